@@ -1,0 +1,62 @@
+package ua.zvernennia.core.category;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A direction of the city menu (Водоканал, Ліфти, ...), handled by one executor (a department or
+ * a utility) within its deadline class.
+ */
+public record Category(String id, String nameUk, String nameEn, String emoji, DeadlineClass deadlineClass,
+                       String executor, int position, boolean active, List<IssueType> issueTypes) {
+
+    /** Longest label that fits a button on both messengers. */
+    public static final int MAX_NAME = 40;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+
+    public Category {
+        requireId(id);
+        requireName(nameUk, "nameUk");
+        nameUk = nameUk.strip();
+        nameEn = nameEn == null || nameEn.isBlank() ? nameUk : nameEn.strip();
+        emoji = emoji == null || emoji.isBlank() ? null : emoji.strip();
+        Objects.requireNonNull(deadlineClass, "deadlineClass");
+        executor = executor == null ? "" : executor.strip();
+        issueTypes = issueTypes == null ? List.of() : List.copyOf(issueTypes);
+    }
+
+    static void requireId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id must be 1..32 of a-z, 0-9, '_' or '-', starting with a letter or digit: " + id);
+        }
+    }
+
+    static void requireName(String name, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        if (name.strip().length() > MAX_NAME) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_NAME + " characters: " + name);
+        }
+    }
+
+    public String name(String language) {
+        return "en".equals(language) ? nameEn : nameUk;
+    }
+
+    public List<IssueType> activeIssueTypes() {
+        return issueTypes.stream().filter(IssueType::active)
+                .sorted(java.util.Comparator.comparingInt(IssueType::position)).toList();
+    }
+
+    public Optional<IssueType> issueType(String issueTypeId) {
+        return issueTypes.stream().filter(t -> t.id().equals(issueTypeId)).findFirst();
+    }
+
+    /** The deadline class of an appeal filed under this category and, optionally, an issue type. */
+    public DeadlineClass deadlineFor(String issueTypeId) {
+        return issueType(issueTypeId).map(IssueType::deadlineClass).filter(Objects::nonNull).orElse(deadlineClass);
+    }
+}

@@ -1,0 +1,27 @@
+package ua.zvernennia.core.chat;
+
+/** Where an appeal came from. Messenger channels also carry conversations. */
+public enum Channel {
+    TELEGRAM(true),
+    VIBER(true),
+    /** The terminal demo. */
+    CONSOLE(true),
+    PHONE(false),
+    EMAIL(false),
+    /** The city's own hotline (e.g. 1551, 15-80). */
+    HOTLINE(false),
+    /** The government hotline (1545) forwarding to the city. */
+    GOV_HOTLINE(false),
+    IN_PERSON(false);
+
+    private final boolean messenger;
+
+    Channel(boolean messenger) {
+        this.messenger = messenger;
+    }
+
+    /** True when citizens talk to the bot through this channel and can receive pushes there. */
+    public boolean isMessenger() {
+        return messenger;
+    }
+}

@@ -1,0 +1,66 @@
+package ua.zvernennia.core.chat;
+
+import java.util.Objects;
+
+/** What a citizen did in a chat, whatever the messenger. */
+public sealed interface Event {
+
+    /** Free text typed by the citizen. */
+    record Text(String text) implements Event {
+        public Text {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A press of a button the bot offered; {@code id} is the button's stable id. */
+    record ButtonPress(String id) implements Event {
+        public ButtonPress {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** A slash command such as {@code start}, {@code help} or {@code cancel}, without the slash. */
+    record Command(String name) implements Event {
+        public Command {
+            Objects.requireNonNull(name, "name");
+            name = name.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A shared contact card. {@code own} is true when the messenger says the contact is the
+     * sender's own (Telegram compares user ids; Viber only lets a user share their own number).
+     */
+    record ContactShared(String phone, boolean own) implements Event {
+        public ContactShared {
+            Objects.requireNonNull(phone, "phone");
+        }
+    }
+
+    /** A shared point on the map. */
+    record LocationShared(double latitude, double longitude) implements Event {
+    }
+
+    /** A photo, kept as the messenger's file reference; {@code caption} may be empty. */
+    record PhotoSent(String fileId, String fileUniqueId, String caption) implements Event {
+        public PhotoSent {
+            Objects.requireNonNull(fileId, "fileId");
+            fileUniqueId = fileUniqueId == null ? "" : fileUniqueId;
+            caption = caption == null ? "" : caption;
+        }
+    }
+
+    /**
+     * Something the bot cannot take: a sticker, voice, video, document, poll, an edited message,
+     * a message in a group chat. {@code kind} names it (see {@link UnsupportedKind}).
+     */
+    record Unsupported(UnsupportedKind kind) implements Event {
+        public Unsupported {
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /** The citizen blocked or unblocked the bot (subscribed / unsubscribed on Viber). */
+    record Reachability(boolean reachable) implements Event {
+    }
+}

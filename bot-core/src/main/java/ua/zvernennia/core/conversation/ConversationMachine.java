@@ -1,0 +1,28 @@
+package ua.zvernennia.core.conversation;
+
+import java.time.Instant;
+import ua.zvernennia.core.chat.Inbound;
+
+/**
+ * The citizen's conversation as a state machine: given the stored state and one inbound, it
+ * returns the next state and the replies. It reads and writes only through the ports it is
+ * given, inside the caller's transaction, and keeps nothing between calls. Thread-safe.
+ *
+ * <p>The steps, in order, are listed in {@link StepName}; {@link Turn} holds the handler and the
+ * question of each.
+ */
+public final class ConversationMachine {
+    private final ConversationSettings settings;
+
+    public ConversationMachine(ConversationSettings settings) {
+        this.settings = settings;
+    }
+
+    public Step handle(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now) {
+        return new Turn(ports, state, inbound, now, settings).run();
+    }
+
+    public ConversationSettings settings() {
+        return settings;
+    }
+}

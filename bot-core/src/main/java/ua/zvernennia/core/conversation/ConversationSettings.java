@@ -1,0 +1,26 @@
+package ua.zvernennia.core.conversation;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * @param zone              the city's time zone, for deadlines shown to citizens
+ * @param legalDeadlineDays the legal limit for considering an appeal (30 days by the law on
+ *                          citizens' appeals; 15 for appeals that need no study)
+ * @param menuPageSize      categories on one page of the menu
+ */
+public record ConversationSettings(ZoneId zone, int legalDeadlineDays, int menuPageSize) {
+    public ConversationSettings {
+        Objects.requireNonNull(zone, "zone");
+        if (legalDeadlineDays < 1 || legalDeadlineDays > 45) {
+            throw new IllegalArgumentException("legalDeadlineDays must be 1..45 (the law allows 45 at most)");
+        }
+        if (menuPageSize < 2 || menuPageSize > 40) {
+            throw new IllegalArgumentException("menuPageSize must be 2..40");
+        }
+    }
+
+    public static ConversationSettings defaults() {
+        return new ConversationSettings(ZoneId.of("Europe/Kyiv"), 30, 12);
+    }
+}

@@ -1,0 +1,810 @@
+package ua.zvernennia.core.conversation;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.GeoPoint;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.TextRules;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.IssueType;
+import ua.zvernennia.core.chat.Button;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Event;
+import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.chat.Keyboard;
+import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.UnsupportedKind;
+import ua.zvernennia.core.citizen.Citizen;
+
+/**
+ * One inbound being handled: global commands first, then the handler of the current step.
+ * Every step has a question ({@link #question}) and a handler; a handler either moves on
+ * ({@link #go}) or explains what did not fit and asks the same question again ({@link #reask}).
+ */
+final class Turn {
+    // Stable button ids. Telegram callback_data and Viber ActionBody carry these.
+    static final String BACK = "back";
+    static final String CANCEL = "cancel";
+    static final String HELP = "help";
+    static final String LANGUAGE = "lang";
+    static final String CONSENT_YES = "consent_yes";
+    static final String CONSENT_NO = "consent_no";
+    static final String NEW_APPEAL = "new";
+    static final String MY_APPEALS = "mine";
+    static final String NEXT_PAGE = "page_next";
+    static final String PREV_PAGE = "page_prev";
+    static final String CATEGORY_PREFIX = "cat:";
+    static final String ISSUE_TYPE_PREFIX = "type:";
+    static final String APPEAL_PREFIX = "appeal:";
+    static final String PHOTOS_DONE = "photos_done";
+    static final String PLACE_HOME = "place_home";
+    static final String USE_SAVED = "use_saved";
+    static final String CONFIRM = "confirm";
+    static final String EDIT_PREFIX = "edit:";
+    private static final int MY_APPEALS_SHOWN = 10;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
+
+    private final ConversationPorts ports;
+    private final Inbound inbound;
+    private final ChatKey chat;
+    private final Instant now;
+    private final ConversationSettings settings;
+    private final List<Reply> replies = new ArrayList<>();
+    private ConversationState state;
+    private Texts t;
+    private Optional<Citizen> citizen = Optional.empty();
+    private boolean replaceMenu;
+
+    Turn(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now, ConversationSettings settings) {
+        this.ports = ports;
+        this.state = state;
+        this.inbound = inbound;
+        this.chat = inbound.chat();
+        this.now = now;
+        this.settings = settings;
+        this.t = Texts.of(state.language());
+    }
+
+    Step run() {
+        Event event = inbound.event();
+        if (event instanceof Event.Reachability r) {
+            ports.citizens().setReachable(chat, r.reachable(), r.reachable() ? null : "blocked the bot", now);
+            return done();
+        }
+        if (event instanceof Event.Unsupported u && u.kind() == UnsupportedKind.GROUP_CHAT) {
+            say(t.get("unsupported.GROUP_CHAT"));
+            return done();
+        }
+        citizen = ports.citizens().find(chat);
+        if (citizen.isEmpty() && state.step() != StepName.CONSENT) {
+            state = state.at(StepName.CONSENT, Draft.EMPTY, 0);
+        }
+        event = normalise(event);
+        if (event instanceof Event.Command c) {
+            command(c.name());
+            return done();
+        }
+        if (event instanceof Event.ButtonPress b && global(b.id())) {
+            return done();
+        }
+        if (state.step().isDraftStep() && state.step() != StepName.CATEGORY && !categoryStillOffered()) {
+            say(t.get("category.gone"));
+            go(StepName.CATEGORY, state.draft().withCategory(null, null).editing(false), 0);
+            return done();
+        }
+        switch (state.step()) {
+            case CONSENT -> consent(event);
+            case MAIN_MENU -> mainMenu(event);
+            case MY_APPEALS -> myAppeals(event);
+            case CATEGORY -> category(event);
+            case ISSUE_TYPE -> issueType(event);
+            case DESCRIPTION -> description(event);
+            case PHOTOS -> photos(event);
+            case PLACE -> place(event);
+            case NAME -> name(event);
+            case ADDRESS -> address(event);
+            case PHONE -> phone(event);
+            case SUMMARY -> summary(event);
+            default -> throw new IllegalStateException("no handler for " + state.step());
+        }
+        return done();
+    }
+
+    // ---- global commands and buttons ------------------------------------------------------
+
+    private void command(String name) {
+        switch (name) {
+            case "start" -> {
+                if (citizen.isEmpty()) {
+                    go(StepName.CONSENT, Draft.EMPTY, 0);
+                } else {
+                    say(t.get("welcome.back"));
+                    go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+                }
+            }
+            case "help" -> help();
+            case "cancel" -> cancel();
+            default -> reask(t.get("error.command"));
+        }
+    }
+
+    private boolean global(String id) {
+        switch (id) {
+            case CANCEL -> cancel();
+            case BACK -> back();
+            case HELP -> help();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void help() {
+        say(t.get("help"));
+        ask();
+    }
+
+    private void cancel() {
+        if (citizen.isEmpty()) {
+            go(StepName.CONSENT, Draft.EMPTY, 0);
+            return;
+        }
+        if (state.step().isDraftStep()) {
+            say(t.get("cancelled"));
+        }
+        go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+    }
+
+    private void back() {
+        StepName step = state.step();
+        Draft draft = state.draft();
+        if (draft.editing() && step != StepName.SUMMARY) {
+            go(StepName.SUMMARY, draft.editing(false), 0);
+            return;
+        }
+        StepName target = step.back();
+        if (target == null) {
+            reask(t.get("error.no.back"));
+            return;
+        }
+        if (step == StepName.DESCRIPTION && category().map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
+            target = StepName.ISSUE_TYPE;
+        }
+        if (target == StepName.MAIN_MENU) {
+            draft = Draft.EMPTY;
+        }
+        if (step == StepName.ISSUE_TYPE) {
+            replaceMenu = true;
+        }
+        go(target, draft, target == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
+    }
+
+    // ---- steps ------------------------------------------------------------------------------
+
+    private void consent(Event event) {
+        if (pressed(event, CONSENT_YES)) {
+            ports.citizens().recordConsent(chat, now, state.language());
+            citizen = ports.citizens().find(chat);
+            say(t.get("consent.thanks"));
+            go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+        } else if (pressed(event, CONSENT_NO)) {
+            say(t.get("consent.declined"));
+        } else if (pressed(event, LANGUAGE)) {
+            switchLanguage();
+            go(StepName.CONSENT, Draft.EMPTY, 0);
+        } else {
+            reask(t.get("error.consent"));
+        }
+    }
+
+    private void mainMenu(Event event) {
+        if (pressed(event, NEW_APPEAL)) {
+            go(StepName.CATEGORY, Draft.EMPTY, 0);
+        } else if (pressed(event, MY_APPEALS)) {
+            go(StepName.MY_APPEALS, Draft.EMPTY, 0);
+        } else if (pressed(event, LANGUAGE)) {
+            switchLanguage();
+            ports.citizens().setLanguage(chat, state.language());
+            go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+        } else if (event instanceof Event.Text text && matchCategory(text.text()).isPresent()) {
+            chooseCategory(matchCategory(text.text()).get(), Draft.EMPTY);
+        } else {
+            reask(t.get("error.main.menu"));
+        }
+    }
+
+    private void myAppeals(Event event) {
+        if (event instanceof Event.ButtonPress b && b.id().startsWith(APPEAL_PREFIX)) {
+            Optional<Appeal> appeal = AppealNumber.parse(b.id().substring(APPEAL_PREFIX.length()))
+                    .flatMap(n -> ports.appeals().find(n))
+                    .filter(a -> chat.equals(a.chat()));
+            if (appeal.isEmpty()) {
+                reask(t.get("error.stale.button"));
+                return;
+            }
+            Reply list = question(StepName.MY_APPEALS);
+            replies.add(Reply.of(appealDetails(appeal.get()), list.keyboard()));
+        } else {
+            reask(t.get("error.my.appeals"));
+        }
+    }
+
+    private void category(Event event) {
+        if (event instanceof Event.ButtonPress b) {
+            String id = b.id();
+            if (NEXT_PAGE.equals(id) || PREV_PAGE.equals(id)) {
+                int page = state.page() + (NEXT_PAGE.equals(id) ? 1 : -1);
+                replaceMenu = true;
+                go(StepName.CATEGORY, state.draft(), Math.max(0, Math.min(page, lastPage())));
+                return;
+            }
+            if (id.startsWith(CATEGORY_PREFIX)) {
+                Optional<Category> chosen = offered(id.substring(CATEGORY_PREFIX.length()));
+                if (chosen.isPresent()) {
+                    replaceMenu = true;
+                    chooseCategory(chosen.get(), state.draft());
+                    return;
+                }
+            }
+            reask(t.get("error.stale.button"));
+            return;
+        }
+        if (event instanceof Event.Text text) {
+            Optional<Category> match = matchCategory(text.text());
+            if (match.isPresent()) {
+                chooseCategory(match.get(), state.draft());
+                return;
+            }
+            reask(t.get("error.category"));
+            return;
+        }
+        reask(wrongType(event, "error.category"));
+    }
+
+    private void chooseCategory(Category category, Draft draft) {
+        Draft d = draft.withCategory(category.id(), null);
+        if (!category.activeIssueTypes().isEmpty()) {
+            go(StepName.ISSUE_TYPE, d, 0);
+        } else {
+            advance(StepName.DESCRIPTION, d);
+        }
+    }
+
+    private void issueType(Event event) {
+        Category category = category().orElseThrow();
+        Optional<IssueType> chosen = Optional.empty();
+        if (event instanceof Event.ButtonPress b && b.id().startsWith(ISSUE_TYPE_PREFIX)) {
+            chosen = category.issueType(b.id().substring(ISSUE_TYPE_PREFIX.length())).filter(IssueType::active);
+            if (chosen.isEmpty()) {
+                reask(t.get("error.stale.button"));
+                return;
+            }
+            replaceMenu = true;
+        } else if (event instanceof Event.Text text) {
+            String typed = Matching.normalise(text.text());
+            chosen = Matching.unique(category.activeIssueTypes(), it -> it.name(state.language()), typed);
+        }
+        if (chosen.isPresent()) {
+            advance(StepName.DESCRIPTION, state.draft().withCategory(category.id(), chosen.get().id()));
+        } else {
+            reask(wrongType(event, "error.issue.type"));
+        }
+    }
+
+    private void description(Event event) {
+        Draft draft = state.draft();
+        if (event instanceof Event.Text text) {
+            Optional<String> problem = TextRules.description(text.text());
+            if (problem.isPresent()) {
+                reask(describe(problem.get(), text.text()));
+                return;
+            }
+            advance(StepName.PHOTOS, draft.withDescription(text.text().strip()));
+        } else if (event instanceof Event.PhotoSent photo) {
+            if (draft.photos().size() < TextRules.MAX_PHOTOS) {
+                draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            }
+            if (!photo.caption().isBlank() && TextRules.description(photo.caption()).isEmpty()) {
+                advance(StepName.PHOTOS, draft.withDescription(photo.caption().strip()));
+            } else {
+                state = state.at(StepName.DESCRIPTION, draft, 0);
+                reask(t.get("description.photo.kept"));
+            }
+        } else {
+            reask(wrongType(event, "error.description"));
+        }
+    }
+
+    private void photos(Event event) {
+        Draft draft = state.draft();
+        if (pressed(event, PHOTOS_DONE)) {
+            advance(StepName.PLACE, draft);
+        } else if (event instanceof Event.PhotoSent photo) {
+            if (draft.photos().size() >= TextRules.MAX_PHOTOS) {
+                reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
+                return;
+            }
+            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            if (draft.photos().size() == TextRules.MAX_PHOTOS) {
+                say(t.get("photos.full", TextRules.MAX_PHOTOS));
+                advance(StepName.PLACE, draft);
+            } else {
+                state = state.at(StepName.PHOTOS, draft, 0);
+                ask();
+            }
+        } else {
+            reask(wrongType(event, "error.photos"));
+        }
+    }
+
+    private void place(Event event) {
+        Draft draft = state.draft();
+        if (event instanceof Event.LocationShared loc) {
+            GeoPoint point;
+            try {
+                point = new GeoPoint(loc.latitude(), loc.longitude());
+            } catch (IllegalArgumentException e) {
+                reask(t.get("error.place"));
+                return;
+            }
+            advance(StepName.NAME, draft.withPlace(point, null, false));
+        } else if (pressed(event, PLACE_HOME)) {
+            advance(StepName.NAME, draft.withPlace(null, null, true));
+        } else if (event instanceof Event.Text text) {
+            Optional<String> problem = TextRules.address(text.text());
+            if (problem.isPresent()) {
+                reask(describe(problem.get(), text.text()) + "\n" + t.get("error.place"));
+                return;
+            }
+            advance(StepName.NAME, draft.withPlace(null, text.text().strip(), false));
+        } else {
+            reask(wrongType(event, "error.place"));
+        }
+    }
+
+    private void name(Event event) {
+        if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedName).isPresent()) {
+            advance(StepName.ADDRESS, state.draft().withName(citizen.get().name()));
+        } else if (event instanceof Event.Text text) {
+            Optional<PersonName> name = PersonName.parse(text.text());
+            if (name.isEmpty()) {
+                reask(nameProblem(text.text()));
+                return;
+            }
+            advance(StepName.ADDRESS, state.draft().withName(name.get()));
+        } else {
+            reask(wrongType(event, "error.name.example"));
+        }
+    }
+
+    private String nameProblem(String typed) {
+        String s = typed.strip();
+        if (s.isEmpty()) {
+            return t.get("error.empty");
+        }
+        if (s.length() > 2 * PersonName.MAX_PART + 1) {
+            return t.get("error.name.long");
+        }
+        if (!s.contains(" ") && s.codePoints().allMatch(c -> Character.isLetter(c) || "-'ʼ’".indexOf(c) >= 0)) {
+            return t.get("error.name.two.words");
+        }
+        return t.get("error.name.letters");
+    }
+
+    private void address(Event event) {
+        if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedAddress).isPresent()) {
+            advance(StepName.PHONE, state.draft().withAddress(citizen.get().address()));
+        } else if (event instanceof Event.Text text) {
+            Optional<String> problem = TextRules.address(text.text());
+            if (problem.isPresent()) {
+                reask(describe(problem.get(), text.text()) + "\n" + t.get("error.address.example"));
+                return;
+            }
+            advance(StepName.PHONE, state.draft().withAddress(text.text().strip()));
+        } else {
+            reask(wrongType(event, "error.address.example"));
+        }
+    }
+
+    private void phone(Event event) {
+        if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedPhone).isPresent()) {
+            advance(StepName.SUMMARY, state.draft().withPhone(citizen.get().phone()));
+        } else if (event instanceof Event.ContactShared contact) {
+            if (!contact.own()) {
+                reask(t.get("error.phone.not.own"));
+                return;
+            }
+            Optional<Phone> phone = Phone.parse(contact.phone().startsWith("+") ? contact.phone() : "+" + contact.phone());
+            if (phone.isEmpty()) {
+                reask(t.get("error.phone.foreign"));
+                return;
+            }
+            advance(StepName.SUMMARY, state.draft().withPhone(phone.get()));
+        } else if (event instanceof Event.Text text) {
+            Optional<Phone> phone = Phone.parse(text.text());
+            if (phone.isEmpty()) {
+                reask(text.text().isBlank() ? t.get("error.empty") + "\n" + t.get("error.phone") : t.get("error.phone"));
+                return;
+            }
+            advance(StepName.SUMMARY, state.draft().withPhone(phone.get()));
+        } else {
+            reask(wrongType(event, "error.phone"));
+        }
+    }
+
+    private void summary(Event event) {
+        Draft draft = state.draft();
+        if (pressed(event, CONFIRM)) {
+            submit(draft);
+            return;
+        }
+        if (event instanceof Event.ButtonPress b && b.id().startsWith(EDIT_PREFIX)) {
+            Optional<StepName> field = editable(b.id().substring(EDIT_PREFIX.length()));
+            if (field.isPresent()) {
+                Draft editing = draft.editing(true);
+                if (field.get() == StepName.PHOTOS) {
+                    editing = editing.withoutPhotos();
+                }
+                go(field.get(), editing, field.get() == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
+                return;
+            }
+        }
+        reask(wrongType(event, "error.summary"));
+    }
+
+    private void submit(Draft draft) {
+        StepName missing = draft.firstMissing();
+        if (missing != StepName.SUMMARY) {
+            say(t.get("error.summary.missing"));
+            go(missing, draft.editing(true), 0);
+            return;
+        }
+        Category category = category().orElseThrow();
+        String placeAddress = draft.placeSameAsHome() ? draft.address() : draft.placeAddress();
+        NewAppeal appeal = new NewAppeal(chat.channel(), chat, category, draft.issueTypeId(), draft.description(),
+                draft.photos(), draft.point(), placeAddress, draft.name(), draft.address(), draft.phone());
+        Instant deadline = now.plus(category.deadlineFor(draft.issueTypeId()).duration());
+        Instant legal = now.plus(java.time.Duration.ofDays(settings.legalDeadlineDays()));
+        Appeal saved = ports.appeals().submit(appeal, now, deadline, legal);
+        ports.citizens().saveDetails(chat, draft.name(), draft.address(), draft.phone(), now);
+        say(t.get("submitted", saved.number(), categoryLabel(category, draft.issueTypeId()),
+                category.executor(), when(saved.deadline()), when(saved.legalDeadline())));
+        go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+    }
+
+    // ---- questions -------------------------------------------------------------------------
+
+    /** The question of a step, with its keyboard. */
+    Reply question(StepName step) {
+        Draft d = state.draft();
+        return switch (step) {
+            case CONSENT -> Reply.of(t.get("consent.ask"), menu(1, List.of(
+                    button(CONSENT_YES, "button.consent.yes"), button(CONSENT_NO, "button.consent.no"),
+                    button(LANGUAGE, "button.language")), List.of()));
+            case MAIN_MENU -> Reply.of(t.get("main.menu"), menu(1, List.of(
+                    button(NEW_APPEAL, "button.new"), button(MY_APPEALS, "button.mine"),
+                    button(HELP, "button.help"), button(LANGUAGE, "button.language")), List.of()));
+            case MY_APPEALS -> myAppealsQuestion();
+            case CATEGORY -> categoryQuestion();
+            case ISSUE_TYPE -> {
+                Category c = category().orElseThrow();
+                List<Button> types = c.activeIssueTypes().stream()
+                        .map(it -> Button.of(ISSUE_TYPE_PREFIX + it.id(), it.name(state.language()))).toList();
+                yield Reply.of(t.get("issue.type.ask", c.name(state.language())), menu(1, types, nav()));
+            }
+            case DESCRIPTION -> Reply.of(t.get("description.ask", TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION),
+                    menu(2, List.of(), nav()));
+            case PHOTOS -> Reply.of(d.photos().isEmpty()
+                            ? t.get("photos.ask", TextRules.MAX_PHOTOS)
+                            : t.get("photos.more", d.photos().size(), TextRules.MAX_PHOTOS),
+                    menu(1, List.of(button(PHOTOS_DONE, d.photos().isEmpty() ? "button.photos.skip" : "button.photos.done")), nav()));
+            case PLACE -> {
+                var others = new ArrayList<Button>();
+                others.add(button(PLACE_HOME, "button.place.home"));
+                others.addAll(nav());
+                yield Reply.of(t.get("place.ask"), new Keyboard.RequestLocation(t.get("button.share.location"), others));
+            }
+            case NAME -> Reply.of(t.get("name.ask"), menu(1,
+                    saved(citizen.flatMap(Citizen::savedName).map(PersonName::full)), nav()));
+            case ADDRESS -> Reply.of(t.get("address.ask"), menu(1, saved(citizen.flatMap(Citizen::savedAddress)), nav()));
+            case PHONE -> {
+                var others = new ArrayList<>(saved(citizen.flatMap(Citizen::savedPhone).map(Phone::e164)));
+                others.addAll(nav());
+                yield Reply.of(t.get("phone.ask"), new Keyboard.RequestContact(t.get("button.share.phone"), others));
+            }
+            case SUMMARY -> Reply.of(summaryText(d), menu(2, List.of(
+                    button(CONFIRM, "button.confirm"),
+                    button(EDIT_PREFIX + "category", "button.edit.category"),
+                    button(EDIT_PREFIX + "description", "button.edit.description"),
+                    button(EDIT_PREFIX + "photos", "button.edit.photos"),
+                    button(EDIT_PREFIX + "place", "button.edit.place"),
+                    button(EDIT_PREFIX + "name", "button.edit.name"),
+                    button(EDIT_PREFIX + "address", "button.edit.address"),
+                    button(EDIT_PREFIX + "phone", "button.edit.phone")), nav()));
+        };
+    }
+
+    private Reply categoryQuestion() {
+        List<Category> all = ports.categories().active();
+        if (all.isEmpty()) {
+            return Reply.of(t.get("category.none"), menu(1, List.of(), List.of(button(CANCEL, "button.cancel"))));
+        }
+        int size = settings.menuPageSize();
+        int page = Math.min(state.page(), lastPage());
+        List<Button> choices = all.subList(page * size, Math.min(all.size(), (page + 1) * size)).stream()
+                .map(c -> new Button(CATEGORY_PREFIX + c.id(), c.name(state.language()), c.emoji())).toList();
+        var navigation = new ArrayList<Button>();
+        if (page > 0) {
+            navigation.add(button(PREV_PAGE, "button.page.prev"));
+        }
+        if (page < lastPage()) {
+            navigation.add(button(NEXT_PAGE, "button.page.next"));
+        }
+        navigation.addAll(nav());
+        String text = lastPage() > 0 ? t.get("category.ask.paged", page + 1, lastPage() + 1) : t.get("category.ask");
+        return Reply.of(text, menu(2, choices, navigation));
+    }
+
+    private Reply myAppealsQuestion() {
+        List<Appeal> mine = ports.appeals().byChat(chat, MY_APPEALS_SHOWN);
+        if (mine.isEmpty()) {
+            return Reply.of(t.get("my.appeals.none"), menu(1, List.of(button(NEW_APPEAL, "button.new")), List.of(button(BACK, "button.back"))));
+        }
+        StringBuilder text = new StringBuilder(t.get("my.appeals.title"));
+        List<Button> buttons = new ArrayList<>();
+        for (Appeal a : mine) {
+            text.append("\n\n").append(t.get("my.appeals.line", a.number(), a.categoryName(),
+                    t.get("status." + a.status()), when(a.deadline())));
+            buttons.add(Button.of(APPEAL_PREFIX + a.number(), "№ " + a.number()));
+        }
+        return Reply.of(text.toString(), menu(2, buttons, List.of(button(BACK, "button.back"))));
+    }
+
+    private String appealDetails(Appeal a) {
+        String type = a.issueTypeName() == null ? "" : " — " + a.issueTypeName();
+        return t.get("appeal.details", a.number(), t.get("status." + a.status()), a.categoryName() + type,
+                when(a.createdAt()), when(a.deadline()), a.description());
+    }
+
+    private String summaryText(Draft d) {
+        String category = category().map(c -> categoryLabel(c, d.issueTypeId())).orElse("—");
+        String place;
+        if (d.placeSameAsHome()) {
+            place = t.get("summary.place.home");
+        } else if (d.point() != null) {
+            place = t.get("summary.place.point", String.format(Locale.ROOT, "%.5f, %.5f", d.point().latitude(), d.point().longitude()));
+        } else {
+            place = d.placeAddress() == null ? "—" : d.placeAddress();
+        }
+        return t.get("summary", category, d.description(), d.photos().size(), place,
+                d.name() == null ? "—" : d.name().full(), d.address() == null ? "—" : d.address(),
+                d.phone() == null ? "—" : d.phone().e164());
+    }
+
+    private String categoryLabel(Category c, String issueTypeId) {
+        String name = (c.emoji() == null ? "" : c.emoji() + " ") + c.name(state.language());
+        return c.issueType(issueTypeId).map(it -> name + " — " + it.name(state.language())).orElse(name);
+    }
+
+    // ---- transitions -----------------------------------------------------------------------
+
+    /** Moves to {@code next} and asks its question. */
+    private void go(StepName next, Draft draft, int page) {
+        StepName from = state.step();
+        state = state.at(next, draft, page);
+        Reply q = question(next);
+        if (usesReplyKeyboard(from) && !usesReplyKeyboard(next)) {
+            takeAwayReplyKeyboard();
+        }
+        replies.add(replaceMenu && inbound.menuRef() != null ? q.replacing(inbound.menuRef()) : q);
+    }
+
+    /** Moves on after valid input; when editing from the summary, back to the summary. */
+    private void advance(StepName next, Draft draft) {
+        if (draft.editing()) {
+            StepName missing = draft.firstMissing();
+            if (missing == StepName.SUMMARY) {
+                go(StepName.SUMMARY, draft.editing(false), 0);
+            } else {
+                go(missing, draft, 0);
+            }
+        } else {
+            go(next, draft, 0);
+        }
+    }
+
+    /** Asks the current question again. */
+    private void ask() {
+        replies.add(question(state.step()));
+    }
+
+    /** Says what did not fit and asks the same question again, in one message. */
+    private void reask(String why) {
+        Reply q = question(state.step());
+        replies.add(Reply.of(why + "\n\n" + q.text(), q.keyboard()));
+    }
+
+    private void say(String text) {
+        replies.add(Reply.text(text));
+    }
+
+    /**
+     * The location and phone steps show a keyboard under the input field; once past them it
+     * must go, and only a message without a menu of its own can take it away.
+     */
+    private void takeAwayReplyKeyboard() {
+        for (int i = 0; i < replies.size(); i++) {
+            Reply r = replies.get(i);
+            if (r.keyboard() instanceof Keyboard.Keep) {
+                replies.set(i, Reply.of(r.text(), Keyboard.REMOVE));
+                return;
+            }
+        }
+        replies.add(Reply.of(t.get("ack"), Keyboard.REMOVE));
+    }
+
+    private static boolean usesReplyKeyboard(StepName step) {
+        return step == StepName.PLACE || step == StepName.PHONE;
+    }
+
+    private Step done() {
+        return new Step(state, replies);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    /** Typed text that is a command or names a button of the current question becomes that. */
+    private Event normalise(Event event) {
+        if (!(event instanceof Event.Text text)) {
+            return event;
+        }
+        String s = text.text().strip();
+        if (s.startsWith("/") && s.length() > 1 && s.length() < 40 && s.indexOf(' ') < 0) {
+            String name = s.substring(1);
+            int at = name.indexOf('@');
+            return new Event.Command(at > 0 ? name.substring(0, at) : name);
+        }
+        String typed = Matching.normalise(s);
+        if (typed.isEmpty()) {
+            return event;
+        }
+        for (Button b : question(state.step()).keyboard().buttons()) {
+            if (typed.equals(Matching.normalise(b.label()))) {
+                return new Event.ButtonPress(b.id());
+            }
+        }
+        for (String global : List.of(BACK, CANCEL, HELP)) {
+            if (typed.equals(Matching.normalise(t.get("button." + global)))) {
+                return new Event.ButtonPress(global);
+            }
+        }
+        return event;
+    }
+
+    private String wrongType(Event event, String fallbackKey) {
+        if (event instanceof Event.Unsupported u) {
+            return t.get("unsupported." + u.kind()) + "\n" + t.get(fallbackKey);
+        }
+        if (event instanceof Event.PhotoSent) {
+            return t.get("error.photo.here") + "\n" + t.get(fallbackKey);
+        }
+        if (event instanceof Event.LocationShared) {
+            return t.get("error.location.here") + "\n" + t.get(fallbackKey);
+        }
+        if (event instanceof Event.ContactShared) {
+            return t.get("error.contact.here") + "\n" + t.get(fallbackKey);
+        }
+        if (event instanceof Event.ButtonPress) {
+            return t.get("error.stale.button");
+        }
+        if (event instanceof Event.Text text && text.text().isBlank()) {
+            return t.get("error.empty");
+        }
+        return t.get(fallbackKey);
+    }
+
+    /** The message for a {@link TextRules} problem, with the length typed where it matters. */
+    private String describe(String problem, String typed) {
+        int length = typed.strip().codePointCount(0, typed.strip().length());
+        return switch (problem) {
+            case "error.description.long" -> t.get(problem, length, TextRules.MAX_DESCRIPTION);
+            case "error.address.long" -> t.get(problem, length, TextRules.MAX_ADDRESS);
+            case "error.description.short" -> t.get(problem, TextRules.MIN_DESCRIPTION);
+            case "error.address.short" -> t.get(problem, TextRules.MIN_ADDRESS);
+            default -> t.get(problem);
+        };
+    }
+
+    private boolean pressed(Event event, String id) {
+        return event instanceof Event.ButtonPress b && b.id().equals(id);
+    }
+
+    private Optional<Category> category() {
+        String id = state.draft().categoryId();
+        return id == null ? Optional.empty() : ports.categories().find(id);
+    }
+
+    private boolean categoryStillOffered() {
+        String id = state.draft().categoryId();
+        if (id == null) {
+            return false;
+        }
+        Optional<Category> c = offered(id);
+        if (c.isEmpty()) {
+            return false;
+        }
+        String type = state.draft().issueTypeId();
+        return type == null || c.get().issueType(type).map(IssueType::active).orElse(false);
+    }
+
+    private Optional<Category> offered(String id) {
+        return ports.categories().active().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    private Optional<Category> matchCategory(String typed) {
+        return Matching.unique(ports.categories().active(), c -> c.name(state.language()), Matching.normalise(typed));
+    }
+
+    private int lastPage() {
+        int n = ports.categories().active().size();
+        return n == 0 ? 0 : (n - 1) / settings.menuPageSize();
+    }
+
+    private int pageOf(String categoryId) {
+        List<Category> all = ports.categories().active();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(categoryId)) {
+                return i / settings.menuPageSize();
+            }
+        }
+        return 0;
+    }
+
+    private Optional<StepName> editable(String field) {
+        return switch (field) {
+            case "category" -> Optional.of(StepName.CATEGORY);
+            case "description" -> Optional.of(StepName.DESCRIPTION);
+            case "photos" -> Optional.of(StepName.PHOTOS);
+            case "place" -> Optional.of(StepName.PLACE);
+            case "name" -> Optional.of(StepName.NAME);
+            case "address" -> Optional.of(StepName.ADDRESS);
+            case "phone" -> Optional.of(StepName.PHONE);
+            default -> Optional.empty();
+        };
+    }
+
+    private void switchLanguage() {
+        state = state.withLanguage("en".equals(state.language()) ? "uk" : "en");
+        t = Texts.of(state.language());
+    }
+
+    private List<Button> saved(Optional<String> value) {
+        return value.map(v -> List.of(new Button(USE_SAVED, v, "✅"))).orElse(List.of());
+    }
+
+    private List<Button> nav() {
+        return List.of(button(BACK, "button.back"), button(CANCEL, "button.cancel"));
+    }
+
+    private Button button(String id, String key) {
+        return Button.of(id, t.get(key));
+    }
+
+    private static Keyboard.Menu menu(int columns, List<Button> choices, List<Button> navigation) {
+        return new Keyboard.Menu(choices, columns, navigation);
+    }
+
+    private String when(Instant instant) {
+        return WHEN.format(instant.atZone(settings.zone()));
+    }
+}

@@ -1,0 +1,116 @@
+package ua.zvernennia.core.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.Delivery;
+import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.engine.UnitOfWork;
+
+/**
+ * Sends outbox messages through their channel's {@link Messenger} and records the outcome:
+ * sent, retry with backoff, or given up (the citizen marked unreachable where the messenger says
+ * so). Thread-safe.
+ */
+public final class Deliverer {
+    private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+    static final int MAX_ATTEMPTS = 12;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    private final Map<Channel, Messenger> messengers;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock) {
+        var byChannel = new java.util.EnumMap<Channel, Messenger>(Channel.class);
+        for (Messenger m : messengers) {
+            byChannel.put(m.channel(), m);
+        }
+        this.messengers = Map.copyOf(byChannel);
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    public boolean canSend(Channel channel) {
+        return messengers.containsKey(channel);
+    }
+
+    /**
+     * Sends the messages of one chat in order; stops at the first that is not sent so that the
+     * rest keep their order for the dispatcher. Returns true when all were sent.
+     */
+    public boolean deliverInOrder(List<OutboxMessage> messages) {
+        for (OutboxMessage m : messages) {
+            if (!deliver(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One attempt; the outcome is recorded without waiting for its commit. */
+    public boolean deliver(OutboxMessage m) {
+        Messenger messenger = messengers.get(m.chat().channel());
+        if (messenger == null) {
+            return false;
+        }
+        Delivery outcome;
+        try {
+            outcome = messenger.send(m.chat(), m.reply());
+        } catch (RuntimeException e) {
+            // A messenger must not throw, but one that does must not lose the message.
+            log.warn("messenger for {} threw on message {}", m.chat().channel(), m.id(), e);
+            outcome = Delivery.retry(Duration.ofSeconds(5), e.getClass().getSimpleName());
+        }
+        Instant now = clock.instant();
+        if (outcome instanceof Delivery.Sent sent) {
+            unitOfWork.submit(s -> {
+                s.outbox().markSent(m.id(), sent.messageRef(), now);
+                return null;
+            });
+            return true;
+        }
+        if (outcome instanceof Delivery.RetryLater retry) {
+            int attempts = m.attempts() + 1;
+            if (attempts >= MAX_ATTEMPTS) {
+                log.warn("giving up on message {} to {} after {} attempts: {}", m.id(), m.chat(), attempts, retry.reason());
+                record(m, "gave up after " + attempts + " attempts: " + retry.reason(), now, false);
+            } else {
+                Duration backoff = backoff(attempts).compareTo(retry.after()) > 0 ? backoff(attempts) : retry.after();
+                unitOfWork.submit(s -> {
+                    s.outbox().retryAt(m.id(), now.plus(backoff), retry.reason());
+                    return null;
+                });
+            }
+        } else if (outcome instanceof Delivery.Unreachable u) {
+            log.info("{} is unreachable: {}", m.chat(), u.reason());
+            record(m, "unreachable: " + u.reason(), now, true);
+        } else if (outcome instanceof Delivery.Failed f) {
+            log.warn("message {} to {} refused: {}", m.id(), m.chat(), f.reason());
+            record(m, "refused: " + f.reason(), now, false);
+        }
+        return false;
+    }
+
+    private void record(OutboxMessage m, String reason, Instant now, boolean unreachable) {
+        unitOfWork.submit(s -> {
+            s.outbox().giveUp(m.id(), reason, now);
+            if (unreachable) {
+                s.outbox().giveUpAll(m.chat(), reason, now);
+                s.citizens().setReachable(m.chat(), false, reason, now);
+            }
+            return null;
+        });
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(attempts, 20);
+        Duration d = Duration.ofSeconds(seconds);
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+}

@@ -1,0 +1,79 @@
+package ua.zvernennia.core.engine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.delivery.Deliverer;
+
+/**
+ * Where adapters hand in what citizens do. One chat's inbounds are handled strictly in order,
+ * different chats in parallel; each is committed before its replies are sent. Thread-safe.
+ */
+public final class Bot {
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+    private final UnitOfWork unitOfWork;
+    private final ConversationEngine engine;
+    private final Deliverer deliverer;
+    private final Executor executor;
+    private final ChatLanes lanes;
+
+    public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor) {
+        this.unitOfWork = unitOfWork;
+        this.engine = engine;
+        this.deliverer = deliverer;
+        this.executor = executor;
+        this.lanes = new ChatLanes(executor);
+    }
+
+    /**
+     * Handles the inbound. The returned future completes once its effect is durable: that is
+     * when an adapter may acknowledge the update to the messenger. The replies are sent after
+     * that, before the chat's next inbound is handled.
+     */
+    public CompletableFuture<Handled> accept(Inbound inbound) {
+        return handle(inbound, false);
+    }
+
+    /**
+     * Like {@link #accept} but the caller delivers the replies itself (in an HTTP response, as
+     * Viber's conversation_started wants); they are recorded as sent.
+     */
+    public CompletableFuture<Handled> acceptAndTakeReplies(Inbound inbound) {
+        return handle(inbound, true);
+    }
+
+    private CompletableFuture<Handled> handle(Inbound inbound, boolean callerDelivers) {
+        CompletableFuture<Handled> committed = new CompletableFuture<>();
+        lanes.submit(inbound.chat(), () -> unitOfWork.submit(s -> engine.handle(s, inbound))
+                .whenComplete((handled, error) -> {
+                    if (error != null) {
+                        log.error("could not handle an update from {}", inbound.chat(), error);
+                        committed.completeExceptionally(error);
+                    }
+                })
+                .thenApplyAsync(handled -> {
+                    if (callerDelivers) {
+                        if (!handled.replies().isEmpty()) {
+                            unitOfWork.submit(s -> {
+                                handled.replies().forEach(m -> s.outbox().markSent(m.id(), null, m.createdAt()));
+                                return null;
+                            });
+                        }
+                        committed.complete(handled);
+                    } else {
+                        committed.complete(handled);
+                        deliverer.deliverInOrder(handled.replies());
+                    }
+                    return handled;
+                }, executor));
+        return committed;
+    }
+
+    /** Chats with work queued or running. */
+    public int busyChats() {
+        return lanes.activeLanes();
+    }
+}

@@ -1,0 +1,50 @@
+package ua.zvernennia.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.conversation.ConversationMachine;
+import ua.zvernennia.core.conversation.ConversationState;
+import ua.zvernennia.core.conversation.Step;
+import ua.zvernennia.core.delivery.OutboxMessage;
+
+/**
+ * Handles one inbound inside a unit of work: skips a re-delivered update, loads the chat's
+ * state, runs the state machine, saves the new state and puts the replies in the outbox.
+ * Stateless and thread-safe.
+ */
+public final class ConversationEngine {
+    /**
+     * Replies are sent in-line right after the commit; the outbox dispatcher takes over only if
+     * that has not happened by then (a crash, a failed send).
+     */
+    static final Duration IN_LINE_LEASE = Duration.ofSeconds(60);
+
+    private final ConversationMachine machine;
+    private final Clock clock;
+
+    public ConversationEngine(ConversationMachine machine, Clock clock) {
+        this.machine = machine;
+        this.clock = clock;
+    }
+
+    public Handled handle(Stores stores, Inbound inbound) {
+        Instant now = clock.instant();
+        if (inbound.sourceId() != null && !stores.processed().firstTime(inbound.chat(), inbound.sourceId(), now)) {
+            return Handled.DUPLICATE;
+        }
+        ConversationState before = stores.conversations().load(inbound.chat()).orElse(ConversationState.fresh());
+        Step step = machine.handle(stores, before, inbound, now);
+        if (!step.state().equals(before)) {
+            stores.conversations().save(inbound.chat(), step.state());
+        }
+        var queued = new ArrayList<OutboxMessage>(step.replies().size());
+        for (Reply reply : step.replies()) {
+            queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
+        }
+        return new Handled(queued, false);
+    }
+}

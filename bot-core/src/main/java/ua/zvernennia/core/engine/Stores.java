@@ -1,0 +1,14 @@
+package ua.zvernennia.core.engine;
+
+import ua.zvernennia.core.conversation.ConversationPorts;
+import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.delivery.Outbox;
+
+/** The stores of one unit of work, all in the same transaction. */
+public interface Stores extends ConversationPorts {
+    ConversationStore conversations();
+
+    Outbox outbox();
+
+    ProcessedUpdates processed();
+}

@@ -1,0 +1,35 @@
+package ua.zvernennia.core.engine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Port: runs work against the stores in one transaction and commits it durably. Thread-safe.
+ * Implementations may run the work of several concurrent callers in one transaction (group
+ * commit); a failing work is rolled back alone and its future fails.
+ */
+public interface UnitOfWork {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Stores stores);
+    }
+
+    /**
+     * Queues the work. The future completes once its effects are committed durably, possibly on
+     * the storage thread: callers do their own heavy work on their own executor.
+     */
+    <T> CompletableFuture<T> submit(Work<T> work);
+
+    /** Runs the work and waits for its commit. */
+    default <T> T run(Work<T> work) {
+        try {
+            return submit(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package ua.zvernennia.core.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.AppealStore;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.CategoryCatalog;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.citizen.Citizen;
+import ua.zvernennia.core.citizen.CitizenStore;
+import ua.zvernennia.core.conversation.ConversationState;
+import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.delivery.Outbox;
+import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.engine.ProcessedUpdates;
+import ua.zvernennia.core.engine.Stores;
+import ua.zvernennia.core.engine.UnitOfWork;
+
+/**
+ * All store ports in memory, with a unit of work that runs one work at a time and rolls a
+ * failed work back. For tests of the core and the adapters; the real stores are in storage.
+ */
+public final class MemoryStores implements UnitOfWork {
+
+    /** Everything stored, copied before each work so that a failure can be undone. */
+    private static final class Data {
+        Map<ChatKey, ConversationState> conversations = new HashMap<>();
+        Map<ChatKey, Citizen> citizens = new HashMap<>();
+        Map<String, Appeal> appeals = new LinkedHashMap<>();
+        Map<Integer, Long> counters = new HashMap<>();
+        Map<Long, OutboxRow> outbox = new LinkedHashMap<>();
+        Set<String> processed = new HashSet<>();
+        long outboxIds;
+
+        Data copy() {
+            Data d = new Data();
+            d.conversations = new HashMap<>(conversations);
+            d.citizens = new HashMap<>(citizens);
+            d.appeals = new LinkedHashMap<>(appeals);
+            d.counters = new HashMap<>(counters);
+            d.outbox = new LinkedHashMap<>(outbox);
+            d.processed = new HashSet<>(processed);
+            d.outboxIds = outboxIds;
+            return d;
+        }
+    }
+
+    /** An outbox row as the memory store keeps it. */
+    public record OutboxRow(OutboxMessage message, String status, Instant notBefore, String lastError) {
+    }
+
+    private final List<Category> categories;
+    private Data data = new Data();
+
+    public MemoryStores(List<Category> categories) {
+        this.categories = new ArrayList<>(categories);
+    }
+
+    @Override
+    public synchronized <T> CompletableFuture<T> submit(Work<T> work) {
+        Data before = data.copy();
+        try {
+            return CompletableFuture.completedFuture(work.apply(new View()));
+        } catch (RuntimeException e) {
+            data = before;
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    public synchronized void setCategories(List<Category> replacement) {
+        categories.clear();
+        categories.addAll(replacement);
+    }
+
+    public synchronized List<Appeal> appeals() {
+        return List.copyOf(data.appeals.values());
+    }
+
+    public synchronized List<OutboxRow> outboxRows() {
+        return List.copyOf(data.outbox.values());
+    }
+
+    public synchronized Optional<Citizen> citizen(ChatKey chat) {
+        return Optional.ofNullable(data.citizens.get(chat));
+    }
+
+    private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates {
+        @Override
+        public ConversationStore conversations() {
+            return this;
+        }
+
+        @Override
+        public CitizenStore citizens() {
+            return this;
+        }
+
+        @Override
+        public AppealStore appeals() {
+            return this;
+        }
+
+        @Override
+        public CategoryCatalog categories() {
+            return this;
+        }
+
+        @Override
+        public Outbox outbox() {
+            return this;
+        }
+
+        @Override
+        public ProcessedUpdates processed() {
+            return this;
+        }
+
+        // conversations
+        @Override
+        public Optional<ConversationState> load(ChatKey chat) {
+            return Optional.ofNullable(data.conversations.get(chat));
+        }
+
+        @Override
+        public ConversationState save(ChatKey chat, ConversationState state) {
+            ConversationState current = data.conversations.get(chat);
+            long stored = current == null ? 0 : current.version();
+            if (stored != state.version()) {
+                throw new IllegalStateException("conversation " + chat + " was saved by another writer");
+            }
+            ConversationState saved = new ConversationState(state.step(), state.draft(), state.page(), state.language(), stored + 1);
+            data.conversations.put(chat, saved);
+            return saved;
+        }
+
+        // citizens
+        @Override
+        public Optional<Citizen> find(ChatKey chat) {
+            return Optional.ofNullable(data.citizens.get(chat));
+        }
+
+        @Override
+        public void recordConsent(ChatKey chat, Instant at, String language) {
+            data.citizens.putIfAbsent(chat, new Citizen(chat, at, null, null, null, true, language));
+        }
+
+        @Override
+        public void saveDetails(ChatKey chat, PersonName name, String address, Phone phone, Instant at) {
+            Citizen c = data.citizens.get(chat);
+            if (c != null) {
+                data.citizens.put(chat, new Citizen(chat, c.consentAt(), name, address, phone, c.reachable(), c.language()));
+            }
+        }
+
+        @Override
+        public void setLanguage(ChatKey chat, String language) {
+            Citizen c = data.citizens.get(chat);
+            if (c != null) {
+                data.citizens.put(chat, new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), c.reachable(), language));
+            }
+        }
+
+        @Override
+        public void setReachable(ChatKey chat, boolean reachable, String reason, Instant at) {
+            Citizen c = data.citizens.get(chat);
+            if (c != null) {
+                data.citizens.put(chat, new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), reachable, c.language()));
+            }
+        }
+
+        // appeals
+        @Override
+        public Appeal submit(NewAppeal a, Instant createdAt, Instant deadline, Instant legalDeadline) {
+            int year = createdAt.atZone(java.time.ZoneId.of("Europe/Kyiv")).getYear();
+            long seq = data.counters.merge(year, 1L, Long::sum);
+            AppealNumber number = new AppealNumber(year, seq);
+            Category c = a.category();
+            Appeal appeal = new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(),
+                    c.issueType(a.issueTypeId()).map(t -> t.nameUk()).orElse(null), c.executor(), a.description(),
+                    a.photos(), a.point(), a.placeAddress(), a.name(), a.address(), a.phone(), AppealStatus.REGISTERED,
+                    c.deadlineFor(a.issueTypeId()), createdAt, deadline, legalDeadline);
+            data.appeals.put(number.toString(), appeal);
+            return appeal;
+        }
+
+        @Override
+        public Optional<Appeal> find(AppealNumber number) {
+            return Optional.ofNullable(data.appeals.get(number.toString()));
+        }
+
+        @Override
+        public List<Appeal> byChat(ChatKey chat, int limit) {
+            return data.appeals.values().stream().filter(a -> chat.equals(a.chat()))
+                    .sorted(Comparator.comparing(Appeal::createdAt).reversed()
+                            .thenComparing(a -> a.number().sequence(), Comparator.reverseOrder()))
+                    .limit(limit).toList();
+        }
+
+        // categories
+        @Override
+        public List<Category> active() {
+            return categories.stream().filter(Category::active).sorted(Comparator.comparingInt(Category::position)).toList();
+        }
+
+        @Override
+        public Optional<Category> find(String id) {
+            return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+
+        // outbox
+        @Override
+        public OutboxMessage enqueue(ChatKey chat, Reply reply, Instant notBefore, Instant now) {
+            OutboxMessage m = new OutboxMessage(++data.outboxIds, chat, reply, 0, now);
+            data.outbox.put(m.id(), new OutboxRow(m, "PENDING", notBefore, null));
+            return m;
+        }
+
+        @Override
+        public List<OutboxMessage> due(Instant now, int limit) {
+            return data.outbox.values().stream()
+                    .filter(r -> r.status().equals("PENDING") && !r.notBefore().isAfter(now))
+                    .map(OutboxRow::message).limit(limit).toList();
+        }
+
+        @Override
+        public void markSent(long id, String messageRef, Instant at) {
+            data.outbox.computeIfPresent(id, (k, r) -> new OutboxRow(r.message(), "SENT", r.notBefore(), r.lastError()));
+        }
+
+        @Override
+        public void retryAt(long id, Instant next, String reason) {
+            data.outbox.computeIfPresent(id, (k, r) -> {
+                OutboxMessage m = r.message();
+                return new OutboxRow(new OutboxMessage(m.id(), m.chat(), m.reply(), m.attempts() + 1, m.createdAt()),
+                        "PENDING", next, reason);
+            });
+        }
+
+        @Override
+        public void giveUp(long id, String reason, Instant at) {
+            data.outbox.computeIfPresent(id, (k, r) -> new OutboxRow(r.message(), "FAILED", r.notBefore(), reason));
+        }
+
+        @Override
+        public int giveUpAll(ChatKey chat, String reason, Instant at) {
+            int n = 0;
+            for (var e : data.outbox.entrySet()) {
+                OutboxRow r = e.getValue();
+                if (r.status().equals("PENDING") && r.message().chat().equals(chat)) {
+                    e.setValue(new OutboxRow(r.message(), "FAILED", r.notBefore(), reason));
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int releaseAll(Instant now) {
+            int n = 0;
+            for (var e : data.outbox.entrySet()) {
+                OutboxRow r = e.getValue();
+                if (r.status().equals("PENDING") && r.notBefore().isAfter(now)) {
+                    e.setValue(new OutboxRow(r.message(), "PENDING", now, r.lastError()));
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        // processed updates
+        @Override
+        public boolean firstTime(ChatKey chat, String sourceId, Instant at) {
+            return data.processed.add(chat + "#" + sourceId);
+        }
+
+        @Override
+        public int forgetBefore(Instant before) {
+            return 0;
+        }
+    }
+}
