@@ -1,0 +1,169 @@
+package ua.zvernennia.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.AppealStore;
+import ua.zvernennia.core.appeal.GeoPoint;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.DeadlineClass;
+import ua.zvernennia.core.category.IssueType;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.ChatKey;
+
+/** Appeals, their photos and history. Bound to one handle; not thread-safe. */
+final class JdbiAppealStore implements AppealStore {
+    private final Handle handle;
+    private final ZoneId zone;
+
+    JdbiAppealStore(Handle handle, ZoneId zone) {
+        this.handle = handle;
+        this.zone = zone;
+    }
+
+    @Override
+    public Appeal submit(NewAppeal a, Instant createdAt, Instant deadline, Instant legalDeadline) {
+        AppealNumber number = nextNumber(createdAt.atZone(zone).getYear());
+        Category c = a.category();
+        String issueTypeName = c.issueType(a.issueTypeId()).map(IssueType::nameUk).orElse(null);
+        DeadlineClass deadlineClass = c.deadlineFor(a.issueTypeId());
+        handle.createUpdate("INSERT INTO appeal (num, num_year, num_seq, channel, chat_id, category_id, category_name, "
+                        + "issue_type_id, issue_type_name, executor, deadline_class, description, place_lat, place_lon, place_address, "
+                        + "first_name, last_name, address, phone, status, created_at, deadline_at, legal_deadline_at) VALUES "
+                        + "(:num, :year, :seq, :channel, :chat, :categoryId, :categoryName, :issueTypeId, :issueTypeName, :executor, "
+                        + ":deadlineClass, :description, :lat, :lon, :placeAddress, :first, :last, :address, :phone, 'REGISTERED', "
+                        + ":createdAt, :deadline, :legal)")
+                .bind("num", number.toString())
+                .bind("year", number.year())
+                .bind("seq", number.sequence())
+                .bind("channel", a.channel().name())
+                .bind("chat", a.chat() == null ? null : a.chat().id())
+                .bind("categoryId", c.id())
+                .bind("categoryName", c.nameUk())
+                .bind("issueTypeId", a.issueTypeId())
+                .bind("issueTypeName", issueTypeName)
+                .bind("executor", c.executor())
+                .bind("deadlineClass", deadlineClass.name())
+                .bind("description", a.description().strip())
+                .bind("lat", a.point() == null ? null : a.point().latitude())
+                .bind("lon", a.point() == null ? null : a.point().longitude())
+                .bind("placeAddress", a.placeAddress())
+                .bind("first", a.name().firstName())
+                .bind("last", a.name().lastName())
+                .bind("address", a.address().strip())
+                .bind("phone", a.phone().e164())
+                .bind("createdAt", createdAt.toEpochMilli())
+                .bind("deadline", deadline.toEpochMilli())
+                .bind("legal", legalDeadline.toEpochMilli())
+                .execute();
+        for (int i = 0; i < a.photos().size(); i++) {
+            PhotoRef p = a.photos().get(i);
+            handle.createUpdate("INSERT INTO appeal_photo (appeal_num, idx, file_id, file_unique_id) VALUES (:num, :idx, :file, :unique)")
+                    .bind("num", number.toString())
+                    .bind("idx", i)
+                    .bind("file", p.fileId())
+                    .bind("unique", p.fileUniqueId())
+                    .execute();
+        }
+        handle.createUpdate("INSERT INTO appeal_event (appeal_num, happened_at, kind, status_to, actor) "
+                        + "VALUES (:num, :at, 'CREATED', 'REGISTERED', :actor)")
+                .bind("num", number.toString())
+                .bind("at", createdAt.toEpochMilli())
+                .bind("actor", a.chat() == null ? a.channel().name() : "citizen")
+                .execute();
+        return new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
+                a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),
+                AppealStatus.REGISTERED, deadlineClass, createdAt, deadline, legalDeadline);
+    }
+
+    /** The next number of the year; the counter row's update serialises concurrent submitters. */
+    private AppealNumber nextNumber(int year) {
+        int updated = handle.createUpdate("UPDATE appeal_counter SET last_seq = last_seq + 1 WHERE num_year = :year")
+                .bind("year", year)
+                .execute();
+        if (updated == 0) {
+            handle.createUpdate("INSERT INTO appeal_counter (num_year, last_seq) VALUES (:year, 1)")
+                    .bind("year", year)
+                    .execute();
+            return new AppealNumber(year, 1);
+        }
+        long seq = handle.createQuery("SELECT last_seq FROM appeal_counter WHERE num_year = :year")
+                .bind("year", year)
+                .mapTo(Long.class)
+                .one();
+        return new AppealNumber(year, seq);
+    }
+
+    @Override
+    public Optional<Appeal> find(AppealNumber number) {
+        List<Appeal> found = query("WHERE num = :num", Map.of("num", number.toString()), 1);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<Appeal> byChat(ChatKey chat, int limit) {
+        return query("WHERE channel = :channel AND chat_id = :chat ORDER BY created_at DESC, num_seq DESC",
+                Map.of("channel", chat.channel().name(), "chat", chat.id()), limit);
+    }
+
+    private List<Appeal> query(String where, Map<String, Object> params, int limit) {
+        List<Row> rows = handle.createQuery("SELECT * FROM appeal " + where + " LIMIT :limit")
+                .bindMap(params)
+                .bind("limit", limit)
+                .map((rs, ctx) -> row(rs))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<PhotoRef>> photos = handle.createQuery("SELECT appeal_num, file_id, file_unique_id FROM appeal_photo "
+                        + "WHERE appeal_num IN (<nums>) ORDER BY appeal_num, idx")
+                .bindList("nums", rows.stream().map(r -> r.number().toString()).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString("appeal_num"), new PhotoRef(rs.getString("file_id"), rs.getString("file_unique_id"))))
+                .stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        List<Appeal> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(r.toAppeal(photos.getOrDefault(r.number().toString(), List.of())));
+        }
+        return out;
+    }
+
+    private record Row(AppealNumber number, Appeal withoutPhotos) {
+        Appeal toAppeal(List<PhotoRef> photos) {
+            Appeal a = withoutPhotos;
+            return new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(), a.issueTypeId(),
+                    a.issueTypeName(), a.executor(), a.description(), photos, a.point(), a.placeAddress(), a.name(),
+                    a.address(), a.phone(), a.status(), a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline());
+        }
+    }
+
+    static Row row(ResultSet rs) throws SQLException {
+        AppealNumber number = new AppealNumber(rs.getInt("num_year"), rs.getLong("num_seq"));
+        Channel channel = Channel.valueOf(rs.getString("channel"));
+        String chatId = rs.getString("chat_id");
+        double lat = rs.getDouble("place_lat");
+        GeoPoint point = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("place_lon"));
+        Appeal a = new Appeal(number, channel, chatId == null ? null : new ChatKey(channel, chatId),
+                rs.getString("category_id"), rs.getString("category_name"), rs.getString("issue_type_id"),
+                rs.getString("issue_type_name"), rs.getString("executor"), rs.getString("description"), List.of(), point,
+                rs.getString("place_address"), new PersonName(rs.getString("first_name"), rs.getString("last_name")),
+                rs.getString("address"), new Phone(rs.getString("phone")), AppealStatus.valueOf(rs.getString("status")),
+                DeadlineClass.valueOf(rs.getString("deadline_class")), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("deadline_at")), Instant.ofEpochMilli(rs.getLong("legal_deadline_at")));
+        return new Row(number, a);
+    }
+}

@@ -1,0 +1,119 @@
+package ua.zvernennia.storage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.CategoryCatalog;
+import ua.zvernennia.core.category.DeadlineClass;
+import ua.zvernennia.core.category.IssueType;
+
+/**
+ * The category menu, read from the database and kept in memory: the menu is read on almost every
+ * turn and changes rarely. Writers call {@link #replaceAll} or {@link #reload} in the same unit
+ * of work as their change. Thread-safe.
+ */
+public final class JdbiCategoryCatalog implements CategoryCatalog {
+    private final Jdbi jdbi;
+    private volatile List<Category> all = List.of();
+
+    public JdbiCategoryCatalog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        reload();
+    }
+
+    public void reload() {
+        all = jdbi.withHandle(JdbiCategoryCatalog::read);
+    }
+
+    @Override
+    public List<Category> active() {
+        return all.stream().filter(Category::active).toList();
+    }
+
+    /** Every category, active or not, in menu order. */
+    public List<Category> all() {
+        return all;
+    }
+
+    @Override
+    public Optional<Category> find(String id) {
+        return all.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** True when the database holds no category yet. */
+    public boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    /**
+     * Replaces the whole menu in the handle's transaction (a seed or an import). Categories and
+     * issue types that appeals refer to are deactivated, never deleted. Call {@link #reload()}
+     * once the transaction has committed.
+     */
+    public void replaceAll(Handle handle, List<Category> categories, Instant now) {
+        handle.execute("DELETE FROM issue_type WHERE category_id NOT IN (SELECT DISTINCT category_id FROM appeal)");
+        handle.execute("UPDATE issue_type SET active = FALSE");
+        handle.execute("DELETE FROM category WHERE id NOT IN (SELECT DISTINCT category_id FROM appeal)");
+        handle.execute("UPDATE category SET active = FALSE");
+        for (Category c : categories) {
+            int updated = handle.createUpdate("UPDATE category SET name_uk = :nameUk, name_en = :nameEn, emoji = :emoji, "
+                            + "deadline_class = :deadline, executor = :executor, sort_order = :position, active = :active, "
+                            + "updated_at = :now WHERE id = :id")
+                    .bindMethods(c)
+                    .bind("deadline", c.deadlineClass().name())
+                    .bind("now", now.toEpochMilli())
+                    .execute();
+            if (updated == 0) {
+                handle.createUpdate("INSERT INTO category (id, name_uk, name_en, emoji, deadline_class, executor, sort_order, active, updated_at) "
+                                + "VALUES (:id, :nameUk, :nameEn, :emoji, :deadline, :executor, :position, :active, :now)")
+                        .bindMethods(c)
+                        .bind("deadline", c.deadlineClass().name())
+                        .bind("now", now.toEpochMilli())
+                        .execute();
+            }
+            for (IssueType t : c.issueTypes()) {
+                int u = handle.createUpdate("UPDATE issue_type SET name_uk = :nameUk, name_en = :nameEn, deadline_class = :deadline, "
+                                + "sort_order = :position, active = :active WHERE category_id = :categoryId AND id = :id")
+                        .bindMethods(t)
+                        .bind("categoryId", c.id())
+                        .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
+                        .execute();
+                if (u == 0) {
+                    handle.createUpdate("INSERT INTO issue_type (category_id, id, name_uk, name_en, deadline_class, sort_order, active) "
+                                    + "VALUES (:categoryId, :id, :nameUk, :nameEn, :deadline, :position, :active)")
+                            .bindMethods(t)
+                            .bind("categoryId", c.id())
+                            .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
+                            .execute();
+                }
+            }
+        }
+    }
+
+    private static List<Category> read(Handle h) {
+        Map<String, List<IssueType>> types = new LinkedHashMap<>();
+        h.createQuery("SELECT * FROM issue_type ORDER BY category_id, sort_order, id")
+                .map((rs, ctx) -> {
+                    String deadline = rs.getString("deadline_class");
+                    return Map.entry(rs.getString("category_id"), new IssueType(
+                            rs.getString("id"), rs.getString("name_uk"), rs.getString("name_en"),
+                            deadline == null ? null : DeadlineClass.valueOf(deadline), rs.getInt("sort_order"), rs.getBoolean("active")));
+                })
+                .forEach(e -> types.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return h.createQuery("SELECT * FROM category ORDER BY sort_order, id")
+                .map((rs, ctx) -> new Category(rs.getString("id"), rs.getString("name_uk"), rs.getString("name_en"),
+                        rs.getString("emoji"), DeadlineClass.valueOf(rs.getString("deadline_class")), rs.getString("executor"),
+                        rs.getInt("sort_order"), rs.getBoolean("active"), types.getOrDefault(rs.getString("id"), List.of())))
+                .list()
+                .stream()
+                .sorted(Comparator.comparingInt(Category::position))
+                .toList();
+    }
+}

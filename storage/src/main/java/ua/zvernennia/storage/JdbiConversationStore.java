@@ -1,0 +1,73 @@
+package ua.zvernennia.storage;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.conversation.ConversationState;
+import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.conversation.Draft;
+import ua.zvernennia.core.conversation.StepName;
+
+/** Conversation state, one row per chat, the draft as JSON. Bound to one handle; not thread-safe. */
+final class JdbiConversationStore implements ConversationStore {
+    private final Handle handle;
+    private final Clock clock;
+
+    JdbiConversationStore(Handle handle, Clock clock) {
+        this.handle = handle;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ConversationState> load(ChatKey chat) {
+        return handle.createQuery("SELECT step, lang, page, draft, version FROM conversation WHERE channel = :channel AND chat_id = :chat")
+                .bind("channel", chat.channel().name())
+                .bind("chat", chat.id())
+                .map((rs, ctx) -> new ConversationState(
+                        StepName.valueOf(rs.getString("step")),
+                        Json.read(rs.getString("draft"), Draft.class),
+                        rs.getInt("page"),
+                        rs.getString("lang"),
+                        rs.getLong("version")))
+                .findOne();
+    }
+
+    @Override
+    public ConversationState save(ChatKey chat, ConversationState state) {
+        long next = state.version() + 1;
+        String draft = Json.write(state.draft());
+        long now = clock.millis();
+        int changed;
+        if (state.version() == 0) {
+            changed = handle.createUpdate("INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at) "
+                            + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now)")
+                    .bind("channel", chat.channel().name())
+                    .bind("chat", chat.id())
+                    .bind("step", state.step().name())
+                    .bind("lang", state.language())
+                    .bind("page", state.page())
+                    .bind("draft", draft)
+                    .bind("version", next)
+                    .bind("now", now)
+                    .execute();
+        } else {
+            changed = handle.createUpdate("UPDATE conversation SET step = :step, lang = :lang, page = :page, draft = :draft, "
+                            + "version = :version, updated_at = :now WHERE channel = :channel AND chat_id = :chat AND version = :expected")
+                    .bind("channel", chat.channel().name())
+                    .bind("chat", chat.id())
+                    .bind("step", state.step().name())
+                    .bind("lang", state.language())
+                    .bind("page", state.page())
+                    .bind("draft", draft)
+                    .bind("version", next)
+                    .bind("now", now)
+                    .bind("expected", state.version())
+                    .execute();
+        }
+        if (changed != 1) {
+            throw new IllegalStateException("conversation " + chat + " was saved by another writer");
+        }
+        return new ConversationState(state.step(), state.draft(), state.page(), state.language(), next);
+    }
+}

@@ -1,0 +1,68 @@
+package ua.zvernennia.storage;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.jdbi.v3.core.Handle;
+import ua.zvernennia.core.appeal.AppealStore;
+import ua.zvernennia.core.category.CategoryCatalog;
+import ua.zvernennia.core.citizen.CitizenStore;
+import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.delivery.Outbox;
+import ua.zvernennia.core.engine.ProcessedUpdates;
+import ua.zvernennia.core.engine.Stores;
+
+/** All stores over one handle, so that they share its transaction. Not thread-safe. */
+public final class JdbiStores implements Stores {
+    private final Handle handle;
+    private final JdbiConversationStore conversations;
+    private final JdbiCitizenStore citizens;
+    private final JdbiAppealStore appeals;
+    private final JdbiCategoryCatalog categories;
+    private final JdbiOutbox outbox;
+    private final JdbiProcessedUpdates processed;
+
+    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
+        this.handle = handle;
+        this.conversations = new JdbiConversationStore(handle, clock);
+        this.citizens = new JdbiCitizenStore(handle);
+        this.appeals = new JdbiAppealStore(handle, zone);
+        this.categories = categories;
+        this.outbox = new JdbiOutbox(handle);
+        this.processed = new JdbiProcessedUpdates(handle);
+    }
+
+    /** The handle of the unit of work, for storage-level work beyond the core's ports. */
+    public Handle handle() {
+        return handle;
+    }
+
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    @Override
+    public CitizenStore citizens() {
+        return citizens;
+    }
+
+    @Override
+    public AppealStore appeals() {
+        return appeals;
+    }
+
+    @Override
+    public CategoryCatalog categories() {
+        return categories;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public ProcessedUpdates processed() {
+        return processed;
+    }
+}

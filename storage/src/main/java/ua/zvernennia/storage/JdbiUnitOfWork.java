@@ -1,0 +1,159 @@
+package ua.zvernennia.storage;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.engine.UnitOfWork;
+
+/**
+ * Group commit: one writer thread takes whatever work is queued, runs each piece in its own
+ * savepoint of one transaction and commits them together. Under load many chats' turns share a
+ * commit (the costly, durable part); when idle a single turn commits alone without waiting.
+ * A piece that throws is rolled back to its savepoint alone and its future fails.
+ * Thread-safe.
+ */
+public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
+    private static final int MAX_BATCH = 512;
+
+    private record Pending<T>(Work<T> work, CompletableFuture<T> future) {
+        void run(JdbiStores stores, List<Runnable> completions) {
+            T result = work.apply(stores);
+            completions.add(() -> future.complete(result));
+        }
+    }
+
+    private final Database database;
+    private final JdbiCategoryCatalog categories;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+    private Handle handle;
+    private JdbiStores stores;
+
+    public JdbiUnitOfWork(Database database, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
+        this.database = database;
+        this.categories = categories;
+        this.clock = clock;
+        this.zone = zone;
+        this.writer = new Thread(this::loop, "db-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(Work<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (!running) {
+            future.completeExceptionally(new IllegalStateException("storage is closed"));
+            return future;
+        }
+        queue.add(new Pending<>(work, future));
+        return future;
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException | Error e) {
+                log.error("storage writer failed", e);
+                fail(batch, e);
+                resetHandle();
+            } finally {
+                batch.clear();
+            }
+        }
+        fail(new ArrayList<>(queue), new IllegalStateException("storage is closed"));
+        resetHandle();
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        ensureHandle();
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        handle.begin();
+        boolean single = batch.size() == 1;
+        for (Pending<?> p : batch) {
+            if (single) {
+                try {
+                    p.run(stores, completions);
+                } catch (RuntimeException e) {
+                    handle.rollback();
+                    p.future().completeExceptionally(e);
+                    return;
+                }
+            } else {
+                handle.savepoint("unit");
+                try {
+                    p.run(stores, completions);
+                    handle.releaseSavepoint("unit");
+                } catch (RuntimeException e) {
+                    handle.rollbackToSavepoint("unit");
+                    p.future().completeExceptionally(e);
+                }
+            }
+        }
+        handle.commit();
+        completions.forEach(Runnable::run);
+    }
+
+    private static void fail(List<Pending<?>> batch, Throwable e) {
+        for (Pending<?> p : batch) {
+            p.future().completeExceptionally(e);
+        }
+    }
+
+    private void ensureHandle() {
+        if (handle == null) {
+            handle = database.jdbi().open();
+            stores = new JdbiStores(handle, categories, clock, zone);
+        }
+    }
+
+    private void resetHandle() {
+        if (handle != null) {
+            try {
+                if (handle.isInTransaction()) {
+                    handle.rollback();
+                }
+                handle.close();
+            } catch (RuntimeException e) {
+                log.debug("closing the writer's handle failed", e);
+            }
+            handle = null;
+            stores = null;
+        }
+    }
+
+    /** Finishes the queued work, then stops the writer. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

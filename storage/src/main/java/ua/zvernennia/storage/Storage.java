@@ -1,0 +1,63 @@
+package ua.zvernennia.storage;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.engine.UnitOfWork;
+
+/** The storage module assembled: the database, the menu and the group-committing unit of work. */
+public final class Storage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Storage.class);
+
+    private final Database database;
+    private final JdbiCategoryCatalog categories;
+    private final JdbiUnitOfWork unitOfWork;
+    private final Clock clock;
+
+    private Storage(Database database, Clock clock, ZoneId zone) {
+        this.database = database;
+        this.clock = clock;
+        this.categories = new JdbiCategoryCatalog(database.jdbi());
+        this.unitOfWork = new JdbiUnitOfWork(database, categories, clock, zone);
+    }
+
+    /** Opens (creating and migrating if needed) the database at {@code url}. */
+    public static Storage open(String url, String user, String password, Clock clock, ZoneId zone) {
+        return new Storage(Database.open(url, user, password), clock, zone);
+    }
+
+    /** Stores the menu if the database has none yet; afterwards the database is the source of truth. */
+    public boolean seedCategoriesIfEmpty(List<Category> menu) {
+        if (!categories.isEmpty()) {
+            return false;
+        }
+        unitOfWork.run(s -> {
+            categories.replaceAll(((JdbiStores) s).handle(), menu, clock.instant());
+            return null;
+        });
+        categories.reload();
+        log.info("seeded {} categories", menu.size());
+        return true;
+    }
+
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    public JdbiCategoryCatalog categories() {
+        return categories;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        unitOfWork.close();
+        database.close();
+    }
+}
