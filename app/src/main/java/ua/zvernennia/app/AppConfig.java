@@ -1,0 +1,130 @@
+package ua.zvernennia.app;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigResolveOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All settings, read once at start-up from {@code config/application.conf} with environment
+ * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
+ */
+public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
+                        Duration outboxPollInterval, Optional<String> adminToken) {
+
+    public enum DemoMode { AUTO, ON, OFF }
+
+    public record Db(String url, String user, Optional<String> password) {
+        @Override
+        public String toString() {
+            return "Db[url=" + url.replaceAll("password=[^;&]*", "password=***") + ", user=" + user + "]";
+        }
+    }
+
+    public record City(ZoneId zone, int legalDeadlineDays, int menuPageSize, Path categoriesFile) {
+    }
+
+    public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl) {
+        public boolean enabled() {
+            return token.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Telegram[token=" + (token.isPresent() ? "set" : "none") + ", apiUrl=" + apiUrl + ", webhookUrl=" + webhookUrl + "]";
+        }
+    }
+
+    public record Viber(Optional<String> authToken, String apiUrl, Optional<String> webhookUrl, String senderName) {
+        public boolean enabled() {
+            return authToken.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Viber[token=" + (authToken.isPresent() ? "set" : "none") + ", apiUrl=" + apiUrl + ", webhookUrl="
+                    + webhookUrl + ", senderName=" + senderName + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
+                + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none") + "]";
+    }
+
+    /** The terminal demo runs when asked to, or by default when no messenger is configured. */
+    public boolean runsDemo() {
+        return demo == DemoMode.ON || (demo == DemoMode.AUTO && !telegram.enabled() && !viber.enabled());
+    }
+
+    /**
+     * Reads {@code file} (if it exists; built-in defaults otherwise), resolving {@code ${?NAME}}
+     * overrides from {@code env}.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static AppConfig load(Path file, Map<String, String> env) {
+        Config defaults = ConfigFactory.parseResources(AppConfig.class, "/application.conf");
+        Config fromFile = Files.isRegularFile(file) ? ConfigFactory.parseFile(file.toFile()) : ConfigFactory.empty();
+        Config overrides = ConfigFactory.parseMap(nonSecret(env), "environment");
+        Config c;
+        try {
+            // ${?NAME} looks NAME up at the root, where the environment sits below the settings.
+            c = fromFile.withFallback(defaults).withFallback(overrides).resolve(ConfigResolveOptions.noSystem());
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
+        }
+        try {
+            int port = c.getInt("http.port");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("http.port (HTTP_PORT) must be 0..65535");
+            }
+            ZoneId zone = ZoneId.of(c.getString("city.zone"));
+            Path categories = Path.of(c.getString("city.categories-file"));
+            return new AppConfig(
+                    new Db(c.getString("db.url"), c.getString("db.user"), secret(env, "DB_PASSWORD")),
+                    port,
+                    new City(zone, c.getInt("city.legal-deadline-days"), c.getInt("city.menu-page-size"), categories),
+                    new Telegram(secret(env, "TELEGRAM_BOT_TOKEN"), c.getString("telegram.api-url"), nonBlank(c.getString("telegram.webhook-url"))),
+                    new Viber(secret(env, "VIBER_AUTH_TOKEN"), c.getString("viber.api-url"), nonBlank(c.getString("viber.webhook-url")),
+                            c.getString("viber.sender-name")),
+                    DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
+                    Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
+                    secret(env, "ADMIN_TOKEN"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The environment without anything secret, so that no token can reach the configuration
+     * (or an error message about it); secrets are read directly by name.
+     */
+    private static Map<String, String> nonSecret(Map<String, String> env) {
+        var out = new java.util.HashMap<String, String>();
+        env.forEach((name, value) -> {
+            if (name.matches("[A-Z][A-Z0-9_]*") && !name.matches(".*(TOKEN|PASSWORD|SECRET|KEY).*")) {
+                out.put(name, value);
+            }
+        });
+        return out;
+    }
+
+    private static Optional<String> secret(Map<String, String> env, String name) {
+        return nonBlank(env.get(name));
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+}

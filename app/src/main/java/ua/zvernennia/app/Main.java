@@ -1,0 +1,27 @@
+package ua.zvernennia.app;
+
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar zvernennia.jar [config/application.conf]} */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Path configFile = Path.of(args.length > 0 ? args[0] : "config/application.conf");
+        AppConfig config;
+        try {
+            config = AppConfig.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            log.error("cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        App app = App.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+    }
+}

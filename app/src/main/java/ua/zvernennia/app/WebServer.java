@@ -1,0 +1,43 @@
+package ua.zvernennia.app;
+
+import io.javalin.Javalin;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
+
+/** The app's HTTP server: health, webhooks and the API register their routes on it. */
+final class WebServer implements AutoCloseable {
+    private final Javalin javalin;
+
+    private WebServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /**
+     * Starts on {@code port} (0 picks a free one). {@code /health} answers 200 once {@code ready}
+     * says so and 503 before.
+     */
+    static WebServer start(int port, BooleanSupplier ready, Consumer<Javalin> routes) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = 1_000_000L;
+            config.useVirtualThreads = false;
+        });
+        app.get("/health", ctx -> {
+            boolean ok = ready.getAsBoolean();
+            ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "starting"));
+        });
+        routes.accept(app);
+        app.start(port);
+        return new WebServer(app);
+    }
+
+    int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
