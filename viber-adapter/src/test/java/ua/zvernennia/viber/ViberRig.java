@@ -160,9 +160,13 @@ final class ViberRig implements AutoCloseable {
 
     /** HMAC-SHA256 of the body keyed with the token, hex; computed here independently of the adapter. */
     static String sign(byte[] body) {
+        return signWith(TOKEN, body);
+    }
+
+    static String signWith(String token, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (Exception e) {
             throw new AssertionError(e);
