@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,12 @@ import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.storage.Storage;
+import ua.zvernennia.viber.ViberApi;
+import ua.zvernennia.viber.ViberCallbacks;
+import ua.zvernennia.viber.ViberMessenger;
+import ua.zvernennia.viber.ViberResponse;
+import ua.zvernennia.viber.ViberSettings;
+import ua.zvernennia.viber.ViberWebhook;
 
 /** The whole application, wired from its configuration. Start with {@link #start}, stop with {@link #close}. */
 public final class App implements AutoCloseable {
@@ -77,6 +84,15 @@ public final class App implements AutoCloseable {
             console = new ConsoleMessenger(demoOutput);
             messengers.add(console);
         }
+        ViberSettings viberSettings = null;
+        ViberMessenger viberMessenger = null;
+        if (config.viber().enabled()) {
+            AppConfig.Viber v = config.viber();
+            viberSettings = new ViberSettings(v.authToken().orElseThrow(), URI.create(v.apiUrl()),
+                    v.webhookUrl().map(URI::create).orElse(null), v.senderName(), v.senderAvatar().orElse(null), null, null);
+            viberMessenger = new ViberMessenger(new ViberApi(viberSettings), viberSettings);
+            messengers.add(viberMessenger);
+        }
 
         var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize());
         var engine = new ConversationEngine(new ConversationMachine(settings), clock);
@@ -93,9 +109,24 @@ public final class App implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
         closeables.add(0, () -> shutdown(housekeeping));
 
-        web = WebServer.start(config.httpPort(), () -> ready, routes -> { });
+        ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
+        web = WebServer.start(config.httpPort(), () -> ready, routes -> {
+            if (viberCallbacks != null) {
+                routes.post("/viber/webhook", ctx -> {
+                    ViberResponse r = viberCallbacks.handle(ctx.bodyAsBytes(), ctx.header("X-Viber-Content-Signature"));
+                    ctx.status(r.status());
+                    if (r.hasBody()) {
+                        ctx.contentType(ViberResponse.CONTENT_TYPE).result(r.bodyBytes());
+                    }
+                });
+            }
+        });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
+        if (viberSettings != null) {
+            // Viber checks the URL while set_webhook runs, so the server must already listen.
+            new ViberWebhook(new ViberApi(viberSettings), viberSettings).register();
+        }
 
         if (console != null) {
             Thread demo = new Thread(new ConsoleDemo(bot, console, demoInput, demoOutput, clock), "demo");

@@ -42,7 +42,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         }
     }
 
-    public record Viber(Optional<String> authToken, String apiUrl, Optional<String> webhookUrl, String senderName) {
+    public record Viber(Optional<String> authToken, String apiUrl, Optional<String> webhookUrl, String senderName,
+                        Optional<String> senderAvatar) {
         public boolean enabled() {
             return authToken.isPresent();
         }
@@ -95,7 +96,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     new City(zone, c.getInt("city.legal-deadline-days"), c.getInt("city.menu-page-size"), categories),
                     new Telegram(secret(env, "TELEGRAM_BOT_TOKEN"), c.getString("telegram.api-url"), nonBlank(c.getString("telegram.webhook-url"))),
                     new Viber(secret(env, "VIBER_AUTH_TOKEN"), c.getString("viber.api-url"), nonBlank(c.getString("viber.webhook-url")),
-                            c.getString("viber.sender-name")),
+                            c.getString("viber.sender-name"), nonBlank(c.getString("viber.sender-avatar"))),
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     secret(env, "ADMIN_TOKEN"));

@@ -2,7 +2,6 @@ package ua.zvernennia.viber;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,19 +46,6 @@ public record ViberSettings(String authToken, URI apiUrl, URI webhookUrl, String
         return new ViberSettings(authToken, null, null, null, null, null, null);
     }
 
-    /**
-     * Reads {@code VIBER_AUTH_TOKEN} (required), {@code VIBER_API_URL}, {@code VIBER_WEBHOOK_URL}
-     * and {@code VIBER_SENDER_NAME}, e.g. from {@code System.getenv()}.
-     */
-    public static ViberSettings fromEnvironment(Map<String, String> env) {
-        String token = env.get("VIBER_AUTH_TOKEN");
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("VIBER_AUTH_TOKEN is not set");
-        }
-        return new ViberSettings(token, uri(env.get("VIBER_API_URL")), uri(env.get("VIBER_WEBHOOK_URL")),
-                env.get("VIBER_SENDER_NAME"), env.get("VIBER_SENDER_AVATAR"), null, null);
-    }
-
     public ViberSettings withApiUrl(URI url) {
         return new ViberSettings(authToken, url, webhookUrl, senderName, senderAvatar, requestTimeout, callbackTimeout);
     }
@@ -70,10 +56,6 @@ public record ViberSettings(String authToken, URI apiUrl, URI webhookUrl, String
 
     public ViberSettings withSenderName(String name) {
         return new ViberSettings(authToken, apiUrl, webhookUrl, name, senderAvatar, requestTimeout, callbackTimeout);
-    }
-
-    private static URI uri(String value) {
-        return value == null || value.isBlank() ? null : URI.create(value.strip());
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ViberSetupTest {
@@ -46,15 +45,14 @@ class ViberSetupTest {
     }
 
     @Test
-    void settingsComeFromTheEnvironmentAndNeverShowTheToken() {
-        var settings = ViberSettings.fromEnvironment(Map.of("VIBER_AUTH_TOKEN", "4453b6ac-secret",
-                "VIBER_WEBHOOK_URL", "https://bot.example.ua/viber/webhook"));
+    void settingsHaveProductionDefaultsAndNeverShowTheToken() {
+        var settings = ViberSettings.of("4453b6ac-secret").withWebhookUrl(URI.create("https://bot.example.ua/viber/webhook"));
 
         assertThat(settings.apiUrl()).isEqualTo(URI.create("https://chatapi.viber.com/pa"));
         assertThat(settings.webhookUrl()).isEqualTo(URI.create("https://bot.example.ua/viber/webhook"));
         assertThat(settings.senderName()).isEqualTo(ViberSettings.DEFAULT_SENDER_NAME);
         assertThat(settings.toString()).doesNotContain("4453b6ac-secret");
-        assertThatThrownBy(() -> ViberSettings.fromEnvironment(Map.of())).hasMessageContaining("VIBER_AUTH_TOKEN");
+        assertThatThrownBy(() -> ViberSettings.of(" ")).hasMessageContaining("token");
     }
 
     @Test

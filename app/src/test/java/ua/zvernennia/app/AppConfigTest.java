@@ -1,0 +1,79 @@
+package ua.zvernennia.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+    static final Path SHIPPED = Path.of("../config/application.conf");
+
+    @Test
+    void theShippedFileGivesTheDocumentedDefaults() {
+        AppConfig c = AppConfig.load(SHIPPED, Map.of());
+        assertThat(c.db().url()).isEqualTo("jdbc:h2:file:./data/zvernennia");
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.city().zone()).isEqualTo(ZoneId.of("Europe/Kyiv"));
+        assertThat(c.city().legalDeadlineDays()).isEqualTo(30);
+        assertThat(c.telegram().apiUrl()).isEqualTo("https://api.telegram.org");
+        assertThat(c.telegram().enabled()).isFalse();
+        assertThat(c.viber().apiUrl()).isEqualTo("https://chatapi.viber.com/pa");
+        assertThat(c.adminToken()).isEmpty();
+        assertThat(c.runsDemo()).isTrue();
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFile() {
+        AppConfig c = AppConfig.load(SHIPPED, Map.of(
+                "DB_URL", "jdbc:sqlite:/tmp/x.sqlite",
+                "HTTP_PORT", "9090",
+                "TELEGRAM_BOT_TOKEN", "123456:abc",
+                "TELEGRAM_API_URL", "http://127.0.0.1:8081",
+                "VIBER_AUTH_TOKEN", "viber-secret",
+                "VIBER_API_URL", "http://127.0.0.1:8082/pa",
+                "VIBER_WEBHOOK_URL", "https://bot.example.ua/viber/webhook",
+                "ADMIN_TOKEN", "admin-secret",
+                "LEGAL_DEADLINE_DAYS", "15"));
+        assertThat(c.db().url()).isEqualTo("jdbc:sqlite:/tmp/x.sqlite");
+        assertThat(c.httpPort()).isEqualTo(9090);
+        assertThat(c.telegram().token()).contains("123456:abc");
+        assertThat(c.telegram().apiUrl()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(c.viber().authToken()).contains("viber-secret");
+        assertThat(c.viber().apiUrl()).isEqualTo("http://127.0.0.1:8082/pa");
+        assertThat(c.viber().webhookUrl()).contains("https://bot.example.ua/viber/webhook");
+        assertThat(c.adminToken()).contains("admin-secret");
+        assertThat(c.city().legalDeadlineDays()).isEqualTo(15);
+        assertThat(c.runsDemo()).isFalse();
+        assertThat(c.toString()).doesNotContain("123456:abc", "viber-secret", "admin-secret");
+    }
+
+    @Test
+    void secretsWrittenIntoTheFileAreIgnored(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("application.conf");
+        Files.writeString(file, "telegram.token = \"from-file\"\nTELEGRAM_BOT_TOKEN = \"from-file\"\n");
+        AppConfig c = AppConfig.load(file, Map.of());
+        assertThat(c.telegram().token()).isEmpty();
+    }
+
+    @Test
+    void aWrongSettingIsNamedWithoutEchoingTheEnvironment() {
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("HTTP_PORT", "eighty", "ADMIN_TOKEN", "admin-secret")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http.port")
+                .message().doesNotContain("admin-secret");
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("CITY_ZONE", "Mars/Olympus")))
+                .hasMessageContaining("city.zone");
+    }
+
+    @Test
+    void withoutAFileTheBuiltInDefaultsApply(@TempDir Path dir) {
+        AppConfig c = AppConfig.load(dir.resolve("missing.conf"), Map.of("HTTP_PORT", "0"));
+        assertThat(c.httpPort()).isZero();
+        assertThat(c.db().url()).startsWith("jdbc:h2:file:");
+    }
+}
