@@ -173,7 +173,7 @@ public final class TelegramMessenger implements Messenger {
                 log.error("the Bot API refused the bot token ({}); check TELEGRAM_BOT_TOKEN", code);
                 return failed(Delivery.retry(BAD_TOKEN_RETRY, "bot token refused"));
             }
-            log.warn("Bot API refused {} to {}: {} {}", method.getMethod(), chat, code, description);
+            // Not logged here: the core logs a refused message, and a refused edit is followed by a send.
             return new Attempt<>(null, new Delivery.Failed(code + " " + description), code == 400);
         }
         if (cause instanceof IOException) {
