@@ -1,0 +1,104 @@
+package ua.zvernennia.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.engine.Bot;
+
+/**
+ * The Telegram channel as the app wires it. Build it from the settings, give {@link #messenger()}
+ * to the core's Deliverer, build the Bot, then {@link #start(Bot)}: that polls, or in webhook mode
+ * registers the webhook, whose requests the app's HTTP server passes to {@link #webhook()}.
+ * {@link #close()} stops polling. Thread-safe.
+ */
+public final class TelegramAdapter implements AutoCloseable {
+    private final TelegramSettings settings;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final OkHttpClient http;
+    private final TelegramClient client;
+    private final BotApiHttp api;
+    private final TelegramMessenger messenger;
+    private final TelegramFiles files;
+    private TelegramPoller poller;
+    private TelegramWebhook webhook;
+
+    public TelegramAdapter(TelegramSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                .build();
+        this.client = new OkHttpTelegramClient(http, settings.token(), settings.telegramUrl());
+        this.api = new BotApiHttp(http, settings, json);
+        var limiter = new SendRateLimiter(settings.globalPerSecond(), settings.perChatPerSecond(), settings.perChatBurst(), System::nanoTime);
+        this.messenger = new TelegramMessenger(client, limiter, settings.maxInlineWait(), TimeUnit.NANOSECONDS::sleep);
+        this.files = new TelegramFiles(client, api);
+    }
+
+    /** Sends replies to Telegram chats; hand it to the core's Deliverer. */
+    public Messenger messenger() {
+        return messenger;
+    }
+
+    /** Downloads files (appeal photos) by their Telegram file_id. */
+    public TelegramFiles files() {
+        return files;
+    }
+
+    /**
+     * Starts receiving updates for {@code bot}: long polling, or in webhook mode registers the
+     * webhook (the app must route POST {@link TelegramWebhook#PATH} to {@link #webhook()}).
+     *
+     * @throws IOException in webhook mode, when Telegram refuses the webhook or cannot be reached
+     */
+    public synchronized void start(Bot bot) throws IOException {
+        if (poller != null || webhook != null) {
+            throw new IllegalStateException("already started");
+        }
+        var updates = new TelegramUpdates(bot, new UpdateTranslator(clock), client, json);
+        if (settings.webhookMode()) {
+            var hook = new TelegramWebhook(api, settings.webhookUrl(), updates, json, new SecureRandom());
+            hook.start();
+            webhook = hook;
+        } else {
+            poller = new TelegramPoller(api, http, updates, settings.pollTimeout());
+            poller.start();
+        }
+    }
+
+    /** The webhook's request handler, once started in webhook mode. */
+    public synchronized Optional<TelegramWebhook> webhook() {
+        return Optional.ofNullable(webhook);
+    }
+
+    /** The poller, once started in polling mode. */
+    public synchronized Optional<TelegramPoller> poller() {
+        return Optional.ofNullable(poller);
+    }
+
+    /**
+     * Stops polling and releases the HTTP client. In webhook mode the webhook stays registered:
+     * Telegram keeps the updates until the app is back.
+     */
+    @Override
+    public synchronized void close() {
+        if (poller != null) {
+            poller.close();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

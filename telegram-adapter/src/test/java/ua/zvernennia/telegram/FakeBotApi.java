@@ -1,0 +1,269 @@
+package ua.zvernennia.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A Bot API server on localhost for tests: keeps updates for getUpdates (confirming them by the
+ * offset, as Telegram does), answers sendMessage/editMessageText like Telegram, can be told to
+ * fail the next calls of a method, and records every request it gets. Thread-safe.
+ */
+final class FakeBotApi implements AutoCloseable {
+    static final String TOKEN = "123456:TEST-token_abc";
+
+    /** One request: the method (or "file"), its JSON parameters and the path after the token. */
+    record Call(String method, JsonNode params, String path) {
+        long chatId() {
+            return params.path("chat_id").asLong();
+        }
+
+        String text() {
+            return params.path("text").asText(null);
+        }
+    }
+
+    /** A message as the chat shows it now. */
+    record Shown(long chatId, int messageId, String text, JsonNode markup) {
+    }
+
+    private record Failure(int code, String description, Integer retryAfter) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<Map.Entry<Long, String>> pending = new ArrayDeque<>();
+    private final Map<String, Deque<Failure>> failures = new HashMap<>();
+    private final Map<Long, Map<Integer, Shown>> chats = new HashMap<>();
+    private final List<Shown> shown = new ArrayList<>();
+    private long nextUpdateId = 1000;
+    private int nextMessageId = 1;
+    private boolean closed;
+
+    FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    // ---- updates ------------------------------------------------------------------------------
+
+    /** Queues updates for getUpdates, all in one go; returns their update_ids. */
+    synchronized List<Long> enqueue(List<ObjectNode> updates) {
+        var ids = new ArrayList<Long>();
+        for (ObjectNode u : updates) {
+            long id = nextUpdateId++;
+            u.put("update_id", id);
+            pending.add(Map.entry(id, u.toString()));
+            ids.add(id);
+        }
+        notifyAll();
+        return ids;
+    }
+
+    /** Queues an update as raw JSON text (which may be malformed) under a fresh update_id. */
+    synchronized long enqueueRaw(String jsonWithIdPlaceholder) {
+        long id = nextUpdateId++;
+        pending.add(Map.entry(id, jsonWithIdPlaceholder.replace("$ID", String.valueOf(id))));
+        notifyAll();
+        return id;
+    }
+
+    synchronized long newUpdateId() {
+        return nextUpdateId++;
+    }
+
+    // ---- scripting and records ------------------------------------------------------------------
+
+    /** The next call of {@code method} fails with this Bot API error. */
+    synchronized void failNext(String method, int code, String description, Integer retryAfter) {
+        failures.computeIfAbsent(canonical(method), k -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(canonical(method))).toList();
+    }
+
+    synchronized List<Long> offsets() {
+        return calls.stream().filter(c -> c.method().equals("getUpdates")).map(c -> c.params().path("offset").asLong(0)).toList();
+    }
+
+    /** Every message shown or re-shown (edited) in this chat, oldest first. */
+    synchronized List<Shown> shown(long chatId) {
+        return shown.stream().filter(s -> s.chatId() == chatId).toList();
+    }
+
+    synchronized int shownCount() {
+        return shown.size();
+    }
+
+    synchronized List<Shown> shownSince(int index, Predicate<Shown> filter) {
+        return shown.subList(Math.min(index, shown.size()), shown.size()).stream().filter(filter).toList();
+    }
+
+    // ---- HTTP -----------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String filePrefix = "/file/bot" + TOKEN + "/";
+            String methodPrefix = "/bot" + TOKEN + "/";
+            if (path.startsWith(filePrefix)) {
+                String filePath = path.substring(filePrefix.length());
+                record(new Call("file", json.createObjectNode(), filePath));
+                respond(exchange, 200, ("bytes of " + filePath).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!path.startsWith(methodPrefix)) {
+                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            // Bot API method names are case-insensitive; telegrambots sends them in lower case.
+            String method = canonical(path.substring(methodPrefix.length()));
+            JsonNode params = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            record(new Call(method, params, path));
+            Failure failure = nextFailure(method);
+            if (failure != null) {
+                ObjectNode answer = json.createObjectNode().put("ok", false).put("error_code", failure.code())
+                        .put("description", failure.description());
+                if (failure.retryAfter() != null) {
+                    answer.putObject("parameters").put("retry_after", failure.retryAfter());
+                }
+                respond(exchange, failure.code(), answer.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String result = switch (method) {
+                case "getUpdates" -> updates(params);
+                case "sendMessage" -> send(params);
+                case "editMessageText" -> edit(params);
+                case "getFile" -> json.createObjectNode().put("file_id", params.path("file_id").asText())
+                        .put("file_unique_id", "u-" + params.path("file_id").asText()).put("file_size", 12)
+                        .put("file_path", "photos/" + params.path("file_id").asText() + ".jpg").toString();
+                default -> "true";
+            };
+            if (result == null) {
+                respond(exchange, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message to edit not found\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            respond(exchange, 200, ("{\"ok\":true,\"result\":" + result + "}").getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException | InterruptedException e) {
+            respond(exchange, 500, "{\"ok\":false,\"error_code\":500,\"description\":\"fake failed\"}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final List<String> METHODS = List.of("getUpdates", "sendMessage", "editMessageText", "getFile",
+            "answerCallbackQuery", "setWebhook", "deleteWebhook");
+
+    private static String canonical(String method) {
+        return METHODS.stream().filter(m -> m.equalsIgnoreCase(method)).findFirst().orElse(method);
+    }
+
+    private synchronized void record(Call call) {
+        calls.add(call);
+    }
+
+    private synchronized Failure nextFailure(String method) {
+        Deque<Failure> queue = failures.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    private synchronized String updates(JsonNode params) throws InterruptedException {
+        long offset = params.path("offset").asLong(0);
+        int limit = params.path("limit").asInt(100);
+        long deadline = System.nanoTime() + params.path("timeout").asLong(0) * 1_000_000_000L;
+        while (true) {
+            // Telegram forgets updates below the offset: they are confirmed.
+            pending.removeIf(e -> e.getKey() < offset);
+            if (!pending.isEmpty() || closed) {
+                break;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        var result = new StringBuilder("[");
+        int n = 0;
+        for (var e : pending) {
+            if (n == limit) {
+                break;
+            }
+            result.append(n++ == 0 ? "" : ",").append(e.getValue());
+        }
+        return result.append(']').toString();
+    }
+
+    private synchronized String send(JsonNode params) {
+        long chatId = params.path("chat_id").asLong();
+        Shown s = new Shown(chatId, nextMessageId++, params.path("text").asText(), params.get("reply_markup"));
+        chats.computeIfAbsent(chatId, k -> new LinkedHashMap<>()).put(s.messageId(), s);
+        shown.add(s);
+        return message(s);
+    }
+
+    private synchronized String edit(JsonNode params) {
+        long chatId = params.path("chat_id").asLong();
+        int messageId = params.path("message_id").asInt();
+        Map<Integer, Shown> chat = chats.get(chatId);
+        if (chat == null || !chat.containsKey(messageId)) {
+            return null;
+        }
+        Shown s = new Shown(chatId, messageId, params.path("text").asText(), params.get("reply_markup"));
+        chat.put(messageId, s);
+        shown.add(s);
+        return message(s);
+    }
+
+    private String message(Shown s) {
+        ObjectNode m = json.createObjectNode().put("message_id", s.messageId()).put("date", 1773129600).put("text", s.text());
+        m.putObject("chat").put("id", s.chatId()).put("type", "private");
+        return m.toString();
+    }
+
+    private void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
