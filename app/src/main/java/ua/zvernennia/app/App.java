@@ -1,6 +1,7 @@
 package ua.zvernennia.app;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,9 @@ import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.storage.Storage;
+import ua.zvernennia.telegram.TelegramAdapter;
+import ua.zvernennia.telegram.TelegramSettings;
+import ua.zvernennia.telegram.TelegramWebhook;
 import ua.zvernennia.viber.ViberApi;
 import ua.zvernennia.viber.ViberCallbacks;
 import ua.zvernennia.viber.ViberMessenger;
@@ -84,6 +88,16 @@ public final class App implements AutoCloseable {
             console = new ConsoleMessenger(demoOutput);
             messengers.add(console);
         }
+        TelegramAdapter telegram = null;
+        if (config.telegram().enabled()) {
+            AppConfig.Telegram t = config.telegram();
+            TelegramSettings settings = TelegramSettings.of(t.token().orElseThrow()).withApiUrl(URI.create(t.apiUrl()));
+            if (t.webhookUrl().isPresent()) {
+                settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
+            }
+            telegram = new TelegramAdapter(settings, clock);
+            messengers.add(telegram.messenger());
+        }
         ViberSettings viberSettings = null;
         ViberMessenger viberMessenger = null;
         if (config.viber().enabled()) {
@@ -110,7 +124,13 @@ public final class App implements AutoCloseable {
         closeables.add(0, () -> shutdown(housekeeping));
 
         ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
+        TelegramAdapter telegramAdapter = telegram;
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
+            if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
+                routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
+                        .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
+                        .orElse(503)));
+            }
             if (viberCallbacks != null) {
                 routes.post("/viber/webhook", ctx -> {
                     ViberResponse r = viberCallbacks.handle(ctx.bodyAsBytes(), ctx.header("X-Viber-Content-Signature"));
@@ -123,6 +143,14 @@ public final class App implements AutoCloseable {
         });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
+        if (telegram != null) {
+            closeables.add(0, telegram);
+            try {
+                telegram.start(bot);
+            } catch (IOException e) {
+                throw new IllegalStateException("Telegram could not be started: " + e.getMessage(), e);
+            }
+        }
         if (viberSettings != null) {
             // Viber checks the URL while set_webhook runs, so the server must already listen.
             new ViberWebhook(new ViberApi(viberSettings), viberSettings).register();

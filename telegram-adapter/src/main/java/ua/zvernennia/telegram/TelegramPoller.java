@@ -32,11 +32,6 @@ public final class TelegramPoller implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** How long a batch may take to commit before it counts as failed and is fetched again. */
     private static final Duration COMMIT_TIMEOUT = Duration.ofMinutes(2);
-    /**
-     * Failed tries of one batch before it is given up; a batch that fails this often fails for
-     * a reason of its own and must not hold up every other citizen.
-     */
-    static final int MAX_BATCH_ATTEMPTS = 10;
 
     private final BotApiHttp api;
     private final OkHttpClient pollingHttp;
@@ -126,16 +121,14 @@ public final class TelegramPoller implements AutoCloseable {
             if (!running) {
                 break;
             }
+            // Only storage being down fails a commit (the core answers a turn that throws with an
+            // apology and commits that), so the batch is kept and tried again until it commits:
+            // Telegram holds unacknowledged updates for a day.
             long first = TelegramUpdates.updateId(batch.get(0));
             batchAttempts = first == failingBatch ? batchAttempts + 1 : 1;
             failingBatch = first;
-            if (batchAttempts >= MAX_BATCH_ATTEMPTS) {
-                log.error("giving up on updates {}..{} after {} failed tries to commit them", first, next - 1, batchAttempts);
-                offset = next;
-                batchAttempts = 0;
-            } else {
-                pause(backoff(batchAttempts));
-            }
+            log.warn("updates {}..{} not committed (try {}); trying again", first, next - 1, batchAttempts);
+            pause(backoff(batchAttempts));
         }
         log.info("Telegram long polling stopped");
     }

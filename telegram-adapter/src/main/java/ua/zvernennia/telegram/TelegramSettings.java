@@ -2,9 +2,7 @@ package ua.zvernennia.telegram;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
@@ -28,9 +26,6 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
                                Duration maxInlineWait) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
-    public static final String ENV_TOKEN = "TELEGRAM_BOT_TOKEN";
-    public static final String ENV_API_URL = "TELEGRAM_API_URL";
-    public static final String ENV_WEBHOOK_URL = "TELEGRAM_WEBHOOK_URL";
 
     public TelegramSettings {
         Objects.requireNonNull(token, "token");
@@ -59,27 +54,6 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
     /** Long polling against api.telegram.org with Telegram's published limits. */
     public static TelegramSettings of(String token) {
         return new TelegramSettings(token, DEFAULT_API_URL, null, Duration.ofSeconds(25), 30, 1, 3, Duration.ofSeconds(5));
-    }
-
-    /**
-     * From {@value #ENV_TOKEN}, {@value #ENV_API_URL} and {@value #ENV_WEBHOOK_URL}; empty when no
-     * token is set (the Telegram channel is then off).
-     */
-    public static Optional<TelegramSettings> fromEnvironment(Map<String, String> env) {
-        String token = blankToNull(env.get(ENV_TOKEN));
-        if (token == null) {
-            return Optional.empty();
-        }
-        TelegramSettings s = of(token.strip());
-        String api = blankToNull(env.get(ENV_API_URL));
-        if (api != null) {
-            s = s.withApiUrl(URI.create(api.strip()));
-        }
-        String hook = blankToNull(env.get(ENV_WEBHOOK_URL));
-        if (hook != null) {
-            s = s.withWebhookUrl(URI.create(hook.strip()));
-        }
-        return Optional.of(s);
     }
 
     public TelegramSettings withApiUrl(URI url) {
@@ -122,9 +96,5 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
     private static boolean isHttp(URI u) {
         return u.isAbsolute() && u.getHost() != null
                 && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

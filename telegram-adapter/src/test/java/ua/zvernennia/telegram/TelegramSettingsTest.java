@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelegramSettingsTest {
 
     @Test
-    void fromTheEnvironment() {
-        assertThat(TelegramSettings.fromEnvironment(Map.of())).isEmpty();
-        TelegramSettings s = TelegramSettings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:abc",
-                "TELEGRAM_API_URL", "http://bot-api.local:8081", "TELEGRAM_WEBHOOK_URL", "https://city.example/telegram/webhook")).orElseThrow();
+    void theApiUrlGivesSchemeHostAndPort() {
+        TelegramSettings s = TelegramSettings.of("1:abc").withApiUrl(URI.create("http://bot-api.local:8081"))
+                .withWebhookUrl(URI.create("https://city.example/telegram/webhook"));
         assertThat(s.webhookMode()).isTrue();
         assertThat(s.telegramUrl().getSchema()).isEqualTo("http");
         assertThat(s.telegramUrl().getHost()).isEqualTo("bot-api.local");

@@ -48,9 +48,14 @@ public final class Bot {
     private CompletableFuture<Handled> handle(Inbound inbound, boolean callerDelivers) {
         CompletableFuture<Handled> committed = new CompletableFuture<>();
         lanes.submit(inbound.chat(), () -> unitOfWork.submit(s -> engine.handle(s, inbound))
+                .exceptionallyCompose(error -> {
+                    log.error("turn of {} failed on {}; answering with an apology", inbound.chat(),
+                            inbound.event().getClass().getSimpleName(), error);
+                    return unitOfWork.submit(s -> engine.apologise(s, inbound));
+                })
                 .whenComplete((handled, error) -> {
                     if (error != null) {
-                        log.error("could not handle an update from {}", inbound.chat(), error);
+                        log.error("could not commit an update from {}", inbound.chat(), error);
                         committed.completeExceptionally(error);
                     }
                 })

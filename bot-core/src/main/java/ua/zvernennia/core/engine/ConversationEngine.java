@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Step;
+import ua.zvernennia.core.conversation.Texts;
 import ua.zvernennia.core.delivery.OutboxMessage;
 
 /**
@@ -46,5 +48,20 @@ public final class ConversationEngine {
             queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
         }
         return new Handled(queued, false);
+    }
+
+    /**
+     * For an inbound whose turn failed (a bug, never the citizen's fault): records it as handled
+     * and says sorry, keeping the conversation where it was, so that the citizen is not left in
+     * silence and the messenger stops re-delivering it.
+     */
+    public Handled apologise(Stores stores, Inbound inbound) {
+        Instant now = clock.instant();
+        if (inbound.sourceId() != null && !stores.processed().firstTime(inbound.chat(), inbound.sourceId(), now)) {
+            return Handled.DUPLICATE;
+        }
+        String language = stores.conversations().load(inbound.chat()).map(ConversationState::language).orElse(Texts.DEFAULT_LANGUAGE);
+        Reply sorry = Reply.text(Texts.of(language).get("error.internal"));
+        return new Handled(List.of(stores.outbox().enqueue(inbound.chat(), sorry, now.plus(IN_LINE_LEASE), now)), false);
     }
 }
