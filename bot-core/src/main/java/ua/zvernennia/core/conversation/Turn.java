@@ -101,6 +101,11 @@ final class Turn {
             go(StepName.CATEGORY, state.draft().withCategory(null, null).editing(false), 0);
             return done();
         }
+        // A blank message answers no question; saying so beats each step's own complaint.
+        if (event instanceof Event.Text text && text.text().isBlank()) {
+            reask(t.get("error.empty"));
+            return done();
+        }
         switch (state.step()) {
             case CONSENT -> consent(event);
             case MAIN_MENU -> mainMenu(event);
@@ -203,7 +208,7 @@ final class Turn {
             switchLanguage();
             go(StepName.CONSENT, Draft.EMPTY, 0);
         } else {
-            reask(t.get("error.consent"));
+            reask(wrongType(event, "error.consent"));
         }
     }
 
@@ -219,7 +224,7 @@ final class Turn {
         } else if (event instanceof Event.Text text && matchCategory(text.text()).isPresent()) {
             chooseCategory(matchCategory(text.text()).get(), Draft.EMPTY);
         } else {
-            reask(t.get("error.main.menu"));
+            reask(wrongType(event, "error.main.menu"));
         }
     }
 
@@ -235,7 +240,7 @@ final class Turn {
             Reply list = question(StepName.MY_APPEALS);
             replies.add(Reply.of(appealDetails(appeal.get()), list.keyboard()));
         } else {
-            reask(t.get("error.my.appeals"));
+            reask(wrongType(event, "error.my.appeals"));
         }
     }
 

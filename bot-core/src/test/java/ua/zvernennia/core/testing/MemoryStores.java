@@ -100,6 +100,11 @@ public final class MemoryStores implements UnitOfWork {
         return Optional.ofNullable(data.citizens.get(chat));
     }
 
+    /** The stored conversation of a chat; empty until its first save. */
+    public synchronized Optional<ConversationState> conversation(ChatKey chat) {
+        return Optional.ofNullable(data.conversations.get(chat));
+    }
+
     private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates {
         @Override
         public ConversationStore conversations() {
