@@ -314,19 +314,31 @@ final class Turn {
                 reask(describe(problem.get(), text.text()));
                 return;
             }
-            advance(StepName.PHOTOS, draft.withDescription(text.text().strip()));
+            toPhotos(draft.withDescription(text.text().strip()));
         } else if (event instanceof Event.PhotoSent photo) {
-            if (draft.photos().size() < TextRules.MAX_PHOTOS) {
-                draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            if (draft.photos().size() >= TextRules.MAX_PHOTOS) {
+                reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
+                return;
             }
+            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
             if (!photo.caption().isBlank() && TextRules.description(photo.caption()).isEmpty()) {
-                advance(StepName.PHOTOS, draft.withDescription(photo.caption().strip()));
+                toPhotos(draft.withDescription(photo.caption().strip()));
             } else {
                 state = state.at(StepName.DESCRIPTION, draft, 0);
                 reask(t.get("description.photo.kept"));
             }
         } else {
             reask(wrongType(event, "error.description"));
+        }
+    }
+
+    /** After the description: photos, unless those sent with it already fill the limit. */
+    private void toPhotos(Draft draft) {
+        if (draft.photos().size() >= TextRules.MAX_PHOTOS && !draft.editing()) {
+            say(t.get("photos.full", TextRules.MAX_PHOTOS));
+            advance(StepName.PLACE, draft);
+        } else {
+            advance(StepName.PHOTOS, draft);
         }
     }
 
@@ -397,7 +409,9 @@ final class Turn {
         if (s.isEmpty()) {
             return t.get("error.empty");
         }
-        if (s.length() > 2 * PersonName.MAX_PART + 1) {
+        int space = s.indexOf(' ');
+        if (s.length() > 2 * PersonName.MAX_PART + 1 || space > PersonName.MAX_PART
+                || s.length() - space - 1 > PersonName.MAX_PART) {
             return t.get("error.name.long");
         }
         if (!s.contains(" ") && s.codePoints().allMatch(c -> Character.isLetter(c) || "-'ʼ’".indexOf(c) >= 0)) {
@@ -511,6 +525,8 @@ final class Turn {
                     menu(2, List.of(), nav()));
             case PHOTOS -> Reply.of(d.photos().isEmpty()
                             ? t.get("photos.ask", TextRules.MAX_PHOTOS)
+                            : d.photos().size() >= TextRules.MAX_PHOTOS
+                            ? t.get("photos.full", TextRules.MAX_PHOTOS) + " " + t.get("photos.done.ask")
                             : t.get("photos.more", d.photos().size(), TextRules.MAX_PHOTOS),
                     menu(1, List.of(button(PHOTOS_DONE, d.photos().isEmpty() ? "button.photos.skip" : "button.photos.done")), nav()));
             case PLACE -> {
@@ -701,7 +717,10 @@ final class Turn {
             return t.get("unsupported." + u.kind()) + "\n" + t.get(fallbackKey);
         }
         if (event instanceof Event.PhotoSent) {
-            return t.get("error.photo.here") + "\n" + t.get(fallbackKey);
+            // The usual case: the sixth photo of an album arriving after the fifth moved on.
+            String why = state.draft().photos().size() >= TextRules.MAX_PHOTOS
+                    ? t.get("photos.limit", TextRules.MAX_PHOTOS) : t.get("error.photo.here");
+            return why + "\n" + t.get(fallbackKey);
         }
         if (event instanceof Event.LocationShared) {
             return t.get("error.location.here") + "\n" + t.get(fallbackKey);
