@@ -46,6 +46,7 @@ final class Turn {
     static final String ISSUE_TYPE_PREFIX = "type:";
     static final String APPEAL_PREFIX = "appeal:";
     static final String PHOTOS_DONE = "photos_done";
+    static final String PHOTOS_CLEAR = "photos_clear";
     static final String PLACE_HOME = "place_home";
     static final String USE_SAVED = "use_saved";
     static final String CONFIRM = "confirm";
@@ -173,6 +174,13 @@ final class Turn {
     private void back() {
         StepName step = state.step();
         Draft draft = state.draft();
+        if (draft.editing() && step == StepName.ISSUE_TYPE && draft.issueTypeId() == null) {
+            // A new category is half chosen: its issue type is still missing, so the summary
+            // would show a category without one.
+            replaceMenu = true;
+            go(StepName.CATEGORY, draft, pageOf(draft.categoryId()));
+            return;
+        }
         if (draft.editing() && step != StepName.SUMMARY) {
             go(StepName.SUMMARY, draft.editing(false), 0);
             return;
@@ -346,6 +354,9 @@ final class Turn {
         Draft draft = state.draft();
         if (pressed(event, PHOTOS_DONE)) {
             advance(StepName.PLACE, draft);
+        } else if (pressed(event, PHOTOS_CLEAR) && !draft.photos().isEmpty()) {
+            state = state.at(StepName.PHOTOS, draft.withoutPhotos(), 0);
+            ask();
         } else if (event instanceof Event.PhotoSent photo) {
             if (draft.photos().size() >= TextRules.MAX_PHOTOS) {
                 reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
@@ -470,10 +481,9 @@ final class Turn {
         if (event instanceof Event.ButtonPress b && b.id().startsWith(EDIT_PREFIX)) {
             Optional<StepName> field = editable(b.id().substring(EDIT_PREFIX.length()));
             if (field.isPresent()) {
+                // Photos are not dropped here: «Назад» must find the summary as it was, and
+                // the photo step offers to remove them.
                 Draft editing = draft.editing(true);
-                if (field.get() == StepName.PHOTOS) {
-                    editing = editing.withoutPhotos();
-                }
                 go(field.get(), editing, field.get() == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
                 return;
             }
@@ -482,7 +492,7 @@ final class Turn {
     }
 
     private void submit(Draft draft) {
-        StepName missing = draft.firstMissing();
+        StepName missing = missing(draft);
         if (missing != StepName.SUMMARY) {
             say(t.get("error.summary.missing"));
             go(missing, draft.editing(true), 0);
@@ -528,7 +538,9 @@ final class Turn {
                             : d.photos().size() >= TextRules.MAX_PHOTOS
                             ? t.get("photos.full", TextRules.MAX_PHOTOS) + " " + t.get("photos.done.ask")
                             : t.get("photos.more", d.photos().size(), TextRules.MAX_PHOTOS),
-                    menu(1, List.of(button(PHOTOS_DONE, d.photos().isEmpty() ? "button.photos.skip" : "button.photos.done")), nav()));
+                    menu(1, d.photos().isEmpty()
+                            ? List.of(button(PHOTOS_DONE, "button.photos.skip"))
+                            : List.of(button(PHOTOS_DONE, "button.photos.done"), button(PHOTOS_CLEAR, "button.photos.clear")), nav()));
             case PLACE -> {
                 var others = new ArrayList<Button>();
                 others.add(button(PLACE_HOME, "button.place.home"));
@@ -633,7 +645,7 @@ final class Turn {
     /** Moves on after valid input; when editing from the summary, back to the summary. */
     private void advance(StepName next, Draft draft) {
         if (draft.editing()) {
-            StepName missing = draft.firstMissing();
+            StepName missing = missing(draft);
             if (missing == StepName.SUMMARY) {
                 go(StepName.SUMMARY, draft.editing(false), 0);
             } else {
@@ -792,6 +804,19 @@ final class Turn {
             }
         }
         return 0;
+    }
+
+    /**
+     * The first step whose answer is missing, or {@link StepName#SUMMARY}: the draft's own
+     * check, and the issue type where the category has them (which the draft cannot know).
+     */
+    private StepName missing(Draft draft) {
+        StepName missing = draft.firstMissing();
+        if (missing != StepName.CATEGORY && draft.issueTypeId() == null
+                && ports.categories().find(draft.categoryId()).map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
+            return StepName.ISSUE_TYPE;
+        }
+        return missing;
     }
 
     private Optional<StepName> editable(String field) {
