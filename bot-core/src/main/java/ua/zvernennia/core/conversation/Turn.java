@@ -98,8 +98,7 @@ final class Turn {
             return done();
         }
         if (state.step().isDraftStep() && state.step() != StepName.CATEGORY && !categoryStillOffered()) {
-            say(t.get("category.gone"));
-            go(StepName.CATEGORY, state.draft().withCategory(null, null).editing(false), 0);
+            chooseAgain();
             return done();
         }
         // A blank message answers no question; saying so beats each step's own complaint.
@@ -282,6 +281,22 @@ final class Turn {
             return;
         }
         reask(wrongType(event, "error.category"));
+    }
+
+    /** The draft's category or issue type was taken off the menu: choose again, keep the rest. */
+    private void chooseAgain() {
+        Draft draft = state.draft();
+        // Past the description the rest is (partly) filled in: after choosing again the
+        // citizen goes on with what is missing instead of retyping what is there.
+        boolean keepGoing = draft.description() != null || draft.editing();
+        Optional<Category> still = Optional.ofNullable(draft.categoryId()).flatMap(this::offered);
+        if (still.isPresent() && !still.get().activeIssueTypes().isEmpty()) {
+            say(t.get("issue.type.gone"));
+            go(StepName.ISSUE_TYPE, draft.withCategory(still.get().id(), null).editing(keepGoing), 0);
+        } else {
+            say(t.get("category.gone"));
+            go(StepName.CATEGORY, draft.withCategory(null, null).editing(keepGoing), 0);
+        }
     }
 
     private void chooseCategory(Category category, Draft draft) {
@@ -526,7 +541,12 @@ final class Turn {
             case MY_APPEALS -> myAppealsQuestion();
             case CATEGORY -> categoryQuestion();
             case ISSUE_TYPE -> {
-                Category c = category().orElseThrow();
+                Optional<Category> gone = category();
+                if (gone.isEmpty()) {
+                    // Deleted while this question was open; the next message asks for another.
+                    yield Reply.of(t.get("category.gone"), menu(1, List.of(), nav()));
+                }
+                Category c = gone.get();
                 List<Button> types = c.activeIssueTypes().stream()
                         .map(it -> Button.of(ISSUE_TYPE_PREFIX + it.id(), it.name(state.language()))).toList();
                 yield Reply.of(t.get("issue.type.ask", c.name(state.language())), menu(1, types, nav()));
