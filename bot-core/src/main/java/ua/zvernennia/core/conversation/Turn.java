@@ -89,6 +89,12 @@ final class Turn {
         if (citizen.isEmpty() && state.step() != StepName.CONSENT) {
             state = state.at(StepName.CONSENT, Draft.EMPTY, 0);
         }
+        if (citizen.isPresent() && state.step() == StepName.CONSENT) {
+            // The conversation was lost (or cleaned up) but the consent was not: asking for it
+            // again would make the old menu's buttons look broken.
+            state = state.withLanguage(citizen.get().language()).at(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            t = Texts.of(state.language());
+        }
         event = normalise(event);
         if (event instanceof Event.Command c) {
             command(c.name());
@@ -616,16 +622,23 @@ final class Turn {
         StringBuilder text = new StringBuilder(t.get("my.appeals.title"));
         List<Button> buttons = new ArrayList<>();
         for (Appeal a : mine) {
-            text.append("\n\n").append(t.get("my.appeals.line", a.number(), a.categoryName(),
+            text.append("\n\n").append(t.get("my.appeals.line", a.number(), categoryName(a),
                     t.get("status." + a.status()), when(a.deadline())));
             buttons.add(Button.of(APPEAL_PREFIX + a.number(), "№ " + a.number()));
         }
         return Reply.of(text.toString(), menu(2, buttons, List.of(button(BACK, "button.back"))));
     }
 
+    /** The appeal's category in the citizen's language; the name stored with it if the category is gone. */
+    private String categoryName(Appeal a) {
+        return ports.categories().find(a.categoryId()).map(c -> c.name(state.language())).orElse(a.categoryName());
+    }
+
     private String appealDetails(Appeal a) {
-        String type = a.issueTypeName() == null ? "" : " — " + a.issueTypeName();
-        return t.get("appeal.details", a.number(), t.get("status." + a.status()), a.categoryName() + type,
+        String typeName = ports.categories().find(a.categoryId()).flatMap(c -> c.issueType(a.issueTypeId()))
+                .map(it -> it.name(state.language())).orElse(a.issueTypeName());
+        String type = typeName == null ? "" : " — " + typeName;
+        return t.get("appeal.details", a.number(), t.get("status." + a.status()), categoryName(a) + type,
                 when(a.createdAt()), when(a.deadline()), a.description());
     }
 

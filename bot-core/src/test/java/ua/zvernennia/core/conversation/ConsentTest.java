@@ -56,4 +56,13 @@ class ConsentTest {
     void typedConsentCounts() {
         chat.send("/start").send("погоджуюсь").expectText("Чим можу допомогти?");
     }
+
+    @Test
+    void aCitizenWhoseConversationWasLostIsNotAskedToConsentAgain() {
+        chat.send("/start").press("🌐 English").press("✅ I agree");
+        city.stores.forgetConversation(chat.chat());
+
+        chat.pressId(Turn.NEW_APPEAL).expectText("Choose the direction");
+        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+    }
 }

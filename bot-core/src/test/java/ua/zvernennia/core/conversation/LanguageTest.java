@@ -22,6 +22,8 @@ class LanguageTest {
                 .expectText("Please check your appeal").expectButtons("✅ Confirm", "✏️ Direction")
                 .press("✅ Confirm").expectText("Your appeal is registered").expectText("To be done by: 10.03.2026 16:00");
 
+        chat.press("📋 My appeals").expectText("№ 2026-000001 · Lifts").expectText("registered")
+                .press("№ 2026-000001").expectText("Direction: Lifts").press("⬅️ Back");
         chat.press("🌐 Українська").expectText("Чим можу допомогти?").expectButtons("📝 Нове звернення");
         assertThat(city.stores.citizen(chat.chat())).hasValueSatisfying(c -> assertThat(c.language()).isEqualTo("uk"));
     }
