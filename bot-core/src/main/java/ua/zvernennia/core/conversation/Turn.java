@@ -350,11 +350,14 @@ final class Turn {
                 return;
             }
             draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
-            if (!photo.caption().isBlank() && TextRules.description(photo.caption()).isEmpty()) {
+            Optional<String> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
+            if (!photo.caption().isBlank() && problem.isEmpty()) {
                 toPhotos(draft.withDescription(photo.caption().strip()));
             } else {
                 state = state.at(StepName.DESCRIPTION, draft, 0);
-                reask(t.get("description.photo.kept"));
+                // A caption that cannot be the description is not dropped without a word.
+                reask(t.get("description.photo.kept")
+                        + problem.map(p -> "\n" + describe(p, photo.caption())).orElse(""));
             }
         } else {
             reask(wrongType(event, "error.description"));

@@ -160,6 +160,15 @@ class StepsTest {
     }
 
     @Test
+    void aCaptionTooLongForTheDescriptionIsSaidSo() {
+        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        chat.photo("p1", "а".repeat(3000));
+        assertThat(Chats.reasked(chat, StepName.DESCRIPTION)).contains("Фото збережено").contains("Опис задовгий: 3000");
+        assertThat(city.draft(chat).description()).isNull();
+        assertThat(city.draft(chat).photos()).hasSize(1);
+    }
+
+    @Test
     void photosBeyondTheLimitAtTheDescriptionStepAreNotClaimedSaved() {
         ChatDriver chat = city.at(StepName.DESCRIPTION);
         for (int i = 1; i <= 5; i++) {
