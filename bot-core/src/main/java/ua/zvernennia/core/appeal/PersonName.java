@@ -1,5 +1,6 @@
 package ua.zvernennia.core.appeal;
 
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,8 @@ public record PersonName(String firstName, String lastName) {
         if (input == null) {
             return Optional.empty();
         }
-        String s = input.strip().replaceAll("\\s+", " ");
+        // Some keyboards send «й», «ї» as a letter plus a combining mark; stored names are composed.
+        String s = Normalizer.normalize(input, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         int space = s.indexOf(' ');
         if (space < 0) {
             return Optional.empty();

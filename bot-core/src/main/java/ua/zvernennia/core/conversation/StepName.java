@@ -2,7 +2,7 @@ package ua.zvernennia.core.conversation;
 
 /**
  * The steps of the citizen's conversation. Each names the step «Назад» leads to; the handlers
- * in {@link ConversationMachine} say where valid input leads.
+ * in {@link Turn} say where valid input leads.
  */
 public enum StepName {
     CONSENT(null),

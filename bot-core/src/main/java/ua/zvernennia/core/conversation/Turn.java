@@ -46,6 +46,7 @@ final class Turn {
     static final String ISSUE_TYPE_PREFIX = "type:";
     static final String APPEAL_PREFIX = "appeal:";
     static final String PHOTOS_DONE = "photos_done";
+    static final String PHOTOS_CLEAR = "photos_clear";
     static final String PLACE_HOME = "place_home";
     static final String USE_SAVED = "use_saved";
     static final String CONFIRM = "confirm";
@@ -88,6 +89,12 @@ final class Turn {
         if (citizen.isEmpty() && state.step() != StepName.CONSENT) {
             state = state.at(StepName.CONSENT, Draft.EMPTY, 0);
         }
+        if (citizen.isPresent() && state.step() == StepName.CONSENT) {
+            // The conversation was lost (or cleaned up) but the consent was not: asking for it
+            // again would make the old menu's buttons look broken.
+            state = state.withLanguage(citizen.get().language()).at(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            t = Texts.of(state.language());
+        }
         event = normalise(event);
         if (event instanceof Event.Command c) {
             command(c.name());
@@ -97,8 +104,12 @@ final class Turn {
             return done();
         }
         if (state.step().isDraftStep() && state.step() != StepName.CATEGORY && !categoryStillOffered()) {
-            say(t.get("category.gone"));
-            go(StepName.CATEGORY, state.draft().withCategory(null, null).editing(false), 0);
+            chooseAgain();
+            return done();
+        }
+        // A blank message answers no question; saying so beats each step's own complaint.
+        if (event instanceof Event.Text text && text.text().isBlank()) {
+            reask(t.get("error.empty"));
             return done();
         }
         switch (state.step()) {
@@ -168,6 +179,13 @@ final class Turn {
     private void back() {
         StepName step = state.step();
         Draft draft = state.draft();
+        if (draft.editing() && step == StepName.ISSUE_TYPE && draft.issueTypeId() == null) {
+            // A new category is half chosen: its issue type is still missing, so the summary
+            // would show a category without one.
+            replaceMenu = true;
+            go(StepName.CATEGORY, draft, pageOf(draft.categoryId()));
+            return;
+        }
         if (draft.editing() && step != StepName.SUMMARY) {
             go(StepName.SUMMARY, draft.editing(false), 0);
             return;
@@ -203,7 +221,7 @@ final class Turn {
             switchLanguage();
             go(StepName.CONSENT, Draft.EMPTY, 0);
         } else {
-            reask(t.get("error.consent"));
+            reask(wrongType(event, "error.consent"));
         }
     }
 
@@ -219,7 +237,7 @@ final class Turn {
         } else if (event instanceof Event.Text text && matchCategory(text.text()).isPresent()) {
             chooseCategory(matchCategory(text.text()).get(), Draft.EMPTY);
         } else {
-            reask(t.get("error.main.menu"));
+            reask(wrongType(event, "error.main.menu"));
         }
     }
 
@@ -235,7 +253,7 @@ final class Turn {
             Reply list = question(StepName.MY_APPEALS);
             replies.add(Reply.of(appealDetails(appeal.get()), list.keyboard()));
         } else {
-            reask(t.get("error.my.appeals"));
+            reask(wrongType(event, "error.my.appeals"));
         }
     }
 
@@ -269,6 +287,22 @@ final class Turn {
             return;
         }
         reask(wrongType(event, "error.category"));
+    }
+
+    /** The draft's category or issue type was taken off the menu: choose again, keep the rest. */
+    private void chooseAgain() {
+        Draft draft = state.draft();
+        // Past the description the rest is (partly) filled in: after choosing again the
+        // citizen goes on with what is missing instead of retyping what is there.
+        boolean keepGoing = draft.description() != null || draft.editing();
+        Optional<Category> still = Optional.ofNullable(draft.categoryId()).flatMap(this::offered);
+        if (still.isPresent() && !still.get().activeIssueTypes().isEmpty()) {
+            say(t.get("issue.type.gone"));
+            go(StepName.ISSUE_TYPE, draft.withCategory(still.get().id(), null).editing(keepGoing), 0);
+        } else {
+            say(t.get("category.gone"));
+            go(StepName.CATEGORY, draft.withCategory(null, null).editing(keepGoing), 0);
+        }
     }
 
     private void chooseCategory(Category category, Draft draft) {
@@ -309,19 +343,34 @@ final class Turn {
                 reask(describe(problem.get(), text.text()));
                 return;
             }
-            advance(StepName.PHOTOS, draft.withDescription(text.text().strip()));
+            toPhotos(draft.withDescription(text.text().strip()));
         } else if (event instanceof Event.PhotoSent photo) {
-            if (draft.photos().size() < TextRules.MAX_PHOTOS) {
-                draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            if (draft.photos().size() >= TextRules.MAX_PHOTOS) {
+                reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
+                return;
             }
-            if (!photo.caption().isBlank() && TextRules.description(photo.caption()).isEmpty()) {
-                advance(StepName.PHOTOS, draft.withDescription(photo.caption().strip()));
+            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            Optional<String> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
+            if (!photo.caption().isBlank() && problem.isEmpty()) {
+                toPhotos(draft.withDescription(photo.caption().strip()));
             } else {
                 state = state.at(StepName.DESCRIPTION, draft, 0);
-                reask(t.get("description.photo.kept"));
+                // A caption that cannot be the description is not dropped without a word.
+                reask(t.get("description.photo.kept")
+                        + problem.map(p -> "\n" + describe(p, photo.caption())).orElse(""));
             }
         } else {
             reask(wrongType(event, "error.description"));
+        }
+    }
+
+    /** After the description: photos, unless those sent with it already fill the limit. */
+    private void toPhotos(Draft draft) {
+        if (draft.photos().size() >= TextRules.MAX_PHOTOS && !draft.editing()) {
+            say(t.get("photos.full", TextRules.MAX_PHOTOS));
+            advance(StepName.PLACE, draft);
+        } else {
+            advance(StepName.PHOTOS, draft);
         }
     }
 
@@ -329,6 +378,9 @@ final class Turn {
         Draft draft = state.draft();
         if (pressed(event, PHOTOS_DONE)) {
             advance(StepName.PLACE, draft);
+        } else if (pressed(event, PHOTOS_CLEAR) && !draft.photos().isEmpty()) {
+            state = state.at(StepName.PHOTOS, draft.withoutPhotos(), 0);
+            ask();
         } else if (event instanceof Event.PhotoSent photo) {
             if (draft.photos().size() >= TextRules.MAX_PHOTOS) {
                 reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
@@ -392,7 +444,9 @@ final class Turn {
         if (s.isEmpty()) {
             return t.get("error.empty");
         }
-        if (s.length() > 2 * PersonName.MAX_PART + 1) {
+        int space = s.indexOf(' ');
+        if (s.length() > 2 * PersonName.MAX_PART + 1 || space > PersonName.MAX_PART
+                || s.length() - space - 1 > PersonName.MAX_PART) {
             return t.get("error.name.long");
         }
         if (!s.contains(" ") && s.codePoints().allMatch(c -> Character.isLetter(c) || "-'ʼ’".indexOf(c) >= 0)) {
@@ -451,10 +505,9 @@ final class Turn {
         if (event instanceof Event.ButtonPress b && b.id().startsWith(EDIT_PREFIX)) {
             Optional<StepName> field = editable(b.id().substring(EDIT_PREFIX.length()));
             if (field.isPresent()) {
+                // Photos are not dropped here: «Назад» must find the summary as it was, and
+                // the photo step offers to remove them.
                 Draft editing = draft.editing(true);
-                if (field.get() == StepName.PHOTOS) {
-                    editing = editing.withoutPhotos();
-                }
                 go(field.get(), editing, field.get() == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
                 return;
             }
@@ -463,7 +516,7 @@ final class Turn {
     }
 
     private void submit(Draft draft) {
-        StepName missing = draft.firstMissing();
+        StepName missing = missing(draft);
         if (missing != StepName.SUMMARY) {
             say(t.get("error.summary.missing"));
             go(missing, draft.editing(true), 0);
@@ -497,7 +550,12 @@ final class Turn {
             case MY_APPEALS -> myAppealsQuestion();
             case CATEGORY -> categoryQuestion();
             case ISSUE_TYPE -> {
-                Category c = category().orElseThrow();
+                Optional<Category> gone = category();
+                if (gone.isEmpty()) {
+                    // Deleted while this question was open; the next message asks for another.
+                    yield Reply.of(t.get("category.gone"), menu(1, List.of(), nav()));
+                }
+                Category c = gone.get();
                 List<Button> types = c.activeIssueTypes().stream()
                         .map(it -> Button.of(ISSUE_TYPE_PREFIX + it.id(), it.name(state.language()))).toList();
                 yield Reply.of(t.get("issue.type.ask", c.name(state.language())), menu(1, types, nav()));
@@ -506,8 +564,12 @@ final class Turn {
                     menu(2, List.of(), nav()));
             case PHOTOS -> Reply.of(d.photos().isEmpty()
                             ? t.get("photos.ask", TextRules.MAX_PHOTOS)
+                            : d.photos().size() >= TextRules.MAX_PHOTOS
+                            ? t.get("photos.full", TextRules.MAX_PHOTOS) + " " + t.get("photos.done.ask")
                             : t.get("photos.more", d.photos().size(), TextRules.MAX_PHOTOS),
-                    menu(1, List.of(button(PHOTOS_DONE, d.photos().isEmpty() ? "button.photos.skip" : "button.photos.done")), nav()));
+                    menu(1, d.photos().isEmpty()
+                            ? List.of(button(PHOTOS_DONE, "button.photos.skip"))
+                            : List.of(button(PHOTOS_DONE, "button.photos.done"), button(PHOTOS_CLEAR, "button.photos.clear")), nav()));
             case PLACE -> {
                 var others = new ArrayList<Button>();
                 others.add(button(PLACE_HOME, "button.place.home"));
@@ -563,16 +625,23 @@ final class Turn {
         StringBuilder text = new StringBuilder(t.get("my.appeals.title"));
         List<Button> buttons = new ArrayList<>();
         for (Appeal a : mine) {
-            text.append("\n\n").append(t.get("my.appeals.line", a.number(), a.categoryName(),
+            text.append("\n\n").append(t.get("my.appeals.line", a.number(), categoryName(a),
                     t.get("status." + a.status()), when(a.deadline())));
             buttons.add(Button.of(APPEAL_PREFIX + a.number(), "№ " + a.number()));
         }
         return Reply.of(text.toString(), menu(2, buttons, List.of(button(BACK, "button.back"))));
     }
 
+    /** The appeal's category in the citizen's language; the name stored with it if the category is gone. */
+    private String categoryName(Appeal a) {
+        return ports.categories().find(a.categoryId()).map(c -> c.name(state.language())).orElse(a.categoryName());
+    }
+
     private String appealDetails(Appeal a) {
-        String type = a.issueTypeName() == null ? "" : " — " + a.issueTypeName();
-        return t.get("appeal.details", a.number(), t.get("status." + a.status()), a.categoryName() + type,
+        String typeName = ports.categories().find(a.categoryId()).flatMap(c -> c.issueType(a.issueTypeId()))
+                .map(it -> it.name(state.language())).orElse(a.issueTypeName());
+        String type = typeName == null ? "" : " — " + typeName;
+        return t.get("appeal.details", a.number(), t.get("status." + a.status()), categoryName(a) + type,
                 when(a.createdAt()), when(a.deadline()), a.description());
     }
 
@@ -612,7 +681,7 @@ final class Turn {
     /** Moves on after valid input; when editing from the summary, back to the summary. */
     private void advance(StepName next, Draft draft) {
         if (draft.editing()) {
-            StepName missing = draft.firstMissing();
+            StepName missing = missing(draft);
             if (missing == StepName.SUMMARY) {
                 go(StepName.SUMMARY, draft.editing(false), 0);
             } else {
@@ -696,7 +765,10 @@ final class Turn {
             return t.get("unsupported." + u.kind()) + "\n" + t.get(fallbackKey);
         }
         if (event instanceof Event.PhotoSent) {
-            return t.get("error.photo.here") + "\n" + t.get(fallbackKey);
+            // The usual case: the sixth photo of an album arriving after the fifth moved on.
+            String why = state.draft().photos().size() >= TextRules.MAX_PHOTOS
+                    ? t.get("photos.limit", TextRules.MAX_PHOTOS) : t.get("error.photo.here");
+            return why + "\n" + t.get(fallbackKey);
         }
         if (event instanceof Event.LocationShared) {
             return t.get("error.location.here") + "\n" + t.get(fallbackKey);
@@ -768,6 +840,19 @@ final class Turn {
             }
         }
         return 0;
+    }
+
+    /**
+     * The first step whose answer is missing, or {@link StepName#SUMMARY}: the draft's own
+     * check, and the issue type where the category has them (which the draft cannot know).
+     */
+    private StepName missing(Draft draft) {
+        StepName missing = draft.firstMissing();
+        if (missing != StepName.CATEGORY && draft.issueTypeId() == null
+                && ports.categories().find(draft.categoryId()).map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
+            return StepName.ISSUE_TYPE;
+        }
+        return missing;
     }
 
     private Optional<StepName> editable(String field) {

@@ -100,6 +100,16 @@ public final class MemoryStores implements UnitOfWork {
         return Optional.ofNullable(data.citizens.get(chat));
     }
 
+    /** Drops a chat's conversation as a clean-up of old conversations would; the citizen stays. */
+    public synchronized void forgetConversation(ChatKey chat) {
+        data.conversations.remove(chat);
+    }
+
+    /** The stored conversation of a chat; empty until its first save. */
+    public synchronized Optional<ConversationState> conversation(ChatKey chat) {
+        return Optional.ofNullable(data.conversations.get(chat));
+    }
+
     private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates {
         @Override
         public ConversationStore conversations() {

@@ -1,0 +1,96 @@
+package ua.zvernennia.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.IssueType;
+import ua.zvernennia.core.testing.ChatDriver;
+import ua.zvernennia.core.testing.TestCategories;
+
+/** The contact centre takes a category off the menu while someone is filling in an appeal. */
+class CategoryGoneTest {
+    final Chats city = new Chats();
+
+    static List<Category> withoutWater(boolean deleteInstead) {
+        return TestCategories.small().stream()
+                .filter(c -> !(deleteInstead && c.id().equals("water")))
+                .map(c -> c.id().equals("water") ? new Category(c.id(), c.nameUk(), c.nameEn(), c.emoji(),
+                        c.deadlineClass(), c.executor(), c.position(), false, c.issueTypes()) : c)
+                .toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StepName.class, names = {"ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME", "ADDRESS", "PHONE", "SUMMARY"})
+    void toldAndAskedAgainWithTheRestKept(StepName step) {
+        ChatDriver chat = city.at(step);
+        Draft before = city.draft(chat);
+        city.stores.setCategories(withoutWater(false));
+
+        Chats.answer(chat, step);
+
+        chat.expectText("щойно прибрали").expectText(Chats.question(StepName.CATEGORY)).expectNoButton("💧 Водоканал");
+        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        assertThat(city.draft(chat).categoryId()).isNull();
+        assertThat(city.draft(chat).description()).isEqualTo(before.description());
+        assertThat(city.draft(chat).name()).isEqualTo(before.name());
+        assertThat(city.stores.appeals()).isEmpty();
+    }
+
+    @Test
+    void atTheSummaryANewCategoryLeadsBackToTheSummary() {
+        ChatDriver chat = city.at(StepName.SUMMARY);
+        Draft before = city.draft(chat);
+        city.stores.setCategories(withoutWater(false));
+
+        chat.press("✅ Підтвердити").expectText("щойно прибрали");
+        chat.press("🛗 Ліфти").expectText(Chats.question(StepName.SUMMARY)).expectText("Ліфти")
+                .expectText(Chats.DESCRIPTION).expectText(Chats.NAME);
+        assertThat(city.draft(chat)).isEqualTo(before.withCategory("lifts", null));
+        chat.press("✅ Підтвердити").expectText("№ 2026-000001");
+        assertThat(city.stores.appeals()).singleElement().satisfies(a -> assertThat(a.categoryId()).isEqualTo("lifts"));
+    }
+
+    @Test
+    void deletedAltogetherAtTheIssueTypes() {
+        ChatDriver chat = city.at(StepName.ISSUE_TYPE);
+        city.stores.setCategories(withoutWater(true));
+        chat.send("протікання").expectText("щойно прибрали").expectText(Chats.question(StepName.CATEGORY));
+        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+    }
+
+    @Test
+    void helpWhileTheCategoryIsDeletedDoesNotBreak() {
+        ChatDriver chat = city.at(StepName.ISSUE_TYPE);
+        city.stores.setCategories(withoutWater(true));
+        chat.send("/help").expectText("Я приймаю звернення").expectText("щойно прибрали");
+        chat.pressId(Turn.ISSUE_TYPE_PREFIX + "leak");
+        chat.expectText(Chats.question(StepName.CATEGORY));
+    }
+
+    @Test
+    void anIssueTypeTakenOffLeadsToTheOtherTypes() {
+        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        city.stores.setCategories(TestCategories.small().stream().map(c -> !c.id().equals("water") ? c
+                : new Category(c.id(), c.nameUk(), c.nameEn(), c.emoji(), c.deadlineClass(), c.executor(), c.position(), true,
+                        List.of(c.issueTypes().get(0), new IssueType("leak", "Протікання", "Leak", null, 2, false)))).toList());
+
+        chat.send(Chats.DESCRIPTION).expectText("Цей варіант щойно прибрали").expectText("Водоканал: що саме сталося?").expectButtons("Немає води")
+                .expectNoButton("Протікання");
+        assertThat(city.draft(chat).categoryId()).isEqualTo("water");
+        chat.press("Немає води").expectText(Chats.question(StepName.DESCRIPTION));
+    }
+
+    @Test
+    void noCategoriesLeft() {
+        ChatDriver chat = city.at(StepName.MAIN_MENU);
+        city.stores.setCategories(List.of());
+        chat.press("📝 Нове звернення").expectText("гарячу лінію").expectButtons("✖️ Скасувати")
+                .send("ліфти");
+        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        chat.press("✖️ Скасувати").expectText(Chats.question(StepName.MAIN_MENU));
+    }
+}

@@ -1,0 +1,145 @@
+package ua.zvernennia.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.testing.ChatDriver;
+import ua.zvernennia.core.testing.MemoryStores;
+import ua.zvernennia.core.testing.TestCategories;
+
+/**
+ * A small city (the test menu in memory) where chats can be walked to any step of the
+ * conversation the way a citizen would get there.
+ */
+final class Chats {
+    /** 10:00 in Kyiv (UTC+2 before the switch to summer time on 29 March). */
+    static final Instant NOW = Instant.parse("2026-03-10T08:00:00Z");
+    static final String DESCRIPTION = "Тече труба в підвалі, вода на підлозі";
+    static final String PLACE = "вул. Січових Стрільців, 12";
+    static final String NAME = "Олена Коваленко";
+    static final String ADDRESS = "вул. Шевченка, 5, кв. 12";
+    static final String PHONE = "0501234567";
+
+    private static final AtomicInteger CHAT_IDS = new AtomicInteger(1000);
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final MemoryStores stores;
+
+    Chats() {
+        this(new MemoryStores(TestCategories.small()));
+    }
+
+    Chats(MemoryStores stores) {
+        this.stores = stores;
+    }
+
+    ChatDriver newChat() {
+        return new ChatDriver(stores, clock, ChatKey.of(Channel.TELEGRAM, String.valueOf(CHAT_IDS.incrementAndGet())));
+    }
+
+    /**
+     * A new chat walked to {@code step}: the water supply category with its «Протікання» issue
+     * type (so that the issue type step is on the way), the place typed, nothing saved before.
+     */
+    ChatDriver at(StepName step) {
+        ChatDriver chat = newChat();
+        walk(chat, step);
+        assertThat(step(chat)).as("walked to").isEqualTo(step);
+        return chat;
+    }
+
+    static void walk(ChatDriver chat, StepName step) {
+        chat.send("/start");
+        if (step == StepName.CONSENT) {
+            return;
+        }
+        chat.press("✅ Погоджуюсь");
+        if (step == StepName.MAIN_MENU) {
+            return;
+        }
+        if (step == StepName.MY_APPEALS) {
+            chat.press("📋 Мої звернення");
+            return;
+        }
+        chat.press("📝 Нове звернення");
+        for (StepName s : StepName.values()) {
+            if (s.ordinal() < StepName.CATEGORY.ordinal()) {
+                continue;
+            }
+            if (s == step) {
+                return;
+            }
+            answer(chat, s);
+        }
+    }
+
+    /** The usual valid answer at a step of the draft. */
+    static void answer(ChatDriver chat, StepName s) {
+        switch (s) {
+            case CATEGORY -> chat.press("💧 Водоканал");
+            case ISSUE_TYPE -> chat.press("Протікання");
+            case DESCRIPTION -> chat.send(DESCRIPTION);
+            case PHOTOS -> chat.press("⏭ Пропустити");
+            case PLACE -> chat.send(PLACE);
+            case NAME -> chat.send(NAME);
+            case ADDRESS -> chat.send(ADDRESS);
+            case PHONE -> chat.send(PHONE);
+            case SUMMARY -> chat.press("✅ Підтвердити");
+            default -> throw new IllegalArgumentException(s.name());
+        }
+    }
+
+    /** A fragment of each step's question, as a citizen reads it in Ukrainian. */
+    static String question(StepName step) {
+        return switch (step) {
+            case CONSENT -> "👋 Вітаю! Я чат-бот";
+            case MAIN_MENU -> "Чим можу допомогти?";
+            case MY_APPEALS -> "У вас ще немає звернень";
+            case CATEGORY -> "Оберіть напрямок звернення";
+            case ISSUE_TYPE -> "Водоканал: що саме сталося?";
+            case DESCRIPTION -> "Опишіть проблему своїми словами";
+            case PHOTOS -> "Додайте фото проблеми";
+            case PLACE -> "Де проблема?";
+            case NAME -> "Вкажіть ваші імʼя та прізвище";
+            case ADDRESS -> "Ваша адреса для відповіді";
+            case PHONE -> "Ваш номер телефону";
+            case SUMMARY -> "Перевірте, будь ласка, звернення";
+        };
+    }
+
+    ConversationState state(ChatDriver chat) {
+        return stores.conversation(chat.chat()).orElse(ConversationState.fresh());
+    }
+
+    StepName step(ChatDriver chat) {
+        return state(chat).step();
+    }
+
+    Draft draft(ChatDriver chat) {
+        return state(chat).draft();
+    }
+
+    /** The reply of the last turn that asks this step's question. */
+    static Reply asking(ChatDriver chat, StepName step) {
+        String q = question(step);
+        return chat.lastReplies().stream().filter(r -> r.text().contains(q)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no «" + q + "» in " + chat.texts()));
+    }
+
+    /**
+     * The last turn explained something and asked this step's question again: the explanation
+     * comes first, in the same message as the question, and the question's buttons are there.
+     */
+    static String reasked(ChatDriver chat, StepName step) {
+        Reply r = asking(chat, step);
+        int at = r.text().indexOf(question(step));
+        assertThat(r.text().substring(0, at).strip()).as("explanation before the question in «%s»", r.text()).isNotEmpty();
+        return r.text().substring(0, at);
+    }
+}
