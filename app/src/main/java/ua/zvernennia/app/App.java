@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.app.api.Api;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationSettings;
@@ -126,6 +127,7 @@ public final class App implements AutoCloseable {
         ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
         TelegramAdapter telegramAdapter = telegram;
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
+            Api.register(routes, new Api.Deps(storage, clock, config.adminToken()));
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))

@@ -1,6 +1,8 @@
 package ua.zvernennia.app;
 
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import ua.zvernennia.app.api.ApiJson;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
@@ -22,6 +24,7 @@ final class WebServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
             config.useVirtualThreads = false;
+            config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
         });
         app.get("/health", ctx -> {
             boolean ok = ready.getAsBoolean();

@@ -20,6 +20,7 @@ public final class JdbiStores implements Stores {
     private final JdbiCategoryCatalog categories;
     private final JdbiOutbox outbox;
     private final JdbiProcessedUpdates processed;
+    private final ApiTokens apiTokens;
 
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
         this.handle = handle;
@@ -29,6 +30,11 @@ public final class JdbiStores implements Stores {
         this.categories = categories;
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);
+        this.apiTokens = new ApiTokens(handle);
+    }
+
+    public ApiTokens apiTokens() {
+        return apiTokens;
     }
 
     /** The handle of the unit of work, for storage-level work beyond the core's ports. */

@@ -3,6 +3,7 @@ package ua.zvernennia.storage;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.category.Category;
@@ -16,10 +17,12 @@ public final class Storage implements AutoCloseable {
     private final JdbiCategoryCatalog categories;
     private final JdbiUnitOfWork unitOfWork;
     private final Clock clock;
+    private final ZoneId zone;
 
     private Storage(Database database, Clock clock, ZoneId zone) {
         this.database = database;
         this.clock = clock;
+        this.zone = zone;
         this.categories = new JdbiCategoryCatalog(database.jdbi());
         this.unitOfWork = new JdbiUnitOfWork(database, categories, clock, zone);
     }
@@ -41,6 +44,19 @@ public final class Storage implements AutoCloseable {
         categories.reload();
         log.info("seeded {} categories", menu.size());
         return true;
+    }
+
+    /**
+     * Runs storage-level work (beyond the core's ports) in the group-committing writer and waits
+     * for its commit. All writes go through the one writer, which SQLite needs.
+     */
+    public <T> T write(Function<JdbiStores, T> work) {
+        return unitOfWork.run(s -> work.apply((JdbiStores) s));
+    }
+
+    /** Reads through a handle of its own, beside the writer; sees committed data only. */
+    public <T> T read(Function<JdbiStores, T> work) {
+        return database.jdbi().withHandle(h -> work.apply(new JdbiStores(h, categories, clock, zone)));
     }
 
     public UnitOfWork unitOfWork() {

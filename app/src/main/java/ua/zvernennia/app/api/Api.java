@@ -1,0 +1,92 @@
+package ua.zvernennia.app.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.security.RouteRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.storage.Storage;
+
+/**
+ * The operator and admin JSON API under {@code /api}, authorised by
+ * {@code Authorization: Bearer <token>}: the {@code ADMIN_TOKEN} of the environment is the first
+ * admin; admins issue further tokens. Missing or wrong token: 401; wrong role: 403.
+ */
+public final class Api {
+    private static final Logger log = LoggerFactory.getLogger(Api.class);
+    private static final String ERROR_WRITTEN = "api-error-written";
+
+    /** What the API's controllers need. */
+    public record Deps(Storage storage, Clock clock, Optional<String> adminToken) {
+    }
+
+    private Api() {
+    }
+
+    public static void register(Javalin app, Deps deps) {
+        String openApi = OpenApiDocument.json();
+        app.beforeMatched("/api/*", ctx -> authorise(ctx, deps));
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        TokenController.register(app, deps);
+
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("API request {} {} failed", ctx.method(), ctx.matchedPath(), e);
+            error(ctx, 500, "internal error");
+        });
+        app.error(404, "*", ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_WRITTEN) == null) {
+                error(ctx, 404, "no such API route: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        app.error(405, "*", ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_WRITTEN) == null) {
+                error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path());
+            }
+        });
+    }
+
+    private static void authorise(Context ctx, Deps deps) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "missing bearer token");
+        }
+        String token = header.substring(7).strip();
+        Caller caller = identify(token, deps).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return new ApiException(401, "unknown or revoked token");
+        });
+        boolean allowed = roles.stream().anyMatch(r -> r instanceof Role needed && caller.role().mayActAs(needed));
+        if (!allowed) {
+            throw new ApiException(403, "this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
+        }
+        ctx.attribute(Caller.ATTRIBUTE, caller);
+    }
+
+    private static Optional<Caller> identify(String token, Deps deps) {
+        if (deps.adminToken().isPresent() && MessageDigest.isEqual(
+                deps.adminToken().get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(new Caller("admin", Role.ADMIN));
+        }
+        return deps.storage().read(s -> s.apiTokens().findActive(token))
+                .map(t -> new Caller(t.name(), Role.valueOf(t.role())));
+    }
+
+    static void error(Context ctx, int status, String message) {
+        ctx.attribute(ERROR_WRITTEN, true);
+        ctx.status(HttpStatus.forStatus(status)).json(Map.of("status", status, "error", message == null ? "error" : message));
+    }
+}

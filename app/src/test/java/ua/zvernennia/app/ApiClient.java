@@ -1,0 +1,71 @@
+package ua.zvernennia.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import ua.zvernennia.app.api.ApiJson;
+
+/** Real HTTP calls to the app under test, with a bearer token. */
+final class ApiClient {
+    record Response(int status, String body) {
+        JsonNode json() {
+            try {
+                return ApiJson.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+    private final String token;
+
+    ApiClient(int port, String token) {
+        this.port = port;
+        this.token = token;
+    }
+
+    ApiClient as(String otherToken) {
+        return new ApiClient(port, otherToken);
+    }
+
+    Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    Response post(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response patch(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package ua.zvernennia.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** API tokens of operators and admins, kept as SHA-256 hashes. Bound to one handle; not thread-safe. */
+public final class ApiTokens {
+    /** A token as listed: never the token itself. */
+    public record ApiToken(long id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    private final Handle handle;
+
+    ApiTokens(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Stores a new token (by its hash) and returns its id. */
+    public long create(String name, String role, String token, String createdBy, Instant now) {
+        return handle.createUpdate("INSERT INTO api_token (name, role, token_hash, created_at, created_by) "
+                        + "VALUES (:name, :role, :hash, :now, :by)")
+                .bind("name", name)
+                .bind("role", role)
+                .bind("hash", hash(token))
+                .bind("now", now.toEpochMilli())
+                .bind("by", createdBy)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    public List<ApiToken> list() {
+        return handle.createQuery("SELECT * FROM api_token ORDER BY id").map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** The active token with this value, if any. */
+    public Optional<ApiToken> findActive(String token) {
+        return handle.createQuery("SELECT * FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", hash(token))
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
+    /** Revokes the token; false when there is no active token with this id. */
+    public boolean revoke(long id, Instant now) {
+        return handle.createUpdate("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                .bind("now", now.toEpochMilli())
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    private static ApiToken row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long revoked = rs.getLong("revoked_at");
+        Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
+        return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("role"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("created_by"), revokedAt);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+}
