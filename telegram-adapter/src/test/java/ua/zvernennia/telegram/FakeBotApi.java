@@ -26,22 +26,22 @@ import java.util.function.Predicate;
  * offset, as Telegram does), answers sendMessage/editMessageText like Telegram, can be told to
  * fail the next calls of a method, and records every request it gets. Thread-safe.
  */
-final class FakeBotApi implements AutoCloseable {
-    static final String TOKEN = "123456:TEST-token_abc";
+public final class FakeBotApi implements AutoCloseable {
+    public static final String TOKEN = "123456:TEST-token_abc";
 
     /** One request: the method (or "file"), its JSON parameters and the path after the token. */
-    record Call(String method, JsonNode params, String path) {
-        long chatId() {
+    public record Call(String method, JsonNode params, String path) {
+        public long chatId() {
             return params.path("chat_id").asLong();
         }
 
-        String text() {
+        public String text() {
             return params.path("text").asText(null);
         }
     }
 
     /** A message as the chat shows it now. */
-    record Shown(long chatId, int messageId, String text, JsonNode markup) {
+    public record Shown(long chatId, int messageId, String text, JsonNode markup) {
     }
 
     private record Failure(int code, String description, Integer retryAfter) {
@@ -59,21 +59,21 @@ final class FakeBotApi implements AutoCloseable {
     private int nextMessageId = 1;
     private boolean closed;
 
-    FakeBotApi() throws IOException {
+    public FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     // ---- updates ------------------------------------------------------------------------------
 
     /** Queues updates for getUpdates, all in one go; returns their update_ids. */
-    synchronized List<Long> enqueue(List<ObjectNode> updates) {
+    public synchronized List<Long> enqueue(List<ObjectNode> updates) {
         var ids = new ArrayList<Long>();
         for (ObjectNode u : updates) {
             long id = nextUpdateId++;
@@ -86,46 +86,46 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     /** Queues an update as raw JSON text (which may be malformed) under a fresh update_id. */
-    synchronized long enqueueRaw(String jsonWithIdPlaceholder) {
+    public synchronized long enqueueRaw(String jsonWithIdPlaceholder) {
         long id = nextUpdateId++;
         pending.add(Map.entry(id, jsonWithIdPlaceholder.replace("$ID", String.valueOf(id))));
         notifyAll();
         return id;
     }
 
-    synchronized long newUpdateId() {
+    public synchronized long newUpdateId() {
         return nextUpdateId++;
     }
 
     // ---- scripting and records ------------------------------------------------------------------
 
     /** The next call of {@code method} fails with this Bot API error. */
-    synchronized void failNext(String method, int code, String description, Integer retryAfter) {
+    public synchronized void failNext(String method, int code, String description, Integer retryAfter) {
         failures.computeIfAbsent(canonical(method), k -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized List<Call> calls(String method) {
+    public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(canonical(method))).toList();
     }
 
-    synchronized List<Long> offsets() {
+    public synchronized List<Long> offsets() {
         return calls.stream().filter(c -> c.method().equals("getUpdates")).map(c -> c.params().path("offset").asLong(0)).toList();
     }
 
     /** Every message shown or re-shown (edited) in this chat, oldest first. */
-    synchronized List<Shown> shown(long chatId) {
+    public synchronized List<Shown> shown(long chatId) {
         return shown.stream().filter(s -> s.chatId() == chatId).toList();
     }
 
-    synchronized int shownCount() {
+    public synchronized int shownCount() {
         return shown.size();
     }
 
-    synchronized List<Shown> shownSince(int index, Predicate<Shown> filter) {
+    public synchronized List<Shown> shownSince(int index, Predicate<Shown> filter) {
         return shown.subList(Math.min(index, shown.size()), shown.size()).stream().filter(filter).toList();
     }
 

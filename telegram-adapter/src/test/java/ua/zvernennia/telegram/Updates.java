@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Telegram updates as the Bot API sends them, without update_id (the fake gives that). */
-final class Updates {
+public final class Updates {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger MESSAGE_IDS = new AtomicInteger(50_000);
     private static final AtomicInteger QUERY_IDS = new AtomicInteger();
@@ -13,7 +13,7 @@ final class Updates {
     private Updates() {
     }
 
-    static ObjectNode message(long chatId, String chatType) {
+    public static ObjectNode message(long chatId, String chatType) {
         ObjectNode update = JSON.createObjectNode();
         ObjectNode m = update.putObject("message");
         m.put("message_id", MESSAGE_IDS.incrementAndGet()).put("date", 1773129600);
@@ -22,13 +22,13 @@ final class Updates {
         return update;
     }
 
-    static ObjectNode text(long chatId, String text) {
+    public static ObjectNode text(long chatId, String text) {
         ObjectNode u = message(chatId, "private");
         ((ObjectNode) u.get("message")).put("text", text);
         return u;
     }
 
-    static ObjectNode press(long chatId, int messageId, String data) {
+    public static ObjectNode press(long chatId, int messageId, String data) {
         ObjectNode update = JSON.createObjectNode();
         ObjectNode q = update.putObject("callback_query");
         q.put("id", "q" + QUERY_IDS.incrementAndGet()).put("chat_instance", "ci").put("data", data);
@@ -39,20 +39,20 @@ final class Updates {
         return update;
     }
 
-    static ObjectNode contact(long chatId, String phone, long userId) {
+    public static ObjectNode contact(long chatId, String phone, long userId) {
         ObjectNode u = message(chatId, "private");
         ((ObjectNode) u.get("message")).putObject("contact").put("phone_number", phone).put("first_name", "Олена").put("user_id", userId);
         return u;
     }
 
-    static ObjectNode location(long chatId, double lat, double lon) {
+    public static ObjectNode location(long chatId, double lat, double lon) {
         ObjectNode u = message(chatId, "private");
         ((ObjectNode) u.get("message")).putObject("location").put("latitude", lat).put("longitude", lon);
         return u;
     }
 
     /** A photo in three sizes; the largest has file_id {@code fileId}. */
-    static ObjectNode photo(long chatId, String fileId, String caption) {
+    public static ObjectNode photo(long chatId, String fileId, String caption) {
         ObjectNode u = message(chatId, "private");
         ObjectNode m = (ObjectNode) u.get("message");
         var sizes = m.putArray("photo");
@@ -66,7 +66,7 @@ final class Updates {
     }
 
     /** A message with one extra field, such as a sticker or a voice note. */
-    static ObjectNode with(long chatId, String field) {
+    public static ObjectNode with(long chatId, String field) {
         ObjectNode u = message(chatId, "private");
         ((ObjectNode) u.get("message")).putObject(field).put("file_id", "f").put("file_unique_id", "fu")
                 .put("duration", 1).put("width", 1).put("height", 1).put("length", 1).put("type", "regular")
@@ -74,14 +74,14 @@ final class Updates {
         return u;
     }
 
-    static ObjectNode edited(long chatId, String text) {
+    public static ObjectNode edited(long chatId, String text) {
         ObjectNode u = text(chatId, text);
         u.set("edited_message", u.remove("message"));
         ((ObjectNode) u.get("edited_message")).put("edit_date", 1773129700);
         return u;
     }
 
-    static ObjectNode membership(long chatId, String oldStatus, String newStatus) {
+    public static ObjectNode membership(long chatId, String oldStatus, String newStatus) {
         ObjectNode update = JSON.createObjectNode();
         ObjectNode c = update.putObject("my_chat_member");
         c.putObject("chat").put("id", chatId).put("type", "private");

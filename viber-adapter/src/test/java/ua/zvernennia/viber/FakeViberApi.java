@@ -20,20 +20,20 @@ import java.util.function.Predicate;
  * A local stand-in for the Viber REST API: records every request as it came over the wire and
  * answers with scripted replies, then with success. Thread-safe.
  */
-final class FakeViberApi implements AutoCloseable {
-    record Request(String path, String authToken, String contentType, JsonNode body) {
-        String method() {
+public final class FakeViberApi implements AutoCloseable {
+    public record Request(String path, String authToken, String contentType, JsonNode body) {
+        public String method() {
             return path.substring(path.lastIndexOf('/') + 1);
         }
 
-        String text() {
+        public String text() {
             return body.path("text").asText();
         }
     }
 
     /** A scripted answer: an HTTP status and a body. */
-    record Answer(int httpStatus, String body) {
-        static Answer status(int status, String message) {
+    public record Answer(int httpStatus, String body) {
+        public static Answer status(int status, String message) {
             return new Answer(200, "{\"status\":" + status + ",\"status_message\":\"" + message + "\"}");
         }
     }
@@ -44,42 +44,42 @@ final class FakeViberApi implements AutoCloseable {
     private final Deque<Answer> scripted = new ArrayDeque<>();
     private long tokens = 5_000_000_000_000_000_000L;
 
-    FakeViberApi() throws IOException {
+    public FakeViberApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/pa/", this::exchange);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pa");
     }
 
     /** The next requests get these answers, in order; later ones succeed. */
-    synchronized FakeViberApi thenAnswer(Answer... answers) {
+    public synchronized FakeViberApi thenAnswer(Answer... answers) {
         scripted.addAll(List.of(answers));
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    synchronized List<Request> sent() {
+    public synchronized List<Request> sent() {
         return requests.stream().filter(r -> r.method().equals("send_message")).toList();
     }
 
     /** Waits until {@code count} send_message requests have arrived; returns them all. */
-    List<Request> awaitSent(int count) {
+    public List<Request> awaitSent(int count) {
         return await(r -> r.method().equals("send_message"), count);
     }
 
     /** Waits until a send_message whose text contains {@code fragment} has arrived; returns all sent. */
-    List<Request> awaitText(String fragment) {
+    public List<Request> awaitText(String fragment) {
         await(r -> r.method().equals("send_message") && r.text().contains(fragment), 1);
         return sent();
     }
 
-    synchronized List<Request> await(Predicate<Request> which, int count) {
+    public synchronized List<Request> await(Predicate<Request> which, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (requests.stream().filter(which).count() < count) {
             long left = deadline - System.nanoTime();

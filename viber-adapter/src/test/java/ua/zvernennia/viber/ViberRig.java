@@ -32,9 +32,9 @@ import ua.zvernennia.core.testing.TestCategories;
  * The adapter wired to a real bot over memory stores and to a fake Viber API, with helpers
  * that post signed callbacks the way Viber does.
  */
-final class ViberRig implements AutoCloseable {
-    static final String TOKEN = "4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f";
-    static final String USER = "01234567890A=";
+public final class ViberRig implements AutoCloseable {
+    public static final String TOKEN = "4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f";
+    public static final String USER = "01234567890A=";
 
     final Clock clock = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC);
     final ObjectMapper json = new ObjectMapper();
@@ -159,11 +159,11 @@ final class ViberRig implements AutoCloseable {
     }
 
     /** HMAC-SHA256 of the body keyed with the token, hex; computed here independently of the adapter. */
-    static String sign(byte[] body) {
+    public static String sign(byte[] body) {
         return signWith(TOKEN, body);
     }
 
-    static String signWith(String token, byte[] body) {
+    public static String signWith(String token, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

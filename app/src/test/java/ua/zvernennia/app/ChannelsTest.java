@@ -1,0 +1,75 @@
+package ua.zvernennia.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.telegram.FakeBotApi;
+import ua.zvernennia.telegram.Updates;
+import ua.zvernennia.viber.FakeViberApi;
+import ua.zvernennia.viber.ViberRig;
+
+/** Both messengers wired into the running app, each against its local fake server. */
+class ChannelsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void telegramPollingAndViberWebhookReachTheSameEngine() throws Exception {
+        try (FakeBotApi telegram = new FakeBotApi(); FakeViberApi viber = new FakeViberApi()) {
+            AppConfig config = AppConfig.load(AppConfigTest.SHIPPED, Map.of(
+                    "HTTP_PORT", "0",
+                    "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                    "CATEGORIES_FILE", "../config/categories.yaml",
+                    "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                    "TELEGRAM_API_URL", telegram.url().toString(),
+                    "VIBER_AUTH_TOKEN", ViberRig.TOKEN,
+                    "VIBER_API_URL", viber.url().toString()));
+            try (App app = App.start(config, Clock.systemUTC(), new BufferedReader(new StringReader("")),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+                telegram.enqueue(List.of(Updates.text(7001, "/start")));
+                awaitUntil(() -> telegram.shown(7001).stream().anyMatch(s -> s.text().contains("Вітаю")));
+
+                byte[] callback = ("{\"event\":\"message\",\"timestamp\":1700000000000,\"message_token\":5000000000000000001,"
+                        + "\"sender\":{\"id\":\"" + ViberRig.USER + "\",\"name\":\"Олена\"},"
+                        + "\"message\":{\"type\":\"text\",\"text\":\"/start\"}}").getBytes(StandardCharsets.UTF_8);
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"))
+                        .header("X-Viber-Content-Signature", ViberRig.sign(callback))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(callback)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(viber.awaitText("Вітаю")).isNotEmpty();
+
+                HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"))
+                        .header("X-Viber-Content-Signature", "00" + ViberRig.sign(callback).substring(2))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(callback)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(forged.statusCode()).isEqualTo(403);
+            }
+        }
+    }
+
+    static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not met in time");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
