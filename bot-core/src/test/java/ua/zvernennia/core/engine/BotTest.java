@@ -1,0 +1,171 @@
+package ua.zvernennia.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Delivery;
+import ua.zvernennia.core.chat.Event;
+import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.conversation.ConversationMachine;
+import ua.zvernennia.core.conversation.ConversationSettings;
+import ua.zvernennia.core.delivery.Deliverer;
+import ua.zvernennia.core.testing.MemoryStores;
+import ua.zvernennia.core.testing.TestCategories;
+
+class BotTest {
+    final Clock clock = Clock.fixed(Instant.parse("2026-04-01T10:00:00Z"), ZoneOffset.UTC);
+    final MemoryStores stores = new MemoryStores(TestCategories.small());
+    final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    Bot bot(UnitOfWork uow, Messenger messenger) {
+        return new Bot(uow, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(List.of(messenger), uow, clock), pool);
+    }
+
+    Inbound text(ChatKey chat, String text, String id) {
+        return Inbound.of(chat, new Event.Text(text), clock.instant(), id);
+    }
+
+    @Test
+    void oneChatsUpdatesAreHandledInOrderAndRepliesFollowCommits() throws Exception {
+        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "1");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        List<Boolean> committedBeforeSend = new CopyOnWriteArrayList<>();
+        Messenger messenger = new Messenger() {
+            @Override
+            public Channel channel() {
+                return Channel.TELEGRAM;
+            }
+
+            @Override
+            public Delivery send(ChatKey c, Reply reply) {
+                // The reply's outbox row must already be committed when it is sent.
+                committedBeforeSend.add(stores.outboxRows().stream().anyMatch(r -> r.message().reply().equals(reply)));
+                seen.add(reply.text());
+                return new Delivery.Sent("m");
+            }
+        };
+        Bot bot = bot(stores, messenger);
+        List<CompletableFuture<Handled>> all = new ArrayList<>();
+        all.add(bot.accept(text(chat, "/start", "1")));
+        all.add(bot.accept(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "2")));
+        all.add(bot.accept(Inbound.of(chat, new Event.ButtonPress("new"), clock.instant(), "3")));
+        all.add(bot.accept(Inbound.of(chat, new Event.ButtonPress("cat:lifts"), clock.instant(), "4")));
+        for (var f : all) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        awaitUntil(() -> bot.busyChats() == 0);
+
+        assertThat(seen).hasSize(5);
+        assertThat(seen.get(0)).contains("Вітаю");
+        assertThat(seen.get(1)).contains("Дякуємо");
+        assertThat(seen.get(3)).contains("Оберіть напрямок");
+        assertThat(seen.get(4)).contains("Опишіть проблему");
+        assertThat(committedBeforeSend).containsOnly(true);
+    }
+
+    @Test
+    void aSlowChatDoesNotHoldUpAnother() throws Exception {
+        ChatKey slow = ChatKey.of(Channel.TELEGRAM, "slow");
+        ChatKey fast = ChatKey.of(Channel.TELEGRAM, "fast");
+        CountDownLatch release = new CountDownLatch(1);
+        Messenger messenger = new Messenger() {
+            @Override
+            public Channel channel() {
+                return Channel.TELEGRAM;
+            }
+
+            @Override
+            public Delivery send(ChatKey c, Reply reply) {
+                if (c.equals(slow)) {
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return new Delivery.Sent("m");
+            }
+        };
+        Bot bot = bot(stores, messenger);
+        bot.accept(text(slow, "/start", "s1")).get(10, TimeUnit.SECONDS);
+        CompletableFuture<Handled> slowSecond = bot.accept(text(slow, "/help", "s2"));
+        Handled fastDone = bot.accept(text(fast, "/start", "f1")).get(10, TimeUnit.SECONDS);
+
+        assertThat(fastDone.replies()).isNotEmpty();
+        assertThat(slowSecond).isNotDone();
+        release.countDown();
+        assertThat(slowSecond.get(10, TimeUnit.SECONDS).replies()).isNotEmpty();
+    }
+
+    @Test
+    void aTurnThatThrowsIsAnsweredWithAnApologyAndAcknowledged() throws Exception {
+        ChatKey chat = ChatKey.of(Channel.VIBER, "v1");
+        AtomicBoolean failNext = new AtomicBoolean(true);
+        UnitOfWork failingOnce = new UnitOfWork() {
+            @Override
+            public <T> CompletableFuture<T> submit(Work<T> work) {
+                return stores.submit(s -> {
+                    if (failNext.getAndSet(false)) {
+                        throw new IllegalStateException("a bug in a turn");
+                    }
+                    return work.apply(s);
+                });
+            }
+        };
+        var sent = new CopyOnWriteArrayList<String>();
+        Messenger messenger = new Messenger() {
+            @Override
+            public Channel channel() {
+                return Channel.VIBER;
+            }
+
+            @Override
+            public Delivery send(ChatKey c, Reply reply) {
+                sent.add(reply.text());
+                return new Delivery.Sent("m");
+            }
+        };
+        Bot bot = bot(failingOnce, messenger);
+        Handled handled = bot.accept(text(chat, "/start", "t1")).get(10, TimeUnit.SECONDS);
+        assertThat(handled.duplicate()).isFalse();
+        awaitUntil(() -> !sent.isEmpty());
+        assertThat(sent).singleElement().asString().contains("Вибачте");
+
+        // The update is recorded as handled: a re-delivery does nothing.
+        assertThat(bot.accept(text(chat, "/start", "t1")).get(10, TimeUnit.SECONDS).duplicate()).isTrue();
+    }
+
+    static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not met in time");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
