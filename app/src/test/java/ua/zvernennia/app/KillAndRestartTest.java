@@ -23,7 +23,7 @@ class KillAndRestartTest {
     @Test
     void kill9AfterAnAcknowledgedUpdateLosesNothing() throws Exception {
         try (FakeBotApi telegram = new FakeBotApi()) {
-            Process first = startApp(telegram);
+            Process first = startApp(telegram, dir.resolve("first.log"));
             try {
                 for (String typed : List.of("/start", "✅ Погоджуюсь", "📝 Нове звернення", "🛗 Ліфти", "Ліфт не працює",
                         "Ліфт стоїть з ранку, підʼїзд 2", "⏭ Пропустити", "вул. Робоча, 7", "Олена Коваленко")) {
@@ -35,7 +35,8 @@ class KillAndRestartTest {
             }
             int before = telegram.shown(CHAT).size();
 
-            Process second = startApp(telegram);
+            Path log = dir.resolve("second.log");
+            Process second = startApp(telegram, log);
             try {
                 sendAndAwaitAcknowledgement(telegram, "вул. Робоча, 7, кв. 1");
                 sendAndAwaitAcknowledgement(telegram, "050 123 45 67");
@@ -44,17 +45,19 @@ class KillAndRestartTest {
                 sendAndAwaitAcknowledgement(telegram, "✅ Підтвердити");
                 awaitShown(telegram, before, "№ 2026-000001");
             } finally {
+                // SIGTERM: the app stops taking work, finishes what is under way and closes the database.
                 second.destroy();
                 assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
+            assertThat(java.nio.file.Files.readString(log)).contains("App - stopped").doesNotContain("ERROR");
         }
     }
 
-    private Process startApp(FakeBotApi telegram) throws Exception {
+    private Process startApp(FakeBotApi telegram, Path log) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "../config/application.conf")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(log.toFile());
         pb.environment().put("HTTP_PORT", "0");
         pb.environment().put("DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
         pb.environment().put("CATEGORIES_FILE", "../config/categories.yaml");
