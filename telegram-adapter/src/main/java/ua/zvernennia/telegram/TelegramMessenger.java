@@ -1,5 +1,6 @@
 package ua.zvernennia.telegram;
 
+import ua.zvernennia.core.chat.TextSplitter;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class TelegramMessenger implements Messenger {
             return new Delivery.Failed("not a Telegram chat: " + chat.channel());
         }
         try {
-            List<String> parts = TextParts.split(reply.text(), TextParts.MESSAGE);
+            List<String> parts = TextSplitter.split(reply.text(), TextParts.MESSAGE);
             if (reply.replaceRef() != null && parts.size() == 1 && reply.keyboard() instanceof Keyboard.Menu menu) {
                 Delivery edited = edit(chat, reply.replaceRef(), parts.get(0), Markups.inline(menu));
                 if (edited != null) {

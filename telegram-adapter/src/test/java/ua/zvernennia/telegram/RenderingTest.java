@@ -1,5 +1,6 @@
 package ua.zvernennia.telegram;
 
+import ua.zvernennia.core.chat.TextSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -38,16 +39,16 @@ class RenderingTest {
     void longTextsAreSplitAtLineBreaksWithinTheLimit() {
         String line = "а".repeat(99) + "\n";
         String text = line.repeat(82);
-        List<String> parts = TextParts.split(text, TextParts.MESSAGE);
+        List<String> parts = TextSplitter.split(text, TextParts.MESSAGE);
         assertThat(parts).hasSize(3).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(TextParts.MESSAGE));
         assertThat(String.join("\n", parts).strip()).isEqualTo(text.strip());
-        assertThat(TextParts.split("коротко", TextParts.CAPTION)).containsExactly("коротко");
+        assertThat(TextSplitter.split("коротко", TextParts.CAPTION)).containsExactly("коротко");
     }
 
     @Test
     void aTextWithoutBreaksIsCutOutsideSurrogatePairs() {
         String text = "x" + "😀".repeat(700);
-        List<String> parts = TextParts.split(text, TextParts.CAPTION);
+        List<String> parts = TextSplitter.split(text, TextParts.CAPTION);
         assertThat(parts).allSatisfy(p -> {
             assertThat(p.length()).isLessThanOrEqualTo(TextParts.CAPTION);
             assertThat(Character.isHighSurrogate(p.charAt(p.length() - 1))).isFalse();

@@ -1,5 +1,6 @@
 package ua.zvernennia.viber;
 
+import ua.zvernennia.core.chat.TextSplitter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,7 +98,7 @@ public final class ViberKeyboards {
         ArrayNode buttons = JSON.arrayNode();
         // Desktop Viber cannot share and may post the ActionBody as text: the label then reads as
         // the citizen's answer and the core asks again, which tells them to type it instead.
-        buttons.add(button(actionType, ViberText.truncate(label, MAX_BUTTON_TEXT), label, GRID));
+        buttons.add(button(actionType, TextSplitter.truncate(label, MAX_BUTTON_TEXT), label, GRID));
         addRow(buttons, others.size() > MAX_BUTTONS - 1 ? others.subList(0, MAX_BUTTONS - 1) : others);
         return new Rendered(keyboard(buttons), SHARING_API_LEVEL);
     }
@@ -123,7 +124,7 @@ public final class ViberKeyboards {
         button.put("Rows", 1);
         button.put("ActionType", actionType);
         button.put("ActionBody", actionBody);
-        button.put("Text", ViberText.truncate(escape(text), MAX_BUTTON_TEXT));
+        button.put("Text", TextSplitter.truncate(escape(text), MAX_BUTTON_TEXT));
         button.put("TextSize", "regular");
         return button;
     }

@@ -1,5 +1,6 @@
 package ua.zvernennia.viber;
 
+import ua.zvernennia.core.chat.TextSplitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,14 +92,14 @@ public final class ViberMessenger implements Messenger {
         }
         String text = String.join("\n\n", texts);
         if (text.length() > ViberText.MAX_MESSAGE) {
-            text = ViberText.truncate(replies.get(replies.size() - 1).text(), ViberText.MAX_MESSAGE);
+            text = TextSplitter.truncate(replies.get(replies.size() - 1).text(), ViberText.MAX_MESSAGE);
         }
         return render(chat, text, keyboard).get(0);
     }
 
     private List<ObjectNode> render(ChatKey chat, String text, Keyboard keyboard) {
         Optional<ViberKeyboards.Rendered> rendered = keyboardFor(chat, keyboard);
-        List<String> texts = ViberText.split(text, ViberText.MAX_MESSAGE);
+        List<String> texts = TextSplitter.split(text, ViberText.MAX_MESSAGE);
         var parts = new ArrayList<ObjectNode>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             boolean last = i == texts.size() - 1;

@@ -1,5 +1,6 @@
 package ua.zvernennia.viber;
 
+import ua.zvernennia.core.chat.TextSplitter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record ViberSettings(String authToken, URI apiUrl, URI webhookUrl, String
             throw new IllegalArgumentException("the Viber auth token is empty");
         }
         apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
-        senderName = ViberText.truncate(senderName == null || senderName.isBlank() ? DEFAULT_SENDER_NAME : senderName.strip(),
+        senderName = TextSplitter.truncate(senderName == null || senderName.isBlank() ? DEFAULT_SENDER_NAME : senderName.strip(),
                 MAX_SENDER_NAME);
         senderAvatar = senderAvatar == null || senderAvatar.isBlank() ? null : senderAvatar;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;

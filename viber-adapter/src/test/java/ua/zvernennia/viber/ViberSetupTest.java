@@ -1,5 +1,6 @@
 package ua.zvernennia.viber;
 
+import ua.zvernennia.core.chat.TextSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,8 +71,8 @@ class ViberSetupTest {
 
     @Test
     void textsAreCutWithoutBreakingCharacters() {
-        assertThat(ViberText.truncate("аб😀", 3)).isEqualTo("аб");
-        assertThat(ViberText.split("один два три", 8)).containsExactly("один", "два три");
-        assertThat(ViberText.split("коротко", 7000)).containsExactly("коротко");
+        assertThat(TextSplitter.truncate("аб😀", 3)).isEqualTo("аб");
+        assertThat(TextSplitter.split("один два три", 8)).containsExactly("один", "два три");
+        assertThat(TextSplitter.split("коротко", 7000)).containsExactly("коротко");
     }
 }
