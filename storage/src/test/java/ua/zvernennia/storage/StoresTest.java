@@ -205,4 +205,18 @@ class StoresTest {
         assertThat(s.categories().find("lifts")).get().extracting(Category::active).isEqualTo(false);
         assertThat(s.categories().find("water")).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    void aFailingStatementDoesNotCarryPersonalDataIntoItsMessage(Dialect dialect) {
+        Storage s = open(dialect);
+        Runnable insert = () -> s.write(tx -> tx.handle().createUpdate("INSERT INTO citizen (channel, chat_id, consent_at, lang, "
+                        + "reachable, updated_at, first_name, phone) VALUES ('TELEGRAM', 'dup', 1, 'uk', TRUE, 1, :name, :phone)")
+                .bind("name", "Секретина")
+                .bind("phone", "+380509998877")
+                .execute());
+        insert.run();
+        assertThatThrownBy(insert::run)
+                .satisfies(e -> assertThat(String.valueOf(e.getMessage()) + e.getCause()).doesNotContain("Секретина", "+380509998877"));
+    }
 }
