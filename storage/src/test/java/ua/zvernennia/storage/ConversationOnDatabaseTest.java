@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
@@ -26,7 +26,7 @@ class ConversationOnDatabaseTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aNewEngineOverTheSameDatabaseContinuesAHalfFinishedConversation(Dialect dialect) {
         try (Storage first = TestDatabases.open(dialect, dir, clock)) {
             new ChatDriver(first.unitOfWork(), clock, chat)
@@ -61,7 +61,7 @@ class ConversationOnDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aReDeliveredUpdateChangesNothing(Dialect dialect) {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             ChatDriver driver = new ChatDriver(storage.unitOfWork(), clock, chat).consented().press("📝 Нове звернення");

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
@@ -32,7 +32,7 @@ class GroupCommitTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void hundredConcurrentSubmissionsGetHundredDistinctNumbers(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             Category lifts = storage.categories().find("lifts").orElseThrow();
@@ -63,7 +63,7 @@ class GroupCommitTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aFailingWorkIsRolledBackAloneWhileItsNeighboursCommit(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             // Hold the writer busy so that the next works queue up and share one transaction.

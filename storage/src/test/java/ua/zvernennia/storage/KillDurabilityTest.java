@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
@@ -28,7 +28,7 @@ class KillDurabilityTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void everyReportedCommitSurvivesKillMinus9(Dialect dialect) throws Exception {
         String url = TestDatabases.url(dialect, dir);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.GeoPoint;
@@ -55,7 +55,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void conversationStateRoundTripsAndRefusesAStaleSave(Dialect dialect) {
         var uow = open(dialect).unitOfWork();
         Draft draft = Draft.EMPTY.withCategory("water", "leak").withDescription("Тече труба 💧 «тест» 'x'")
@@ -76,7 +76,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void citizenConsentDetailsAndReachability(Dialect dialect) {
         var uow = open(dialect).unitOfWork();
         java.util.Optional<Citizen> before = uow.run(s -> s.citizens().find(chat));
@@ -104,7 +104,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void appealsGetYearlyNumbersAndKeepEveryField(Dialect dialect) {
         Storage s = open(dialect);
         Category water = s.categories().find("water").orElseThrow();
@@ -134,7 +134,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void outboxKeepsRepliesUntilSentRetriedOrGivenUp(Dialect dialect) {
         var uow = open(dialect).unitOfWork();
         Reply menu = Reply.of("Оберіть:", new Keyboard.Menu(List.of(new Button("cat:water", "Водоканал", "💧")), 2,
@@ -168,7 +168,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void anUpdateIdIsProcessedOnce(Dialect dialect) {
         var uow = open(dialect).unitOfWork();
         boolean first = uow.run(s -> s.processed().firstTime(chat, "555", T0));
@@ -184,7 +184,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void theMenuIsSeededOnceAndReplacingItKeepsCategoriesThatAppealsUse(Dialect dialect) {
         Storage s = open(dialect);
         assertThat(s.categories().active()).extracting(Category::id).containsExactly("water", "lifts", "lights", "roads");
@@ -207,7 +207,7 @@ class StoresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aFailingStatementDoesNotCarryPersonalDataIntoItsMessage(Dialect dialect) {
         Storage s = open(dialect);
         Runnable insert = () -> s.write(tx -> tx.handle().createUpdate("INSERT INTO citizen (channel, chat_id, consent_at, lang, "

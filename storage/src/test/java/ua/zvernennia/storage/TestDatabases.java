@@ -1,8 +1,17 @@
 package ua.zvernennia.storage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.UUID;
+import java.util.stream.Stream;
 import ua.zvernennia.core.testing.TestCategories;
 
 /** Real database files for tests, one kind per {@link Dialect} that needs no server. */
@@ -12,12 +21,53 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
+    /**
+     * A PostgreSQL server for tests, as a JDBC URL of a database the tests may create databases
+     * from (e.g. {@code jdbc:postgresql://127.0.0.1:55432/postgres?user=zv}); .ci/run starts one.
+     */
+    static final String POSTGRES_ENV = "ZV_TEST_POSTGRES_URL";
+
+    /** The databases the storage suite runs on: H2 and SQLite files always, PostgreSQL when there is a server. */
+    static Stream<Dialect> dialects() {
+        String pg = System.getenv(POSTGRES_ENV);
+        return pg == null || pg.isBlank() ? Stream.of(Dialect.H2, Dialect.SQLITE) : Stream.of(Dialect.values());
+    }
+
     static String url(Dialect dialect, Path dir) {
         return switch (dialect) {
             case H2 -> "jdbc:h2:file:" + dir.resolve("zvernennia").toAbsolutePath();
             case SQLITE -> "jdbc:sqlite:" + dir.resolve("zvernennia.sqlite").toAbsolutePath();
-            case POSTGRESQL -> throw new IllegalArgumentException("PostgreSQL needs a server");
+            case POSTGRESQL -> postgresDatabaseFor(dir);
         };
+    }
+
+    /** One database on the test server per test folder, so that reopening finds the same data. */
+    private static String postgresDatabaseFor(Path dir) {
+        Path remembered = dir.resolve("postgres-url");
+        try {
+            if (Files.exists(remembered)) {
+                return Files.readString(remembered);
+            }
+            String url = freshPostgresDatabase();
+            Files.writeString(remembered, url);
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates an empty database on the test server and returns its URL. */
+    private static String freshPostgresDatabase() {
+        String admin = System.getenv(POSTGRES_ENV);
+        String name = "zv_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + POSTGRES_ENV, e);
+        }
+        int slash = admin.indexOf('/', "jdbc:postgresql://".length());
+        int query = admin.indexOf('?');
+        return admin.substring(0, slash + 1) + name + (query < 0 ? "" : admin.substring(query));
     }
 
     /** Opens storage on a file in {@code dir}, seeded with the small test menu. */
