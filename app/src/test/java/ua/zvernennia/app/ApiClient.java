@@ -45,6 +45,11 @@ final class ApiClient {
         return send(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a YAML (or other text) body. */
+    Response postText(String path, String text) {
+        return send(builder(path).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     Response patch(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -97,7 +97,8 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
         }
     }
 
-    private static List<Category> read(Handle h) {
+    /** The whole menu as the handle's transaction sees it. */
+    static List<Category> read(Handle h) {
         Map<String, List<IssueType>> types = new LinkedHashMap<>();
         h.createQuery("SELECT * FROM issue_type ORDER BY category_id, sort_order, id")
                 .map((rs, ctx) -> {

@@ -21,6 +21,7 @@ public final class JdbiStores implements Stores {
     private final JdbiOutbox outbox;
     private final JdbiProcessedUpdates processed;
     private final ApiTokens apiTokens;
+    private final CategoryChanges categoryChanges;
 
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
         this.handle = handle;
@@ -31,10 +32,16 @@ public final class JdbiStores implements Stores {
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);
         this.apiTokens = new ApiTokens(handle);
+        this.categoryChanges = new CategoryChanges(handle, categories);
     }
 
     public ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    /** Edits of the category menu in this transaction; see {@link Storage#editMenu}. */
+    public CategoryChanges categoryChanges() {
+        return categoryChanges;
     }
 
     /** The handle of the unit of work, for storage-level work beyond the core's ports. */

@@ -59,6 +59,16 @@ public final class Storage implements AutoCloseable {
         return database.jdbi().withHandle(h -> work.apply(new JdbiStores(h, categories, clock, zone)));
     }
 
+    /**
+     * Changes the category menu in one transaction of the writer and, once committed, refreshes
+     * the cached menu: the next question of every chat, on every channel, shows the change.
+     */
+    public <T> T editMenu(Function<CategoryChanges, T> edit) {
+        T result = write(s -> edit.apply(s.categoryChanges()));
+        categories.reload();
+        return result;
+    }
+
     public UnitOfWork unitOfWork() {
         return unitOfWork;
     }

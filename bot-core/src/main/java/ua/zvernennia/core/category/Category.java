@@ -14,16 +14,27 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
 
     /** Longest label that fits a button on both messengers. */
     public static final int MAX_NAME = 40;
+    /** Longest emoji sequence (a flag or a family is several code points). */
+    public static final int MAX_EMOJI = 16;
+    public static final int MAX_EXECUTOR = 200;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     public Category {
         requireId(id);
         requireName(nameUk, "nameUk");
         nameUk = nameUk.strip();
-        nameEn = nameEn == null || nameEn.isBlank() ? nameUk : nameEn.strip();
+        nameEn = englishName(nameEn, nameUk);
         emoji = emoji == null || emoji.isBlank() ? null : emoji.strip();
-        Objects.requireNonNull(deadlineClass, "deadlineClass");
+        if (emoji != null && (emoji.length() > MAX_EMOJI || emoji.codePoints().anyMatch(Character::isLetter))) {
+            throw new IllegalArgumentException("emoji must be an emoji of at most " + MAX_EMOJI + " characters, not text: " + emoji);
+        }
+        if (deadlineClass == null) {
+            throw new IllegalArgumentException("deadlineClass is missing: one of EMERGENCY, SHORT, MEDIUM, LONG");
+        }
         executor = executor == null ? "" : executor.strip();
+        if (executor.length() > MAX_EXECUTOR) {
+            throw new IllegalArgumentException("executor is longer than " + MAX_EXECUTOR + " characters");
+        }
         issueTypes = issueTypes == null ? List.of() : List.copyOf(issueTypes);
     }
 
@@ -33,6 +44,15 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
         }
     }
 
+    /** The English name as given, or the Ukrainian one when none is given. */
+    static String englishName(String nameEn, String nameUk) {
+        if (nameEn == null || nameEn.isBlank()) {
+            return nameUk;
+        }
+        requireName(nameEn, "nameEn");
+        return nameEn.strip();
+    }
+
     static void requireName(String name, String what) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(what + " is empty");
@@ -40,6 +60,14 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
         if (name.strip().length() > MAX_NAME) {
             throw new IllegalArgumentException(what + " is longer than " + MAX_NAME + " characters: " + name);
         }
+    }
+
+    public Category withPosition(int newPosition) {
+        return new Category(id, nameUk, nameEn, emoji, deadlineClass, executor, newPosition, active, issueTypes);
+    }
+
+    public Category withIssueTypes(List<IssueType> newIssueTypes) {
+        return new Category(id, nameUk, nameEn, emoji, deadlineClass, executor, position, active, newIssueTypes);
     }
 
     public String name(String language) {

@@ -8,12 +8,16 @@ public record IssueType(String id, String nameUk, String nameEn, DeadlineClass d
     public IssueType {
         Category.requireId(id);
         Category.requireName(nameUk, "nameUk");
-        nameEn = nameEn == null || nameEn.isBlank() ? nameUk : nameEn.strip();
         nameUk = nameUk.strip();
+        nameEn = Category.englishName(nameEn, nameUk);
     }
 
     public String name(String language) {
         return "en".equals(language) ? nameEn : nameUk;
+    }
+
+    public IssueType withPosition(int newPosition) {
+        return new IssueType(id, nameUk, nameEn, deadlineClass, newPosition, active);
     }
 
     public IssueType withDeadlineClass(DeadlineClass d) {

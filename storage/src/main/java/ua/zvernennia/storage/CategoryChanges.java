@@ -1,0 +1,234 @@
+package ua.zvernennia.storage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.CategoryMenu;
+import ua.zvernennia.core.category.IssueType;
+
+/**
+ * Admins' edits of the category menu, in the transaction of one handle. Each edit reads the menu
+ * as the transaction sees it, applies the change with {@link CategoryMenu} (which refuses a menu
+ * that breaks its rules), writes the rows that changed and records who changed what, with the
+ * entries before and after as JSON. Nothing is deleted here except by an import, which deletes
+ * only what no appeal refers to. Run edits through {@link Storage#editMenu}, which refreshes the
+ * cached menu after the commit. Bound to one handle; not thread-safe.
+ *
+ * <p>Failures change nothing (the transaction rolls back): {@link NoSuchElementException} for an
+ * unknown id, {@link IllegalArgumentException} for a bad value,
+ * {@link ua.zvernennia.core.category.MenuConflict} for a menu that would break its rules.
+ */
+public final class CategoryChanges {
+    /** One recorded change; {@code before} and {@code after} are JSON, null where nothing was. */
+    public record Change(long id, Instant at, String actor, String action, String categoryId, String issueTypeId,
+                         String before, String after) {
+    }
+
+    private final Handle handle;
+    private final JdbiCategoryCatalog catalog;
+
+    CategoryChanges(Handle handle, JdbiCategoryCatalog catalog) {
+        this.handle = handle;
+        this.catalog = catalog;
+    }
+
+    /** The whole menu, inactive entries included, in menu order. */
+    public List<Category> menu() {
+        return JdbiCategoryCatalog.read(handle);
+    }
+
+    /** Adds a category at {@code position} (1-based; 0 puts it last). */
+    public Category add(Category category, int position, String actor, Instant now) {
+        List<Category> before = menu();
+        List<Category> after = CategoryMenu.add(CategoryMenu.renumber(before), category, position);
+        store(before, after, now);
+        Category added = CategoryMenu.find(after, category.id());
+        record(now, actor, "category.add", category.id(), null, null, added);
+        return added;
+    }
+
+    /** Changes a category's own fields (not its id or issue types); a new position moves it. */
+    public Category update(String id, UnaryOperator<Category> change, String actor, Instant now) {
+        List<Category> before = menu();
+        List<Category> current = CategoryMenu.renumber(before);
+        Category old = CategoryMenu.find(current, id);
+        Category changed = change.apply(old);
+        if (!changed.id().equals(id)) {
+            throw new IllegalArgumentException("a category's id never changes; add a new category instead");
+        }
+        List<Category> after = CategoryMenu.replace(current, changed.withIssueTypes(old.issueTypes()));
+        store(before, after, now);
+        Category updated = CategoryMenu.find(after, id);
+        record(now, actor, "category.update", id, null, old, updated);
+        return updated;
+    }
+
+    /** Puts the categories in the order of {@code ids}, which must name every category once. */
+    public List<Category> reorder(List<String> ids, String actor, Instant now) {
+        List<Category> before = menu();
+        List<Category> after = CategoryMenu.reorder(CategoryMenu.renumber(before), ids);
+        store(before, after, now);
+        record(now, actor, "category.reorder", null, null, ids(before), ids(after));
+        return after;
+    }
+
+    /** Adds an issue type to a category at {@code position} (1-based; 0 puts it last). */
+    public IssueType addIssueType(String categoryId, IssueType type, int position, String actor, Instant now) {
+        Category after = changeIssueTypes(categoryId, c -> CategoryMenu.addIssueType(c, type, position), now);
+        IssueType added = after.issueType(type.id()).orElseThrow();
+        record(now, actor, "issue-type.add", categoryId, type.id(), null, added);
+        return added;
+    }
+
+    /** Changes an issue type's fields (not its id); a new position moves it. */
+    public IssueType updateIssueType(String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now) {
+        Category category = CategoryMenu.find(menu(), categoryId);
+        IssueType old = category.issueType(typeId)
+                .orElseThrow(() -> new NoSuchElementException("no issue type '" + typeId + "' in category '" + categoryId + "'"));
+        IssueType changed = change.apply(old);
+        if (!changed.id().equals(typeId)) {
+            throw new IllegalArgumentException("an issue type's id never changes; add a new issue type instead");
+        }
+        Category after = changeIssueTypes(categoryId, c -> CategoryMenu.replaceIssueType(c, changed), now);
+        IssueType updated = after.issueType(typeId).orElseThrow();
+        record(now, actor, "issue-type.update", categoryId, typeId, old, updated);
+        return updated;
+    }
+
+    /** Puts a category's issue types in the order of {@code ids}, which must name each once. */
+    public List<IssueType> reorderIssueTypes(String categoryId, List<String> ids, String actor, Instant now) {
+        List<String> before = CategoryMenu.find(menu(), categoryId).issueTypes().stream().map(IssueType::id).toList();
+        Category after = changeIssueTypes(categoryId, c -> CategoryMenu.reorderIssueTypes(c, ids), now);
+        record(now, actor, "issue-type.reorder", categoryId, null, before,
+                after.issueTypes().stream().map(IssueType::id).toList());
+        return after.issueTypes();
+    }
+
+    /**
+     * Replaces the whole menu with {@code imported} (a checked menu, as {@link CategoryFile#parse}
+     * gives). What the file leaves out is deleted, or deactivated where appeals refer to it, and
+     * kept after the file's entries.
+     */
+    public List<Category> importMenu(List<Category> imported, String actor, Instant now) {
+        List<Category> before = menu();
+        catalog.replaceAll(handle, imported, now);
+        Set<String> fileIds = imported.stream().map(Category::id).collect(Collectors.toSet());
+        List<Category> written = menu();
+        var ordered = new ArrayList<Category>();
+        imported.forEach(c -> ordered.add(written.stream().filter(w -> w.id().equals(c.id())).findFirst().orElseThrow()));
+        written.stream().filter(w -> !fileIds.contains(w.id())).forEach(ordered::add);
+        List<Category> after = CategoryMenu.checked(CategoryMenu.renumber(ordered));
+        store(written, after, now);
+        record(now, actor, "menu.import", null, null, before, after);
+        return after;
+    }
+
+    /** The recorded changes, newest first; of one category when {@code categoryId} is not null. */
+    public List<Change> list(String categoryId, int limit) {
+        return handle.createQuery("SELECT * FROM category_change"
+                        + (categoryId == null ? "" : " WHERE category_id = :categoryId")
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("categoryId", categoryId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("changed_at")),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("category_id"),
+                        rs.getString("issue_type_id"), rs.getString("before_json"), rs.getString("after_json")))
+                .list();
+    }
+
+    private Category changeIssueTypes(String categoryId, UnaryOperator<Category> change, Instant now) {
+        List<Category> before = menu();
+        List<Category> current = CategoryMenu.renumber(before);
+        Category changed = change.apply(CategoryMenu.find(current, categoryId));
+        List<Category> after = CategoryMenu.replace(current, changed);
+        store(before, after, now);
+        return CategoryMenu.find(after, categoryId);
+    }
+
+    /** Writes the categories and issue types of {@code after} that differ from {@code before}. */
+    private void store(List<Category> before, List<Category> after, Instant now) {
+        Map<String, Category> old = before.stream().collect(Collectors.toMap(Category::id, Function.identity()));
+        for (Category c : after) {
+            Category was = old.get(c.id());
+            if (was == null) {
+                insert(c, now);
+            } else if (!c.withIssueTypes(List.of()).equals(was.withIssueTypes(List.of()))) {
+                update(c, now);
+            }
+            Set<String> known = new HashSet<>();
+            if (was != null) {
+                was.issueTypes().forEach(t -> known.add(t.id()));
+            }
+            for (IssueType t : c.issueTypes()) {
+                if (!known.contains(t.id())) {
+                    insert(c.id(), t);
+                } else if (!t.equals(was.issueType(t.id()).orElseThrow())) {
+                    update(c.id(), t);
+                }
+            }
+        }
+    }
+
+    private void insert(Category c, Instant now) {
+        handle.createUpdate("INSERT INTO category (id, name_uk, name_en, emoji, deadline_class, executor, sort_order, active, updated_at) "
+                        + "VALUES (:id, :nameUk, :nameEn, :emoji, :deadline, :executor, :position, :active, :now)")
+                .bindMethods(c)
+                .bind("deadline", c.deadlineClass().name())
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    private void update(Category c, Instant now) {
+        handle.createUpdate("UPDATE category SET name_uk = :nameUk, name_en = :nameEn, emoji = :emoji, deadline_class = :deadline, "
+                        + "executor = :executor, sort_order = :position, active = :active, updated_at = :now WHERE id = :id")
+                .bindMethods(c)
+                .bind("deadline", c.deadlineClass().name())
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    private void insert(String categoryId, IssueType t) {
+        handle.createUpdate("INSERT INTO issue_type (category_id, id, name_uk, name_en, deadline_class, sort_order, active) "
+                        + "VALUES (:categoryId, :id, :nameUk, :nameEn, :deadline, :position, :active)")
+                .bindMethods(t)
+                .bind("categoryId", categoryId)
+                .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
+                .execute();
+    }
+
+    private void update(String categoryId, IssueType t) {
+        handle.createUpdate("UPDATE issue_type SET name_uk = :nameUk, name_en = :nameEn, deadline_class = :deadline, "
+                        + "sort_order = :position, active = :active WHERE category_id = :categoryId AND id = :id")
+                .bindMethods(t)
+                .bind("categoryId", categoryId)
+                .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
+                .execute();
+    }
+
+    private void record(Instant now, String actor, String action, String categoryId, String issueTypeId,
+                        Object before, Object after) {
+        handle.createUpdate("INSERT INTO category_change (changed_at, actor, action, category_id, issue_type_id, before_json, after_json) "
+                        + "VALUES (:at, :actor, :action, :categoryId, :issueTypeId, :before, :after)")
+                .bind("at", now.toEpochMilli())
+                .bind("actor", actor)
+                .bind("action", action)
+                .bind("categoryId", categoryId)
+                .bind("issueTypeId", issueTypeId)
+                .bind("before", before == null ? null : Json.write(before))
+                .bind("after", after == null ? null : Json.write(after))
+                .execute();
+    }
+
+    private static List<String> ids(List<Category> menu) {
+        return menu.stream().map(Category::id).toList();
+    }
+}
