@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
@@ -58,7 +58,7 @@ class CategoryChangesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void editsReachTheCachedMenuAndAreRecorded(Dialect dialect) {
         open(dialect);
         storage.editMenu(c -> c.add(animals(), 2, "admin", T0));
@@ -101,7 +101,7 @@ class CategoryChangesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aBadEditChangesNothing(Dialect dialect) {
         open(dialect);
         List<Category> before = stored();
@@ -126,7 +126,7 @@ class CategoryChangesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void anImportKeepsWhatAppealsReferToDeactivatedAfterTheFile(Dialect dialect) {
         open(dialect);
         Category lifts = storage.categories().find("lifts").orElseThrow();
