@@ -68,6 +68,6 @@ final class JdbiConversationStore implements ConversationStore {
         if (changed != 1) {
             throw new IllegalStateException("conversation " + chat + " was saved by another writer");
         }
-        return new ConversationState(state.step(), state.draft(), state.page(), state.language(), next);
+        return state.withVersion(next);
     }
 }
