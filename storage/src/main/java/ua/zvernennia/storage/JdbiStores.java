@@ -21,6 +21,7 @@ public final class JdbiStores implements Stores {
     private final JdbiOutbox outbox;
     private final JdbiProcessedUpdates processed;
     private final ApiTokens apiTokens;
+    private final AppealSearch appealSearch;
 
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
         this.handle = handle;
@@ -31,10 +32,16 @@ public final class JdbiStores implements Stores {
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);
         this.apiTokens = new ApiTokens(handle);
+        this.appealSearch = new AppealSearch(handle, appeals);
     }
 
     public ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    /** Operators' look-ups: appeals by filters, histories with the delivery of pushes. */
+    public AppealSearch appealSearch() {
+        return appealSearch;
     }
 
     /** The handle of the unit of work, for storage-level work beyond the core's ports. */
