@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.PhotoSource;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationSettings;
@@ -126,8 +130,16 @@ public final class App implements AutoCloseable {
 
         ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
         TelegramAdapter telegramAdapter = telegram;
+        var photos = new EnumMap<Channel, PhotoSource>(Channel.class);
+        if (telegram != null) {
+            photos.put(Channel.TELEGRAM, telegram.files()::download);
+        }
+        if (viberSettings != null) {
+            photos.put(Channel.VIBER, new MediaDownload());
+        }
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
-            Api.register(routes, new Api.Deps(storage, clock, config.adminToken()));
+            Api.register(routes, new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
+                    new OperatorDesk(clock, settings), photos));
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.AppealStore;
@@ -85,6 +87,7 @@ final class JdbiAppealStore implements AppealStore {
                 .bind("at", createdAt.toEpochMilli())
                 .bind("actor", a.chat() == null ? a.channel().name() : "citizen")
                 .execute();
+        updateSearchText(number.toString());
         return new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
                 a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),
                 AppealStatus.REGISTERED, deadlineClass, createdAt, deadline, legalDeadline);
@@ -126,6 +129,23 @@ final class JdbiAppealStore implements AppealStore {
                 .bind("limit", limit)
                 .map((rs, ctx) -> row(rs))
                 .list();
+        return withPhotos(rows);
+    }
+
+    /** The appeals of these numbers, in the order given. */
+    List<Appeal> byNumbers(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Row> rows = handle.createQuery("SELECT * FROM appeal WHERE num IN (<nums>)")
+                .bindList("nums", numbers)
+                .map((rs, ctx) -> row(rs))
+                .stream()
+                .collect(Collectors.toMap(r -> r.number().toString(), r -> r));
+        return withPhotos(numbers.stream().map(rows::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    private List<Appeal> withPhotos(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -140,6 +160,108 @@ final class JdbiAppealStore implements AppealStore {
             out.add(r.toAppeal(photos.getOrDefault(r.number().toString(), List.of())));
         }
         return out;
+    }
+
+    @Override
+    public long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note, Long outboxId,
+                             Instant at) {
+        int changed = handle.createUpdate("UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
+                .bind("to", to.name())
+                .bind("closedAt", to.isClosed() ? at.toEpochMilli() : null)
+                .bind("num", number.toString())
+                .bind("from", from.name())
+                .execute();
+        if (changed != 1) {
+            throw new IllegalStateException("appeal " + number + " is not " + from);
+        }
+        return insertEvent(new AppealEvent(0, number, at, AppealEvent.Kind.STATUS, from, to, actor, note, outboxId));
+    }
+
+    @Override
+    public long addEvent(AppealNumber number, AppealEvent.Kind kind, String actor, String note, Instant at) {
+        return insertEvent(new AppealEvent(0, number, at, kind, null, null, actor, note, null));
+    }
+
+    private long insertEvent(AppealEvent e) {
+        return handle.createUpdate("INSERT INTO appeal_event (appeal_num, happened_at, kind, status_from, status_to, actor, note, outbox_id) "
+                        + "VALUES (:num, :at, :kind, :from, :to, :actor, :note, :outbox)")
+                .bind("num", e.appeal().toString())
+                .bind("at", e.at().toEpochMilli())
+                .bind("kind", e.kind().name())
+                .bind("from", e.from() == null ? null : e.from().name())
+                .bind("to", e.to() == null ? null : e.to().name())
+                .bind("actor", e.actor())
+                .bind("note", e.note())
+                .bind("outbox", e.outboxId())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    @Override
+    public List<AppealEvent> history(AppealNumber number) {
+        return handle.createQuery("SELECT * FROM appeal_event WHERE appeal_num = :num ORDER BY id")
+                .bind("num", number.toString())
+                .map((rs, ctx) -> event(rs))
+                .list();
+    }
+
+    static AppealEvent event(ResultSet rs) throws SQLException {
+        String from = rs.getString("status_from");
+        String to = rs.getString("status_to");
+        long outbox = rs.getLong("outbox_id");
+        Long outboxId = rs.wasNull() ? null : outbox;
+        AppealNumber number = AppealNumber.parse(rs.getString("appeal_num")).orElseThrow();
+        return new AppealEvent(rs.getLong("id"), number, Instant.ofEpochMilli(rs.getLong("happened_at")),
+                AppealEvent.Kind.valueOf(rs.getString("kind")), from == null ? null : AppealStatus.valueOf(from),
+                to == null ? null : AppealStatus.valueOf(to), rs.getString("actor"), rs.getString("note"), outboxId);
+    }
+
+    @Override
+    public int addPhoto(AppealNumber number, PhotoRef photo) {
+        int next = handle.createQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM appeal_photo WHERE appeal_num = :num")
+                .bind("num", number.toString())
+                .mapTo(Integer.class)
+                .one();
+        handle.createUpdate("INSERT INTO appeal_photo (appeal_num, idx, file_id, file_unique_id) VALUES (:num, :idx, :file, :unique)")
+                .bind("num", number.toString())
+                .bind("idx", next)
+                .bind("file", photo.fileId())
+                .bind("unique", photo.fileUniqueId())
+                .execute();
+        return next;
+    }
+
+    @Override
+    public void rate(AppealNumber number, int rating) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("rating must be 1..5");
+        }
+        handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
+                .bind("rating", rating)
+                .bind("num", number.toString())
+                .execute();
+    }
+
+    /**
+     * Fills the lower-cased text the operators' search looks in: the number, the citizen's name,
+     * phone and address, the place and the description.
+     */
+    void updateSearchText(String num) {
+        handle.createQuery("SELECT num, first_name, last_name, phone, address, place_address, description FROM appeal WHERE num = :num")
+                .bind("num", num)
+                .map((rs, ctx) -> String.join("\n", rs.getString("num"), rs.getString("first_name") + " " + rs.getString("last_name"),
+                        rs.getString("phone"), rs.getString("address"), String.valueOf(rs.getString("place_address")),
+                        rs.getString("description")))
+                .findOne()
+                .ifPresent(text -> handle.createUpdate("UPDATE appeal SET search_text = :text WHERE num = :num")
+                        .bind("text", searchable(text))
+                        .bind("num", num)
+                        .execute());
+    }
+
+    static String searchable(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('\'', 'ʼ').replace('’', 'ʼ');
     }
 
     private record Row(AppealNumber number, Appeal withoutPhotos) {

@@ -21,7 +21,7 @@ final class JdbiConversationStore implements ConversationStore {
 
     @Override
     public Optional<ConversationState> load(ChatKey chat) {
-        return handle.createQuery("SELECT step, lang, page, draft, version FROM conversation WHERE channel = :channel AND chat_id = :chat")
+        return handle.createQuery("SELECT step, lang, page, draft, version, subject FROM conversation WHERE channel = :channel AND chat_id = :chat")
                 .bind("channel", chat.channel().name())
                 .bind("chat", chat.id())
                 .map((rs, ctx) -> new ConversationState(
@@ -29,7 +29,8 @@ final class JdbiConversationStore implements ConversationStore {
                         Json.read(rs.getString("draft"), Draft.class),
                         rs.getInt("page"),
                         rs.getString("lang"),
-                        rs.getLong("version")))
+                        rs.getLong("version"),
+                        rs.getString("subject")))
                 .findOne();
     }
 
@@ -40,8 +41,8 @@ final class JdbiConversationStore implements ConversationStore {
         long now = clock.millis();
         int changed;
         if (state.version() == 0) {
-            changed = handle.createUpdate("INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at) "
-                            + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now)")
+            changed = handle.createUpdate("INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at, subject) "
+                            + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now, :subject)")
                     .bind("channel", chat.channel().name())
                     .bind("chat", chat.id())
                     .bind("step", state.step().name())
@@ -50,10 +51,11 @@ final class JdbiConversationStore implements ConversationStore {
                     .bind("draft", draft)
                     .bind("version", next)
                     .bind("now", now)
+                    .bind("subject", state.subject())
                     .execute();
         } else {
             changed = handle.createUpdate("UPDATE conversation SET step = :step, lang = :lang, page = :page, draft = :draft, "
-                            + "version = :version, updated_at = :now WHERE channel = :channel AND chat_id = :chat AND version = :expected")
+                            + "version = :version, updated_at = :now, subject = :subject WHERE channel = :channel AND chat_id = :chat AND version = :expected")
                     .bind("channel", chat.channel().name())
                     .bind("chat", chat.id())
                     .bind("step", state.step().name())
@@ -62,12 +64,13 @@ final class JdbiConversationStore implements ConversationStore {
                     .bind("draft", draft)
                     .bind("version", next)
                     .bind("now", now)
+                    .bind("subject", state.subject())
                     .bind("expected", state.version())
                     .execute();
         }
         if (changed != 1) {
             throw new IllegalStateException("conversation " + chat + " was saved by another writer");
         }
-        return new ConversationState(state.step(), state.draft(), state.page(), state.language(), next);
+        return state.withVersion(next);
     }
 }

@@ -22,6 +22,7 @@ public final class JdbiStores implements Stores {
     private final JdbiProcessedUpdates processed;
     private final ApiTokens apiTokens;
     private final CategoryChanges categoryChanges;
+    private final AppealSearch appealSearch;
 
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
         this.handle = handle;
@@ -33,6 +34,7 @@ public final class JdbiStores implements Stores {
         this.processed = new JdbiProcessedUpdates(handle);
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
+        this.appealSearch = new AppealSearch(handle, appeals);
     }
 
     public ApiTokens apiTokens() {
@@ -42,6 +44,11 @@ public final class JdbiStores implements Stores {
     /** Edits of the category menu in this transaction; see {@link Storage#editMenu}. */
     public CategoryChanges categoryChanges() {
         return categoryChanges;
+    }
+
+    /** Operators' look-ups: appeals by filters, histories with the delivery of pushes. */
+    public AppealSearch appealSearch() {
+        return appealSearch;
     }
 
     /** The handle of the unit of work, for storage-level work beyond the core's ports. */

@@ -25,6 +25,10 @@ public final class Storage implements AutoCloseable {
         this.zone = zone;
         this.categories = new JdbiCategoryCatalog(database.jdbi());
         this.unitOfWork = new JdbiUnitOfWork(database, categories, clock, zone);
+        int filled = unitOfWork.run(s -> ((JdbiStores) s).appealSearch().backfill());
+        if (filled > 0) {
+            log.info("made {} appeals searchable", filled);
+        }
     }
 
     /** Opens (creating and migrating if needed) the database at {@code url}. */

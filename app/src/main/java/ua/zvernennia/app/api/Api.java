@@ -7,11 +7,14 @@ import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.storage.Storage;
 
 /**
@@ -23,8 +26,18 @@ public final class Api {
     private static final Logger log = LoggerFactory.getLogger(Api.class);
     private static final String ERROR_WRITTEN = "api-error-written";
 
-    /** What the API's controllers need. */
-    public record Deps(Storage storage, Clock clock, Optional<String> adminToken) {
+    /**
+     * What the API's controllers need.
+     *
+     * @param zone   the city's time zone: dates in filters are its days
+     * @param photos where the photos of each messenger channel come from; a channel not
+     *               configured here has none
+     */
+    public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
+                       Map<Channel, PhotoSource> photos) {
+        public Deps {
+            photos = Map.copyOf(photos);
+        }
     }
 
     private Api() {
@@ -36,6 +49,7 @@ public final class Api {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         TokenController.register(app, deps);
         CategoryController.register(app, deps);
+        AppealController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

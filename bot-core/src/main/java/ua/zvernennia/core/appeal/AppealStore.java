@@ -17,4 +17,29 @@ public interface AppealStore {
 
     /** The chat's appeals, newest first. */
     List<Appeal> byChat(ChatKey chat, int limit);
+
+    /**
+     * Moves the appeal from {@code from} to {@code to}: sets closed_at when {@code to} is closed
+     * and clears it otherwise, and writes the change to the history. Returns the entry's id.
+     *
+     * @param outboxId the message telling the citizen, or null when none is sent
+     * @throws IllegalStateException when the appeal is not (or no longer) in {@code from}
+     */
+    long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note, Long outboxId,
+                      Instant at);
+
+    /** Writes an entry other than a status change (an answer, a rating...) to the history; returns its id. */
+    long addEvent(AppealNumber number, AppealEvent.Kind kind, String actor, String note, Instant at);
+
+    /** The appeal's history, oldest first. */
+    List<AppealEvent> history(AppealNumber number);
+
+    /**
+     * Adds a photo the citizen sent later (with an answer) after the appeal's photos; returns its
+     * index among them.
+     */
+    int addPhoto(AppealNumber number, PhotoRef photo);
+
+    /** Records the citizen's rating (1..5) of how their appeal was handled; a later one replaces it. */
+    void rate(AppealNumber number, int rating);
 }

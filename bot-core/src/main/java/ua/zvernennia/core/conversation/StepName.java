@@ -2,12 +2,23 @@ package ua.zvernennia.core.conversation;
 
 /**
  * The steps of the citizen's conversation. Each names the step «Назад» leads to; the handlers
- * in {@link Turn} say where valid input leads.
+ * in {@link Turn} say where valid input leads. The steps before {@link #CATEGORY} are about
+ * appeals already registered; those from it on fill the draft of a new one.
  */
 public enum StepName {
     CONSENT(null),
     MAIN_MENU(null),
     MY_APPEALS(MAIN_MENU),
+    /** Is the citizen sure they want to withdraw the appeal (the state's subject)? */
+    WITHDRAW(MY_APPEALS),
+    /** The citizen answers an operator's question about the appeal (NEEDS_INFO). */
+    ANSWER(null),
+    /** After RESOLVED: is the problem solved? */
+    SOLVED(null),
+    /** The problem is not solved: what is still wrong. */
+    REOPEN_COMMENT(SOLVED),
+    /** A rating from 1 to 5 of how the appeal was handled. */
+    RATING(null),
     CATEGORY(MAIN_MENU),
     ISSUE_TYPE(CATEGORY),
     DESCRIPTION(CATEGORY),
@@ -32,5 +43,10 @@ public enum StepName {
     /** Steps that fill the draft of an appeal. */
     public boolean isDraftStep() {
         return ordinal() >= CATEGORY.ordinal();
+    }
+
+    /** Steps about one registered appeal, named by the state's subject. */
+    public boolean hasSubject() {
+        return this == WITHDRAW || this == ANSWER || this == SOLVED || this == REOPEN_COMMENT || this == RATING;
     }
 }

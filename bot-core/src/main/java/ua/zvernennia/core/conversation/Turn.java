@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
@@ -51,7 +53,20 @@ final class Turn {
     static final String USE_SAVED = "use_saved";
     static final String CONFIRM = "confirm";
     static final String EDIT_PREFIX = "edit:";
+    static final String WITHDRAW_PREFIX = "withdraw:";
+    static final String WITHDRAW_YES = "withdraw_yes";
+    static final String ANSWER_PREFIX = "answer:";
+    static final String ANSWER_DONE = "answer_done";
+    static final String SOLVED_YES_PREFIX = "solved_yes:";
+    static final String SOLVED_NO_PREFIX = "solved_no:";
+    static final String RATE_PREFIX = "rate:";
+    static final String RATING_SKIP = "rating_skip";
     private static final int MY_APPEALS_SHOWN = 10;
+    /** History entries shown to the citizen: the latest ones. */
+    private static final int HISTORY_SHOWN = 10;
+    private static final int HISTORY_NOTE_SHOWN = 200;
+    /** Photos an appeal may have with those the citizen adds to answers. */
+    static final int MAX_PHOTOS_WITH_ANSWERS = 2 * TextRules.MAX_PHOTOS;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
 
     private final ConversationPorts ports;
@@ -103,6 +118,13 @@ final class Turn {
         if (event instanceof Event.ButtonPress b && global(b.id())) {
             return done();
         }
+        if (event instanceof Event.ButtonPress b && appealAction(b.id())) {
+            return done();
+        }
+        if (state.step().hasSubject() && subjectAppeal().isEmpty()) {
+            reask(t.get("error.stale.button"));
+            return done();
+        }
         if (state.step().isDraftStep() && state.step() != StepName.CATEGORY && !categoryStillOffered()) {
             chooseAgain();
             return done();
@@ -116,6 +138,11 @@ final class Turn {
             case CONSENT -> consent(event);
             case MAIN_MENU -> mainMenu(event);
             case MY_APPEALS -> myAppeals(event);
+            case WITHDRAW -> withdraw(event);
+            case ANSWER -> answer(event);
+            case SOLVED -> reask(wrongType(event, "error.solved"));
+            case REOPEN_COMMENT -> reopenComment(event);
+            case RATING -> rating(event);
             case CATEGORY -> category(event);
             case ISSUE_TYPE -> issueType(event);
             case DESCRIPTION -> description(event);
@@ -170,6 +197,11 @@ final class Turn {
             go(StepName.CONSENT, Draft.EMPTY, 0);
             return;
         }
+        if (state.step().hasSubject()) {
+            // Leaving a question about a registered appeal must not throw away the draft kept for later.
+            resume();
+            return;
+        }
         if (state.step().isDraftStep()) {
             say(t.get("cancelled"));
         }
@@ -193,6 +225,11 @@ final class Turn {
         StepName target = step.back();
         if (target == null) {
             reask(t.get("error.no.back"));
+            return;
+        }
+        if (target.hasSubject()) {
+            state = state.about(target, state.subject());
+            ask();
             return;
         }
         if (step == StepName.DESCRIPTION && category().map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
@@ -251,10 +288,238 @@ final class Turn {
                 return;
             }
             Reply list = question(StepName.MY_APPEALS);
-            replies.add(Reply.of(appealDetails(appeal.get()), list.keyboard()));
+            Appeal a = appeal.get();
+            var actions = new ArrayList<Button>();
+            if (a.status() == AppealStatus.NEEDS_INFO) {
+                actions.add(button(ANSWER_PREFIX + a.number(), "button.answer"));
+            }
+            if (a.status().citizenMayWithdraw()) {
+                actions.add(button(WITHDRAW_PREFIX + a.number(), "button.withdraw"));
+            }
+            Keyboard.Menu listMenu = (Keyboard.Menu) list.keyboard();
+            var choices = new ArrayList<>(actions);
+            choices.addAll(listMenu.choices());
+            replies.add(Reply.of(appealDetails(a) + historyText(a), menu(2, choices, listMenu.navigation())));
         } else {
             reask(wrongType(event, "error.my.appeals"));
         }
+    }
+
+    // ---- registered appeals: withdrawal, answers to operators, feedback ---------------------
+
+    /**
+     * Buttons that act on one appeal, named in their id, wherever they were offered: in the
+     * citizen's list or in a push from an operator, which may be a while back.
+     */
+    private boolean appealAction(String id) {
+        if (id.startsWith(WITHDRAW_PREFIX)) {
+            onAppeal(id.substring(WITHDRAW_PREFIX.length()), a -> {
+                if (a.status().citizenMayWithdraw()) {
+                    state = state.about(StepName.WITHDRAW, a.number().toString());
+                    ask();
+                } else {
+                    notAnyMore(a);
+                }
+            });
+        } else if (id.startsWith(ANSWER_PREFIX)) {
+            onAppeal(id.substring(ANSWER_PREFIX.length()), a -> {
+                if (!a.status().isClosed()) {
+                    state = state.about(StepName.ANSWER, a.number().toString());
+                    ask();
+                } else {
+                    notAnyMore(a);
+                }
+            });
+        } else if (id.startsWith(SOLVED_YES_PREFIX)) {
+            onAppeal(id.substring(SOLVED_YES_PREFIX.length()), a -> {
+                if (a.status() == AppealStatus.RESOLVED) {
+                    ports.appeals().addEvent(a.number(), AppealEvent.Kind.FEEDBACK, AppealEvent.CITIZEN, "solved", now);
+                    say(t.get("solved.thanks"));
+                    state = state.about(StepName.RATING, a.number().toString());
+                    ask();
+                } else {
+                    notAnyMore(a);
+                }
+            });
+        } else if (id.startsWith(SOLVED_NO_PREFIX)) {
+            onAppeal(id.substring(SOLVED_NO_PREFIX.length()), a -> {
+                if (a.status().citizenMayReopen()) {
+                    state = state.about(StepName.REOPEN_COMMENT, a.number().toString());
+                    ask();
+                } else {
+                    notAnyMore(a);
+                }
+            });
+        } else if (id.startsWith(RATE_PREFIX)) {
+            String rest = id.substring(RATE_PREFIX.length());
+            int colon = rest.lastIndexOf(':');
+            int rating = colon < 0 ? 0 : rest.charAt(colon + 1) - '0';
+            if (colon < 0 || rest.length() != colon + 2 || rating < 1 || rating > 5) {
+                reask(t.get("error.stale.button"));
+                return true;
+            }
+            onAppeal(rest.substring(0, colon), a -> {
+                ports.appeals().rate(a.number(), rating);
+                ports.appeals().addEvent(a.number(), AppealEvent.Kind.RATING, AppealEvent.CITIZEN, String.valueOf(rating), now);
+                say(t.get("rating.thanks"));
+                resume();
+            });
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs {@code action} on the chat's own appeal of that number, or says the button is stale. */
+    private void onAppeal(String number, java.util.function.Consumer<Appeal> action) {
+        Optional<Appeal> appeal = AppealNumber.parse(number).flatMap(n -> ports.appeals().find(n))
+                .filter(a -> chat.equals(a.chat()));
+        if (appeal.isEmpty()) {
+            reask(t.get("error.stale.button"));
+            return;
+        }
+        action.accept(appeal.get());
+    }
+
+    /** The appeal the current step is about, if it is still there and the chat's own. */
+    private Optional<Appeal> subjectAppeal() {
+        return AppealNumber.parse(state.subject()).flatMap(n -> ports.appeals().find(n)).filter(a -> chat.equals(a.chat()));
+    }
+
+    /** The appeal moved on meanwhile: says so and goes back to where the citizen was. */
+    private void notAnyMore(Appeal a) {
+        say(t.get("appeal.moved.on", a.number(), t.get("status." + a.status())));
+        resume();
+    }
+
+    /** After a step about a registered appeal: back to the draft left for it, or the main menu. */
+    private void resume() {
+        Draft draft = state.draft();
+        if (draft.categoryId() == null) {
+            go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            return;
+        }
+        say(t.get("draft.resume"));
+        StepName next = missing(draft);
+        go(next, draft, next == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
+    }
+
+    private void withdraw(Event event) {
+        if (!pressed(event, WITHDRAW_YES)) {
+            reask(wrongType(event, "error.withdraw"));
+            return;
+        }
+        Appeal a = subjectAppeal().orElseThrow();
+        if (!a.status().citizenMayWithdraw()) {
+            notAnyMore(a);
+            return;
+        }
+        ports.appeals().changeStatus(a.number(), a.status(), AppealStatus.WITHDRAWN, AppealEvent.CITIZEN, null, null, now);
+        say(t.get("withdrawn", a.number()));
+        go(StepName.MY_APPEALS, Draft.EMPTY, 0);
+    }
+
+    private void answer(Event event) {
+        Appeal a = subjectAppeal().orElseThrow();
+        if (pressed(event, ANSWER_DONE)) {
+            say(t.get("answer.done"));
+            resume();
+            return;
+        }
+        if (a.status().isClosed()) {
+            notAnyMore(a);
+            return;
+        }
+        if (event instanceof Event.Text text) {
+            Optional<String> problem = TextRules.description(text.text());
+            if (problem.isPresent()) {
+                reask(describe(problem.get(), text.text()));
+                return;
+            }
+            ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN, text.text().strip(), now);
+            replies.add(Reply.of(t.get("answer.saved", a.number()), question(StepName.ANSWER).keyboard()));
+        } else if (event instanceof Event.PhotoSent photo) {
+            if (a.photos().size() >= MAX_PHOTOS_WITH_ANSWERS) {
+                reask(t.get("photos.limit", MAX_PHOTOS_WITH_ANSWERS));
+                return;
+            }
+            int index = ports.appeals().addPhoto(a.number(), new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            String caption = photo.caption().isBlank() ? "" : ": " + photo.caption().strip();
+            ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN,
+                    limit("photo " + index + caption, AppealEvent.MAX_NOTE), now);
+            replies.add(Reply.of(t.get("answer.saved", a.number()), question(StepName.ANSWER).keyboard()));
+        } else {
+            reask(wrongType(event, "error.answer"));
+        }
+    }
+
+    private void reopenComment(Event event) {
+        Appeal a = subjectAppeal().orElseThrow();
+        if (!a.status().citizenMayReopen()) {
+            notAnyMore(a);
+            return;
+        }
+        if (!(event instanceof Event.Text text)) {
+            reask(wrongType(event, "error.reopen"));
+            return;
+        }
+        Optional<String> problem = TextRules.description(text.text());
+        if (problem.isPresent()) {
+            reask(describe(problem.get(), text.text()));
+            return;
+        }
+        ports.appeals().changeStatus(a.number(), a.status(), AppealStatus.IN_PROGRESS, AppealEvent.CITIZEN,
+                text.text().strip(), null, now);
+        say(t.get("reopened", a.number()));
+        state = state.about(StepName.RATING, a.number().toString());
+        ask();
+    }
+
+    private void rating(Event event) {
+        if (pressed(event, RATING_SKIP)) {
+            resume();
+        } else {
+            reask(wrongType(event, "error.rating"));
+        }
+    }
+
+    private String historyText(Appeal a) {
+        List<AppealEvent> all = ports.appeals().history(a.number());
+        List<AppealEvent> shown = all.subList(Math.max(0, all.size() - HISTORY_SHOWN), all.size());
+        StringBuilder out = new StringBuilder("\n\n").append(t.get("history.title"));
+        for (AppealEvent e : shown) {
+            String when = when(e.at());
+            String note = e.note() == null ? null : limit(e.note(), HISTORY_NOTE_SHOWN);
+            String line = switch (e.kind()) {
+                case CREATED -> t.get("history.line", when, t.get("status." + AppealStatus.REGISTERED));
+                case STATUS -> note == null
+                        ? t.get("history.line", when, t.get("status." + e.to()))
+                        : t.get("history.status.comment", when, t.get("status." + e.to()), note);
+                case ANSWER -> t.get("history.answer", when, note);
+                case RATING -> t.get("history.rating", when, note);
+                default -> null;
+            };
+            if (line != null) {
+                out.append('\n').append(line);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String limit(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** The question of the answer step about appeal {@code number}. */
+    static Reply answerQuestion(Texts t, String number) {
+        return Reply.of(t.get("answer.ask", number), menu(1, List.of(Button.of(ANSWER_DONE, t.get("button.answer.done"))), List.of()));
+    }
+
+    /** Is the problem of the resolved appeal {@code number} solved? */
+    static Reply solvedQuestion(Texts t, String number) {
+        return Reply.of(t.get("solved.ask"), menu(2, List.of(
+                Button.of(SOLVED_YES_PREFIX + number, t.get("button.solved.yes")),
+                Button.of(SOLVED_NO_PREFIX + number, t.get("button.solved.no"))), List.of()));
     }
 
     private void category(Event event) {
@@ -548,6 +813,18 @@ final class Turn {
                     button(NEW_APPEAL, "button.new"), button(MY_APPEALS, "button.mine"),
                     button(HELP, "button.help"), button(LANGUAGE, "button.language")), List.of()));
             case MY_APPEALS -> myAppealsQuestion();
+            case WITHDRAW -> Reply.of(t.get("withdraw.ask", state.subject()),
+                    menu(1, List.of(button(WITHDRAW_YES, "button.withdraw.yes")), List.of(button(BACK, "button.back"))));
+            case ANSWER -> answerQuestion(t, state.subject());
+            case SOLVED -> solvedQuestion(t, state.subject());
+            case REOPEN_COMMENT -> Reply.of(t.get("reopen.ask"), menu(1, List.of(), List.of(button(BACK, "button.back"))));
+            case RATING -> {
+                var stars = new ArrayList<Button>();
+                for (int i = 1; i <= 5; i++) {
+                    stars.add(new Button(RATE_PREFIX + state.subject() + ":" + i, String.valueOf(i), "⭐"));
+                }
+                yield Reply.of(t.get("rating.ask", state.subject()), menu(3, stars, List.of(button(RATING_SKIP, "button.rating.skip"))));
+            }
             case CATEGORY -> categoryQuestion();
             case ISSUE_TYPE -> {
                 Optional<Category> gone = category();

@@ -33,12 +33,12 @@ class BadInputTest {
             new Bad("5000 characters", c -> c.send("а".repeat(5000)), null, List.of()),
             new Bad("emoji only", c -> c.send("😡😡🙏"), null, List.of()),
             new Bad("SQL-like", c -> c.send(SQL), null,
-                    List.of(StepName.DESCRIPTION, StepName.PLACE, StepName.ADDRESS)),
+                    List.of(StepName.DESCRIPTION, StepName.PLACE, StepName.ADDRESS, StepName.ANSWER, StepName.REOPEN_COMMENT)),
             new Bad("sticker", c -> c.unsupported(UnsupportedKind.STICKER), "стікер", List.of()),
             new Bad("voice", c -> c.unsupported(UnsupportedKind.VOICE), "Голосові", List.of()),
             new Bad("document", c -> c.unsupported(UnsupportedKind.DOCUMENT), "Файли", List.of()),
             new Bad("video", c -> c.unsupported(UnsupportedKind.VIDEO), "Відео", List.of()),
-            new Bad("photo", c -> c.photo("ph-x", ""), "Фото", List.of(StepName.DESCRIPTION, StepName.PHOTOS)),
+            new Bad("photo", c -> c.photo("ph-x", ""), "Фото", List.of(StepName.DESCRIPTION, StepName.PHOTOS, StepName.ANSWER)),
             new Bad("location", c -> c.shareLocation(48.46, 35.04), "Геолокація", List.of(StepName.PLACE)),
             new Bad("contact", c -> c.shareContact("+380671112233", true), "Контакт", List.of(StepName.PHONE)),
             new Bad("stale button", c -> c.pressId("cat:removed"), "неактуальна", List.of()),
@@ -62,6 +62,8 @@ class BadInputTest {
         Chats city = new Chats();
         ChatDriver chat = city.at(step);
         ConversationState before = city.state(chat);
+        var appealsBefore = city.stores.appeals();
+        var historyBefore = city.stores.events();
 
         bad.send().accept(chat);
 
@@ -74,7 +76,8 @@ class BadInputTest {
         ConversationState after = city.state(chat);
         assertThat(after.step()).isEqualTo(before.step());
         assertThat(after.draft()).isEqualTo(before.draft());
-        assertThat(city.stores.appeals()).isEmpty();
+        assertThat(city.stores.appeals()).as("appeals unchanged").isEqualTo(appealsBefore);
+        assertThat(city.stores.events()).as("no history written").isEqualTo(historyBefore);
         if (step == StepName.CONSENT) {
             assertThat(city.stores.citizen(chat.chat())).as("nothing stored before consent").isEmpty();
         }

@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.testing.ChatDriver;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
@@ -30,6 +33,7 @@ final class Chats {
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final MemoryStores stores;
+    final OperatorDesk desk = new OperatorDesk(clock, ConversationSettings.defaults());
 
     Chats() {
         this(new MemoryStores(TestCategories.small()));
@@ -49,9 +53,59 @@ final class Chats {
      */
     ChatDriver at(StepName step) {
         ChatDriver chat = newChat();
-        walk(chat, step);
+        if (step.hasSubject()) {
+            walkAbout(chat, step);
+        } else {
+            walk(chat, step);
+        }
         assertThat(step(chat)).as("walked to").isEqualTo(step);
         return chat;
+    }
+
+    /** Files an appeal and walks to a step about it, the way an operator's change or the citizen leads there. */
+    private void walkAbout(ChatDriver chat, StepName step) {
+        Appeal appeal = file(chat);
+        switch (step) {
+            case WITHDRAW -> chat.press("📋 Мої звернення").press("№ " + appeal.number()).press("↩️ Відкликати");
+            case ANSWER -> operator(appeal, AppealStatus.NEEDS_INFO, "Уточніть, будь ласка, номер підʼїзду");
+            case SOLVED -> operator(appeal, AppealStatus.RESOLVED, "Трубу замінено");
+            case REOPEN_COMMENT -> {
+                operator(appeal, AppealStatus.RESOLVED, "Трубу замінено");
+                pressInPush(chat, "❌ Ні");
+            }
+            case RATING -> {
+                operator(appeal, AppealStatus.RESOLVED, "Трубу замінено");
+                pressInPush(chat, "✅ Так");
+            }
+            default -> throw new IllegalArgumentException(step.name());
+        }
+    }
+
+    /** A new appeal of the chat, filed in full; the chat is back at the main menu. */
+    Appeal file(ChatDriver chat) {
+        walk(chat, StepName.SUMMARY);
+        chat.press("✅ Підтвердити");
+        return stores.appeals().stream().filter(a -> chat.chat().equals(a.chat())).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** An operator's status change, committed with its push. */
+    OperatorDesk.StatusChanged operator(Appeal appeal, AppealStatus to, String comment) {
+        return stores.run(s -> desk.changeStatus(s, appeal.number(), to, comment, "Оператор Іваненко"));
+    }
+
+    /** The text of the last message put in the outbox for the chat (a push is not a reply to a turn). */
+    String lastPush(ChatDriver chat) {
+        return stores.outboxRows().stream().filter(r -> r.message().chat().equals(chat.chat()))
+                .reduce((a, b) -> b).orElseThrow().message().reply().text();
+    }
+
+    /** Presses a button of the last push to the chat, as the citizen would, whatever came after it. */
+    void pressInPush(ChatDriver chat, String label) {
+        var push = stores.outboxRows().stream().filter(r -> r.message().chat().equals(chat.chat()))
+                .reduce((a, b) -> b).orElseThrow().message().reply();
+        String id = push.keyboard().buttons().stream().filter(b -> b.display().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button «" + label + "» in the push " + push)).id();
+        chat.pressId(id);
     }
 
     static void walk(ChatDriver chat, StepName step) {
@@ -110,6 +164,11 @@ final class Chats {
             case ADDRESS -> "Ваша адреса для відповіді";
             case PHONE -> "Ваш номер телефону";
             case SUMMARY -> "Перевірте, будь ласка, звернення";
+            case WITHDRAW -> "Відкликати звернення №";
+            case ANSWER -> "Напишіть, будь ласка, відповідь щодо звернення";
+            case SOLVED -> "Чи вирішено вашу проблему?";
+            case REOPEN_COMMENT -> "що саме не так";
+            case RATING -> "Оцініть, будь ласка";
         };
     }
 

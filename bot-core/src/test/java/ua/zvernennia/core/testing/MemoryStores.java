@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.AppealStore;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.chat.ChatKey;
@@ -46,6 +48,9 @@ public final class MemoryStores implements UnitOfWork {
         Map<Integer, Long> counters = new HashMap<>();
         Map<Long, OutboxRow> outbox = new LinkedHashMap<>();
         Set<String> processed = new HashSet<>();
+        List<AppealEvent> events = new ArrayList<>();
+        Map<String, Instant> closedAt = new HashMap<>();
+        Map<String, Integer> ratings = new HashMap<>();
         long outboxIds;
 
         Data copy() {
@@ -56,6 +61,9 @@ public final class MemoryStores implements UnitOfWork {
             d.counters = new HashMap<>(counters);
             d.outbox = new LinkedHashMap<>(outbox);
             d.processed = new HashSet<>(processed);
+            d.events = new ArrayList<>(events);
+            d.closedAt = new HashMap<>(closedAt);
+            d.ratings = new HashMap<>(ratings);
             d.outboxIds = outboxIds;
             return d;
         }
@@ -90,6 +98,19 @@ public final class MemoryStores implements UnitOfWork {
 
     public synchronized List<Appeal> appeals() {
         return List.copyOf(data.appeals.values());
+    }
+
+    /** Every history entry of every appeal, in the order written. */
+    public synchronized List<AppealEvent> events() {
+        return List.copyOf(data.events);
+    }
+
+    public synchronized Optional<Integer> rating(AppealNumber number) {
+        return Optional.ofNullable(data.ratings.get(number.toString()));
+    }
+
+    public synchronized Optional<Instant> closedAt(AppealNumber number) {
+        return Optional.ofNullable(data.closedAt.get(number.toString()));
     }
 
     public synchronized List<OutboxRow> outboxRows() {
@@ -154,7 +175,7 @@ public final class MemoryStores implements UnitOfWork {
             if (stored != state.version()) {
                 throw new IllegalStateException("conversation " + chat + " was saved by another writer");
             }
-            ConversationState saved = new ConversationState(state.step(), state.draft(), state.page(), state.language(), stored + 1);
+            ConversationState saved = state.withVersion(stored + 1);
             data.conversations.put(chat, saved);
             return saved;
         }
@@ -206,7 +227,60 @@ public final class MemoryStores implements UnitOfWork {
                     a.photos(), a.point(), a.placeAddress(), a.name(), a.address(), a.phone(), AppealStatus.REGISTERED,
                     c.deadlineFor(a.issueTypeId()), createdAt, deadline, legalDeadline);
             data.appeals.put(number.toString(), appeal);
+            data.events.add(new AppealEvent(data.events.size() + 1, number, createdAt, AppealEvent.Kind.CREATED, null,
+                    AppealStatus.REGISTERED, a.chat() == null ? a.channel().name() : AppealEvent.CITIZEN, null, null));
             return appeal;
+        }
+
+        @Override
+        public long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note,
+                                 Long outboxId, Instant at) {
+            Appeal a = data.appeals.get(number.toString());
+            if (a == null || a.status() != from) {
+                throw new IllegalStateException("appeal " + number + " is not " + from);
+            }
+            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(),
+                    a.issueTypeId(), a.issueTypeName(), a.executor(), a.description(), a.photos(), a.point(), a.placeAddress(),
+                    a.name(), a.address(), a.phone(), to, a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline()));
+            if (to.isClosed()) {
+                data.closedAt.put(number.toString(), at);
+            } else {
+                data.closedAt.remove(number.toString());
+            }
+            AppealEvent e = new AppealEvent(data.events.size() + 1, number, at, AppealEvent.Kind.STATUS, from, to, actor, note, outboxId);
+            data.events.add(e);
+            return e.id();
+        }
+
+        @Override
+        public long addEvent(AppealNumber number, AppealEvent.Kind kind, String actor, String note, Instant at) {
+            if (!data.appeals.containsKey(number.toString())) {
+                throw new IllegalStateException("no appeal " + number);
+            }
+            AppealEvent e = new AppealEvent(data.events.size() + 1, number, at, kind, null, null, actor, note, null);
+            data.events.add(e);
+            return e.id();
+        }
+
+        @Override
+        public List<AppealEvent> history(AppealNumber number) {
+            return data.events.stream().filter(e -> e.appeal().equals(number)).toList();
+        }
+
+        @Override
+        public int addPhoto(AppealNumber number, PhotoRef photo) {
+            Appeal a = data.appeals.get(number.toString());
+            var photos = new ArrayList<>(a.photos());
+            photos.add(photo);
+            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(),
+                    a.issueTypeId(), a.issueTypeName(), a.executor(), a.description(), photos, a.point(), a.placeAddress(),
+                    a.name(), a.address(), a.phone(), a.status(), a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline()));
+            return photos.size() - 1;
+        }
+
+        @Override
+        public void rate(AppealNumber number, int rating) {
+            data.ratings.put(number.toString(), rating);
         }
 
         @Override

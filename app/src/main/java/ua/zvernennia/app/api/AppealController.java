@@ -1,0 +1,356 @@
+package ua.zvernennia.app.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealEvent;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.GeoPoint;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.TextRules;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.desk.Refusal;
+import ua.zvernennia.storage.AppealSearch;
+
+/**
+ * {@code /api/appeals}: operators list and read appeals with their history, change their status
+ * (the citizen gets a push), register appeals taken by phone, e-mail, hotline or in person, and
+ * see the photos citizens sent.
+ */
+final class AppealController {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final Set<String> LIST_PARAMS = Set.of("status", "category", "channel", "executor", "overdue", "q",
+            "from", "to", "offset", "limit");
+    private static final Set<Channel> OPERATOR_CHANNELS = EnumSet.of(Channel.PHONE, Channel.EMAIL, Channel.HOTLINE,
+            Channel.GOV_HOTLINE, Channel.IN_PERSON);
+
+    record StatusRequest(AppealStatus status, String comment) {
+        StatusRequest {
+            if (status == null) {
+                throw new IllegalArgumentException("status: one of " + List.of(AppealStatus.values()) + " required");
+            }
+        }
+    }
+
+    record NewAppealRequest(Channel channel, String category, String issueType, String description, Double latitude,
+                            Double longitude, String placeAddress, String firstName, String lastName, String address,
+                            String phone, String comment) {
+        NewAppealRequest {
+            if (channel == null) {
+                throw new IllegalArgumentException("channel: one of " + OPERATOR_CHANNELS + " required");
+            }
+            if (category == null || category.isBlank()) {
+                throw new IllegalArgumentException("category: the category id is required");
+            }
+            if ((latitude == null) != (longitude == null)) {
+                throw new IllegalArgumentException("latitude and longitude go together");
+            }
+        }
+    }
+
+    private AppealController() {
+    }
+
+    static void register(Javalin app, Api.Deps deps) {
+        app.get("/api/appeals", ctx -> list(ctx, deps), Role.OPERATOR);
+        app.post("/api/appeals", ctx -> create(ctx, deps), Role.OPERATOR);
+        app.get("/api/appeals/{number}", ctx -> details(ctx, deps), Role.OPERATOR);
+        app.post("/api/appeals/{number}/status", ctx -> changeStatus(ctx, deps), Role.OPERATOR);
+        app.get("/api/appeals/{number}/photos/{index}", ctx -> photo(ctx, deps), Role.OPERATOR);
+        app.exception(Refusal.class, (e, ctx) -> Api.error(ctx, switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case BAD_INPUT -> 400;
+        }, e.getMessage()));
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    private static void list(Context ctx, Api.Deps deps) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!LIST_PARAMS.contains(name)) {
+                throw ApiException.badRequest("unknown query parameter '" + name + "'; known: " + new java.util.TreeSet<>(LIST_PARAMS));
+            }
+        }
+        ZoneId zone = deps.zone();
+        var statuses = EnumSet.noneOf(AppealStatus.class);
+        for (String value : ctx.queryParams("status")) {
+            for (String s : value.split(",")) {
+                if (!s.isBlank()) {
+                    statuses.add(parseEnum(AppealStatus.class, "status", s));
+                }
+            }
+        }
+        String overdue = ctx.queryParam("overdue");
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            throw ApiException.badRequest("overdue must be true or false");
+        }
+        String channel = ctx.queryParam("channel");
+        var filter = new AppealSearch.Filter(statuses, blankToNull(ctx.queryParam("category")),
+                channel == null ? null : parseEnum(Channel.class, "channel", channel), blankToNull(ctx.queryParam("executor")),
+                overdue == null ? null : Boolean.valueOf(overdue), blankToNull(ctx.queryParam("q")),
+                time("from", ctx.queryParam("from"), zone), time("to", ctx.queryParam("to"), zone),
+                integer("offset", ctx.queryParam("offset"), 0), integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT));
+        Instant now = deps.clock().instant();
+        AppealSearch.Page page = deps.storage().read(s -> s.appealSearch().find(filter, now));
+        var out = new LinkedHashMap<String, Object>();
+        out.put("total", page.total());
+        out.put("offset", filter.offset());
+        out.put("limit", filter.limit());
+        out.put("items", page.items().stream().map(AppealController::item).toList());
+        ctx.json(out);
+    }
+
+    private static void details(Context ctx, Api.Deps deps) {
+        AppealNumber number = number(ctx);
+        Instant now = deps.clock().instant();
+        var found = deps.storage().read(s -> s.appealSearch().find(number, now))
+                .orElseThrow(() -> ApiException.notFound("no appeal " + number));
+        List<AppealSearch.HistoryEntry> history = deps.storage().read(s -> s.appealSearch().history(number));
+        Map<String, Object> out = item(found);
+        out.put("history", history.stream().map(AppealController::historyEntry).toList());
+        ctx.json(out);
+    }
+
+    static Map<String, Object> item(AppealSearch.Found found) {
+        Appeal a = found.appeal();
+        var out = new LinkedHashMap<String, Object>();
+        out.put("number", a.number().toString());
+        out.put("status", a.status());
+        out.put("category", a.categoryId());
+        out.put("categoryName", a.categoryName());
+        out.put("issueType", a.issueTypeId());
+        out.put("issueTypeName", a.issueTypeName());
+        out.put("executor", a.executor());
+        out.put("channel", a.channel());
+        out.put("createdAt", a.createdAt());
+        out.put("deadlineClass", a.deadlineClass());
+        out.put("deadline", a.deadline());
+        out.put("legalDeadline", a.legalDeadline());
+        out.put("overdue", found.overdue());
+        out.put("closedAt", found.closedAt());
+        out.put("description", a.description());
+        out.put("firstName", a.name().firstName());
+        out.put("lastName", a.name().lastName());
+        out.put("address", a.address());
+        out.put("phone", a.phone().e164());
+        var location = new LinkedHashMap<String, Object>();
+        location.put("latitude", a.point() == null ? null : a.point().latitude());
+        location.put("longitude", a.point() == null ? null : a.point().longitude());
+        location.put("address", a.placeAddress());
+        out.put("location", location);
+        var photos = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < a.photos().size(); i++) {
+            photos.add(Map.of("index", i, "url", "/api/appeals/" + a.number() + "/photos/" + i));
+        }
+        out.put("photos", photos);
+        out.put("rating", found.rating());
+        return out;
+    }
+
+    private static Map<String, Object> historyEntry(AppealSearch.HistoryEntry h) {
+        AppealEvent e = h.event();
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", e.id());
+        out.put("at", e.at());
+        out.put("kind", e.kind());
+        out.put("from", e.from());
+        out.put("to", e.to());
+        out.put("actor", e.actor());
+        out.put("note", e.note());
+        if (h.push() != null) {
+            var push = new LinkedHashMap<String, Object>();
+            push.put("status", h.push().status());
+            push.put("delivered", "SENT".equals(h.push().status()));
+            push.put("attempts", h.push().attempts());
+            push.put("lastError", h.push().lastError());
+            push.put("at", h.push().sentAt());
+            out.put("push", push);
+        } else {
+            out.put("push", null);
+        }
+        return out;
+    }
+
+    // ---- changes ---------------------------------------------------------------------------------
+
+    private static void changeStatus(Context ctx, Api.Deps deps) {
+        AppealNumber number = number(ctx);
+        StatusRequest req = ApiJson.body(ctx, StatusRequest.class);
+        String actor = Caller.of(ctx).name();
+        OperatorDesk.StatusChanged changed = deps.storage().unitOfWork()
+                .run(s -> deps.desk().changeStatus(s, number, req.status(), req.comment(), actor));
+        var out = new LinkedHashMap<String, Object>();
+        out.put("number", changed.number().toString());
+        out.put("from", changed.from());
+        out.put("to", changed.to());
+        out.put("historyId", changed.eventId());
+        out.put("pushed", changed.outboxId() != null);
+        ctx.json(out);
+    }
+
+    private static void create(Context ctx, Api.Deps deps) {
+        NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
+        if (!OPERATOR_CHANNELS.contains(req.channel())) {
+            throw ApiException.badRequest("channel: one of " + OPERATOR_CHANNELS + "; messenger appeals come from the bot");
+        }
+        Category category = deps.storage().categories().find(req.category()).filter(Category::active)
+                .orElseThrow(() -> ApiException.badRequest("category: no active category '" + req.category() + "'"));
+        if (req.issueType() != null && category.issueType(req.issueType()).filter(t -> t.active()).isEmpty()) {
+            throw ApiException.badRequest("issueType: no active issue type '" + req.issueType() + "' in " + category.id());
+        }
+        TextRules.description(req.description()).ifPresent(p -> {
+            throw ApiException.badRequest("description: " + problem(p, TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION));
+        });
+        TextRules.address(req.address()).ifPresent(p -> {
+            throw ApiException.badRequest("address: " + problem(p, TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS));
+        });
+        String placeAddress = blankToNull(req.placeAddress());
+        if (placeAddress != null) {
+            TextRules.address(placeAddress).ifPresent(p -> {
+                throw ApiException.badRequest("placeAddress: " + problem(p, TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS));
+            });
+        }
+        GeoPoint point = null;
+        if (req.latitude() != null) {
+            try {
+                point = new GeoPoint(req.latitude(), req.longitude());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("latitude/longitude: " + e.getMessage());
+            }
+        }
+        if (point == null && placeAddress == null) {
+            throw ApiException.badRequest("the problem's place is missing: placeAddress, or latitude and longitude");
+        }
+        PersonName name;
+        try {
+            name = new PersonName(nfc(req.firstName()), nfc(req.lastName()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "
+                    + PersonName.MAX_PART + " characters each");
+        }
+        Phone phone = Phone.parse(req.phone())
+                .orElseThrow(() -> ApiException.badRequest("phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required"));
+        NewAppeal appeal = new NewAppeal(req.channel(), null, category, req.issueType(), req.description().strip(), List.of(),
+                point, placeAddress, name, req.address().strip(), phone);
+        String actor = Caller.of(ctx).name();
+        Appeal saved = deps.storage().unitOfWork().run(s -> deps.desk().register(s, appeal, actor, req.comment()));
+        Instant now = deps.clock().instant();
+        var found = deps.storage().read(s -> s.appealSearch().find(saved.number(), now)).orElseThrow();
+        ctx.status(201).json(item(found));
+    }
+
+    private static String problem(String key, int min, int max) {
+        return switch (key) {
+            case "error.empty" -> "required";
+            case "error.description.short", "error.address.short" -> "at least " + min + " characters";
+            case "error.description.long", "error.address.long" -> "at most " + max + " characters";
+            case "error.no.letters" -> "needs letters, not only symbols";
+            default -> key;
+        };
+    }
+
+    // ---- photos ------------------------------------------------------------------------------------
+
+    private static void photo(Context ctx, Api.Deps deps) throws IOException {
+        AppealNumber number = number(ctx);
+        int index = integer("photo index", ctx.pathParam("index"), 0);
+        Appeal appeal = deps.storage().read(s -> s.appeals().find(number)).orElseThrow(() -> ApiException.notFound("no appeal " + number));
+        if (index >= appeal.photos().size()) {
+            throw ApiException.notFound("appeal " + number + " has " + appeal.photos().size() + " photos; no photo " + index);
+        }
+        PhotoRef photo = appeal.photos().get(index);
+        PhotoSource source = deps.photos().get(appeal.channel());
+        if (source == null) {
+            throw new ApiException(502, "the " + appeal.channel() + " channel is not configured here, so its photos cannot be fetched");
+        }
+        byte[] bytes;
+        try {
+            bytes = source.fetch(photo.fileId());
+        } catch (IOException e) {
+            throw new ApiException(502, appeal.channel() + " did not give the photo: " + e.getMessage());
+        }
+        ctx.contentType(contentType(bytes)).header("Cache-Control", "private, max-age=3600").result(bytes);
+    }
+
+    static String contentType(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
+            return "image/jpeg";
+        }
+        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E') {
+            return "image/webp";
+        }
+        return "application/octet-stream";
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------------
+
+    private static AppealNumber number(Context ctx) {
+        String raw = ctx.pathParam("number");
+        return AppealNumber.parse(raw).orElseThrow(() -> ApiException.badRequest("'" + raw + "' is not an appeal number such as 2026-000123"));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name + ": '" + value + "' is not one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    private static int integer(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 0) {
+                throw ApiException.badRequest(name + " must be 0 or more");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    /** An ISO instant (2026-03-10T08:00:00Z) or a date (2026-03-10, the start of that day in the city). */
+    private static Instant time(String name, String value, ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
+        }
+    }
+
+    private static String nfc(String s) {
+        return s == null ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

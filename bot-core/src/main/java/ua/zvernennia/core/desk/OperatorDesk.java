@@ -1,0 +1,125 @@
+package ua.zvernennia.core.desk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealEvent;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.citizen.Citizen;
+import ua.zvernennia.core.conversation.ConversationSettings;
+import ua.zvernennia.core.conversation.ConversationState;
+import ua.zvernennia.core.conversation.Step;
+import ua.zvernennia.core.conversation.StatusPush;
+import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.engine.Stores;
+
+/**
+ * What operators do to appeals, each inside the caller's unit of work so that the change, its
+ * history entry and the push to the citizen commit together or not at all. The push goes to the
+ * outbox, due at once; the outbox dispatcher sends it. Stateless and thread-safe.
+ */
+public final class OperatorDesk {
+    /** Longest operator comment: it must fit one messenger message with the rest of the push. */
+    public static final int MAX_COMMENT = 2000;
+
+    /**
+     * A status change as committed.
+     *
+     * @param outboxId the push to the citizen; null for appeals that came by phone, e-mail,
+     *                 hotline or in person
+     */
+    public record StatusChanged(AppealNumber number, AppealStatus from, AppealStatus to, long eventId, Long outboxId) {
+    }
+
+    private final Clock clock;
+    private final ConversationSettings settings;
+
+    public OperatorDesk(Clock clock, ConversationSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * Moves the appeal to {@code to}, writes the change to its history and queues the push to
+     * the citizen's messenger (for NEEDS_INFO and RESOLVED the citizen's conversation moves on to
+     * the answer or the question whether the problem is solved).
+     *
+     * @throws Refusal when there is no such appeal, the change is not allowed, or a needed
+     *                 comment is missing
+     */
+    public StatusChanged changeStatus(Stores stores, AppealNumber number, AppealStatus to, String comment, String actor) {
+        String note = comment(comment);
+        if (to.needsComment() && note == null) {
+            throw new Refusal(Refusal.Kind.BAD_INPUT, to == AppealStatus.NEEDS_INFO
+                    ? "NEEDS_INFO needs a comment: the question to the citizen"
+                    : "REJECTED needs a comment: the reason for the citizen");
+        }
+        Appeal appeal = stores.appeals().find(number)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no appeal " + number));
+        AppealStatus from = appeal.status();
+        Optional<String> why = from.whyOperatorCannotMoveTo(to);
+        if (why.isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "cannot move " + number + " from " + from + " to " + to + ": " + why.get());
+        }
+        Instant now = clock.instant();
+        Long outboxId = push(stores, appeal, to, note, now);
+        long eventId = stores.appeals().changeStatus(number, from, to, actor, note, outboxId, now);
+        return new StatusChanged(number, from, to, eventId, outboxId);
+    }
+
+    /** The push to the citizen in the outbox (given up at once for a citizen known to be unreachable), or null. */
+    private Long push(Stores stores, Appeal appeal, AppealStatus to, String note, Instant now) {
+        ChatKey chat = appeal.chat();
+        if (chat == null || !appeal.channel().isMessenger()) {
+            return null;
+        }
+        Optional<Citizen> citizen = stores.citizens().find(chat);
+        String language = citizen.map(Citizen::language).orElse(null);
+        ConversationState before = stores.conversations().load(chat)
+                .orElseGet(() -> ConversationState.fresh().withLanguage(language));
+        Step push = StatusPush.of(before, appeal.number(), to, note);
+        OutboxMessage message = stores.outbox().enqueue(chat, push.replies().get(0), now, now);
+        if (citizen.isPresent() && !citizen.get().reachable()) {
+            // Sending would only fail again; the operator sees at once that it was not delivered.
+            stores.outbox().giveUp(message.id(), "unreachable: the citizen blocked the bot or left the messenger", now);
+        } else if (!push.state().equals(before)) {
+            stores.conversations().save(chat, push.state());
+        }
+        return message.id();
+    }
+
+    /**
+     * Registers an appeal an operator took by phone, e-mail, hotline or in person, with the same
+     * rules and deadlines as one filed in the bot, and records who registered it.
+     */
+    public Appeal register(Stores stores, NewAppeal appeal, String actor, String comment) {
+        if (appeal.chat() != null || appeal.channel().isMessenger()) {
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "channel " + appeal.channel()
+                    + " is a messenger: operators register appeals that came by PHONE, EMAIL, HOTLINE, GOV_HOTLINE or IN_PERSON");
+        }
+        String note = comment(comment);
+        Instant now = clock.instant();
+        Instant deadline = now.plus(appeal.category().deadlineFor(appeal.issueTypeId()).duration());
+        Instant legal = now.plus(Duration.ofDays(settings.legalDeadlineDays()));
+        Appeal saved = stores.appeals().submit(appeal, now, deadline, legal);
+        stores.appeals().addEvent(saved.number(), AppealEvent.Kind.COMMENT, actor,
+                note == null ? "registered from " + appeal.channel() : note, now);
+        return saved;
+    }
+
+    private static String comment(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        String s = comment.strip();
+        if (s.length() > MAX_COMMENT) {
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "comment is " + s.length() + " characters; at most " + MAX_COMMENT);
+        }
+        return s;
+    }
+}
