@@ -152,7 +152,7 @@ public final class Bench {
             Thread.sleep(1000);
             Memory after = Memory.afterGc();
             long rows = pipeline.storage.read(s -> s.handle().createQuery(
-                    "SELECT COUNT(*) FROM conversation WHERE step = 'PHOTOS'").mapTo(Long.class).one());
+                    "SELECT COUNT(*) FROM conversation WHERE step = 'DESCRIPTION'").mapTo(Long.class).one());
             row(db, n + " conversations left in progress", w.answered() / seconds, w, null, after,
                     Map.of("conversationsInProgress", rows, "heapMax", after.heapMax(), "heapPeakSampled", peak.heapUsed(),
                             "seconds", round(seconds, 1)));
@@ -270,6 +270,7 @@ public final class Bench {
             r.put("seconds", round(w.seconds(), 1));
         }
         r.put("heapUsedMb", round(m.heapUsed() / 1048576.0, 1));
+        r.put("loadAverage1m", loadAverage());
         r.put("rssMb", round(m.rss() / 1048576.0, 1));
         r.putAll(more);
         rows.add(r);
@@ -279,7 +280,7 @@ public final class Bench {
     private void finish() throws IOException {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n", "database", "run", "updates/s", "appeals/s",
-                "p50 ms", "p95 ms", "p99 ms", "stuck", "heap MB", "RSS MB", "notes");
+                "p50 ms", "p95 ms", "p99 ms", "stuck", "heap MB", "RSS MB", "notes (load average)");
         for (Map<String, Object> r : rows) {
             var notes = new StringBuilder();
             if (r.containsKey("pipelineOverRaw")) {
@@ -292,6 +293,7 @@ public final class Bench {
             if (r.containsKey("appealsPerHour")) {
                 notes.append(r.get("appealsPerHour")).append(" appeals/h");
             }
+            notes.append(" (").append(r.get("loadAverage1m")).append(')');
             System.out.printf(Locale.ROOT, "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n", r.get("database"), r.get("run"),
                     r.get("updatesPerSecond"), r.getOrDefault("appealsPerSecond", ""), r.getOrDefault("p50Ms", ""),
                     r.getOrDefault("p95Ms", ""), r.getOrDefault("p99Ms", ""), r.getOrDefault("stuck", ""), r.get("heapUsedMb"),
@@ -311,6 +313,15 @@ public final class Bench {
         Files.createDirectories(o.out().toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.out().toFile(), out);
         System.out.println("results written to " + o.out());
+    }
+
+    /** Other work on the machine skews every number here; the results say how busy it was. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static void log(String format, Object... args) {

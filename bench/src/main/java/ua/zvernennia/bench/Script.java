@@ -43,10 +43,10 @@ final class Script {
         return List.copyOf(out);
     }
 
-    /** The first visit and the appeal up to the description: a conversation left in progress. */
+    /** The first visit and an appeal up to its description: a conversation left in progress with a draft. */
     static List<Action> leftInProgress() {
         var out = new ArrayList<>(FIRST_VISIT);
-        out.addAll(APPEAL.subList(0, 4));
+        out.addAll(APPEAL.subList(0, 3));
         return List.copyOf(out);
     }
 
