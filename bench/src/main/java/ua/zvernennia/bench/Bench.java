@@ -120,8 +120,9 @@ public final class Bench {
         Thread.sleep((long) (seconds * 1000));
         Load.Window w = load.window();
         load.close();
-        // Let the last turns finish so that the next run starts clean.
-        Thread.sleep(500);
+        // The next run starts when every update of this one is handled and its replies sent.
+        fake.awaitConfirmed(60_000);
+        Thread.sleep(1000);
         return w;
     }
 

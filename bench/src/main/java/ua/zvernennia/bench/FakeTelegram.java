@@ -42,6 +42,7 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(1);
     private final AtomicInteger queryIds = new AtomicInteger();
     private long nextUpdateId = 1;
+    private long confirmed;
     private volatile Load load;
     private volatile long base = CHAT_BASE;
     final LongAdder polls = new LongAdder();
@@ -105,6 +106,22 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
                 + ",\"from\":" + from + "," + content + "}";
     }
 
+    /** Waits until the bot has confirmed every update handed out (it polls again after each batch). */
+    void awaitConfirmed(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            lock.lock();
+            try {
+                if (confirmed >= nextUpdateId) {
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            Thread.sleep(50);
+        }
+    }
+
     // ---- the bot's side ------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -133,6 +150,7 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
         int n = 0;
         lock.lock();
         try {
+            confirmed = Math.max(confirmed, offset);
             while (!pending.isEmpty() && pending.peek().id() < offset) {
                 pending.poll();
             }

@@ -13,7 +13,7 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
 
     static final String USAGE = """
             java -jar bench/target/zvernennia-bench.jar [options]
-              --citizens N          simulated Telegram citizens in the closed loop (2000)
+              --citizens N          simulated Telegram citizens in the closed loop (500)
               --seconds S           measured seconds of the closed loop (20), after --warmup S (5)
               --rate R              offered updates/s for the latency run (1000), for --rate-seconds S (10); 0 skips it
               --viber-citizens N    simulated Viber citizens posting to the app's webhook (200), for --viber-seconds S (10); 0 skips
@@ -23,7 +23,7 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
               --chat-threads N      the bot's chat pool (32, as the app)
               --dir PATH            where the database files go (bench/target/bench-data)
               --out PATH            the JSON results (bench/target/results.json)
-              --conversations N     instead: leave N conversations in progress and measure the heap (run with -Xmx256m)
+              --conversations N     instead: leave N conversations in progress and measure the heap (run with -Xmx256m), --citizens at a time
               --soak-minutes M      instead: --appeals-per-hour A (20000) for M minutes, watching errors and the heap
               --app-jar PATH        the app's jar for the start-up time (app/target/zvernennia.jar); "none" skips it
             """;
@@ -50,7 +50,7 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
             dbs.add("postgresql");
         }
         return new Options(
-                Integer.parseInt(a.getOrDefault("citizens", "2000")),
+                Integer.parseInt(a.getOrDefault("citizens", "500")),
                 Double.parseDouble(a.getOrDefault("seconds", "20")),
                 Double.parseDouble(a.getOrDefault("warmup", "5")),
                 Double.parseDouble(a.getOrDefault("rate", "1000")),
