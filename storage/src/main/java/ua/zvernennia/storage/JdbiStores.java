@@ -7,6 +7,7 @@ import ua.zvernennia.core.appeal.AppealStore;
 import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.citizen.CitizenStore;
 import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.engine.ProcessedUpdates;
 import ua.zvernennia.core.engine.Stores;
@@ -21,6 +22,7 @@ public final class JdbiStores implements Stores {
     private final JdbiOutbox outbox;
     private final JdbiProcessedUpdates processed;
     private final ApiTokens apiTokens;
+    private final JdbiDeadlineMarks deadlines;
 
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
         this.handle = handle;
@@ -31,6 +33,7 @@ public final class JdbiStores implements Stores {
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);
         this.apiTokens = new ApiTokens(handle);
+        this.deadlines = new JdbiDeadlineMarks(handle);
     }
 
     public ApiTokens apiTokens() {
@@ -70,5 +73,10 @@ public final class JdbiStores implements Stores {
     @Override
     public ProcessedUpdates processed() {
         return processed;
+    }
+
+    @Override
+    public DeadlineMarks deadlines() {
+        return deadlines;
     }
 }

@@ -59,6 +59,11 @@ public final class Storage implements AutoCloseable {
         return database.jdbi().withHandle(h -> work.apply(new JdbiStores(h, categories, clock, zone)));
     }
 
+    /** Aggregates over appeals for statistics, read beside the writer. */
+    public JdbiStatistics statistics() {
+        return new JdbiStatistics(database.jdbi(), categories);
+    }
+
     public UnitOfWork unitOfWork() {
         return unitOfWork;
     }
