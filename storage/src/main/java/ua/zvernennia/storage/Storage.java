@@ -72,6 +72,11 @@ public final class Storage implements AutoCloseable {
         return categories;
     }
 
+    /** The city's time zone: numbering by year, statistics. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public Database database() {
         return database;
     }

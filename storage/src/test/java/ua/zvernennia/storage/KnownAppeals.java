@@ -52,4 +52,27 @@ public final class KnownAppeals {
                 .execute());
         return num;
     }
+
+    /**
+     * Twelve appeals in the first quarter of 2025 (and one just outside each of its edges) whose
+     * statistics as of 2025-06-01T00:00Z are worked out by hand in {@code StatisticsTest}.
+     */
+    public void firstQuarterOf2025() {
+        KnownAppeals a = this;
+        a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2024, 12, 31, 23, 59, 59, 999_000_000), AppealStatus.RESOLVED, Duration.ofHours(1));
+        a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2025, 1, 1, 0, 0), AppealStatus.RESOLVED, Duration.ofHours(2));
+        a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2025, 1, 15, 12, 0), AppealStatus.RESOLVED, Duration.ofHours(8));
+        a.add(Channel.TELEGRAM, "water", LocalDateTime.of(2025, 2, 10, 10, 0), AppealStatus.RESOLVED, Duration.ofHours(10));
+        a.add(Channel.TELEGRAM, "water", LocalDateTime.of(2025, 2, 11, 10, 0), AppealStatus.RESOLVED, Duration.ofHours(30));
+        a.add(Channel.VIBER, "roads", LocalDateTime.of(2025, 2, 12, 10, 0), AppealStatus.RESOLVED, Duration.ofDays(3));
+        a.add(Channel.HOTLINE, "lights", LocalDateTime.of(2025, 2, 20, 10, 0), AppealStatus.RESOLVED, Duration.ofDays(1));
+        a.add(Channel.HOTLINE, "roads", LocalDateTime.of(2025, 3, 1, 10, 0), AppealStatus.RESOLVED, Duration.ofDays(10));
+        a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2025, 3, 5, 9, 0), AppealStatus.RESOLVED, Duration.ofHours(5));
+        // 30 March 2025: clocks go forward at 03:00; the day is 23 hours long.
+        a.add(Channel.GOV_HOTLINE, "lights", LocalDateTime.of(2025, 3, 30, 0, 30), AppealStatus.REJECTED, Duration.ofHours(1));
+        a.add(Channel.PHONE, "lights", LocalDateTime.of(2025, 3, 30, 4, 30), AppealStatus.IN_PROGRESS, null);
+        a.add(Channel.EMAIL, "roads", LocalDateTime.of(2025, 3, 30, 23, 30), AppealStatus.REGISTERED, null);
+        a.add(Channel.IN_PERSON, "water", LocalDateTime.of(2025, 3, 31, 23, 59, 59, 999_000_000), AppealStatus.WITHDRAWN, Duration.ofHours(1));
+        a.add(Channel.HOTLINE, "water", LocalDateTime.of(2025, 4, 1, 0, 0), AppealStatus.RESOLVED, Duration.ofHours(1));
+    }
 }

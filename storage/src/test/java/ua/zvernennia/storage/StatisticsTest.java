@@ -1,11 +1,7 @@
 package ua.zvernennia.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ua.zvernennia.core.appeal.AppealStatus.IN_PROGRESS;
 import static ua.zvernennia.core.appeal.AppealStatus.REGISTERED;
-import static ua.zvernennia.core.appeal.AppealStatus.REJECTED;
-import static ua.zvernennia.core.appeal.AppealStatus.RESOLVED;
-import static ua.zvernennia.core.appeal.AppealStatus.WITHDRAWN;
 import static ua.zvernennia.core.chat.Channel.EMAIL;
 import static ua.zvernennia.core.chat.Channel.GOV_HOTLINE;
 import static ua.zvernennia.core.chat.Channel.HOTLINE;
@@ -20,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -58,25 +53,6 @@ class StatisticsTest {
         return new StatisticsReader(storage.statistics(), clock);
     }
 
-    /** Twelve appeals in the first quarter of 2025, and one just outside each of its edges. */
-    static void firstQuarter(KnownAppeals a) {
-        a.add(HOTLINE, "lifts", LocalDateTime.of(2024, 12, 31, 23, 59, 59, 999_000_000), RESOLVED, Duration.ofHours(1));
-        a.add(HOTLINE, "lifts", LocalDateTime.of(2025, 1, 1, 0, 0), RESOLVED, Duration.ofHours(2));
-        a.add(HOTLINE, "lifts", LocalDateTime.of(2025, 1, 15, 12, 0), RESOLVED, Duration.ofHours(8));
-        a.add(TELEGRAM, "water", LocalDateTime.of(2025, 2, 10, 10, 0), RESOLVED, Duration.ofHours(10));
-        a.add(TELEGRAM, "water", LocalDateTime.of(2025, 2, 11, 10, 0), RESOLVED, Duration.ofHours(30));
-        a.add(VIBER, "roads", LocalDateTime.of(2025, 2, 12, 10, 0), RESOLVED, Duration.ofDays(3));
-        a.add(HOTLINE, "lights", LocalDateTime.of(2025, 2, 20, 10, 0), RESOLVED, Duration.ofDays(1));
-        a.add(HOTLINE, "roads", LocalDateTime.of(2025, 3, 1, 10, 0), RESOLVED, Duration.ofDays(10));
-        a.add(HOTLINE, "lifts", LocalDateTime.of(2025, 3, 5, 9, 0), RESOLVED, Duration.ofHours(5));
-        // 30 March 2025: clocks go forward at 03:00; the day is 23 hours long.
-        a.add(GOV_HOTLINE, "lights", LocalDateTime.of(2025, 3, 30, 0, 30), REJECTED, Duration.ofHours(1));
-        a.add(PHONE, "lights", LocalDateTime.of(2025, 3, 30, 4, 30), IN_PROGRESS, null);
-        a.add(EMAIL, "roads", LocalDateTime.of(2025, 3, 30, 23, 30), REGISTERED, null);
-        a.add(IN_PERSON, "water", LocalDateTime.of(2025, 3, 31, 23, 59, 59, 999_000_000), WITHDRAWN, Duration.ofHours(1));
-        a.add(HOTLINE, "water", LocalDateTime.of(2025, 4, 1, 0, 0), RESOLVED, Duration.ofHours(1));
-    }
-
     static BigDecimal pct(String s) {
         return new BigDecimal(s);
     }
@@ -85,7 +61,7 @@ class StatisticsTest {
     @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
     void theFirstQuarterAddsUp(Dialect dialect) {
         StatisticsReader reader = open(dialect);
-        firstQuarter(new KnownAppeals(storage, TestDatabases.KYIV));
+        new KnownAppeals(storage, TestDatabases.KYIV).firstQuarterOf2025();
         Statistics s = reader.read(Q1, GroupBy.MONTH);
 
         assertThat(s.total()).isEqualTo(12);
@@ -129,7 +105,7 @@ class StatisticsTest {
     @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
     void daysEndAtKyivMidnightAcrossTheSpringClockChange(Dialect dialect) {
         StatisticsReader reader = open(dialect);
-        firstQuarter(new KnownAppeals(storage, TestDatabases.KYIV));
+        new KnownAppeals(storage, TestDatabases.KYIV).firstQuarterOf2025();
         Statistics days = reader.read(new DateRange(LocalDate.of(2025, 3, 29), LocalDate.of(2025, 4, 1), TestDatabases.KYIV), GroupBy.DAY);
         assertThat(days.periods()).extracting(Statistics.PeriodFigures::total).containsExactly(0L, 3L, 1L, 1L);
         assertThat(days.total()).isEqualTo(5);

@@ -35,6 +35,8 @@ public final class Api {
         app.beforeMatched("/api/*", ctx -> authorise(ctx, deps));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         TokenController.register(app, deps);
+        StatsController.register(app, deps);
+        ReportController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

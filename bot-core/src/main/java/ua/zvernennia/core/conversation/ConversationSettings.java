@@ -26,7 +26,8 @@ public record ConversationSettings(ZoneId zone, int legalDeadlineDays, int menuP
         if (menuPageSize < 2 || menuPageSize > 40) {
             throw new IllegalArgumentException("menuPageSize must be 2..40");
         }
-        if (noStudyLegalDeadlineDays < 1 || noStudyLegalDeadlineDays > legalDeadlineDays) {
+        Objects.requireNonNull(noStudyClasses, "noStudyClasses");
+        if (!noStudyClasses.isEmpty() && (noStudyLegalDeadlineDays < 1 || noStudyLegalDeadlineDays > legalDeadlineDays)) {
             throw new IllegalArgumentException("noStudyLegalDeadlineDays must be 1.." + legalDeadlineDays + " (the legal deadline days)");
         }
         noStudyClasses = noStudyClasses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(noStudyClasses));
