@@ -6,9 +6,9 @@ ALTER TABLE appeal ADD COLUMN overdue_at BIGINT;
 ALTER TABLE appeal ADD COLUMN legal_overdue_at BIGINT;
 
 -- Statistics read a range of filing times and group it by channel, category, executor and
--- status; this index covers those reads so that a year of a large city (1,000,000 appeals) is
--- read from the index alone where the database can (SQLite, PostgreSQL, H2).
-CREATE INDEX appeal_stats ON appeal (created_at, channel, category_id, status, deadline_at, closed_at, legal_deadline_at);
+-- status; this index holds every column they read, so that a year of a large city (1,000,000
+-- appeals) is read from the index alone, without touching the wide appeal rows.
+CREATE INDEX appeal_stats ON appeal (created_at, channel, category_id, executor, status, deadline_at, closed_at, legal_deadline_at);
 
 -- The deadline scheduler and the overdue list look for open appeals (by status) not yet marked,
 -- by deadline: a handful of rows among a year's closed ones.

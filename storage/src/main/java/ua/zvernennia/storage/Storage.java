@@ -61,7 +61,7 @@ public final class Storage implements AutoCloseable {
 
     /** Aggregates over appeals for statistics, read beside the writer. */
     public JdbiStatistics statistics() {
-        return new JdbiStatistics(database.jdbi(), categories);
+        return new JdbiStatistics(database.jdbi(), database.dialect(), categories);
     }
 
     public UnitOfWork unitOfWork() {

@@ -12,16 +12,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.chat.Channel;
 
-/** Computes {@link Statistics} from a {@link StatisticsSource}. Thread-safe. */
+/**
+ * Computes {@link Statistics} from a {@link StatisticsSource}. Its three reads are independent
+ * scans of the range, so they run side by side: on a year of a large city each takes seconds.
+ * Thread-safe.
+ */
 public final class StatisticsReader {
     /**
      * Channels in the order the city reports them; the terminal demo only when it has appeals.
      */
     public static final List<Channel> CHANNEL_ORDER = List.of(Channel.GOV_HOTLINE, Channel.HOTLINE, Channel.PHONE,
             Channel.EMAIL, Channel.TELEGRAM, Channel.VIBER, Channel.IN_PERSON, Channel.CONSOLE);
+
+    /** The channels every breakdown shows, with zeros: the ones the city's report names. */
+    private static final List<Channel> REPORTED = CHANNEL_ORDER.subList(0, 7);
+
+    /** Threads for the reads; idle ones end after a minute. */
+    private static final Executor READS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "statistics-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     private final StatisticsSource source;
     private final Clock clock;
@@ -35,11 +60,24 @@ public final class StatisticsReader {
         Instant asOf = clock.instant();
         Instant from = range.start();
         Instant until = range.end();
+        var daysRead = CompletableFuture.supplyAsync(() -> source.days(from, until, range.zone(), asOf), READS);
+        var minutesRead = CompletableFuture.supplyAsync(() -> source.resolutionMinutes(from, until), READS);
         List<StatisticsSource.Count> counts = source.counts(from, until, asOf);
         long total = counts.stream().mapToLong(StatisticsSource.Count::appeals).sum();
         return new Statistics(range, groupBy, asOf, total, byChannel(counts), byCategory(counts), byStatus(counts),
-                deadlines(counts, total), resolution(source.resolutionMinutes(from, until)), byExecutor(counts),
-                periods(range, groupBy, source.days(from, until, range.zone(), asOf)));
+                deadlines(counts, total), resolution(join(minutesRead)), byExecutor(counts),
+                periods(range, groupBy, join(daysRead)));
+    }
+
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static List<Statistics.ChannelShare> byChannel(List<StatisticsSource.Count> counts) {
@@ -54,11 +92,11 @@ public final class StatisticsReader {
                 shown.add(c);
             }
         }
-        shown.removeIf(c -> byChannel.get(c) == 0 && !CHANNEL_ORDER.subList(0, 7).contains(c));
-        List<BigDecimal> percents = Percentages.of(shown.stream().map(byChannel::get).toList());
+        shown.removeIf(c -> byChannel.getOrDefault(c, 0L) == 0 && !REPORTED.contains(c));
+        List<BigDecimal> percents = Percentages.of(shown.stream().map(c -> byChannel.getOrDefault(c, 0L)).toList());
         var out = new ArrayList<Statistics.ChannelShare>();
         for (int i = 0; i < shown.size(); i++) {
-            out.add(new Statistics.ChannelShare(shown.get(i), byChannel.get(shown.get(i)), percents.get(i)));
+            out.add(new Statistics.ChannelShare(shown.get(i), byChannel.getOrDefault(shown.get(i), 0L), percents.get(i)));
         }
         return out;
     }
