@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -57,7 +58,8 @@ public final class StatisticsReader {
     }
 
     public Statistics read(DateRange range, GroupBy groupBy) {
-        Instant asOf = clock.instant();
+        // The database keeps milliseconds.
+        Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = range.start();
         Instant until = range.end();
         var daysRead = CompletableFuture.supplyAsync(() -> source.days(from, until, range.zone(), asOf), READS);
