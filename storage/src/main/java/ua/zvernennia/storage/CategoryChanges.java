@@ -160,9 +160,9 @@ public final class CategoryChanges {
         for (Category c : after) {
             Category was = old.get(c.id());
             if (was == null) {
-                insert(c, now);
+                CategoryRows.insert(handle, c, now);
             } else if (!c.withIssueTypes(List.of()).equals(was.withIssueTypes(List.of()))) {
-                update(c, now);
+                CategoryRows.update(handle, c, now);
             }
             Set<String> known = new HashSet<>();
             if (was != null) {
@@ -170,48 +170,12 @@ public final class CategoryChanges {
             }
             for (IssueType t : c.issueTypes()) {
                 if (!known.contains(t.id())) {
-                    insert(c.id(), t);
+                    CategoryRows.insert(handle, c.id(), t);
                 } else if (!t.equals(was.issueType(t.id()).orElseThrow())) {
-                    update(c.id(), t);
+                    CategoryRows.update(handle, c.id(), t);
                 }
             }
         }
-    }
-
-    private void insert(Category c, Instant now) {
-        handle.createUpdate("INSERT INTO category (id, name_uk, name_en, emoji, deadline_class, executor, sort_order, active, updated_at) "
-                        + "VALUES (:id, :nameUk, :nameEn, :emoji, :deadline, :executor, :position, :active, :now)")
-                .bindMethods(c)
-                .bind("deadline", c.deadlineClass().name())
-                .bind("now", now.toEpochMilli())
-                .execute();
-    }
-
-    private void update(Category c, Instant now) {
-        handle.createUpdate("UPDATE category SET name_uk = :nameUk, name_en = :nameEn, emoji = :emoji, deadline_class = :deadline, "
-                        + "executor = :executor, sort_order = :position, active = :active, updated_at = :now WHERE id = :id")
-                .bindMethods(c)
-                .bind("deadline", c.deadlineClass().name())
-                .bind("now", now.toEpochMilli())
-                .execute();
-    }
-
-    private void insert(String categoryId, IssueType t) {
-        handle.createUpdate("INSERT INTO issue_type (category_id, id, name_uk, name_en, deadline_class, sort_order, active) "
-                        + "VALUES (:categoryId, :id, :nameUk, :nameEn, :deadline, :position, :active)")
-                .bindMethods(t)
-                .bind("categoryId", categoryId)
-                .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
-                .execute();
-    }
-
-    private void update(String categoryId, IssueType t) {
-        handle.createUpdate("UPDATE issue_type SET name_uk = :nameUk, name_en = :nameEn, deadline_class = :deadline, "
-                        + "sort_order = :position, active = :active WHERE category_id = :categoryId AND id = :id")
-                .bindMethods(t)
-                .bind("categoryId", categoryId)
-                .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
-                .execute();
     }
 
     private void record(Instant now, String actor, String action, String categoryId, String issueTypeId,

@@ -63,35 +63,12 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
         handle.execute("DELETE FROM category WHERE id NOT IN (SELECT DISTINCT category_id FROM appeal)");
         handle.execute("UPDATE category SET active = FALSE");
         for (Category c : categories) {
-            int updated = handle.createUpdate("UPDATE category SET name_uk = :nameUk, name_en = :nameEn, emoji = :emoji, "
-                            + "deadline_class = :deadline, executor = :executor, sort_order = :position, active = :active, "
-                            + "updated_at = :now WHERE id = :id")
-                    .bindMethods(c)
-                    .bind("deadline", c.deadlineClass().name())
-                    .bind("now", now.toEpochMilli())
-                    .execute();
-            if (updated == 0) {
-                handle.createUpdate("INSERT INTO category (id, name_uk, name_en, emoji, deadline_class, executor, sort_order, active, updated_at) "
-                                + "VALUES (:id, :nameUk, :nameEn, :emoji, :deadline, :executor, :position, :active, :now)")
-                        .bindMethods(c)
-                        .bind("deadline", c.deadlineClass().name())
-                        .bind("now", now.toEpochMilli())
-                        .execute();
+            if (CategoryRows.update(handle, c, now) == 0) {
+                CategoryRows.insert(handle, c, now);
             }
             for (IssueType t : c.issueTypes()) {
-                int u = handle.createUpdate("UPDATE issue_type SET name_uk = :nameUk, name_en = :nameEn, deadline_class = :deadline, "
-                                + "sort_order = :position, active = :active WHERE category_id = :categoryId AND id = :id")
-                        .bindMethods(t)
-                        .bind("categoryId", c.id())
-                        .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
-                        .execute();
-                if (u == 0) {
-                    handle.createUpdate("INSERT INTO issue_type (category_id, id, name_uk, name_en, deadline_class, sort_order, active) "
-                                    + "VALUES (:categoryId, :id, :nameUk, :nameEn, :deadline, :position, :active)")
-                            .bindMethods(t)
-                            .bind("categoryId", c.id())
-                            .bind("deadline", t.deadlineClass() == null ? null : t.deadlineClass().name())
-                            .execute();
+                if (CategoryRows.update(handle, c.id(), t) == 0) {
+                    CategoryRows.insert(handle, c.id(), t);
                 }
             }
         }
