@@ -15,8 +15,9 @@ import ua.zvernennia.core.engine.Stores;
 /** All stores over one handle, so that they share its transaction. Not thread-safe. */
 public final class JdbiStores implements Stores {
     private final Handle handle;
-    private final JdbiConversationStore conversations;
-    private final JdbiCitizenStore citizens;
+    private final ConversationStore conversations;
+    private final CitizenStore citizens;
+    private final CommitEffects effects;
     private final JdbiAppealStore appeals;
     private final JdbiCategoryCatalog categories;
     private final JdbiOutbox outbox;
@@ -26,10 +27,22 @@ public final class JdbiStores implements Stores {
     private final AppealSearch appealSearch;
     private final JdbiDeadlineMarks deadlines;
 
+    /** Stores that read and write the database only (readers beside the writer). */
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
+        this(handle, categories, clock, zone, null);
+    }
+
+    /**
+     * The writer's stores: with {@code recent}, conversation states and citizens of recent chats
+     * are read from memory and kept up to date after each commit (see {@link #effects()}).
+     */
+    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, RecentRows recent) {
         this.handle = handle;
-        this.conversations = new JdbiConversationStore(handle, clock);
-        this.citizens = new JdbiCitizenStore(handle);
+        this.effects = new CommitEffects();
+        ConversationStore conversationRows = new JdbiConversationStore(handle, clock);
+        CitizenStore citizenRows = new JdbiCitizenStore(handle);
+        this.conversations = recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
+        this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
         this.appeals = new JdbiAppealStore(handle, zone);
         this.categories = categories;
         this.outbox = new JdbiOutbox(handle);
@@ -38,6 +51,11 @@ public final class JdbiStores implements Stores {
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);
         this.deadlines = new JdbiDeadlineMarks(handle);
+    }
+
+    /** What the units of the current transaction asked to be done after its commit. */
+    CommitEffects effects() {
+        return effects;
     }
 
     public ApiTokens apiTokens() {

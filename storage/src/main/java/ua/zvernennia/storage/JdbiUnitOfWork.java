@@ -23,6 +23,8 @@ import ua.zvernennia.core.engine.UnitOfWork;
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
     private static final int MAX_BATCH = 512;
+    /** Recent chats whose state and citizen row are kept in memory (a few KB each at most). */
+    private static final int RECENT_CHATS = 20_000;
 
     private record Pending<T>(Work<T> work, CompletableFuture<T> future) {
         void run(JdbiStores stores, List<Runnable> completions) {
@@ -36,6 +38,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    /** Kept across handles: a new handle after a failure still sees only committed rows there. */
+    private final RecentRows recent = new RecentRows(RECENT_CHATS);
     private final Thread writer;
     private volatile boolean running = true;
     private Handle handle;
@@ -91,6 +95,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
 
     private void commit(List<Pending<?>> batch) {
         ensureHandle();
+        CommitEffects effects = stores.effects();
+        effects.reset();
         List<Runnable> completions = new ArrayList<>(batch.size());
         handle.begin();
         boolean single = batch.size() == 1;
@@ -98,8 +104,10 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             if (single) {
                 try {
                     p.run(stores, completions);
+                    effects.unitCommitted();
                 } catch (RuntimeException e) {
                     handle.rollback();
+                    effects.reset();
                     p.future().completeExceptionally(e);
                     return;
                 }
@@ -108,15 +116,24 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 try {
                     p.run(stores, completions);
                     handle.releaseSavepoint("unit");
+                    effects.unitCommitted();
                 } catch (RuntimeException e) {
                     handle.rollbackToSavepoint("unit");
+                    effects.unitRolledBack();
                     p.future().completeExceptionally(e);
                 }
             }
         }
-        handle.commit();
+        try {
+            handle.commit();
+        } catch (RuntimeException e) {
+            effects.reset();
+            throw e;
+        }
+        effects.committed();
         completions.forEach(Runnable::run);
     }
+
 
     private static void fail(List<Pending<?>> batch, Throwable e) {
         for (Pending<?> p : batch) {
@@ -127,7 +144,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private void ensureHandle() {
         if (handle == null) {
             handle = database.jdbi().open();
-            stores = new JdbiStores(handle, categories, clock, zone);
+            stores = new JdbiStores(handle, categories, clock, zone, recent);
         }
     }
 
