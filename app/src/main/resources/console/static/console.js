@@ -34,6 +34,12 @@
     filter();
   }
 
+  // On a phone the list comes first: unused filters fold away.
+  var filters = document.querySelector('details.filters');
+  if (filters && !filters.dataset.active && window.matchMedia('(max-width: 760px)').matches) {
+    filters.open = false;
+  }
+
   // Forms that cannot be undone ask first.
   document.addEventListener('submit', function (e) {
     var message = e.target.dataset && e.target.dataset.confirm;

@@ -52,11 +52,11 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
                 ctx.formParam("executor"), overdue, ctx.formParam("q"), date(ctx.formParam("from")), date(ctx.formParam("to")));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return equals(NONE);
     }
 
-    boolean has(AppealStatus s) {
+    public boolean has(AppealStatus s) {
         return statuses.contains(s);
     }
 
