@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,9 +26,12 @@ import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationSettings;
+import ua.zvernennia.core.deadline.DeadlineSettings;
+import ua.zvernennia.core.deadline.DeadlineWatch;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.engine.Bot;
@@ -114,7 +118,8 @@ public final class App implements AutoCloseable {
             messengers.add(viberMessenger);
         }
 
-        var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize());
+        var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize(),
+                config.deadlines().noStudyLegalDeadlineDays(), config.deadlines().noStudyClasses());
         var engine = new ConversationEngine(new ConversationMachine(settings), clock);
         var deliverer = new Deliverer(messengers, storage.unitOfWork(), clock);
         ExecutorService chatPool = Executors.newFixedThreadPool(32, named("chat"));
@@ -124,6 +129,9 @@ public final class App implements AutoCloseable {
         var dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, config.outboxPollInterval());
         dispatcher.start();
         closeables.add(0, dispatcher);
+
+        closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
+                config.deadlines().checkInterval()));
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("housekeeping"));
         housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
@@ -179,6 +187,14 @@ public final class App implements AutoCloseable {
             demo.start();
         }
         ready = true;
+    }
+
+    private DeadlineSettings deadlineSettings() {
+        Optional<ChatKey> staff = config.deadlines().staffTelegramChatId().map(id -> ChatKey.of(Channel.TELEGRAM, id));
+        if (staff.isPresent() && !config.telegram().enabled()) {
+            log.warn("STAFF_TELEGRAM_CHAT_ID is set but Telegram is not (no TELEGRAM_BOT_TOKEN): deadline notices wait in the outbox");
+        }
+        return new DeadlineSettings(staff, config.deadlines().reminderFraction(), config.city().zone());
     }
 
     private void forgetOldUpdates() {

@@ -8,16 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import ua.zvernennia.core.category.DeadlineClass;
 
 /**
  * All settings, read once at start-up from {@code config/application.conf} with environment
  * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
-                        Duration outboxPollInterval, Optional<String> adminToken) {
+                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -29,6 +33,19 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     }
 
     public record City(ZoneId zone, int legalDeadlineDays, int menuPageSize, Path categoriesFile) {
+    }
+
+    /**
+     * Deadline control.
+     *
+     * @param noStudyLegalDeadlineDays the legal limit of appeals that need no study (15 by the law)
+     * @param noStudyClasses           deadline classes whose appeals need no study; empty: none
+     * @param staffTelegramChatId      the operators' Telegram chat for deadline notices; empty: none
+     * @param reminderFraction         how far into an appeal's time operators are reminded (0..1)
+     * @param checkInterval            how often deadlines are checked
+     */
+    public record Deadlines(int noStudyLegalDeadlineDays, Set<DeadlineClass> noStudyClasses, Optional<String> staffTelegramChatId,
+                            double reminderFraction, Duration checkInterval) {
     }
 
     public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl) {
@@ -58,7 +75,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     @Override
     public String toString() {
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
-                + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none") + "]";
+                + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
+                + ", " + deadlines + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -99,12 +117,48 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                             c.getString("viber.sender-name"), nonBlank(c.getString("viber.sender-avatar"))),
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
-                    secret(env, "ADMIN_TOKEN"));
+                    secret(env, "ADMIN_TOKEN"),
+                    deadlines(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
+    }
+
+    private static Deadlines deadlines(Config c) {
+        int legalDays = c.getInt("city.legal-deadline-days");
+        int noStudyDays = c.getInt("deadlines.no-study-legal-deadline-days");
+        Set<DeadlineClass> classes = EnumSet.noneOf(DeadlineClass.class);
+        for (String name : c.getString("deadlines.no-study-classes").split("[,\\s]+")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                classes.add(DeadlineClass.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("deadlines.no-study-classes (NO_STUDY_DEADLINE_CLASSES): unknown deadline class '"
+                        + name + "'; known: " + Arrays.toString(DeadlineClass.values()));
+            }
+        }
+        if (!classes.isEmpty() && (noStudyDays < 1 || noStudyDays > legalDays)) {
+            throw new IllegalArgumentException("deadlines.no-study-legal-deadline-days (NO_STUDY_LEGAL_DEADLINE_DAYS) must be 1.."
+                    + legalDays + " (city.legal-deadline-days)");
+        }
+        Optional<String> staffChat = nonBlank(c.getString("deadlines.staff-telegram-chat-id"));
+        if (staffChat.isPresent() && !staffChat.get().matches("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31}")) {
+            throw new IllegalArgumentException("deadlines.staff-telegram-chat-id (STAFF_TELEGRAM_CHAT_ID) must be a Telegram chat id "
+                    + "(a number, negative for groups) or a channel's @username");
+        }
+        double fraction = c.getDouble("deadlines.reminder-fraction");
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("deadlines.reminder-fraction (DEADLINE_REMINDER_FRACTION) must be between 0 and 1, e.g. 0.8");
+        }
+        long intervalMs = c.getLong("deadlines.check-interval-ms");
+        if (intervalMs < 100) {
+            throw new IllegalArgumentException("deadlines.check-interval-ms (DEADLINE_CHECK_INTERVAL_MS) must be at least 100");
+        }
+        return new Deadlines(noStudyDays, Set.copyOf(classes), staffChat, fraction, Duration.ofMillis(intervalMs));
     }
 
     /**

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar zvernennia.jar [config/application.conf]} */
+/**
+ * {@code java -jar zvernennia.jar [config/application.conf]} runs the app;
+ * {@code java -jar zvernennia.jar generate ...} writes a synthetic year of appeals (see {@link GenerateCommand}).
+ */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -12,6 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(GenerateCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(),
+                    java.time.Clock.systemUTC(), System.out));
+            return;
+        }
         Path configFile = Path.of(args.length > 0 ? args[0] : "config/application.conf");
         AppConfig config;
         try {

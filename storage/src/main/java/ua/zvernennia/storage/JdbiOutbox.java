@@ -3,6 +3,7 @@ package ua.zvernennia.storage;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
@@ -58,6 +59,15 @@ final class JdbiOutbox implements Outbox {
                 .bind("ref", JdbiCitizenStore.truncate(messageRef, 64))
                 .bind("id", id)
                 .execute();
+    }
+
+    @Override
+    public void markSent(List<SentMark> sent) {
+        PreparedBatch batch = handle.prepareBatch("UPDATE outbox SET status = 'SENT', sent_at = :at, message_ref = :ref WHERE id = :id");
+        for (SentMark m : sent) {
+            batch.bind("at", m.at().toEpochMilli()).bind("ref", JdbiCitizenStore.truncate(m.messageRef(), 64)).bind("id", m.id()).add();
+        }
+        batch.execute();
     }
 
     @Override

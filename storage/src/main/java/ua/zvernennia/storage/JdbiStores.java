@@ -7,6 +7,7 @@ import ua.zvernennia.core.appeal.AppealStore;
 import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.citizen.CitizenStore;
 import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.engine.ProcessedUpdates;
 import ua.zvernennia.core.engine.Stores;
@@ -23,6 +24,7 @@ public final class JdbiStores implements Stores {
     private final ApiTokens apiTokens;
     private final CategoryChanges categoryChanges;
     private final AppealSearch appealSearch;
+    private final JdbiDeadlineMarks deadlines;
 
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
         this.handle = handle;
@@ -35,6 +37,7 @@ public final class JdbiStores implements Stores {
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);
+        this.deadlines = new JdbiDeadlineMarks(handle);
     }
 
     public ApiTokens apiTokens() {
@@ -84,5 +87,10 @@ public final class JdbiStores implements Stores {
     @Override
     public ProcessedUpdates processed() {
         return processed;
+    }
+
+    @Override
+    public DeadlineMarks deadlines() {
+        return deadlines;
     }
 }

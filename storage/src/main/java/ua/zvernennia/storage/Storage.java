@@ -73,12 +73,22 @@ public final class Storage implements AutoCloseable {
         return result;
     }
 
+    /** Aggregates over appeals for statistics, read beside the writer. */
+    public JdbiStatistics statistics() {
+        return new JdbiStatistics(database.jdbi(), database.dialect(), categories);
+    }
+
     public UnitOfWork unitOfWork() {
         return unitOfWork;
     }
 
     public JdbiCategoryCatalog categories() {
         return categories;
+    }
+
+    /** The city's time zone: numbering by year, statistics. */
+    public ZoneId zone() {
+        return zone;
     }
 
     public Database database() {

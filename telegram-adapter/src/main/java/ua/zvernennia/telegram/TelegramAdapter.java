@@ -21,6 +21,8 @@ import ua.zvernennia.core.engine.Bot;
  * {@link #close()} stops polling. Thread-safe.
  */
 public final class TelegramAdapter implements AutoCloseable {
+    /** Bot API calls in flight at once: as many as the app has chat threads sending, and then some. */
+    static final int MAX_CONCURRENT_CALLS = 64;
     private final TelegramSettings settings;
     private final Clock clock;
     private final ObjectMapper json;
@@ -41,6 +43,10 @@ public final class TelegramAdapter implements AutoCloseable {
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .build();
+        // Sends run as async calls, which OkHttp caps at 5 per host by default: every chat thread
+        // past the fifth would wait for a free slot while holding its chat's lane.
+        http.dispatcher().setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+        http.dispatcher().setMaxRequests(MAX_CONCURRENT_CALLS);
         this.client = new OkHttpTelegramClient(http, settings.token(), settings.telegramUrl());
         this.api = new BotApiHttp(http, settings, json);
         var limiter = new SendRateLimiter(settings.globalPerSecond(), settings.perChatPerSecond(), settings.perChatBurst(), System::nanoTime);

@@ -50,6 +50,8 @@ public final class Api {
         TokenController.register(app, deps);
         CategoryController.register(app, deps);
         AppealController.register(app, deps);
+        StatsController.register(app, deps);
+        ReportController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

@@ -25,6 +25,8 @@ public final class Deliverer {
     private final Map<Channel, Messenger> messengers;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Outbox.SentMark> sentMarks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock) {
         var byChannel = new java.util.EnumMap<Channel, Messenger>(Channel.class);
@@ -69,10 +71,7 @@ public final class Deliverer {
         }
         Instant now = clock.instant();
         if (outcome instanceof Delivery.Sent sent) {
-            unitOfWork.submit(s -> {
-                s.outbox().markSent(m.id(), sent.messageRef(), now);
-                return null;
-            });
+            recordSent(new Outbox.SentMark(m.id(), sent.messageRef(), now));
             return true;
         }
         if (outcome instanceof Delivery.RetryLater retry) {
@@ -95,6 +94,28 @@ public final class Deliverer {
             record(m, "refused: " + f.reason(), now, false);
         }
         return false;
+    }
+
+    /**
+     * Marks go into one unit of work per burst rather than one each: under load the writer then
+     * spends one batch on all replies sent meanwhile. Losing marks in a crash only means those
+     * replies are sent again, which the outbox allows anyway.
+     */
+    private void recordSent(Outbox.SentMark mark) {
+        sentMarks.add(mark);
+        if (flushScheduled.compareAndSet(false, true)) {
+            unitOfWork.submit(s -> {
+                flushScheduled.set(false);
+                List<Outbox.SentMark> batch = new java.util.ArrayList<>();
+                for (Outbox.SentMark next; (next = sentMarks.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (!batch.isEmpty()) {
+                    s.outbox().markSent(batch);
+                }
+                return null;
+            });
+        }
     }
 
     private void record(OutboxMessage m, String reason, Instant now, boolean unreachable) {

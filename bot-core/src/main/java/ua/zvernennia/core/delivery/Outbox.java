@@ -18,6 +18,15 @@ public interface Outbox {
 
     void markSent(long id, String messageRef, Instant at);
 
+    /** A message that went out: the messenger's id of it (may be null) and when. */
+    record SentMark(long id, String messageRef, Instant at) {
+    }
+
+    /** Marks many messages sent at once (one batch rather than a statement each). */
+    default void markSent(List<SentMark> sent) {
+        sent.forEach(m -> markSent(m.id(), m.messageRef(), m.at()));
+    }
+
     void retryAt(long id, Instant next, String reason);
 
     /** Gives up on the message for good, recording why. */

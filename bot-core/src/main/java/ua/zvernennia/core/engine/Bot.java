@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.delivery.Deliverer;
+import ua.zvernennia.core.delivery.Outbox;
 
 /**
  * Where adapters hand in what citizens do. One chat's inbounds are handled strictly in order,
@@ -63,7 +64,8 @@ public final class Bot {
                     if (callerDelivers) {
                         if (!handled.replies().isEmpty()) {
                             unitOfWork.submit(s -> {
-                                handled.replies().forEach(m -> s.outbox().markSent(m.id(), null, m.createdAt()));
+                                s.outbox().markSent(handled.replies().stream()
+                                        .map(m -> new Outbox.SentMark(m.id(), null, m.createdAt())).toList());
                                 return null;
                             });
                         }

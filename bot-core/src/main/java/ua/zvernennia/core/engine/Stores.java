@@ -2,6 +2,7 @@ package ua.zvernennia.core.engine;
 
 import ua.zvernennia.core.conversation.ConversationPorts;
 import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.delivery.Outbox;
 
 /** The stores of one unit of work, all in the same transaction. */
@@ -11,4 +12,6 @@ public interface Stores extends ConversationPorts {
     Outbox outbox();
 
     ProcessedUpdates processed();
+
+    DeadlineMarks deadlines();
 }

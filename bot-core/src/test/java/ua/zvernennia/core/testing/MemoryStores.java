@@ -28,6 +28,8 @@ import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.citizen.CitizenStore;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.ConversationStore;
+import ua.zvernennia.core.deadline.DeadlineMarks;
+import ua.zvernennia.core.deadline.WatchedAppeal;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.delivery.OutboxMessage;
 import ua.zvernennia.core.engine.ProcessedUpdates;
@@ -51,6 +53,8 @@ public final class MemoryStores implements UnitOfWork {
         List<AppealEvent> events = new ArrayList<>();
         Map<String, Instant> closedAt = new HashMap<>();
         Map<String, Integer> ratings = new HashMap<>();
+        /** Deadline marks by appeal number: "reminded", "overdue", "legal" to the time they were set. */
+        Map<String, Map<String, Instant>> marks = new HashMap<>();
         long outboxIds;
 
         Data copy() {
@@ -64,6 +68,8 @@ public final class MemoryStores implements UnitOfWork {
             d.events = new ArrayList<>(events);
             d.closedAt = new HashMap<>(closedAt);
             d.ratings = new HashMap<>(ratings);
+            d.marks = new HashMap<>();
+            marks.forEach((k, v) -> d.marks.put(k, new HashMap<>(v)));
             d.outboxIds = outboxIds;
             return d;
         }
@@ -113,6 +119,16 @@ public final class MemoryStores implements UnitOfWork {
         return Optional.ofNullable(data.closedAt.get(number.toString()));
     }
 
+    /** Stores the appeal as given, replacing the one with its number: tests set statuses and times directly. */
+    public synchronized void putAppeal(Appeal appeal) {
+        data.appeals.put(appeal.number().toString(), appeal);
+    }
+
+    /** The deadline marks of an appeal: "reminded", "overdue", "legal" to when they were set. */
+    public synchronized Map<String, Instant> deadlineMarks(AppealNumber number) {
+        return Map.copyOf(data.marks.getOrDefault(number.toString(), Map.of()));
+    }
+
     public synchronized List<OutboxRow> outboxRows() {
         return List.copyOf(data.outbox.values());
     }
@@ -131,7 +147,8 @@ public final class MemoryStores implements UnitOfWork {
         return Optional.ofNullable(data.conversations.get(chat));
     }
 
-    private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates {
+    private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates,
+            DeadlineMarks {
         @Override
         public ConversationStore conversations() {
             return this;
@@ -159,6 +176,11 @@ public final class MemoryStores implements UnitOfWork {
 
         @Override
         public ProcessedUpdates processed() {
+            return this;
+        }
+
+        @Override
+        public DeadlineMarks deadlines() {
             return this;
         }
 
@@ -376,6 +398,55 @@ public final class MemoryStores implements UnitOfWork {
         @Override
         public int forgetBefore(Instant before) {
             return 0;
+        }
+
+        // deadline marks
+        private boolean marked(Appeal a, String mark) {
+            return data.marks.getOrDefault(a.number().toString(), Map.of()).containsKey(mark);
+        }
+
+        private List<WatchedAppeal> open(java.util.function.Predicate<Appeal> due, Comparator<Appeal> order, int limit) {
+            return data.appeals.values().stream().filter(a -> !a.status().isClosed()).filter(due).sorted(order).limit(limit)
+                    .map(a -> new WatchedAppeal(a.number(), a.categoryName(), a.executor(), a.status(), a.createdAt(),
+                            a.deadline(), a.legalDeadline()))
+                    .toList();
+        }
+
+        @Override
+        public List<WatchedAppeal> dueForReminder(Instant now, double fraction, int limit) {
+            return open(a -> !marked(a, "reminded") && !marked(a, "overdue") && !a.deadline().isBefore(now)
+                            && a.createdAt().toEpochMilli() + (a.deadline().toEpochMilli() - a.createdAt().toEpochMilli()) * fraction
+                            <= now.toEpochMilli(),
+                    Comparator.comparing(Appeal::deadline), limit);
+        }
+
+        @Override
+        public List<WatchedAppeal> newlyOverdue(Instant now, int limit) {
+            return open(a -> !marked(a, "overdue") && a.deadline().isBefore(now), Comparator.comparing(Appeal::deadline), limit);
+        }
+
+        @Override
+        public List<WatchedAppeal> newlyPastLegalDeadline(Instant now, int limit) {
+            return open(a -> !marked(a, "legal") && a.legalDeadline().isBefore(now), Comparator.comparing(Appeal::legalDeadline), limit);
+        }
+
+        private void mark(AppealNumber number, String mark, Instant at) {
+            data.marks.computeIfAbsent(number.toString(), k -> new HashMap<>()).putIfAbsent(mark, at);
+        }
+
+        @Override
+        public void markReminded(AppealNumber number, Instant at) {
+            mark(number, "reminded", at);
+        }
+
+        @Override
+        public void markOverdue(AppealNumber number, Instant at) {
+            mark(number, "overdue", at);
+        }
+
+        @Override
+        public void markPastLegalDeadline(AppealNumber number, Instant at) {
+            mark(number, "legal", at);
         }
     }
 }

@@ -1,0 +1,65 @@
+package ua.zvernennia.app.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Locale;
+import ua.zvernennia.app.report.QuarterlyReport;
+import ua.zvernennia.core.stats.DateRange;
+import ua.zvernennia.core.stats.GroupBy;
+import ua.zvernennia.core.stats.StatisticsReader;
+
+/**
+ * {@code GET /api/reports/quarterly?year=&quarter=}: the quarterly report as HTML (default) or,
+ * with {@code format=csv} or at {@code /api/reports/quarterly.csv}, as CSV. Operators.
+ */
+final class ReportController {
+    /** The report is self-contained: nothing may be fetched from elsewhere, styles are inline. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    private ReportController() {
+    }
+
+    static void register(Javalin app, Api.Deps deps) {
+        StatisticsReader reader = new StatisticsReader(deps.storage().statistics(), deps.clock());
+        app.get("/api/reports/quarterly", ctx -> report(ctx, deps, reader, ctx.queryParam("format")), Role.OPERATOR);
+        app.get("/api/reports/quarterly.csv", ctx -> report(ctx, deps, reader, "csv"), Role.OPERATOR);
+    }
+
+    private static void report(Context ctx, Api.Deps deps, StatisticsReader reader, String format) {
+        int year = number(ctx, "year", 2000, 2100);
+        int quarter = number(ctx, "quarter", 1, 4);
+        String f = format == null || format.isBlank() ? "html" : format.strip().toLowerCase(Locale.ROOT);
+        if (!f.equals("html") && !f.equals("csv")) {
+            throw ApiException.badRequest("format must be html or csv, not '" + format + "'");
+        }
+        DateRange range = DateRange.quarter(year, quarter, deps.storage().zone());
+        QuarterlyReport report = new QuarterlyReport(year, quarter, reader.read(range, GroupBy.MONTH));
+        String file = "zvernennia-" + year + "-q" + quarter;
+        if (f.equals("csv")) {
+            ctx.contentType("text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                    .result(report.csv());
+        } else {
+            ctx.contentType("text/html; charset=utf-8")
+                    .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .header("Content-Disposition", "inline; filename=\"" + file + ".html\"")
+                    .result(report.html());
+        }
+    }
+
+    private static int number(Context ctx, String name, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("query parameter '" + name + "' is required (" + min + ".." + max + ")");
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                throw ApiException.badRequest("query parameter '" + name + "' must be " + min + ".." + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("query parameter '" + name + "' must be a number " + min + ".." + max + ", not '" + value + "'");
+        }
+    }
+}

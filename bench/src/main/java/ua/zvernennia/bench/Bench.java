@@ -1,0 +1,351 @@
+package ua.zvernennia.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import ua.zvernennia.app.App;
+import ua.zvernennia.app.AppConfig;
+
+/**
+ * Runs the benchmark: per database the raw upsert floor, the Telegram pipeline flat out and at an
+ * offered rate, Viber webhooks through the app's HTTP server; or one of the long runs (many
+ * conversations in progress, the soak). Prints a table and writes JSON.
+ */
+public final class Bench {
+    private final Options o;
+    private final Path categories;
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+
+    private Bench(Options o, Path categories) {
+        this.o = o;
+        this.categories = categories;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // The fake servers answer in two writes (head, body); with Nagle's algorithm the second
+        // waits for the client's delayed ACK, 40 ms a request, which no real server does.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(o.dir());
+        Path categories = o.dir().resolve("categories.yaml");
+        try (InputStream in = Bench.class.getResourceAsStream("/categories.yaml")) {
+            Files.copy(in, categories, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Bench bench = new Bench(o, categories);
+        if (o.conversations() > 0) {
+            bench.conversations();
+        } else if (o.soakMinutes() > 0) {
+            bench.soak();
+        } else {
+            bench.standard();
+        }
+        bench.finish();
+        System.exit(0);
+    }
+
+    // ---- the standard run -----------------------------------------------------------------------
+
+    private void standard() throws Exception {
+        if (!o.appJar().toString().equals("none")) {
+            Startup.measure(o.appJar(), o.dir(), categories).ifPresent(s -> extra.put("startup", s));
+        }
+        for (String db : o.databases()) {
+            String url = url(db, "standard");
+            log("%s: raw upserts", db);
+            RawUpserts.Result one = RawUpserts.run(url, user(db), password(db), 1, o.rawSeconds());
+            RawUpserts.Result many = RawUpserts.run(url, user(db), password(db), o.rawThreads(), o.rawSeconds());
+            row(db, "raw upserts, 1 thread", one.perSecond(), null, null, Memory.now(), Map.of());
+            row(db, "raw upserts, " + many.threads() + " threads", many.perSecond(), null, null, Memory.now(), Map.of());
+            double raw = Math.max(one.perSecond(), many.perSecond());
+
+            try (FakeTelegram fake = new FakeTelegram(8);
+                 TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+                log("%s: Telegram, %d citizens flat out", db, o.citizens());
+                Load.Window w = run(fake, 0, new Load(o.citizens(), Script.steps(0), true, fake, 0, o.citizens()), o.warmup(), o.seconds());
+                row(db, "telegram, " + o.citizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(),
+                        Map.of("pipelineOverRaw", round(w.updatesPerSecond() / raw, 2),
+                                "updatesPerGetUpdates", round(fake.polled.sum() / (double) Math.max(1, fake.polls.sum()), 1)));
+                if (o.rate() > 0) {
+                    log("%s: Telegram at %.0f updates/s offered", db, o.rate());
+                    Load paced = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens());
+                    Load.Window p = run(fake, 1, paced, Math.min(3, o.warmup()), o.rateSeconds());
+                    row(db, "telegram, " + (int) o.rate() + " updates/s offered", p.updatesPerSecond(), p, o.rate(), Memory.now(), Map.of());
+                }
+            }
+            if (o.viberCitizens() > 0) {
+                log("%s: Viber, %d citizens through the app's webhook", db, o.viberCitizens());
+                try (FakeViber fake = new FakeViber(8); App app = App.start(appConfig(url, db, fake.apiUrl()))) {
+                    Load load = new Load(o.viberCitizens(), Script.steps(0), true, fake, 0, o.viberCitizens());
+                    fake.attach(load, URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"));
+                    load.start();
+                    Thread.sleep((long) (Math.min(3, o.warmup()) * 1000));
+                    load.window();
+                    Thread.sleep((long) (o.viberSeconds() * 1000));
+                    Load.Window w = load.window();
+                    load.close();
+                    row(db, "viber webhooks, " + o.viberCitizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(), Map.of());
+                }
+            }
+        }
+    }
+
+    private Load.Window run(FakeTelegram fake, int phase, Load load, double warmup, double seconds) throws InterruptedException {
+        fake.attach(load, phase);
+        load.start();
+        Thread.sleep((long) (warmup * 1000));
+        load.window();
+        Thread.sleep((long) (seconds * 1000));
+        Load.Window w = load.window();
+        load.close();
+        // The next run starts when every update of this one is handled and its replies sent.
+        fake.awaitConfirmed(60_000);
+        Thread.sleep(1000);
+        return w;
+    }
+
+    // ---- many conversations in progress ---------------------------------------------------------
+
+    private void conversations() throws Exception {
+        String db = o.databases().get(0);
+        String url = url(db, "conversations");
+        int n = o.conversations();
+        try (FakeTelegram fake = new FakeTelegram(8);
+             TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+            Load load = new Load(n, Script.leftInProgress(), false, fake, 0, Math.min(n, o.citizens()));
+            fake.attach(load, 0);
+            long start = System.nanoTime();
+            load.start();
+            Memory peak = Memory.now();
+            while (load.finished() + load.totalStuck() < n) {
+                Thread.sleep(5000);
+                Memory m = Memory.now();
+                if (m.heapUsed() > peak.heapUsed()) {
+                    peak = m;
+                }
+                log("%d of %d conversations under way, heap %s, RSS %s", load.finished(), n, Memory.mb(m.heapUsed()), Memory.mb(m.rss()));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Load.Window w = load.window();
+            load.close();
+            Thread.sleep(1000);
+            Memory after = Memory.afterGc();
+            long rows = pipeline.storage.read(s -> s.handle().createQuery(
+                    "SELECT COUNT(*) FROM conversation WHERE step = 'DESCRIPTION'").mapTo(Long.class).one());
+            row(db, n + " conversations left in progress", w.answered() / seconds, w, null, after,
+                    Map.of("conversationsInProgress", rows, "heapMax", after.heapMax(), "heapPeakSampled", peak.heapUsed(),
+                            "seconds", round(seconds, 1)));
+        }
+    }
+
+    // ---- the soak --------------------------------------------------------------------------------
+
+    private void soak() throws Exception {
+        String db = o.databases().get(0);
+        String url = url(db, "soak");
+        // Ten updates an appeal, and a little over so that the citizens' first visits do not eat into it.
+        double rate = o.appealsPerHour() / 3600.0 * Script.APPEAL.size() * 1.03;
+        int citizens = Math.max(50, (int) Math.ceil(rate * 2));
+        var timeline = new ArrayList<Map<String, Object>>();
+        try (FakeTelegram fake = new FakeTelegram(8);
+             TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+            Load load = new Load(citizens, Script.steps(0), true, fake, rate, citizens);
+            fake.attach(load, 0);
+            load.start();
+            Thread.sleep(30_000);
+            load.window();
+            Histogram all = new Histogram(60_000_000L, 3);
+            long appeals = 0;
+            long answered = 0;
+            long stuck = 0;
+            long failures = 0;
+            long start = System.nanoTime();
+            long end = start + (long) (o.soakMinutes() * 60e9);
+            while (System.nanoTime() < end) {
+                Thread.sleep(Math.min(60_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                Load.Window w = load.window();
+                Memory m = Memory.afterGc();
+                all.add(w.latency());
+                appeals += w.appeals();
+                answered += w.answered();
+                stuck += w.stuck();
+                failures += w.failures();
+                var point = new LinkedHashMap<String, Object>();
+                point.put("minute", round((System.nanoTime() - start) / 60e9, 1));
+                point.put("appealsPerHour", round(w.appealsPerSecond() * 3600, 0));
+                point.put("p99Ms", ms(w.latency().getValueAtPercentile(99)));
+                point.put("stuck", w.stuck());
+                point.put("heapAfterGcMb", round(m.heapUsed() / 1048576.0, 1));
+                point.put("rssMb", round(m.rss() / 1048576.0, 1));
+                timeline.add(point);
+                log("soak minute %s: %s appeals/h, p99 %s ms, heap after GC %s MB, RSS %s MB, stuck %d", point.get("minute"),
+                        point.get("appealsPerHour"), point.get("p99Ms"), point.get("heapAfterGcMb"), point.get("rssMb"), w.stuck());
+            }
+            load.close();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Load.Window total = new Load.Window(seconds, answered, answered, appeals, stuck, failures, all);
+            row(db, "soak " + o.soakMinutes() + " min at " + o.appealsPerHour() + " appeals/h offered", answered / seconds, total, rate,
+                    Memory.afterGc(), Map.of("appealsPerHour", round(appeals / seconds * 3600, 0), "timeline", timeline));
+        }
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------
+
+    private String url(String db, String run) throws IOException {
+        Path dir = o.dir().resolve(db + "-" + run);
+        if (!db.equals("postgresql")) {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+        }
+        return switch (db) {
+            case "h2" -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("zvernennia");
+            case "sqlite" -> "jdbc:sqlite:" + dir.toAbsolutePath().resolve("zvernennia.db");
+            case "postgresql" -> o.pgUrl();
+            default -> throw new IllegalArgumentException("unknown database " + db + " (h2, sqlite; PostgreSQL with --pg-url)");
+        };
+    }
+
+    private String user(String db) {
+        return db.equals("postgresql") ? o.pgUser() : "";
+    }
+
+    private String password(String db) {
+        return db.equals("postgresql") ? System.getenv("PGPASSWORD") : null;
+    }
+
+    private AppConfig appConfig(String url, String db, URI viberApi) {
+        var env = new LinkedHashMap<String, String>();
+        env.put("DB_URL", url);
+        env.put("HTTP_PORT", "0");
+        env.put("DEMO", "off");
+        env.put("CATEGORIES_FILE", categories.toString());
+        env.put("VIBER_AUTH_TOKEN", FakeViber.TOKEN);
+        env.put("VIBER_API_URL", viberApi.toString());
+        if (db.equals("postgresql")) {
+            env.put("DB_USER", o.pgUser());
+            if (System.getenv("PGPASSWORD") != null) {
+                env.put("DB_PASSWORD", System.getenv("PGPASSWORD"));
+            }
+        }
+        return AppConfig.load(o.dir().resolve("no-such-file.conf"), env);
+    }
+
+    private void row(String db, String run, double updatesPerSecond, Load.Window w, Double offered, Memory m, Map<String, Object> more) {
+        var r = new LinkedHashMap<String, Object>();
+        r.put("database", db);
+        r.put("run", run);
+        if (offered != null) {
+            r.put("offeredUpdatesPerSecond", round(offered, 1));
+        }
+        r.put("updatesPerSecond", round(updatesPerSecond, 0));
+        if (w != null) {
+            r.put("appealsPerSecond", round(w.appealsPerSecond(), 1));
+            r.put("p50Ms", ms(w.latency().getValueAtPercentile(50)));
+            r.put("p95Ms", ms(w.latency().getValueAtPercentile(95)));
+            r.put("p99Ms", ms(w.latency().getValueAtPercentile(99)));
+            r.put("maxMs", ms(w.latency().getMaxValue()));
+            r.put("stuck", w.stuck());
+            r.put("failures", w.failures());
+            r.put("seconds", round(w.seconds(), 1));
+        }
+        r.put("heapUsedMb", round(m.heapUsed() / 1048576.0, 1));
+        r.put("loadAverage1m", loadAverage());
+        r.put("rssMb", round(m.rss() / 1048576.0, 1));
+        r.putAll(more);
+        rows.add(r);
+        log("%s", r);
+    }
+
+    private void finish() throws IOException {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n", "database", "run", "updates/s", "appeals/s",
+                "p50 ms", "p95 ms", "p99 ms", "stuck", "heap MB", "RSS MB", "notes (load average)");
+        for (Map<String, Object> r : rows) {
+            var notes = new StringBuilder();
+            if (r.containsKey("pipelineOverRaw")) {
+                notes.append("pipeline/raw ").append(r.get("pipelineOverRaw"));
+            }
+            if (r.containsKey("conversationsInProgress")) {
+                notes.append("in progress ").append(r.get("conversationsInProgress")).append(", max heap ")
+                        .append(Memory.mb((Long) r.get("heapMax")));
+            }
+            if (r.containsKey("appealsPerHour")) {
+                notes.append(r.get("appealsPerHour")).append(" appeals/h");
+            }
+            notes.append(" (").append(r.get("loadAverage1m")).append(')');
+            System.out.printf(Locale.ROOT, "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n", r.get("database"), r.get("run"),
+                    r.get("updatesPerSecond"), r.getOrDefault("appealsPerSecond", ""), r.getOrDefault("p50Ms", ""),
+                    r.getOrDefault("p95Ms", ""), r.getOrDefault("p99Ms", ""), r.getOrDefault("stuck", ""), r.get("heapUsedMb"),
+                    r.get("rssMb"), notes);
+        }
+        if (extra.containsKey("startup")) {
+            System.out.println("start-up to /health 200: " + extra.get("startup"));
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("at", Instant.now().toString());
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("java", System.getProperty("java.version"));
+        out.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1048576);
+        out.put("options", o.toString());
+        out.put("runs", rows);
+        out.putAll(extra);
+        Files.createDirectories(o.out().toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.out().toFile(), out);
+        System.out.println("results written to " + o.out());
+    }
+
+    /** Other work on the machine skews every number here; the results say how busy it was. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+
+    static double ms(long micros) {
+        return round(micros / 1000.0, 1);
+    }
+
+    static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package ua.zvernennia.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Both ends of Viber for the benchmark: the citizens' callbacks, signed as Viber signs them,
+ * posted to the app's webhook; and a REST Bot API on localhost that answers send_message like
+ * Viber and passes each message to the citizens. Thread-safe.
+ */
+final class FakeViber implements Load.Channel, AutoCloseable {
+    static final String TOKEN = "4453b6ac12345678-e02c5f12174805f9-benchbenchbench1";
+    private static final String USER_PREFIX = "bench-user-";
+    private static final byte[] OK = "{\"status\":0,\"status_message\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(FakeViber::mac);
+    private final AtomicLong tokens = new AtomicLong(5_000_000_000_000_000_000L);
+    private volatile URI webhook;
+    private volatile Load load;
+    final LongAdder sends = new LongAdder();
+
+    FakeViber(int threads) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fake-viber");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** The API base to configure as viber.api-url. */
+    URI apiUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pa");
+    }
+
+    void attach(Load load, URI webhook) {
+        this.load = load;
+        this.webhook = webhook;
+    }
+
+    // ---- the citizens' side --------------------------------------------------------------------
+
+    @Override
+    public void send(Load.Citizen c, Script.Action a) {
+        String user = USER_PREFIX + c.index;
+        String token = String.valueOf(tokens.incrementAndGet());
+        String body;
+        if (a.kind() == Script.Kind.START) {
+            body = "{\"event\":\"conversation_started\",\"timestamp\":" + System.currentTimeMillis() + ",\"message_token\":" + token
+                    + ",\"type\":\"open\",\"user\":{\"id\":\"" + user + "\",\"name\":\"Олена\",\"language\":\"uk\",\"country\":\"UA\","
+                    + "\"api_version\":10},\"subscribed\":false}";
+        } else {
+            String message = switch (a.kind()) {
+                case TEXT -> "{\"type\":\"text\",\"text\":\"" + a.value() + "\"}";
+                case PRESS -> "{\"type\":\"text\",\"text\":\"btn:" + a.value() + "\"}";
+                case LOCATION -> {
+                    String[] p = a.value().split(",");
+                    yield "{\"type\":\"location\",\"location\":{\"lat\":" + p[0] + ",\"lon\":" + p[1] + "}}";
+                }
+                case CONTACT -> "{\"type\":\"contact\",\"contact\":{\"name\":\"Олена\",\"phone_number\":\"" + a.value() + "\"}}";
+                default -> throw new IllegalStateException();
+            };
+            body = "{\"event\":\"message\",\"timestamp\":" + System.currentTimeMillis() + ",\"chat_hostname\":\"SN-1_\",\"message_token\":"
+                    + token + ",\"sender\":{\"id\":\"" + user + "\",\"name\":\"Олена\",\"language\":\"uk\",\"country\":\"UA\","
+                    + "\"api_version\":10},\"message\":" + message + ",\"silent\":false}";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(webhook)
+                .header("Content-Type", "application/json")
+                .header("X-Viber-Content-Signature", HexFormat.of().formatHex(macs.get().doFinal(bytes)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+            Load l = load;
+            if (error != null || response.statusCode() != 200) {
+                l.failed(c.index);
+            } else if (a.kind() == Script.Kind.START) {
+                // conversation_started is answered in the response itself.
+                l.shown(c.index, response.body(), 0);
+            }
+        });
+    }
+
+    private static Mac mac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the bot's side ------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().endsWith("/send_message")) {
+                sends.increment();
+                JsonNode params = json.readTree(body);
+                String receiver = params.path("receiver").asText("");
+                Load l = load;
+                if (l != null && receiver.startsWith(USER_PREFIX)) {
+                    l.shown(Integer.parseInt(receiver.substring(USER_PREFIX.length())), new String(body, StandardCharsets.UTF_8), 0);
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, OK.length);
+            exchange.getResponseBody().write(OK);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
