@@ -137,8 +137,10 @@ class ConsoleBrowserTest {
         filed(ChatKey.of(Channel.TELEGRAM, "7002"), "street-lights", "Не світить ліхтар біля зупинки", Duration.ofHours(-3));
         filed(ChatKey.of(Channel.TELEGRAM, "7003"), "roads", "Глибока яма на перехресті", Duration.ofHours(48));
         signIn(operatorToken);
-        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("Знайдено: 3");
-        assertThat(browser.findElements(By.cssSelector("tr.overdue"))).as("the overdue one is marked").hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
+                .contains("Знайдено: " + api.get("/api/appeals").json().get("total").asInt());
+        assertThat(browser.findElements(By.cssSelector("tr.overdue"))).as("the overdue ones are marked")
+                .hasSize(api.get("/api/appeals?overdue=true").json().get("total").asInt()).isNotEmpty();
         screenshot("appeals");
 
         new Select(browser.findElement(By.id("f-category"))).selectByValue("lifts");
@@ -201,11 +203,30 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theStatisticsPageOpens() throws IOException {
+    void theStatisticsPageShowsTheReportsChartsForAPeriod() throws IOException {
+        filed(ChatKey.of(Channel.TELEGRAM, "7004"), "water", "Немає холодної води в будинку", Duration.ofHours(24));
         signIn(operatorToken);
         browser.findElement(By.linkText("Статистика")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Статистика");
+        new Select(browser.findElement(By.id("groupBy"))).selectByValue("DAY");
+        browser.findElement(By.cssSelector("#period button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).contains("groupBy=DAY");
+
+        String from = browser.findElement(By.id("from")).getAttribute("value");
+        String to = browser.findElement(By.id("to")).getAttribute("value");
+        long total = api.get("/api/stats?from=" + from + "&to=" + to + "&groupBy=day").json().get("total").asLong();
+        assertThat(total).isPositive();
+        assertThat(browser.findElement(By.id("stats-total")).getText()).startsWith("Звернень за період: " + total);
+        assertThat(browser.findElements(By.cssSelector("#chart-periods svg rect"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-channels svg circle.slice"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart-categories")).getText()).contains("Водоканал");
         screenshot("stats");
+
+        String year = new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText();
+        String quarter = new Select(browser.findElement(By.id("quarter"))).getFirstSelectedOption().getText();
+        browser.get(base + "/console/stats/report?year=" + year + "&quarter=" + quarter + "&format=html");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(year);
+        assertThat(browser.findElements(By.cssSelector("#chart-channels svg"))).isNotEmpty();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -236,4 +236,28 @@ class ConsoleHttpTest {
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body()).contains("Меню не змінено").contains("value=\"Ліфти ще раз\"");
     }
+
+    @Test
+    void theQuarterlyReportIsOneClickAwayAsHtmlAndCsv() {
+        filed("Застряг ліфт", List.of());
+        ConsoleHttp b = browser();
+        b.signIn(operatorToken);
+        ConsoleHttp.Page stats = b.get("/console/stats?from=2026-13-01");
+        assertThat(stats.status()).isEqualTo(400);
+        assertThat(stats.body()).contains("Дату не вдалося прочитати");
+
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
+        String period = "year=" + today.getYear() + "&quarter=" + ((today.getMonthValue() - 1) / 3 + 1);
+        ConsoleHttp.Page html = b.get("/console/stats/report?" + period);
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.header("Content-Security-Policy")).contains("default-src 'none'").doesNotContain("script");
+        assertThat(html.body()).contains("<svg").contains(api.get("/api/reports/quarterly?" + period).body().substring(0, 200));
+        ConsoleHttp.Page csv = b.get("/console/stats/report?" + period + "&format=csv");
+        assertThat(csv.header("Content-Disposition")).contains(".csv");
+        assertThat(csv.body().lines().filter(l -> !l.contains("as_of")))
+                .containsExactlyElementsOf(api.get("/api/reports/quarterly.csv?" + period).body().lines().filter(l -> !l.contains("as_of")).toList())
+                .anyMatch(l -> l.startsWith("category,lifts,"));
+        assertThat(b.get("/console/stats/report?year=1999&quarter=1").status()).isEqualTo(400);
+        assertThat(browser().get("/console/stats/report?" + period).status()).as("signed in only").isEqualTo(303);
+    }
 }
