@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import ua.zvernennia.app.MenuChats.TelegramCitizen;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.NewAppeal;
@@ -121,7 +124,7 @@ class ConsoleBrowserTest {
     void aWrongTokenIsRefused() throws IOException {
         browser.get(base + "/console/login");
         browser.findElement(By.id("token")).sendKeys("not-a-token");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        open(By.cssSelector("form button[type=submit]"));
 
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Невірний або відкликаний токен");
         assertThat(browser.manage().getCookieNamed("zv_console")).isNull();
@@ -145,15 +148,15 @@ class ConsoleBrowserTest {
 
         new Select(browser.findElement(By.id("f-category"))).selectByValue("lifts");
         browser.findElement(By.id("f-q")).sendKeys("ліфт");
-        browser.findElement(By.cssSelector(".filter-form button[type=submit]:not([name])")).click();
+        open(By.cssSelector(".filter-form button[type=submit]:not([name])"));
         assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("Знайдено: 1");
         assertThat(browser.getCurrentUrl()).as("the search stays out of the URL").isEqualTo(base + "/console/appeals");
 
-        browser.findElement(By.linkText("№ " + lift.number())).click();
+        open(By.linkText("№ " + lift.number()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Звернення № " + lift.number());
         new Select(browser.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
         browser.findElement(By.id("comment")).sendKeys("Бригада виїхала");
-        browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+        open(By.cssSelector("#status-form button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Статус змінено: Зареєстровано → У роботі");
 
         awaitUntil(() -> telegram.shown(CITIZEN_CHAT).stream()
@@ -176,7 +179,7 @@ class ConsoleBrowserTest {
     @Test
     void anAdminAddsACategoryThatTheBotOffersInItsNextMenu() throws Exception {
         signIn(ADMIN);
-        browser.findElement(By.linkText("Категорії")).click();
+        open(By.linkText("Категорії"));
         browser.findElement(By.id("id")).sendKeys("snow");
         browser.findElement(By.id("nameUk")).sendKeys("Прибирання снігу");
         browser.findElement(By.id("nameEn")).sendKeys("Snow removal");
@@ -184,7 +187,7 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("deadlineClass"))).selectByValue("SHORT");
         browser.findElement(By.id("executor")).sendKeys("КП «Міськшляхрембуд»");
         browser.findElement(By.id("position")).sendKeys("1");
-        browser.findElement(By.cssSelector("#add-category button[type=submit]")).click();
+        open(By.cssSelector("#add-category button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Категорію «Прибирання снігу» додано");
         assertThat(browser.findElement(By.cssSelector("table.menu tbody tr:first-child")).getText()).contains("❄️ Прибирання снігу");
         screenshot("categories");
@@ -192,9 +195,9 @@ class ConsoleBrowserTest {
         TelegramCitizen citizen = new TelegramCitizen(telegram, 7100).start();
         assertThat(citizen.openMenu().categories()).startsWith("❄️ Прибирання снігу");
 
-        browser.findElement(By.linkText("Токени")).click();
+        open(By.linkText("Токени"));
         browser.findElement(By.id("name")).sendKeys("Диспетчер Коваль");
-        browser.findElement(By.cssSelector("#issue-token button[type=submit]")).click();
+        open(By.cssSelector("#issue-token button[type=submit]"));
         String issued = browser.findElement(By.id("issued-token")).getAttribute("value");
         assertThat(api.as(issued).get("/api/appeals").status()).as("the issued token works").isEqualTo(200);
         browser.navigate().refresh();
@@ -206,15 +209,15 @@ class ConsoleBrowserTest {
     void theStatisticsPageShowsTheReportsChartsForAPeriod() throws IOException {
         filed(ChatKey.of(Channel.TELEGRAM, "7004"), "water", "Немає холодної води в будинку", Duration.ofHours(24));
         signIn(operatorToken);
-        browser.findElement(By.linkText("Статистика")).click();
+        open(By.linkText("Статистика"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Статистика");
-        new Select(browser.findElement(By.id("groupBy"))).selectByValue("DAY");
-        browser.findElement(By.cssSelector("#period button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).contains("groupBy=DAY");
+        new Select(browser.findElement(By.id("groupBy"))).selectByValue("MONTH");
+        open(By.cssSelector("#period button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).contains("groupBy=MONTH");
 
         String from = browser.findElement(By.id("from")).getAttribute("value");
         String to = browser.findElement(By.id("to")).getAttribute("value");
-        long total = api.get("/api/stats?from=" + from + "&to=" + to + "&groupBy=day").json().get("total").asLong();
+        long total = api.get("/api/stats?from=" + from + "&to=" + to + "&groupBy=month").json().get("total").asLong();
         assertThat(total).isPositive();
         assertThat(browser.findElement(By.id("stats-total")).getText()).startsWith("Звернень за період: " + total);
         assertThat(browser.findElements(By.cssSelector("#chart-periods svg rect"))).isNotEmpty();
@@ -234,8 +237,15 @@ class ConsoleBrowserTest {
     void signIn(String token) {
         browser.get(base + "/console/login");
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        open(By.cssSelector("form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/appeals");
+    }
+
+    /** Clicks what loads another page, and waits until the old one is gone. */
+    void open(By clickable) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(clickable).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     Appeal filed(ChatKey chat, String category, String description, Duration deadlineIn) {
