@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ua.zvernennia.app.MenuChats.TelegramCitizen;
@@ -245,7 +246,15 @@ class ConsoleBrowserTest {
     void open(By clickable) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(clickable).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        // While the page is being replaced, chromedriver may answer with other errors than "stale"; they mean "not yet".
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            }
+        });
     }
 
     Appeal filed(ChatKey chat, String category, String description, Duration deadlineIn) {
