@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.PhotoSource;
+import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
@@ -146,8 +147,10 @@ public final class App implements AutoCloseable {
             photos.put(Channel.VIBER, new MediaDownload());
         }
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
-            Api.register(routes, new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
-                    new OperatorDesk(clock, settings), photos));
+            var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
+                    new OperatorDesk(clock, settings), photos);
+            Api.register(routes, apiDeps);
+            ConsoleRoutes.register(routes, apiDeps);
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))

@@ -93,7 +93,11 @@ public final class Api {
         ctx.attribute(Caller.ATTRIBUTE, caller);
     }
 
-    private static Optional<Caller> identify(String token, Deps deps) {
+    /**
+     * Who holds {@code token}: the admin of {@code ADMIN_TOKEN}, or an active issued token. The
+     * one token check of the app; the web console signs in with it too.
+     */
+    public static Optional<Caller> identify(String token, Deps deps) {
         if (deps.adminToken().isPresent() && MessageDigest.isEqual(
                 deps.adminToken().get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of(new Caller("admin", Role.ADMIN));

@@ -2,7 +2,6 @@ package ua.zvernennia.app.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,14 +17,11 @@ import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
-import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
-import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.appeal.TextRules;
-import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.desk.Refusal;
 import ua.zvernennia.storage.AppealSearch;
@@ -39,8 +35,7 @@ final class AppealController {
     private static final int DEFAULT_LIMIT = 50;
     private static final Set<String> LIST_PARAMS = Set.of("status", "category", "channel", "executor", "overdue", "q",
             "from", "to", "offset", "limit");
-    private static final Set<Channel> OPERATOR_CHANNELS = EnumSet.of(Channel.PHONE, Channel.EMAIL, Channel.HOTLINE,
-            Channel.GOV_HOTLINE, Channel.IN_PERSON);
+    private static final Set<Channel> OPERATOR_CHANNELS = AppealIntake.OPERATOR_CHANNELS;
 
     record StatusRequest(AppealStatus status, String comment) {
         StatusRequest {
@@ -209,53 +204,35 @@ final class AppealController {
 
     private static void create(Context ctx, Api.Deps deps) {
         NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
-        if (!OPERATOR_CHANNELS.contains(req.channel())) {
-            throw ApiException.badRequest("channel: one of " + OPERATOR_CHANNELS + "; messenger appeals come from the bot");
+        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(req.channel(), req.category(), req.issueType(),
+                req.description(), req.latitude(), req.longitude(), req.placeAddress(), req.firstName(), req.lastName(),
+                req.address(), req.phone()), deps.storage().categories());
+        if (!checked.problems().isEmpty()) {
+            throw ApiException.badRequest(message(checked.problems().get(0), req.category()));
         }
-        Category category = deps.storage().categories().find(req.category()).filter(Category::active)
-                .orElseThrow(() -> ApiException.badRequest("category: no active category '" + req.category() + "'"));
-        if (req.issueType() != null && category.issueType(req.issueType()).filter(t -> t.active()).isEmpty()) {
-            throw ApiException.badRequest("issueType: no active issue type '" + req.issueType() + "' in " + category.id());
-        }
-        TextRules.description(req.description()).ifPresent(p -> {
-            throw ApiException.badRequest("description: " + problem(p, TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION));
-        });
-        TextRules.address(req.address()).ifPresent(p -> {
-            throw ApiException.badRequest("address: " + problem(p, TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS));
-        });
-        String placeAddress = blankToNull(req.placeAddress());
-        if (placeAddress != null) {
-            TextRules.address(placeAddress).ifPresent(p -> {
-                throw ApiException.badRequest("placeAddress: " + problem(p, TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS));
-            });
-        }
-        GeoPoint point = null;
-        if (req.latitude() != null) {
-            try {
-                point = new GeoPoint(req.latitude(), req.longitude());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("latitude/longitude: " + e.getMessage());
-            }
-        }
-        if (point == null && placeAddress == null) {
-            throw ApiException.badRequest("the problem's place is missing: placeAddress, or latitude and longitude");
-        }
-        PersonName name;
-        try {
-            name = new PersonName(nfc(req.firstName()), nfc(req.lastName()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "
-                    + PersonName.MAX_PART + " characters each");
-        }
-        Phone phone = Phone.parse(req.phone())
-                .orElseThrow(() -> ApiException.badRequest("phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required"));
-        NewAppeal appeal = new NewAppeal(req.channel(), null, category, req.issueType(), req.description().strip(), List.of(),
-                point, placeAddress, name, req.address().strip(), phone);
+        NewAppeal appeal = checked.appeal().orElseThrow();
         String actor = Caller.of(ctx).name();
         Appeal saved = deps.storage().unitOfWork().run(s -> deps.desk().register(s, appeal, actor, req.comment()));
         Instant now = deps.clock().instant();
         var found = deps.storage().read(s -> s.appealSearch().find(saved.number(), now)).orElseThrow();
         ctx.status(201).json(item(found));
+    }
+
+    /** The API's words for a problem of the form. */
+    private static String message(AppealIntake.Problem p, String category) {
+        return switch (p.field()) {
+            case CHANNEL -> "channel: one of " + OPERATOR_CHANNELS + (p.code().equals("messenger") ? "; messenger appeals come from the bot" : " required");
+            case CATEGORY -> p.code().equals("required") ? "category: the category id is required" : "category: no active category '" + p.detail() + "'";
+            case ISSUE_TYPE -> "issueType: no active issue type '" + p.detail() + "' in " + category;
+            case DESCRIPTION -> "description: " + problem(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
+            case PLACE_ADDRESS -> "placeAddress: " + problem(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case ADDRESS -> "address: " + problem(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case POINT -> p.code().equals("required") ? "latitude and longitude go together" : "latitude/longitude: " + p.detail();
+            case PLACE -> "the problem's place is missing: placeAddress, or latitude and longitude";
+            case NAME -> "firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "
+                    + PersonName.MAX_PART + " characters each";
+            case PHONE -> "phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required";
+        };
     }
 
     private static String problem(String key, int min, int max) {
@@ -270,38 +247,11 @@ final class AppealController {
 
     // ---- photos ------------------------------------------------------------------------------------
 
-    private static void photo(Context ctx, Api.Deps deps) throws IOException {
+    private static void photo(Context ctx, Api.Deps deps) {
         AppealNumber number = number(ctx);
         int index = integer("photo index", ctx.pathParam("index"), 0);
-        Appeal appeal = deps.storage().read(s -> s.appeals().find(number)).orElseThrow(() -> ApiException.notFound("no appeal " + number));
-        if (index >= appeal.photos().size()) {
-            throw ApiException.notFound("appeal " + number + " has " + appeal.photos().size() + " photos; no photo " + index);
-        }
-        PhotoRef photo = appeal.photos().get(index);
-        PhotoSource source = deps.photos().get(appeal.channel());
-        if (source == null) {
-            throw new ApiException(502, "the " + appeal.channel() + " channel is not configured here, so its photos cannot be fetched");
-        }
-        byte[] bytes;
-        try {
-            bytes = source.fetch(photo.fileId());
-        } catch (IOException e) {
-            throw new ApiException(502, appeal.channel() + " did not give the photo: " + e.getMessage());
-        }
-        ctx.contentType(contentType(bytes)).header("Cache-Control", "private, max-age=3600").result(bytes);
-    }
-
-    static String contentType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E') {
-            return "image/webp";
-        }
-        return "application/octet-stream";
+        AppealPhotos.Photo photo = AppealPhotos.fetch(deps, number, index);
+        ctx.contentType(photo.contentType()).header("Cache-Control", "private, max-age=3600").result(photo.bytes());
     }
 
     // ---- parameters ----------------------------------------------------------------------------------
@@ -344,10 +294,6 @@ final class AppealController {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
         }
-    }
-
-    private static String nfc(String s) {
-        return s == null ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
     }
 
     private static String blankToNull(String s) {

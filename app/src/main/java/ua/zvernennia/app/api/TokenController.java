@@ -2,17 +2,13 @@ package ua.zvernennia.app.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 
 /** {@code /api/tokens}: admins issue, list and revoke operator and admin tokens. */
 final class TokenController {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     record NewToken(String name, Role role) {
         NewToken {
-            if (name == null || name.isBlank() || name.length() > 100) {
+            if (name == null || name.isBlank() || name.length() > TokenIssuer.MAX_NAME) {
                 throw new IllegalArgumentException("name: 1..100 characters required");
             }
             if (role == null) {
@@ -33,13 +29,9 @@ final class TokenController {
 
     private static void create(Context ctx, Api.Deps deps) {
         NewToken req = ApiJson.body(ctx, NewToken.class);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String by = Caller.of(ctx).name();
-        long id = deps.storage().write(s -> s.apiTokens().create(req.name(), req.role().name(), token, by, deps.clock().instant()));
+        TokenIssuer.Issued issued = TokenIssuer.issue(deps, req.name(), req.role(), Caller.of(ctx).name());
         // The token is shown this once; only its hash is stored.
-        ctx.status(201).json(Map.of("id", id, "name", req.name(), "role", req.role(), "token", token));
+        ctx.status(201).json(Map.of("id", issued.id(), "name", req.name(), "role", req.role(), "token", issued.token()));
     }
 
     private static void revoke(Context ctx, Api.Deps deps) {

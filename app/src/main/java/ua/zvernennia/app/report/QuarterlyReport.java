@@ -66,8 +66,7 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
         }
 
         h.append("<h2>").append(Html.escape(ReportTexts.get("section.channels"))).append("</h2>\n");
-        var slices = s.byChannel().stream().map(c -> new SvgCharts.Slice(ReportTexts.channel(c.channel()), c.count())).toList();
-        h.append("<figure id=\"chart-channels\">").append(SvgCharts.donut(ReportTexts.get("chart.channels"), slices)).append("</figure>\n");
+        h.append("<figure id=\"chart-channels\">").append(ReportCharts.channels(s)).append("</figure>\n");
         h.append("<table id=\"channels\">\n<tr><th>").append(Html.escape(ReportTexts.get("column.channel"))).append("</th><th>")
                 .append(Html.escape(ReportTexts.get("column.count"))).append("</th><th>").append(Html.escape(ReportTexts.get("column.share")))
                 .append("</th></tr>\n");
@@ -81,8 +80,7 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
 
         h.append("<h2>").append(Html.escape(ReportTexts.get("section.categories"))).append("</h2>\n");
         if (!s.byCategory().isEmpty()) {
-            var bars = s.byCategory().stream().map(c -> new SvgCharts.Slice(c.name(), c.count())).toList();
-            h.append("<figure id=\"chart-categories\">").append(SvgCharts.bars(ReportTexts.get("chart.categories"), bars)).append("</figure>\n");
+            h.append("<figure id=\"chart-categories\">").append(ReportCharts.categories(s)).append("</figure>\n");
         }
         h.append("<table id=\"categories\">\n<tr><th>").append(Html.escape(ReportTexts.get("column.category"))).append("</th><th>")
                 .append(Html.escape(ReportTexts.get("column.count"))).append("</th><th>").append(Html.escape(ReportTexts.get("column.share")))

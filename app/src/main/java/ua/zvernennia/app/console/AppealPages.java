@@ -1,0 +1,230 @@
+package ua.zvernennia.app.console;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import ua.zvernennia.app.api.ApiException;
+import ua.zvernennia.app.api.AppealPhotos;
+import ua.zvernennia.app.api.Role;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.desk.AppealIntake;
+import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.desk.Refusal;
+import ua.zvernennia.storage.AppealSearch;
+
+/** The operators' pages: the appeals list, an appeal with its history and status form, and registering a phoned-in appeal. */
+public final class AppealPages {
+    static final int PAGE_SIZE = 25;
+    private static final String BASE = ConsoleRoutes.BASE + "/appeals";
+
+    /** The list page. */
+    public record ListView(AppealFilter filter, List<AppealSearch.Found> items, long total, int page, int pages,
+                           List<Category> categories, List<String> executors) {
+        public boolean has(AppealStatus s) {
+            return filter.has(s);
+        }
+    }
+
+    /**
+     * An appeal's page.
+     *
+     * @param allowed the statuses an operator may move it to now
+     */
+    public record AppealView(AppealSearch.Found found, List<AppealSearch.HistoryEntry> history, List<AppealStatus> allowed,
+                             String problem, AppealStatus chosen, String comment) {
+        public Appeal appeal() {
+            return found.appeal();
+        }
+
+        public boolean pushes() {
+            return appeal().chat() != null && appeal().channel().isMessenger();
+        }
+    }
+
+    /** The phoned-in appeal form, with what was typed and what does not fit. */
+    public record NewView(Map<String, String> values, List<String> problems, List<Category> categories, List<Channel> channels) {
+        public String value(String name) {
+            return values.getOrDefault(name, "");
+        }
+
+        public boolean chosen(String name, String option) {
+            return option.equals(values.get(name));
+        }
+    }
+
+    private AppealPages() {
+    }
+
+    static void register(Javalin app, Console console) {
+        app.get(BASE, console.page(ctx -> list(ctx, console)), Role.OPERATOR);
+        app.post(BASE + "/filter", console.page(ctx -> filter(ctx, console)), Role.OPERATOR);
+        app.get(BASE + "/new", console.page(ctx -> newForm(ctx, console, Map.of("channel", "PHONE"), List.of(), 200)), Role.OPERATOR);
+        app.post(BASE + "/new", console.page(ctx -> register(ctx, console)), Role.OPERATOR);
+        app.get(BASE + "/{number}", console.page(ctx -> details(ctx, console, null, null, null, 200)), Role.OPERATOR);
+        app.post(BASE + "/{number}/status", console.page(ctx -> changeStatus(ctx, console)), Role.OPERATOR);
+        app.get(BASE + "/{number}/photos/{index}", console.page(ctx -> photo(ctx, console)), Role.OPERATOR);
+    }
+
+    // ---- the list --------------------------------------------------------------------------------
+
+    private static void list(Context ctx, Console console) {
+        AppealFilter filter = console.session(ctx).filter();
+        int page = page(ctx.queryParam("page"));
+        Instant now = console.deps.clock().instant();
+        AppealSearch.Page found = console.deps.storage()
+                .read(s -> s.appealSearch().find(filter.search(console.deps.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), now));
+        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<Category> menu = console.deps.storage().read(s -> s.categoryChanges().menu());
+        List<String> executors = menu.stream().map(Category::executor).filter(e -> !e.isBlank()).distinct().sorted().toList();
+        Pages.render(ctx, 200, "appeals.jte", console.chrome(ctx, "Звернення", "appeals"),
+                "view", new ListView(filter, found.items(), found.total(), page, pages, menu, executors));
+    }
+
+    private static void filter(Context ctx, Console console) {
+        console.session(ctx).filter(ctx.formParam("reset") != null ? AppealFilter.NONE : AppealFilter.fromForm(ctx));
+        ctx.redirect(BASE, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private static int page(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new ConsoleException(400, "Номер сторінки має бути числом.");
+        }
+    }
+
+    // ---- one appeal --------------------------------------------------------------------------------
+
+    private static void details(Context ctx, Console console, String problem, AppealStatus chosen, String comment, int status) {
+        AppealNumber number = number(ctx);
+        Instant now = console.deps.clock().instant();
+        AppealSearch.Found found = console.deps.storage().read(s -> s.appealSearch().find(number, now))
+                .orElseThrow(() -> new ConsoleException(404, "Звернення № " + number + " не знайдено."));
+        var history = console.deps.storage().read(s -> s.appealSearch().history(number));
+        AppealStatus current = found.appeal().status();
+        var allowed = Arrays.stream(AppealStatus.values()).filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty()).toList();
+        Pages.render(ctx, status, "appeal.jte", console.chrome(ctx, "Звернення № " + number, "appeals"),
+                "view", new AppealView(found, history, allowed, problem, chosen, comment));
+    }
+
+    private static void changeStatus(Context ctx, Console console) {
+        AppealNumber number = number(ctx);
+        String comment = Optional.ofNullable(ctx.formParam("comment")).orElse("");
+        AppealStatus to;
+        try {
+            to = AppealStatus.valueOf(Objects.requireNonNullElse(ctx.formParam("status"), ""));
+        } catch (IllegalArgumentException e) {
+            details(ctx, console, "Оберіть новий статус.", null, comment, 400);
+            return;
+        }
+        String actor = console.caller(ctx).name();
+        try {
+            OperatorDesk.StatusChanged changed = console.deps.storage().unitOfWork()
+                    .run(s -> console.deps.desk().changeStatus(s, number, to, comment, actor));
+            console.done(ctx, BASE + "/" + number, Flash.info("Статус змінено: " + Labels.of(changed.from()) + " → " + Labels.of(changed.to())
+                    + (changed.outboxId() != null ? ". Сповіщення громадянину поставлено в чергу." : ".")));
+        } catch (Refusal r) {
+            String why = switch (r.kind()) {
+                case NOT_FOUND -> throw new ConsoleException(404, "Звернення № " + number + " не знайдено.");
+                case CONFLICT -> "Такий перехід неможливий: звернення вже змінили або воно закрите. Оновіть сторінку.";
+                case BAD_INPUT -> to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
+                        : to == AppealStatus.REJECTED ? "Для «Відхилено» напишіть у коментарі причину для громадянина."
+                        : "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів.";
+            };
+            details(ctx, console, why, to, comment, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
+        }
+    }
+
+    private static void photo(Context ctx, Console console) {
+        AppealNumber number = number(ctx);
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new ConsoleException(404, "Такого фото немає.");
+        }
+        try {
+            AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index);
+            ctx.contentType(photo.contentType()).header("Cache-Control", "private, max-age=3600").result(photo.bytes());
+        } catch (ApiException e) {
+            throw new ConsoleException(e.status(), e.status() == 404 ? "Такого фото немає."
+                    : "Месенджер зараз не віддає це фото. Спробуйте пізніше.");
+        }
+    }
+
+    private static AppealNumber number(Context ctx) {
+        return AppealNumber.parse(ctx.pathParam("number"))
+                .orElseThrow(() -> new ConsoleException(404, "Такого номера звернення не буває: очікується, напр., 2026-000123."));
+    }
+
+    // ---- a phoned-in appeal -----------------------------------------------------------------------
+
+    private static final List<String> FIELDS = List.of("channel", "category", "issueType", "description", "placeAddress",
+            "latitude", "longitude", "firstName", "lastName", "address", "phone", "comment");
+
+    private static void newForm(Context ctx, Console console, Map<String, String> values, List<String> problems, int status) {
+        Pages.render(ctx, status, "new-appeal.jte", console.chrome(ctx, "Нове звернення", "new"),
+                "view", new NewView(values, problems, console.deps.storage().categories().active(),
+                        List.copyOf(AppealIntake.OPERATOR_CHANNELS)));
+    }
+
+    private static void register(Context ctx, Console console) {
+        var values = new LinkedHashMap<String, String>();
+        FIELDS.forEach(f -> values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse("")));
+        var problems = new java.util.ArrayList<String>();
+        Channel channel = null;
+        try {
+            channel = values.get("channel").isEmpty() ? null : Channel.valueOf(values.get("channel"));
+        } catch (IllegalArgumentException e) {
+            problems.add(Labels.problem(new AppealIntake.Problem(AppealIntake.Field.CHANNEL, "unknown", null)));
+        }
+        // The issue type list offers "category:type"; a type of another category than the one chosen does not fit.
+        String issueType = values.get("issueType");
+        if (!issueType.isEmpty()) {
+            int colon = issueType.indexOf(':');
+            issueType = colon > 0 && issueType.substring(0, colon).equals(values.get("category")) ? issueType.substring(colon + 1) : issueType;
+        }
+        Double latitude = number(values.get("latitude"), AppealIntake.Field.POINT, problems);
+        Double longitude = number(values.get("longitude"), AppealIntake.Field.POINT, problems);
+        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(channel, values.get("category"), issueType,
+                values.get("description"), latitude, longitude, values.get("placeAddress"), values.get("firstName"),
+                values.get("lastName"), values.get("address"), values.get("phone")), console.deps.storage().categories());
+        checked.problems().stream().map(Labels::problem).forEach(problems::add);
+        if (!problems.isEmpty()) {
+            newForm(ctx, console, values, problems.stream().distinct().collect(Collectors.toList()), 400);
+            return;
+        }
+        String actor = console.caller(ctx).name();
+        try {
+            Appeal saved = console.deps.storage().unitOfWork()
+                    .run(s -> console.deps.desk().register(s, checked.appeal().orElseThrow(), actor, values.get("comment")));
+            console.done(ctx, BASE + "/" + saved.number(), Flash.info("Звернення зареєстровано: № " + saved.number()
+                    + ", термін — " + console.formats().time(saved.deadline()) + "."));
+        } catch (Refusal r) {
+            newForm(ctx, console, values, List.of("Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів."), 400);
+        }
+    }
+
+    private static Double number(String value, AppealIntake.Field field, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add(Labels.problem(new AppealIntake.Problem(field, "not-a-number", null)));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package ua.zvernennia.app.console;
+
+import ua.zvernennia.app.api.Caller;
+import ua.zvernennia.app.api.Role;
+
+/**
+ * What every console page shows around its content: the title, who is signed in, the navigation,
+ * the CSRF token for its forms, and a message left by the previous form.
+ *
+ * @param section the navigation entry to mark as current: appeals, new, categories, tokens, stats
+ */
+public record Chrome(String title, Caller caller, String csrf, String section, Flash flash, Formats formats) {
+    public boolean signedIn() {
+        return caller != null;
+    }
+
+    public boolean admin() {
+        return caller != null && caller.role() == Role.ADMIN;
+    }
+
+    public String current(String entry) {
+        return entry.equals(section) ? "page" : null;
+    }
+}

@@ -1,0 +1,160 @@
+package ua.zvernennia.app.console;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.Caller;
+import ua.zvernennia.app.api.Role;
+
+/**
+ * The console's request plumbing: sessions and their cookie, sign-in with an API token through
+ * the API's own check, roles, CSRF tokens, security headers, and pages for refusals and failures.
+ * Thread-safe.
+ */
+final class Console {
+    private static final Logger log = LoggerFactory.getLogger(Console.class);
+    static final String COOKIE = "zv_console";
+    static final String LOGIN_COOKIE = "zv_console_login";
+    static final String CSRF_FIELD = "_csrf";
+    private static final String SESSION = "console-session";
+    private static final String CALLER = "console-caller";
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    final Api.Deps deps;
+    final Sessions sessions;
+
+    Console(Api.Deps deps) {
+        this.deps = deps;
+        this.sessions = new Sessions(deps.clock());
+    }
+
+    // ---- every response ------------------------------------------------------------------------
+
+    static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        // Pages carry citizens' personal data: no copies in caches.
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    // ---- before every console route --------------------------------------------------------------
+
+    /** Lets a request through only with a live session whose token still holds the route's role, and a valid CSRF token on forms. */
+    void guard(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return;
+        }
+        Optional<Session> session = sessions.find(ctx.cookie(COOKIE));
+        if (session.isEmpty()) {
+            throw new Redirect(ConsoleRoutes.BASE + "/login");
+        }
+        Session s = session.get();
+        Optional<Caller> caller = Api.identify(s.token, deps);
+        if (caller.isEmpty()) {
+            sessions.close(s);
+            throw new Redirect(ConsoleRoutes.BASE + "/login?ended=revoked");
+        }
+        ctx.attribute(SESSION, s);
+        ctx.attribute(CALLER, caller.get());
+        if (roles.stream().noneMatch(r -> r instanceof Role needed && caller.get().role().mayActAs(needed))) {
+            throw new ConsoleException(403, "Цей розділ лише для адміністраторів.");
+        }
+        if (ctx.method().name().equals("POST") && !same(ctx.formParam(CSRF_FIELD), s.csrf)) {
+            throw new ConsoleException(403, "Форма застаріла або надіслана не з консолі. Відкрийте сторінку ще раз і повторіть.");
+        }
+    }
+
+    static boolean same(String given, String expected) {
+        return given != null && expected != null
+                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Session session(Context ctx) {
+        Session s = ctx.attribute(SESSION);
+        if (s == null) {
+            throw new IllegalStateException("no session on a guarded console route");
+        }
+        return s;
+    }
+
+    Caller caller(Context ctx) {
+        Caller c = ctx.attribute(CALLER);
+        if (c == null) {
+            throw new IllegalStateException("no caller on a guarded console route");
+        }
+        return c;
+    }
+
+    /** The chrome of a page for the signed-in caller, taking the flash left for it. */
+    Chrome chrome(Context ctx, String title, String section) {
+        Session s = session(ctx);
+        return new Chrome(title, caller(ctx), s.csrf, section, s.takeFlash(), formats());
+    }
+
+    Formats formats() {
+        return new Formats(deps.zone(), deps.clock().instant());
+    }
+
+    /** After a form: the message for the next page, and a 303 to it. */
+    void done(Context ctx, String location, Flash flash) {
+        session(ctx).flash(flash);
+        ctx.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    // ---- cookies ------------------------------------------------------------------------------
+
+    /** HttpOnly and SameSite=Strict always; Secure when the browser came over HTTPS (directly or through a proxy). */
+    static void setCookie(Context ctx, String name, String value, String path, boolean expire) {
+        boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                + (https ? "; Secure" : "") + (expire ? "; Max-Age=0" : ""));
+    }
+
+    // ---- failures -----------------------------------------------------------------------------
+
+    /** Runs a console handler; what it throws becomes a page, never the API's JSON. */
+    Handler page(Handler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (ConsoleException | Redirect e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The message may hold what an operator typed; the class and route are enough to find it.
+                log.error("console request {} {} failed: {}", ctx.method(), ctx.matchedPath(), e.getClass().getName(), e);
+                throw new ConsoleException(500, "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора.");
+            }
+        };
+    }
+
+    void refusal(ConsoleException e, Context ctx) {
+        securityHeaders(ctx);
+        Session s = ctx.attribute(SESSION);
+        Caller c = ctx.attribute(CALLER);
+        var chrome = new Chrome(e.status() == 404 ? "Сторінку не знайдено" : "Не вдалося", c, s == null ? null : s.csrf, "", null, formats());
+        Pages.render(ctx, e.status(), "error.jte", chrome, "message", e.getMessage());
+    }
+
+    /** A redirect out of a guard or handler. */
+    static final class Redirect extends RuntimeException {
+        final String location;
+
+        Redirect(String location) {
+            super(null, null, false, false);
+            this.location = location;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package ua.zvernennia.app.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import ua.zvernennia.core.desk.AppealIntake;
+
+/** The console's Ukrainian words for statuses, channels, history entries and form problems. Thread-safe. */
+public final class Labels {
+    private static final Properties WORDS = load();
+
+    private Labels() {
+    }
+
+    public static String of(Enum<?> value) {
+        return value == null ? "" : word(prefix(value) + "." + value.name());
+    }
+
+    public static String word(String key) {
+        return WORDS.getProperty(key, key);
+    }
+
+    /** A form problem as the operator reads it: the field, then what is wrong. */
+    public static String problem(AppealIntake.Problem p) {
+        String specific = WORDS.getProperty("problem." + p.field().name() + "." + p.code());
+        return word("field." + p.field().name()) + ": " + (specific != null ? specific : word("problem." + p.code()));
+    }
+
+    private static String prefix(Enum<?> value) {
+        return switch (value.getDeclaringClass().getSimpleName()) {
+            case "AppealStatus" -> "status";
+            case "Channel" -> "channel";
+            case "DeadlineClass" -> "deadline";
+            case "Kind" -> "event";
+            case "Role" -> "role";
+            default -> value.getDeclaringClass().getSimpleName();
+        };
+    }
+
+    private static Properties load() {
+        var p = new Properties();
+        try (InputStream in = Labels.class.getResourceAsStream("/console/labels.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("console/labels.properties is missing from the jar");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,140 @@
+package ua.zvernennia.app.console;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import ua.zvernennia.app.api.Role;
+import ua.zvernennia.app.report.QuarterlyReport;
+import ua.zvernennia.app.report.ReportCharts;
+import ua.zvernennia.core.stats.DateRange;
+import ua.zvernennia.core.stats.GroupBy;
+import ua.zvernennia.core.stats.Statistics;
+import ua.zvernennia.core.stats.StatisticsReader;
+
+/**
+ * The statistics page: the quarterly report's charts for a chosen period and grouping, and the
+ * report itself (HTML or CSV) a click away. The period is in the URL: it is no personal data,
+ * and a link to a period can be shared.
+ */
+public final class StatsPage {
+    private static final String BASE = ConsoleRoutes.BASE + "/stats";
+    /** The report page has its own inline styles and no scripts; nothing is fetched from elsewhere. */
+    static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+
+    /**
+     * The page: the period as asked (or the problem with it), its statistics and their charts (SVG
+     * drawn by the report's code, with every label escaped there), and the quarter picker.
+     */
+    public record StatsView(LocalDate from, LocalDate to, GroupBy groupBy, String problem, Statistics stats,
+                            String channelsChart, String categoriesChart, String periodsChart, int year, int quarter,
+                            List<Integer> years) {
+        public String colour(int i) {
+            return ReportCharts.colour(i);
+        }
+    }
+
+    private StatsPage() {
+    }
+
+    public static String groupName(GroupBy g) {
+        return switch (g) {
+            case DAY -> "днями";
+            case WEEK -> "тижнями";
+            case MONTH -> "місяцями";
+            case QUARTER -> "кварталами";
+        };
+    }
+
+    static void register(Javalin app, Console console) {
+        StatisticsReader reader = new StatisticsReader(console.deps.storage().statistics(), console.deps.clock());
+        app.get(BASE, console.page(ctx -> page(ctx, console, reader)), Role.OPERATOR);
+        app.get(BASE + "/report", console.page(ctx -> report(ctx, console, reader)), Role.OPERATOR);
+    }
+
+    private static void page(Context ctx, Console console, StatisticsReader reader) {
+        LocalDate today = console.deps.clock().instant().atZone(console.deps.zone()).toLocalDate();
+        LocalDate quarterStart = GroupBy.QUARTER.periodStart(today);
+        String problem = null;
+        LocalDate from = quarterStart;
+        LocalDate to = today;
+        GroupBy groupBy = GroupBy.WEEK;
+        DateRange range;
+        try {
+            from = date(ctx.queryParam("from"), quarterStart);
+            to = date(ctx.queryParam("to"), today);
+            groupBy = groupBy(ctx.queryParam("groupBy"));
+            range = new DateRange(from, to, console.deps.zone());
+        } catch (IllegalArgumentException e) {
+            problem = e instanceof ConsoleProblem ? e.getMessage()
+                    : "Період не підходить: «по» не може бути раніше «з», і не довше " + DateRange.MAX_DAYS + " днів.";
+            range = new DateRange(quarterStart, today, console.deps.zone());
+        }
+        Statistics s = reader.read(range, groupBy);
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        List<Integer> years = IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed().sorted((a, b) -> b - a).toList();
+        Pages.render(ctx, problem == null ? 200 : 400, "stats.jte", console.chrome(ctx, "Статистика", "stats"),
+                "view", new StatsView(from, to, groupBy, problem, s, ReportCharts.channels(s), ReportCharts.categories(s),
+                        ReportCharts.periods(s, "Звернення " + groupName(groupBy)), today.getYear(), quarter, years));
+    }
+
+    private static void report(Context ctx, Console console, StatisticsReader reader) {
+        int year = number(ctx.queryParam("year"), 2000, 2100);
+        int quarter = number(ctx.queryParam("quarter"), 1, 4);
+        String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
+        QuarterlyReport report = new QuarterlyReport(year, quarter,
+                reader.read(DateRange.quarter(year, quarter, console.deps.zone()), GroupBy.MONTH));
+        String file = "zvernennia-" + year + "-q" + quarter;
+        switch (format) {
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").result(report.csv());
+            case "html" -> ctx.contentType("text/html; charset=utf-8").header("Content-Security-Policy", REPORT_CSP)
+                    .header("Content-Disposition", "inline; filename=\"" + file + ".html\"").result(report.html());
+            default -> throw new ConsoleException(400, "Формат звіту — html або csv.");
+        }
+    }
+
+    /** A problem with the asked period, in words for the page. */
+    private static final class ConsoleProblem extends IllegalArgumentException {
+        ConsoleProblem(String message) {
+            super(message);
+        }
+    }
+
+    private static LocalDate date(String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ConsoleProblem("Дату не вдалося прочитати: очікується рррр-мм-дд.");
+        }
+    }
+
+    private static GroupBy groupBy(String value) {
+        if (value == null || value.isBlank()) {
+            return GroupBy.WEEK;
+        }
+        try {
+            return GroupBy.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConsoleProblem("Групування — днями, тижнями, місяцями або кварталами.");
+        }
+    }
+
+    private static int number(String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConsoleException(400, "Оберіть рік і квартал звіту.");
+    }
+}

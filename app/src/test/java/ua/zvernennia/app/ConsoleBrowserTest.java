@@ -1,0 +1,289 @@
+package ua.zvernennia.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static ua.zvernennia.app.ChannelsTest.awaitUntil;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import ua.zvernennia.app.MenuChats.TelegramCitizen;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.telegram.FakeBotApi;
+
+/**
+ * The web console in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}), against the running app and the local fake Telegram server. Skipped
+ * where they are not installed; {@code .ci/run} installs them. Leaves screenshots of the main
+ * pages, on a laptop and on a phone, in {@code target/screenshots} (or in the folder the system
+ * property {@code screenshots.dir} names, e.g. {@code ../docs/screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String ADMIN = "browser-admin-token-0123456789abcdef";
+    static final long CITIZEN_CHAT = 7001;
+
+    @TempDir
+    static Path dir;
+    FakeBotApi telegram;
+    App app;
+    ChromeDriver browser;
+    ApiClient api;
+    String operatorToken;
+    String base;
+    Path screenshots;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing (apt-get install chromium chromium-driver)");
+        telegram = new FakeBotApi();
+        var env = new HashMap<>(Map.of(
+                "HTTP_PORT", "0",
+                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "CATEGORIES_FILE", "../config/categories.yaml",
+                "ADMIN_TOKEN", ADMIN,
+                "DEMO", "off",
+                "OUTBOX_POLL_INTERVAL_MS", "50",
+                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                "TELEGRAM_API_URL", telegram.url().toString()));
+        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, env), Clock.systemUTC(), new BufferedReader(new StringReader("")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        base = "http://127.0.0.1:" + app.httpPort();
+        api = new ApiClient(app.httpPort(), ADMIN);
+        operatorToken = api.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}").json().get("token").asText();
+        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(screenshots);
+
+        // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1280,900", "--lang=uk");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        browser.get(base + "/console/login");
+        browser.manage().deleteAllCookies();
+        laptop();
+    }
+
+    @Test
+    void aWrongTokenIsRefused() throws IOException {
+        browser.get(base + "/console/login");
+        browser.findElement(By.id("token")).sendKeys("not-a-token");
+        open(By.cssSelector("form button[type=submit]"));
+
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Невірний або відкликаний токен");
+        assertThat(browser.manage().getCookieNamed("zv_console")).isNull();
+        browser.get(base + "/console/appeals");
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/login");
+        screenshot("login");
+    }
+
+    @Test
+    void anOperatorFiltersTheListAndChangesAStatusThatReachesTheCitizensTelegram() throws Exception {
+        Appeal lift = filed(ChatKey.of(Channel.TELEGRAM, String.valueOf(CITIZEN_CHAT)), "lifts", "Застряг ліфт між 5 і 6 поверхами",
+                Duration.ofHours(6));
+        filed(ChatKey.of(Channel.TELEGRAM, "7002"), "street-lights", "Не світить ліхтар біля зупинки", Duration.ofHours(-3));
+        filed(ChatKey.of(Channel.TELEGRAM, "7003"), "roads", "Глибока яма на перехресті", Duration.ofHours(48));
+        signIn(operatorToken);
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
+                .contains("Знайдено: " + api.get("/api/appeals").json().get("total").asInt());
+        assertThat(browser.findElements(By.cssSelector("tr.overdue"))).as("the overdue ones are marked")
+                .hasSize(api.get("/api/appeals?overdue=true").json().get("total").asInt()).isNotEmpty();
+        screenshot("appeals");
+
+        new Select(browser.findElement(By.id("f-category"))).selectByValue("lifts");
+        browser.findElement(By.id("f-q")).sendKeys("ліфт");
+        open(By.cssSelector(".filter-form button[type=submit]:not([name])"));
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("Знайдено: 1");
+        assertThat(browser.getCurrentUrl()).as("the search stays out of the URL").isEqualTo(base + "/console/appeals");
+
+        open(By.linkText("№ " + lift.number()));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Звернення № " + lift.number());
+        new Select(browser.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
+        browser.findElement(By.id("comment")).sendKeys("Бригада виїхала");
+        open(By.cssSelector("#status-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Статус змінено: Зареєстровано → У роботі");
+
+        awaitUntil(() -> telegram.shown(CITIZEN_CHAT).stream()
+                .anyMatch(s -> s.text().equals("📬 Звернення № " + lift.number() + ": у роботі.\nКоментар: Бригада виїхала")));
+        awaitUntil(() -> {
+            browser.navigate().refresh();
+            return browser.findElement(By.cssSelector(".history li:last-child")).getText().contains("доставлено громадянину");
+        });
+        assertThat(browser.findElement(By.cssSelector(".history li:last-child")).getText())
+                .contains("Оператор Іваненко").contains("Зареєстровано → У роботі").contains("Бригада виїхала");
+        screenshot("appeal");
+
+        phone();
+        browser.get(base + "/console/appeals");
+        screenshot("appeals-phone");
+        browser.get(base + "/console/appeals/" + lift.number());
+        screenshot("appeal-phone");
+    }
+
+    @Test
+    void anAdminAddsACategoryThatTheBotOffersInItsNextMenu() throws Exception {
+        signIn(ADMIN);
+        open(By.linkText("Категорії"));
+        browser.findElement(By.id("id")).sendKeys("snow");
+        browser.findElement(By.id("nameUk")).sendKeys("Прибирання снігу");
+        browser.findElement(By.id("nameEn")).sendKeys("Snow removal");
+        browser.findElement(By.id("emoji")).sendKeys("❄️");
+        new Select(browser.findElement(By.id("deadlineClass"))).selectByValue("SHORT");
+        browser.findElement(By.id("executor")).sendKeys("КП «Міськшляхрембуд»");
+        browser.findElement(By.id("position")).sendKeys("1");
+        open(By.cssSelector("#add-category button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Категорію «Прибирання снігу» додано");
+        assertThat(browser.findElement(By.cssSelector("table.menu tbody tr:first-child")).getText()).contains("❄️ Прибирання снігу");
+        screenshot("categories");
+
+        TelegramCitizen citizen = new TelegramCitizen(telegram, 7100).start();
+        assertThat(citizen.openMenu().categories()).startsWith("❄️ Прибирання снігу");
+
+        open(By.linkText("Токени"));
+        browser.findElement(By.id("name")).sendKeys("Диспетчер Коваль");
+        open(By.cssSelector("#issue-token button[type=submit]"));
+        String issued = browser.findElement(By.id("issued-token")).getAttribute("value");
+        assertThat(api.as(issued).get("/api/appeals").status()).as("the issued token works").isEqualTo(200);
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("issued-token"))).as("shown once").isEmpty();
+        screenshot("tokens");
+    }
+
+    @Test
+    void theStatisticsPageShowsTheReportsChartsForAPeriod() throws IOException {
+        filed(ChatKey.of(Channel.TELEGRAM, "7004"), "water", "Немає холодної води в будинку", Duration.ofHours(24));
+        signIn(operatorToken);
+        open(By.linkText("Статистика"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Статистика");
+        new Select(browser.findElement(By.id("groupBy"))).selectByValue("MONTH");
+        open(By.cssSelector("#period button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).contains("groupBy=MONTH");
+
+        String from = browser.findElement(By.id("from")).getAttribute("value");
+        String to = browser.findElement(By.id("to")).getAttribute("value");
+        long total = api.get("/api/stats?from=" + from + "&to=" + to + "&groupBy=month").json().get("total").asLong();
+        assertThat(total).isPositive();
+        assertThat(browser.findElement(By.id("stats-total")).getText()).startsWith("Звернень за період: " + total);
+        assertThat(browser.findElements(By.cssSelector("#chart-periods svg rect"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-channels svg circle.slice"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart-categories")).getText()).contains("Водоканал");
+        screenshot("stats");
+
+        String year = new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText();
+        String quarter = new Select(browser.findElement(By.id("quarter"))).getFirstSelectedOption().getText();
+        browser.get(base + "/console/stats/report?year=" + year + "&quarter=" + quarter + "&format=html");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(year);
+        assertThat(browser.findElements(By.cssSelector("#chart-channels svg"))).isNotEmpty();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    void signIn(String token) {
+        browser.get(base + "/console/login");
+        browser.findElement(By.id("token")).sendKeys(token);
+        open(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/appeals");
+    }
+
+    /** Clicks what loads another page, and waits until the old one is gone. */
+    void open(By clickable) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(clickable).click();
+        // While the page is being replaced, chromedriver may answer with other errors than "stale"; they mean "not yet".
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            }
+        });
+    }
+
+    Appeal filed(ChatKey chat, String category, String description, Duration deadlineIn) {
+        Instant now = Instant.now();
+        return app.storage().unitOfWork().run(s -> {
+            s.citizens().recordConsent(chat, now, "uk");
+            return s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find(category).orElseThrow(), null,
+                    description, List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
+                    "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), now, now.plus(deadlineIn), now.plus(Duration.ofDays(30)));
+        });
+    }
+
+    void laptop() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    void phone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** The whole page, not only what fits the window. */
+    void screenshot(String name) throws IOException {
+        Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        Number height = (Number) browser.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+}
