@@ -20,7 +20,6 @@ public final class Main {
                     java.time.Clock.systemUTC(), System.out));
             return;
         }
-        warmUpInBackground();
         Path configFile = Path.of(args.length > 0 ? args[0] : "config/application.conf");
         AppConfig config;
         try {
@@ -32,25 +31,5 @@ public final class Main {
         }
         App app = App.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
-    }
-
-    /**
-     * Start-up is mostly class loading. While the main thread opens and migrates the database,
-     * another core loads the HTTP server's and the API's classes, which come next.
-     */
-    private static void warmUpInBackground() {
-        Thread warm = new Thread(() -> {
-            try {
-                io.javalin.Javalin.create(c -> c.showJavalinBanner = false);
-                ua.zvernennia.app.api.ApiJson.MAPPER.writeValueAsString(java.util.Map.of("warm", java.time.Instant.EPOCH));
-                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory().createParser("a: 1").nextToken();
-                Class.forName("org.eclipse.jetty.server.Server");
-                Class.forName("org.eclipse.jetty.servlet.ServletContextHandler");
-            } catch (Exception | LinkageError e) {
-                log.debug("warm-up skipped", e);
-            }
-        }, "warm-up");
-        warm.setDaemon(true);
-        warm.start();
     }
 }
