@@ -23,6 +23,11 @@ public final class Labels {
         return WORDS.getProperty(key, key);
     }
 
+    /** Who did something: the citizen in words, anyone else (an operator, a channel) as recorded. */
+    public static String actor(String actor) {
+        return WORDS.getProperty("actor." + actor, actor);
+    }
+
     /** A form problem as the operator reads it: the field, then what is wrong. */
     public static String problem(AppealIntake.Problem p) {
         String specific = WORDS.getProperty("problem." + p.field().name() + "." + p.code());
