@@ -7,8 +7,8 @@ import java.util.Set;
 import ua.zvernennia.core.chat.ChatKey;
 
 /**
- * What the units of one group commit want done once it has committed (cache updates), kept per
- * unit so that a unit rolled back to its savepoint leaves nothing behind. Used by the writer
+ * What the units of one transaction want done once it has committed (cache updates); a rolled
+ * back transaction leaves nothing behind. Used by the writer
  * thread only; not thread-safe.
  */
 final class CommitEffects {
@@ -31,10 +31,6 @@ final class CommitEffects {
 
     void unitCommitted() {
         batch.addAll(unit);
-        unit.clear();
-    }
-
-    void unitRolledBack() {
         unit.clear();
     }
 

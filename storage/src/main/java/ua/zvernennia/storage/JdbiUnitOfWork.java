@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.engine.UnitOfWork;
 
 /**
- * Group commit: one writer thread takes whatever work is queued, runs each piece in its own
- * savepoint of one transaction and commits them together. Under load many chats' turns share a
+ * Group commit: one writer thread takes whatever work is queued, runs it all in one transaction
+ * and commits it together. Under load many chats' turns share a
  * commit (the costly, durable part); when idle a single turn commits alone without waiting.
- * A piece that throws is rolled back to its savepoint alone and its future fails.
+ * A piece that throws fails alone: the others are run again, each in a transaction of its own.
  * Thread-safe.
  */
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
@@ -93,37 +93,56 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         resetHandle();
     }
 
+    /**
+     * Runs the batch in one transaction without a savepoint per unit (they cost two statements
+     * each); units only read and write through the stores, so when one of them throws the whole
+     * transaction is rolled back and each unit runs again on its own, and only the failing one
+     * fails.
+     */
     private void commit(List<Pending<?>> batch) {
         ensureHandle();
+        if (batch.size() == 1) {
+            commitAlone(batch.get(0));
+            return;
+        }
         CommitEffects effects = stores.effects();
         effects.reset();
         List<Runnable> completions = new ArrayList<>(batch.size());
         handle.begin();
-        boolean single = batch.size() == 1;
         for (Pending<?> p : batch) {
-            if (single) {
-                try {
-                    p.run(stores, completions);
-                    effects.unitCommitted();
-                } catch (RuntimeException e) {
-                    handle.rollback();
-                    effects.reset();
-                    p.future().completeExceptionally(e);
-                    return;
+            try {
+                p.run(stores, completions);
+                effects.unitCommitted();
+            } catch (RuntimeException e) {
+                handle.rollback();
+                effects.reset();
+                for (Pending<?> each : batch) {
+                    commitAlone(each);
                 }
-            } else {
-                handle.savepoint("unit");
-                try {
-                    p.run(stores, completions);
-                    handle.releaseSavepoint("unit");
-                    effects.unitCommitted();
-                } catch (RuntimeException e) {
-                    handle.rollbackToSavepoint("unit");
-                    effects.unitRolledBack();
-                    p.future().completeExceptionally(e);
-                }
+                return;
             }
         }
+        finish(effects, completions);
+    }
+
+    private void commitAlone(Pending<?> p) {
+        CommitEffects effects = stores.effects();
+        effects.reset();
+        List<Runnable> completions = new ArrayList<>(1);
+        handle.begin();
+        try {
+            p.run(stores, completions);
+            effects.unitCommitted();
+        } catch (RuntimeException e) {
+            handle.rollback();
+            effects.reset();
+            p.future().completeExceptionally(e);
+            return;
+        }
+        finish(effects, completions);
+    }
+
+    private void finish(CommitEffects effects, List<Runnable> completions) {
         try {
             handle.commit();
         } catch (RuntimeException e) {
@@ -133,6 +152,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         effects.committed();
         completions.forEach(Runnable::run);
     }
+
 
 
     private static void fail(List<Pending<?>> batch, Throwable e) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class Deliverer {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final java.util.concurrent.ConcurrentLinkedQueue<Outbox.SentMark> sentMarks = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock) {
         var byChannel = new java.util.EnumMap<Channel, Messenger>(Channel.class);
@@ -104,11 +105,16 @@ public final class Deliverer {
     private void recordSent(Outbox.SentMark mark) {
         sentMarks.add(mark);
         if (flushScheduled.compareAndSet(false, true)) {
+            // The work may run more than once (a unit of work may replay it): it takes the marks
+            // the first time and writes the same ones on every run.
+            List<Outbox.SentMark> batch = new java.util.ArrayList<>();
+            AtomicBoolean taken = new AtomicBoolean();
             unitOfWork.submit(s -> {
-                flushScheduled.set(false);
-                List<Outbox.SentMark> batch = new java.util.ArrayList<>();
-                for (Outbox.SentMark next; (next = sentMarks.poll()) != null; ) {
-                    batch.add(next);
+                if (taken.compareAndSet(false, true)) {
+                    flushScheduled.set(false);
+                    for (Outbox.SentMark next; (next = sentMarks.poll()) != null; ) {
+                        batch.add(next);
+                    }
                 }
                 if (!batch.isEmpty()) {
                     s.outbox().markSent(batch);
@@ -117,6 +123,7 @@ public final class Deliverer {
             });
         }
     }
+
 
     private void record(OutboxMessage m, String reason, Instant now, boolean unreachable) {
         unitOfWork.submit(s -> {

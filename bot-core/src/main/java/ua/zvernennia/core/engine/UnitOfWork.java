@@ -6,7 +6,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Port: runs work against the stores in one transaction and commits it durably. Thread-safe.
  * Implementations may run the work of several concurrent callers in one transaction (group
- * commit); a failing work is rolled back alone and its future fails.
+ * commit); a failing work is rolled back alone and its future fails. A work may therefore run
+ * more than once before it commits: it must do nothing but read and write through the stores.
  */
 public interface UnitOfWork {
 
