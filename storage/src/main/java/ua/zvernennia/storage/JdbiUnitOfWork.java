@@ -101,45 +101,37 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
      */
     private void commit(List<Pending<?>> batch) {
         ensureHandle();
-        if (batch.size() == 1) {
-            commitAlone(batch.get(0));
-            return;
+        if (!inOneTransaction(batch) && batch.size() > 1) {
+            for (Pending<?> each : batch) {
+                inOneTransaction(List.of(each));
+            }
         }
+    }
+
+    /**
+     * Runs the units and commits them; false when one threw and everything was rolled back (a
+     * unit that was alone has then failed).
+     */
+    private boolean inOneTransaction(List<Pending<?>> units) {
         CommitEffects effects = stores.effects();
         effects.reset();
-        List<Runnable> completions = new ArrayList<>(batch.size());
+        List<Runnable> completions = new ArrayList<>(units.size());
         handle.begin();
-        for (Pending<?> p : batch) {
+        for (Pending<?> p : units) {
             try {
                 p.run(stores, completions);
                 effects.unitCommitted();
             } catch (RuntimeException e) {
                 handle.rollback();
                 effects.reset();
-                for (Pending<?> each : batch) {
-                    commitAlone(each);
+                if (units.size() == 1) {
+                    p.future().completeExceptionally(e);
                 }
-                return;
+                return false;
             }
         }
         finish(effects, completions);
-    }
-
-    private void commitAlone(Pending<?> p) {
-        CommitEffects effects = stores.effects();
-        effects.reset();
-        List<Runnable> completions = new ArrayList<>(1);
-        handle.begin();
-        try {
-            p.run(stores, completions);
-            effects.unitCommitted();
-        } catch (RuntimeException e) {
-            handle.rollback();
-            effects.reset();
-            p.future().completeExceptionally(e);
-            return;
-        }
-        finish(effects, completions);
+        return true;
     }
 
     private void finish(CommitEffects effects, List<Runnable> completions) {
