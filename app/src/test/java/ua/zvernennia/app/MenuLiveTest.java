@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ua.zvernennia.app.api.ApiJson;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,18 +38,14 @@ class MenuLiveTest {
     void start(String pageSize) throws Exception {
         telegram = new FakeBotApi();
         viber = new FakeViberApi();
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, Map.of(
-                        "HTTP_PORT", "0",
-                        "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                        "CATEGORIES_FILE", "../config/categories.yaml",
-                        "MENU_PAGE_SIZE", pageSize,
-                        "ADMIN_TOKEN", ADMIN,
-                        "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                        "TELEGRAM_API_URL", telegram.url().toString(),
-                        "VIBER_AUTH_TOKEN", ViberRig.TOKEN,
-                        "VIBER_API_URL", viber.url().toString())),
-                Clock.systemUTC(), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.systemUTC(), Map.of(
+                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "MENU_PAGE_SIZE", pageSize,
+                "ADMIN_TOKEN", ADMIN,
+                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                "TELEGRAM_API_URL", telegram.url().toString(),
+                "VIBER_AUTH_TOKEN", ViberRig.TOKEN,
+                "VIBER_API_URL", viber.url().toString()));
         admin = new ApiClient(app.httpPort(), ADMIN);
     }
 

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,14 +44,10 @@ class QuarterlyReportTest {
 
     @BeforeEach
     void start() {
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, Map.of(
-                        "HTTP_PORT", "0",
-                        "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                        "CATEGORIES_FILE", dir.resolve("none.yaml").toString(),
-                        "ADMIN_TOKEN", TokenApiTest.ADMIN,
-                        "DEMO", "off")),
-                Clock.fixed(AS_OF, ZoneOffset.UTC), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.fixed(AS_OF, ZoneOffset.UTC), Map.of(
+                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "CATEGORIES_FILE", dir.resolve("none.yaml").toString(),
+                "ADMIN_TOKEN", TokenApiTest.ADMIN));
         app.storage().seedCategoriesIfEmpty(TestCategories.small());
         new KnownAppeals(app.storage(), ZoneId.of("Europe/Kyiv")).firstQuarterOf2025();
         admin = new ApiClient(app.httpPort(), TokenApiTest.ADMIN);

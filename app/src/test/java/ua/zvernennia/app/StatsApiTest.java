@@ -3,12 +3,7 @@ package ua.zvernennia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,14 +33,9 @@ class StatsApiTest {
 
     @BeforeEach
     void start() {
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, Map.of(
-                        "HTTP_PORT", "0",
-                        "DB_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite").toAbsolutePath(),
-                        "CATEGORIES_FILE", dir.resolve("none.yaml").toString(),
-                        "ADMIN_TOKEN", TokenApiTest.ADMIN,
-                        "DEMO", "off")),
-                Clock.fixed(AS_OF, ZoneOffset.UTC), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.fixed(AS_OF, ZoneOffset.UTC), Map.of(
+                "CATEGORIES_FILE", dir.resolve("none.yaml").toString(),
+                "ADMIN_TOKEN", TokenApiTest.ADMIN));
         app.storage().seedCategoriesIfEmpty(TestCategories.small());
         new KnownAppeals(app.storage(), ZoneId.of("Europe/Kyiv")).firstQuarterOf2025();
         admin = new ApiClient(app.httpPort(), TokenApiTest.ADMIN);

@@ -2,11 +2,6 @@ package ua.zvernennia.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,14 +20,7 @@ class TokenApiTest {
 
     @BeforeEach
     void start() {
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, Map.of(
-                        "HTTP_PORT", "0",
-                        "DB_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite").toAbsolutePath(),
-                        "CATEGORIES_FILE", "../config/categories.yaml",
-                        "ADMIN_TOKEN", ADMIN,
-                        "DEMO", "off")),
-                Clock.systemUTC(), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.systemUTC(), Map.of("ADMIN_TOKEN", ADMIN));
         admin = new ApiClient(app.httpPort(), ADMIN);
     }
 

@@ -1,0 +1,29 @@
+package ua.zvernennia.app;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole app for a test: port 0, a SQLite file in the test's folder, no demo. */
+final class TestApps {
+    private TestApps() {
+    }
+
+    /** Starts the app; {@code env} adds to or overrides the test defaults. */
+    static App start(Path dir, Clock clock, Map<String, String> env) {
+        var all = new HashMap<String, String>(Map.of(
+                "HTTP_PORT", "0",
+                "DB_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite").toAbsolutePath(),
+                "CATEGORIES_FILE", "../config/categories.yaml",
+                "DEMO", "off"));
+        all.putAll(env);
+        return App.start(AppConfig.load(AppConfigTest.SHIPPED, all), clock, new BufferedReader(new StringReader("")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+}
