@@ -31,11 +31,11 @@ public final class StatusPush {
             text.append("\n").append(t.get("push.comment", comment.strip()));
         }
         if (to == AppealStatus.NEEDS_INFO) {
-            Reply ask = Turn.answerQuestion(t, n);
+            Reply ask = FollowUpSteps.answerQuestion(t, n);
             return new Step(state.about(StepName.ANSWER, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         if (to == AppealStatus.RESOLVED) {
-            Reply ask = Turn.solvedQuestion(t, n);
+            Reply ask = FollowUpSteps.solvedQuestion(t, n);
             return new Step(state.about(StepName.SOLVED, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         return new Step(state, List.of(Reply.text(text.toString())));

@@ -62,24 +62,21 @@ final class Turn {
     static final String SOLVED_NO_PREFIX = "solved_no:";
     static final String RATE_PREFIX = "rate:";
     static final String RATING_SKIP = "rating_skip";
-    private static final int MY_APPEALS_SHOWN = 10;
-    /** History entries shown to the citizen: the latest ones. */
-    private static final int HISTORY_SHOWN = 10;
-    private static final int HISTORY_NOTE_SHOWN = 200;
     /** Photos an appeal may have with those the citizen adds to answers. */
     static final int MAX_PHOTOS_WITH_ANSWERS = 2 * TextRules.MAX_PHOTOS;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
 
-    private final ConversationPorts ports;
+    final ConversationPorts ports;
     private final Inbound inbound;
-    private final ChatKey chat;
-    private final Instant now;
+    final ChatKey chat;
+    final Instant now;
     private final ConversationSettings settings;
-    private final List<Reply> replies = new ArrayList<>();
-    private ConversationState state;
-    private Texts t;
-    private Optional<Citizen> citizen = Optional.empty();
+    final List<Reply> replies = new ArrayList<>();
+    ConversationState state;
+    Texts t;
+    Optional<Citizen> citizen = Optional.empty();
     private boolean replaceMenu;
+    private final FollowUpSteps followUp = new FollowUpSteps(this);
 
     Turn(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now, ConversationSettings settings) {
         this.ports = ports;
@@ -119,10 +116,10 @@ final class Turn {
         if (event instanceof Event.ButtonPress b && global(b.id())) {
             return done();
         }
-        if (event instanceof Event.ButtonPress b && appealAction(b.id())) {
+        if (event instanceof Event.ButtonPress b && followUp.appealAction(b.id())) {
             return done();
         }
-        if (state.step().hasSubject() && subjectAppeal().isEmpty()) {
+        if (state.step().hasSubject() && followUp.subjectAppeal().isEmpty()) {
             reask(t.get("error.stale.button"));
             return done();
         }
@@ -138,12 +135,12 @@ final class Turn {
         switch (state.step()) {
             case CONSENT -> consent(event);
             case MAIN_MENU -> mainMenu(event);
-            case MY_APPEALS -> myAppeals(event);
-            case WITHDRAW -> withdraw(event);
-            case ANSWER -> answer(event);
+            case MY_APPEALS -> followUp.myAppeals(event);
+            case WITHDRAW -> followUp.withdraw(event);
+            case ANSWER -> followUp.answer(event);
             case SOLVED -> reask(wrongType(event, "error.solved"));
-            case REOPEN_COMMENT -> reopenComment(event);
-            case RATING -> rating(event);
+            case REOPEN_COMMENT -> followUp.reopenComment(event);
+            case RATING -> followUp.rating(event);
             case CATEGORY -> category(event);
             case ISSUE_TYPE -> issueType(event);
             case DESCRIPTION -> description(event);
@@ -200,7 +197,7 @@ final class Turn {
         }
         if (state.step().hasSubject()) {
             // Leaving a question about a registered appeal must not throw away the draft kept for later.
-            resume();
+            followUp.resume();
             return;
         }
         if (state.step().isDraftStep()) {
@@ -277,250 +274,6 @@ final class Turn {
         } else {
             reask(wrongType(event, "error.main.menu"));
         }
-    }
-
-    private void myAppeals(Event event) {
-        if (event instanceof Event.ButtonPress b && b.id().startsWith(APPEAL_PREFIX)) {
-            Optional<Appeal> appeal = AppealNumber.parse(b.id().substring(APPEAL_PREFIX.length()))
-                    .flatMap(n -> ports.appeals().find(n))
-                    .filter(a -> chat.equals(a.chat()));
-            if (appeal.isEmpty()) {
-                reask(t.get("error.stale.button"));
-                return;
-            }
-            Reply list = question(StepName.MY_APPEALS);
-            Appeal a = appeal.get();
-            var actions = new ArrayList<Button>();
-            if (a.status() == AppealStatus.NEEDS_INFO) {
-                actions.add(button(ANSWER_PREFIX + a.number(), "button.answer"));
-            }
-            if (a.status().citizenMayWithdraw()) {
-                actions.add(button(WITHDRAW_PREFIX + a.number(), "button.withdraw"));
-            }
-            Keyboard.Menu listMenu = (Keyboard.Menu) list.keyboard();
-            var choices = new ArrayList<>(actions);
-            choices.addAll(listMenu.choices());
-            replies.add(Reply.of(appealDetails(a) + historyText(a), menu(2, choices, listMenu.navigation())));
-        } else {
-            reask(wrongType(event, "error.my.appeals"));
-        }
-    }
-
-    // ---- registered appeals: withdrawal, answers to operators, feedback ---------------------
-
-    /**
-     * Buttons that act on one appeal, named in their id, wherever they were offered: in the
-     * citizen's list or in a push from an operator, which may be a while back.
-     */
-    private boolean appealAction(String id) {
-        if (id.startsWith(WITHDRAW_PREFIX)) {
-            onAppeal(id.substring(WITHDRAW_PREFIX.length()), a -> {
-                if (a.status().citizenMayWithdraw()) {
-                    state = state.about(StepName.WITHDRAW, a.number().toString());
-                    ask();
-                } else {
-                    notAnyMore(a);
-                }
-            });
-        } else if (id.startsWith(ANSWER_PREFIX)) {
-            onAppeal(id.substring(ANSWER_PREFIX.length()), a -> {
-                if (!a.status().isClosed()) {
-                    state = state.about(StepName.ANSWER, a.number().toString());
-                    ask();
-                } else {
-                    notAnyMore(a);
-                }
-            });
-        } else if (id.startsWith(SOLVED_YES_PREFIX)) {
-            onAppeal(id.substring(SOLVED_YES_PREFIX.length()), a -> {
-                if (a.status() == AppealStatus.RESOLVED) {
-                    ports.appeals().addEvent(a.number(), AppealEvent.Kind.FEEDBACK, AppealEvent.CITIZEN, "solved", now);
-                    say(t.get("solved.thanks"));
-                    state = state.about(StepName.RATING, a.number().toString());
-                    ask();
-                } else {
-                    notAnyMore(a);
-                }
-            });
-        } else if (id.startsWith(SOLVED_NO_PREFIX)) {
-            onAppeal(id.substring(SOLVED_NO_PREFIX.length()), a -> {
-                if (a.status().citizenMayReopen()) {
-                    state = state.about(StepName.REOPEN_COMMENT, a.number().toString());
-                    ask();
-                } else {
-                    notAnyMore(a);
-                }
-            });
-        } else if (id.startsWith(RATE_PREFIX)) {
-            String rest = id.substring(RATE_PREFIX.length());
-            int colon = rest.lastIndexOf(':');
-            int rating = colon < 0 ? 0 : rest.charAt(colon + 1) - '0';
-            if (colon < 0 || rest.length() != colon + 2 || rating < 1 || rating > 5) {
-                reask(t.get("error.stale.button"));
-                return true;
-            }
-            onAppeal(rest.substring(0, colon), a -> {
-                ports.appeals().rate(a.number(), rating);
-                ports.appeals().addEvent(a.number(), AppealEvent.Kind.RATING, AppealEvent.CITIZEN, String.valueOf(rating), now);
-                say(t.get("rating.thanks"));
-                resume();
-            });
-        } else {
-            return false;
-        }
-        return true;
-    }
-
-    /** Runs {@code action} on the chat's own appeal of that number, or says the button is stale. */
-    private void onAppeal(String number, java.util.function.Consumer<Appeal> action) {
-        Optional<Appeal> appeal = AppealNumber.parse(number).flatMap(n -> ports.appeals().find(n))
-                .filter(a -> chat.equals(a.chat()));
-        if (appeal.isEmpty()) {
-            reask(t.get("error.stale.button"));
-            return;
-        }
-        action.accept(appeal.get());
-    }
-
-    /** The appeal the current step is about, if it is still there and the chat's own. */
-    private Optional<Appeal> subjectAppeal() {
-        return AppealNumber.parse(state.subject()).flatMap(n -> ports.appeals().find(n)).filter(a -> chat.equals(a.chat()));
-    }
-
-    /** The appeal moved on meanwhile: says so and goes back to where the citizen was. */
-    private void notAnyMore(Appeal a) {
-        say(t.get("appeal.moved.on", a.number(), t.get("status." + a.status())));
-        resume();
-    }
-
-    /** After a step about a registered appeal: back to the draft left for it, or the main menu. */
-    private void resume() {
-        Draft draft = state.draft();
-        if (draft.categoryId() == null) {
-            go(StepName.MAIN_MENU, Draft.EMPTY, 0);
-            return;
-        }
-        say(t.get("draft.resume"));
-        StepName next = missing(draft);
-        go(next, draft, next == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
-    }
-
-    private void withdraw(Event event) {
-        if (!pressed(event, WITHDRAW_YES)) {
-            reask(wrongType(event, "error.withdraw"));
-            return;
-        }
-        Appeal a = subjectAppeal().orElseThrow();
-        if (!a.status().citizenMayWithdraw()) {
-            notAnyMore(a);
-            return;
-        }
-        ports.appeals().changeStatus(a.number(), a.status(), AppealStatus.WITHDRAWN, AppealEvent.CITIZEN, null, null, now);
-        say(t.get("withdrawn", a.number()));
-        go(StepName.MY_APPEALS, Draft.EMPTY, 0);
-    }
-
-    private void answer(Event event) {
-        Appeal a = subjectAppeal().orElseThrow();
-        if (pressed(event, ANSWER_DONE)) {
-            say(t.get("answer.done"));
-            resume();
-            return;
-        }
-        if (a.status().isClosed()) {
-            notAnyMore(a);
-            return;
-        }
-        if (event instanceof Event.Text text) {
-            Optional<String> problem = TextRules.description(text.text());
-            if (problem.isPresent()) {
-                reask(describe(problem.get(), text.text()));
-                return;
-            }
-            ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN, text.text().strip(), now);
-            replies.add(Reply.of(t.get("answer.saved", a.number()), question(StepName.ANSWER).keyboard()));
-        } else if (event instanceof Event.PhotoSent photo) {
-            if (a.photos().size() >= MAX_PHOTOS_WITH_ANSWERS) {
-                reask(t.get("photos.limit", MAX_PHOTOS_WITH_ANSWERS));
-                return;
-            }
-            int index = ports.appeals().addPhoto(a.number(), new PhotoRef(photo.fileId(), photo.fileUniqueId()));
-            String caption = photo.caption().isBlank() ? "" : ": " + photo.caption().strip();
-            ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN,
-                    limit("photo " + index + caption, AppealEvent.MAX_NOTE), now);
-            replies.add(Reply.of(t.get("answer.saved", a.number()), question(StepName.ANSWER).keyboard()));
-        } else {
-            reask(wrongType(event, "error.answer"));
-        }
-    }
-
-    private void reopenComment(Event event) {
-        Appeal a = subjectAppeal().orElseThrow();
-        if (!a.status().citizenMayReopen()) {
-            notAnyMore(a);
-            return;
-        }
-        if (!(event instanceof Event.Text text)) {
-            reask(wrongType(event, "error.reopen"));
-            return;
-        }
-        Optional<String> problem = TextRules.description(text.text());
-        if (problem.isPresent()) {
-            reask(describe(problem.get(), text.text()));
-            return;
-        }
-        ports.appeals().changeStatus(a.number(), a.status(), AppealStatus.IN_PROGRESS, AppealEvent.CITIZEN,
-                text.text().strip(), null, now);
-        say(t.get("reopened", a.number()));
-        state = state.about(StepName.RATING, a.number().toString());
-        ask();
-    }
-
-    private void rating(Event event) {
-        if (pressed(event, RATING_SKIP)) {
-            resume();
-        } else {
-            reask(wrongType(event, "error.rating"));
-        }
-    }
-
-    private String historyText(Appeal a) {
-        List<AppealEvent> all = ports.appeals().history(a.number());
-        List<AppealEvent> shown = all.subList(Math.max(0, all.size() - HISTORY_SHOWN), all.size());
-        StringBuilder out = new StringBuilder("\n\n").append(t.get("history.title"));
-        for (AppealEvent e : shown) {
-            String when = when(e.at());
-            String note = e.note() == null ? null : limit(e.note(), HISTORY_NOTE_SHOWN);
-            String line = switch (e.kind()) {
-                case CREATED -> t.get("history.line", when, t.get("status." + AppealStatus.REGISTERED));
-                case STATUS -> note == null
-                        ? t.get("history.line", when, t.get("status." + e.to()))
-                        : t.get("history.status.comment", when, t.get("status." + e.to()), note);
-                case ANSWER -> t.get("history.answer", when, note);
-                case RATING -> t.get("history.rating", when, note);
-                default -> null;
-            };
-            if (line != null) {
-                out.append('\n').append(line);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String limit(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    /** The question of the answer step about appeal {@code number}. */
-    static Reply answerQuestion(Texts t, String number) {
-        return Reply.of(t.get("answer.ask", number), menu(1, List.of(Button.of(ANSWER_DONE, t.get("button.answer.done"))), List.of()));
-    }
-
-    /** Is the problem of the resolved appeal {@code number} solved? */
-    static Reply solvedQuestion(Texts t, String number) {
-        return Reply.of(t.get("solved.ask"), menu(2, List.of(
-                Button.of(SOLVED_YES_PREFIX + number, t.get("button.solved.yes")),
-                Button.of(SOLVED_NO_PREFIX + number, t.get("button.solved.no"))), List.of()));
     }
 
     private void category(Event event) {
@@ -814,11 +567,11 @@ final class Turn {
             case MAIN_MENU -> Reply.of(t.get("main.menu"), menu(1, List.of(
                     button(NEW_APPEAL, "button.new"), button(MY_APPEALS, "button.mine"),
                     button(HELP, "button.help"), button(LANGUAGE, "button.language")), List.of()));
-            case MY_APPEALS -> myAppealsQuestion();
+            case MY_APPEALS -> followUp.myAppealsQuestion();
             case WITHDRAW -> Reply.of(t.get("withdraw.ask", state.subject()),
                     menu(1, List.of(button(WITHDRAW_YES, "button.withdraw.yes")), List.of(button(BACK, "button.back"))));
-            case ANSWER -> answerQuestion(t, state.subject());
-            case SOLVED -> solvedQuestion(t, state.subject());
+            case ANSWER -> FollowUpSteps.answerQuestion(t, state.subject());
+            case SOLVED -> FollowUpSteps.solvedQuestion(t, state.subject());
             case REOPEN_COMMENT -> Reply.of(t.get("reopen.ask"), menu(1, List.of(), List.of(button(BACK, "button.back"))));
             case RATING -> {
                 var stars = new ArrayList<Button>();
@@ -896,33 +649,9 @@ final class Turn {
         return Reply.of(text, menu(2, choices, navigation));
     }
 
-    private Reply myAppealsQuestion() {
-        List<Appeal> mine = ports.appeals().byChat(chat, MY_APPEALS_SHOWN);
-        if (mine.isEmpty()) {
-            return Reply.of(t.get("my.appeals.none"), menu(1, List.of(button(NEW_APPEAL, "button.new")), List.of(button(BACK, "button.back"))));
-        }
-        StringBuilder text = new StringBuilder(t.get("my.appeals.title"));
-        List<Button> buttons = new ArrayList<>();
-        for (Appeal a : mine) {
-            text.append("\n\n").append(t.get("my.appeals.line", a.number(), categoryName(a),
-                    t.get("status." + a.status()), when(a.deadline())));
-            buttons.add(Button.of(APPEAL_PREFIX + a.number(), "№ " + a.number()));
-        }
-        return Reply.of(text.toString(), menu(2, buttons, List.of(button(BACK, "button.back"))));
-    }
 
     /** The appeal's category in the citizen's language; the name stored with it if the category is gone. */
-    private String categoryName(Appeal a) {
-        return ports.categories().find(a.categoryId()).map(c -> c.name(state.language())).orElse(a.categoryName());
-    }
 
-    private String appealDetails(Appeal a) {
-        String typeName = ports.categories().find(a.categoryId()).flatMap(c -> c.issueType(a.issueTypeId()))
-                .map(it -> it.name(state.language())).orElse(a.issueTypeName());
-        String type = typeName == null ? "" : " — " + typeName;
-        return t.get("appeal.details", a.number(), t.get("status." + a.status()), categoryName(a) + type,
-                when(a.createdAt()), when(a.deadline()), a.description());
-    }
 
     private String summaryText(Draft d) {
         String category = category().map(c -> categoryLabel(c, d.issueTypeId())).orElse("—");
@@ -947,7 +676,7 @@ final class Turn {
     // ---- transitions -----------------------------------------------------------------------
 
     /** Moves to {@code next} and asks its question. */
-    private void go(StepName next, Draft draft, int page) {
+    void go(StepName next, Draft draft, int page) {
         StepName from = state.step();
         state = state.at(next, draft, page);
         Reply q = question(next);
@@ -972,17 +701,17 @@ final class Turn {
     }
 
     /** Asks the current question again. */
-    private void ask() {
+    void ask() {
         replies.add(question(state.step()));
     }
 
     /** Says what did not fit and asks the same question again, in one message. */
-    private void reask(String why) {
+    void reask(String why) {
         Reply q = question(state.step());
         replies.add(Reply.of(why + "\n\n" + q.text(), q.keyboard()));
     }
 
-    private void say(String text) {
+    void say(String text) {
         replies.add(Reply.text(text));
     }
 
@@ -1039,7 +768,7 @@ final class Turn {
         return event;
     }
 
-    private String wrongType(Event event, String fallbackKey) {
+    String wrongType(Event event, String fallbackKey) {
         if (event instanceof Event.Unsupported u) {
             return t.get("unsupported." + u.kind()) + "\n" + t.get(fallbackKey);
         }
@@ -1065,7 +794,7 @@ final class Turn {
     }
 
     /** The message for a {@link TextRules} problem, with the length typed where it matters. */
-    private String describe(String problem, String typed) {
+    String describe(String problem, String typed) {
         int length = typed.strip().codePointCount(0, typed.strip().length());
         return switch (problem) {
             case "error.description.long" -> t.get(problem, length, TextRules.MAX_DESCRIPTION);
@@ -1076,7 +805,7 @@ final class Turn {
         };
     }
 
-    private boolean pressed(Event event, String id) {
+    boolean pressed(Event event, String id) {
         return event instanceof Event.ButtonPress b && b.id().equals(id);
     }
 
@@ -1111,7 +840,7 @@ final class Turn {
         return n == 0 ? 0 : (n - 1) / settings.menuPageSize();
     }
 
-    private int pageOf(String categoryId) {
+    int pageOf(String categoryId) {
         List<Category> all = ports.categories().active();
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).id().equals(categoryId)) {
@@ -1125,7 +854,7 @@ final class Turn {
      * The first step whose answer is missing, or {@link StepName#SUMMARY}: the draft's own
      * check, and the issue type where the category has them (which the draft cannot know).
      */
-    private StepName missing(Draft draft) {
+    StepName missing(Draft draft) {
         StepName missing = draft.firstMissing();
         if (missing != StepName.CATEGORY && draft.issueTypeId() == null
                 && ports.categories().find(draft.categoryId()).map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
@@ -1160,15 +889,15 @@ final class Turn {
         return List.of(button(BACK, "button.back"), button(CANCEL, "button.cancel"));
     }
 
-    private Button button(String id, String key) {
+    Button button(String id, String key) {
         return Button.of(id, t.get(key));
     }
 
-    private static Keyboard.Menu menu(int columns, List<Button> choices, List<Button> navigation) {
+    static Keyboard.Menu menu(int columns, List<Button> choices, List<Button> navigation) {
         return new Keyboard.Menu(choices, columns, navigation);
     }
 
-    private String when(Instant instant) {
+    String when(Instant instant) {
         return WHEN.format(instant.atZone(settings.zone()));
     }
 }
