@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ua.zvernennia.app.ChannelsTest.awaitUntil;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,11 +49,8 @@ class AppealApiTest {
 
     App start(FakeBotApi telegram, FakeViberApi viber) {
         var env = new HashMap<>(Map.of(
-                "HTTP_PORT", "0",
                 "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "CATEGORIES_FILE", "../config/categories.yaml",
                 "ADMIN_TOKEN", ADMIN,
-                "DEMO", "off",
                 "OUTBOX_POLL_INTERVAL_MS", "50"));
         if (telegram != null) {
             env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
@@ -67,8 +60,7 @@ class AppealApiTest {
             env.put("VIBER_AUTH_TOKEN", ViberRig.TOKEN);
             env.put("VIBER_API_URL", viber.url().toString());
         }
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, env), Clock.systemUTC(), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.systemUTC(), env);
         return app;
     }
 

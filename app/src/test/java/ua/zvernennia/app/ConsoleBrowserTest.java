@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static ua.zvernennia.app.ChannelsTest.awaitUntil;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,16 +68,12 @@ class ConsoleBrowserTest {
                 "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing (apt-get install chromium chromium-driver)");
         telegram = new FakeBotApi();
         var env = new HashMap<>(Map.of(
-                "HTTP_PORT", "0",
                 "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "CATEGORIES_FILE", "../config/categories.yaml",
                 "ADMIN_TOKEN", ADMIN,
-                "DEMO", "off",
                 "OUTBOX_POLL_INTERVAL_MS", "50",
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_API_URL", telegram.url().toString()));
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, env), Clock.systemUTC(), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.systemUTC(), env);
         base = "http://127.0.0.1:" + app.httpPort();
         api = new ApiClient(app.httpPort(), ADMIN);
         operatorToken = api.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}").json().get("token").asText();

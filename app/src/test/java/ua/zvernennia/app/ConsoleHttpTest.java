@@ -2,11 +2,6 @@ package ua.zvernennia.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -38,16 +33,12 @@ class ConsoleHttpTest {
     void start() throws Exception {
         telegram = new FakeBotApi();
         var env = new HashMap<>(Map.of(
-                "HTTP_PORT", "0",
                 "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "CATEGORIES_FILE", "../config/categories.yaml",
                 "ADMIN_TOKEN", ADMIN,
-                "DEMO", "off",
                 "OUTBOX_POLL_INTERVAL_MS", "50",
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_API_URL", telegram.url().toString()));
-        app = App.start(AppConfig.load(AppConfigTest.SHIPPED, env), Clock.systemUTC(), new BufferedReader(new StringReader("")),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        app = TestApps.start(dir, Clock.systemUTC(), env);
         api = new ApiClient(app.httpPort(), ADMIN);
         operatorToken = api.post("/api/tokens", "{\"name\": \"Оператор Петренко\", \"role\": \"OPERATOR\"}").json().get("token").asText();
     }

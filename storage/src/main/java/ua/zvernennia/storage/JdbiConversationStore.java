@@ -34,40 +34,27 @@ final class JdbiConversationStore implements ConversationStore {
                 .findOne();
     }
 
+    private static final String INSERT = "INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at, subject) "
+            + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now, :subject)";
+    private static final String UPDATE = "UPDATE conversation SET step = :step, lang = :lang, page = :page, draft = :draft, "
+            + "version = :version, updated_at = :now, subject = :subject WHERE channel = :channel AND chat_id = :chat AND version = :expected";
+
     @Override
     public ConversationState save(ChatKey chat, ConversationState state) {
         long next = state.version() + 1;
-        String draft = Json.write(state.draft());
-        long now = clock.millis();
-        int changed;
-        if (state.version() == 0) {
-            changed = handle.createUpdate("INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at, subject) "
-                            + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now, :subject)")
-                    .bind("channel", chat.channel().name())
-                    .bind("chat", chat.id())
-                    .bind("step", state.step().name())
-                    .bind("lang", state.language())
-                    .bind("page", state.page())
-                    .bind("draft", draft)
-                    .bind("version", next)
-                    .bind("now", now)
-                    .bind("subject", state.subject())
-                    .execute();
-        } else {
-            changed = handle.createUpdate("UPDATE conversation SET step = :step, lang = :lang, page = :page, draft = :draft, "
-                            + "version = :version, updated_at = :now, subject = :subject WHERE channel = :channel AND chat_id = :chat AND version = :expected")
-                    .bind("channel", chat.channel().name())
-                    .bind("chat", chat.id())
-                    .bind("step", state.step().name())
-                    .bind("lang", state.language())
-                    .bind("page", state.page())
-                    .bind("draft", draft)
-                    .bind("version", next)
-                    .bind("now", now)
-                    .bind("subject", state.subject())
-                    .bind("expected", state.version())
-                    .execute();
-        }
+        // A new chat's row is inserted; an existing one is updated only from the version it was read at.
+        int changed = handle.createUpdate(state.version() == 0 ? INSERT : UPDATE)
+                .bind("channel", chat.channel().name())
+                .bind("chat", chat.id())
+                .bind("step", state.step().name())
+                .bind("lang", state.language())
+                .bind("page", state.page())
+                .bind("draft", Json.write(state.draft()))
+                .bind("version", next)
+                .bind("now", clock.millis())
+                .bind("subject", state.subject())
+                .bind("expected", state.version())
+                .execute();
         if (changed != 1) {
             throw new IllegalStateException("conversation " + chat + " was saved by another writer");
         }

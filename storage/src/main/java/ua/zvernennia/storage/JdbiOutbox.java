@@ -12,10 +12,6 @@ import ua.zvernennia.core.delivery.OutboxMessage;
 
 /** The outbox table; a reply is stored as JSON. Bound to one handle; not thread-safe. */
 final class JdbiOutbox implements Outbox {
-    static final String PENDING = "PENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
-
     private final Handle handle;
 
     JdbiOutbox(Handle handle) {
