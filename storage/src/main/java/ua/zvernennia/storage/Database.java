@@ -2,10 +2,14 @@ package ua.zvernennia.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -19,9 +23,16 @@ import org.slf4j.LoggerFactory;
  * process. H2's default WRITE_DELAY of 500 ms loses committed rows when the process is killed,
  * so H2 runs with WRITE_DELAY=0 (every commit is written to the file before it returns).
  * SQLite runs in WAL mode with synchronous=FULL.
+ *
+ * <p>H2 writes every commit as a new chunk of the pages it changed, and WRITE_DELAY=0 also stops
+ * the background thread that would reclaim chunks holding little live data: the writer calls
+ * {@link #reclaimSpace} between commits instead, or the file grows by every commit ever made.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** Percent of live data in the file's chunks above which H2's file is left as it is. */
+    private static final int TARGET_FILL_RATE = 80;
 
     private final Dialect dialect;
     private final HikariDataSource dataSource;
@@ -90,6 +101,23 @@ public final class Database implements AutoCloseable {
                 .placeholders(Map.of("identity", dialect.identity()))
                 .load()
                 .migrate();
+    }
+
+    /**
+     * On H2, rewrites the live pages of the emptiest chunks of the file (at most {@code maxBytes})
+     * so that the space of those chunks can be used again; nothing on SQLite and PostgreSQL,
+     * which reuse their pages themselves. Run it on the writer's handle between transactions.
+     */
+    public void reclaimSpace(Handle handle, int maxBytes) {
+        if (dialect != Dialect.H2) {
+            return;
+        }
+        try {
+            var session = (SessionLocal) handle.getConnection().unwrap(JdbcConnection.class).getSession();
+            session.getDatabase().getStore().getMvStore().compact(TARGET_FILL_RATE, maxBytes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach H2's store", e);
+        }
     }
 
     public Jdbi jdbi() {

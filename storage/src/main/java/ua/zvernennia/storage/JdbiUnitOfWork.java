@@ -25,6 +25,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final int MAX_BATCH = 512;
     /** Recent chats whose state and citizen row are kept in memory (a few KB each at most). */
     private static final int RECENT_CHATS = 20_000;
+    private static final long RECLAIM_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int RECLAIM_BYTES = 4 << 20;
 
     private record Pending<T>(Work<T> work, CompletableFuture<T> future) {
         void run(JdbiStores stores, List<Runnable> completions) {
@@ -42,6 +44,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private final RecentRows recent = new RecentRows(RECENT_CHATS);
     private final Thread writer;
     private volatile boolean running = true;
+    private long lastReclaim = System.nanoTime();
     private Handle handle;
     private JdbiStores stores;
 
@@ -77,6 +80,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
+                reclaimSpaceNowAndThen();
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
@@ -145,7 +149,19 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         completions.forEach(Runnable::run);
     }
 
-
+    /** Five times a second at most, between transactions: see {@link Database#reclaimSpace}. */
+    private void reclaimSpaceNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastReclaim < RECLAIM_EVERY_NANOS || handle == null) {
+            return;
+        }
+        lastReclaim = now;
+        try {
+            database.reclaimSpace(handle, RECLAIM_BYTES);
+        } catch (RuntimeException e) {
+            log.warn("reclaiming database file space failed", e);
+        }
+    }
 
     private static void fail(List<Pending<?>> batch, Throwable e) {
         for (Pending<?> p : batch) {
