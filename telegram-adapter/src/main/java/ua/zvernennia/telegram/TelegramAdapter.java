@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -42,6 +43,10 @@ public final class TelegramAdapter implements AutoCloseable {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
+                // Keep a connection for every call that may be in flight: past OkHttp's default of
+                // 5 idle connections each burst of sends would open (and on Telegram handshake)
+                // new ones.
+                .connectionPool(new ConnectionPool(MAX_CONCURRENT_CALLS, 5, TimeUnit.MINUTES))
                 .build();
         // Sends run as async calls, which OkHttp caps at 5 per host by default: every chat thread
         // past the fifth would wait for a free slot while holding its chat's lane.
