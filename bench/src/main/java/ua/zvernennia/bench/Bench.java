@@ -84,10 +84,14 @@ public final class Bench {
             try (FakeTelegram fake = new FakeTelegram(8);
                  TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
                 log("%s: Telegram, %d citizens flat out", db, o.citizens());
+                CpuProfile cpu = CpuProfile.now();
+                long polled = fake.polled.sum();
                 Load.Window w = run(fake, 0, new Load(o.citizens(), Script.steps(0), true, fake, 0, o.citizens()), o.warmup(), o.seconds());
+                Map<String, Double> cpuPerUpdate = CpuProfile.now().microsPerUpdateSince(cpu, fake.polled.sum() - polled);
                 row(db, "telegram, " + o.citizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(),
                         Map.of("pipelineOverRaw", round(w.updatesPerSecond() / raw, 2),
-                                "updatesPerGetUpdates", round(fake.polled.sum() / (double) Math.max(1, fake.polls.sum()), 1)));
+                                "updatesPerGetUpdates", round(fake.polled.sum() / (double) Math.max(1, fake.polls.sum()), 1),
+                                "cpuMicrosPerUpdate", cpuPerUpdate));
                 if (o.rate() > 0) {
                     log("%s: Telegram at %.0f updates/s offered", db, o.rate());
                     Load paced = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens());
@@ -299,6 +303,12 @@ public final class Bench {
                     r.get("updatesPerSecond"), r.getOrDefault("appealsPerSecond", ""), r.getOrDefault("p50Ms", ""),
                     r.getOrDefault("p95Ms", ""), r.getOrDefault("p99Ms", ""), r.getOrDefault("stuck", ""), r.get("heapUsedMb"),
                     r.get("rssMb"), notes);
+        }
+        for (Map<String, Object> r : rows) {
+            if (r.get("cpuMicrosPerUpdate") instanceof Map<?, ?> cpu) {
+                System.out.printf(Locale.ROOT, "%nCPU per update, %s %s (µs, warm-up included):%n", r.get("database"), r.get("run"));
+                cpu.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-40s %8s%n", k, v));
+            }
         }
         if (extra.containsKey("startup")) {
             System.out.println("start-up to /health 200: " + extra.get("startup"));

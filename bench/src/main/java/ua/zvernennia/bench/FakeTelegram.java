@@ -1,5 +1,7 @@
 package ua.zvernennia.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -131,7 +133,7 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
             String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             byte[] answer = switch (method) {
                 case "getupdates" -> updates(json.readTree(body));
-                case "sendmessage", "editmessagetext" -> shown(json.readTree(body), method.equals("sendmessage"), body);
+                case "sendmessage", "editmessagetext" -> shown(body, method.equals("sendmessage"));
                 default -> TRUE;
             };
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -175,10 +177,28 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
         return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] shown(JsonNode params, boolean fresh, byte[] raw) {
+    private byte[] shown(byte[] raw, boolean fresh) throws IOException {
         sends.increment();
-        long chat = params.path("chat_id").asLong();
-        int messageId = fresh ? messageIds.incrementAndGet() : params.path("message_id").asInt();
+        long chat = 0;
+        int messageId = 0;
+        // Only two top-level fields matter here: read them without building the whole tree.
+        try (JsonParser p = json.getFactory().createParser(raw)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("chat_id".equals(field)) {
+                    chat = value == JsonToken.VALUE_STRING ? Long.parseLong(p.getText()) : p.getLongValue();
+                } else if ("message_id".equals(field)) {
+                    messageId = value == JsonToken.VALUE_STRING ? Integer.parseInt(p.getText()) : p.getIntValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        if (fresh) {
+            messageId = messageIds.incrementAndGet();
+        }
         Load l = load;
         if (l != null) {
             long index = chat - base;
