@@ -1,11 +1,14 @@
 package ua.zvernennia.storage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -17,8 +20,9 @@ import ua.zvernennia.core.engine.UnitOfWork;
  * Group commit: one writer thread takes whatever work is queued, runs it all in one transaction
  * and commits it together. Under load many chats' turns share a
  * commit (the costly, durable part); when idle a single turn commits alone without waiting.
- * A piece that throws fails alone: the others are run again, each in a transaction of its own.
- * Thread-safe.
+ * Deferred work (bookkeeping such as replies marked sent) joins the next commit, or commits alone
+ * once it has waited its delay. A piece that throws fails alone: the others are run again, each
+ * in a transaction of its own. Thread-safe.
  */
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
@@ -35,11 +39,16 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
+    private record Deferred(Pending<?> pending, long dueNanos) {
+    }
+
     private final Database database;
     private final JdbiCategoryCatalog categories;
     private final Clock clock;
     private final ZoneId zone;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    /** Work that waits for a commit to join, oldest first, each with the time it must commit by. */
+    private final Queue<Deferred> deferred = new ConcurrentLinkedQueue<>();
     /** Kept across handles: a new handle after a failure still sees only committed rows there. */
     private final RecentRows recent = new RecentRows(RECENT_CHATS);
     private final Thread writer;
@@ -69,16 +78,30 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         return future;
     }
 
+    @Override
+    public <T> CompletableFuture<T> submitDeferred(Work<T> work, Duration maxDelay) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (!running) {
+            future.completeExceptionally(new IllegalStateException("storage is closed"));
+            return future;
+        }
+        deferred.add(new Deferred(new Pending<>(work, future), System.nanoTime() + maxDelay.toNanos()));
+        return future;
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || !deferred.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Pending<?> first = queue.poll(idleWaitNanos(), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+                takeDeferred(batch, first != null || !running);
+                if (batch.isEmpty()) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
                 reclaimSpaceNowAndThen();
             } catch (InterruptedException e) {
@@ -93,8 +116,33 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 batch.clear();
             }
         }
-        fail(new ArrayList<>(queue), new IllegalStateException("storage is closed"));
+        IllegalStateException closed = new IllegalStateException("storage is closed");
+        fail(new ArrayList<>(queue), closed);
+        for (Deferred d; (d = deferred.poll()) != null; ) {
+            d.pending().future().completeExceptionally(closed);
+        }
         resetHandle();
+    }
+
+    /** Until the oldest deferred work is due, and never more than 100 ms. */
+    private long idleWaitNanos() {
+        long wait = TimeUnit.MILLISECONDS.toNanos(100);
+        Deferred oldest = deferred.peek();
+        if (oldest != null) {
+            wait = Math.min(wait, Math.max(0, oldest.dueNanos() - System.nanoTime()));
+        }
+        return wait;
+    }
+
+    /** All deferred work when there is a commit anyway or the oldest is due; none otherwise. */
+    private void takeDeferred(List<Pending<?>> batch, boolean committingAnyway) {
+        Deferred oldest = deferred.peek();
+        if (oldest == null || !committingAnyway && oldest.dueNanos() - System.nanoTime() > 0) {
+            return;
+        }
+        for (Deferred d; batch.size() < MAX_BATCH && (d = deferred.poll()) != null; ) {
+            batch.add(d.pending());
+        }
     }
 
     /**

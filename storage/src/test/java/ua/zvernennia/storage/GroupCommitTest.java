@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -99,6 +101,63 @@ class GroupCommitTest {
                 assertThat(citizen.isPresent()).as("citizen v" + i).isEqualTo(i != 4);
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
+    void deferredWorkWaitsForTheNextCommitAndThenSharesIt(Dialect dialect) throws Exception {
+        try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
+            ChatKey early = ChatKey.of(Channel.TELEGRAM, "deferred");
+            CompletableFuture<Object> deferred = storage.unitOfWork().submitDeferred(s -> {
+                s.citizens().recordConsent(early, clock.instant(), "uk");
+                return null;
+            }, Duration.ofMinutes(10));
+            Thread.sleep(300);
+            assertThat(deferred.isDone()).as("deferred work alone, long before its delay, is done").isFalse();
+            assertThat(known(storage, early)).isFalse();
+
+            storage.unitOfWork().run(s -> {
+                s.citizens().recordConsent(ChatKey.of(Channel.TELEGRAM, "turn"), clock.instant(), "uk");
+                return null;
+            });
+            deferred.get(10, TimeUnit.SECONDS);
+            assertThat(known(storage, early)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
+    void deferredWorkCommitsAloneOnceItsDelayIsOver(Dialect dialect) throws Exception {
+        try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
+            ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
+            storage.unitOfWork().submitDeferred(s -> {
+                s.citizens().recordConsent(chat, clock.instant(), "uk");
+                return null;
+            }, Duration.ofMillis(50)).get(10, TimeUnit.SECONDS);
+            assertThat(known(storage, chat)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
+    void closingCommitsDeferredWork(Dialect dialect) throws Exception {
+        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
+        CompletableFuture<Object> deferred;
+        try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
+            deferred = storage.unitOfWork().submitDeferred(s -> {
+                s.citizens().recordConsent(chat, clock.instant(), "uk");
+                return null;
+            }, Duration.ofMinutes(10));
+        }
+        assertThat(deferred.isDone() && !deferred.isCompletedExceptionally()).as("committed on close").isTrue();
+        try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
+            assertThat(known(storage, chat)).isTrue();
+        }
+    }
+
+    private static boolean known(Storage storage, ChatKey chat) {
+        Boolean found = storage.read(s -> s.citizens().find(chat).isPresent());
+        return found;
     }
 
     static void await(CountDownLatch latch) {

@@ -22,6 +22,8 @@ public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     static final int MAX_ATTEMPTS = 12;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+    /** How long the marks of sent replies may wait for another commit to join. */
+    private static final Duration MARK_DELAY = Duration.ofMillis(200);
 
     private final Map<Channel, Messenger> messengers;
     private final UnitOfWork unitOfWork;
@@ -98,9 +100,9 @@ public final class Deliverer {
     }
 
     /**
-     * Marks go into one unit of work per burst rather than one each: under load the writer then
-     * spends one batch on all replies sent meanwhile. Losing marks in a crash only means those
-     * replies are sent again, which the outbox allows anyway.
+     * Marks go into one unit of work per burst rather than one each, deferred: they ride along
+     * with the next turn's commit instead of costing a commit of their own. Losing marks in a
+     * crash only means those replies are sent again, which the outbox allows anyway.
      */
     private void recordSent(Outbox.SentMark mark) {
         sentMarks.add(mark);
@@ -109,7 +111,7 @@ public final class Deliverer {
             // the first time and writes the same ones on every run.
             List<Outbox.SentMark> batch = new java.util.ArrayList<>();
             AtomicBoolean taken = new AtomicBoolean();
-            unitOfWork.submit(s -> {
+            unitOfWork.submitDeferred(s -> {
                 if (taken.compareAndSet(false, true)) {
                     flushScheduled.set(false);
                     for (Outbox.SentMark next; (next = sentMarks.poll()) != null; ) {
@@ -120,7 +122,7 @@ public final class Deliverer {
                     s.outbox().markSent(batch);
                 }
                 return null;
-            });
+            }, MARK_DELAY);
         }
     }
 

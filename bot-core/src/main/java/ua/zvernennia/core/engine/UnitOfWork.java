@@ -1,5 +1,6 @@
 package ua.zvernennia.core.engine;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,6 +22,16 @@ public interface UnitOfWork {
      * the storage thread: callers do their own heavy work on their own executor.
      */
     <T> CompletableFuture<T> submit(Work<T> work);
+
+    /**
+     * Queues bookkeeping whose commit may wait: it joins the next transaction committed anyway, or
+     * commits after {@code maxDelay} at most. For what a crash may lose without harm (a reply
+     * marked sent is sent again at worst): it saves a commit when nothing else is going on.
+     * Without group commit, the same as {@link #submit}.
+     */
+    default <T> CompletableFuture<T> submitDeferred(Work<T> work, Duration maxDelay) {
+        return submit(work);
+    }
 
     /** Runs the work and waits for its commit. */
     default <T> T run(Work<T> work) {
