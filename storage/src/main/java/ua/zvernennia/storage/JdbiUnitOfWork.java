@@ -207,7 +207,9 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         try {
             database.reclaimSpace(handle, RECLAIM_BYTES);
         } catch (RuntimeException e) {
-            log.warn("reclaiming database file space failed", e);
+            // Not worth a warning five times a second: the next try is in a minute.
+            lastReclaim = now + TimeUnit.MINUTES.toNanos(1);
+            log.warn("reclaiming database file space failed; trying again in a minute", e);
         }
     }
 
