@@ -45,7 +45,7 @@ final class CpuProfile {
 
     /**
      * Microseconds of CPU per update since {@code before}, largest first; pools under 1% of the
-     * total are left out. Threads that ended between the two are not seen.
+     * total are left out. Threads that ended between the two count in the rest of the process.
      */
     Map<String, Double> microsPerUpdateSince(CpuProfile before, long updates) {
         Map<String, Long> spent = new HashMap<>();

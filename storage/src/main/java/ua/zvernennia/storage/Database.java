@@ -113,8 +113,10 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            var session = (SessionLocal) handle.getConnection().unwrap(JdbcConnection.class).getSession();
-            session.getDatabase().getStore().getMvStore().compact(TARGET_FILL_RATE, maxBytes);
+            // Only an embedded database can be reached; an H2 server keeps its own file.
+            if (handle.getConnection().unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
+                session.getDatabase().getStore().getMvStore().compact(TARGET_FILL_RATE, maxBytes);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach H2's store", e);
         }

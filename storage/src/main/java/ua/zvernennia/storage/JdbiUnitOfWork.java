@@ -47,7 +47,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-    /** Work that waits for a commit to join, oldest first, each with the time it must commit by. */
+    /** Work that waits for a commit to join, oldest first, each with the time it is due. */
     private final Queue<Deferred> deferred = new ConcurrentLinkedQueue<>();
     /** Kept across handles: a new handle after a failure still sees only committed rows there. */
     private final RecentRows recent = new RecentRows(RECENT_CHATS);
@@ -94,11 +94,13 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         while (running || !queue.isEmpty() || !deferred.isEmpty()) {
             try {
                 Pending<?> first = queue.poll(idleWaitNanos(), TimeUnit.NANOSECONDS);
+                // Deferred work runs first: most of it was submitted before what is queued now, and
+                // a reply marked sent must not be read as pending by a later unit of the batch.
+                takeDeferred(batch, first != null || !running);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
+                    queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
                 }
-                takeDeferred(batch, first != null || !running);
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -116,11 +118,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 batch.clear();
             }
         }
-        IllegalStateException closed = new IllegalStateException("storage is closed");
-        fail(new ArrayList<>(queue), closed);
-        for (Deferred d; (d = deferred.poll()) != null; ) {
-            d.pending().future().completeExceptionally(closed);
-        }
+        failLeftovers();
         resetHandle();
     }
 
@@ -134,7 +132,10 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         return wait;
     }
 
-    /** All deferred work when there is a commit anyway or the oldest is due; none otherwise. */
+    /**
+     * Deferred work when there is a commit anyway or the oldest is due; none otherwise. Work is
+     * kept in the order submitted, so the oldest is the first due as long as delays are alike.
+     */
     private void takeDeferred(List<Pending<?>> batch, boolean committingAnyway) {
         Deferred oldest = deferred.peek();
         if (oldest == null || !committingAnyway && oldest.dueNanos() - System.nanoTime() > 0) {
@@ -249,6 +250,20 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             writer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!writer.isAlive()) {
+            // Work submitted while the writer was finishing: it will not run.
+            failLeftovers();
+        }
+    }
+
+    private void failLeftovers() {
+        IllegalStateException closed = new IllegalStateException("storage is closed");
+        for (Pending<?> p; (p = queue.poll()) != null; ) {
+            p.future().completeExceptionally(closed);
+        }
+        for (Deferred d; (d = deferred.poll()) != null; ) {
+            d.pending().future().completeExceptionally(closed);
         }
     }
 }

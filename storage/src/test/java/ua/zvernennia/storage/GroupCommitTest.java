@@ -105,7 +105,7 @@ class GroupCommitTest {
 
     @ParameterizedTest
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
-    void deferredWorkWaitsForTheNextCommitAndThenSharesIt(Dialect dialect) throws Exception {
+    void deferredWorkWaitsForTheNextCommitAndJoinsIt(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             ChatKey early = ChatKey.of(Channel.TELEGRAM, "deferred");
             CompletableFuture<Object> deferred = storage.unitOfWork().submitDeferred(s -> {
@@ -122,6 +122,27 @@ class GroupCommitTest {
             });
             deferred.get(10, TimeUnit.SECONDS);
             assertThat(known(storage, early)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
+    void deferredWorkRunsAheadOfTheWorkQueuedBehindIt(Dialect dialect) throws Exception {
+        try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> blocker = storage.unitOfWork().submit(s -> {
+                await(release);
+                return null;
+            });
+            ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
+            storage.unitOfWork().submitDeferred(s -> {
+                s.citizens().recordConsent(chat, clock.instant(), "uk");
+                return null;
+            }, Duration.ofMinutes(10));
+            CompletableFuture<Boolean> seen = storage.unitOfWork().submit(s -> s.citizens().find(chat).isPresent());
+            release.countDown();
+            blocker.get(10, TimeUnit.SECONDS);
+            assertThat(seen.get(10, TimeUnit.SECONDS)).as("the later work sees what the deferred one wrote").isTrue();
         }
     }
 

@@ -43,7 +43,6 @@ class H2FileSpaceTest {
                 int k = i % CHATS;
                 ChatKey chat = ChatKey.of(Channel.TELEGRAM, "c" + k);
                 ConversationState state = states[k];
-                // Two turns queued together share a commit, as under load.
                 CompletableFuture<ConversationState> turn = storage.unitOfWork().submit(s -> {
                     s.outbox().enqueue(chat, Reply.text(TEXT), clock.instant(), clock.instant());
                     return s.conversations().save(chat, state);
@@ -52,7 +51,7 @@ class H2FileSpaceTest {
             }
             long live = storage.database().jdbi().withHandle(h -> h.createQuery("SELECT SUM(LENGTH(payload)) FROM outbox").mapTo(Long.class).one());
             long size = Files.size(dir.resolve("zvernennia.mv.db"));
-            assertThat(size).as("bytes in the file, with %d bytes of outbox payloads", live).isLessThan(8 * live);
+            assertThat(size).as("bytes in the file, with %d characters of outbox payloads", live).isLessThan(8 * live);
         }
     }
 }

@@ -24,10 +24,11 @@ public interface UnitOfWork {
     <T> CompletableFuture<T> submit(Work<T> work);
 
     /**
-     * Queues bookkeeping whose commit may wait: it joins the next transaction committed anyway, or
-     * commits after {@code maxDelay} at most. For what a crash may lose without harm (a reply
-     * marked sent is sent again at worst): it saves a commit when nothing else is going on.
-     * Without group commit, the same as {@link #submit}.
+     * Queues bookkeeping whose commit may wait: it joins the next transaction committed anyway
+     * (ahead of the work submitted after it), or commits on its own about {@code maxDelay} later.
+     * For what a crash may lose without harm (a reply marked sent is sent again at worst): it
+     * saves a commit when nothing else is going on. Without group commit, the same as
+     * {@link #submit}.
      */
     default <T> CompletableFuture<T> submitDeferred(Work<T> work, Duration maxDelay) {
         return submit(work);
