@@ -70,9 +70,8 @@ class ConsoleBrowserTest {
         var env = new HashMap<>(Map.of(
                 "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
                 "ADMIN_TOKEN", ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS", "50",
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_API_URL", telegram.url().toString()));
+                "OUTBOX_POLL_INTERVAL_MS", "50"));
+        env.putAll(TestApps.telegram(telegram));
         app = TestApps.start(dir, Clock.systemUTC(), env);
         base = "http://127.0.0.1:" + app.httpPort();
         api = new ApiClient(app.httpPort(), ADMIN);

@@ -35,9 +35,8 @@ class ConsoleHttpTest {
         var env = new HashMap<>(Map.of(
                 "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
                 "ADMIN_TOKEN", ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS", "50",
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_API_URL", telegram.url().toString()));
+                "OUTBOX_POLL_INTERVAL_MS", "50"));
+        env.putAll(TestApps.telegram(telegram));
         app = TestApps.start(dir, Clock.systemUTC(), env);
         api = new ApiClient(app.httpPort(), ADMIN);
         operatorToken = api.post("/api/tokens", "{\"name\": \"Оператор Петренко\", \"role\": \"OPERATOR\"}").json().get("token").asText();

@@ -9,10 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import ua.zvernennia.telegram.FakeBotApi;
 
 /** The whole app for a test: port 0, a SQLite file in the test's folder, no demo. */
 final class TestApps {
     private TestApps() {
+    }
+
+    /** The settings that point the app's Telegram side at {@code telegram}. */
+    static Map<String, String> telegram(FakeBotApi telegram) {
+        return Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "TELEGRAM_API_URL", telegram.url().toString());
     }
 
     /** Starts the app; {@code env} adds to or overrides the test defaults. */

@@ -26,6 +26,7 @@ import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.citizen.Citizen;
+import ua.zvernennia.core.engine.UnitOfWork;
 
 class GroupCommitTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC);
@@ -108,18 +109,12 @@ class GroupCommitTest {
     void deferredWorkWaitsForTheNextCommitAndJoinsIt(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             ChatKey early = ChatKey.of(Channel.TELEGRAM, "deferred");
-            CompletableFuture<Object> deferred = storage.unitOfWork().submitDeferred(s -> {
-                s.citizens().recordConsent(early, clock.instant(), "uk");
-                return null;
-            }, Duration.ofMinutes(10));
+            CompletableFuture<Object> deferred = storage.unitOfWork().submitDeferred(consent(early), Duration.ofMinutes(10));
             Thread.sleep(300);
             assertThat(deferred.isDone()).as("deferred work alone, long before its delay, is done").isFalse();
             assertThat(known(storage, early)).isFalse();
 
-            storage.unitOfWork().run(s -> {
-                s.citizens().recordConsent(ChatKey.of(Channel.TELEGRAM, "turn"), clock.instant(), "uk");
-                return null;
-            });
+            storage.unitOfWork().run(consent(ChatKey.of(Channel.TELEGRAM, "turn")));
             deferred.get(10, TimeUnit.SECONDS);
             assertThat(known(storage, early)).isTrue();
         }
@@ -135,10 +130,7 @@ class GroupCommitTest {
                 return null;
             });
             ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
-            storage.unitOfWork().submitDeferred(s -> {
-                s.citizens().recordConsent(chat, clock.instant(), "uk");
-                return null;
-            }, Duration.ofMinutes(10));
+            storage.unitOfWork().submitDeferred(consent(chat), Duration.ofMinutes(10));
             CompletableFuture<Boolean> seen = storage.unitOfWork().submit(s -> s.citizens().find(chat).isPresent());
             release.countDown();
             blocker.get(10, TimeUnit.SECONDS);
@@ -151,10 +143,7 @@ class GroupCommitTest {
     void deferredWorkCommitsAloneOnceItsDelayIsOver(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
-            storage.unitOfWork().submitDeferred(s -> {
-                s.citizens().recordConsent(chat, clock.instant(), "uk");
-                return null;
-            }, Duration.ofMillis(50)).get(10, TimeUnit.SECONDS);
+            storage.unitOfWork().submitDeferred(consent(chat), Duration.ofMillis(50)).get(10, TimeUnit.SECONDS);
             assertThat(known(storage, chat)).isTrue();
         }
     }
@@ -165,15 +154,20 @@ class GroupCommitTest {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
         CompletableFuture<Object> deferred;
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
-            deferred = storage.unitOfWork().submitDeferred(s -> {
-                s.citizens().recordConsent(chat, clock.instant(), "uk");
-                return null;
-            }, Duration.ofMinutes(10));
+            deferred = storage.unitOfWork().submitDeferred(consent(chat), Duration.ofMinutes(10));
         }
         assertThat(deferred.isDone() && !deferred.isCompletedExceptionally()).as("committed on close").isTrue();
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             assertThat(known(storage, chat)).isTrue();
         }
+    }
+
+    /** Work that records the chat's consent: the citizen row is then there to look for. */
+    private UnitOfWork.Work<Object> consent(ChatKey chat) {
+        return s -> {
+            s.citizens().recordConsent(chat, clock.instant(), "uk");
+            return null;
+        };
     }
 
     private static boolean known(Storage storage, ChatKey chat) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.chat.Channel;
@@ -54,20 +55,12 @@ class BotTest {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "1");
         List<String> seen = new CopyOnWriteArrayList<>();
         List<Boolean> committedBeforeSend = new CopyOnWriteArrayList<>();
-        Messenger messenger = new Messenger() {
-            @Override
-            public Channel channel() {
-                return Channel.TELEGRAM;
-            }
-
-            @Override
-            public Delivery send(ChatKey c, Reply reply) {
-                // The reply's outbox row must already be committed when it is sent.
-                committedBeforeSend.add(stores.outboxRows().stream().anyMatch(r -> r.message().reply().equals(reply)));
-                seen.add(reply.text());
-                return new Delivery.Sent("m");
-            }
-        };
+        Messenger messenger = messenger(Channel.TELEGRAM, (c, reply) -> {
+            // The reply's outbox row must already be committed when it is sent.
+            committedBeforeSend.add(stores.outboxRows().stream().anyMatch(r -> r.message().reply().equals(reply)));
+            seen.add(reply.text());
+            return new Delivery.Sent("m");
+        });
         Bot bot = bot(stores, messenger);
         List<CompletableFuture<Handled>> all = new ArrayList<>();
         all.add(bot.accept(text(chat, "/start", "1")));
@@ -92,24 +85,16 @@ class BotTest {
         ChatKey slow = ChatKey.of(Channel.TELEGRAM, "slow");
         ChatKey fast = ChatKey.of(Channel.TELEGRAM, "fast");
         CountDownLatch release = new CountDownLatch(1);
-        Messenger messenger = new Messenger() {
-            @Override
-            public Channel channel() {
-                return Channel.TELEGRAM;
-            }
-
-            @Override
-            public Delivery send(ChatKey c, Reply reply) {
-                if (c.equals(slow)) {
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        Messenger messenger = messenger(Channel.TELEGRAM, (c, reply) -> {
+            if (c.equals(slow)) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return new Delivery.Sent("m");
             }
-        };
+            return new Delivery.Sent("m");
+        });
         Bot bot = bot(stores, messenger);
         bot.accept(text(slow, "/start", "s1")).get(10, TimeUnit.SECONDS);
         CompletableFuture<Handled> slowSecond = bot.accept(text(slow, "/help", "s2"));
@@ -137,18 +122,10 @@ class BotTest {
             }
         };
         var sent = new CopyOnWriteArrayList<String>();
-        Messenger messenger = new Messenger() {
-            @Override
-            public Channel channel() {
-                return Channel.VIBER;
-            }
-
-            @Override
-            public Delivery send(ChatKey c, Reply reply) {
-                sent.add(reply.text());
-                return new Delivery.Sent("m");
-            }
-        };
+        Messenger messenger = messenger(Channel.VIBER, (c, reply) -> {
+            sent.add(reply.text());
+            return new Delivery.Sent("m");
+        });
         Bot bot = bot(failingOnce, messenger);
         Handled handled = bot.accept(text(chat, "/start", "t1")).get(10, TimeUnit.SECONDS);
         assertThat(handled.duplicate()).isFalse();
@@ -157,6 +134,21 @@ class BotTest {
 
         // The update is recorded as handled: a re-delivery does nothing.
         assertThat(bot.accept(text(chat, "/start", "t1")).get(10, TimeUnit.SECONDS).duplicate()).isTrue();
+    }
+
+    /** A messenger of {@code channel} whose sends {@code send} answers. */
+    static Messenger messenger(Channel channel, BiFunction<ChatKey, Reply, Delivery> send) {
+        return new Messenger() {
+            @Override
+            public Channel channel() {
+                return channel;
+            }
+
+            @Override
+            public Delivery send(ChatKey chat, Reply reply) {
+                return send.apply(chat, reply);
+            }
+        };
     }
 
     static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
