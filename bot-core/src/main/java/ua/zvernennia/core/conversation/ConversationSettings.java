@@ -1,10 +1,14 @@
 package ua.zvernennia.core.conversation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
+import ua.zvernennia.core.deadline.AppealDeadlines;
 
 /**
  * @param zone                     the city's time zone, for deadlines shown to citizens
@@ -51,5 +55,15 @@ public record ConversationSettings(ZoneId zone, int legalDeadlineDays, int menuP
     /** The legal limit, in days, of an appeal of the deadline class. */
     public int legalDeadlineDays(DeadlineClass deadlineClass) {
         return noStudyClasses.contains(deadlineClass) ? noStudyLegalDeadlineDays : legalDeadlineDays;
+    }
+
+    /**
+     * The deadlines of an appeal under {@code category} (and its issue type, may be null) received
+     * at {@code receivedAt}: every path that creates an appeal (bot, API, console) asks here.
+     */
+    public AppealDeadlines deadlines(Category category, String issueTypeId, Instant receivedAt) {
+        DeadlineClass deadlineClass = category.deadlineFor(issueTypeId);
+        return new AppealDeadlines(receivedAt.plus(deadlineClass.duration()),
+                receivedAt.plus(Duration.ofDays(legalDeadlineDays(deadlineClass))));
     }
 }

@@ -17,7 +17,7 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.category.Category;
-import ua.zvernennia.core.category.DeadlineClass;
+import ua.zvernennia.core.deadline.AppealDeadlines;
 import ua.zvernennia.core.category.IssueType;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.ChatKey;
@@ -545,10 +545,8 @@ final class Turn {
         String placeAddress = draft.placeSameAsHome() ? draft.address() : draft.placeAddress();
         NewAppeal appeal = new NewAppeal(chat.channel(), chat, category, draft.issueTypeId(), draft.description(),
                 draft.photos(), draft.point(), placeAddress, draft.name(), draft.address(), draft.phone());
-        DeadlineClass deadlineClass = category.deadlineFor(draft.issueTypeId());
-        Instant deadline = now.plus(deadlineClass.duration());
-        Instant legal = now.plus(java.time.Duration.ofDays(settings.legalDeadlineDays(deadlineClass)));
-        Appeal saved = ports.appeals().submit(appeal, now, deadline, legal);
+        AppealDeadlines deadlines = settings.deadlines(category, draft.issueTypeId(), now);
+        Appeal saved = ports.appeals().submit(appeal, now, deadlines.deadline(), deadlines.legalDeadline());
         ports.citizens().saveDetails(chat, draft.name(), draft.address(), draft.phone(), now);
         say(t.get("submitted", saved.number(), categoryLabel(category, draft.issueTypeId()),
                 category.executor(), when(saved.deadline()), when(saved.legalDeadline())));

@@ -1,7 +1,6 @@
 package ua.zvernennia.core.desk;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import ua.zvernennia.core.appeal.Appeal;
@@ -12,6 +11,7 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationSettings;
+import ua.zvernennia.core.deadline.AppealDeadlines;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.conversation.StatusPush;
@@ -104,9 +104,8 @@ public final class OperatorDesk {
         }
         String note = comment(comment);
         Instant now = clock.instant();
-        Instant deadline = now.plus(appeal.category().deadlineFor(appeal.issueTypeId()).duration());
-        Instant legal = now.plus(Duration.ofDays(settings.legalDeadlineDays()));
-        Appeal saved = stores.appeals().submit(appeal, now, deadline, legal);
+        AppealDeadlines deadlines = settings.deadlines(appeal.category(), appeal.issueTypeId(), now);
+        Appeal saved = stores.appeals().submit(appeal, now, deadlines.deadline(), deadlines.legalDeadline());
         stores.appeals().addEvent(saved.number(), AppealEvent.Kind.COMMENT, actor,
                 note == null ? "registered from " + appeal.channel() : note, now);
         return saved;
