@@ -1,7 +1,6 @@
 package ua.zvernennia.storage;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,10 +47,10 @@ public final class Database implements AutoCloseable {
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private final Dialect dialect;
-    private final HikariDataSource dataSource;
+    private final ConnectionPool dataSource;
     private final Jdbi jdbi;
 
-    private Database(Dialect dialect, HikariDataSource dataSource) {
+    private Database(Dialect dialect, ConnectionPool dataSource) {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
@@ -86,7 +85,7 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
         }
-        HikariDataSource ds = new HikariDataSource(config);
+        ConnectionPool ds = new ConnectionPool(config);
         try {
             migrate(dialect, ds);
         } catch (RuntimeException e) {
@@ -207,15 +206,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the pool's connections as soon as they are idle, so that the next ones are new:
-     * after a fault they may belong to an H2 store closed by a failed write, or to a server that
-     * went away.
+     * After a fault: the next connections are new ones. They may belong to a server that went
+     * away (their pool closes them once idle) or, on H2, to a store closed by a failed write: there
+     * the whole pool is closed before a new one opens the file again (see {@link ConnectionPool}).
+     * Run it from the writer after dropping its own handle.
      */
     public void replaceConnections() {
         try {
-            var pool = dataSource.getHikariPoolMXBean();
-            if (pool != null) {
-                pool.softEvictConnections();
+            if (dialect == Dialect.H2) {
+                dataSource.replace();
+            } else {
+                dataSource.evictConnections();
             }
         } catch (RuntimeException e) {
             log.debug("could not replace the database connections", e);

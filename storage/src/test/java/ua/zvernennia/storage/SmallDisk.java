@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A small tmpfs mounted for a test, to be filled up: only root may mount, as on CI. Without root
  * the test is skipped, but under CI (env {@code CI}) it fails instead.
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
     private final Path mountPoint;
     private final Path filler;
 
@@ -21,22 +21,22 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** True when this process may mount a tmpfs (it runs as root). */
-    static boolean canMount() {
+    public static boolean canMount() {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    static SmallDisk mount(Path dir, String size) throws IOException, InterruptedException {
+    public static SmallDisk mount(Path dir, String size) throws IOException, InterruptedException {
         Path mountPoint = Files.createDirectories(dir.resolve("disk"));
         run(List.of("mount", "-t", "tmpfs", "-o", "size=" + size, "zv-small-disk", mountPoint.toString()));
         return new SmallDisk(mountPoint);
     }
 
-    Path path() {
+    public Path path() {
         return mountPoint;
     }
 
     /** Writes a file until the disk has no room left. */
-    void fill() throws IOException {
+    public void fill() throws IOException {
         byte[] block = new byte[4096];
         try (OutputStream out = Files.newOutputStream(filler)) {
             while (true) {
@@ -50,7 +50,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Gives the disk its room back. */
-    void free() throws IOException {
+    public void free() throws IOException {
         Files.deleteIfExists(filler);
     }
 
