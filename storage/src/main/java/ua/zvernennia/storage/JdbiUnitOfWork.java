@@ -73,6 +73,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private volatile boolean running = true;
     private long lastReclaim = System.nanoTime();
     private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
+    private volatile long transactions;
     private long lastWarning;
     private Handle handle;
     private JdbiStores stores;
@@ -153,6 +154,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             throw err;
         }
         return new IllegalStateException(cause);
+    }
+
+    /** Transactions committed so far (each holding one or more units): for measurements. */
+    public long transactions() {
+        return transactions;
     }
 
     /** The latest commit attempt, for the readiness check. */
@@ -325,6 +331,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             // Committed but perhaps not on the disk: nobody is told it is done.
             throw unavailable(e);
         }
+        transactions++;
         effects.committed();
         completions.forEach(Runnable::run);
     }

@@ -133,6 +133,11 @@ public final class Storage implements AutoCloseable {
         return new JdbiStatistics(database.jdbi(), database.dialect(), categories);
     }
 
+    /** Transactions the writer has committed since it started (group commits, not units). */
+    public long transactions() {
+        return unitOfWork.transactions();
+    }
+
     public UnitOfWork unitOfWork() {
         return unitOfWork;
     }
