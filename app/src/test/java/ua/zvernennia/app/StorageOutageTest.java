@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.storage.SmallDisk;
@@ -43,15 +44,17 @@ class StorageOutageTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @Test
-    void aFullDiskMakesTheAppUnreadyAndItResumesByItselfWithNothingLostOrDoubled() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "h2"})
+    void aFullDiskMakesTheAppUnreadyAndItResumesByItselfWithNothingLostOrDoubled(String database) throws Exception {
         if (System.getenv("CI") == null) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
         try (SmallDisk disk = SmallDisk.mount(dir, "3m"); FakeBotApi telegram = new FakeBotApi(); FakeViberApi viber = new FakeViberApi()) {
             var env = new java.util.HashMap<>(TestApps.telegram(telegram));
             env.putAll(Map.of(
-                    "DB_URL", "jdbc:h2:file:" + disk.path().resolve("db").toAbsolutePath(),
+                    "DB_URL", database.equals("h2") ? "jdbc:h2:file:" + disk.path().resolve("db").toAbsolutePath()
+                            : "jdbc:sqlite:" + disk.path().resolve("db.sqlite").toAbsolutePath(),
                     "ADMIN_TOKEN", ADMIN,
                     "VIBER_AUTH_TOKEN", ViberRig.TOKEN,
                     "VIBER_API_URL", viber.url().toString(),

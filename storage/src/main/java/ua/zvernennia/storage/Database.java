@@ -96,24 +96,11 @@ public final class Database implements AutoCloseable {
         return new Database(dialect, ds);
     }
 
-    /**
-     * Creates the folder of a new SQLite file (SQLite does not), and refuses to create the file
-     * where an H2 database of the same name already lies: that is a city upgraded from the old
-     * default, whose data must be copied over first (or DB_URL set to the H2 file), not left behind.
-     */
+    /** Creates the folder of a new SQLite file: SQLite does not. */
     static void prepareSqliteFile(String url) {
         Optional<Path> file = sqliteFile(url);
         if (file.isEmpty() || Files.exists(file.get())) {
             return;
-        }
-        String name = file.get().getFileName().toString();
-        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        Path h2 = file.get().resolveSibling(base + ".mv.db");
-        if (Files.exists(h2)) {
-            throw new IllegalStateException("there is an H2 database at " + h2 + " but no SQLite file at " + file.get()
-                    + ": to keep using H2 set DB_URL=jdbc:h2:file:" + file.get().resolveSibling(base)
-                    + "; to move to SQLite run: java -jar zvernennia.jar copy --from jdbc:h2:file:" + file.get().resolveSibling(base)
-                    + " --to " + url);
         }
         try {
             Path parent = file.get().toAbsolutePath().getParent();
@@ -122,6 +109,30 @@ public final class Database implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + file.get(), e);
+        }
+    }
+
+    /**
+     * Refuses to start the app on a new SQLite file where an H2 database of the same name already
+     * lies: that is a city upgraded from the old default (./data/zvernennia), whose data must be
+     * copied over first, or DB_URL set to the H2 file, not left behind for an empty database.
+     */
+    static void refuseToPassOverH2(String url) {
+        if (Dialect.of(url) != Dialect.SQLITE) {
+            return;
+        }
+        Optional<Path> file = sqliteFile(url);
+        if (file.isEmpty() || Files.exists(file.get())) {
+            return;
+        }
+        String name = file.get().getFileName().toString();
+        Path base = file.get().resolveSibling(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
+        Path h2 = base.resolveSibling(base.getFileName() + ".mv.db");
+        if (Files.exists(h2)) {
+            throw new IllegalStateException("there is an H2 database at " + h2 + " but no SQLite file at " + file.get()
+                    + ": to keep using H2 set DB_URL=jdbc:h2:file:" + base
+                    + "; to move to SQLite, with the app stopped, run: java -jar zvernennia.jar copy --from jdbc:h2:file:" + base
+                    + " --to " + url);
         }
     }
 

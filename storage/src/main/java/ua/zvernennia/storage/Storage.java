@@ -36,8 +36,12 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    /** Opens (creating and migrating if needed) the database at {@code url}. */
+    /**
+     * Opens (creating and migrating if needed) the database at {@code url}; refuses a new SQLite
+     * file beside an H2 file of the same name (a city still on the old default's data).
+     */
     public static Storage open(String url, String user, String password, Clock clock, ZoneId zone) {
+        Database.refuseToPassOverH2(url);
         return new Storage(Database.open(url, user, password), clock, zone);
     }
 
