@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
         if (viberSettings != null) {
             photos.put(Channel.VIBER, new MediaDownload());
         }
-        web = WebServer.start(config.httpPort(), () -> ready, routes -> {
+        web = WebServer.start(config.httpPort(), () -> ready, () -> storage.readiness(WebServer.READINESS_WAIT), routes -> {
             var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
                     new OperatorDesk(clock, settings), photos);
             Api.register(routes, apiDeps);

@@ -16,7 +16,7 @@ class AppConfigTest {
     @Test
     void theShippedFileGivesTheDocumentedDefaults() {
         AppConfig c = AppConfig.load(SHIPPED, Map.of());
-        assertThat(c.db().url()).isEqualTo("jdbc:h2:file:./data/zvernennia");
+        assertThat(c.db().url()).isEqualTo("jdbc:sqlite:./data/zvernennia.sqlite");
         assertThat(c.httpPort()).isEqualTo(8080);
         assertThat(c.city().zone()).isEqualTo(ZoneId.of("Europe/Kyiv"));
         assertThat(c.city().legalDeadlineDays()).isEqualTo(30);
@@ -74,6 +74,6 @@ class AppConfigTest {
     void withoutAFileTheBuiltInDefaultsApply(@TempDir Path dir) {
         AppConfig c = AppConfig.load(dir.resolve("missing.conf"), Map.of("HTTP_PORT", "0"));
         assertThat(c.httpPort()).isZero();
-        assertThat(c.db().url()).startsWith("jdbc:h2:file:");
+        assertThat(c.db().url()).startsWith("jdbc:sqlite:");
     }
 }

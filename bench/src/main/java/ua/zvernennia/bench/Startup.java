@@ -33,7 +33,8 @@ final class Startup {
         Files.createDirectories(data);
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            seconds.add(once(appJar, "jdbc:h2:file:" + data.toAbsolutePath().resolve("zvernennia"), categories));
+            // The default database (config/application.conf).
+            seconds.add(once(appJar, "jdbc:sqlite:" + data.toAbsolutePath().resolve("zvernennia.sqlite"), categories));
         }
         var out = new LinkedHashMap<String, Object>();
         out.put("newDatabaseSeconds", seconds.get(0));

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.core.engine.UnitOfWork;
 
 /**
@@ -23,6 +27,12 @@ import ua.zvernennia.core.engine.UnitOfWork;
  * Deferred work (bookkeeping such as replies marked sent) joins the next commit, or commits alone
  * once it has waited its delay. A piece that throws fails alone: the others are run again, each
  * in a transaction of its own. Thread-safe.
+ *
+ * <p>When the storage itself fails (disk full, read-only, the server gone; see
+ * {@link StorageFaults}) the whole batch fails with {@link StorageUnavailableException}, nothing
+ * of it committed, the handle is dropped and the pool's connections are replaced, so the next
+ * batch starts on fresh connections and succeeds as soon as the storage is back: no restart.
+ * Callers never wait without bound ({@link #run} gives up after {@link #RUN_TIMEOUT}).
  */
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
@@ -31,6 +41,14 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final int RECENT_CHATS = 20_000;
     private static final long RECLAIM_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int RECLAIM_BYTES = 4 << 20;
+    /** How long {@link #run} waits for a commit before it gives up with {@link StorageUnavailableException}. */
+    static final Duration RUN_TIMEOUT = Duration.ofSeconds(15);
+    /** While the storage fails, a warning at most this often (the first failure is logged in full). */
+    private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /** The outcome of the latest commit attempt: when, and the fault (null when it committed). */
+    record Attempt(long atNanos, StorageUnavailableException fault) {
+    }
 
     private record Pending<T>(Work<T> work, CompletableFuture<T> future) {
         void run(JdbiStores stores, List<Runnable> completions) {
@@ -54,6 +72,9 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private long lastReclaim = System.nanoTime();
+    private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
+    private volatile long transactions;
+    private long lastWarning;
     private Handle handle;
     private JdbiStores stores;
 
@@ -89,6 +110,62 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         return future;
     }
 
+    /**
+     * Runs the work and waits for its commit, at most {@link #RUN_TIMEOUT}: then it fails with
+     * {@link StorageUnavailableException}, and the work is dropped unless the writer has already
+     * started it (a caller such as an API request must not hang on a stuck database).
+     */
+    @Override
+    public <T> T run(Work<T> work) {
+        return await(submit(work), RUN_TIMEOUT);
+    }
+
+    /** Runs the work and waits for its commit without a limit: start-up work that may be long. */
+    <T> T runUnbounded(Work<T> work) {
+        try {
+            return submit(work).join();
+        } catch (CompletionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    static <T> T await(CompletableFuture<T> future, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            StorageUnavailableException late = new StorageUnavailableException("the database did not commit within "
+                    + timeout.toSeconds() + " s", null);
+            // The writer skips work whose future is done, so work not yet started never runs.
+            future.completeExceptionally(late);
+            throw late;
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while waiting for the database", e);
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /** Transactions committed so far (each holding one or more units): for measurements. */
+    public long transactions() {
+        return transactions;
+    }
+
+    /** The latest commit attempt, for the readiness check. */
+    Attempt lastAttempt() {
+        return lastAttempt;
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>();
         while (running || !queue.isEmpty() || !deferred.isEmpty()) {
@@ -110,6 +187,13 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 if (!running) {
                     break;
                 }
+            } catch (StorageUnavailableException e) {
+                fault(e);
+                fail(batch, e);
+                // A commit that failed may still have reached the database: cache nothing from before.
+                recent.clear();
+                resetHandle();
+                database.replaceConnections();
             } catch (RuntimeException | Error e) {
                 log.error("storage writer failed", e);
                 fail(batch, e);
@@ -153,12 +237,51 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
      * fails.
      */
     private void commit(List<Pending<?>> batch) {
-        ensureHandle();
-        if (!inOneTransaction(batch) && batch.size() > 1) {
-            for (Pending<?> each : batch) {
-                inOneTransaction(List.of(each));
-            }
+        // Work whose caller stopped waiting (see await) is not run.
+        batch.removeIf(p -> p.future().isDone());
+        if (batch.isEmpty()) {
+            return;
         }
+        try {
+            ensureHandle();
+            if (!inOneTransaction(batch) && batch.size() > 1) {
+                for (Pending<?> each : batch) {
+                    inOneTransaction(List.of(each));
+                }
+            }
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (StorageFaults.isFault(e)) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+        committed();
+    }
+
+    private static StorageUnavailableException unavailable(Throwable e) {
+        return new StorageUnavailableException(StorageFaults.describe(e), e);
+    }
+
+    private void committed() {
+        if (lastAttempt.fault() != null) {
+            log.info("the database commits again");
+        }
+        lastAttempt = new Attempt(System.nanoTime(), null);
+    }
+
+    /** Logs the first failure in full, then a line now and then while the storage stays down. */
+    private void fault(StorageUnavailableException e) {
+        long now = System.nanoTime();
+        if (lastAttempt.fault() == null) {
+            log.error("the database cannot commit: {}; refusing work until it can", e.getMessage(), e);
+            lastWarning = now;
+        } else if (now - lastWarning > WARN_EVERY_NANOS) {
+            log.warn("the database still cannot commit: {}", e.getMessage());
+            lastWarning = now;
+        }
+        lastAttempt = new Attempt(now, e);
     }
 
     /**
@@ -175,6 +298,12 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 p.run(stores, completions);
                 effects.unitCommitted();
             } catch (RuntimeException e) {
+                if (StorageFaults.isFault(e)) {
+                    effects.reset();
+                    // The handle is dropped anyway; a failing rollback must not hide the fault.
+                    quietly(handle::rollback);
+                    throw unavailable(e);
+                }
                 handle.rollback();
                 effects.reset();
                 if (units.size() == 1) {
@@ -192,8 +321,17 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             handle.commit();
         } catch (RuntimeException e) {
             effects.reset();
-            throw e;
+            // A unit cannot make a commit fail: the storage did.
+            quietly(handle::rollback);
+            throw unavailable(e);
         }
+        try {
+            database.syncToDisk(handle);
+        } catch (RuntimeException e) {
+            // Committed but perhaps not on the disk: nobody is told it is done.
+            throw unavailable(e);
+        }
+        transactions++;
         effects.committed();
         completions.forEach(Runnable::run);
     }
@@ -211,6 +349,14 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             // Not worth a warning five times a second: the next try is in a minute.
             lastReclaim = now + TimeUnit.MINUTES.toNanos(1);
             log.warn("reclaiming database file space failed; trying again in a minute", e);
+        }
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // The original failure is what matters.
         }
     }
 

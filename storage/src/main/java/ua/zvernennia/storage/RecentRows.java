@@ -48,6 +48,12 @@ final class RecentRows {
         citizens.put(chat, citizen);
     }
 
+    /** Forgets everything: after a failed commit the database may hold more than was reported. */
+    synchronized void clear() {
+        conversations.clear();
+        citizens.clear();
+    }
+
     synchronized void forgetCitizen(ChatKey chat) {
         citizens.remove(chat);
     }

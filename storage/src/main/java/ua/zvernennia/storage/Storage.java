@@ -1,12 +1,15 @@
 package ua.zvernennia.storage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.core.engine.UnitOfWork;
 
 /** The storage module assembled: the database, the menu and the group-committing unit of work. */
@@ -18,6 +21,8 @@ public final class Storage implements AutoCloseable {
     private final JdbiUnitOfWork unitOfWork;
     private final Clock clock;
     private final ZoneId zone;
+    /** A commit attempt younger than this answers the readiness check without a probe of its own. */
+    private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
 
     private Storage(Database database, Clock clock, ZoneId zone) {
         this.database = database;
@@ -25,14 +30,18 @@ public final class Storage implements AutoCloseable {
         this.zone = zone;
         this.categories = new JdbiCategoryCatalog(database.jdbi());
         this.unitOfWork = new JdbiUnitOfWork(database, categories, clock, zone);
-        int filled = unitOfWork.run(s -> ((JdbiStores) s).appealSearch().backfill());
+        int filled = unitOfWork.runUnbounded(s -> ((JdbiStores) s).appealSearch().backfill());
         if (filled > 0) {
             log.info("made {} appeals searchable", filled);
         }
     }
 
-    /** Opens (creating and migrating if needed) the database at {@code url}. */
+    /**
+     * Opens (creating and migrating if needed) the database at {@code url}; refuses a new SQLite
+     * file beside an H2 file of the same name (a city still on the old default's data).
+     */
     public static Storage open(String url, String user, String password, Clock clock, ZoneId zone) {
+        Database.refuseToPassOverH2(url);
         return new Storage(Database.open(url, user, password), clock, zone);
     }
 
@@ -41,7 +50,7 @@ public final class Storage implements AutoCloseable {
         if (!categories.isEmpty()) {
             return false;
         }
-        unitOfWork.run(s -> {
+        unitOfWork.runUnbounded(s -> {
             categories.replaceAll(((JdbiStores) s).handle(), menu, clock.instant());
             return null;
         });
@@ -58,9 +67,59 @@ public final class Storage implements AutoCloseable {
         return unitOfWork.run(s -> work.apply((JdbiStores) s));
     }
 
-    /** Reads through a handle of its own, beside the writer; sees committed data only. */
+    /**
+     * Reads through a handle of its own, beside the writer; sees committed data only. A fault of
+     * the storage is thrown as {@link StorageUnavailableException}.
+     */
     public <T> T read(Function<JdbiStores, T> work) {
-        return database.jdbi().withHandle(h -> work.apply(new JdbiStores(h, categories, clock, zone)));
+        try {
+            return database.jdbi().withHandle(h -> work.apply(new JdbiStores(h, categories, clock, zone)));
+        } catch (RuntimeException e) {
+            if (!(e instanceof StorageUnavailableException) && StorageFaults.isFault(e)) {
+                throw new StorageUnavailableException(StorageFaults.describe(e), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the database can commit now: the latest commit's outcome when it is recent, or
+     * else a tiny commit of its own through the writer, waiting at most {@code wait}. For the
+     * readiness check; cheap enough to be asked every second.
+     */
+    public Readiness readiness(Duration wait) {
+        JdbiUnitOfWork.Attempt last = unitOfWork.lastAttempt();
+        if (System.nanoTime() - last.atNanos() < RECENT_ATTEMPT.toNanos()) {
+            return Readiness.of(last.fault());
+        }
+        try {
+            JdbiUnitOfWork.await(unitOfWork.submit(s -> {
+                Handle h = ((JdbiStores) s).handle();
+                h.execute("DELETE FROM storage_probe");
+                h.execute("INSERT INTO storage_probe (id, checked_at) VALUES (1, ?)", clock.millis());
+                return null;
+            }), wait);
+            return Readiness.READY;
+        } catch (StorageUnavailableException e) {
+            return new Readiness(false, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Readiness(false, StorageFaults.describe(e));
+        }
+    }
+
+    /** Whether the database can commit, and if not, why (a few words, no data). */
+    public record Readiness(boolean ready, String reason) {
+        static final Readiness READY = new Readiness(true, null);
+
+        public Readiness {
+            if (!ready && (reason == null || reason.isBlank())) {
+                throw new IllegalArgumentException("a database that is not ready needs a reason");
+            }
+        }
+
+        static Readiness of(StorageUnavailableException fault) {
+            return fault == null ? READY : new Readiness(false, fault.getMessage());
+        }
     }
 
     /**
@@ -76,6 +135,11 @@ public final class Storage implements AutoCloseable {
     /** Aggregates over appeals for statistics, read beside the writer. */
     public JdbiStatistics statistics() {
         return new JdbiStatistics(database.jdbi(), database.dialect(), categories);
+    }
+
+    /** Transactions the writer has committed since it started (group commits, not units). */
+    public long transactions() {
+        return unitOfWork.transactions();
     }
 
     public UnitOfWork unitOfWork() {

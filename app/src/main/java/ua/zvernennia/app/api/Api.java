@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.storage.Storage;
+import ua.zvernennia.storage.StorageFaults;
 
 /**
  * The operator and admin JSON API under {@code /api}, authorised by
@@ -25,6 +27,7 @@ import ua.zvernennia.storage.Storage;
 public final class Api {
     private static final Logger log = LoggerFactory.getLogger(Api.class);
     private static final String ERROR_WRITTEN = "api-error-written";
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     /**
      * What the API's controllers need.
@@ -55,7 +58,12 @@ public final class Api {
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(StorageUnavailableException.class, (e, ctx) -> unavailable(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
+            if (StorageFaults.isFault(e)) {
+                unavailable(ctx, e);
+                return;
+            }
             log.error("API request {} {} failed", ctx.method(), ctx.matchedPath(), e);
             error(ctx, 500, "internal error");
         });
@@ -104,6 +112,13 @@ public final class Api {
         }
         return deps.storage().read(s -> s.apiTokens().findActive(token))
                 .map(t -> new Caller(t.name(), Role.valueOf(t.role())));
+    }
+
+    /** 503 while the database cannot commit: the caller may try again, nothing was changed. */
+    private static void unavailable(Context ctx, Exception e) {
+        log.warn("API request {} {} refused: the database is unavailable ({})", ctx.method(), ctx.matchedPath(), StorageFaults.describe(e));
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        error(ctx, 503, "the database is unavailable (" + StorageFaults.describe(e) + "); nothing was changed, try again in a minute");
     }
 
     static void error(Context ctx, int status, String message) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.Caller;
 import ua.zvernennia.app.api.Role;
+import ua.zvernennia.storage.StorageFaults;
 
 /**
  * The console's request plumbing: sessions and their cookie, sign-in with an API token through
@@ -62,7 +63,12 @@ final class Console {
             throw new Redirect(ConsoleRoutes.BASE + "/login");
         }
         Session s = session.get();
-        Optional<Caller> caller = Api.identify(s.token, deps);
+        Optional<Caller> caller;
+        try {
+            caller = Api.identify(s.token, deps);
+        } catch (RuntimeException e) {
+            throw storageDown(e).orElseThrow(() -> e);
+        }
         if (caller.isEmpty()) {
             sessions.close(s);
             throw new Redirect(ConsoleRoutes.BASE + "/login?ended=revoked");
@@ -133,6 +139,10 @@ final class Console {
             } catch (ConsoleException | Redirect e) {
                 throw e;
             } catch (RuntimeException e) {
+                Optional<ConsoleException> down = storageDown(e);
+                if (down.isPresent()) {
+                    throw down.get();
+                }
                 // The message may hold what an operator typed; the class and route are enough to find it.
                 log.error("console request {} {} failed: {}", ctx.method(), ctx.matchedPath(), e.getClass().getName(), e);
                 throw new ConsoleException(500, "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора.");
@@ -140,11 +150,24 @@ final class Console {
         };
     }
 
+    /** The page for a database that cannot be used now, when that is what went wrong. */
+    static Optional<ConsoleException> storageDown(RuntimeException e) {
+        if (!StorageFaults.isFault(e)) {
+            return Optional.empty();
+        }
+        log.warn("console request refused: the database is unavailable ({})", StorageFaults.describe(e));
+        return Optional.of(new ConsoleException(503, "База даних зараз недоступна, тож нічого не змінено."
+                + " Спробуйте за хвилину: застосунок відновиться сам, щойно база знову працюватиме."));
+    }
+
     void refusal(ConsoleException e, Context ctx) {
         securityHeaders(ctx);
         Session s = ctx.attribute(SESSION);
         Caller c = ctx.attribute(CALLER);
-        var chrome = new Chrome(e.status() == 404 ? "Сторінку не знайдено" : "Не вдалося", c, s == null ? null : s.csrf, "", null, formats());
+        if (e.status() == 503) {
+            ctx.header("Retry-After", "30");
+        }
+        var chrome = new Chrome(e.status() == 404 ? "Сторінку не знайдено" : e.status() == 503 ? "База даних недоступна" : "Не вдалося", c, s == null ? null : s.csrf, "", null, formats());
         Pages.render(ctx, e.status(), "error.jte", chrome, "message", e.getMessage());
     }
 

@@ -50,6 +50,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void safeRunOnce() {
         try {
             runOnce();
+        } catch (ua.zvernennia.core.engine.StorageUnavailableException e) {
+            log.debug("outbox pass skipped, the database is unavailable: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("outbox pass failed; next pass in {}", interval, e);
         }

@@ -50,13 +50,22 @@ public final class Bot {
         CompletableFuture<Handled> committed = new CompletableFuture<>();
         lanes.submit(inbound.chat(), () -> unitOfWork.submit(s -> engine.handle(s, inbound))
                 .exceptionallyCompose(error -> {
+                    if (unwrap(error) instanceof StorageUnavailableException) {
+                        // Not the turn's fault: the update stays unacknowledged and comes again.
+                        return CompletableFuture.failedFuture(unwrap(error));
+                    }
                     log.error("turn of {} failed on {}; answering with an apology", inbound.chat(),
                             inbound.event().getClass().getSimpleName(), error);
                     return unitOfWork.submit(s -> engine.apologise(s, inbound));
                 })
                 .whenComplete((handled, error) -> {
                     if (error != null) {
-                        log.error("could not commit an update from {}", inbound.chat(), error);
+                        if (unwrap(error) instanceof StorageUnavailableException) {
+                            // The writer logs the outage; one line per update would flood the log.
+                            log.debug("an update from {} waits for the database", inbound.chat());
+                        } else {
+                            log.error("could not commit an update from {}", inbound.chat(), error);
+                        }
                         committed.completeExceptionally(error);
                     }
                 })
@@ -77,6 +86,10 @@ public final class Bot {
                     return handled;
                 }, executor));
         return committed;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** Chats with work queued or running. */
