@@ -124,7 +124,8 @@ public final class App implements AutoCloseable {
         var deliverer = new Deliverer(messengers, storage.unitOfWork(), clock);
         ExecutorService chatPool = Executors.newFixedThreadPool(32, named("chat"));
         closeables.add(0, () -> shutdown(chatPool));
-        bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool);
+        bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool, config.flood());
+        bot.resume();
 
         var dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, config.outboxPollInterval());
         dispatcher.start();

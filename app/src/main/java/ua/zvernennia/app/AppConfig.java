@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import ua.zvernennia.core.category.DeadlineClass;
+import ua.zvernennia.core.engine.FloodSettings;
 
 /**
  * All settings, read once at start-up from {@code config/application.conf} with environment
  * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
-                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines) {
+                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -76,7 +77,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     public String toString() {
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
-                + ", " + deadlines + "]";
+                + ", " + deadlines + ", " + flood + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -118,12 +119,29 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     secret(env, "ADMIN_TOKEN"),
-                    deadlines(c));
+                    deadlines(c),
+                    flood(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
+    }
+
+    private static FloodSettings flood(Config c) {
+        int max = c.getInt("flood.max-messages");
+        long windowMs = c.getLong("flood.window-ms");
+        long repeatMs = c.getLong("flood.repeat-window-ms");
+        if (max < 0) {
+            throw new IllegalArgumentException("flood.max-messages (FLOOD_MAX_MESSAGES) must be 0 (no limit) or more");
+        }
+        if (windowMs < 1) {
+            throw new IllegalArgumentException("flood.window-ms (FLOOD_WINDOW_MS) must be at least 1");
+        }
+        if (repeatMs < 0) {
+            throw new IllegalArgumentException("flood.repeat-window-ms (FLOOD_REPEAT_WINDOW_MS) must be 0 (off) or more");
+        }
+        return new FloodSettings(max, Duration.ofMillis(windowMs), Duration.ofMillis(repeatMs));
     }
 
     private static Deadlines deadlines(Config c) {

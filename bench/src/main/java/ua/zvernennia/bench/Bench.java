@@ -99,6 +99,9 @@ public final class Bench {
                     Load.Window p = run(fake, 1, paced, Math.min(3, o.warmup()), o.rateSeconds());
                     row(db, "telegram, " + (int) o.rate() + " updates/s offered", p.updatesPerSecond(), p, o.rate(), Memory.now(), Map.of());
                 }
+                if (o.floodRate() > 0) {
+                    floodCase(db, fake);
+                }
             }
             if (o.viberCitizens() > 0) {
                 log("%s: Viber, %d citizens through the app's webhook", db, o.viberCitizens());
@@ -114,6 +117,71 @@ public final class Bench {
                     row(db, "viber webhooks, " + o.viberCitizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(), Map.of());
                 }
             }
+        }
+    }
+
+    /**
+     * The flood case: the citizens as above, each run once without and once with one more chat
+     * sending {@code --flood-rate} texts a second, back to back so that the machine's drift
+     * between runs stays small. The flood limit is off in this pipeline: what is measured is
+     * that the flood's turns and replies, all of them handled, do not hold the others up.
+     */
+    private void floodCase(String db, FakeTelegram fake) throws InterruptedException {
+        int phase = 2;
+        for (boolean paced : new boolean[] {false, true}) {
+            if (paced && o.rate() <= 0) {
+                continue;
+            }
+            double rate = paced ? o.rate() : 0;
+            String what = paced ? (int) o.rate() + " updates/s offered" : o.citizens() + " citizens flat out";
+            double warmup = paced ? Math.min(3, o.warmup()) : o.warmup();
+            double seconds = paced ? o.rateSeconds() : o.seconds();
+            Load.Window[] pair = new Load.Window[2];
+            for (int flooding = 0; flooding < 2; flooding++) {
+                log("%s: Telegram, %s%s", db, what, flooding == 1 ? ", one chat flooding " + (int) o.floodRate() + " messages/s" : ", no flood");
+                Load load = new Load(o.citizens(), Script.steps(0), true, fake, rate, o.citizens());
+                Flooder flooder = flooding == 1 ? new Flooder(fake, o.floodRate()) : null;
+                pair[flooding] = run(fake, phase++, load, warmup, seconds, flooder);
+            }
+            Load.Window without = pair[0];
+            Load.Window with = pair[1];
+            double ratio = with.latency().getValueAtPercentile(99) / (double) Math.max(1, without.latency().getValueAtPercentile(99));
+            row(db, "telegram, " + what + ", no flood", without.updatesPerSecond(), without, paced ? o.rate() : null, Memory.now(), Map.of());
+            row(db, "telegram, " + what + ", + flood " + (int) o.floodRate() + "/s", with.updatesPerSecond(), with,
+                    paced ? o.rate() : null, Memory.now(), Map.of("p99OverNoFlood", round(ratio, 2)));
+        }
+    }
+
+    /** One chat sending texts at a fixed rate, from a chat id no load uses. */
+    private static final class Flooder implements AutoCloseable {
+        static final long CHAT = FakeTelegram.CHAT_BASE + 9_000_000L;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Flooder(FakeTelegram fake, double perSecond) {
+            thread = new Thread(() -> {
+                long start = System.nanoTime();
+                long sent = 0;
+                while (running) {
+                    long owed = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - sent;
+                    for (; owed > 0; owed--) {
+                        fake.sendText(CHAT, "flood " + sent++);
+                    }
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-flooder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
         }
     }
 
@@ -138,6 +206,11 @@ public final class Bench {
     }
 
     private Load.Window run(FakeTelegram fake, int phase, Load load, double warmup, double seconds) throws InterruptedException {
+        return run(fake, phase, load, warmup, seconds, null);
+    }
+
+    private Load.Window run(FakeTelegram fake, int phase, Load load, double warmup, double seconds, Flooder flooder)
+            throws InterruptedException {
         fake.attach(load, phase);
         load.start();
         Thread.sleep((long) (warmup * 1000));
@@ -145,6 +218,9 @@ public final class Bench {
         Thread.sleep((long) (seconds * 1000));
         Load.Window w = load.window();
         load.close();
+        if (flooder != null) {
+            flooder.close();
+        }
         // The next run starts when every update of this one is handled and its replies sent.
         fake.awaitConfirmed(60_000);
         Thread.sleep(1000);

@@ -103,6 +103,21 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
         }
     }
 
+    /** A text from a chat of no load (a flooder): nobody waits for its answers. */
+    void sendText(long chat, String text) {
+        String from = "{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Флуд\"}";
+        String chatJson = "{\"id\":" + chat + ",\"type\":\"private\"}";
+        String body = message(chatJson, from, String.valueOf(System.currentTimeMillis() / 1000), "\"text\":\"" + text + "\"");
+        lock.lock();
+        try {
+            long id = nextUpdateId++;
+            pending.add(new Pending(id, "{\"update_id\":" + id + "," + body + "}"));
+            arrived.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private String message(String chat, String from, String date, String content) {
         return "\"message\":{\"message_id\":" + messageIds.incrementAndGet() + ",\"date\":" + date + ",\"chat\":" + chat
                 + ",\"from\":" + from + "," + content + "}";

@@ -9,7 +9,8 @@ import java.util.Map;
 /** The benchmark's command line. */
 record Options(int citizens, double seconds, double warmup, double rate, double rateSeconds, int viberCitizens,
                double viberSeconds, double rawSeconds, int rawThreads, List<String> databases, String pgUrl, String pgUser,
-               int chatThreads, Path dir, Path out, int conversations, double soakMinutes, int appealsPerHour, Path appJar, double jitWarmup) {
+               int chatThreads, Path dir, Path out, int conversations, double soakMinutes, int appealsPerHour, Path appJar, double jitWarmup,
+               double floodRate) {
 
     static final String USAGE = """
             java -jar bench/target/zvernennia-bench.jar [options]
@@ -18,6 +19,8 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
               --jit-warmup S        first, S seconds of the pipeline on a scratch database, not measured (20): the JIT
                                     compiles the whole path meanwhile, which would otherwise slow the first database down
               --rate R              offered updates/s for the latency run (1000), for --rate-seconds S (10); 0 skips it
+              --flood-rate R        the flood case: one chat sending R messages/s while the citizens run, flat out and at
+                                    --rate, beside the same runs without it (100); 0 skips it
               --viber-citizens N    simulated Viber citizens posting to the app's webhook (200), for --viber-seconds S (10); 0 skips
               --raw-seconds S       seconds of each raw upsert run (3), with 1 and --raw-threads N (4) threads
               --db h2,sqlite        databases to run on (h2,sqlite)
@@ -40,7 +43,7 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
         }
         List<String> known = List.of("citizens", "seconds", "warmup", "rate", "rate-seconds", "viber-citizens", "viber-seconds",
                 "raw-seconds", "raw-threads", "db", "pg-url", "pg-user", "chat-threads", "dir", "out", "conversations",
-                "soak-minutes", "appeals-per-hour", "app-jar", "jit-warmup");
+                "soak-minutes", "appeals-per-hour", "app-jar", "jit-warmup", "flood-rate");
         for (String k : a.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);
@@ -71,6 +74,7 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
                 Double.parseDouble(a.getOrDefault("soak-minutes", "0")),
                 Integer.parseInt(a.getOrDefault("appeals-per-hour", "20000")),
                 Path.of(a.getOrDefault("app-jar", "app/target/zvernennia.jar")),
-                Double.parseDouble(a.getOrDefault("jit-warmup", "20")));
+                Double.parseDouble(a.getOrDefault("jit-warmup", "20")),
+                Double.parseDouble(a.getOrDefault("flood-rate", "100")));
     }
 }

@@ -16,6 +16,7 @@ import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
+import ua.zvernennia.core.engine.FloodSettings;
 import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.storage.Storage;
 import ua.zvernennia.telegram.TelegramAdapter;
@@ -33,6 +34,11 @@ final class TelegramPipeline implements AutoCloseable {
     private final TelegramAdapter telegram;
 
     TelegramPipeline(String url, String user, String password, Path categories, FakeTelegram fake, int chatThreads) throws IOException {
+        this(url, user, password, categories, fake, chatThreads, FloodSettings.off());
+    }
+
+    TelegramPipeline(String url, String user, String password, Path categories, FakeTelegram fake, int chatThreads,
+                     FloodSettings flood) throws IOException {
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.of("Europe/Kyiv");
         storage = Storage.open(url, user, password, clock, zone);
@@ -48,7 +54,7 @@ final class TelegramPipeline implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Bot bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool);
+        Bot bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool, flood);
         dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, Duration.ofSeconds(1));
         dispatcher.start();
         telegram.start(bot);

@@ -22,6 +22,7 @@ public final class JdbiStores implements Stores {
     private final JdbiCategoryCatalog categories;
     private final JdbiOutbox outbox;
     private final JdbiProcessedUpdates processed;
+    private final JdbiInbox inbox;
     private final ApiTokens apiTokens;
     private final CategoryChanges categoryChanges;
     private final AppealSearch appealSearch;
@@ -47,6 +48,7 @@ public final class JdbiStores implements Stores {
         this.categories = categories;
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);
+        this.inbox = new JdbiInbox(handle);
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);
@@ -105,6 +107,11 @@ public final class JdbiStores implements Stores {
     @Override
     public ProcessedUpdates processed() {
         return processed;
+    }
+
+    @Override
+    public ua.zvernennia.core.engine.Inbox inbox() {
+        return inbox;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import ua.zvernennia.core.chat.Event;
 import ua.zvernennia.core.chat.Keyboard;
 
 /** The JSON form of drafts and outbox replies in the database. Thread-safe. */
@@ -21,8 +22,26 @@ final class Json {
     private interface KeyboardTypes {
     }
 
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Event.Text.class, name = "text"),
+            @JsonSubTypes.Type(value = Event.ButtonPress.class, name = "press"),
+            @JsonSubTypes.Type(value = Event.Command.class, name = "command"),
+            @JsonSubTypes.Type(value = Event.ContactShared.class, name = "contact"),
+            @JsonSubTypes.Type(value = Event.LocationShared.class, name = "location"),
+            @JsonSubTypes.Type(value = Event.PhotoSent.class, name = "photo"),
+            @JsonSubTypes.Type(value = Event.Unsupported.class, name = "unsupported"),
+            @JsonSubTypes.Type(value = Event.Reachability.class, name = "reachability")})
+    private interface EventTypes {
+    }
+
+    /** An inbox row's event, wrapped so that its type is always written. */
+    record EventBox(Event event) {
+    }
+
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addMixIn(Keyboard.class, KeyboardTypes.class)
+            .addMixIn(Event.class, EventTypes.class)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

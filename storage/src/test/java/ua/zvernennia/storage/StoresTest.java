@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,10 @@ import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.Event;
+import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.chat.UnsupportedKind;
+import ua.zvernennia.core.engine.Inbox;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Reply;
@@ -73,6 +78,41 @@ class StoresTest {
                 .isInstanceOf(IllegalStateException.class);
         ConversationState after = uow.run(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(after.step()).isEqualTo(StepName.PHONE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
+    void theInboxKeepsEveryKindOfEventInOrderPerChat(Dialect dialect) {
+        var uow = open(dialect).unitOfWork();
+        ChatKey other = ChatKey.of(Channel.VIBER, "v-7");
+        List<Inbound> inbounds = List.of(
+                Inbound.of(chat, new Event.Text("Тече труба 💧 «тест» 'x'"), T0, "11"),
+                new Inbound(chat, new Event.ButtonPress("cat:water"), T0.plusMillis(1), "12", "345"),
+                Inbound.of(chat, new Event.Command("start"), T0, null),
+                Inbound.of(chat, new Event.ContactShared("+380501234567", true), T0, "13"),
+                Inbound.of(chat, new Event.LocationShared(48.4647, 35.0462), T0, "14"),
+                Inbound.of(chat, new Event.PhotoSent("file-1", "u-1", "підпис"), T0, "15"),
+                Inbound.of(chat, new Event.Unsupported(UnsupportedKind.STICKER), T0, "16"),
+                Inbound.of(chat, new Event.Reachability(false), T0, "17"));
+        var ids = new java.util.ArrayList<Long>();
+        for (Inbound inbound : inbounds) {
+            ids.add(uow.run(s -> s.inbox().put(inbound, T0)));
+            uow.run(s -> s.inbox().put(Inbound.of(other, new Event.Text("інший"), T0, null), T0));
+        }
+        assertThat(ids).isSorted();
+        Map<ChatKey, Integer> waiting = uow.run(s -> s.inbox().waiting());
+        assertThat(waiting).containsExactly(Map.entry(chat, 8), Map.entry(other, 8));
+
+        List<Inbox.Queued> first = uow.run(s -> s.inbox().oldest(chat, 5));
+        assertThat(first).extracting(Inbox.Queued::inbound).containsExactlyElementsOf(inbounds.subList(0, 5));
+        first.forEach(q -> uow.run(s -> {
+            s.inbox().remove(q.id());
+            return null;
+        }));
+        List<Inbox.Queued> rest = uow.run(s -> s.inbox().oldest(chat, 100));
+        assertThat(rest).extracting(Inbox.Queued::inbound).containsExactlyElementsOf(inbounds.subList(5, 8));
+        Map<ChatKey, Integer> after = uow.run(s -> s.inbox().waiting());
+        assertThat(after).containsEntry(chat, 3);
     }
 
     @ParameterizedTest

@@ -66,6 +66,50 @@ final class SendRateLimiter {
         return wait;
     }
 
+    /**
+     * Reserves one message's slot in {@code chat}'s bucket only, if it comes within
+     * {@code maxWaitNanos}; returns the nanoseconds to wait, or -1 (nothing reserved). Take the
+     * global slot with {@link #reserveGlobal} once that wait is over: a chat that has to wait for
+     * its own bucket must not hold a global slot meanwhile, or every other chat would wait
+     * behind it.
+     */
+    synchronized long reserveChat(ChatKey chat, long maxWaitNanos) {
+        long now = nanoTime.getAsLong();
+        Bucket bucket = bucket(chat, now);
+        long start = bucket.due - chatTolerance - now > 0 ? bucket.due - chatTolerance : now;
+        long wait = start - now;
+        if (wait > maxWaitNanos) {
+            return -1;
+        }
+        bucket.due = Math.max(bucket.due, start) + chatInterval;
+        return wait;
+    }
+
+    /** Reserves one message's slot of the global rate; the wait in nanoseconds, or -1 if too long. */
+    synchronized long reserveGlobal(long maxWaitNanos) {
+        long now = nanoTime.getAsLong();
+        long start = global.due - globalTolerance - now > 0 ? global.due - globalTolerance : now;
+        long wait = start - now;
+        if (wait > maxWaitNanos) {
+            return -1;
+        }
+        global.due = Math.max(global.due, start) + globalInterval;
+        return wait;
+    }
+
+    private Bucket bucket(ChatKey chat, long now) {
+        Bucket bucket = chats.get(chat);
+        if (bucket == null) {
+            if (chats.size() >= PRUNE_AT) {
+                chats.values().removeIf(b -> b.due - now <= 0);
+            }
+            bucket = new Bucket();
+            bucket.due = now;
+            chats.put(chat, bucket);
+        }
+        return bucket;
+    }
+
     /** How long until a message to {@code chat} could go, without reserving it. */
     synchronized long nextFree(ChatKey chat) {
         long now = nanoTime.getAsLong();

@@ -129,12 +129,21 @@ public final class TelegramMessenger implements Messenger {
     /** One API call within the rate limits, sitting out short 429 waits. */
     private <T extends Serializable> Attempt<T> call(ChatKey chat, BotApiMethod<T> method) throws InterruptedException {
         for (int tries = 0; ; tries++) {
-            long wait = limiter.reserve(chat, maxInlineWaitNanos);
+            // The chat's own slot first, then the global one: waiting for a slot of this chat
+            // must not take a global slot from the chats that could send now.
+            long wait = limiter.reserveChat(chat, maxInlineWaitNanos);
             if (wait < 0) {
                 return failed(Delivery.retry(Duration.ofNanos(limiter.nextFree(chat)).plusMillis(1), "rate limit"));
             }
             if (wait > 0) {
                 sleeper.sleep(wait);
+            }
+            long globalWait = limiter.reserveGlobal(maxInlineWaitNanos);
+            if (globalWait < 0) {
+                return failed(Delivery.retry(Duration.ofNanos(limiter.nextFree(chat)).plusMillis(1), "rate limit"));
+            }
+            if (globalWait > 0) {
+                sleeper.sleep(globalWait);
             }
             try {
                 return new Attempt<>(client.executeAsync(method).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS), null, false);

@@ -58,6 +58,22 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aReplyRefusedForGoodDoesNotHoldBackTheNextOne() throws Exception {
+        h = Harness.polling(TestCategories.small());
+        TelegramChat chat = h.chat(8);
+        chat.send("/start").expect("Вітаю");
+        h.settle();
+        // Consent is answered with two messages; the first is refused for good.
+        h.api.failNext("sendMessage", 400, "Bad Request: can't parse entities", null);
+        chat.press("✅ Погоджуюсь");
+        // Without waiting for the in-line send's lease (a minute) to run out.
+        chat.expect("Чим можу допомогти?");
+        h.settle();
+        assertThat(h.stores.outboxRows()).extracting(OutboxRow::status).containsOnly("SENT", "FAILED");
+        assertThat(h.stores.outboxRows()).extracting(OutboxRow::status).containsOnlyOnce("FAILED");
+    }
+
+    @Test
     void blockedByTheCitizenStopsSendingUntilUnblocked() throws Exception {
         h = Harness.polling(TestCategories.small());
         TelegramChat chat = h.chat(6);

@@ -34,4 +34,19 @@ class SendRateLimiterTest {
         assertThat(limiter.reserve(ChatKey.of(Channel.TELEGRAM, "late"), SECOND)).isEqualTo(SECOND / 30);
         assertThat(limiter.nextFree(ChatKey.of(Channel.TELEGRAM, "later"))).isEqualTo(2 * (SECOND / 30));
     }
+
+    @Test
+    void aChatWaitingForItsOwnSlotHoldsNoGlobalSlot() {
+        var clock = new java.util.concurrent.atomic.AtomicLong();
+        var limiter = new SendRateLimiter(2, 1, 1, clock::get);
+        ChatKey flood = ChatKey.of(Channel.TELEGRAM, "flood");
+        ChatKey other = ChatKey.of(Channel.TELEGRAM, "other");
+        assertThat(limiter.reserveChat(flood, 10 * SECOND)).isZero();
+        assertThat(limiter.reserveGlobal(10 * SECOND)).isZero();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(limiter.reserveChat(flood, 10 * SECOND)).isEqualTo(i * SECOND);
+        }
+        assertThat(limiter.reserveChat(other, 10 * SECOND)).isZero();
+        assertThat(limiter.reserveGlobal(10 * SECOND)).as("the flood's future slots are its own").isZero();
+    }
 }

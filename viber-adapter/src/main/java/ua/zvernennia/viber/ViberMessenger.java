@@ -149,6 +149,12 @@ public final class ViberMessenger implements Messenger {
             };
         }
         if (outcome instanceof ViberApi.Outcome.HttpError h) {
+            if (h.httpStatus() == 200) {
+                // Viber took the request: the message went out though its answer cannot be read.
+                // Sending it again would show it twice; recording a refusal would be untrue.
+                log.warn("Viber accepted a message to {} with an unreadable answer ({}); counted as sent", chat, h.reason());
+                return new Delivery.Sent(null);
+            }
             if (h.httpStatus() >= 500 || h.httpStatus() == 429) {
                 log.info("Viber API unavailable ({}); message to {} waits", h.reason(), chat);
                 return Delivery.retry(SERVER_ERROR_PAUSE, h.reason());

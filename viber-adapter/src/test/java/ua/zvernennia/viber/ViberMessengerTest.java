@@ -116,12 +116,19 @@ class ViberMessengerTest {
     @Test
     void serverErrorsAreRetriedLaterAndOtherRefusalsFail() {
         viber.thenAnswer(new FakeViberApi.Answer(502, ""), new FakeViberApi.Answer(404, ""),
-                FakeViberApi.Answer.status(3, "badData"), new FakeViberApi.Answer(200, "<html>"));
+                FakeViberApi.Answer.status(3, "badData"));
         assertThat(messenger.send(chat, Reply.text("а"))).isInstanceOf(Delivery.RetryLater.class);
         assertThat(messenger.send(chat, Reply.text("б"))).isInstanceOf(Delivery.Failed.class);
         assertThat(messenger.send(chat, Reply.text("в"))).isInstanceOfSatisfying(Delivery.Failed.class,
                 f -> assertThat(f.reason()).contains("badData"));
-        assertThat(messenger.send(chat, Reply.text("г"))).isInstanceOf(Delivery.Failed.class);
+    }
+
+    @Test
+    void aTwoHundredWithAnUnreadableAnswerCountsAsSent() {
+        viber.thenAnswer(new FakeViberApi.Answer(200, "<html>"), new FakeViberApi.Answer(200, "{\"no\":\"status\"}"));
+        assertThat(messenger.send(chat, Reply.text("а"))).as("not JSON").isInstanceOf(Delivery.Sent.class);
+        assertThat(messenger.send(chat, Reply.text("б"))).as("no status").isInstanceOf(Delivery.Sent.class);
+        assertThat(viber.sent()).hasSize(2);
     }
 
     @Test

@@ -46,23 +46,38 @@ public final class Deliverer {
     }
 
     /**
-     * Sends the messages of one chat in order; stops at the first that is not sent so that the
-     * rest keep their order for the dispatcher. Returns true when all were sent.
+     * Sends the messages of one chat in order; stops at the first that has to wait (a retry
+     * later, an unreachable citizen) so that the rest keep their order for the dispatcher. A
+     * message refused for good is recorded and skipped: nothing will ever come before the next
+     * one. Returns true when none has to wait.
      */
     public boolean deliverInOrder(List<OutboxMessage> messages) {
         for (OutboxMessage m : messages) {
-            if (!deliver(m)) {
+            if (!mayGoOn(attempt(m))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** One attempt; the outcome is recorded without waiting for its commit. */
+    /** One attempt; the outcome is recorded without waiting for its commit. True when sent. */
     public boolean deliver(OutboxMessage m) {
+        return attempt(m) instanceof Delivery.Sent;
+    }
+
+    /**
+     * Whether the chat's next message may follow this outcome at once: after one sent, and
+     * after one refused for good (waiting would not bring it through).
+     */
+    public static boolean mayGoOn(Delivery outcome) {
+        return outcome instanceof Delivery.Sent || outcome instanceof Delivery.Failed;
+    }
+
+    /** One attempt, its outcome recorded without waiting for the commit; null when no messenger. */
+    public Delivery attempt(OutboxMessage m) {
         Messenger messenger = messengers.get(m.chat().channel());
         if (messenger == null) {
-            return false;
+            return null;
         }
         Delivery outcome;
         try {
@@ -75,7 +90,7 @@ public final class Deliverer {
         Instant now = clock.instant();
         if (outcome instanceof Delivery.Sent sent) {
             recordSent(new Outbox.SentMark(m.id(), sent.messageRef(), now));
-            return true;
+            return outcome;
         }
         if (outcome instanceof Delivery.RetryLater retry) {
             int attempts = m.attempts() + 1;
@@ -96,7 +111,7 @@ public final class Deliverer {
             log.warn("message {} to {} refused: {}", m.id(), m.chat(), f.reason());
             record(m, "refused: " + f.reason(), now, false);
         }
-        return false;
+        return outcome;
     }
 
     /**

@@ -69,10 +69,13 @@ public final class OutboxDispatcher implements AutoCloseable {
         int sent = 0;
         for (List<OutboxMessage> messages : byChat.values()) {
             for (OutboxMessage m : messages) {
-                if (!deliverer.deliver(m)) {
+                var outcome = deliverer.attempt(m);
+                if (outcome instanceof ua.zvernennia.core.chat.Delivery.Sent) {
+                    sent++;
+                }
+                if (!Deliverer.mayGoOn(outcome)) {
                     break;
                 }
-                sent++;
             }
         }
         return sent;

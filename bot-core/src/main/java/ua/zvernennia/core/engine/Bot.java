@@ -1,38 +1,108 @@
 package ua.zvernennia.core.engine;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.Outbox;
+import ua.zvernennia.core.delivery.OutboxMessage;
 
 /**
  * Where adapters hand in what citizens do. One chat's inbounds are handled strictly in order,
- * different chats in parallel; each is committed before its replies are sent. Thread-safe.
+ * different chats in parallel, and what one chat sends never waits for another chat.
+ *
+ * <p>An inbound from a chat with nothing waiting takes its turn at once; its turn's commit is its
+ * durable record. An inbound from a chat that is still busy is recorded in the inbox (one
+ * insert, committed with whatever else is committing) and acknowledged from there; the chat's
+ * lane takes it when its turn comes. A lane keeps at most {@link #IN_MEMORY_PER_CHAT} inbounds in
+ * memory; the rest of a long queue stays in the inbox only and is read back in order, so memory
+ * stays bounded however much one chat sends. Replies are sent by a separate per-chat queue after
+ * the turn's commit: the chat's next inbound does not wait for them.
+ *
+ * <p>Before any of that, a {@link FloodGate} drops what a chat sends over its limit (telling the
+ * citizen once) and quick repeats of the same button press. Thread-safe.
  */
 public final class Bot {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
+    /** Waiting inbounds a chat's lane keeps in memory; more wait in the inbox only. */
+    static final int IN_MEMORY_PER_CHAT = 64;
+    /** Replies to one chat queued for in-line sending; more are left to the outbox dispatcher. */
+    static final int SEND_BACKLOG_PER_CHAT = 64;
+    /** How long a lane waits before trying again a turn that storage could not commit. */
+    private static final Duration STORAGE_RETRY = Duration.ofSeconds(1);
 
     private final UnitOfWork unitOfWork;
     private final ConversationEngine engine;
     private final Deliverer deliverer;
     private final Executor executor;
-    private final ChatLanes lanes;
+    private final FloodGate flood;
+    private final ConcurrentHashMap<ChatKey, Lane> lanes = new ConcurrentHashMap<>();
+    private final ChatLanes sends;
+    private final ConcurrentHashMap<ChatKey, Integer> sendBacklog = new ConcurrentHashMap<>();
 
+    /** Without a flood limit. */
     public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor) {
+        this(unitOfWork, engine, deliverer, executor, FloodSettings.off());
+    }
+
+    public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor, FloodSettings flood) {
         this.unitOfWork = unitOfWork;
         this.engine = engine;
         this.deliverer = deliverer;
         this.executor = executor;
-        this.lanes = new ChatLanes(executor);
+        this.flood = new FloodGate(flood, System::nanoTime);
+        this.sends = new ChatLanes(executor);
+    }
+
+    /** What waits in a chat's lane. */
+    private sealed interface Entry {
+    }
+
+    /** Taken at once, recorded by its own turn; {@code done} completes after that commit. */
+    private record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done) implements Entry {
+    }
+
+    /** Recorded in the inbox on arrival ({@code recorded}: its id, -1 for a re-delivery). */
+    private record Kept(Inbound inbound, CompletableFuture<Long> recorded) implements Entry {
+    }
+
+    /** Read back from the inbox. */
+    private record Stored(Inbox.Queued queued) implements Entry {
+    }
+
+    /** The flood notice, in its place among the chat's replies. */
+    private record SlowDown() implements Entry {
+    }
+
+    /** One chat's queue. Guarded by its own monitor. */
+    private static final class Lane {
+        final ChatKey chat;
+        final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+        /** Inbounds after {@code waiting} that are in the inbox only. */
+        int spilled;
+        /** The record of the latest of those; every earlier one is settled when it is. */
+        CompletableFuture<?> lastSpilled = CompletableFuture.completedFuture(null);
+        boolean running;
+        boolean closed;
+
+        Lane(ChatKey chat) {
+            this.chat = chat;
+        }
     }
 
     /**
-     * Handles the inbound. The returned future completes once its effect is durable: that is
-     * when an adapter may acknowledge the update to the messenger. The replies are sent after
-     * that, before the chat's next inbound is handled.
+     * Handles the inbound. The returned future completes once the inbound is durably recorded:
+     * that is when an adapter may acknowledge the update to the messenger. It completes at once,
+     * with nothing recorded, for what the flood limit drops.
      */
     public CompletableFuture<Handled> accept(Inbound inbound) {
         return handle(inbound, false);
@@ -40,60 +110,262 @@ public final class Bot {
 
     /**
      * Like {@link #accept} but the caller delivers the replies itself (in an HTTP response, as
-     * Viber's conversation_started wants); they are recorded as sent.
+     * Viber's conversation_started wants); they are recorded as sent. The future completes after
+     * the turn. When the chat has a long queue the replies are sent the usual way instead and
+     * the future holds none.
      */
     public CompletableFuture<Handled> acceptAndTakeReplies(Inbound inbound) {
         return handle(inbound, true);
     }
 
+    /**
+     * Takes up what the inbox holds from before a restart, ahead of anything new. Call once,
+     * before the adapters start.
+     */
+    public void resume() {
+        Map<ChatKey, Integer> waiting = unitOfWork.run(s -> s.inbox().waiting());
+        waiting.forEach((chat, count) -> {
+            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
+            synchronized (lane) {
+                lane.spilled += count;
+                start(lane);
+            }
+        });
+        if (!waiting.isEmpty()) {
+            log.info("{} chats have inbounds waiting from before the start", waiting.size());
+        }
+    }
+
+    /** Chats with work queued or running, or replies being sent. */
+    public int busyChats() {
+        return lanes.size() + sends.activeLanes();
+    }
+
     private CompletableFuture<Handled> handle(Inbound inbound, boolean callerDelivers) {
-        CompletableFuture<Handled> committed = new CompletableFuture<>();
-        lanes.submit(inbound.chat(), () -> unitOfWork.submit(s -> engine.handle(s, inbound))
+        ChatKey chat = inbound.chat();
+        FloodGate.Verdict verdict = flood.check(chat, inbound.event());
+        if (verdict != FloodGate.Verdict.HANDLE) {
+            if (verdict == FloodGate.Verdict.SLOW_DOWN) {
+                log.info("{} sends faster than the flood limit; told to slow down, the excess is dropped", chat);
+                enqueue(chat, new SlowDown());
+            }
+            return CompletableFuture.completedFuture(Handled.DROPPED);
+        }
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
+            synchronized (lane) {
+                if (lane.closed) {
+                    continue;
+                }
+                boolean idle = !lane.running && lane.waiting.isEmpty() && lane.spilled == 0;
+                if (idle || (callerDelivers && lane.spilled == 0)) {
+                    var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>());
+                    lane.waiting.add(direct);
+                    start(lane);
+                    return direct.done();
+                }
+                CompletableFuture<Long> recorded = unitOfWork.submit(s -> engine.keep(s, inbound));
+                if (lane.spilled == 0 && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
+                    lane.waiting.add(new Kept(inbound, recorded));
+                } else {
+                    lane.spilled++;
+                    lane.lastSpilled = recorded;
+                    // Only what reached the inbox is read back from it.
+                    recorded.whenComplete((id, error) -> {
+                        if (error != null || id < 0) {
+                            synchronized (lane) {
+                                lane.spilled--;
+                            }
+                        }
+                    });
+                }
+                return recorded.thenApply(id -> id < 0 ? Handled.DUPLICATE : Handled.QUEUED);
+            }
+        }
+    }
+
+    /** Appends an entry to the chat's lane whatever its length (the notice comes once a flood). */
+    private void enqueue(ChatKey chat, Entry entry) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
+            synchronized (lane) {
+                if (lane.closed) {
+                    continue;
+                }
+                lane.waiting.add(entry);
+                start(lane);
+                return;
+            }
+        }
+    }
+
+    /** Under the lane's monitor. */
+    private void start(Lane lane) {
+        if (!lane.running) {
+            lane.running = true;
+            executor.execute(() -> pump(lane));
+        }
+    }
+
+    /** Takes the lane's next entry, or reads more back from the inbox, or retires the lane. */
+    private void pump(Lane lane) {
+        Entry head;
+        synchronized (lane) {
+            head = lane.waiting.peek();
+            if (head == null && lane.spilled <= 0) {
+                lane.running = false;
+                lane.closed = true;
+                lanes.remove(lane.chat, lane);
+                return;
+            }
+        }
+        CompletableFuture<Boolean> step;
+        try {
+            step = head == null ? readBack(lane) : take(lane.chat, head);
+        } catch (RuntimeException e) {
+            step = CompletableFuture.failedFuture(e);
+        }
+        step.whenComplete((done, error) -> {
+            if (error != null) {
+                log.warn("{}: a turn could not be committed; trying again in {}", lane.chat, STORAGE_RETRY, error);
+                CompletableFuture.delayedExecutor(STORAGE_RETRY.toMillis(), TimeUnit.MILLISECONDS, executor).execute(() -> pump(lane));
+                return;
+            }
+            if (head != null) {
+                synchronized (lane) {
+                    lane.waiting.poll();
+                }
+            }
+            executor.execute(() -> pump(lane));
+        });
+    }
+
+    /** Runs one entry; completes normally when the lane may move on, exceptionally to retry it. */
+    private CompletableFuture<Boolean> take(ChatKey chat, Entry entry) {
+        if (entry instanceof Direct d) {
+            Inbound inbound = d.inbound();
+            unitOfWork.submit(s -> engine.handle(s, inbound))
+                    .exceptionallyCompose(error -> {
+                        if (unwrap(error) instanceof StorageUnavailableException) {
+                            // Not the turn's fault: the update stays unacknowledged and comes again.
+                            return CompletableFuture.failedFuture(unwrap(error));
+                        }
+                        log.error("turn of {} failed on {}; answering with an apology", chat,
+                                inbound.event().getClass().getSimpleName(), error);
+                        return unitOfWork.submit(s -> engine.apologise(s, inbound));
+                    })
+                    .whenCompleteAsync((handled, error) -> {
+                        if (error != null) {
+                            // Not acknowledged: the messenger brings it again.
+                            if (unwrap(error) instanceof StorageUnavailableException) {
+                                // The writer logs the outage; one line per update would flood the log.
+                                log.debug("an update from {} waits for the database", chat);
+                            } else {
+                                log.error("could not commit an update from {}", chat, error);
+                            }
+                            d.done().completeExceptionally(error);
+                        } else {
+                            afterTurn(chat, handled, d.callerDelivers());
+                            d.done().complete(handled);
+                        }
+                    }, executor);
+            return d.done().handle((h, e) -> true);
+        }
+        if (entry instanceof Kept k) {
+            return k.recorded().handle((id, error) -> id == null || id < 0 ? null : new Inbox.Queued(id, k.inbound()))
+                    .thenCompose(queued -> queued == null
+                            // Not recorded (not acknowledged either), or a re-delivery: nothing to do.
+                            ? CompletableFuture.completedFuture(true)
+                            : turn(chat, queued));
+        }
+        if (entry instanceof Stored s) {
+            return turn(chat, s.queued());
+        }
+        return unitOfWork.submit(s -> engine.slowDown(s, chat))
+                .handleAsync((handled, error) -> {
+                    if (error != null) {
+                        log.warn("could not tell {} to slow down", chat, error);
+                    } else {
+                        afterTurn(chat, handled, false);
+                    }
+                    return true;
+                }, executor);
+    }
+
+    private CompletableFuture<Boolean> turn(ChatKey chat, Inbox.Queued queued) {
+        return unitOfWork.submit(s -> engine.handle(s, queued))
                 .exceptionallyCompose(error -> {
                     if (unwrap(error) instanceof StorageUnavailableException) {
-                        // Not the turn's fault: the update stays unacknowledged and comes again.
+                        // The inbound stays in the inbox; the lane tries the turn again later.
                         return CompletableFuture.failedFuture(unwrap(error));
                     }
-                    log.error("turn of {} failed on {}; answering with an apology", inbound.chat(),
-                            inbound.event().getClass().getSimpleName(), error);
-                    return unitOfWork.submit(s -> engine.apologise(s, inbound));
-                })
-                .whenComplete((handled, error) -> {
-                    if (error != null) {
-                        if (unwrap(error) instanceof StorageUnavailableException) {
-                            // The writer logs the outage; one line per update would flood the log.
-                            log.debug("an update from {} waits for the database", inbound.chat());
-                        } else {
-                            log.error("could not commit an update from {}", inbound.chat(), error);
-                        }
-                        committed.completeExceptionally(error);
-                    }
+                    // A bug in the turn is answered with an apology; when storage itself fails,
+                    // so does the apology, and the lane tries the turn again later.
+                    log.error("turn of {} failed on {}; answering with an apology", chat,
+                            queued.inbound().event().getClass().getSimpleName(), error);
+                    return unitOfWork.submit(s -> engine.apologise(s, queued));
                 })
                 .thenApplyAsync(handled -> {
-                    if (callerDelivers) {
-                        if (!handled.replies().isEmpty()) {
-                            unitOfWork.submit(s -> {
-                                s.outbox().markSent(handled.replies().stream()
-                                        .map(m -> new Outbox.SentMark(m.id(), null, m.createdAt())).toList());
-                                return null;
-                            });
-                        }
-                        committed.complete(handled);
-                    } else {
-                        committed.complete(handled);
-                        deliverer.deliverInOrder(handled.replies());
-                    }
-                    return handled;
-                }, executor));
-        return committed;
+                    afterTurn(chat, handled, false);
+                    return true;
+                }, executor);
+    }
+
+    /** Reads the next inbounds of a long queue back from the inbox. */
+    private CompletableFuture<Boolean> readBack(Lane lane) {
+        return unitOfWork.submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT)).thenCompose(rows -> {
+            CompletableFuture<?> pending;
+            synchronized (lane) {
+                if (!rows.isEmpty()) {
+                    rows.forEach(r -> lane.waiting.add(new Stored(r)));
+                    lane.spilled = Math.max(0, lane.spilled - rows.size());
+                    return CompletableFuture.completedFuture(true);
+                }
+                if (lane.lastSpilled.isDone()) {
+                    // Every record has settled and none is in the inbox: nothing is left to read.
+                    lane.spilled = 0;
+                    return CompletableFuture.completedFuture(true);
+                }
+                pending = lane.lastSpilled;
+            }
+            // Records still on their way to the inbox: read again once they are there.
+            return pending.handle((x, e) -> true);
+        });
+    }
+
+    private void afterTurn(ChatKey chat, Handled handled, boolean callerDelivers) {
+        List<OutboxMessage> replies = handled.replies();
+        if (replies.isEmpty()) {
+            return;
+        }
+        if (callerDelivers) {
+            unitOfWork.submit(s -> {
+                s.outbox().markSent(replies.stream().map(m -> new Outbox.SentMark(m.id(), null, m.createdAt())).toList());
+                return null;
+            });
+            return;
+        }
+        int n = replies.size();
+        if (sendBacklog.merge(chat, n, Integer::sum) > SEND_BACKLOG_PER_CHAT) {
+            release(chat, n);
+            // They are in the outbox: the dispatcher sends them once their in-line lease is over.
+            log.debug("{} has a long queue of replies; {} more are left to the outbox", chat, n);
+            return;
+        }
+        sends.submit(chat, () -> CompletableFuture.runAsync(() -> {
+            try {
+                deliverer.deliverInOrder(replies);
+            } finally {
+                release(chat, n);
+            }
+        }, executor));
+    }
+
+    private void release(ChatKey chat, int n) {
+        sendBacklog.compute(chat, (k, v) -> v == null || v <= n ? null : v - n);
     }
 
     private static Throwable unwrap(Throwable error) {
         return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    /** Chats with work queued or running. */
-    public int busyChats() {
-        return lanes.activeLanes();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationMachine;
@@ -33,11 +34,51 @@ public final class ConversationEngine {
         this.clock = clock;
     }
 
+    /** Handles an inbound whose chat had nothing waiting: records it and takes its turn at once. */
     public Handled handle(Stores stores, Inbound inbound) {
         Instant now = clock.instant();
         if (inbound.sourceId() != null && !stores.processed().firstTime(inbound.chat(), inbound.sourceId(), now)) {
             return Handled.DUPLICATE;
         }
+        return turn(stores, inbound, now);
+    }
+
+    /**
+     * Records an inbound whose chat is busy with earlier ones: it waits in the inbox for its turn.
+     * Returns its place in the inbox, or -1 for a re-delivery of one recorded before.
+     */
+    public long keep(Stores stores, Inbound inbound) {
+        Instant now = clock.instant();
+        if (inbound.sourceId() != null && !stores.processed().firstTime(inbound.chat(), inbound.sourceId(), now)) {
+            return -1;
+        }
+        return stores.inbox().put(inbound, now);
+    }
+
+    /** Takes the turn of an inbound that waited in the inbox, and takes it out of there. */
+    public Handled handle(Stores stores, Inbox.Queued queued) {
+        stores.inbox().remove(queued.id());
+        return turn(stores, queued.inbound(), clock.instant());
+    }
+
+    /** Like {@link #apologise(Stores, Inbound)} for an inbound that waited in the inbox. */
+    public Handled apologise(Stores stores, Inbox.Queued queued) {
+        stores.inbox().remove(queued.id());
+        return sorry(stores, queued.inbound().chat(), clock.instant());
+    }
+
+    /**
+     * Asks a citizen who sends faster than the flood limit to slow down; what they sent over it
+     * is not handled.
+     */
+    public Handled slowDown(Stores stores, ChatKey chat) {
+        Instant now = clock.instant();
+        String language = stores.conversations().load(chat).map(ConversationState::language).orElse(Texts.DEFAULT_LANGUAGE);
+        Reply notice = Reply.text(Texts.of(language).get("flood.slow_down"));
+        return new Handled(List.of(stores.outbox().enqueue(chat, notice, now.plus(IN_LINE_LEASE), now)), false);
+    }
+
+    private Handled turn(Stores stores, Inbound inbound, Instant now) {
         ConversationState before = stores.conversations().load(inbound.chat()).orElse(ConversationState.fresh());
         Step step = machine.handle(stores, before, inbound, now);
         if (!step.state().equals(before)) {
@@ -60,8 +101,12 @@ public final class ConversationEngine {
         if (inbound.sourceId() != null && !stores.processed().firstTime(inbound.chat(), inbound.sourceId(), now)) {
             return Handled.DUPLICATE;
         }
-        String language = stores.conversations().load(inbound.chat()).map(ConversationState::language).orElse(Texts.DEFAULT_LANGUAGE);
+        return sorry(stores, inbound.chat(), now);
+    }
+
+    private Handled sorry(Stores stores, ChatKey chat, Instant now) {
+        String language = stores.conversations().load(chat).map(ConversationState::language).orElse(Texts.DEFAULT_LANGUAGE);
         Reply sorry = Reply.text(Texts.of(language).get("error.internal"));
-        return new Handled(List.of(stores.outbox().enqueue(inbound.chat(), sorry, now.plus(IN_LINE_LEASE), now)), false);
+        return new Handled(List.of(stores.outbox().enqueue(chat, sorry, now.plus(IN_LINE_LEASE), now)), false);
     }
 }

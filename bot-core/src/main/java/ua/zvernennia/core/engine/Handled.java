@@ -13,4 +13,13 @@ public record Handled(List<OutboxMessage> replies, boolean duplicate) {
     }
 
     public static final Handled DUPLICATE = new Handled(List.of(), true);
+
+    /**
+     * Recorded in the inbox behind the chat's earlier inbounds: durable, its turn still to come
+     * (its replies are sent when it has run).
+     */
+    public static final Handled QUEUED = new Handled(List.of(), false);
+
+    /** Over the chat's flood limit, or a repeat of the same press: dropped, nothing recorded. */
+    public static final Handled DROPPED = new Handled(List.of(), true);
 }

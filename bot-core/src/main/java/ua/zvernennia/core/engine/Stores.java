@@ -13,5 +13,8 @@ public interface Stores extends ConversationPorts {
 
     ProcessedUpdates processed();
 
+    /** Inbounds waiting for their chat's earlier ones. */
+    Inbox inbox();
+
     DeadlineMarks deadlines();
 }

@@ -27,6 +27,8 @@ import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationSettings;
+import ua.zvernennia.core.conversation.ConversationState;
+import ua.zvernennia.core.conversation.StepName;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
@@ -81,10 +83,11 @@ class BotTest {
     }
 
     @Test
-    void aSlowChatDoesNotHoldUpAnother() throws Exception {
+    void aChatWhoseRepliesHangHoldsUpNeitherItsNextUpdateNorAnotherChat() throws Exception {
         ChatKey slow = ChatKey.of(Channel.TELEGRAM, "slow");
         ChatKey fast = ChatKey.of(Channel.TELEGRAM, "fast");
         CountDownLatch release = new CountDownLatch(1);
+        List<String> slowSeen = new CopyOnWriteArrayList<>();
         Messenger messenger = messenger(Channel.TELEGRAM, (c, reply) -> {
             if (c.equals(slow)) {
                 try {
@@ -92,18 +95,127 @@ class BotTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                slowSeen.add(reply.text());
             }
             return new Delivery.Sent("m");
         });
         Bot bot = bot(stores, messenger);
         bot.accept(text(slow, "/start", "s1")).get(10, TimeUnit.SECONDS);
-        CompletableFuture<Handled> slowSecond = bot.accept(text(slow, "/help", "s2"));
+        // Its first reply is stuck in sending; the next update is still taken and acknowledged.
+        Handled slowSecond = bot.accept(text(slow, "/help", "s2")).get(10, TimeUnit.SECONDS);
         Handled fastDone = bot.accept(text(fast, "/start", "f1")).get(10, TimeUnit.SECONDS);
 
+        assertThat(slowSecond.duplicate()).isFalse();
         assertThat(fastDone.replies()).isNotEmpty();
-        assertThat(slowSecond).isNotDone();
         release.countDown();
-        assertThat(slowSecond.get(10, TimeUnit.SECONDS).replies()).isNotEmpty();
+        awaitUntil(() -> bot.busyChats() == 0);
+        assertThat(slowSeen.get(0)).contains("Вітаю");
+        assertThat(slowSeen).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aLongQueueIsAcknowledgedAtOnceKeptInTheInboxAndHandledInOrder() throws Exception {
+        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "queue");
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        Thread test = Thread.currentThread();
+        // The chat's first turn (taken on a pool thread) commits only when the gate opens;
+        // everything after it queues. What the test thread submits is the queued ones' records.
+        UnitOfWork slowFirst = new UnitOfWork() {
+            @Override
+            public <T> CompletableFuture<T> submit(Work<T> work) {
+                CompletableFuture<T> done = stores.submit(work);
+                return Thread.currentThread() != test && first.getAndSet(false) ? gate.thenCompose(x -> done) : done;
+            }
+        };
+        var sent = new CopyOnWriteArrayList<String>();
+        Bot bot = bot(slowFirst, messenger(Channel.TELEGRAM, (c, reply) -> {
+            sent.add(reply.text());
+            return new Delivery.Sent("m");
+        }));
+        CompletableFuture<Handled> start = bot.accept(text(chat, "/start", "u0"));
+        List<Inbound> rest = new ArrayList<>();
+        rest.add(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "u1"));
+        rest.add(Inbound.of(chat, new Event.ButtonPress("new"), clock.instant(), "u2"));
+        rest.add(Inbound.of(chat, new Event.ButtonPress("cat:lifts"), clock.instant(), "u3"));
+        rest.add(text(chat, "Не працює ліфт у підʼїзді вже тиждень", "u4"));
+        int more = 3 * Bot.IN_MEMORY_PER_CHAT;
+        for (int i = 0; i < more; i++) {
+            rest.add(text(chat, "ще одне повідомлення " + i, "m" + i));
+        }
+        for (Inbound inbound : rest) {
+            assertThat(bot.accept(inbound).get(10, TimeUnit.SECONDS)).isEqualTo(Handled.QUEUED);
+        }
+        assertThat(start).isNotDone();
+        assertThat(stores.inbox()).hasSize(rest.size());
+
+        gate.complete(null);
+        start.get(10, TimeUnit.SECONDS);
+        awaitUntil(() -> bot.busyChats() == 0);
+        assertThat(stores.inbox()).isEmpty();
+        // Only in order do the presses lead through consent and the menu to the description.
+        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(StepName.PHOTOS);
+        assertThat(sent).filteredOn(t -> t.contains("Опишіть проблему")).hasSize(1);
+        // A re-delivery of a queued update is still a duplicate.
+        assertThat(bot.accept(text(chat, "ще одне повідомлення 0", "m0")).get(10, TimeUnit.SECONDS).duplicate()).isTrue();
+    }
+
+    @Test
+    void whatTheInboxHoldsFromBeforeARestartIsHandledFirst() throws Exception {
+        ChatKey chat = ChatKey.of(Channel.VIBER, "restarted");
+        stores.run(s -> s.inbox().put(text(chat, "/start", "r1"), clock.instant()));
+        stores.run(s -> s.inbox().put(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "r2"), clock.instant()));
+        var sent = new CopyOnWriteArrayList<String>();
+        Bot bot = bot(stores, messenger(Channel.VIBER, (c, reply) -> {
+            sent.add(reply.text());
+            return new Delivery.Sent("m");
+        }));
+        bot.resume();
+        bot.accept(Inbound.of(chat, new Event.ButtonPress("new"), clock.instant(), "r3")).get(10, TimeUnit.SECONDS);
+        awaitUntil(() -> bot.busyChats() == 0);
+        assertThat(stores.inbox()).isEmpty();
+        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(StepName.CATEGORY);
+        assertThat(sent.get(0)).contains("Вітаю");
+    }
+
+    @Test
+    void aFloodIsToldOnceToSlowDownAndItsExcessDropped() throws Exception {
+        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "flood");
+        var sent = new CopyOnWriteArrayList<String>();
+        Bot bot = new Bot(stores, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(List.of(messenger(Channel.TELEGRAM, (c, reply) -> {
+                    sent.add(reply.text());
+                    return new Delivery.Sent("m");
+                })), stores, clock), pool, new FloodSettings(5, Duration.ofMinutes(10), Duration.ofSeconds(2)));
+        int dropped = 0;
+        for (int i = 0; i < 30; i++) {
+            Handled h = bot.accept(text(chat, "/help", "f" + i)).get(10, TimeUnit.SECONDS);
+            if (h == Handled.DROPPED) {
+                dropped++;
+            }
+        }
+        awaitUntil(() -> bot.busyChats() == 0);
+        assertThat(dropped).isEqualTo(25);
+        assertThat(sent).filteredOn(t -> t.contains("не так швидко")).hasSize(1);
+        assertThat(sent.get(sent.size() - 1)).as("the notice comes after the handled ones' replies").contains("не так швидко");
+    }
+
+    @Test
+    void theSameButtonPressedFiveTimesQuicklyDoesTheThingOnce() throws Exception {
+        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "presses");
+        var sent = new CopyOnWriteArrayList<String>();
+        Bot bot = new Bot(stores, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(List.of(messenger(Channel.TELEGRAM, (c, reply) -> {
+                    sent.add(reply.text());
+                    return new Delivery.Sent("m");
+                })), stores, clock), pool, FloodSettings.defaults());
+        bot.accept(text(chat, "/start", "p0")).get(10, TimeUnit.SECONDS);
+        for (int i = 1; i <= 5; i++) {
+            bot.accept(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "p" + i)).get(10, TimeUnit.SECONDS);
+        }
+        awaitUntil(() -> bot.busyChats() == 0);
+        assertThat(sent).filteredOn(t -> t.contains("Дякуємо")).hasSize(1);
+        assertThat(sent).filteredOn(t -> t.contains("не так швидко")).isEmpty();
     }
 
     @Test

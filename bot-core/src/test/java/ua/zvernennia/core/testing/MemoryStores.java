@@ -32,6 +32,8 @@ import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.deadline.WatchedAppeal;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.engine.Inbox;
 import ua.zvernennia.core.engine.ProcessedUpdates;
 import ua.zvernennia.core.engine.Stores;
 import ua.zvernennia.core.engine.UnitOfWork;
@@ -56,6 +58,8 @@ public final class MemoryStores implements UnitOfWork {
         /** Deadline marks by appeal number: "reminded", "overdue", "legal" to the time they were set. */
         Map<String, Map<String, Instant>> marks = new HashMap<>();
         long outboxIds;
+        java.util.TreeMap<Long, Inbound> inbox = new java.util.TreeMap<>();
+        long inboxIds;
 
         Data copy() {
             Data d = new Data();
@@ -71,6 +75,8 @@ public final class MemoryStores implements UnitOfWork {
             d.marks = new HashMap<>();
             marks.forEach((k, v) -> d.marks.put(k, new HashMap<>(v)));
             d.outboxIds = outboxIds;
+            d.inbox = new java.util.TreeMap<>(inbox);
+            d.inboxIds = inboxIds;
             return d;
         }
     }
@@ -147,8 +153,43 @@ public final class MemoryStores implements UnitOfWork {
         return Optional.ofNullable(data.conversations.get(chat));
     }
 
+    /** Inbounds waiting in the inbox, oldest first. */
+    public synchronized List<Inbound> inbox() {
+        return List.copyOf(data.inbox.values());
+    }
+
     private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates,
-            DeadlineMarks {
+            DeadlineMarks, Inbox {
+        @Override
+        public Inbox inbox() {
+            return this;
+        }
+
+        @Override
+        public long put(Inbound inbound, Instant at) {
+            long id = ++data.inboxIds;
+            data.inbox.put(id, inbound);
+            return id;
+        }
+
+        @Override
+        public List<Queued> oldest(ChatKey chat, int limit) {
+            return data.inbox.entrySet().stream().filter(e -> e.getValue().chat().equals(chat)).limit(limit)
+                    .map(e -> new Queued(e.getKey(), e.getValue())).toList();
+        }
+
+        @Override
+        public void remove(long id) {
+            data.inbox.remove(id);
+        }
+
+        @Override
+        public Map<ChatKey, Integer> waiting() {
+            var counts = new LinkedHashMap<ChatKey, Integer>();
+            data.inbox.values().forEach(i -> counts.merge(i.chat(), 1, Integer::sum));
+            return counts;
+        }
+
         @Override
         public ConversationStore conversations() {
             return this;
