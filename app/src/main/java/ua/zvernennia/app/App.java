@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
-import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.storage.Storage;
 import ua.zvernennia.telegram.TelegramAdapter;
 import ua.zvernennia.telegram.TelegramSettings;
@@ -87,10 +85,8 @@ public final class App implements AutoCloseable {
         log.info("starting with {}", config);
         storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock, config.city().zone());
         closeables.add(storage);
-        if (Files.isRegularFile(config.city().categoriesFile())) {
-            storage.seedCategoriesIfEmpty(CategoryFile.read(config.city().categoriesFile()));
-        } else if (storage.categories().isEmpty()) {
-            log.warn("no categories in the database and no file at {}: the menu is empty", config.city().categoriesFile());
+        if (storage.categories().isEmpty()) {
+            storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
         List<Messenger> messengers = new ArrayList<>();
