@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.engine.UnitOfWork;
 
 /** The storage module assembled: the database, the menu and the group-committing unit of work. */
@@ -76,6 +77,16 @@ public final class Storage implements AutoCloseable {
     /** Aggregates over appeals for statistics, read beside the writer. */
     public JdbiStatistics statistics() {
         return new JdbiStatistics(database.jdbi(), database.dialect(), categories);
+    }
+
+    /** The outbox backlog, appeals by status and overdue appeals, as of now. */
+    public OperationalFigures operationalFigures() {
+        return OperationalFigures.read(database.jdbi(), clock.instant());
+    }
+
+    /** Where the writer reports the size and duration of each commit from now on. */
+    public void reportCommitsTo(Telemetry telemetry) {
+        unitOfWork.reportTo(telemetry);
     }
 
     public UnitOfWork unitOfWork() {

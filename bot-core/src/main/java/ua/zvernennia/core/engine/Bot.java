@@ -1,5 +1,6 @@
 package ua.zvernennia.core.engine;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.Outbox;
+import ua.zvernennia.core.metrics.Telemetry;
 
 /**
  * Where adapters hand in what citizens do. One chat's inbounds are handled strictly in order,
@@ -20,8 +22,14 @@ public final class Bot {
     private final Deliverer deliverer;
     private final Executor executor;
     private final ChatLanes lanes;
+    private final Telemetry telemetry;
 
     public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor) {
+        this(unitOfWork, engine, deliverer, executor, Telemetry.NONE);
+    }
+
+    public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.unitOfWork = unitOfWork;
         this.engine = engine;
         this.deliverer = deliverer;
@@ -48,6 +56,10 @@ public final class Bot {
 
     private CompletableFuture<Handled> handle(Inbound inbound, boolean callerDelivers) {
         CompletableFuture<Handled> committed = new CompletableFuture<>();
+        long received = System.nanoTime();
+        telemetry.updateReceived(inbound.chat().channel());
+        committed.whenComplete((handled, error) -> telemetry.updateHandled(inbound.chat().channel(),
+                Duration.ofNanos(System.nanoTime() - received), error != null));
         lanes.submit(inbound.chat(), () -> unitOfWork.submit(s -> engine.handle(s, inbound))
                 .exceptionallyCompose(error -> {
                     log.error("turn of {} failed on {}; answering with an apology", inbound.chat(),
