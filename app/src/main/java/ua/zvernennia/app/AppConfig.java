@@ -21,7 +21,8 @@ import ua.zvernennia.core.category.DeadlineClass;
  * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
-                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines) {
+                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines,
+                        Optional<String> metricsToken) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -76,7 +77,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     public String toString() {
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
-                + ", " + deadlines + "]";
+                + ", " + deadlines + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -118,7 +119,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     secret(env, "ADMIN_TOKEN"),
-                    deadlines(c));
+                    deadlines(c),
+                    secret(env, "METRICS_TOKEN"));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
