@@ -41,7 +41,7 @@ import ua.zvernennia.storage.OperationalFigures;
 final class Metrics implements Telemetry, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Metrics.class);
     /** The database figures are read at most this often, however often Prometheus scrapes. */
-    private static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(10);
+    private static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(30);
     static final String PATH = "/metrics";
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -57,7 +57,7 @@ final class Metrics implements Telemetry, AutoCloseable {
     private volatile OperationalFigures figures;
     private volatile long figuresReadAt;
 
-    /** {@code figures} reads the database's figures; it is called on a scrape, at most every 10 s. */
+    /** {@code figures} reads the database's figures; it is called on a scrape, at most every 30 s. */
     Metrics(Supplier<OperationalFigures> figures) {
         this.source = figures;
         for (Channel c : Channel.values()) {
