@@ -150,7 +150,7 @@ public final class App implements AutoCloseable {
         // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
         Optional<String> adminToken = config.adminToken().isEmpty() && console != null
                 ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
-        web = WebServer.start(config.httpPort(), () -> ready, metrics::httpRequest, routes -> {
+        web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready, metrics::httpRequest, routes -> {
             var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
                     new OperatorDesk(clock, settings), photos);
             StartPage.register(routes);

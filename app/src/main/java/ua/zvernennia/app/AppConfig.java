@@ -22,7 +22,7 @@ import ua.zvernennia.core.category.DeadlineClass;
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
                         Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines,
-                        Optional<String> metricsToken) {
+                        Optional<String> metricsToken, Optional<String> httpHost) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -77,7 +77,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     public String toString() {
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
-                + ", " + deadlines + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + "]";
+                + ", " + deadlines + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
+                + ", httpHost=" + httpHost.orElse("(every interface)") + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -120,7 +121,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     secret(env, "ADMIN_TOKEN"),
                     deadlines(c),
-                    secret(env, "METRICS_TOKEN"));
+                    secret(env, "METRICS_TOKEN"),
+                    nonBlank(c.getString("http.host")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {

@@ -79,7 +79,8 @@ final class BackupCommand {
                 throw new IllegalArgumentException("the database is PostgreSQL: back it up with pg_dump (see the README)");
             }
             Files.createDirectories(dir);
-            URI base = URI.create(url != null ? url : "http://127.0.0.1:" + config.httpPort());
+            String host = config.httpHost().filter(h -> !h.equals("0.0.0.0")).orElse("127.0.0.1");
+            URI base = URI.create(url != null ? url : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.httpPort());
             Optional<Path> fromApp = fromRunningApp(base, config.adminToken(), dir);
             Path written = fromApp.isPresent() ? fromApp.get() : directly(config, dir, clock, out, base);
             out.println("backup written: " + written.toAbsolutePath() + " (" + Files.size(written) + " bytes)");

@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -39,10 +40,10 @@ final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts on {@code port} (0 picks a free one). {@code /health} answers 200 once {@code ready}
+     * Starts on {@code port} (0 picks a free one) of {@code host}, or of every interface. {@code /health} answers 200 once {@code ready}
      * says so and 503 before.
      */
-    static WebServer start(int port, BooleanSupplier ready, RequestObserver observer, Consumer<Javalin> routes) {
+    static WebServer start(Optional<String> host, int port, BooleanSupplier ready, RequestObserver observer, Consumer<Javalin> routes) {
         List<String> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -66,7 +67,11 @@ final class WebServer implements AutoCloseable {
             ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "starting"));
         });
         routes.accept(app);
-        app.start(port);
+        if (host.isPresent()) {
+            app.start(host.get(), port);
+        } else {
+            app.start(port);
+        }
         return new WebServer(app, List.copyOf(endpoints));
     }
 

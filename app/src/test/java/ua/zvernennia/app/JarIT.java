@@ -119,7 +119,8 @@ class JarIT {
         Path backups = dir.resolve("backups");
         int port = freePort();
         var env = new HashMap<>(db);
-        env.putAll(Map.of("HTTP_PORT", Integer.toString(port), "DEMO", "off", "ADMIN_TOKEN", "backup-test-admin"));
+        env.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", Integer.toString(port), "DEMO", "off",
+                "ADMIN_TOKEN", "backup-test-admin"));
         Process app = start(first, env, "app.log");
         ApiClient api = new ApiClient(port, "backup-test-admin");
         awaitHealthy(api, app);
@@ -178,7 +179,7 @@ class JarIT {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectError(workDir.resolve(log).toFile());
         for (String name : List.copyOf(pb.environment().keySet())) {
-            if (name.matches("DB_.*|HTTP_PORT|ADMIN_TOKEN|METRICS_TOKEN|TELEGRAM_.*|VIBER_.*|CATEGORIES_FILE|DEMO|STAFF_.*")) {
+            if (name.matches("DB_.*|HTTP_.*|ADMIN_TOKEN|METRICS_TOKEN|TELEGRAM_.*|VIBER_.*|CATEGORIES_FILE|DEMO|STAFF_.*")) {
                 pb.environment().remove(name);
             }
         }
