@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.PhotoSource;
+import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
@@ -36,7 +36,6 @@ import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
-import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.storage.Storage;
 import ua.zvernennia.telegram.TelegramAdapter;
 import ua.zvernennia.telegram.TelegramSettings;
@@ -61,6 +60,7 @@ public final class App implements AutoCloseable {
     private Bot bot;
     private WebServer web;
     private ConsoleMessenger console;
+    private Metrics metrics;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -87,10 +87,11 @@ public final class App implements AutoCloseable {
         log.info("starting with {}", config);
         storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock, config.city().zone());
         closeables.add(storage);
-        if (Files.isRegularFile(config.city().categoriesFile())) {
-            storage.seedCategoriesIfEmpty(CategoryFile.read(config.city().categoriesFile()));
-        } else if (storage.categories().isEmpty()) {
-            log.warn("no categories in the database and no file at {}: the menu is empty", config.city().categoriesFile());
+        metrics = new Metrics(storage::operationalFigures);
+        closeables.add(metrics);
+        storage.reportCommitsTo(metrics);
+        if (storage.categories().isEmpty()) {
+            storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
         List<Messenger> messengers = new ArrayList<>();
@@ -121,10 +122,10 @@ public final class App implements AutoCloseable {
         var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize(),
                 config.deadlines().noStudyLegalDeadlineDays(), config.deadlines().noStudyClasses());
         var engine = new ConversationEngine(new ConversationMachine(settings), clock);
-        var deliverer = new Deliverer(messengers, storage.unitOfWork(), clock);
+        var deliverer = new Deliverer(messengers, storage.unitOfWork(), clock, metrics);
         ExecutorService chatPool = Executors.newFixedThreadPool(32, named("chat"));
         closeables.add(0, () -> shutdown(chatPool));
-        bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool, config.flood());
+        bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool, config.flood(), metrics);
         bot.resume();
 
         var dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, config.outboxPollInterval());
@@ -147,11 +148,17 @@ public final class App implements AutoCloseable {
         if (viberSettings != null) {
             photos.put(Channel.VIBER, new MediaDownload());
         }
-        web = WebServer.start(config.httpPort(), () -> ready, () -> storage.readiness(WebServer.READINESS_WAIT), routes -> {
-            var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
+        // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
+        Optional<String> adminToken = config.adminToken().isEmpty() && console != null
+                ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
+        web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
+                () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
+            var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
                     new OperatorDesk(clock, settings), photos);
+            StartPage.register(routes);
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);
+            metrics.register(routes, apiDeps, config.metricsToken());
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
@@ -183,6 +190,11 @@ public final class App implements AutoCloseable {
         }
 
         if (console != null) {
+            demoOutput.println("\nКонсоль операторів: http://localhost:" + web.port() + StartPage.signIn());
+            if (config.adminToken().isEmpty()) {
+                // Printed to the demo's terminal only, never logged: it is this run's admin sign-in.
+                demoOutput.println("Токен адміністратора на цей запуск: " + adminToken.orElseThrow());
+            }
             Thread demo = new Thread(new ConsoleDemo(bot, console, demoInput, demoOutput, clock), "demo");
             demo.setDaemon(true);
             demo.start();
@@ -207,6 +219,11 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("housekeeping failed", e);
         }
+    }
+
+    /** Every endpoint the HTTP server serves, as {@code "GET /api/appeals/{number}"}. */
+    public List<String> httpRoutes() {
+        return web.routes();
     }
 
     public int httpPort() {

@@ -22,7 +22,8 @@ import ua.zvernennia.core.engine.FloodSettings;
  * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
-                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood) {
+                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
+                        Optional<String> metricsToken, Optional<String> httpHost) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -77,7 +78,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     public String toString() {
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
-                + ", " + deadlines + ", " + flood + "]";
+                + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
+                + ", httpHost=" + httpHost.orElse("(every interface)") + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -120,7 +122,9 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     secret(env, "ADMIN_TOKEN"),
                     deadlines(c),
-                    flood(c));
+                    flood(c),
+                    secret(env, "METRICS_TOKEN"),
+                    nonBlank(c.getString("http.host")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {

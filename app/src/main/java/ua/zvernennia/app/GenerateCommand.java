@@ -1,14 +1,12 @@
 package ua.zvernennia.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import ua.zvernennia.storage.AppealGenerator;
-import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.storage.Storage;
 
 /**
@@ -55,8 +53,8 @@ final class GenerateCommand {
             var plan = new AppealGenerator.Plan(appeals, y, seed, config.city().zone(), config.city().legalDeadlineDays());
             try (Storage storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock,
                     config.city().zone())) {
-                if (Files.isRegularFile(config.city().categoriesFile())) {
-                    storage.seedCategoriesIfEmpty(CategoryFile.read(config.city().categoriesFile()));
+                if (storage.categories().isEmpty()) {
+                    storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
                 }
                 out.println("writing " + appeals + " appeals of " + y + " into " + config.db().url().replaceAll("password=[^;&]*", "password=***"));
                 int step = Math.max(1, appeals / 10);

@@ -1,37 +1,74 @@
 package ua.zvernennia.app;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
-import ua.zvernennia.app.api.ApiJson;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import ua.zvernennia.storage.Storage;
-import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.app.api.ApiJson;
 
 /** The app's HTTP server: health, webhooks and the API register their routes on it. */
 final class WebServer implements AutoCloseable {
-    private final Javalin javalin;
+    /** One line per request: method, route pattern, status, duration. Never the path's values or the query. */
+    private static final Logger access = LoggerFactory.getLogger("access");
+    private static final Set<HandlerType> ENDPOINTS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
+    /** Where no route matched: the path itself may be anything a client sent, so it is not logged. */
+    static final String NO_ROUTE = "(no route)";
 
-    private WebServer(Javalin javalin) {
+    /** Sees every request once it is answered. */
+    @FunctionalInterface
+    interface RequestObserver {
+        void answered(String method, String route, int status, Duration took);
+    }
+
+    private final Javalin javalin;
+    private final List<String> routes;
+
+    private WebServer(Javalin javalin, List<String> routes) {
         this.javalin = javalin;
+        this.routes = routes;
     }
 
     /** How long the readiness check waits for its probe commit. */
     static final Duration READINESS_WAIT = Duration.ofSeconds(3);
 
     /**
-     * Starts on {@code port} (0 picks a free one). {@code /health} (liveness) answers 200 once
-     * {@code started} says so and 503 before; {@code /health/ready} (readiness) answers 200 only
-     * while, besides, the database can commit, and 503 with the reason otherwise.
+     * Starts on {@code port} (0 picks a free one) of {@code host}, or of every interface.
+     * {@code /health} (liveness) answers 200 once {@code started} says so and 503 before;
+     * {@code /health/ready} (readiness) answers 200 only while, besides, the database can commit,
+     * and 503 with the reason otherwise.
      */
-    static WebServer start(int port, BooleanSupplier started, Supplier<Storage.Readiness> storage, Consumer<Javalin> routes) {
+    static WebServer start(Optional<String> host, int port, BooleanSupplier started, Supplier<Storage.Readiness> storage,
+                           RequestObserver observer, Consumer<Javalin> routes) {
+        List<String> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
+            config.events(events -> events.handlerAdded(h -> {
+                if (ENDPOINTS.contains(h.getHttpMethod())) {
+                    endpoints.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
+            config.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                int status = ctx.statusCode();
+                access.info("{} {} {} {} ms", ctx.method(), route, status, Math.round(ms));
+                observer.answered(ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
+            });
         });
         app.get("/health", ctx -> {
             boolean ok = started.getAsBoolean();
@@ -51,12 +88,30 @@ final class WebServer implements AutoCloseable {
             }
         });
         routes.accept(app);
-        app.start(port);
-        return new WebServer(app);
+        if (host.isPresent()) {
+            app.start(host.get(), port);
+        } else {
+            app.start(port);
+        }
+        return new WebServer(app, List.copyOf(endpoints));
+    }
+
+    private static String route(Context ctx) {
+        try {
+            String path = ctx.endpointHandlerPath();
+            return path == null || path.isEmpty() ? NO_ROUTE : path;
+        } catch (RuntimeException e) {
+            return NO_ROUTE;
+        }
     }
 
     int port() {
         return javalin.port();
+    }
+
+    /** Every endpoint registered, as {@code "GET /api/appeals/{number}"}. */
+    List<String> routes() {
+        return routes;
     }
 
     @Override

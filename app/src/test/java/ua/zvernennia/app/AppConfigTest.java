@@ -24,6 +24,8 @@ class AppConfigTest {
         assertThat(c.telegram().enabled()).isFalse();
         assertThat(c.viber().apiUrl()).isEqualTo("https://chatapi.viber.com/pa");
         assertThat(c.adminToken()).isEmpty();
+        assertThat(c.metricsToken()).isEmpty();
+        assertThat(c.httpHost()).as("every interface").isEmpty();
         assertThat(c.runsDemo()).isTrue();
     }
 
@@ -50,6 +52,14 @@ class AppConfigTest {
         assertThat(c.city().legalDeadlineDays()).isEqualTo(15);
         assertThat(c.runsDemo()).isFalse();
         assertThat(c.toString()).doesNotContain("123456:abc", "viber-secret", "admin-secret");
+    }
+
+    @Test
+    void theMetricsTokenComesFromTheEnvironmentAndTheHostMayBeOne() {
+        AppConfig c = AppConfig.load(SHIPPED, Map.of("METRICS_TOKEN", "metrics-secret", "HTTP_HOST", "127.0.0.1"));
+        assertThat(c.metricsToken()).contains("metrics-secret");
+        assertThat(c.httpHost()).contains("127.0.0.1");
+        assertThat(c.toString()).doesNotContain("metrics-secret");
     }
 
     @Test

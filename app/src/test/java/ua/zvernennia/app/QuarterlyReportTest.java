@@ -46,9 +46,8 @@ class QuarterlyReportTest {
     void start() {
         app = TestApps.start(dir, Clock.fixed(AS_OF, ZoneOffset.UTC), Map.of(
                 "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "CATEGORIES_FILE", dir.resolve("none.yaml").toString(),
+                "CATEGORIES_FILE", TestApps.menuFile(dir, TestCategories.small()).toString(),
                 "ADMIN_TOKEN", TokenApiTest.ADMIN));
-        app.storage().seedCategoriesIfEmpty(TestCategories.small());
         new KnownAppeals(app.storage(), ZoneId.of("Europe/Kyiv")).firstQuarterOf2025();
         admin = new ApiClient(app.httpPort(), TokenApiTest.ADMIN);
     }

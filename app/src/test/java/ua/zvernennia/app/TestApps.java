@@ -5,10 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import ua.zvernennia.core.category.Category;
+import ua.zvernennia.storage.CategoryFile;
 import ua.zvernennia.telegram.FakeBotApi;
 
 /** The whole app for a test: port 0, a SQLite file in the test's folder, no demo. */
@@ -19,6 +25,17 @@ final class TestApps {
     /** The settings that point the app's Telegram side at {@code telegram}. */
     static Map<String, String> telegram(FakeBotApi telegram) {
         return Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "TELEGRAM_API_URL", telegram.url().toString());
+    }
+
+    /** A menu file in {@code dir} holding {@code menu}, for {@code CATEGORIES_FILE}. */
+    static Path menuFile(Path dir, List<Category> menu) {
+        Path file = dir.resolve("menu.yaml");
+        try {
+            Files.writeString(file, CategoryFile.write(menu));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** Starts the app; {@code env} adds to or overrides the test defaults. */

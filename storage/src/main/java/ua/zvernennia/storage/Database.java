@@ -234,6 +234,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the running database to {@code target}, which must not exist:
+     * on H2 {@code BACKUP TO} (a zip holding the database file), on SQLite {@code VACUUM INTO} (a
+     * database file). Both read one snapshot while the app goes on writing. PostgreSQL has
+     * {@code pg_dump} for this.
+     *
+     * @throws UnsupportedOperationException on PostgreSQL
+     */
+    public void backupTo(Path target) {
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException("the backup file exists already: " + target.getFileName());
+        }
+        String file = target.toAbsolutePath().toString().replace("'", "''");
+        switch (dialect) {
+            case H2 -> jdbi.useHandle(h -> h.execute("BACKUP TO '" + file + "'"));
+            case SQLITE -> jdbi.useHandle(h -> h.execute("VACUUM INTO '" + file + "'"));
+            case POSTGRESQL -> throw new UnsupportedOperationException("back up PostgreSQL with pg_dump");
+        }
+    }
+
+    /** The file name extension of {@link #backupTo}'s copies: {@code h2.zip} or {@code sqlite}. */
+    public String backupExtension() {
+        return dialect == Dialect.H2 ? "h2.zip" : "sqlite";
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.engine.StorageUnavailableException;
+import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.engine.UnitOfWork;
 
 /**
@@ -71,6 +72,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private final RecentRows recent = new RecentRows(RECENT_CHATS);
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile Telemetry telemetry = Telemetry.NONE;
     private long lastReclaim = System.nanoTime();
     private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
     private volatile long transactions;
@@ -86,6 +88,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         this.writer = new Thread(this::loop, "db-writer");
         this.writer.setDaemon(true);
         this.writer.start();
+    }
+
+    /** Where the size and duration of each commit are reported from now on. */
+    public void reportTo(Telemetry telemetry) {
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -181,7 +188,9 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 if (batch.isEmpty()) {
                     continue;
                 }
+                long start = System.nanoTime();
                 commit(batch);
+                telemetry.committed(batch.size(), Duration.ofNanos(System.nanoTime() - start));
                 reclaimSpaceNowAndThen();
             } catch (InterruptedException e) {
                 if (!running) {

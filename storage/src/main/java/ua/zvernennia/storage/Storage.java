@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.engine.StorageUnavailableException;
+import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.engine.UnitOfWork;
 
 /** The storage module assembled: the database, the menu and the group-committing unit of work. */
@@ -140,6 +141,16 @@ public final class Storage implements AutoCloseable {
     /** Transactions the writer has committed since it started (group commits, not units). */
     public long transactions() {
         return unitOfWork.transactions();
+    }
+
+    /** The outbox backlog, appeals by status and overdue appeals, as of now. */
+    public OperationalFigures operationalFigures() {
+        return OperationalFigures.read(database.jdbi(), clock.instant());
+    }
+
+    /** Where the writer reports the size and duration of each commit from now on. */
+    public void reportCommitsTo(Telemetry telemetry) {
+        unitOfWork.reportTo(telemetry);
     }
 
     public UnitOfWork unitOfWork() {

@@ -55,6 +55,7 @@ public final class Api {
         AppealController.register(app, deps);
         StatsController.register(app, deps);
         ReportController.register(app, deps);
+        BackupController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

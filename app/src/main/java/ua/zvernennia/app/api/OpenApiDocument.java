@@ -7,30 +7,45 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The OpenAPI document of the whole API, assembled from one YAML fragment per feature under
  * {@code /openapi/} on the classpath: each fragment adds its paths and schemas.
  */
-final class OpenApiDocument {
+public final class OpenApiDocument {
     /** One fragment per feature of the API, in the order they appear in the document. */
-    static final List<String> FRAGMENTS = List.of("base", "tokens", "appeals", "categories", "stats", "health");
+    public static final List<String> FRAGMENTS = List.of("base", "tokens", "appeals", "categories", "stats", "health",
+            "operations");
 
     private OpenApiDocument() {
     }
 
-    static String json() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        ObjectNode doc = null;
-        for (String name : FRAGMENTS) {
+    /** The document the server serves, from the fragments on the classpath. */
+    public static String json() {
+        return assemble(name -> {
             try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi/" + name + ".yaml")) {
                 if (in == null) {
                     throw new IllegalStateException("missing OpenAPI fragment " + name);
                 }
-                ObjectNode part = (ObjectNode) yaml.readTree(in);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The document assembled from {@code fragment} (name to YAML text) of each of {@link #FRAGMENTS}. */
+    public static String assemble(Function<String, String> fragment) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode doc = null;
+        for (String name : FRAGMENTS) {
+            try {
+                ObjectNode part = (ObjectNode) yaml.readTree(fragment.apply(name));
                 if (doc == null) {
                     doc = part;
                 } else {

@@ -19,10 +19,15 @@ public final class TokenIssuer {
     private TokenIssuer() {
     }
 
-    public static Issued issue(Api.Deps deps, String name, Role role, String by) {
+    /** 32 random bytes, URL-safe Base64: a token's value. */
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static Issued issue(Api.Deps deps, String name, Role role, String by) {
+        String token = newSecret();
         long id = deps.storage().write(s -> s.apiTokens().create(name, role.name(), token, by, deps.clock().instant()));
         return new Issued(id, token);
     }

@@ -12,6 +12,7 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.Delivery;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.metrics.Telemetry;
 
 /**
  * Sends outbox messages through their channel's {@link Messenger} and records the outcome:
@@ -28,10 +29,15 @@ public final class Deliverer {
     private final Map<Channel, Messenger> messengers;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final Telemetry telemetry;
     private final java.util.concurrent.ConcurrentLinkedQueue<Outbox.SentMark> sentMarks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock) {
+        this(messengers, unitOfWork, clock, Telemetry.NONE);
+    }
+
+    public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock, Telemetry telemetry) {
         var byChannel = new java.util.EnumMap<Channel, Messenger>(Channel.class);
         for (Messenger m : messengers) {
             byChannel.put(m.channel(), m);
@@ -39,6 +45,7 @@ public final class Deliverer {
         this.messengers = Map.copyOf(byChannel);
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     public boolean canSend(Channel channel) {
@@ -88,6 +95,7 @@ public final class Deliverer {
             outcome = Delivery.retry(Duration.ofSeconds(5), e.getClass().getSimpleName());
         }
         Instant now = clock.instant();
+        telemetry.delivered(m.chat().channel(), outcomeOf(outcome, m.attempts() + 1));
         if (outcome instanceof Delivery.Sent sent) {
             recordSent(new Outbox.SentMark(m.id(), sent.messageRef(), now));
             return outcome;
@@ -112,6 +120,16 @@ public final class Deliverer {
             record(m, "refused: " + f.reason(), now, false);
         }
         return outcome;
+    }
+
+    private static Telemetry.DeliveryOutcome outcomeOf(Delivery d, int attempts) {
+        if (d instanceof Delivery.Sent) {
+            return Telemetry.DeliveryOutcome.SENT;
+        }
+        if (d instanceof Delivery.RetryLater) {
+            return attempts >= MAX_ATTEMPTS ? Telemetry.DeliveryOutcome.FAILED : Telemetry.DeliveryOutcome.RETRY;
+        }
+        return d instanceof Delivery.Unreachable ? Telemetry.DeliveryOutcome.UNREACHABLE : Telemetry.DeliveryOutcome.FAILED;
     }
 
     /**

@@ -15,6 +15,7 @@ import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.metrics.Telemetry;
 
 /**
  * Where adapters hand in what citizens do. One chat's inbounds are handled strictly in order,
@@ -45,6 +46,7 @@ public final class Bot {
     private final Deliverer deliverer;
     private final Executor executor;
     private final FloodGate flood;
+    private final Telemetry telemetry;
     private final ConcurrentHashMap<ChatKey, Lane> lanes = new ConcurrentHashMap<>();
     private final ChatLanes sends;
     private final ConcurrentHashMap<ChatKey, Integer> sendBacklog = new ConcurrentHashMap<>();
@@ -55,6 +57,12 @@ public final class Bot {
     }
 
     public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor, FloodSettings flood) {
+        this(unitOfWork, engine, deliverer, executor, flood, Telemetry.NONE);
+    }
+
+    public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor, FloodSettings flood,
+               Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.unitOfWork = unitOfWork;
         this.engine = engine;
         this.deliverer = deliverer;
@@ -142,6 +150,16 @@ public final class Bot {
     }
 
     private CompletableFuture<Handled> handle(Inbound inbound, boolean callerDelivers) {
+        long received = System.nanoTime();
+        telemetry.updateReceived(inbound.chat().channel());
+        CompletableFuture<Handled> done = admit(inbound, callerDelivers);
+        done.whenComplete((handled, error) -> telemetry.updateHandled(inbound.chat().channel(),
+                Duration.ofNanos(System.nanoTime() - received), error != null));
+        return done;
+    }
+
+    /** Runs the inbound at once, or records it in the inbox behind the chat's earlier ones. */
+    private CompletableFuture<Handled> admit(Inbound inbound, boolean callerDelivers) {
         ChatKey chat = inbound.chat();
         FloodGate.Verdict verdict = flood.check(chat, inbound.event());
         if (verdict != FloodGate.Verdict.HANDLE) {
