@@ -64,12 +64,12 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         // CI installs the browser (.ci/run): there a missing one is a failure, never a silent skip
-        if (System.getenv("CI") != null && !browser) {
+        if (System.getenv("CI") != null && !installed) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
         }
-        assumeTrue(browser,
+        assumeTrue(installed,
                 "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing (apt-get install chromium chromium-driver)");
         telegram = new FakeBotApi();
         var env = new HashMap<>(Map.of(
