@@ -25,10 +25,22 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
 
     public enum DemoMode { AUTO, ON, OFF }
 
+    /** The shortest {@code ADMIN_TOKEN} the app starts with. */
+    public static final int MIN_ADMIN_TOKEN = 32;
+
     public record Db(String url, String user, Optional<String> password) {
         @Override
         public String toString() {
-            return "Db[url=" + url.replaceAll("password=[^;&]*", "password=***") + ", user=" + user + "]";
+            return "Db[url=" + masked(url) + ", user=" + user + "]";
+        }
+
+        /**
+         * The URL with any password in it replaced by {@code ***}: a {@code password=} (or
+         * {@code sslpassword=}, any case) parameter, and the {@code user:password@} form.
+         */
+        public static String masked(String url) {
+            return url.replaceAll("(?i)([?&;]\\w*(?:password|pwd)\\w*=)[^;&]*", "$1***")
+                    .replaceAll("//([^/@:?#;]*):[^/@?#;]*@", "//$1:***@");
         }
     }
 
@@ -107,6 +119,11 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                 throw new IllegalArgumentException("http.port (HTTP_PORT) must be 0..65535");
             }
             ZoneId zone = ZoneId.of(c.getString("city.zone"));
+            Optional<String> adminToken = secret(env, "ADMIN_TOKEN");
+            if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN) {
+                throw new IllegalArgumentException("ADMIN_TOKEN is too short: it has " + adminToken.get().length() + " characters, "
+                        + MIN_ADMIN_TOKEN + " at least are needed so that it cannot be guessed; make one with `openssl rand -base64 33`");
+            }
             Path categories = Path.of(c.getString("city.categories-file"));
             return new AppConfig(
                     new Db(c.getString("db.url"), c.getString("db.user"), secret(env, "DB_PASSWORD")),
@@ -117,7 +134,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                             c.getString("viber.sender-name"), nonBlank(c.getString("viber.sender-avatar"))),
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
-                    secret(env, "ADMIN_TOKEN"),
+                    adminToken,
                     deadlines(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);

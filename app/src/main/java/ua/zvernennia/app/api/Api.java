@@ -45,6 +45,7 @@ public final class Api {
 
     public static void register(Javalin app, Deps deps) {
         String openApi = OpenApiDocument.json();
+        app.before("/api/*", Api::securityHeaders);
         app.beforeMatched("/api/*", ctx -> authorise(ctx, deps));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         TokenController.register(app, deps);
@@ -69,6 +70,12 @@ public final class Api {
                 error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path());
             }
         });
+    }
+
+    /** Answers carry citizens' personal data: never sniffed into another type, never kept in a cache. */
+    static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
     }
 
     private static void authorise(Context ctx, Deps deps) {

@@ -251,7 +251,7 @@ final class AppealController {
         AppealNumber number = number(ctx);
         int index = integer("photo index", ctx.pathParam("index"), 0);
         AppealPhotos.Photo photo = AppealPhotos.fetch(deps, number, index);
-        ctx.contentType(photo.contentType()).header("Cache-Control", "private, max-age=3600").result(photo.bytes());
+        ctx.contentType(photo.contentType()).result(photo.bytes());
     }
 
     // ---- parameters ----------------------------------------------------------------------------------
