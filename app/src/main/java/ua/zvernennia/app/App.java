@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.ClientAddress;
+import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.core.chat.Channel;
@@ -148,7 +150,8 @@ public final class App implements AutoCloseable {
         }
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
             var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
-                    new OperatorDesk(clock, settings), photos);
+                    new OperatorDesk(clock, settings), photos, new MemorySignInLimits(),
+                    new ClientAddress(config.privacy().trustedProxies()));
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {

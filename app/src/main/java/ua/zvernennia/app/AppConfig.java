@@ -21,7 +21,7 @@ import ua.zvernennia.core.category.DeadlineClass;
  * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
-                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines) {
+                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, Privacy privacy) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -60,6 +60,27 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                             double reminderFraction, Duration checkInterval) {
     }
 
+    /**
+     * Personal data: how it is kept and for how long, and who may sign in how often.
+     *
+     * @param trustedProxies       addresses of reverse proxies whose {@code X-Forwarded-For} names the client
+     * @param mediaDir             where photos' bytes are kept; empty: in the database
+     * @param viberMediaHosts      the only hosts Viber photos are downloaded from (over https); a
+     *                             leading dot allows the subdomains of a domain
+     * @param maxPhotoBytes        the largest photo kept
+     * @param retentionDays        personal data of appeals closed longer ago than this is anonymised
+     * @param outboxRetentionDays  sent messages lose their text after this many days
+     * @param auditRetentionDays   entries of the access log are kept this many days
+     * @param retentionInterval    how often the retention job runs
+     */
+    public record Privacy(Set<String> trustedProxies, Optional<Path> mediaDir, Set<String> viberMediaHosts, long maxPhotoBytes,
+                          int retentionDays, int outboxRetentionDays, int auditRetentionDays, Duration retentionInterval) {
+        public Privacy {
+            trustedProxies = Set.copyOf(trustedProxies);
+            viberMediaHosts = Set.copyOf(viberMediaHosts);
+        }
+    }
+
     public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl) {
         public boolean enabled() {
             return token.isPresent();
@@ -88,7 +109,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     public String toString() {
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
-                + ", " + deadlines + "]";
+                + ", " + deadlines + ", " + privacy + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -135,12 +156,55 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     adminToken,
-                    deadlines(c));
+                    deadlines(c),
+                    privacy(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
+    }
+
+    private static Privacy privacy(Config c) {
+        Set<String> proxies = list(c.getString("privacy.trusted-proxies"));
+        for (String p : proxies) {
+            if (!p.matches("[0-9A-Fa-f.:]{2,45}")) {
+                throw new IllegalArgumentException("privacy.trusted-proxies (TRUSTED_PROXIES): '" + p
+                        + "' is not an IP address; list the proxies' addresses, comma-separated");
+            }
+        }
+        Set<String> hosts = list(c.getString("privacy.viber-media-hosts"));
+        int retention = atLeast(c, "privacy.retention-days", "RETENTION_DAYS", 1);
+        int outbox = atLeast(c, "privacy.outbox-retention-days", "OUTBOX_RETENTION_DAYS", 1);
+        int audit = atLeast(c, "privacy.audit-retention-days", "AUDIT_RETENTION_DAYS", 1);
+        long maxPhoto = c.getBytes("privacy.max-photo-bytes");
+        if (maxPhoto < 1024) {
+            throw new IllegalArgumentException("privacy.max-photo-bytes (MAX_PHOTO_BYTES) must be at least 1024");
+        }
+        long intervalMs = c.getLong("privacy.retention-interval-ms");
+        if (intervalMs < 100) {
+            throw new IllegalArgumentException("privacy.retention-interval-ms (RETENTION_INTERVAL_MS) must be at least 100");
+        }
+        return new Privacy(proxies, nonBlank(c.getString("privacy.media-dir")).map(Path::of), hosts, maxPhoto, retention, outbox,
+                audit, Duration.ofMillis(intervalMs));
+    }
+
+    private static int atLeast(Config c, String path, String env, int min) {
+        int n = c.getInt(path);
+        if (n < min) {
+            throw new IllegalArgumentException(path + " (" + env + ") must be at least " + min);
+        }
+        return n;
+    }
+
+    private static Set<String> list(String commaSeparated) {
+        var out = new java.util.LinkedHashSet<String>();
+        for (String s : commaSeparated.split("[,\\s]+")) {
+            if (!s.isBlank()) {
+                out.add(s.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     private static Deadlines deadlines(Config c) {

@@ -7,6 +7,8 @@ import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +34,11 @@ public final class Api {
      * @param zone   the city's time zone: dates in filters are its days
      * @param photos where the photos of each messenger channel come from; a channel not
      *               configured here has none
+     * @param signIns failed tokens per client, for the API and the console's sign-in
+     * @param clients who the client of a request is
      */
     public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
-                       Map<Channel, PhotoSource> photos) {
+                       Map<Channel, PhotoSource> photos, SignInLimits signIns, ClientAddress clients) {
         public Deps {
             photos = Map.copyOf(photos);
         }
@@ -89,15 +93,37 @@ public final class Api {
             throw new ApiException(401, "missing bearer token");
         }
         String token = header.substring(7).strip();
-        Caller caller = identify(token, deps).orElseThrow(() -> {
+        String client = deps.clients().of(ctx);
+        Instant now = deps.clock().instant();
+        refuseWhileLimited(ctx, deps.signIns().wait(client, now));
+        Optional<Caller> found = identify(token, deps);
+        if (found.isEmpty()) {
+            deps.signIns().failed(client, now);
+            log.warn("API token refused from {}: {} {}", client, ctx.method(), ctx.path());
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return new ApiException(401, "unknown or revoked token");
-        });
+            throw new ApiException(401, "unknown or revoked token");
+        }
+        deps.signIns().succeeded(client, now);
+        Caller caller = found.get();
         boolean allowed = roles.stream().anyMatch(r -> r instanceof Role needed && caller.role().mayActAs(needed));
         if (!allowed) {
             throw new ApiException(403, "this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
         }
         ctx.attribute(Caller.ATTRIBUTE, caller);
+    }
+
+    /** A 429 with {@code Retry-After} (whole seconds, rounded up) while the client must wait. */
+    static void refuseWhileLimited(Context ctx, Duration wait) {
+        if (!wait.isZero() && !wait.isNegative()) {
+            long seconds = retryAfterSeconds(wait);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "too many failed tokens from here; try again in " + seconds + " s");
+        }
+    }
+
+    /** Whole seconds, rounded up, at least one. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /**
