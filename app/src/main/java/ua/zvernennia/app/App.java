@@ -26,6 +26,9 @@ import ua.zvernennia.app.api.ClientAddress;
 import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.media.PhotoKeeper;
+import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
@@ -54,6 +57,7 @@ import ua.zvernennia.viber.ViberWebhook;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final Duration FORGET_UPDATES_AFTER = Duration.ofDays(3);
+    private static final Duration PHOTO_POLL = Duration.ofSeconds(1);
 
     private final AppConfig config;
     private final Clock clock;
@@ -146,11 +150,16 @@ public final class App implements AutoCloseable {
             photos.put(Channel.TELEGRAM, telegram.files()::download);
         }
         if (viberSettings != null) {
-            photos.put(Channel.VIBER, new MediaDownload());
+            photos.put(Channel.VIBER, new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(config.privacy().viberMediaHosts()),
+                    config.privacy().maxPhotoBytes()));
         }
+        KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
+        PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
+        keeper.start(PHOTO_POLL);
+        closeables.add(0, keeper);
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
             var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
-                    new OperatorDesk(clock, settings), photos, new MemorySignInLimits(),
+                    new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
                     new ClientAddress(config.privacy().trustedProxies()));
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);

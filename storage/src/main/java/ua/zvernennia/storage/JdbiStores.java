@@ -26,6 +26,7 @@ public final class JdbiStores implements Stores {
     private final CategoryChanges categoryChanges;
     private final AppealSearch appealSearch;
     private final JdbiDeadlineMarks deadlines;
+    private final MediaRows media;
 
     /** Stores that read and write the database only (readers beside the writer). */
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
@@ -51,6 +52,7 @@ public final class JdbiStores implements Stores {
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);
         this.deadlines = new JdbiDeadlineMarks(handle);
+        this.media = new MediaRows(handle);
     }
 
     /** What the units of the current transaction asked to be done after its commit. */
@@ -110,5 +112,11 @@ public final class JdbiStores implements Stores {
     @Override
     public DeadlineMarks deadlines() {
         return deadlines;
+    }
+
+    /** Photos queued at receipt and their kept bytes. */
+    @Override
+    public MediaRows media() {
+        return media;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.storage.Storage;
 
@@ -32,16 +32,12 @@ public final class Api {
      * What the API's controllers need.
      *
      * @param zone   the city's time zone: dates in filters are its days
-     * @param photos where the photos of each messenger channel come from; a channel not
-     *               configured here has none
+     * @param photos where the bytes of the photos kept at receipt are
      * @param signIns failed tokens per client, for the API and the console's sign-in
      * @param clients who the client of a request is
      */
     public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
-                       Map<Channel, PhotoSource> photos, SignInLimits signIns, ClientAddress clients) {
-        public Deps {
-            photos = Map.copyOf(photos);
-        }
+                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients) {
     }
 
     private Api() {

@@ -250,7 +250,19 @@ final class AppealController {
     private static void photo(Context ctx, Api.Deps deps) {
         AppealNumber number = number(ctx);
         int index = integer("photo index", ctx.pathParam("index"), 0);
-        AppealPhotos.Photo photo = AppealPhotos.fetch(deps, number, index);
+        String size = ctx.queryParam("size");
+        if (size != null && !size.equals("full") && !size.equals("thumbnail")) {
+            throw ApiException.badRequest("size must be full or thumbnail");
+        }
+        AppealPhotos.Photo photo;
+        try {
+            photo = AppealPhotos.fetch(deps, number, index, "thumbnail".equals(size));
+        } catch (ApiException e) {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", "5");
+            }
+            throw e;
+        }
         ctx.contentType(photo.contentType()).result(photo.bytes());
     }
 

@@ -155,11 +155,15 @@ public final class AppealPages {
             throw new ConsoleException(404, "Такого фото немає.");
         }
         try {
-            AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index);
-            ctx.contentType(photo.contentType()).header("Cache-Control", "private, max-age=3600").result(photo.bytes());
+            AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index, ctx.queryParam("thumbnail") != null);
+            ctx.contentType(photo.contentType()).result(photo.bytes());
         } catch (ApiException e) {
-            throw new ConsoleException(e.status(), e.status() == 404 ? "Такого фото немає."
-                    : "Месенджер зараз не віддає це фото. Спробуйте пізніше.");
+            throw new ConsoleException(e.status(), switch (e.status()) {
+                case 404 -> "Такого фото немає або його не вдалося зберегти.";
+                case 410 -> "Фото видалено на вимогу громадянина або після строку зберігання.";
+                case 503 -> "Фото ще завантажується. Спробуйте за хвилину.";
+                default -> "Фото зараз недоступне. Спробуйте пізніше.";
+            });
         }
     }
 

@@ -88,6 +88,13 @@ final class Turn {
         this.t = Texts.of(state.language());
     }
 
+    /** The photo as the draft or the appeal refers to it, queued for its bytes to be kept. */
+    PhotoRef keep(Event.PhotoSent photo) {
+        PhotoRef ref = new PhotoRef(photo.fileId(), photo.fileUniqueId());
+        ports.media().keep(chat, ref, now);
+        return ref;
+    }
+
     Step run() {
         Event event = inbound.event();
         if (event instanceof Event.Reachability r) {
@@ -368,7 +375,7 @@ final class Turn {
                 reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
                 return;
             }
-            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            draft = draft.withPhoto(keep(photo));
             Optional<String> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
             if (!photo.caption().isBlank() && problem.isEmpty()) {
                 toPhotos(draft.withDescription(photo.caption().strip()));
@@ -405,7 +412,7 @@ final class Turn {
                 reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
                 return;
             }
-            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            draft = draft.withPhoto(keep(photo));
             if (draft.photos().size() == TextRules.MAX_PHOTOS) {
                 say(t.get("photos.full", TextRules.MAX_PHOTOS));
                 advance(StepName.PLACE, draft);

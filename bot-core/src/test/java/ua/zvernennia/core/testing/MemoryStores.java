@@ -55,6 +55,8 @@ public final class MemoryStores implements UnitOfWork {
         Map<String, Integer> ratings = new HashMap<>();
         /** Deadline marks by appeal number: "reminded", "overdue", "legal" to the time they were set. */
         Map<String, Map<String, Instant>> marks = new HashMap<>();
+        /** Photos queued to be kept: file id to the chat that sent it. */
+        Map<String, ChatKey> media = new LinkedHashMap<>();
         long outboxIds;
 
         Data copy() {
@@ -70,6 +72,7 @@ public final class MemoryStores implements UnitOfWork {
             d.ratings = new HashMap<>(ratings);
             d.marks = new HashMap<>();
             marks.forEach((k, v) -> d.marks.put(k, new HashMap<>(v)));
+            d.media = new LinkedHashMap<>(media);
             d.outboxIds = outboxIds;
             return d;
         }
@@ -142,6 +145,11 @@ public final class MemoryStores implements UnitOfWork {
         data.conversations.remove(chat);
     }
 
+    /** The file ids of the photos queued to be kept, in the order they came. */
+    public synchronized List<String> keptPhotos() {
+        return List.copyOf(data.media.keySet());
+    }
+
     /** The stored conversation of a chat; empty until its first save. */
     public synchronized Optional<ConversationState> conversation(ChatKey chat) {
         return Optional.ofNullable(data.conversations.get(chat));
@@ -182,6 +190,11 @@ public final class MemoryStores implements UnitOfWork {
         @Override
         public DeadlineMarks deadlines() {
             return this;
+        }
+
+        @Override
+        public ua.zvernennia.core.media.MediaQueue media() {
+            return (chat, photo, now) -> data.media.putIfAbsent(photo.fileId(), chat);
         }
 
         // conversations
