@@ -102,8 +102,8 @@ public final class MediaRows implements MediaQueue {
 
     /**
      * Erases the photos with these file ids: the bytes, the thumbnail and the messenger's
-     * reference go; the row stays as ERASED. Returns the files under the media folder to delete
-     * after the commit.
+     * reference go; the row stays as ERASED, naming its file under the media folder (if any)
+     * until the file is deleted after the commit ({@link #erasedFiles}). Returns those files.
      */
     public List<String> erase(Channel channel, java.util.Collection<String> fileIds) {
         var files = new java.util.ArrayList<String>();
@@ -113,11 +113,33 @@ public final class MediaRows implements MediaQueue {
                     files.add(m.storedPath());
                 }
                 handle.createUpdate("UPDATE media SET status = 'ERASED', chat_id = '-', file_id = :erased, bytes = NULL, thumbnail = NULL, "
-                                + "stored_path = NULL, content_type = NULL, last_error = NULL WHERE id = :id")
+                                + "content_type = NULL, last_error = NULL WHERE id = :id")
                         .bind("id", m.id()).bind("erased", "erased:" + m.id()).execute();
             });
         }
         return files;
+    }
+
+    @Override
+    public void eraseChat(ChatKey chat, java.util.Set<String> keep) {
+        var ids = new java.util.ArrayList<>(fileIdsOf(chat));
+        ids.removeAll(keep);
+        erase(chat.channel(), ids);
+    }
+
+    /** Photos of erased rows whose files are still to be deleted from the media folder. */
+    public List<Kept> erasedFiles(int limit) {
+        return handle.createQuery("SELECT id, status, content_type, bytes, stored_path, thumbnail, last_error FROM media "
+                        + "WHERE status = 'ERASED' AND stored_path IS NOT NULL ORDER BY id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Kept(rs.getLong("id"), Status.valueOf(rs.getString("status")), rs.getString("content_type"),
+                        rs.getBytes("bytes"), rs.getString("stored_path"), rs.getBytes("thumbnail"), rs.getString("last_error")))
+                .list();
+    }
+
+    /** The erased photo's file is deleted. */
+    public void fileDeleted(long id) {
+        handle.createUpdate("UPDATE media SET stored_path = NULL WHERE id = :id AND status = 'ERASED'").bind("id", id).execute();
     }
 
     /** The file ids of every photo this chat sent that is still kept or queued. */

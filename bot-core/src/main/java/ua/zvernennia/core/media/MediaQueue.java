@@ -13,4 +13,7 @@ import ua.zvernennia.core.chat.ChatKey;
 public interface MediaQueue {
     /** Queues the photo's download; asking again for a photo already queued or kept changes nothing. */
     void keep(ChatKey chat, PhotoRef photo, Instant now);
+
+    /** Erases the photos this chat sent (their bytes and references), except those with a file id in {@code keep}. */
+    void eraseChat(ChatKey chat, java.util.Set<String> keep);
 }

@@ -194,7 +194,17 @@ public final class MemoryStores implements UnitOfWork {
 
         @Override
         public ua.zvernennia.core.media.MediaQueue media() {
-            return (chat, photo, now) -> data.media.putIfAbsent(photo.fileId(), chat);
+            return new ua.zvernennia.core.media.MediaQueue() {
+                @Override
+                public void keep(ChatKey chat, PhotoRef photo, Instant now) {
+                    data.media.putIfAbsent(photo.fileId(), chat);
+                }
+
+                @Override
+                public void eraseChat(ChatKey chat, Set<String> keep) {
+                    data.media.entrySet().removeIf(e -> e.getValue().equals(chat) && !keep.contains(e.getKey()));
+                }
+            };
         }
 
         // conversations
@@ -240,6 +250,11 @@ public final class MemoryStores implements UnitOfWork {
             if (c != null) {
                 data.citizens.put(chat, new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), c.reachable(), language));
             }
+        }
+
+        @Override
+        public boolean erase(ChatKey chat) {
+            return data.citizens.remove(chat) != null;
         }
 
         @Override
@@ -311,6 +326,15 @@ public final class MemoryStores implements UnitOfWork {
                     a.issueTypeId(), a.issueTypeName(), a.executor(), a.description(), photos, a.point(), a.placeAddress(),
                     a.name(), a.address(), a.phone(), a.status(), a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline()));
             return photos.size() - 1;
+        }
+
+        @Override
+        public void anonymise(AppealNumber number, Instant at) {
+            Appeal a = data.appeals.get(number.toString());
+            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), null, a.categoryId(), a.categoryName(),
+                    a.issueTypeId(), a.issueTypeName(), a.executor(), ANONYMOUS_TEXT, List.of(), a.point(), a.placeAddress(),
+                    ANONYMOUS_NAME, ANONYMOUS_TEXT, ANONYMOUS_PHONE, a.status(), a.deadlineClass(), a.createdAt(), a.deadline(),
+                    a.legalDeadline()));
         }
 
         @Override
