@@ -27,6 +27,8 @@ import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.privacy.AccessLog;
+import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.core.chat.Channel;
@@ -139,6 +141,11 @@ public final class App implements AutoCloseable {
         closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
                 config.deadlines().checkInterval()));
 
+        RetentionJob retention = new RetentionJob(storage, clock, config.privacy().retentionDays(),
+                config.privacy().outboxRetentionDays(), config.privacy().auditRetentionDays());
+        retention.start(config.privacy().retentionInterval());
+        closeables.add(0, retention);
+
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("housekeeping"));
         housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
         closeables.add(0, () -> shutdown(housekeeping));
@@ -160,7 +167,7 @@ public final class App implements AutoCloseable {
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
             var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
                     new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
-                    new ClientAddress(config.privacy().trustedProxies()));
+                    new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {

@@ -73,7 +73,8 @@ class StrictJsonTest {
                 new Route("POST", "/api/appeals", "{\"channel\": \"PHONE\", \"category\": \"roads\", \"description\": \"Яма на дорозі\", "
                         + "\"placeAddress\": \"вул. Нова, 7\", \"firstName\": \"Петро\", \"lastName\": \"Мельник\", "
                         + "\"address\": \"вул. Нова, 7\", \"phone\": \"0677654321\"}"),
-                new Route("POST", "/api/appeals/" + appeal.number() + "/status", "{\"status\": \"IN_PROGRESS\"}"));
+                new Route("POST", "/api/appeals/" + appeal.number() + "/status", "{\"status\": \"IN_PROGRESS\"}"),
+                new Route("POST", "/api/citizens/erase", "{\"phone\": \"+380501234567\"}"));
         String menuBefore = admin.get("/api/categories").body();
         String tokensBefore = admin.get("/api/tokens").body();
 
@@ -100,6 +101,7 @@ class StrictJsonTest {
         ApiClient.Response list = admin.get("/api/appeals");
         assertThat(list.json().get("total").asInt()).as("no appeal registered").isEqualTo(1);
         assertThat(list.json().get("items").get(0).get("status").asText()).as("the status is unchanged").isEqualTo("REGISTERED");
+        assertThat(list.json().get("items").get(0).get("phone").asText()).as("nothing erased").isEqualTo("+380501234567");
 
         ApiClient.Response ok = admin.post("/api/appeals/" + appeal.number() + "/status", "{\"status\": \"IN_PROGRESS\", \"comment\": \"Майстер 🛠 виїхав\"}");
         assertThat(ok.status()).as("a pair of surrogates is text: " + ok.body()).isEqualTo(200);

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.storage.Storage;
 
@@ -35,9 +36,10 @@ public final class Api {
      * @param photos where the bytes of the photos kept at receipt are
      * @param signIns failed tokens per client, for the API and the console's sign-in
      * @param clients who the client of a request is
+     * @param audit   where reads of personal data are recorded
      */
     public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
-                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients) {
+                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients, AccessLog audit) {
     }
 
     private Api() {
@@ -53,6 +55,8 @@ public final class Api {
         AppealController.register(app, deps);
         StatsController.register(app, deps);
         ReportController.register(app, deps);
+        CitizenController.register(app, deps);
+        AuditController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

@@ -16,6 +16,9 @@ public final class AppealPhotos {
     public record Photo(byte[] bytes, String contentType) {
     }
 
+    /** The reference an anonymised appeal keeps for each of its photos. */
+    static final String ERASED = "erased";
+
     private AppealPhotos() {
     }
 
@@ -30,6 +33,9 @@ public final class AppealPhotos {
             throw ApiException.notFound("appeal " + number + " has " + appeal.photos().size() + " photos; no photo " + index);
         }
         PhotoRef photo = appeal.photos().get(index);
+        if (photo.fileId().equals(ERASED)) {
+            throw new ApiException(410, "photo " + index + " of appeal " + number + " was erased");
+        }
         MediaRows.Kept kept = deps.storage().read(s -> s.media().find(appeal.channel(), photo.fileId()))
                 .orElseThrow(() -> ApiException.notFound("photo " + index + " of appeal " + number + " was not kept"));
         return switch (kept.status()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import ua.zvernennia.app.api.ApiException;
 import ua.zvernennia.app.api.AppealPhotos;
+import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
@@ -84,6 +85,10 @@ public final class AppealPages {
         Instant now = console.deps.clock().instant();
         AppealSearch.Page found = console.deps.storage()
                 .read(s -> s.appealSearch().find(filter.search(console.deps.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), now));
+        if (filter.text() != null && !filter.text().isBlank()) {
+            console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.SEARCH,
+                    found.items().stream().map(f -> f.appeal().number()).toList());
+        }
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<Category> menu = console.deps.storage().read(s -> s.categoryChanges().menu());
         List<String> executors = menu.stream().map(Category::executor).filter(e -> !e.isBlank()).distinct().sorted().toList();
@@ -112,6 +117,7 @@ public final class AppealPages {
         AppealSearch.Found found = console.deps.storage().read(s -> s.appealSearch().find(number, now))
                 .orElseThrow(() -> new ConsoleException(404, "Звернення № " + number + " не знайдено."));
         var history = console.deps.storage().read(s -> s.appealSearch().history(number));
+        console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.DETAIL, number);
         AppealStatus current = found.appeal().status();
         var allowed = Arrays.stream(AppealStatus.values()).filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty()).toList();
         Pages.render(ctx, status, "appeal.jte", console.chrome(ctx, "Звернення № " + number, "appeals"),
@@ -156,6 +162,7 @@ public final class AppealPages {
         }
         try {
             AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index, ctx.queryParam("thumbnail") != null);
+            console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.PHOTO, number);
             ctx.contentType(photo.contentType()).result(photo.bytes());
         } catch (ApiException e) {
             throw new ConsoleException(e.status(), switch (e.status()) {

@@ -52,6 +52,7 @@ public final class ConsoleRoutes {
         AppealPages.register(app, console);
         CategoryPages.register(app, console);
         TokenPages.register(app, console);
+        PrivacyPages.register(app, console);
         StatsPage.register(app, console);
 
         // Registered last, so it only catches what no console route matched.

@@ -64,8 +64,12 @@ public final class PhotoKeeper implements AutoCloseable {
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Downloads the photos due now, up to a batch; returns how many were looked at. */
+    /**
+     * Downloads the photos due now, up to a batch, and deletes the files of erased ones; returns
+     * how many photos were looked at.
+     */
     public int runOnce() {
+        deleteErasedFiles();
         Instant now = clock.instant();
         List<MediaRows.Pending> due = storage.read(s -> s.media().due(now, BATCH));
         for (MediaRows.Pending p : due) {
@@ -74,6 +78,18 @@ public final class PhotoKeeper implements AutoCloseable {
             }
         }
         return due.size();
+    }
+
+    /** Files of erased photos go after the erasure is committed; a crash in between leaves them for the next round. */
+    private void deleteErasedFiles() {
+        List<MediaRows.Kept> erased = storage.read(s -> s.media().erasedFiles(BATCH));
+        for (MediaRows.Kept k : erased) {
+            vault.delete(List.of(k.storedPath()));
+            storage.write(s -> {
+                s.media().fileDeleted(k.id());
+                return null;
+            });
+        }
     }
 
     private void keep(MediaRows.Pending p) {

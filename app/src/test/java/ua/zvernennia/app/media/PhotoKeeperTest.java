@@ -99,8 +99,12 @@ class PhotoKeeperTest {
         try (var files = Files.list(folder)) {
             assertThat(files.count()).isEqualTo(1);
         }
-        var deleted = storage.write(s -> s.media().erase(Channel.TELEGRAM, s.media().fileIdsOf(ChatKey.of(Channel.TELEGRAM, "42"))));
-        vault.delete(deleted);
+        var keeper = new PhotoKeeper(storage, Map.of(Channel.TELEGRAM, telegram), vault, MAX, clock);
+        storage.write(s -> {
+            s.media().eraseChat(ChatKey.of(Channel.TELEGRAM, "42"), Set.of());
+            return null;
+        });
+        keeper.runOnce();
         try (var files = Files.list(folder)) {
             assertThat(files.count()).isZero();
         }
