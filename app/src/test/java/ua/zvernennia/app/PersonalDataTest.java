@@ -175,6 +175,9 @@ class PersonalDataTest {
         assertThat(admin.get("/api/audit?actor=" + java.net.URLEncoder.encode("Оператор Бондар", java.nio.charset.StandardCharsets.UTF_8))
                 .json().get("items").size()).isEqualTo(2);
         assertThat(admin.get("/api/audit?limit=5000").status()).isEqualTo(400);
+        JsonNode doc = admin.as(null).get("/api/openapi.json").json();
+        assertThat(doc.get("paths").has("/api/citizens/erase")).isTrue();
+        assertThat(doc.get("paths").has("/api/audit")).isTrue();
 
         String page = b.get("/console/privacy?appeal=" + a.number()).body();
         assertThat(page).contains("Журнал доступу").contains("Оператор Бондар").contains("картка звернення").contains("пошук за текстом");
