@@ -21,9 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.ClientAddress;
+import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.privacy.AccessLog;
+import ua.zvernennia.app.privacy.RetentionJob;
+import ua.zvernennia.app.media.PhotoKeeper;
+import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
@@ -51,6 +58,7 @@ import ua.zvernennia.viber.ViberWebhook;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final Duration FORGET_UPDATES_AFTER = Duration.ofDays(3);
+    private static final Duration PHOTO_POLL = Duration.ofSeconds(1);
 
     private final AppConfig config;
     private final Clock clock;
@@ -135,6 +143,11 @@ public final class App implements AutoCloseable {
         closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
                 config.deadlines().checkInterval()));
 
+        RetentionJob retention = new RetentionJob(storage, clock, config.privacy().retentionDays(),
+                config.privacy().outboxRetentionDays(), config.privacy().auditRetentionDays());
+        retention.start(config.privacy().retentionInterval());
+        closeables.add(0, retention);
+
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("housekeeping"));
         housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
         closeables.add(0, () -> shutdown(housekeeping));
@@ -146,15 +159,21 @@ public final class App implements AutoCloseable {
             photos.put(Channel.TELEGRAM, telegram.files()::download);
         }
         if (viberSettings != null) {
-            photos.put(Channel.VIBER, new MediaDownload());
+            photos.put(Channel.VIBER, new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(config.privacy().viberMediaHosts()),
+                    config.privacy().maxPhotoBytes()));
         }
         // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
         Optional<String> adminToken = config.adminToken().isEmpty() && console != null
                 ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
+        KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
+        PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
+        keeper.start(PHOTO_POLL);
+        closeables.add(0, keeper);
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
             var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
-                    new OperatorDesk(clock, settings), photos);
+                    new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
+                    new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
             StartPage.register(routes);
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);

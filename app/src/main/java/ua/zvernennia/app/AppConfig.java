@@ -23,14 +23,26 @@ import ua.zvernennia.core.engine.FloodSettings;
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
                         Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
-                        Optional<String> metricsToken, Optional<String> httpHost) {
+                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy) {
 
     public enum DemoMode { AUTO, ON, OFF }
+
+    /** The shortest {@code ADMIN_TOKEN} the app starts with. */
+    public static final int MIN_ADMIN_TOKEN = 32;
 
     public record Db(String url, String user, Optional<String> password) {
         @Override
         public String toString() {
-            return "Db[url=" + url.replaceAll("password=[^;&]*", "password=***") + ", user=" + user + "]";
+            return "Db[url=" + masked(url) + ", user=" + user + "]";
+        }
+
+        /**
+         * The URL with any password in it replaced by {@code ***}: a {@code password=} (or
+         * {@code sslpassword=}, any case) parameter, and the {@code user:password@} form.
+         */
+        public static String masked(String url) {
+            return url.replaceAll("(?i)([?&;]\\w*(?:password|pwd)\\w*=)[^;&]*", "$1***")
+                    .replaceAll("//([^/@:?#;]*):[^/@?#;]*@", "//$1:***@");
         }
     }
 
@@ -48,6 +60,27 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
      */
     public record Deadlines(int noStudyLegalDeadlineDays, Set<DeadlineClass> noStudyClasses, Optional<String> staffTelegramChatId,
                             double reminderFraction, Duration checkInterval) {
+    }
+
+    /**
+     * Personal data: how it is kept and for how long, and who may sign in how often.
+     *
+     * @param trustedProxies       addresses of reverse proxies whose {@code X-Forwarded-For} names the client
+     * @param mediaDir             where photos' bytes are kept; empty: in the database
+     * @param viberMediaHosts      the only hosts Viber photos are downloaded from (over https); a
+     *                             leading dot allows the subdomains of a domain
+     * @param maxPhotoBytes        the largest photo kept
+     * @param retentionDays        personal data of appeals closed longer ago than this is anonymised
+     * @param outboxRetentionDays  sent messages lose their text after this many days
+     * @param auditRetentionDays   entries of the access log are kept this many days
+     * @param retentionInterval    how often the retention job runs
+     */
+    public record Privacy(Set<String> trustedProxies, Optional<Path> mediaDir, Set<String> viberMediaHosts, long maxPhotoBytes,
+                          int retentionDays, int outboxRetentionDays, int auditRetentionDays, Duration retentionInterval) {
+        public Privacy {
+            trustedProxies = Set.copyOf(trustedProxies);
+            viberMediaHosts = Set.copyOf(viberMediaHosts);
+        }
     }
 
     public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl) {
@@ -79,7 +112,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
-                + ", httpHost=" + httpHost.orElse("(every interface)") + "]";
+                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -110,6 +143,11 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                 throw new IllegalArgumentException("http.port (HTTP_PORT) must be 0..65535");
             }
             ZoneId zone = ZoneId.of(c.getString("city.zone"));
+            Optional<String> adminToken = secret(env, "ADMIN_TOKEN");
+            if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN) {
+                throw new IllegalArgumentException("ADMIN_TOKEN is too short: it has " + adminToken.get().length() + " characters, "
+                        + MIN_ADMIN_TOKEN + " at least are needed so that it cannot be guessed; make one with `openssl rand -base64 33`");
+            }
             Path categories = Path.of(c.getString("city.categories-file"));
             return new AppConfig(
                     new Db(c.getString("db.url"), c.getString("db.user"), secret(env, "DB_PASSWORD")),
@@ -120,11 +158,12 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                             c.getString("viber.sender-name"), nonBlank(c.getString("viber.sender-avatar"))),
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
-                    secret(env, "ADMIN_TOKEN"),
+                    adminToken,
                     deadlines(c),
                     flood(c),
                     secret(env, "METRICS_TOKEN"),
-                    nonBlank(c.getString("http.host")));
+                    nonBlank(c.getString("http.host")),
+                    privacy(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
@@ -146,6 +185,48 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             throw new IllegalArgumentException("flood.repeat-window-ms (FLOOD_REPEAT_WINDOW_MS) must be 0 (off) or more");
         }
         return new FloodSettings(max, Duration.ofMillis(windowMs), Duration.ofMillis(repeatMs));
+    }
+
+    private static Privacy privacy(Config c) {
+        Set<String> proxies = list(c.getString("privacy.trusted-proxies"));
+        for (String p : proxies) {
+            if (!p.matches("[0-9A-Fa-f.:]{2,45}")) {
+                throw new IllegalArgumentException("privacy.trusted-proxies (TRUSTED_PROXIES): '" + p
+                        + "' is not an IP address; list the proxies' addresses, comma-separated");
+            }
+        }
+        Set<String> hosts = list(c.getString("privacy.viber-media-hosts"));
+        int retention = atLeast(c, "privacy.retention-days", "RETENTION_DAYS", 1);
+        int outbox = atLeast(c, "privacy.outbox-retention-days", "OUTBOX_RETENTION_DAYS", 1);
+        int audit = atLeast(c, "privacy.audit-retention-days", "AUDIT_RETENTION_DAYS", 1);
+        long maxPhoto = c.getBytes("privacy.max-photo-bytes");
+        if (maxPhoto < 1024) {
+            throw new IllegalArgumentException("privacy.max-photo-bytes (MAX_PHOTO_BYTES) must be at least 1024");
+        }
+        long intervalMs = c.getLong("privacy.retention-interval-ms");
+        if (intervalMs < 100) {
+            throw new IllegalArgumentException("privacy.retention-interval-ms (RETENTION_INTERVAL_MS) must be at least 100");
+        }
+        return new Privacy(proxies, nonBlank(c.getString("privacy.media-dir")).map(Path::of), hosts, maxPhoto, retention, outbox,
+                audit, Duration.ofMillis(intervalMs));
+    }
+
+    private static int atLeast(Config c, String path, String env, int min) {
+        int n = c.getInt(path);
+        if (n < min) {
+            throw new IllegalArgumentException(path + " (" + env + ") must be at least " + min);
+        }
+        return n;
+    }
+
+    private static Set<String> list(String commaSeparated) {
+        var out = new java.util.LinkedHashSet<String>();
+        for (String s : commaSeparated.split("[,\\s]+")) {
+            if (!s.isBlank()) {
+                out.add(s.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     private static Deadlines deadlines(Config c) {

@@ -56,7 +56,7 @@ final class GenerateCommand {
                 if (storage.categories().isEmpty()) {
                     storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
                 }
-                out.println("writing " + appeals + " appeals of " + y + " into " + config.db().url().replaceAll("password=[^;&]*", "password=***"));
+                out.println("writing " + appeals + " appeals of " + y + " into " + AppConfig.Db.masked(config.db().url()));
                 int step = Math.max(1, appeals / 10);
                 AppealGenerator.Result r = AppealGenerator.generate(storage.database(), storage.categories().all(), plan, clock.instant(),
                         n -> {

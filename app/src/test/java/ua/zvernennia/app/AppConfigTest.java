@@ -39,7 +39,7 @@ class AppConfigTest {
                 "VIBER_AUTH_TOKEN", "viber-secret",
                 "VIBER_API_URL", "http://127.0.0.1:8082/pa",
                 "VIBER_WEBHOOK_URL", "https://bot.example.ua/viber/webhook",
-                "ADMIN_TOKEN", "admin-secret",
+                "ADMIN_TOKEN", "admin-secret-0123456789abcdefghijk",
                 "LEGAL_DEADLINE_DAYS", "15"));
         assertThat(c.db().url()).isEqualTo("jdbc:sqlite:/tmp/x.sqlite");
         assertThat(c.httpPort()).isEqualTo(9090);
@@ -48,10 +48,10 @@ class AppConfigTest {
         assertThat(c.viber().authToken()).contains("viber-secret");
         assertThat(c.viber().apiUrl()).isEqualTo("http://127.0.0.1:8082/pa");
         assertThat(c.viber().webhookUrl()).contains("https://bot.example.ua/viber/webhook");
-        assertThat(c.adminToken()).contains("admin-secret");
+        assertThat(c.adminToken()).contains("admin-secret-0123456789abcdefghijk");
         assertThat(c.city().legalDeadlineDays()).isEqualTo(15);
         assertThat(c.runsDemo()).isFalse();
-        assertThat(c.toString()).doesNotContain("123456:abc", "viber-secret", "admin-secret");
+        assertThat(c.toString()).doesNotContain("123456:abc", "viber-secret", "admin-secret-0123456789abcdefghijk");
     }
 
     @Test
@@ -72,12 +72,36 @@ class AppConfigTest {
 
     @Test
     void aWrongSettingIsNamedWithoutEchoingTheEnvironment() {
-        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("HTTP_PORT", "eighty", "ADMIN_TOKEN", "admin-secret")))
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("HTTP_PORT", "eighty", "ADMIN_TOKEN", "admin-secret-0123456789abcdefghijk")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("http.port")
-                .message().doesNotContain("admin-secret");
+                .message().doesNotContain("admin-secret-0123456789abcdefghijk");
         assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("CITY_ZONE", "Mars/Olympus")))
                 .hasMessageContaining("city.zone");
+    }
+
+    @Test
+    void aShortAdminTokenIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("ADMIN_TOKEN", "a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ADMIN_TOKEN is too short")
+                .hasMessageContaining("32");
+        String thirtyOne = "x".repeat(31);
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("ADMIN_TOKEN", thirtyOne)))
+                .hasMessageContaining("31 characters")
+                .message().doesNotContain(thirtyOne);
+        assertThat(AppConfig.load(SHIPPED, Map.of("ADMIN_TOKEN", "x".repeat(32))).adminToken()).isPresent();
+    }
+
+    @Test
+    void aPasswordInTheDatabaseUrlIsNeverShown() {
+        AppConfig pg = AppConfig.load(SHIPPED, Map.of("DB_URL", "jdbc:postgresql://db:5432/city?user=zv&password=s3cr3t&ssl=true"));
+        assertThat(pg.toString()).doesNotContain("s3cr3t").contains("password=***").contains("ssl=true");
+        assertThat(AppConfig.Db.masked("jdbc:h2:file:./data/x;USER=sa;PASSWORD=s3cr3t;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:./data/x;USER=sa;PASSWORD=***;WRITE_DELAY=0");
+        assertThat(AppConfig.Db.masked("jdbc:postgresql://zv:s3cr3t@db:5432/city")).isEqualTo("jdbc:postgresql://zv:***@db:5432/city");
+        assertThat(AppConfig.Db.masked("jdbc:postgresql://db/city?sslpassword=s3cr3t")).doesNotContain("s3cr3t");
+        assertThat(AppConfig.Db.masked("jdbc:sqlite:/var/lib/zv/db.sqlite")).isEqualTo("jdbc:sqlite:/var/lib/zv/db.sqlite");
     }
 
     @Test

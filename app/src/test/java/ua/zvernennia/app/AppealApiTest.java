@@ -75,6 +75,7 @@ class AppealApiTest {
         Instant now = Instant.now();
         return app.storage().unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, now, "uk");
+            photos.forEach(p -> s.media().keep(chat, p, now));
             return s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find("lifts").orElseThrow(), null,
                     description, photos, null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
                     "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), now, now.plus(Duration.ofHours(6)), now.plus(Duration.ofDays(30)));
@@ -314,24 +315,39 @@ class AppealApiTest {
     }
 
     @Test
-    void photosComeFromTheMessenger() throws Exception {
+    void photosAreServedFromTheBytesKeptAtReceiptOnly() throws Exception {
         try (FakeBotApi telegram = new FakeBotApi()) {
+            byte[] jpeg = ua.zvernennia.app.media.TestImages.jpeg(800, 600);
+            telegram.file("AgACphoto1", jpeg);
             start(telegram, null);
             ApiClient api = operator();
             Appeal a = filed(telegramChat(), "Застряг ліфт", List.of(new PhotoRef("AgACphoto1", "u1")));
             assertThat(api.get("/api/appeals/" + a.number()).json().get("photos").get(0).get("url").asText())
                     .isEqualTo("/api/appeals/" + a.number() + "/photos/0");
+            awaitUntil(() -> api.get("/api/appeals/" + a.number() + "/photos/0").status() == 200);
+            telegram.forgetFiles();
+            int fileCalls = telegram.calls("getFile").size();
 
-            ApiClient.Response photo = api.get("/api/appeals/" + a.number() + "/photos/0");
-            assertThat(photo.status()).isEqualTo(200);
-            assertThat(photo.body()).isEqualTo("bytes of photos/AgACphoto1.jpg");
+            HttpResponse<byte[]> photo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + app.httpPort() + "/api/appeals/" + a.number() + "/photos/0"))
+                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(photo.statusCode()).isEqualTo(200);
+            assertThat(photo.body()).as("served after Telegram forgot it").isEqualTo(jpeg);
+            assertThat(photo.headers().firstValue("Content-Type")).contains("image/jpeg");
+            assertThat(photo.headers().firstValue("Cache-Control")).contains("no-store");
+            HttpResponse<byte[]> thumb = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + app.httpPort() + "/api/appeals/" + a.number() + "/photos/0?size=thumbnail"))
+                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(thumb.statusCode()).isEqualTo(200);
+            assertThat(thumb.body().length).isLessThan(jpeg.length);
+            assertThat(telegram.calls("getFile")).as("the route never asks Telegram").hasSize(fileCalls);
             assertThat(api.get("/api/appeals/" + a.number() + "/photos/1").status()).isEqualTo(404);
             assertThat(api.as(null).get("/api/appeals/" + a.number() + "/photos/0").status()).isEqualTo(401);
 
             Appeal viber = filed(ChatKey.of(Channel.VIBER, ViberRig.USER), "Не працює ліфт", List.of(new PhotoRef("https://dl-media.viber.com/1.jpg", "t")));
             ApiClient.Response notHere = api.get("/api/appeals/" + viber.number() + "/photos/0");
-            assertThat(notHere.status()).isEqualTo(502);
-            assertThat(notHere.json().get("error").asText()).contains("VIBER").contains("not configured");
+            assertThat(notHere.status()).as("Viber is not configured here: the photo waits").isEqualTo(503);
+            assertThat(notHere.json().get("error").asText()).contains("still being downloaded");
         }
     }
 

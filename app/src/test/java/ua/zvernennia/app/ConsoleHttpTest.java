@@ -197,15 +197,18 @@ class ConsoleHttpTest {
     }
 
     @Test
-    void photosAreServedToTheSessionOnly() {
+    void photosAreServedToTheSessionOnly() throws Exception {
+        telegram.file("AgACphoto1", ua.zvernennia.app.media.TestImages.jpeg(640, 480));
         Appeal a = filed("Застряг ліфт", List.of(new PhotoRef("AgACphoto1", "u1")));
         ConsoleHttp b = browser();
         assertThat(b.get("/console/appeals/" + a.number() + "/photos/0").status()).isEqualTo(303);
         b.signIn(operatorToken);
-        assertThat(b.get("/console/appeals/" + a.number()).body()).contains("src=\"/console/appeals/" + a.number() + "/photos/0\"");
+        assertThat(b.get("/console/appeals/" + a.number()).body()).contains("src=\"/console/appeals/" + a.number() + "/photos/0?thumbnail\"");
+        ChannelsTest.awaitUntil(() -> b.get("/console/appeals/" + a.number() + "/photos/0").status() == 200);
         ConsoleHttp.Page photo = b.get("/console/appeals/" + a.number() + "/photos/0");
-        assertThat(photo.status()).isEqualTo(200);
-        assertThat(photo.body()).isEqualTo("bytes of photos/AgACphoto1.jpg");
+        assertThat(photo.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(photo.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(b.get("/console/appeals/" + a.number() + "/photos/0?thumbnail").header("Content-Type")).isEqualTo("image/jpeg");
         assertThat(b.get("/console/appeals/" + a.number() + "/photos/1").status()).isEqualTo(404);
     }
 

@@ -57,6 +57,13 @@ final class CachedCitizenStore implements CitizenStore {
     }
 
     @Override
+    public boolean erase(ChatKey chat) {
+        boolean erased = database.erase(chat);
+        changed(chat);
+        return erased;
+    }
+
+    @Override
     public void setReachable(ChatKey chat, boolean reachable, String reason, Instant at) {
         database.setReachable(chat, reachable, reason, at);
         changed(chat);

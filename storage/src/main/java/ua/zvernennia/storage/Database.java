@@ -173,7 +173,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("identity", dialect.identity()))
+                .placeholders(Map.of("identity", dialect.identity(), "binary", dialect.binary()))
                 .load()
                 .migrate();
     }

@@ -247,6 +247,24 @@ final class JdbiAppealStore implements AppealStore {
      * Fills the lower-cased text the operators' search looks in: the number, the citizen's name,
      * phone and address, the place and the description.
      */
+    @Override
+    public void anonymise(AppealNumber number, Instant at) {
+        String num = number.toString();
+        int changed = handle.createUpdate("UPDATE appeal SET first_name = :first, last_name = :last, address = :text, phone = :phone, "
+                        + "description = :text, chat_id = NULL, anonymised_at = :at WHERE num = :num AND anonymised_at IS NULL")
+                .bind("first", ANONYMOUS_NAME.firstName()).bind("last", ANONYMOUS_NAME.lastName()).bind("text", ANONYMOUS_TEXT)
+                .bind("phone", ANONYMOUS_PHONE.e164()).bind("at", at.toEpochMilli()).bind("num", num).execute();
+        if (changed == 0) {
+            return;
+        }
+        // The citizen's own words in the history (answers, reopening comments) may name them.
+        handle.createUpdate("UPDATE appeal_event SET note = NULL WHERE appeal_num = :num AND actor = :citizen AND note IS NOT NULL")
+                .bind("num", num).bind("citizen", ua.zvernennia.core.appeal.AppealEvent.CITIZEN).execute();
+        handle.createUpdate("UPDATE appeal_photo SET file_id = :erased, file_unique_id = '' WHERE appeal_num = :num")
+                .bind("num", num).bind("erased", "erased").execute();
+        updateSearchText(num);
+    }
+
     void updateSearchText(String num) {
         handle.createQuery("SELECT num, first_name, last_name, phone, address, place_address, description FROM appeal WHERE num = :num")
                 .bind("num", num)

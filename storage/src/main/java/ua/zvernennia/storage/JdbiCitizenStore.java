@@ -77,6 +77,17 @@ final class JdbiCitizenStore implements CitizenStore {
     }
 
     @Override
+    public boolean erase(ChatKey chat) {
+        // Messages already sent (or given up) are never read again; their text may hold a summary.
+        handle.createUpdate("UPDATE outbox SET payload = :blank, payload_erased_at = :at WHERE channel = :channel AND chat_id = :chat "
+                        + "AND status <> 'PENDING' AND payload_erased_at IS NULL")
+                .bind("blank", JdbiOutbox.BLANK).bind("at", System.currentTimeMillis())
+                .bind("channel", chat.channel().name()).bind("chat", chat.id()).execute();
+        return handle.createUpdate("DELETE FROM citizen WHERE channel = :channel AND chat_id = :chat")
+                .bind("channel", chat.channel().name()).bind("chat", chat.id()).execute() > 0;
+    }
+
+    @Override
     public void setReachable(ChatKey chat, boolean reachable, String reason, Instant at) {
         handle.createUpdate("UPDATE citizen SET reachable = :reachable, unreachable_reason = :reason, updated_at = :at "
                         + "WHERE channel = :channel AND chat_id = :chat")

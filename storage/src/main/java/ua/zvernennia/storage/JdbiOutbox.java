@@ -12,6 +12,9 @@ import ua.zvernennia.core.delivery.OutboxMessage;
 
 /** The outbox table; a reply is stored as JSON. Bound to one handle; not thread-safe. */
 final class JdbiOutbox implements Outbox {
+    /** The payload of a message whose text was erased (after it was sent): never read again. */
+    static final String BLANK = "{}";
+
     private final Handle handle;
 
     JdbiOutbox(Handle handle) {

@@ -27,6 +27,9 @@ public final class JdbiStores implements Stores {
     private final CategoryChanges categoryChanges;
     private final AppealSearch appealSearch;
     private final JdbiDeadlineMarks deadlines;
+    private final MediaRows media;
+    private final Retention retention;
+    private final AccessLogRows accessLog;
 
     /** Stores that read and write the database only (readers beside the writer). */
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
@@ -53,6 +56,19 @@ public final class JdbiStores implements Stores {
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);
         this.deadlines = new JdbiDeadlineMarks(handle);
+        this.media = new MediaRows(handle);
+        this.retention = new Retention(handle);
+        this.accessLog = new AccessLogRows(handle);
+    }
+
+    /** Who read whose personal data. */
+    public AccessLogRows accessLog() {
+        return accessLog;
+    }
+
+    /** The retention job's look-ups and batches. */
+    public Retention retention() {
+        return retention;
     }
 
     /** What the units of the current transaction asked to be done after its commit. */
@@ -117,5 +133,11 @@ public final class JdbiStores implements Stores {
     @Override
     public DeadlineMarks deadlines() {
         return deadlines;
+    }
+
+    /** Photos queued at receipt and their kept bytes. */
+    @Override
+    public MediaRows media() {
+        return media;
     }
 }

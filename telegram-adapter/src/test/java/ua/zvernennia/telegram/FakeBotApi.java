@@ -55,6 +55,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final Map<Long, Map<Integer, Shown>> chats = new HashMap<>();
     private final List<Shown> shown = new ArrayList<>();
+    /** Contents of files by file_id; others are served as "bytes of" their path. */
+    private final Map<String, byte[]> files = new HashMap<>();
+    private boolean filesGone;
     private long nextUpdateId = 1000;
     private int nextMessageId = 1;
     private boolean closed;
@@ -100,6 +103,26 @@ public final class FakeBotApi implements AutoCloseable {
     // ---- scripting and records ------------------------------------------------------------------
 
     /** The next call of {@code method} fails with this Bot API error. */
+    /** Serves {@code bytes} as the file with this file_id. */
+    public synchronized void file(String fileId, byte[] bytes) {
+        files.put(fileId, bytes.clone());
+    }
+
+    /** From now on every getFile fails, as for a file Telegram no longer has. */
+    public synchronized void forgetFiles() {
+        filesGone = true;
+    }
+
+    private synchronized byte[] fileBytes(String filePath) {
+        String id = filePath.startsWith("photos/") && filePath.endsWith(".jpg") ? filePath.substring(7, filePath.length() - 4) : filePath;
+        byte[] b = files.get(id);
+        return b != null ? b : ("bytes of " + filePath).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private synchronized boolean filesGone() {
+        return filesGone;
+    }
+
     public synchronized void failNext(String method, int code, String description, Integer retryAfter) {
         failures.computeIfAbsent(canonical(method), k -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
     }
@@ -140,7 +163,7 @@ public final class FakeBotApi implements AutoCloseable {
             if (path.startsWith(filePrefix)) {
                 String filePath = path.substring(filePrefix.length());
                 record(new Call("file", json.createObjectNode(), filePath));
-                respond(exchange, 200, ("bytes of " + filePath).getBytes(StandardCharsets.UTF_8));
+                respond(exchange, 200, fileBytes(filePath));
                 return;
             }
             if (!path.startsWith(methodPrefix)) {
@@ -151,7 +174,8 @@ public final class FakeBotApi implements AutoCloseable {
             String method = canonical(path.substring(methodPrefix.length()));
             JsonNode params = body.length == 0 ? json.createObjectNode() : json.readTree(body);
             record(new Call(method, params, path));
-            Failure failure = nextFailure(method);
+            Failure failure = method.equals("getFile") && filesGone() ? new Failure(400, "Bad Request: invalid file_id", null)
+                    : nextFailure(method);
             if (failure != null) {
                 ObjectNode answer = json.createObjectNode().put("ok", false).put("error_code", failure.code())
                         .put("description", failure.description());

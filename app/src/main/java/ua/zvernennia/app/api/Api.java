@@ -7,13 +7,16 @@ import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.storage.Storage;
@@ -33,14 +36,13 @@ public final class Api {
      * What the API's controllers need.
      *
      * @param zone   the city's time zone: dates in filters are its days
-     * @param photos where the photos of each messenger channel come from; a channel not
-     *               configured here has none
+     * @param photos where the bytes of the photos kept at receipt are
+     * @param signIns failed tokens per client, for the API and the console's sign-in
+     * @param clients who the client of a request is
+     * @param audit   where reads of personal data are recorded
      */
     public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
-                       Map<Channel, PhotoSource> photos) {
-        public Deps {
-            photos = Map.copyOf(photos);
-        }
+                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients, AccessLog audit) {
     }
 
     private Api() {
@@ -48,6 +50,7 @@ public final class Api {
 
     public static void register(Javalin app, Deps deps) {
         String openApi = OpenApiDocument.json();
+        app.before("/api/*", Api::securityHeaders);
         app.beforeMatched("/api/*", ctx -> authorise(ctx, deps));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         TokenController.register(app, deps);
@@ -56,6 +59,8 @@ public final class Api {
         StatsController.register(app, deps);
         ReportController.register(app, deps);
         BackupController.register(app, deps);
+        CitizenController.register(app, deps);
+        AuditController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -80,6 +85,12 @@ public final class Api {
         });
     }
 
+    /** Answers carry citizens' personal data: never sniffed into another type, never kept in a cache. */
+    static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
+    }
+
     private static void authorise(Context ctx, Deps deps) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
@@ -91,15 +102,37 @@ public final class Api {
             throw new ApiException(401, "missing bearer token");
         }
         String token = header.substring(7).strip();
-        Caller caller = identify(token, deps).orElseThrow(() -> {
+        String client = deps.clients().of(ctx);
+        Instant now = deps.clock().instant();
+        refuseWhileLimited(ctx, deps.signIns().wait(client, now));
+        Optional<Caller> found = identify(token, deps);
+        if (found.isEmpty()) {
+            deps.signIns().failed(client, now);
+            log.warn("API token refused from {}: {} {}", client, ctx.method(), ctx.path());
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return new ApiException(401, "unknown or revoked token");
-        });
+            throw new ApiException(401, "unknown or revoked token");
+        }
+        deps.signIns().succeeded(client, now);
+        Caller caller = found.get();
         boolean allowed = roles.stream().anyMatch(r -> r instanceof Role needed && caller.role().mayActAs(needed));
         if (!allowed) {
             throw new ApiException(403, "this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
         }
         ctx.attribute(Caller.ATTRIBUTE, caller);
+    }
+
+    /** A 429 with {@code Retry-After} (whole seconds, rounded up) while the client must wait. */
+    static void refuseWhileLimited(Context ctx, Duration wait) {
+        if (!wait.isZero() && !wait.isNegative()) {
+            long seconds = retryAfterSeconds(wait);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "too many failed tokens from here; try again in " + seconds + " s");
+        }
+    }
+
+    /** Whole seconds, rounded up, at least one. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /**

@@ -1,6 +1,11 @@
 package ua.zvernennia.app.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,18 +31,48 @@ public final class ApiJson {
     private ApiJson() {
     }
 
-    /** The request body as {@code type}, or a 400 naming the problem. */
+    /**
+     * Reads request bodies: exactly one JSON value (anything after it is refused), no key twice in
+     * an object, and only well-formed UTF-8.
+     */
+    private static final ObjectReader STRICT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * The request body as {@code type}, or a 400 naming the problem: not one JSON value, a key
+     * given twice, bytes that are not UTF-8 or a string that is not Unicode text (a lone surrogate
+     * such as {@code \ud800}), an unknown field, a wrong type.
+     */
     public static <T> T body(Context ctx, Class<T> type) {
-        String body = ctx.body();
-        if (body.isBlank()) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest("the request body is empty; a JSON object is expected");
         }
         try {
-            T value = MAPPER.readValue(body, type);
+            JsonNode tree = STRICT.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw ApiException.badRequest("the request body is empty; a JSON object is expected");
+            }
+            String bad = invalidText(tree, "");
+            if (bad != null) {
+                throw ApiException.badRequest("invalid Unicode in " + bad + ": a lone surrogate is not text");
+            }
+            T value = MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw ApiException.badRequest("a JSON object is expected");
             }
             return value;
+        } catch (JsonParseException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field")) {
+                throw ApiException.badRequest("invalid JSON: a key given twice: " + message + where);
+            }
+            if (message != null && message.contains("UTF-8")) {
+                throw ApiException.badRequest("invalid JSON: the body is not valid UTF-8" + where);
+            }
+            throw ApiException.badRequest("invalid JSON: " + message + where);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
@@ -47,6 +82,52 @@ public final class ApiJson {
             }
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage() + where);
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("invalid JSON: the body could not be read");
         }
+    }
+
+    /** Where in {@code node} a key or string holds a lone surrogate, or null when all is text. */
+    static String invalidText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return wellFormed(node.textValue()) ? null : (path.isEmpty() ? "the body" : "'" + path + "'");
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (!wellFormed(field.getKey())) {
+                    return "a key";
+                }
+                String bad = invalidText(field.getValue(), at);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String bad = invalidText(node.get(i), path + "[" + i + "]");
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when every surrogate in {@code s} is half of a pair. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,6 +24,7 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.desk.Refusal;
+import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.storage.AppealSearch;
 
 /**
@@ -106,6 +107,10 @@ final class AppealController {
                 integer("offset", ctx.queryParam("offset"), 0), integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT));
         Instant now = deps.clock().instant();
         AppealSearch.Page page = deps.storage().read(s -> s.appealSearch().find(filter, now));
+        if (filter.text() != null) {
+            deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.SEARCH,
+                    page.items().stream().map(f -> f.appeal().number()).toList());
+        }
         var out = new LinkedHashMap<String, Object>();
         out.put("total", page.total());
         out.put("offset", filter.offset());
@@ -120,6 +125,7 @@ final class AppealController {
         var found = deps.storage().read(s -> s.appealSearch().find(number, now))
                 .orElseThrow(() -> ApiException.notFound("no appeal " + number));
         List<AppealSearch.HistoryEntry> history = deps.storage().read(s -> s.appealSearch().history(number));
+        deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.DETAIL, number);
         Map<String, Object> out = item(found);
         out.put("history", history.stream().map(AppealController::historyEntry).toList());
         ctx.json(out);
@@ -250,8 +256,21 @@ final class AppealController {
     private static void photo(Context ctx, Api.Deps deps) {
         AppealNumber number = number(ctx);
         int index = integer("photo index", ctx.pathParam("index"), 0);
-        AppealPhotos.Photo photo = AppealPhotos.fetch(deps, number, index);
-        ctx.contentType(photo.contentType()).header("Cache-Control", "private, max-age=3600").result(photo.bytes());
+        String size = ctx.queryParam("size");
+        if (size != null && !size.equals("full") && !size.equals("thumbnail")) {
+            throw ApiException.badRequest("size must be full or thumbnail");
+        }
+        AppealPhotos.Photo photo;
+        try {
+            photo = AppealPhotos.fetch(deps, number, index, "thumbnail".equals(size));
+            deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.PHOTO, number);
+        } catch (ApiException e) {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", "5");
+            }
+            throw e;
+        }
+        ctx.contentType(photo.contentType()).result(photo.bytes());
     }
 
     // ---- parameters ----------------------------------------------------------------------------------

@@ -4,49 +4,54 @@ import java.io.IOException;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.storage.MediaRows;
 
-/** The photos citizens sent with an appeal, fetched from the messenger that keeps them: for the API and the console. */
+/**
+ * The photos citizens sent with an appeal, for the API and the console: only ever the bytes
+ * kept when the photo arrived, never a fetch from a messenger (whose links may point anywhere
+ * and expire).
+ */
 public final class AppealPhotos {
-    /** A photo's bytes and their media type as sniffed from the bytes. */
+    /** A photo's bytes and their media type as sniffed from the bytes at receipt. */
     public record Photo(byte[] bytes, String contentType) {
     }
+
+    /** The reference an anonymised appeal keeps for each of its photos. */
+    static final String ERASED = "erased";
 
     private AppealPhotos() {
     }
 
     /**
-     * @throws ApiException 404 for no such appeal or photo, 502 when the messenger is not
-     *                      configured here or does not give the photo
+     * @param thumbnail the small version for lists, when there is one
+     * @throws ApiException 404 for no such appeal or photo, or a photo that could not be kept;
+     *                      410 for an erased one; 503 while it is still being downloaded
      */
-    public static Photo fetch(Api.Deps deps, AppealNumber number, int index) {
+    public static Photo fetch(Api.Deps deps, AppealNumber number, int index, boolean thumbnail) {
         Appeal appeal = deps.storage().read(s -> s.appeals().find(number)).orElseThrow(() -> ApiException.notFound("no appeal " + number));
         if (index < 0 || index >= appeal.photos().size()) {
             throw ApiException.notFound("appeal " + number + " has " + appeal.photos().size() + " photos; no photo " + index);
         }
         PhotoRef photo = appeal.photos().get(index);
-        PhotoSource source = deps.photos().get(appeal.channel());
-        if (source == null) {
-            throw new ApiException(502, "the " + appeal.channel() + " channel is not configured here, so its photos cannot be fetched");
+        if (photo.fileId().equals(ERASED)) {
+            throw new ApiException(410, "photo " + index + " of appeal " + number + " was erased");
         }
-        byte[] bytes;
-        try {
-            bytes = source.fetch(photo.fileId());
-        } catch (IOException e) {
-            throw new ApiException(502, appeal.channel() + " did not give the photo: " + e.getMessage());
-        }
-        return new Photo(bytes, contentType(bytes));
-    }
-
-    static String contentType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E') {
-            return "image/webp";
-        }
-        return "application/octet-stream";
+        MediaRows.Kept kept = deps.storage().read(s -> s.media().find(appeal.channel(), photo.fileId()))
+                .orElseThrow(() -> ApiException.notFound("photo " + index + " of appeal " + number + " was not kept"));
+        return switch (kept.status()) {
+            case PENDING -> throw new ApiException(503, "photo " + index + " of appeal " + number + " is still being downloaded");
+            case FAILED -> throw ApiException.notFound("photo " + index + " of appeal " + number + " could not be kept: " + kept.lastError());
+            case ERASED -> throw new ApiException(410, "photo " + index + " of appeal " + number + " was erased");
+            case KEPT -> {
+                if (thumbnail && kept.thumbnail() != null) {
+                    yield new Photo(kept.thumbnail(), "image/jpeg");
+                }
+                try {
+                    yield new Photo(deps.photos().read(kept), kept.contentType());
+                } catch (IOException e) {
+                    throw new ApiException(500, "the kept photo cannot be read: " + e.getMessage());
+                }
+            }
+        };
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import ua.zvernennia.app.api.ApiException;
 import ua.zvernennia.app.api.AppealPhotos;
+import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
@@ -84,6 +85,10 @@ public final class AppealPages {
         Instant now = console.deps.clock().instant();
         AppealSearch.Page found = console.deps.storage()
                 .read(s -> s.appealSearch().find(filter.search(console.deps.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), now));
+        if (filter.text() != null && !filter.text().isBlank()) {
+            console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.SEARCH,
+                    found.items().stream().map(f -> f.appeal().number()).toList());
+        }
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<Category> menu = console.deps.storage().read(s -> s.categoryChanges().menu());
         List<String> executors = menu.stream().map(Category::executor).filter(e -> !e.isBlank()).distinct().sorted().toList();
@@ -112,6 +117,7 @@ public final class AppealPages {
         AppealSearch.Found found = console.deps.storage().read(s -> s.appealSearch().find(number, now))
                 .orElseThrow(() -> new ConsoleException(404, "Звернення № " + number + " не знайдено."));
         var history = console.deps.storage().read(s -> s.appealSearch().history(number));
+        console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.DETAIL, number);
         AppealStatus current = found.appeal().status();
         var allowed = Arrays.stream(AppealStatus.values()).filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty()).toList();
         Pages.render(ctx, status, "appeal.jte", console.chrome(ctx, "Звернення № " + number, "appeals"),
@@ -155,11 +161,16 @@ public final class AppealPages {
             throw new ConsoleException(404, "Такого фото немає.");
         }
         try {
-            AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index);
-            ctx.contentType(photo.contentType()).header("Cache-Control", "private, max-age=3600").result(photo.bytes());
+            AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index, ctx.queryParam("thumbnail") != null);
+            console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.PHOTO, number);
+            ctx.contentType(photo.contentType()).result(photo.bytes());
         } catch (ApiException e) {
-            throw new ConsoleException(e.status(), e.status() == 404 ? "Такого фото немає."
-                    : "Месенджер зараз не віддає це фото. Спробуйте пізніше.");
+            throw new ConsoleException(e.status(), switch (e.status()) {
+                case 404 -> "Такого фото немає або його не вдалося зберегти.";
+                case 410 -> "Фото видалено на вимогу громадянина або після строку зберігання.";
+                case 503 -> "Фото ще завантажується. Спробуйте за хвилину.";
+                default -> "Фото зараз недоступне. Спробуйте пізніше.";
+            });
         }
     }
 

@@ -6,6 +6,8 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public final class ConsoleRoutes {
         AppealPages.register(app, console);
         CategoryPages.register(app, console);
         TokenPages.register(app, console);
+        PrivacyPages.register(app, console);
         StatsPage.register(app, console);
 
         // Registered last, so it only catches what no console route matched.
@@ -76,18 +79,30 @@ public final class ConsoleRoutes {
             loginPage(ctx, console, 403, "Форма входу застаріла. Спробуйте ще раз.");
             return;
         }
+        String client = console.deps.clients().of(ctx);
+        Instant now = console.deps.clock().instant();
+        Duration wait = console.deps.signIns().wait(client, now);
+        if (!wait.isZero()) {
+            long seconds = Api.retryAfterSeconds(wait);
+            log.warn("console sign-in from {} refused unchecked: too many failures, {} s to wait", client, seconds);
+            ctx.header("Retry-After", Long.toString(seconds));
+            loginPage(ctx, console, 429, "Забагато невдалих спроб входу. Спробуйте знову через " + seconds + " с.");
+            return;
+        }
         String token = Optional.ofNullable(ctx.formParam("token")).map(String::strip).orElse("");
         Optional<Caller> caller = token.isEmpty() ? Optional.empty() : Api.identify(token, console.deps);
         if (caller.isEmpty()) {
-            log.warn("console sign-in refused: unknown or revoked token");
+            console.deps.signIns().failed(client, now);
+            log.warn("console sign-in refused from {}: unknown or revoked token", client);
             loginPage(ctx, console, 401, "Невірний або відкликаний токен.");
             return;
         }
+        console.deps.signIns().succeeded(client, now);
         console.sessions.find(ctx.cookie(Console.COOKIE)).ifPresent(console.sessions::close);
         Session s = console.sessions.open(token);
         Console.setCookie(ctx, Console.LOGIN_COOKIE, "", BASE + "/login", true);
         Console.setCookie(ctx, Console.COOKIE, s.id, BASE, false);
-        log.info("console sign-in: {} ({})", caller.get().name(), caller.get().role());
+        log.info("console sign-in from {}: {} ({})", client, caller.get().name(), caller.get().role());
         ctx.redirect(BASE + "/appeals", HttpStatus.SEE_OTHER);
     }
 

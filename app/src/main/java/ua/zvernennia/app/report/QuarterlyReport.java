@@ -188,12 +188,24 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
         try (var writer = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValues(out)) {
             for (List<String> row : rows) {
-                writer.write(row);
+                writer.write(row.stream().map(QuarterlyReport::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * A cell that a spreadsheet would take for a formula (it starts with {@code = + - @}, a tab or
+     * a carriage return: a category or executor name an admin typed) gets a leading apostrophe,
+     * which spreadsheets show as text.
+     */
+    static String cell(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     private static String text(BigDecimal d) {

@@ -40,6 +40,21 @@ public interface AppealStore {
      */
     int addPhoto(AppealNumber number, PhotoRef photo);
 
+    /**
+     * Erases the personal data of a (closed) appeal: the name, address and phone are replaced by
+     * {@link #ANONYMOUS_NAME} and {@link #ANONYMOUS_PHONE}, the description by a placeholder, the
+     * chat is forgotten and the citizen's answers in the history are cleared. What statistics
+     * count (channel, category, executor, status, dates) stays. Doing it twice changes nothing.
+     */
+    void anonymise(AppealNumber number, Instant at);
+
+    /** The name an anonymised appeal shows. */
+    PersonName ANONYMOUS_NAME = new PersonName("Знеособлено", "Знеособлено");
+    /** The phone an anonymised appeal shows: no real number. */
+    Phone ANONYMOUS_PHONE = new Phone("+380000000000");
+    /** The address and description an anonymised appeal shows. */
+    String ANONYMOUS_TEXT = "знеособлено";
+
     /** Records the citizen's rating (1..5) of how their appeal was handled; a later one replaces it. */
     void rate(AppealNumber number, int rating);
 }

@@ -17,6 +17,13 @@ public interface CitizenStore {
 
     void setLanguage(ChatKey chat, String language);
 
+    /**
+     * Forgets the citizen: their consent, language and saved details, and the text of messages
+     * already sent to the chat (summaries carry their name, address and phone). Messages not yet
+     * sent stay. Returns whether there was a citizen to forget.
+     */
+    boolean erase(ChatKey chat);
+
     /** Marks the chat reachable or not; a chat without a citizen row is ignored. */
     void setReachable(ChatKey chat, boolean reachable, String reason, Instant at);
 }

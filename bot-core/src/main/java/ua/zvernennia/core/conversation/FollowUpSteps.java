@@ -199,7 +199,7 @@ final class FollowUpSteps {
                 turn.reask(turn.t.get("photos.limit", MAX_PHOTOS_WITH_ANSWERS));
                 return;
             }
-            int index = turn.ports.appeals().addPhoto(a.number(), new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            int index = turn.ports.appeals().addPhoto(a.number(), turn.keep(photo));
             String caption = photo.caption().isBlank() ? "" : ": " + photo.caption().strip();
             turn.ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN,
                     limit("photo " + index + caption, AppealEvent.MAX_NOTE), turn.now);

@@ -11,6 +11,10 @@ public enum StepName {
     MY_APPEALS(MAIN_MENU),
     /** Is the citizen sure they want to withdraw the appeal (the state's subject)? */
     WITHDRAW(MY_APPEALS),
+    /** «🔐 Мої дані»: what is kept about the citizen, with the way to erase it. */
+    MY_DATA(MAIN_MENU),
+    /** Is the citizen sure they want their data erased (and their consent withdrawn)? */
+    ERASE(MY_DATA),
     /** The citizen answers an operator's question about the appeal (NEEDS_INFO). */
     ANSWER(null),
     /** After RESOLVED: is the problem solved? */

@@ -27,6 +27,7 @@ import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.chat.UnsupportedKind;
 import ua.zvernennia.core.citizen.Citizen;
+import ua.zvernennia.core.citizen.Erasure;
 
 /**
  * One inbound being handled: global commands first, then the handler of the current step.
@@ -43,6 +44,9 @@ final class Turn {
     static final String CONSENT_NO = "consent_no";
     static final String NEW_APPEAL = "new";
     static final String MY_APPEALS = "mine";
+    static final String MY_DATA = "mydata";
+    static final String ERASE = "erase";
+    static final String ERASE_YES = "erase_yes";
     static final String NEXT_PAGE = "page_next";
     static final String PREV_PAGE = "page_prev";
     static final String CATEGORY_PREFIX = "cat:";
@@ -86,6 +90,13 @@ final class Turn {
         this.now = now;
         this.settings = settings;
         this.t = Texts.of(state.language());
+    }
+
+    /** The photo as the draft or the appeal refers to it, queued for its bytes to be kept. */
+    PhotoRef keep(Event.PhotoSent photo) {
+        PhotoRef ref = new PhotoRef(photo.fileId(), photo.fileUniqueId());
+        ports.media().keep(chat, ref, now);
+        return ref;
     }
 
     Step run() {
@@ -136,6 +147,8 @@ final class Turn {
             case CONSENT -> consent(event);
             case MAIN_MENU -> mainMenu(event);
             case MY_APPEALS -> followUp.myAppeals(event);
+            case MY_DATA -> myData(event);
+            case ERASE -> erase(event);
             case WITHDRAW -> followUp.withdraw(event);
             case ANSWER -> followUp.answer(event);
             case SOLVED -> reask(wrongType(event, "error.solved"));
@@ -265,6 +278,8 @@ final class Turn {
             go(StepName.CATEGORY, Draft.EMPTY, 0);
         } else if (pressed(event, MY_APPEALS)) {
             go(StepName.MY_APPEALS, Draft.EMPTY, 0);
+        } else if (pressed(event, MY_DATA)) {
+            go(StepName.MY_DATA, Draft.EMPTY, 0);
         } else if (pressed(event, LANGUAGE)) {
             switchLanguage();
             ports.citizens().setLanguage(chat, state.language());
@@ -368,7 +383,7 @@ final class Turn {
                 reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
                 return;
             }
-            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            draft = draft.withPhoto(keep(photo));
             Optional<String> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
             if (!photo.caption().isBlank() && problem.isEmpty()) {
                 toPhotos(draft.withDescription(photo.caption().strip()));
@@ -405,7 +420,7 @@ final class Turn {
                 reask(t.get("photos.limit", TextRules.MAX_PHOTOS));
                 return;
             }
-            draft = draft.withPhoto(new PhotoRef(photo.fileId(), photo.fileUniqueId()));
+            draft = draft.withPhoto(keep(photo));
             if (draft.photos().size() == TextRules.MAX_PHOTOS) {
                 say(t.get("photos.full", TextRules.MAX_PHOTOS));
                 advance(StepName.PLACE, draft);
@@ -553,6 +568,57 @@ final class Turn {
         go(StepName.MAIN_MENU, Draft.EMPTY, 0);
     }
 
+    // ---- the citizen's own data: what is kept, and erasing it ----------------------------------
+
+    private void myData(Event event) {
+        if (pressed(event, ERASE)) {
+            go(StepName.ERASE, Draft.EMPTY, 0);
+        } else {
+            reask(wrongType(event, "error.my.data"));
+        }
+    }
+
+    private void erase(Event event) {
+        if (pressed(event, ERASE_YES)) {
+            Erasure.Result result = Erasure.eraseChat(ports, chat, now);
+            String open = result.keptOpen().stream().map(n -> "№ " + n).collect(java.util.stream.Collectors.joining(", "));
+            say(t.get("erase.done", result.anonymised().size()) + (result.keptOpen().isEmpty() ? "" : "\n\n" + t.get("erase.kept.open", open)));
+            // Consent withdrawn: the conversation starts again from the consent, in the citizen's language.
+            citizen = Optional.empty();
+            state = ConversationState.fresh().withLanguage(state.language()).withVersion(state.version());
+        } else {
+            reask(wrongType(event, "error.erase"));
+        }
+    }
+
+    private List<Appeal> openAppeals() {
+        return ports.appeals().byChat(chat, 100).stream().filter(a -> !a.status().isClosed()).toList();
+    }
+
+    private String myDataText() {
+        Citizen c = citizen.orElseThrow();
+        String none = t.get("mydata.none");
+        List<Appeal> appeals = ports.appeals().byChat(chat, 100);
+        long open = appeals.stream().filter(a -> !a.status().isClosed()).count();
+        return t.get("mydata.text", chat.channel().name(), when(c.consentAt()),
+                c.savedName().map(PersonName::full).orElse(none), c.savedAddress().orElse(none),
+                c.savedPhone().map(Phone::e164).orElse(none), appeals.size(), open);
+    }
+
+    private Reply eraseQuestion() {
+        List<Appeal> open = openAppeals();
+        var choices = new ArrayList<Button>();
+        for (Appeal a : open) {
+            if (a.status().citizenMayWithdraw()) {
+                choices.add(Button.of(WITHDRAW_PREFIX + a.number(), t.get("button.withdraw.number", a.number().toString())));
+            }
+        }
+        choices.add(button(ERASE_YES, open.isEmpty() ? "button.erase.yes" : "button.erase.rest"));
+        String text = open.isEmpty() ? t.get("erase.ask")
+                : t.get("erase.ask.open", open.stream().map(a -> "№ " + a.number()).collect(java.util.stream.Collectors.joining(", ")));
+        return Reply.of(text, menu(1, choices, List.of(button(BACK, "button.back"))));
+    }
+
     // ---- questions -------------------------------------------------------------------------
 
     /** The question of a step, with its keyboard. */
@@ -564,7 +630,9 @@ final class Turn {
                     button(LANGUAGE, "button.language")), List.of()));
             case MAIN_MENU -> Reply.of(t.get("main.menu"), menu(1, List.of(
                     button(NEW_APPEAL, "button.new"), button(MY_APPEALS, "button.mine"),
-                    button(HELP, "button.help"), button(LANGUAGE, "button.language")), List.of()));
+                    button(HELP, "button.help"), button(LANGUAGE, "button.language"), button(MY_DATA, "button.my.data")), List.of()));
+            case MY_DATA -> Reply.of(myDataText(), menu(1, List.of(button(ERASE, "button.erase")), List.of(button(BACK, "button.back"))));
+            case ERASE -> eraseQuestion();
             case MY_APPEALS -> followUp.myAppealsQuestion();
             case WITHDRAW -> Reply.of(t.get("withdraw.ask", state.subject()),
                     menu(1, List.of(button(WITHDRAW_YES, "button.withdraw.yes")), List.of(button(BACK, "button.back"))));

@@ -121,6 +121,13 @@ final class Chats {
             chat.press("📋 Мої звернення");
             return;
         }
+        if (step == StepName.MY_DATA || step == StepName.ERASE) {
+            chat.press("🔐 Мої дані");
+            if (step == StepName.ERASE) {
+                chat.press("🗑 Видалити мої дані");
+            }
+            return;
+        }
         chat.press("📝 Нове звернення");
         for (StepName s : StepName.values()) {
             if (s.ordinal() < StepName.CATEGORY.ordinal()) {
@@ -169,6 +176,8 @@ final class Chats {
             case SOLVED -> "Чи вирішено вашу проблему?";
             case REOPEN_COMMENT -> "що саме не так";
             case RATING -> "Оцініть, будь ласка";
+            case MY_DATA -> "Що про вас зберігається";
+            case ERASE -> "Видалити ваші дані";
         };
     }
 

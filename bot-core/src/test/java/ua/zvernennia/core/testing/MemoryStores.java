@@ -57,6 +57,8 @@ public final class MemoryStores implements UnitOfWork {
         Map<String, Integer> ratings = new HashMap<>();
         /** Deadline marks by appeal number: "reminded", "overdue", "legal" to the time they were set. */
         Map<String, Map<String, Instant>> marks = new HashMap<>();
+        /** Photos queued to be kept: file id to the chat that sent it. */
+        Map<String, ChatKey> media = new LinkedHashMap<>();
         long outboxIds;
         java.util.TreeMap<Long, Inbound> inbox = new java.util.TreeMap<>();
         long inboxIds;
@@ -74,6 +76,7 @@ public final class MemoryStores implements UnitOfWork {
             d.ratings = new HashMap<>(ratings);
             d.marks = new HashMap<>();
             marks.forEach((k, v) -> d.marks.put(k, new HashMap<>(v)));
+            d.media = new LinkedHashMap<>(media);
             d.outboxIds = outboxIds;
             d.inbox = new java.util.TreeMap<>(inbox);
             d.inboxIds = inboxIds;
@@ -146,6 +149,11 @@ public final class MemoryStores implements UnitOfWork {
     /** Drops a chat's conversation as a clean-up of old conversations would; the citizen stays. */
     public synchronized void forgetConversation(ChatKey chat) {
         data.conversations.remove(chat);
+    }
+
+    /** The file ids of the photos queued to be kept, in the order they came. */
+    public synchronized List<String> keptPhotos() {
+        return List.copyOf(data.media.keySet());
     }
 
     /** The stored conversation of a chat; empty until its first save. */
@@ -225,6 +233,21 @@ public final class MemoryStores implements UnitOfWork {
             return this;
         }
 
+        @Override
+        public ua.zvernennia.core.media.MediaQueue media() {
+            return new ua.zvernennia.core.media.MediaQueue() {
+                @Override
+                public void keep(ChatKey chat, PhotoRef photo, Instant now) {
+                    data.media.putIfAbsent(photo.fileId(), chat);
+                }
+
+                @Override
+                public void eraseChat(ChatKey chat, Set<String> keep) {
+                    data.media.entrySet().removeIf(e -> e.getValue().equals(chat) && !keep.contains(e.getKey()));
+                }
+            };
+        }
+
         // conversations
         @Override
         public Optional<ConversationState> load(ChatKey chat) {
@@ -268,6 +291,11 @@ public final class MemoryStores implements UnitOfWork {
             if (c != null) {
                 data.citizens.put(chat, new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), c.reachable(), language));
             }
+        }
+
+        @Override
+        public boolean erase(ChatKey chat) {
+            return data.citizens.remove(chat) != null;
         }
 
         @Override
@@ -339,6 +367,15 @@ public final class MemoryStores implements UnitOfWork {
                     a.issueTypeId(), a.issueTypeName(), a.executor(), a.description(), photos, a.point(), a.placeAddress(),
                     a.name(), a.address(), a.phone(), a.status(), a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline()));
             return photos.size() - 1;
+        }
+
+        @Override
+        public void anonymise(AppealNumber number, Instant at) {
+            Appeal a = data.appeals.get(number.toString());
+            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), null, a.categoryId(), a.categoryName(),
+                    a.issueTypeId(), a.issueTypeName(), a.executor(), ANONYMOUS_TEXT, List.of(), a.point(), a.placeAddress(),
+                    ANONYMOUS_NAME, ANONYMOUS_TEXT, ANONYMOUS_PHONE, a.status(), a.deadlineClass(), a.createdAt(), a.deadline(),
+                    a.legalDeadline()));
         }
 
         @Override

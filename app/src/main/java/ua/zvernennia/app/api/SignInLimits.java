@@ -1,0 +1,22 @@
+package ua.zvernennia.app.api;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Failed sign-ins and failed bearer tokens, counted per client address and overall, so that
+ * tokens cannot be guessed at full speed: after a few failures a client waits, each further
+ * failure doubles the wait, and a flood of failures from many addresses slows everybody's
+ * attempts. Kept behind this interface so that several instances could share it in the database.
+ * Implementations are thread-safe.
+ */
+public interface SignInLimits {
+    /** How long {@code client} must wait before its next attempt is even looked at; zero: go ahead. */
+    Duration wait(String client, Instant now);
+
+    /** A wrong token from {@code client}. */
+    void failed(String client, Instant now);
+
+    /** A right token from {@code client}: its own failures are forgotten. */
+    void succeeded(String client, Instant now);
+}

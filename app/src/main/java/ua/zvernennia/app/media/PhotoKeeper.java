@@ -1,0 +1,168 @@
+package ua.zvernennia.app.media;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.app.api.PhotoSource;
+import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.storage.MediaRows;
+import ua.zvernennia.storage.Storage;
+
+/**
+ * Downloads the photos queued at receipt and keeps their bytes: each is fetched from its
+ * messenger, refused when larger than the limit or not an image by its content, and kept with a
+ * thumbnail. A failed download is tried again with growing pauses, and given up after
+ * {@link #MAX_ATTEMPTS}. Safe to run in several instances: a photo is claimed before it is
+ * fetched. Thread-safe.
+ */
+public final class PhotoKeeper implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PhotoKeeper.class);
+    static final int MAX_ATTEMPTS = 8;
+    static final int BATCH = 10;
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(10);
+    static final Duration MAX_PAUSE = Duration.ofHours(1);
+
+    private final Storage storage;
+    private final Map<Channel, PhotoSource> sources;
+    private final KeptPhotos vault;
+    private final long maxBytes;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    public PhotoKeeper(Storage storage, Map<Channel, PhotoSource> sources, KeptPhotos vault, long maxBytes, Clock clock) {
+        this.storage = storage;
+        this.sources = Map.copyOf(sources);
+        this.vault = vault;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    /** Looks for queued photos every {@code interval}. */
+    public synchronized void start(Duration interval) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "photo-keeper");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                while (runOnce() == BATCH) {
+                    // a backlog: keep going
+                }
+            } catch (RuntimeException e) {
+                log.warn("keeping photos failed: {}", e.getClass().getName(), e);
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Downloads the photos due now, up to a batch, and deletes the files of erased ones; returns
+     * how many photos were looked at.
+     */
+    public int runOnce() {
+        deleteErasedFiles();
+        Instant now = clock.instant();
+        List<MediaRows.Pending> due = storage.read(s -> s.media().due(now, BATCH));
+        for (MediaRows.Pending p : due) {
+            if (storage.write(s -> s.media().claim(p.id(), now, now.plus(LEASE)))) {
+                keep(p);
+            }
+        }
+        return due.size();
+    }
+
+    /** Files of erased photos go after the erasure is committed; a crash in between leaves them for the next round. */
+    private void deleteErasedFiles() {
+        List<MediaRows.Kept> erased = storage.read(s -> s.media().erasedFiles(BATCH));
+        for (MediaRows.Kept k : erased) {
+            vault.delete(List.of(k.storedPath()));
+            storage.write(s -> {
+                s.media().fileDeleted(k.id());
+                return null;
+            });
+        }
+    }
+
+    private void keep(MediaRows.Pending p) {
+        PhotoSource source = sources.get(p.channel());
+        if (source == null) {
+            later(p, p.channel() + " is not configured here");
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = source.fetch(p.fileId());
+        } catch (SafeMediaFetch.Refused e) {
+            giveUp(p, e.getMessage());
+            return;
+        } catch (IOException | RuntimeException e) {
+            later(p, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return;
+        }
+        if (bytes.length > maxBytes) {
+            giveUp(p, "the photo is over " + maxBytes + " bytes");
+            return;
+        }
+        String type = Images.type(bytes);
+        if (type == null) {
+            giveUp(p, "not a JPEG, PNG, GIF or WebP picture");
+            return;
+        }
+        byte[] thumbnail = Images.thumbnail(bytes);
+        KeptPhotos.Placed placed;
+        try {
+            placed = vault.place(bytes);
+        } catch (IOException e) {
+            later(p, "the media folder cannot be written: " + e.getClass().getSimpleName());
+            return;
+        }
+        Instant now = clock.instant();
+        storage.write(s -> {
+            s.media().kept(p.id(), type, bytes.length, placed.bytes(), placed.fileName(), thumbnail, now);
+            return null;
+        });
+    }
+
+    private void later(MediaRows.Pending p, String why) {
+        int attempts = p.attempts() + 1;
+        if (attempts >= MAX_ATTEMPTS) {
+            giveUp(p, why);
+            return;
+        }
+        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(attempts - 1, 20));
+        Instant at = clock.instant().plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause);
+        storage.write(s -> {
+            s.media().retry(p.id(), at, why);
+            return null;
+        });
+    }
+
+    private void giveUp(MediaRows.Pending p, String why) {
+        log.warn("a {} photo was not kept: {}", p.channel(), why);
+        storage.write(s -> {
+            s.media().failed(p.id(), why);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package ua.zvernennia.app.privacy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.storage.Storage;
+
+/**
+ * Personal data is not kept for ever: appeals closed more than {@code retentionDays} ago are
+ * anonymised, messages sent more than {@code outboxDays} ago lose their text, and access-log
+ * entries older than {@code auditDays} are deleted. Works in small batches, each its own
+ * transaction touching only rows not yet done, so several instances may run it at once.
+ * Thread-safe.
+ */
+public final class RetentionJob implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    static final int APPEAL_BATCH = 100;
+    static final int ROW_BATCH = 1000;
+    /** Batches of each kind per run, so that a backlog is worked off over several runs. */
+    static final int MAX_BATCHES = 50;
+
+    /** How much one run did. */
+    public record Report(int appealsAnonymised, int messagesErased, int logEntriesDeleted) {
+    }
+
+    private final Storage storage;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration outbox;
+    private final Duration audit;
+    private ScheduledExecutorService timer;
+
+    public RetentionJob(Storage storage, Clock clock, int retentionDays, int outboxDays, int auditDays) {
+        this.storage = storage;
+        this.clock = clock;
+        this.retention = Duration.ofDays(retentionDays);
+        this.outbox = Duration.ofDays(outboxDays);
+        this.audit = Duration.ofDays(auditDays);
+    }
+
+    public synchronized void start(Duration interval) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "retention");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                Report r = runOnce();
+                if (r.appealsAnonymised() + r.messagesErased() + r.logEntriesDeleted() > 0) {
+                    log.info("retention: {} appeals anonymised, {} sent messages' text erased, {} access-log entries deleted",
+                            r.appealsAnonymised(), r.messagesErased(), r.logEntriesDeleted());
+                }
+            } catch (RuntimeException e) {
+                log.warn("retention failed: {}", e.getClass().getName(), e);
+            }
+        }, 1, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Report runOnce() {
+        Instant now = clock.instant();
+        int appeals = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            List<AppealNumber> due = storage.read(s -> s.retention().closedBefore(now.minus(retention), APPEAL_BATCH));
+            if (due.isEmpty()) {
+                break;
+            }
+            appeals += storage.write(s -> {
+                for (AppealNumber n : due) {
+                    Appeal a = s.appeals().find(n).orElseThrow();
+                    s.media().erase(a.channel(), a.photos().stream().map(PhotoRef::fileId).toList());
+                    s.appeals().anonymise(n, now);
+                }
+                return due.size();
+            });
+            if (due.size() < APPEAL_BATCH) {
+                break;
+            }
+        }
+        int messages = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            int n = storage.write(s -> s.retention().eraseSentBefore(now.minus(outbox), now, ROW_BATCH));
+            messages += n;
+            if (n < ROW_BATCH) {
+                break;
+            }
+        }
+        int entries = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            int n = storage.write(s -> s.accessLog().deleteBefore(now.minus(audit), ROW_BATCH));
+            entries += n;
+            if (n < ROW_BATCH) {
+                break;
+            }
+        }
+        return new Report(appeals, messages, entries);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
