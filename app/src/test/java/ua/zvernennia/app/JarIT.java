@@ -120,9 +120,9 @@ class JarIT {
         int port = freePort();
         var env = new HashMap<>(db);
         env.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", Integer.toString(port), "DEMO", "off",
-                "ADMIN_TOKEN", "backup-test-admin"));
+                "ADMIN_TOKEN", "backup-test-admin-token-thirty-two-chars"));
         Process app = start(first, env, "app.log");
-        ApiClient api = new ApiClient(port, "backup-test-admin");
+        ApiClient api = new ApiClient(port, "backup-test-admin-token-thirty-two-chars");
         awaitHealthy(api, app);
         List<String> numbers = new ArrayList<>();
         for (String place : List.of("вул. Шкільна, 3", "просп. Миру, 10")) {

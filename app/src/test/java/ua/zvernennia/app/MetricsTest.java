@@ -15,8 +15,8 @@ class MetricsTest {
 
     @Test
     void anAdminTokenOrTheMetricsTokenReadsPrometheusTextAndNobodyElse() {
-        try (App app = TestApps.start(dir, Clock.systemUTC(), Map.of("ADMIN_TOKEN", "metrics-admin", "METRICS_TOKEN", "scraper"))) {
-            ApiClient admin = new ApiClient(app.httpPort(), "metrics-admin");
+        try (App app = TestApps.start(dir, Clock.systemUTC(), Map.of("ADMIN_TOKEN", "metrics-admin-token-of-thirty-two-chars", "METRICS_TOKEN", "scraper"))) {
+            ApiClient admin = new ApiClient(app.httpPort(), "metrics-admin-token-of-thirty-two-chars");
             String operator = admin.post("/api/tokens", "{\"name\": \"Оператор\", \"role\": \"OPERATOR\"}").json().get("token").asText();
 
             ApiClient.Response none = admin.as(null).get("/metrics");
@@ -31,8 +31,8 @@ class MetricsTest {
 
     @Test
     void itCountsAppealsRequestsByRoutePatternCommitsAndTheJvm() {
-        try (App app = TestApps.start(dir, Clock.systemUTC(), Map.of("ADMIN_TOKEN", "metrics-admin"))) {
-            ApiClient api = new ApiClient(app.httpPort(), "metrics-admin");
+        try (App app = TestApps.start(dir, Clock.systemUTC(), Map.of("ADMIN_TOKEN", "metrics-admin-token-of-thirty-two-chars"))) {
+            ApiClient api = new ApiClient(app.httpPort(), "metrics-admin-token-of-thirty-two-chars");
             ApiClient.Response created = api.post("/api/appeals", """
                     {"channel": "PHONE", "category": "roads", "description": "Яма на дорозі", "placeAddress": "вул. Шкільна, 3",
                      "firstName": "Петро", "lastName": "Мельник", "address": "вул. Нова, 7, кв. 1", "phone": "067 765 43 21"}""");
