@@ -53,7 +53,23 @@ class KillAndRestartTest {
         }
     }
 
+    /**
+     * Starts the app and waits until it polls: a child JVM's start-up (migrations, the menu) may
+     * take longer than one update's round trip on a busy machine.
+     */
     private Process startApp(FakeBotApi telegram, Path log) throws Exception {
+        int polls = telegram.offsets().size();
+        Process app = launch(telegram, log);
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (telegram.offsets().size() == polls) {
+            assertThat(app.isAlive()).as("the app is running").isTrue();
+            assertThat(System.nanoTime()).as("the app polls within two minutes").isLessThan(until);
+            Thread.sleep(20);
+        }
+        return app;
+    }
+
+    private Process launch(FakeBotApi telegram, Path log) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "../config/application.conf")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
