@@ -34,7 +34,7 @@ final class Console {
 
     Console(Api.Deps deps) {
         this.deps = deps;
-        this.sessions = new Sessions(deps.clock());
+        this.sessions = new MemorySessions(deps.clock());
     }
 
     // ---- every response ------------------------------------------------------------------------

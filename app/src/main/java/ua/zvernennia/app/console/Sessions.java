@@ -1,69 +1,36 @@
 package ua.zvernennia.app.console;
 
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The console's server-side sessions, in memory: a restart signs everyone out, which is the safe
- * side for staff who share a desk. A session ends on sign-out, after {@link #IDLE} without a
- * request, or when its token is revoked. Thread-safe.
+ * The console's signed-in browsers. Behind this interface so that several instances could later
+ * share them in the database; {@link MemorySessions} keeps them in this process. Implementations
+ * are thread-safe.
  */
-final class Sessions {
-    static final Duration IDLE = Duration.ofHours(8);
-    private static final int MAX = 10_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
+interface Sessions {
+    /** A new session for a browser signed in with {@code token}. */
+    Session open(String token);
 
-    private final Map<String, Session> byId = new ConcurrentHashMap<>();
-    private final Clock clock;
+    /** The live session with this id, marked as seen now; empty for none, an ended or an idle one. */
+    Optional<Session> find(String id);
 
-    Sessions(Clock clock) {
-        this.clock = clock;
-    }
+    /** Ends the session. */
+    void close(Session s);
 
-    Session open(String token) {
-        forgetIdle();
-        if (byId.size() >= MAX) {
-            byId.values().stream().min(java.util.Comparator.comparing(Session::lastSeen)).ifPresent(s -> byId.remove(s.id));
-        }
-        Session s = new Session(random(), random(), token, clock.instant());
-        byId.put(s.id, s);
-        return s;
-    }
-
-    /** The live session with this id, marked as seen now. */
-    Optional<Session> find(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        Session s = byId.get(id);
-        if (s == null) {
-            return Optional.empty();
-        }
-        if (s.lastSeen().plus(IDLE).isBefore(clock.instant())) {
-            byId.remove(id);
-            return Optional.empty();
-        }
-        s.seen(clock.instant());
-        return Optional.of(s);
-    }
-
-    void close(Session s) {
-        byId.remove(s.id);
-    }
-
-    private void forgetIdle() {
-        var cutoff = clock.instant().minus(IDLE);
-        byId.values().removeIf(s -> s.lastSeen().isBefore(cutoff));
-    }
-
+    /** 256 random bits, URL-safe: session ids, CSRF tokens, one-time form values. */
     static String random() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        Holder.RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The generator, shared. */
+    final class Holder {
+        static final SecureRandom RANDOM = new SecureRandom();
+
+        private Holder() {
+        }
     }
 }
