@@ -24,6 +24,8 @@ import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.open311.GeoReport;
+import ua.zvernennia.app.open311.PartnerKeys;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
@@ -151,6 +153,8 @@ public final class App implements AutoCloseable {
                     new OperatorDesk(clock, settings), photos);
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);
+            PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
+            GeoReport.register(routes, apiDeps, config.web());
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
