@@ -26,6 +26,8 @@ import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.open311.GeoReport;
 import ua.zvernennia.app.open311.PartnerKeys;
+import ua.zvernennia.app.publicweb.PublicForm;
+import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
@@ -148,6 +150,8 @@ public final class App implements AutoCloseable {
         if (viberSettings != null) {
             photos.put(Channel.VIBER, new MediaDownload());
         }
+        var webPhotos = new WebPhotos(config.web().photosDir(), new MediaDownload());
+        photos.put(Channel.WEB, webPhotos);
         web = WebServer.start(config.httpPort(), () -> ready, routes -> {
             var apiDeps = new Api.Deps(storage, clock, config.adminToken(), config.city().zone(),
                     new OperatorDesk(clock, settings), photos);
@@ -155,6 +159,7 @@ public final class App implements AutoCloseable {
             ConsoleRoutes.register(routes, apiDeps);
             PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
             GeoReport.register(routes, apiDeps, config.web());
+            PublicForm.register(routes, apiDeps, config.web(), webPhotos);
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
