@@ -333,6 +333,43 @@ class Open311Test {
                 "start_date: 'yesterday' is not a W3C date-time such as 2026-03-10T08:15:30+02:00");
     }
 
+    @Test
+    void anAdminIssuesAndRevokesAKeyInTheConsole() throws Exception {
+        var console = new ConsoleHttp(app.httpPort());
+        console.signIn(ADMIN);
+        String csrf = console.get("/console/open311-keys").csrf();
+        var done = console.post("/console/open311-keys", Map.of("_csrf", csrf, "name", "Мобільний застосунок", "source", "Застосунок",
+                "perMinute", "10"));
+        assertThat(done.status()).isEqualTo(303);
+        var page = console.get("/console/open311-keys");
+        var m = java.util.regex.Pattern.compile("id=\"issued-token\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(m.find()).as("the key is shown once").isTrue();
+        String issued = m.group(1);
+        assertThat(post("/open311/v2/requests.json", filing(issued, "roads")).status()).isEqualTo(201);
+        assertThat(console.get("/console/open311-keys").body()).as("shown once").doesNotContain(issued).contains("Мобільний застосунок");
+
+        long id = 0;
+        for (JsonNode k : admin.get("/api/open311/keys").json()) {
+            if (k.get("name").asText().equals("Мобільний застосунок")) {
+                id = k.get("id").asLong();
+                assertThat(k.get("perMinute").asInt()).isEqualTo(10);
+                assertThat(k.get("source").asText()).isEqualTo("Застосунок");
+            }
+        }
+        csrf = console.get("/console/open311-keys").csrf();
+        assertThat(console.post("/console/open311-keys/" + id + "/revoke", Map.of("_csrf", csrf)).status()).isEqualTo(303);
+        assertError(post("/open311/v2/requests.json", filing(issued, "roads")), 403, "api_key is not valid (unknown or revoked)");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesOpen311() {
+        JsonNode paths = admin.as(null).get("/api/openapi.json").json().get("paths");
+        assertThat(paths.has("/api/open311/keys")).isTrue();
+        assertThat(paths.has("/api/appeals/{number}/description-public")).isTrue();
+        assertThat(paths.has("/open311/v2/requests.{format}")).isTrue();
+        assertThat(paths.has("/public/new")).isTrue();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     static Map<String, String> filing(String apiKey, String service) {

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class OpenApiDocument {
     /** One fragment per feature of the API, in the order they appear in the document. */
-    static final List<String> FRAGMENTS = List.of("base", "tokens", "appeals", "categories", "stats");
+    static final List<String> FRAGMENTS = List.of("base", "tokens", "appeals", "categories", "stats", "open311");
 
     private OpenApiDocument() {
     }

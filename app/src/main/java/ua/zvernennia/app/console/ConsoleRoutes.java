@@ -50,6 +50,7 @@ public final class ConsoleRoutes {
         AppealPages.register(app, console);
         CategoryPages.register(app, console);
         TokenPages.register(app, console);
+        Open311KeyPages.register(app, console);
         StatsPage.register(app, console);
 
         // Registered last, so it only catches what no console route matched.
