@@ -31,6 +31,10 @@ import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.SafeMediaFetch;
+import ua.zvernennia.app.open311.GeoReport;
+import ua.zvernennia.app.open311.PartnerKeys;
+import ua.zvernennia.app.publicweb.PublicForm;
+import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
@@ -162,6 +166,11 @@ public final class App implements AutoCloseable {
             photos.put(Channel.VIBER, new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(config.privacy().viberMediaHosts()),
                     config.privacy().maxPhotoBytes()));
         }
+        // Photos sent with the web form are files of the app's; a partner app's media_url is fetched
+        // only from its allow-listed hosts.
+        var webPhotos = new WebPhotos(config.web().photosDir(), new SafeMediaFetch(
+                SafeMediaFetch.Policy.publicHttps(config.web().partnerMediaHosts()), config.privacy().maxPhotoBytes()));
+        photos.put(Channel.WEB, webPhotos);
         // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
         Optional<String> adminToken = config.adminToken().isEmpty() && console != null
                 ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
@@ -178,6 +187,9 @@ public final class App implements AutoCloseable {
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);
             metrics.register(routes, apiDeps, config.metricsToken());
+            PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
+            GeoReport.register(routes, apiDeps, config.web());
+            PublicForm.register(routes, apiDeps, config.web(), webPhotos);
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))

@@ -23,7 +23,7 @@ import ua.zvernennia.core.engine.FloodSettings;
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
                         Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
-                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy) {
+                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -83,6 +83,30 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         }
     }
 
+    /**
+     * Open311 GeoReport v2 and the public web form.
+     *
+     * @param jurisdictionId      the jurisdiction_id clients may send; empty: they send none
+     * @param contact             discovery's contact: how to reach the API's maintainers
+     * @param accessInfo          discovery's key_service: how a partner gets an API key
+     * @param keyPerMinute        the default rate limit of a new partner key, requests a minute
+     * @param tileUrl             the map tiles of the web form ({z}/{x}/{y} template)
+     * @param tileAttribution     the tiles' attribution (HTML)
+     * @param mapLatitude         the form's map centre
+     * @param mapZoom             the form's map zoom
+     * @param formPerHour         web-form submissions one client may make an hour
+     * @param photosDir           where the web form's photos are kept
+     * @param partnerMediaHosts   the only hosts a partner's {@code media_url} is fetched from (over
+     *                            https, public addresses only); empty: none is fetched
+     */
+    public record Web(Optional<String> jurisdictionId, String contact, String accessInfo, int keyPerMinute, String tileUrl,
+                      String tileAttribution, double mapLatitude, double mapLongitude, int mapZoom, int formPerHour,
+                      Path photosDir, Set<String> partnerMediaHosts) {
+        public Web {
+            partnerMediaHosts = Set.copyOf(partnerMediaHosts);
+        }
+    }
+
     public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl) {
         public boolean enabled() {
             return token.isPresent();
@@ -112,7 +136,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
-                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + "]";
+                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -163,7 +187,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     flood(c),
                     secret(env, "METRICS_TOKEN"),
                     nonBlank(c.getString("http.host")),
-                    privacy(c));
+                    privacy(c),
+                    web(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
@@ -262,6 +287,40 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             throw new IllegalArgumentException("deadlines.check-interval-ms (DEADLINE_CHECK_INTERVAL_MS) must be at least 100");
         }
         return new Deadlines(noStudyDays, Set.copyOf(classes), staffChat, fraction, Duration.ofMillis(intervalMs));
+    }
+
+    private static Web web(Config c) {
+        int perMinute = c.getInt("open311.key-requests-per-minute");
+        if (perMinute < 1 || perMinute > 10_000) {
+            throw new IllegalArgumentException("open311.key-requests-per-minute (OPEN311_REQUESTS_PER_MINUTE) must be 1..10000");
+        }
+        String[] centre = c.getString("public-web.map-center").split(",");
+        double lat;
+        double lon;
+        try {
+            lat = Double.parseDouble(centre[0].strip());
+            lon = Double.parseDouble(centre[1].strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("public-web.map-center (MAP_CENTER) must be latitude,longitude such as 48.4647,35.0462");
+        }
+        if (centre.length != 2 || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            throw new IllegalArgumentException("public-web.map-center (MAP_CENTER) must be latitude,longitude such as 48.4647,35.0462");
+        }
+        int zoom = c.getInt("public-web.map-zoom");
+        if (zoom < 1 || zoom > 19) {
+            throw new IllegalArgumentException("public-web.map-zoom (MAP_ZOOM) must be 1..19");
+        }
+        String tiles = c.getString("public-web.tile-url");
+        if (!tiles.matches("https?://.+") || !tiles.contains("{z}") || !tiles.contains("{x}") || !tiles.contains("{y}")) {
+            throw new IllegalArgumentException("public-web.tile-url (TILE_URL) must be an http(s) URL with {z}, {x} and {y}");
+        }
+        int perHour = c.getInt("public-web.submissions-per-hour");
+        if (perHour < 1) {
+            throw new IllegalArgumentException("public-web.submissions-per-hour (PUBLIC_FORM_PER_HOUR) must be 1 or more");
+        }
+        return new Web(nonBlank(c.getString("open311.jurisdiction-id")), c.getString("open311.contact"),
+                c.getString("open311.access-info"), perMinute, tiles, c.getString("public-web.tile-attribution"), lat, lon, zoom,
+                perHour, Path.of(c.getString("public-web.photos-dir")), list(c.getString("open311.media-hosts")));
     }
 
     /**

@@ -56,6 +56,9 @@ final class WebServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
+            // The public web form's photos: up to 5 of 10 MB each.
+            config.jetty.multipartConfig.maxFileSize(10, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(52, io.javalin.config.SizeUnit.MB);
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
             config.events(events -> events.handlerAdded(h -> {

@@ -50,6 +50,10 @@ final class ApiClient {
         return send(builder(path).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    Response put(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response patch(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -44,6 +44,7 @@ final class TestApps {
                 "HTTP_PORT", "0",
                 "DB_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite").toAbsolutePath(),
                 "CATEGORIES_FILE", "../config/categories.yaml",
+                "WEB_PHOTOS_DIR", dir.resolve("web-photos").toAbsolutePath().toString(),
                 "DEMO", "off"));
         all.putAll(env);
         return App.start(AppConfig.load(AppConfigTest.SHIPPED, all), clock, new BufferedReader(new StringReader("")),

@@ -282,7 +282,7 @@ final class JdbiAppealStore implements AppealStore {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('\'', 'ʼ').replace('’', 'ʼ');
     }
 
-    private record Row(AppealNumber number, Appeal withoutPhotos) {
+    record Row(AppealNumber number, Appeal withoutPhotos) {
         Appeal toAppeal(List<PhotoRef> photos) {
             Appeal a = withoutPhotos;
             return new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(), a.issueTypeId(),

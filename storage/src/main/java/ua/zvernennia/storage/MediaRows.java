@@ -38,15 +38,27 @@ public final class MediaRows implements MediaQueue {
 
     @Override
     public void keep(ChatKey chat, PhotoRef photo, Instant now) {
+        queue(chat.channel(), chat.id(), photo, now);
+    }
+
+    @Override
+    public void keepForAppeal(Channel channel, PhotoRef photo, Instant now) {
+        queue(channel, NO_CHAT, photo, now);
+    }
+
+    /** The chat of a photo that came without one (as V12 queued older appeals' photos). */
+    private static final String NO_CHAT = "-";
+
+    private void queue(Channel channel, String chatId, PhotoRef photo, Instant now) {
         // One writer: a check and an insert in its transaction cannot race within an instance.
         boolean known = handle.createQuery("SELECT COUNT(*) FROM media WHERE channel = :channel AND file_id = :file")
-                .bind("channel", chat.channel().name()).bind("file", photo.fileId()).mapTo(Integer.class).one() > 0;
+                .bind("channel", channel.name()).bind("file", photo.fileId()).mapTo(Integer.class).one() > 0;
         if (known) {
             return;
         }
         handle.createUpdate("INSERT INTO media (channel, chat_id, file_id, status, attempts, not_before, created_at) "
                         + "VALUES (:channel, :chat, :file, 'PENDING', 0, :now, :now)")
-                .bind("channel", chat.channel().name()).bind("chat", chat.id()).bind("file", photo.fileId())
+                .bind("channel", channel.name()).bind("chat", chatId).bind("file", photo.fileId())
                 .bind("now", now.toEpochMilli()).execute();
     }
 

@@ -53,6 +53,7 @@ public final class ConsoleRoutes {
         CategoryPages.register(app, console);
         TokenPages.register(app, console);
         PrivacyPages.register(app, console);
+        Open311KeyPages.register(app, console);
         StatsPage.register(app, console);
 
         // Registered last, so it only catches what no console route matched.

@@ -12,7 +12,9 @@ public enum Channel {
     HOTLINE(false),
     /** The government hotline (1545) forwarding to the city. */
     GOV_HOTLINE(false),
-    IN_PERSON(false);
+    IN_PERSON(false),
+    /** The city's website, mobile app and partner apps (Open311) and the public web form. */
+    WEB(false);
 
     private final boolean messenger;
 

@@ -60,10 +60,18 @@ public final class AppealIntake {
     }
 
     public static Checked check(Form f, CategoryCatalog catalog) {
+        return check(f, catalog, OPERATOR_CHANNELS);
+    }
+
+    /**
+     * The same checks for an appeal that comes from one of {@code channels}: the operators' ones,
+     * or {@link Channel#WEB} for the city's website, apps (Open311) and the public web form.
+     */
+    public static Checked check(Form f, CategoryCatalog catalog, Set<Channel> channels) {
         var problems = new ArrayList<Problem>();
         if (f.channel() == null) {
             problems.add(new Problem(Field.CHANNEL, "required", null));
-        } else if (!OPERATOR_CHANNELS.contains(f.channel())) {
+        } else if (!channels.contains(f.channel())) {
             problems.add(new Problem(Field.CHANNEL, "messenger", f.channel().name()));
         }
         Category category = null;

@@ -106,6 +106,8 @@ public final class OperatorDesk {
         Instant now = clock.instant();
         AppealDeadlines deadlines = settings.deadlines(appeal.category(), appeal.issueTypeId(), now);
         Appeal saved = stores.appeals().submit(appeal, now, deadlines.deadline(), deadlines.legalDeadline());
+        // Their bytes are kept at receipt, as for the bot's photos: the source may forget them.
+        appeal.photos().forEach(p -> stores.media().keepForAppeal(appeal.channel(), p, now));
         stores.appeals().addEvent(saved.number(), AppealEvent.Kind.COMMENT, actor,
                 note == null ? "registered from " + appeal.channel() : note, now);
         return saved;

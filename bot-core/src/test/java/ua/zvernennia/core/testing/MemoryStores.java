@@ -242,6 +242,11 @@ public final class MemoryStores implements UnitOfWork {
                 }
 
                 @Override
+                public void keepForAppeal(ua.zvernennia.core.chat.Channel channel, PhotoRef photo, Instant now) {
+                    data.media.putIfAbsent(photo.fileId(), ChatKey.of(channel, "-"));
+                }
+
+                @Override
                 public void eraseChat(ChatKey chat, Set<String> keep) {
                     data.media.entrySet().removeIf(e -> e.getValue().equals(chat) && !keep.contains(e.getKey()));
                 }
