@@ -75,7 +75,9 @@ public final class Database implements AutoCloseable {
         config.setPoolName("zvernennia-db");
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(Math.min(2_000, CONNECTION_TIMEOUT.toMillis()));
-        // Start even when the database cannot be reached yet: Flyway then fails with the reason.
+        // A pool opens even when the database cannot be reached: a pool replaced after a fault
+        // (ConnectionPool) must not fail while the disk is still full or the server still down;
+        // at start-up Flyway then fails with the reason.
         config.setInitializationFailTimeout(-1);
         config.setMaximumPoolSize(dialect == Dialect.POSTGRESQL ? 10 : 6);
         config.setMinimumIdle(1);
