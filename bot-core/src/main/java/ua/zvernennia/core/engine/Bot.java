@@ -87,9 +87,9 @@ public final class Bot {
     private static final class Lane {
         final ChatKey chat;
         final ArrayDeque<Entry> waiting = new ArrayDeque<>();
-        /** Inbounds after {@code waiting} that are in the inbox only. */
-        int spilled;
-        /** The record of the latest of those; every earlier one is settled when it is. */
+        /** Inbounds after {@code waiting} may be in the inbox only: read them back from there. */
+        boolean spilled;
+        /** The record of the latest inbound left in the inbox; every earlier one is settled when it is. */
         CompletableFuture<?> lastSpilled = CompletableFuture.completedFuture(null);
         boolean running;
         boolean closed;
@@ -127,7 +127,7 @@ public final class Bot {
         waiting.forEach((chat, count) -> {
             Lane lane = lanes.computeIfAbsent(chat, Lane::new);
             synchronized (lane) {
-                lane.spilled += count;
+                lane.spilled = true;
                 start(lane);
             }
         });
@@ -157,27 +157,20 @@ public final class Bot {
                 if (lane.closed) {
                     continue;
                 }
-                boolean idle = !lane.running && lane.waiting.isEmpty() && lane.spilled == 0;
-                if (idle || (callerDelivers && lane.spilled == 0)) {
+                boolean idle = !lane.running && lane.waiting.isEmpty() && !lane.spilled;
+                if (idle || (callerDelivers && !lane.spilled)) {
                     var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>());
                     lane.waiting.add(direct);
                     start(lane);
                     return direct.done();
                 }
                 CompletableFuture<Long> recorded = unitOfWork.submit(s -> engine.keep(s, inbound));
-                if (lane.spilled == 0 && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
+                if (!lane.spilled && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
                     lane.waiting.add(new Kept(inbound, recorded));
                 } else {
-                    lane.spilled++;
+                    // Kept in the inbox only, and read back from there in its turn.
+                    lane.spilled = true;
                     lane.lastSpilled = recorded;
-                    // Only what reached the inbox is read back from it.
-                    recorded.whenComplete((id, error) -> {
-                        if (error != null || id < 0) {
-                            synchronized (lane) {
-                                lane.spilled--;
-                            }
-                        }
-                    });
                 }
                 return recorded.thenApply(id -> id < 0 ? Handled.DUPLICATE : Handled.QUEUED);
             }
@@ -212,7 +205,7 @@ public final class Bot {
         Entry head;
         synchronized (lane) {
             head = lane.waiting.peek();
-            if (head == null && lane.spilled <= 0) {
+            if (head == null && !lane.spilled) {
                 lane.running = false;
                 lane.closed = true;
                 lanes.remove(lane.chat, lane);
@@ -298,25 +291,30 @@ public final class Bot {
                 }, executor);
     }
 
-    /** Reads the next inbounds of a long queue back from the inbox. */
+    /**
+     * Reads the next inbounds of a long queue back from the inbox. When there are none, the queue
+     * has ended if every record left in the inbox had settled before the read; otherwise it reads
+     * again once they have.
+     */
     private CompletableFuture<Boolean> readBack(Lane lane) {
+        CompletableFuture<?> latest;
+        boolean settled;
+        synchronized (lane) {
+            latest = lane.lastSpilled;
+            settled = latest.isDone();
+        }
         return unitOfWork.submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT)).thenCompose(rows -> {
-            CompletableFuture<?> pending;
             synchronized (lane) {
                 if (!rows.isEmpty()) {
                     rows.forEach(r -> lane.waiting.add(new Stored(r)));
-                    lane.spilled = Math.max(0, lane.spilled - rows.size());
                     return CompletableFuture.completedFuture(true);
                 }
-                if (lane.lastSpilled.isDone()) {
-                    // Every record has settled and none is in the inbox: nothing is left to read.
-                    lane.spilled = 0;
+                if (settled && lane.lastSpilled == latest) {
+                    lane.spilled = false;
                     return CompletableFuture.completedFuture(true);
                 }
-                pending = lane.lastSpilled;
             }
-            // Records still on their way to the inbox: read again once they are there.
-            return pending.handle((x, e) -> true);
+            return latest.handle((x, e) -> true);
         });
     }
 
