@@ -37,6 +37,8 @@ public final class Bot {
     static final int IN_MEMORY_PER_CHAT = 64;
     /** Replies to one chat queued for in-line sending; more are left to the outbox dispatcher. */
     static final int SEND_BACKLOG_PER_CHAT = 64;
+    /** How long the sent marks of replies the caller delivered may wait for another commit. */
+    private static final Duration MARK_DELAY = Duration.ofMillis(200);
     /** How long a lane waits before trying again a turn that storage could not commit. */
     private static final Duration STORAGE_RETRY = Duration.ofSeconds(1);
 
@@ -324,10 +326,12 @@ public final class Bot {
             return;
         }
         if (callerDelivers) {
-            unitOfWork.submit(s -> {
+            // Deferred, as the marks of sent replies are: it joins the next commit instead of
+            // costing one. Lost in a crash, the welcome is sent once more by the dispatcher.
+            unitOfWork.submitDeferred(s -> {
                 s.outbox().markSent(replies.stream().map(m -> new Outbox.SentMark(m.id(), null, m.createdAt())).toList());
                 return null;
-            });
+            }, MARK_DELAY);
             return;
         }
         int n = replies.size();
