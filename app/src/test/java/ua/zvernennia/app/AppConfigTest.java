@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.core.engine.FloodSettings;
 
 class AppConfigTest {
     static final Path SHIPPED = Path.of("../config/application.conf");
@@ -60,6 +62,18 @@ class AppConfigTest {
         assertThat(c.metricsToken()).contains("metrics-secret");
         assertThat(c.httpHost()).contains("127.0.0.1");
         assertThat(c.toString()).doesNotContain("metrics-secret");
+    }
+
+    @Test
+    void theFloodLimitDefaultsTo20In10SecondsAndCanBeChangedOrTurnedOff() {
+        assertThat(AppConfig.load(SHIPPED, Map.of()).flood())
+                .isEqualTo(new FloodSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(2)));
+        assertThat(AppConfig.load(SHIPPED, Map.of("FLOOD_MAX_MESSAGES", "0", "FLOOD_WINDOW_MS", "60000",
+                "FLOOD_REPEAT_WINDOW_MS", "0")).flood()).isEqualTo(new FloodSettings(0, Duration.ofMinutes(1), Duration.ZERO));
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("FLOOD_MAX_MESSAGES", "-1")))
+                .hasMessageContaining("FLOOD_MAX_MESSAGES");
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("FLOOD_WINDOW_MS", "0")))
+                .hasMessageContaining("FLOOD_WINDOW_MS");
     }
 
     @Test

@@ -151,10 +151,25 @@ public final class ViberRig implements AutoCloseable {
         return callbacks.handle(body, sign(body));
     }
 
-    /** Posts and expects 200. */
+    /**
+     * Posts and expects 200, then waits for the bot to finish: the 200 says the callback is
+     * recorded, its turn may still be under way.
+     */
     ViberResponse accepted(JsonNode callback) {
         ViberResponse response = post(callback);
         assertThat(response.status()).as("answer to %s", callback.path("event")).isEqualTo(200);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (bot.busyChats() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot did not finish");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
         return response;
     }
 

@@ -14,6 +14,15 @@ import ua.zvernennia.core.chat.Inbound;
 public final class ConversationMachine {
     private final ConversationSettings settings;
 
+    /**
+     * Whether every press of this button goes one step further (the next page, back, the other
+     * language), so that two quick presses mean two steps; any other button pressed twice in a
+     * row does the same thing twice.
+     */
+    public static boolean stepping(String buttonId) {
+        return Turn.STEPPING.contains(buttonId);
+    }
+
     public ConversationMachine(ConversationSettings settings) {
         this.settings = settings;
     }

@@ -38,6 +38,8 @@ public final class Bot {
     static final int IN_MEMORY_PER_CHAT = 64;
     /** Replies to one chat queued for in-line sending; more are left to the outbox dispatcher. */
     static final int SEND_BACKLOG_PER_CHAT = 64;
+    /** How long the sent marks of replies the caller delivered may wait for another commit. */
+    private static final Duration MARK_DELAY = Duration.ofMillis(200);
     /** How long a lane waits before trying again a turn that storage could not commit. */
     private static final Duration STORAGE_RETRY = Duration.ofSeconds(1);
 
@@ -95,9 +97,9 @@ public final class Bot {
     private static final class Lane {
         final ChatKey chat;
         final ArrayDeque<Entry> waiting = new ArrayDeque<>();
-        /** Inbounds after {@code waiting} that are in the inbox only. */
-        int spilled;
-        /** The record of the latest of those; every earlier one is settled when it is. */
+        /** Inbounds after {@code waiting} may be in the inbox only: read them back from there. */
+        boolean spilled;
+        /** The record of the latest inbound left in the inbox; every earlier one is settled when it is. */
         CompletableFuture<?> lastSpilled = CompletableFuture.completedFuture(null);
         boolean running;
         boolean closed;
@@ -135,7 +137,7 @@ public final class Bot {
         waiting.forEach((chat, count) -> {
             Lane lane = lanes.computeIfAbsent(chat, Lane::new);
             synchronized (lane) {
-                lane.spilled += count;
+                lane.spilled = true;
                 start(lane);
             }
         });
@@ -175,27 +177,20 @@ public final class Bot {
                 if (lane.closed) {
                     continue;
                 }
-                boolean idle = !lane.running && lane.waiting.isEmpty() && lane.spilled == 0;
-                if (idle || (callerDelivers && lane.spilled == 0)) {
+                boolean idle = !lane.running && lane.waiting.isEmpty() && !lane.spilled;
+                if (idle || (callerDelivers && !lane.spilled)) {
                     var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>());
                     lane.waiting.add(direct);
                     start(lane);
                     return direct.done();
                 }
                 CompletableFuture<Long> recorded = unitOfWork.submit(s -> engine.keep(s, inbound));
-                if (lane.spilled == 0 && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
+                if (!lane.spilled && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
                     lane.waiting.add(new Kept(inbound, recorded));
                 } else {
-                    lane.spilled++;
+                    // Kept in the inbox only, and read back from there in its turn.
+                    lane.spilled = true;
                     lane.lastSpilled = recorded;
-                    // Only what reached the inbox is read back from it.
-                    recorded.whenComplete((id, error) -> {
-                        if (error != null || id < 0) {
-                            synchronized (lane) {
-                                lane.spilled--;
-                            }
-                        }
-                    });
                 }
                 return recorded.thenApply(id -> id < 0 ? Handled.DUPLICATE : Handled.QUEUED);
             }
@@ -230,7 +225,7 @@ public final class Bot {
         Entry head;
         synchronized (lane) {
             head = lane.waiting.peek();
-            if (head == null && lane.spilled <= 0) {
+            if (head == null && !lane.spilled) {
                 lane.running = false;
                 lane.closed = true;
                 lanes.remove(lane.chat, lane);
@@ -329,25 +324,30 @@ public final class Bot {
                 }, executor);
     }
 
-    /** Reads the next inbounds of a long queue back from the inbox. */
+    /**
+     * Reads the next inbounds of a long queue back from the inbox. When there are none, the queue
+     * has ended if every record left in the inbox had settled before the read; otherwise it reads
+     * again once they have.
+     */
     private CompletableFuture<Boolean> readBack(Lane lane) {
+        CompletableFuture<?> latest;
+        boolean settled;
+        synchronized (lane) {
+            latest = lane.lastSpilled;
+            settled = latest.isDone();
+        }
         return unitOfWork.submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT)).thenCompose(rows -> {
-            CompletableFuture<?> pending;
             synchronized (lane) {
                 if (!rows.isEmpty()) {
                     rows.forEach(r -> lane.waiting.add(new Stored(r)));
-                    lane.spilled = Math.max(0, lane.spilled - rows.size());
                     return CompletableFuture.completedFuture(true);
                 }
-                if (lane.lastSpilled.isDone()) {
-                    // Every record has settled and none is in the inbox: nothing is left to read.
-                    lane.spilled = 0;
+                if (settled && lane.lastSpilled == latest) {
+                    lane.spilled = false;
                     return CompletableFuture.completedFuture(true);
                 }
-                pending = lane.lastSpilled;
             }
-            // Records still on their way to the inbox: read again once they are there.
-            return pending.handle((x, e) -> true);
+            return latest.handle((x, e) -> true);
         });
     }
 
@@ -357,10 +357,12 @@ public final class Bot {
             return;
         }
         if (callerDelivers) {
-            unitOfWork.submit(s -> {
+            // Deferred, as the marks of sent replies are: it joins the next commit instead of
+            // costing one. Lost in a crash, the welcome is sent once more by the dispatcher.
+            unitOfWork.submitDeferred(s -> {
                 s.outbox().markSent(replies.stream().map(m -> new Outbox.SentMark(m.id(), null, m.createdAt())).toList());
                 return null;
-            });
+            }, MARK_DELAY);
             return;
         }
         int n = replies.size();

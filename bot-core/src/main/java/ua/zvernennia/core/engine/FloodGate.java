@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Event;
+import ua.zvernennia.core.conversation.ConversationMachine;
 
 /**
  * Decides per chat whether an inbound is handled: a token bucket of {@code maxMessages} per
@@ -62,10 +63,10 @@ final class FloodGate {
             c.lastButtonAt = now - repeatNanos - 1;
             chats.put(chat, c);
         }
-        if (event instanceof Event.ButtonPress press) {
-            if (press.id().equals(c.lastButton) && now - c.lastButtonAt <= repeatNanos) {
-                return Verdict.DROP;
-            }
+        // The same press again: a double tap, not a second wish (but the next page twice is two pages).
+        String pressed = event instanceof Event.ButtonPress p && !ConversationMachine.stepping(p.id()) ? p.id() : null;
+        if (pressed != null && pressed.equals(c.lastButton) && now - c.lastButtonAt <= repeatNanos) {
+            return Verdict.DROP;
         }
         if (limited) {
             if (c.due - tolerance - now > 0) {
@@ -82,11 +83,9 @@ final class FloodGate {
             }
             c.due += interval;
         }
-        if (event instanceof Event.ButtonPress press) {
-            c.lastButton = press.id();
+        c.lastButton = pressed;
+        if (pressed != null) {
             c.lastButtonAt = now;
-        } else {
-            c.lastButton = null;
         }
         return Verdict.HANDLE;
     }

@@ -62,7 +62,7 @@ class TelemetryTest {
                 BotTest.messenger(Channel.TELEGRAM, (c, r) -> new Delivery.Sent("m")),
                 BotTest.messenger(Channel.VIBER, (c, r) -> new Delivery.Unreachable("blocked")));
         Bot bot = new Bot(stores, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
-                new Deliverer(messengers, stores, clock, telemetry), pool, telemetry);
+                new Deliverer(messengers, stores, clock, telemetry), pool, FloodSettings.off(), telemetry);
 
         bot.accept(Inbound.of(sent, new Event.Text("/start"), clock.instant(), "1")).get(10, TimeUnit.SECONDS);
         bot.accept(Inbound.of(blocked, new Event.Text("/start"), clock.instant(), "2")).get(10, TimeUnit.SECONDS);
