@@ -50,7 +50,7 @@ class StorageOutageTest {
         if (System.getenv("CI") == null) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
-        try (SmallDisk disk = SmallDisk.mount(dir, "3m"); FakeBotApi telegram = new FakeBotApi(); FakeViberApi viber = new FakeViberApi()) {
+        try (SmallDisk disk = SmallDisk.mount(dir, "32m"); FakeBotApi telegram = new FakeBotApi(); FakeViberApi viber = new FakeViberApi()) {
             var env = new java.util.HashMap<>(TestApps.telegram(telegram));
             env.putAll(Map.of(
                     "DB_URL", database.equals("h2") ? "jdbc:h2:file:" + disk.path().resolve("db").toAbsolutePath()

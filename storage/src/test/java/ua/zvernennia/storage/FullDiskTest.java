@@ -42,7 +42,7 @@ class FullDiskTest {
         if (System.getenv("CI") == null) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
-        try (SmallDisk disk = SmallDisk.mount(dir, "3m"); Storage storage = TestDatabases.open(dialect, disk.path(), clock)) {
+        try (SmallDisk disk = SmallDisk.mount(dir, "32m"); Storage storage = TestDatabases.open(dialect, disk.path(), clock)) {
             List<String> committed = new ArrayList<>();
             List<String> refused = new ArrayList<>();
             int n = 0;
