@@ -1,5 +1,6 @@
 package ua.zvernennia.app;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -149,7 +149,7 @@ final class Metrics implements Telemetry, AutoCloseable {
      * {@code GET /metrics} for a bearer token with the admin role, or {@code metricsToken} (a
      * token that may read metrics and nothing else); 401 without a token, 403 for an operator's.
      */
-    void register(Javalin app, Api.Deps deps, Optional<String> metricsToken) {
+    void register(RoutesConfig app, Api.Deps deps, Optional<String> metricsToken) {
         app.get(PATH, ctx -> {
             String header = ctx.header("Authorization");
             String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";

@@ -1,6 +1,6 @@
 package ua.zvernennia.app;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ final class StartPage {
     private StartPage() {
     }
 
-    static void register(Javalin app) {
+    static void register(RoutesConfig app) {
         byte[] page = resource("/start/index.html");
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'")

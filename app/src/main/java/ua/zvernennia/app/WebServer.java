@@ -1,7 +1,7 @@
 package ua.zvernennia.app;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.api.ApiJson;
+import ua.zvernennia.app.api.RoutePattern;
 
 /** The app's HTTP server: health, webhooks and the API register their routes on it. */
 final class WebServer implements AutoCloseable {
@@ -24,8 +25,6 @@ final class WebServer implements AutoCloseable {
     private static final Logger access = LoggerFactory.getLogger("access");
     private static final Set<HandlerType> ENDPOINTS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
-    /** Where no route matched: the path itself may be anything a client sent, so it is not logged. */
-    static final String NO_ROUTE = "(no route)";
 
     /** Sees every request once it is answered. */
     @FunctionalInterface
@@ -51,61 +50,50 @@ final class WebServer implements AutoCloseable {
      * and 503 with the reason otherwise.
      */
     static WebServer start(Optional<String> host, int port, BooleanSupplier started, Supplier<Storage.Readiness> storage,
-                           RequestObserver observer, Consumer<Javalin> routes) {
+                           RequestObserver observer, Consumer<RoutesConfig> routes) {
         List<String> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
             // The public web form's photos: up to 5 of 10 MB each.
             config.jetty.multipartConfig.maxFileSize(10, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(52, io.javalin.config.SizeUnit.MB);
-            config.useVirtualThreads = false;
+            config.concurrency.useVirtualThreads = false;
+            host.ifPresent(h -> config.jetty.host = h);
+            config.jetty.port = port;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
-            config.events(events -> events.handlerAdded(h -> {
+            config.events.handlerAdded(h -> {
                 if (ENDPOINTS.contains(h.getHttpMethod())) {
                     endpoints.add(h.getHttpMethod() + " " + h.getPath());
                 }
-            }));
+            });
             config.requestLogger.http((ctx, ms) -> {
-                String route = route(ctx);
+                String route = RoutePattern.of(ctx);
                 int status = ctx.statusCode();
                 access.info("{} {} {} {} ms", ctx.method(), route, status, Math.round(ms));
                 observer.answered(ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
             });
+            config.routes.get("/health", ctx -> {
+                boolean ok = started.getAsBoolean();
+                ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "starting"));
+            });
+            config.routes.get("/health/ready", ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                if (!started.getAsBoolean()) {
+                    ctx.status(503).json(Map.of("status", "starting"));
+                    return;
+                }
+                Storage.Readiness r = storage.get();
+                if (r.ready()) {
+                    ctx.status(200).json(Map.of("status", "ready"));
+                } else {
+                    ctx.status(503).json(Map.of("status", "unavailable", "reason", r.reason()));
+                }
+            });
+            routes.accept(config.routes);
         });
-        app.get("/health", ctx -> {
-            boolean ok = started.getAsBoolean();
-            ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "starting"));
-        });
-        app.get("/health/ready", ctx -> {
-            ctx.header("Cache-Control", "no-store");
-            if (!started.getAsBoolean()) {
-                ctx.status(503).json(Map.of("status", "starting"));
-                return;
-            }
-            Storage.Readiness r = storage.get();
-            if (r.ready()) {
-                ctx.status(200).json(Map.of("status", "ready"));
-            } else {
-                ctx.status(503).json(Map.of("status", "unavailable", "reason", r.reason()));
-            }
-        });
-        routes.accept(app);
-        if (host.isPresent()) {
-            app.start(host.get(), port);
-        } else {
-            app.start(port);
-        }
+        app.start();
         return new WebServer(app, List.copyOf(endpoints));
-    }
-
-    private static String route(Context ctx) {
-        try {
-            String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() ? NO_ROUTE : path;
-        } catch (RuntimeException e) {
-            return NO_ROUTE;
-        }
     }
 
     int port() {

@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
@@ -48,7 +48,7 @@ public final class Api {
     private Api() {
     }
 
-    public static void register(Javalin app, Deps deps) {
+    public static void register(RoutesConfig app, Deps deps) {
         String openApi = OpenApiDocument.json();
         app.before("/api/*", Api::securityHeaders);
         app.beforeMatched("/api/*", ctx -> authorise(ctx, deps));
@@ -70,7 +70,7 @@ public final class Api {
                 unavailable(ctx, e);
                 return;
             }
-            log.error("API request {} {} failed", ctx.method(), ctx.matchedPath(), e);
+            log.error("API request {} {} failed", ctx.method(), RoutePattern.of(ctx), e);
             error(ctx, 500, "internal error");
         });
         app.error(404, "*", ctx -> {
@@ -150,7 +150,7 @@ public final class Api {
 
     /** 503 while the database cannot commit: the caller may try again, nothing was changed. */
     private static void unavailable(Context ctx, Exception e) {
-        log.warn("API request {} {} refused: the database is unavailable ({})", ctx.method(), ctx.matchedPath(), StorageFaults.describe(e));
+        log.warn("API request {} {} refused: the database is unavailable ({})", ctx.method(), RoutePattern.of(ctx), StorageFaults.describe(e));
         ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         error(ctx, 503, "the database is unavailable (" + StorageFaults.describe(e) + "); nothing was changed, try again in a minute");
     }

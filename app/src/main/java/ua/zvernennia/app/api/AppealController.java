@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +65,7 @@ final class AppealController {
     private AppealController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         app.get("/api/appeals", ctx -> list(ctx, deps), Role.OPERATOR);
         app.post("/api/appeals", ctx -> create(ctx, deps), Role.OPERATOR);
         app.get("/api/appeals/{number}", ctx -> details(ctx, deps), Role.OPERATOR);

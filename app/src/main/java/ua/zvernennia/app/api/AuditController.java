@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ final class AuditController {
     private AuditController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         app.get("/api/audit", ctx -> list(ctx, deps), Role.ADMIN);
     }
 

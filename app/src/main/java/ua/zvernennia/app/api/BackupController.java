@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +26,7 @@ final class BackupController {
     private BackupController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         app.get("/api/backup", ctx -> backup(ctx, deps), Role.ADMIN);
     }
 

@@ -1,8 +1,8 @@
 package ua.zvernennia.app.api;
 
+import io.javalin.config.RoutesConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Instant;
@@ -73,7 +73,7 @@ final class CategoryController {
     private CategoryController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         app.get("/api/categories", ctx -> ctx.json(deps.storage().read(s -> s.categoryChanges().menu())), Role.ADMIN);
         app.post("/api/categories", refusals(ctx -> add(ctx, deps)), Role.ADMIN);
         app.post("/api/categories/reorder", refusals(ctx -> reorder(ctx, deps)), Role.ADMIN);

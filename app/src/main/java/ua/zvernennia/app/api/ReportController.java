@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
 import ua.zvernennia.app.report.QuarterlyReport;
@@ -19,7 +19,7 @@ final class ReportController {
     private ReportController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         StatisticsReader reader = new StatisticsReader(deps.storage().statistics(), deps.clock());
         app.get("/api/reports/quarterly", ctx -> report(ctx, deps, reader, ctx.queryParam("format")), Role.OPERATOR);
         app.get("/api/reports/quarterly.csv", ctx -> report(ctx, deps, reader, "csv"), Role.OPERATOR);

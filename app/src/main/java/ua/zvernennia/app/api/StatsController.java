@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ final class StatsController {
     private StatsController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         StatisticsReader reader = new StatisticsReader(deps.storage().statistics(), deps.clock());
         app.get("/api/stats", ctx -> stats(ctx, deps, reader), Role.OPERATOR);
     }

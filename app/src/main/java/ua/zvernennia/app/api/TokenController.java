@@ -1,6 +1,6 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ final class TokenController {
     private TokenController() {
     }
 
-    static void register(Javalin app, Api.Deps deps) {
+    static void register(RoutesConfig app, Api.Deps deps) {
         app.post("/api/tokens", ctx -> create(ctx, deps), Role.ADMIN);
         app.get("/api/tokens", ctx -> ctx.json(deps.storage().read(s -> s.apiTokens().list())), Role.ADMIN);
         app.delete("/api/tokens/{id}", ctx -> revoke(ctx, deps), Role.ADMIN);

@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
@@ -67,7 +67,7 @@ public final class AppealPages {
     private AppealPages() {
     }
 
-    static void register(Javalin app, Console console) {
+    static void register(RoutesConfig app, Console console) {
         app.get(BASE, console.page(ctx -> list(ctx, console)), Role.OPERATOR);
         app.post(BASE + "/filter", console.page(ctx -> filter(ctx, console)), Role.OPERATOR);
         app.get(BASE + "/new", console.page(ctx -> newForm(ctx, console, Map.of("channel", "PHONE"), List.of(), 200)), Role.OPERATOR);

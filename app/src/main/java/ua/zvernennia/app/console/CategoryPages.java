@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class CategoryPages {
     private CategoryPages() {
     }
 
-    static void register(Javalin app, Console console) {
+    static void register(RoutesConfig app, Console console) {
         app.get(BASE, console.page(ctx -> menu(ctx, console, Map.of("deadlineClass", "MEDIUM"), null, 200)), Role.ADMIN);
         app.post(BASE, console.page(ctx -> add(ctx, console)), Role.ADMIN);
         app.get(BASE + "/export", console.page(ctx -> export(ctx, console)), Role.ADMIN);

@@ -1,5 +1,6 @@
 package ua.zvernennia.app.console;
 
+import ua.zvernennia.app.api.RoutePattern;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
@@ -144,7 +145,7 @@ final class Console {
                     throw down.get();
                 }
                 // The message may hold what an operator typed; the class and route are enough to find it.
-                log.error("console request {} {} failed: {}", ctx.method(), ctx.matchedPath(), e.getClass().getName(), e);
+                log.error("console request {} {} failed: {}", ctx.method(), RoutePattern.of(ctx), e.getClass().getName(), e);
                 throw new ConsoleException(500, "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора.");
             }
         };

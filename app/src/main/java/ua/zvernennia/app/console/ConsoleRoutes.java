@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -30,7 +30,7 @@ public final class ConsoleRoutes {
     private ConsoleRoutes() {
     }
 
-    public static void register(Javalin app, Api.Deps deps) {
+    public static void register(RoutesConfig app, Api.Deps deps) {
         Console console = new Console(deps);
         app.before(BASE, Console::securityHeaders);
         app.before(BASE + "/*", Console::securityHeaders);

@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public final class Open311KeyPages {
     private Open311KeyPages() {
     }
 
-    static void register(Javalin app, Console console) {
+    static void register(RoutesConfig app, Console console) {
         app.get(BASE, console.page(ctx -> Pages.render(ctx, 200, "open311-keys.jte", console.chrome(ctx, "Ключі Open311", "open311"),
                 "view", new KeysView(console.deps.storage().read(s -> Open311Rows.of(s).keys())))), Role.ADMIN);
         app.post(BASE, console.page(ctx -> issue(ctx, console)), Role.ADMIN);

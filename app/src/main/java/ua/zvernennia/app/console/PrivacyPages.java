@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class PrivacyPages {
     private PrivacyPages() {
     }
 
-    static void register(Javalin app, Console console) {
+    static void register(RoutesConfig app, Console console) {
         app.get(BASE, console.page(ctx -> page(ctx, console)), Role.ADMIN);
         app.post(BASE + "/erase", console.page(ctx -> erase(ctx, console)), Role.ADMIN);
     }

@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,7 @@ public final class StatsPage {
         };
     }
 
-    static void register(Javalin app, Console console) {
+    static void register(RoutesConfig app, Console console) {
         StatisticsReader reader = new StatisticsReader(console.deps.storage().statistics(), console.deps.clock());
         app.get(BASE, console.page(ctx -> page(ctx, console, reader)), Role.OPERATOR);
         app.get(BASE + "/report", console.page(ctx -> report(ctx, console, reader)), Role.OPERATOR);

@@ -1,6 +1,6 @@
 package ua.zvernennia.app.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public final class TokenPages {
     private TokenPages() {
     }
 
-    static void register(Javalin app, Console console) {
+    static void register(RoutesConfig app, Console console) {
         app.get(BASE, console.page(ctx -> Pages.render(ctx, 200, "tokens.jte", console.chrome(ctx, "Токени доступу", "tokens"),
                 "view", new TokensView(console.deps.storage().read(s -> s.apiTokens().list())))), Role.ADMIN);
         app.post(BASE, console.page(ctx -> issue(ctx, console)), Role.ADMIN);

@@ -1,6 +1,7 @@
 package ua.zvernennia.app.open311;
 
-import io.javalin.Javalin;
+import ua.zvernennia.app.api.RoutePattern;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
@@ -79,7 +80,7 @@ public final class GeoReport {
         this.started = deps.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    public static void register(Javalin app, Api.Deps deps, AppConfig.Web settings) {
+    public static void register(RoutesConfig app, Api.Deps deps, AppConfig.Web settings) {
         GeoReport g = new GeoReport(deps, settings);
         for (Format f : Format.values()) {
             app.get("/open311/discovery." + f.extension, g.handle(f, g::discovery));
@@ -131,7 +132,7 @@ public final class GeoReport {
         } catch (Open311Error e) {
             write(ctx, format, e);
         } catch (RuntimeException e) {
-            log.error("Open311 request {} {} failed", ctx.method(), ctx.matchedPath(), e);
+            log.error("Open311 request {} {} failed", ctx.method(), RoutePattern.of(ctx), e);
             write(ctx, format, new Open311Error(500, "internal error"));
         }
     }

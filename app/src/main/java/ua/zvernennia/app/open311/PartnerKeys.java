@@ -1,7 +1,7 @@
 package ua.zvernennia.app.open311;
 
+import io.javalin.config.RoutesConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -60,7 +60,7 @@ public final class PartnerKeys {
     private PartnerKeys() {
     }
 
-    public static void register(Javalin app, Api.Deps deps, int defaultPerMinute) {
+    public static void register(RoutesConfig app, Api.Deps deps, int defaultPerMinute) {
         app.get("/api/open311/keys", ctx -> ctx.json(deps.storage().read(s -> Open311Rows.of(s).keys())), Role.ADMIN);
         app.post("/api/open311/keys", ctx -> create(ctx, deps, defaultPerMinute), Role.ADMIN);
         app.delete("/api/open311/keys/{id}", ctx -> revoke(ctx, deps, id(ctx)), Role.ADMIN);

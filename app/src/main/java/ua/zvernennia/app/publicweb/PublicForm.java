@@ -1,9 +1,9 @@
 package ua.zvernennia.app.publicweb;
 
+import io.javalin.config.RoutesConfig;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -108,7 +108,7 @@ public final class PublicForm {
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
-    public static void register(Javalin app, Api.Deps deps, AppConfig.Web settings, WebPhotos photos) {
+    public static void register(RoutesConfig app, Api.Deps deps, AppConfig.Web settings, WebPhotos photos) {
         PublicForm form = new PublicForm(deps, settings, photos);
         app.before("/public/*", form::headers);
         app.get(PATH, ctx -> form.show(ctx, 200, Map.of(), Map.of()));
