@@ -165,9 +165,22 @@ class PublicFormBrowserTest {
         assertThat(appeal.get("phone").asText()).isEqualTo("+380501234567");
         assertThat(appeal.get("location").get("latitude").isNumber()).isTrue();
         assertThat(appeal.get("photos")).hasSize(1);
-        HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base + appeal.get("photos").get(0).get("url").asText())).header("Authorization", "Bearer " + ADMIN).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest photoRequest = HttpRequest.newBuilder(URI.create(base + appeal.get("photos").get(0).get("url").asText()))
+                .header("Authorization", "Bearer " + ADMIN).build();
+        // The photo is kept in the background, as a messenger's is: 503 until then.
+        var photoResponse = new java.util.concurrent.atomic.AtomicReference<HttpResponse<byte[]>>();
+        ChannelsTest.awaitUntil(() -> {
+            try {
+                photoResponse.set(HttpClient.newHttpClient().send(photoRequest, HttpResponse.BodyHandlers.ofByteArray()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            return photoResponse.get().statusCode() != 503;
+        });
+        HttpResponse<byte[]> bytes = photoResponse.get();
         assertThat(bytes.statusCode()).isEqualTo(200);
         assertThat(bytes.body()).isEqualTo(Files.readAllBytes(photo));
         assertThat(appeal.get("history").toString()).contains("вебформ");
