@@ -230,24 +230,14 @@ final class AppealController {
             case CHANNEL -> "channel: one of " + OPERATOR_CHANNELS + (p.code().equals("messenger") ? "; messenger appeals come from the bot" : " required");
             case CATEGORY -> p.code().equals("required") ? "category: the category id is required" : "category: no active category '" + p.detail() + "'";
             case ISSUE_TYPE -> "issueType: no active issue type '" + p.detail() + "' in " + category;
-            case DESCRIPTION -> "description: " + problem(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
-            case PLACE_ADDRESS -> "placeAddress: " + problem(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
-            case ADDRESS -> "address: " + problem(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case DESCRIPTION -> "description: " + RuleWords.of(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
+            case PLACE_ADDRESS -> "placeAddress: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case ADDRESS -> "address: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
             case POINT -> p.code().equals("required") ? "latitude and longitude go together" : "latitude/longitude: " + p.detail();
             case PLACE -> "the problem's place is missing: placeAddress, or latitude and longitude";
             case NAME -> "firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "
                     + PersonName.MAX_PART + " characters each";
             case PHONE -> "phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required";
-        };
-    }
-
-    private static String problem(String key, int min, int max) {
-        return switch (key) {
-            case "error.empty" -> "required";
-            case "error.description.short", "error.address.short" -> "at least " + min + " characters";
-            case "error.description.long", "error.address.long" -> "at most " + max + " characters";
-            case "error.no.letters" -> "needs letters, not only symbols";
-            default -> key;
         };
     }
 

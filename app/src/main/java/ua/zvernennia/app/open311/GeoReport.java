@@ -1,5 +1,6 @@
 package ua.zvernennia.app.open311;
 
+import ua.zvernennia.app.api.RuleWords;
 import ua.zvernennia.app.api.RoutePattern;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -284,27 +285,17 @@ public final class GeoReport {
     private static String message(AppealIntake.Problem p) {
         return switch (p.field()) {
             case CHANNEL, CATEGORY, ISSUE_TYPE -> "service_code is not an active service";
-            case DESCRIPTION -> "description: " + rule(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
-            case PLACE_ADDRESS -> "address_string: " + rule(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case DESCRIPTION -> "description: " + RuleWords.of(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
+            case PLACE_ADDRESS -> "address_string: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
             case POINT -> p.code().equals("required") ? "lat and long go together" : "lat/long: " + p.detail();
             case PLACE -> "the location is missing: lat and long, or address_string";
             case NAME -> (p.code().equals("required") ? "first_name and last_name were not provided: " + LAW_FIELDS
                     : "first_name and last_name: letters, apostrophes, hyphens and spaces, up to " + PersonName.MAX_PART + " characters each");
             case ADDRESS -> p.code().equals("error.empty")
                     ? "attribute[" + Services.CITIZEN_ADDRESS + "] was not provided: " + LAW_FIELDS
-                    : "attribute[" + Services.CITIZEN_ADDRESS + "]: " + rule(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+                    : "attribute[" + Services.CITIZEN_ADDRESS + "]: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
             case PHONE -> p.code().equals("required") ? "phone was not provided: " + LAW_FIELDS
                     : "phone: a Ukrainian number such as +380501234567 or 050 123 45 67";
-        };
-    }
-
-    private static String rule(String key, int min, int max) {
-        return switch (key) {
-            case "error.empty" -> "required";
-            case "error.description.short", "error.address.short" -> "at least " + min + " characters";
-            case "error.description.long", "error.address.long" -> "at most " + max + " characters";
-            case "error.no.letters" -> "needs letters, not only symbols";
-            default -> key;
         };
     }
 
