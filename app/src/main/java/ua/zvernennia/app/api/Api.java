@@ -108,7 +108,7 @@ public final class Api {
         Optional<Caller> found = identify(token, deps);
         if (found.isEmpty()) {
             deps.signIns().failed(client, now);
-            log.warn("API token refused from {}: {} {}", client, ctx.method(), ctx.path());
+            log.warn("API token refused from {}: {} {}", client, ctx.method(), RoutePattern.of(ctx));
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw new ApiException(401, "unknown or revoked token");
         }
