@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.app.Periodic;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.storage.MediaRows;
@@ -36,7 +34,7 @@ public final class PhotoKeeper implements AutoCloseable {
     private final KeptPhotos vault;
     private final long maxBytes;
     private final Clock clock;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
     public PhotoKeeper(Storage storage, Map<Channel, PhotoSource> sources, KeptPhotos vault, long maxBytes, Clock clock) {
         this.storage = storage;
@@ -48,20 +46,11 @@ public final class PhotoKeeper implements AutoCloseable {
 
     /** Looks for queued photos every {@code interval}. */
     public synchronized void start(Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "photo-keeper");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                while (runOnce() == BATCH) {
-                    // a backlog: keep going
-                }
-            } catch (RuntimeException e) {
-                log.warn("keeping photos failed: {}", e.getClass().getName(), e);
+        timer = Periodic.start("photo-keeper", Duration.ZERO, interval, () -> {
+            while (runOnce() == BATCH) {
+                // a backlog: keep going
             }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     /**
@@ -157,12 +146,7 @@ public final class PhotoKeeper implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            timer.close();
         }
     }
 }

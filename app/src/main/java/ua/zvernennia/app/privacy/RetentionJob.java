@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.app.Periodic;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.PhotoRef;
@@ -37,7 +35,7 @@ public final class RetentionJob implements AutoCloseable {
     private final Duration retention;
     private final Duration outbox;
     private final Duration audit;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
     public RetentionJob(Storage storage, Clock clock, int retentionDays, int outboxDays, int auditDays) {
         this.storage = storage;
@@ -48,22 +46,13 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     public synchronized void start(Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "retention");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                Report r = runOnce();
-                if (r.appealsAnonymised() + r.messagesErased() + r.logEntriesDeleted() > 0) {
-                    log.info("retention: {} appeals anonymised, {} sent messages' text erased, {} access-log entries deleted",
-                            r.appealsAnonymised(), r.messagesErased(), r.logEntriesDeleted());
-                }
-            } catch (RuntimeException e) {
-                log.warn("retention failed: {}", e.getClass().getName(), e);
+        timer = Periodic.start("retention", Duration.ofMillis(1), interval, () -> {
+            Report r = runOnce();
+            if (r.appealsAnonymised() + r.messagesErased() + r.logEntriesDeleted() > 0) {
+                log.info("retention: {} appeals anonymised, {} sent messages' text erased, {} access-log entries deleted",
+                        r.appealsAnonymised(), r.messagesErased(), r.logEntriesDeleted());
             }
-        }, 1, interval.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     public Report runOnce() {
@@ -108,12 +97,7 @@ public final class RetentionJob implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            timer.close();
         }
     }
 }
