@@ -2,6 +2,7 @@ package ua.zvernennia.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import ua.zvernennia.storage.Ci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -59,7 +60,7 @@ class PublicFormBrowserTest {
     @BeforeAll
     void start() throws Exception {
         boolean installed = Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
-        if (System.getenv("CI") != null && !installed) {
+        if (Ci.running() && !installed) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
         }
         assumeTrue(installed, "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing");

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.storage.Ci;
 import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.storage.SmallDisk;
 import ua.zvernennia.telegram.FakeBotApi;
@@ -47,7 +48,7 @@ class StorageOutageTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "h2"})
     void aFullDiskMakesTheAppUnreadyAndItResumesByItselfWithNothingLostOrDoubled(String database) throws Exception {
-        if (System.getenv("CI") == null) {
+        if (!Ci.running()) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
         try (SmallDisk disk = SmallDisk.mount(dir, "32m"); FakeBotApi telegram = new FakeBotApi(); FakeViberApi viber = new FakeViberApi()) {

@@ -39,7 +39,7 @@ class FullDiskTest {
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
     void aFullDiskRefusesWorkAndTheStorageHealsWhenThereIsRoomAgain(Dialect dialect) throws Exception {
-        if (System.getenv("CI") == null) {
+        if (!Ci.running()) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
         try (SmallDisk disk = SmallDisk.mount(dir, "32m"); Storage storage = TestDatabases.open(dialect, disk.path(), clock)) {

@@ -31,7 +31,7 @@ final class TestDatabases {
     static Stream<Dialect> dialects() {
         String pg = System.getenv(POSTGRES_ENV);
         // CI starts a server (.ci/run): there the suite never quietly drops PostgreSQL
-        if (System.getenv("CI") != null && (pg == null || pg.isBlank())) {
+        if (Ci.running() && (pg == null || pg.isBlank())) {
             throw new IllegalStateException(POSTGRES_ENV + " is not set on CI");
         }
         return pg == null || pg.isBlank() ? Stream.of(Dialect.H2, Dialect.SQLITE) : Stream.of(Dialect.values());

@@ -61,13 +61,6 @@ public final class GeoReport {
     private static final Logger log = LoggerFactory.getLogger(GeoReport.class);
     private static final Set<AppealStatus> OPEN = EnumSet.of(AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO);
     private static final Set<AppealStatus> CLOSED = EnumSet.complementOf(EnumSet.copyOf(OPEN));
-    private static final Map<AppealStatus, String> STATUS_NOTES = Map.of(
-            AppealStatus.REGISTERED, "Зареєстровано",
-            AppealStatus.IN_PROGRESS, "У роботі",
-            AppealStatus.NEEDS_INFO, "Потрібне уточнення від заявника",
-            AppealStatus.RESOLVED, "Вирішено",
-            AppealStatus.REJECTED, "Відхилено",
-            AppealStatus.WITHDRAWN, "Відкликано заявником");
 
     private final Api.Deps deps;
     private final AppConfig.Web settings;
@@ -249,8 +242,8 @@ public final class GeoReport {
     /** What the citizen is told when the appeal is registered: the number and the deadlines. */
     public static String notice(Appeal a, ZoneId zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-        return "Звернення № " + a.number() + " зареєстровано. Строк виконання: до " + f.format(a.deadline().atZone(zone))
-                + "; граничний строк розгляду за законом: до " + f.format(a.legalDeadline().atZone(zone)) + ".";
+        return Open311Texts.get("registered", a.number().toString(), f.format(a.deadline().atZone(zone)),
+                f.format(a.legalDeadline().atZone(zone)));
     }
 
     private static Double coordinate(Context ctx, String name, List<String> problems) {
@@ -368,12 +361,12 @@ public final class GeoReport {
         var out = new LinkedHashMap<String, Object>();
         out.put("service_request_id", a.number().toString());
         out.put("status", a.status().isClosed() ? "closed" : "open");
-        out.put("status_notes", STATUS_NOTES.get(a.status()));
+        out.put("status_notes", Open311Texts.get("status." + a.status().name()));
         out.put("service_name", a.issueTypeName() != null ? a.issueTypeName() : a.categoryName());
         out.put("service_code", Services.code(a.categoryId(), a.issueTypeId()));
         out.put("description", r.descriptionPublic() ? a.description() : null);
         out.put("agency_responsible", a.executor());
-        out.put("service_notice", "Граничний строк розгляду за законом: " + time(a.legalDeadline()));
+        out.put("service_notice", Open311Texts.get("legal.deadline", time(a.legalDeadline())));
         out.put("requested_datetime", time(a.createdAt()));
         out.put("updated_datetime", time(r.updatedAt()));
         out.put("expected_datetime", time(a.deadline()));

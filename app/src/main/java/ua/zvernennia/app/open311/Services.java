@@ -67,8 +67,7 @@ final class Services {
         var out = new LinkedHashMap<String, Object>();
         out.put("service_code", s.code());
         out.put("service_name", s.name());
-        out.put("description", s.name() + ". Виконавець: " + s.category().executor() + ". Строк виконання: "
-                + hours(s.deadlineClass()) + ".");
+        out.put("description", Open311Texts.get("service.description", s.name(), s.category().executor(), hours(s.deadlineClass())));
         out.put("metadata", true);
         out.put("type", "realtime");
         out.put("keywords", String.join(", ", keywords(s)));
@@ -87,7 +86,7 @@ final class Services {
 
     static String hours(DeadlineClass d) {
         long h = d.duration().toHours();
-        return h % 24 == 0 && h >= 48 ? h / 24 + " дн." : h + " год";
+        return h % 24 == 0 && h >= 48 ? Open311Texts.get("days", String.valueOf(h / 24)) : Open311Texts.get("hours", String.valueOf(h));
     }
 
     static Map<String, Object> definition(Service s) {
@@ -96,9 +95,9 @@ final class Services {
         attribute.put("code", CITIZEN_ADDRESS);
         attribute.put("datatype", "string");
         attribute.put("required", true);
-        attribute.put("datatype_description", "Адреса проживання заявника: населений пункт, вулиця, будинок, квартира");
+        attribute.put("datatype_description", Open311Texts.get("attribute.datatype.description"));
         attribute.put("order", 1);
-        attribute.put("description", "Адреса проживання заявника (обовʼязкова за Законом України «Про звернення громадян»)");
+        attribute.put("description", Open311Texts.get("attribute.description"));
         attribute.put("values", List.of());
         var out = new LinkedHashMap<String, Object>();
         out.put("service_code", s.code());
