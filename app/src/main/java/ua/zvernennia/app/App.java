@@ -185,13 +185,8 @@ public final class App implements AutoCloseable {
             var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
                     new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
                     new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
-            StartPage.register(routes);
-            Api.register(routes, apiDeps);
-            ConsoleRoutes.register(routes, apiDeps);
-            metrics.register(routes, apiDeps, config.metricsToken());
-            PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
-            GeoReport.register(routes, apiDeps, config.web());
-            PublicForm.register(routes, apiDeps, config.web(), webPhotos);
+            // The messengers' webhooks first: Javalin tries routes in the order they were added, and
+            // these carry nearly every request.
             if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
                 routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
                         .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
@@ -206,6 +201,13 @@ public final class App implements AutoCloseable {
                     }
                 });
             }
+            StartPage.register(routes);
+            Api.register(routes, apiDeps);
+            ConsoleRoutes.register(routes, apiDeps);
+            metrics.register(routes, apiDeps, config.metricsToken());
+            PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
+            GeoReport.register(routes, apiDeps, config.web());
+            PublicForm.register(routes, apiDeps, config.web(), webPhotos);
         });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
