@@ -8,7 +8,7 @@ import ua.zvernennia.core.chat.Inbound;
  * returns the next state and the replies. It reads and writes only through the ports it is
  * given, inside the caller's transaction, and keeps nothing between calls. Thread-safe.
  *
- * <p>The steps, in order, are listed in {@link StepName}; {@link Turn} holds the handler and the
+ * <p>The steps, in order, are listed in {@link Step}; {@link Turn} holds the handler and the
  * question of each.
  */
 public final class ConversationMachine {
@@ -27,7 +27,7 @@ public final class ConversationMachine {
         this.settings = settings;
     }
 
-    public Step handle(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now) {
+    public TurnOutcome handle(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now) {
         return new Turn(ports, state, inbound, now, settings).run();
     }
 

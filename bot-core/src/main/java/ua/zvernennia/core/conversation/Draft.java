@@ -66,26 +66,26 @@ public record Draft(String categoryId, String issueTypeId, String description, L
         return point != null || placeAddress != null || placeSameAsHome;
     }
 
-    /** The first step whose field is still missing, or {@link StepName#SUMMARY} when complete. */
-    StepName firstMissing() {
+    /** The first step whose field is still missing, or {@link Step#SUMMARY} when complete. */
+    Step firstMissing() {
         if (categoryId == null) {
-            return StepName.CATEGORY;
+            return Step.CATEGORY;
         }
         if (description == null) {
-            return StepName.DESCRIPTION;
+            return Step.DESCRIPTION;
         }
         if (!hasPlace()) {
-            return StepName.PLACE;
+            return Step.PLACE;
         }
         if (name == null) {
-            return StepName.NAME;
+            return Step.NAME;
         }
         if (address == null) {
-            return StepName.ADDRESS;
+            return Step.ADDRESS;
         }
         if (phone == null) {
-            return StepName.PHONE;
+            return Step.PHONE;
         }
-        return StepName.SUMMARY;
+        return Step.SUMMARY;
     }
 }

@@ -43,7 +43,7 @@ final class FollowUpSteps {
                 turn.reask(turn.t.get("error.stale.button"));
                 return;
             }
-            Reply list = turn.question(StepName.MY_APPEALS);
+            Reply list = turn.question(Step.MY_APPEALS);
             Appeal a = appeal.get();
             var actions = new ArrayList<Button>();
             if (a.status() == AppealStatus.NEEDS_INFO) {
@@ -71,7 +71,7 @@ final class FollowUpSteps {
         if (id.startsWith(WITHDRAW_PREFIX)) {
             onAppeal(id.substring(WITHDRAW_PREFIX.length()), a -> {
                 if (a.status().citizenMayWithdraw()) {
-                    turn.state = turn.state.about(StepName.WITHDRAW, a.number().toString());
+                    turn.state = turn.state.about(Step.WITHDRAW, a.number().toString());
                     turn.ask();
                 } else {
                     notAnyMore(a);
@@ -80,7 +80,7 @@ final class FollowUpSteps {
         } else if (id.startsWith(ANSWER_PREFIX)) {
             onAppeal(id.substring(ANSWER_PREFIX.length()), a -> {
                 if (!a.status().isClosed()) {
-                    turn.state = turn.state.about(StepName.ANSWER, a.number().toString());
+                    turn.state = turn.state.about(Step.ANSWER, a.number().toString());
                     turn.ask();
                 } else {
                     notAnyMore(a);
@@ -91,7 +91,7 @@ final class FollowUpSteps {
                 if (a.status() == AppealStatus.RESOLVED) {
                     turn.ports.appeals().addEvent(a.number(), AppealEvent.Kind.FEEDBACK, AppealEvent.CITIZEN, "solved", turn.now);
                     turn.say(turn.t.get("solved.thanks"));
-                    turn.state = turn.state.about(StepName.RATING, a.number().toString());
+                    turn.state = turn.state.about(Step.RATING, a.number().toString());
                     turn.ask();
                 } else {
                     notAnyMore(a);
@@ -100,7 +100,7 @@ final class FollowUpSteps {
         } else if (id.startsWith(SOLVED_NO_PREFIX)) {
             onAppeal(id.substring(SOLVED_NO_PREFIX.length()), a -> {
                 if (a.status().citizenMayReopen()) {
-                    turn.state = turn.state.about(StepName.REOPEN_COMMENT, a.number().toString());
+                    turn.state = turn.state.about(Step.REOPEN_COMMENT, a.number().toString());
                     turn.ask();
                 } else {
                     notAnyMore(a);
@@ -152,12 +152,12 @@ final class FollowUpSteps {
     void resume() {
         Draft draft = turn.state.draft();
         if (draft.categoryId() == null) {
-            turn.go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            turn.go(Step.MAIN_MENU, Draft.EMPTY, 0);
             return;
         }
         turn.say(turn.t.get("draft.resume"));
-        StepName next = turn.missing(draft);
-        turn.go(next, draft, next == StepName.CATEGORY ? turn.pageOf(draft.categoryId()) : 0);
+        Step next = turn.missing(draft);
+        turn.go(next, draft, next == Step.CATEGORY ? turn.pageOf(draft.categoryId()) : 0);
     }
 
     void withdraw(Event event) {
@@ -172,7 +172,7 @@ final class FollowUpSteps {
         }
         turn.ports.appeals().changeStatus(a.number(), a.status(), AppealStatus.WITHDRAWN, AppealEvent.CITIZEN, null, null, turn.now);
         turn.say(turn.t.get("withdrawn", a.number()));
-        turn.go(StepName.MY_APPEALS, Draft.EMPTY, 0);
+        turn.go(Step.MY_APPEALS, Draft.EMPTY, 0);
     }
 
     void answer(Event event) {
@@ -193,7 +193,7 @@ final class FollowUpSteps {
                 return;
             }
             turn.ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN, text.text().strip(), turn.now);
-            turn.replies.add(Reply.of(turn.t.get("answer.saved", a.number()), turn.question(StepName.ANSWER).keyboard()));
+            turn.replies.add(Reply.of(turn.t.get("answer.saved", a.number()), turn.question(Step.ANSWER).keyboard()));
         } else if (event instanceof Event.PhotoSent photo) {
             if (a.photos().size() >= MAX_PHOTOS_WITH_ANSWERS) {
                 turn.reask(turn.t.get("photos.limit", MAX_PHOTOS_WITH_ANSWERS));
@@ -203,7 +203,7 @@ final class FollowUpSteps {
             String caption = photo.caption().isBlank() ? "" : ": " + photo.caption().strip();
             turn.ports.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN,
                     limit("photo " + index + caption, AppealEvent.MAX_NOTE), turn.now);
-            turn.replies.add(Reply.of(turn.t.get("answer.saved", a.number()), turn.question(StepName.ANSWER).keyboard()));
+            turn.replies.add(Reply.of(turn.t.get("answer.saved", a.number()), turn.question(Step.ANSWER).keyboard()));
         } else {
             turn.reask(turn.wrongType(event, "error.answer"));
         }
@@ -227,7 +227,7 @@ final class FollowUpSteps {
         turn.ports.appeals().changeStatus(a.number(), a.status(), AppealStatus.IN_PROGRESS, AppealEvent.CITIZEN,
                 text.text().strip(), null, turn.now);
         turn.say(turn.t.get("reopened", a.number()));
-        turn.state = turn.state.about(StepName.RATING, a.number().toString());
+        turn.state = turn.state.about(Step.RATING, a.number().toString());
         turn.ask();
     }
 

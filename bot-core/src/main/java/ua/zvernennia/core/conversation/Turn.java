@@ -101,7 +101,7 @@ final class Turn {
         return ref;
     }
 
-    Step run() {
+    TurnOutcome run() {
         Event event = inbound.event();
         if (event instanceof Event.Reachability r) {
             ports.citizens().setReachable(chat, r.reachable(), r.reachable() ? null : "blocked the bot", now);
@@ -112,13 +112,13 @@ final class Turn {
             return done();
         }
         citizen = ports.citizens().find(chat);
-        if (citizen.isEmpty() && state.step() != StepName.CONSENT) {
-            state = state.at(StepName.CONSENT, Draft.EMPTY, 0);
+        if (citizen.isEmpty() && state.step() != Step.CONSENT) {
+            state = state.at(Step.CONSENT, Draft.EMPTY, 0);
         }
-        if (citizen.isPresent() && state.step() == StepName.CONSENT) {
+        if (citizen.isPresent() && state.step() == Step.CONSENT) {
             // The conversation was lost (or cleaned up) but the consent was not: asking for it
             // again would make the old menu's buttons look broken.
-            state = state.withLanguage(citizen.get().language()).at(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            state = state.withLanguage(citizen.get().language()).at(Step.MAIN_MENU, Draft.EMPTY, 0);
             t = Texts.of(state.language());
         }
         event = normalise(event);
@@ -136,7 +136,7 @@ final class Turn {
             reask(t.get("error.stale.button"));
             return done();
         }
-        if (state.step().isDraftStep() && state.step() != StepName.CATEGORY && !categoryStillOffered()) {
+        if (state.step().isDraftStep() && state.step() != Step.CATEGORY && !categoryStillOffered()) {
             chooseAgain();
             return done();
         }
@@ -176,10 +176,10 @@ final class Turn {
         switch (name) {
             case "start" -> {
                 if (citizen.isEmpty()) {
-                    go(StepName.CONSENT, Draft.EMPTY, 0);
+                    go(Step.CONSENT, Draft.EMPTY, 0);
                 } else {
                     say(t.get("welcome.back"));
-                    go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+                    go(Step.MAIN_MENU, Draft.EMPTY, 0);
                 }
             }
             case "help" -> help();
@@ -207,7 +207,7 @@ final class Turn {
 
     private void cancel() {
         if (citizen.isEmpty()) {
-            go(StepName.CONSENT, Draft.EMPTY, 0);
+            go(Step.CONSENT, Draft.EMPTY, 0);
             return;
         }
         if (state.step().hasSubject()) {
@@ -218,24 +218,24 @@ final class Turn {
         if (state.step().isDraftStep()) {
             say(t.get("cancelled"));
         }
-        go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+        go(Step.MAIN_MENU, Draft.EMPTY, 0);
     }
 
     private void back() {
-        StepName step = state.step();
+        Step step = state.step();
         Draft draft = state.draft();
-        if (draft.editing() && step == StepName.ISSUE_TYPE && draft.issueTypeId() == null) {
+        if (draft.editing() && step == Step.ISSUE_TYPE && draft.issueTypeId() == null) {
             // A new category is half chosen: its issue type is still missing, so the summary
             // would show a category without one.
             replaceMenu = true;
-            go(StepName.CATEGORY, draft, pageOf(draft.categoryId()));
+            go(Step.CATEGORY, draft, pageOf(draft.categoryId()));
             return;
         }
-        if (draft.editing() && step != StepName.SUMMARY) {
-            go(StepName.SUMMARY, draft.editing(false), 0);
+        if (draft.editing() && step != Step.SUMMARY) {
+            go(Step.SUMMARY, draft.editing(false), 0);
             return;
         }
-        StepName target = step.back();
+        Step target = step.back();
         if (target == null) {
             reask(t.get("error.no.back"));
             return;
@@ -245,16 +245,16 @@ final class Turn {
             ask();
             return;
         }
-        if (step == StepName.DESCRIPTION && category().map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
-            target = StepName.ISSUE_TYPE;
+        if (step == Step.DESCRIPTION && category().map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
+            target = Step.ISSUE_TYPE;
         }
-        if (target == StepName.MAIN_MENU) {
+        if (target == Step.MAIN_MENU) {
             draft = Draft.EMPTY;
         }
-        if (step == StepName.ISSUE_TYPE) {
+        if (step == Step.ISSUE_TYPE) {
             replaceMenu = true;
         }
-        go(target, draft, target == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
+        go(target, draft, target == Step.CATEGORY ? pageOf(draft.categoryId()) : 0);
     }
 
     // ---- steps ------------------------------------------------------------------------------
@@ -264,12 +264,12 @@ final class Turn {
             ports.citizens().recordConsent(chat, now, state.language());
             citizen = ports.citizens().find(chat);
             say(t.get("consent.thanks"));
-            go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            go(Step.MAIN_MENU, Draft.EMPTY, 0);
         } else if (pressed(event, CONSENT_NO)) {
             say(t.get("consent.declined"));
         } else if (pressed(event, LANGUAGE)) {
             switchLanguage();
-            go(StepName.CONSENT, Draft.EMPTY, 0);
+            go(Step.CONSENT, Draft.EMPTY, 0);
         } else {
             reask(wrongType(event, "error.consent"));
         }
@@ -277,15 +277,15 @@ final class Turn {
 
     private void mainMenu(Event event) {
         if (pressed(event, NEW_APPEAL)) {
-            go(StepName.CATEGORY, Draft.EMPTY, 0);
+            go(Step.CATEGORY, Draft.EMPTY, 0);
         } else if (pressed(event, MY_APPEALS)) {
-            go(StepName.MY_APPEALS, Draft.EMPTY, 0);
+            go(Step.MY_APPEALS, Draft.EMPTY, 0);
         } else if (pressed(event, MY_DATA)) {
-            go(StepName.MY_DATA, Draft.EMPTY, 0);
+            go(Step.MY_DATA, Draft.EMPTY, 0);
         } else if (pressed(event, LANGUAGE)) {
             switchLanguage();
             ports.citizens().setLanguage(chat, state.language());
-            go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+            go(Step.MAIN_MENU, Draft.EMPTY, 0);
         } else if (event instanceof Event.Text text && matchCategory(text.text()).isPresent()) {
             chooseCategory(matchCategory(text.text()).get(), Draft.EMPTY);
         } else {
@@ -299,7 +299,7 @@ final class Turn {
             if (NEXT_PAGE.equals(id) || PREV_PAGE.equals(id)) {
                 int page = state.page() + (NEXT_PAGE.equals(id) ? 1 : -1);
                 replaceMenu = true;
-                go(StepName.CATEGORY, state.draft(), Math.max(0, Math.min(page, lastPage())));
+                go(Step.CATEGORY, state.draft(), Math.max(0, Math.min(page, lastPage())));
                 return;
             }
             if (id.startsWith(CATEGORY_PREFIX)) {
@@ -334,19 +334,19 @@ final class Turn {
         Optional<Category> still = Optional.ofNullable(draft.categoryId()).flatMap(this::offered);
         if (still.isPresent() && !still.get().activeIssueTypes().isEmpty()) {
             say(t.get("issue.type.gone"));
-            go(StepName.ISSUE_TYPE, draft.withCategory(still.get().id(), null).editing(keepGoing), 0);
+            go(Step.ISSUE_TYPE, draft.withCategory(still.get().id(), null).editing(keepGoing), 0);
         } else {
             say(t.get("category.gone"));
-            go(StepName.CATEGORY, draft.withCategory(null, null).editing(keepGoing), 0);
+            go(Step.CATEGORY, draft.withCategory(null, null).editing(keepGoing), 0);
         }
     }
 
     private void chooseCategory(Category category, Draft draft) {
         Draft d = draft.withCategory(category.id(), null);
         if (!category.activeIssueTypes().isEmpty()) {
-            go(StepName.ISSUE_TYPE, d, 0);
+            go(Step.ISSUE_TYPE, d, 0);
         } else {
-            advance(StepName.DESCRIPTION, d);
+            advance(Step.DESCRIPTION, d);
         }
     }
 
@@ -365,7 +365,7 @@ final class Turn {
             chosen = Matching.unique(category.activeIssueTypes(), it -> it.name(state.language()), typed);
         }
         if (chosen.isPresent()) {
-            advance(StepName.DESCRIPTION, state.draft().withCategory(category.id(), chosen.get().id()));
+            advance(Step.DESCRIPTION, state.draft().withCategory(category.id(), chosen.get().id()));
         } else {
             reask(wrongType(event, "error.issue.type"));
         }
@@ -390,7 +390,7 @@ final class Turn {
             if (!photo.caption().isBlank() && problem.isEmpty()) {
                 toPhotos(draft.withDescription(photo.caption().strip()));
             } else {
-                state = state.at(StepName.DESCRIPTION, draft, 0);
+                state = state.at(Step.DESCRIPTION, draft, 0);
                 // A caption that cannot be the description is not dropped without a word.
                 reask(t.get("description.photo.kept")
                         + problem.map(p -> "\n" + describe(p, photo.caption())).orElse(""));
@@ -404,18 +404,18 @@ final class Turn {
     private void toPhotos(Draft draft) {
         if (draft.photos().size() >= TextRules.MAX_PHOTOS && !draft.editing()) {
             say(t.get("photos.full", TextRules.MAX_PHOTOS));
-            advance(StepName.PLACE, draft);
+            advance(Step.PLACE, draft);
         } else {
-            advance(StepName.PHOTOS, draft);
+            advance(Step.PHOTOS, draft);
         }
     }
 
     private void photos(Event event) {
         Draft draft = state.draft();
         if (pressed(event, PHOTOS_DONE)) {
-            advance(StepName.PLACE, draft);
+            advance(Step.PLACE, draft);
         } else if (pressed(event, PHOTOS_CLEAR) && !draft.photos().isEmpty()) {
-            state = state.at(StepName.PHOTOS, draft.withoutPhotos(), 0);
+            state = state.at(Step.PHOTOS, draft.withoutPhotos(), 0);
             ask();
         } else if (event instanceof Event.PhotoSent photo) {
             if (draft.photos().size() >= TextRules.MAX_PHOTOS) {
@@ -425,9 +425,9 @@ final class Turn {
             draft = draft.withPhoto(keep(photo));
             if (draft.photos().size() == TextRules.MAX_PHOTOS) {
                 say(t.get("photos.full", TextRules.MAX_PHOTOS));
-                advance(StepName.PLACE, draft);
+                advance(Step.PLACE, draft);
             } else {
-                state = state.at(StepName.PHOTOS, draft, 0);
+                state = state.at(Step.PHOTOS, draft, 0);
                 ask();
             }
         } else {
@@ -445,16 +445,16 @@ final class Turn {
                 reask(t.get("error.place"));
                 return;
             }
-            advance(StepName.NAME, draft.withPlace(point, null, false));
+            advance(Step.NAME, draft.withPlace(point, null, false));
         } else if (pressed(event, PLACE_HOME)) {
-            advance(StepName.NAME, draft.withPlace(null, null, true));
+            advance(Step.NAME, draft.withPlace(null, null, true));
         } else if (event instanceof Event.Text text) {
             Optional<String> problem = TextRules.address(text.text());
             if (problem.isPresent()) {
                 reask(describe(problem.get(), text.text()) + "\n" + t.get("error.place"));
                 return;
             }
-            advance(StepName.NAME, draft.withPlace(null, text.text().strip(), false));
+            advance(Step.NAME, draft.withPlace(null, text.text().strip(), false));
         } else {
             reask(wrongType(event, "error.place"));
         }
@@ -462,14 +462,14 @@ final class Turn {
 
     private void name(Event event) {
         if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedName).isPresent()) {
-            advance(StepName.ADDRESS, state.draft().withName(citizen.get().name()));
+            advance(Step.ADDRESS, state.draft().withName(citizen.get().name()));
         } else if (event instanceof Event.Text text) {
             Optional<PersonName> name = PersonName.parse(text.text());
             if (name.isEmpty()) {
                 reask(nameProblem(text.text()));
                 return;
             }
-            advance(StepName.ADDRESS, state.draft().withName(name.get()));
+            advance(Step.ADDRESS, state.draft().withName(name.get()));
         } else {
             reask(wrongType(event, "error.name.example"));
         }
@@ -493,14 +493,14 @@ final class Turn {
 
     private void address(Event event) {
         if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedAddress).isPresent()) {
-            advance(StepName.PHONE, state.draft().withAddress(citizen.get().address()));
+            advance(Step.PHONE, state.draft().withAddress(citizen.get().address()));
         } else if (event instanceof Event.Text text) {
             Optional<String> problem = TextRules.address(text.text());
             if (problem.isPresent()) {
                 reask(describe(problem.get(), text.text()) + "\n" + t.get("error.address.example"));
                 return;
             }
-            advance(StepName.PHONE, state.draft().withAddress(text.text().strip()));
+            advance(Step.PHONE, state.draft().withAddress(text.text().strip()));
         } else {
             reask(wrongType(event, "error.address.example"));
         }
@@ -508,7 +508,7 @@ final class Turn {
 
     private void phone(Event event) {
         if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedPhone).isPresent()) {
-            advance(StepName.SUMMARY, state.draft().withPhone(citizen.get().phone()));
+            advance(Step.SUMMARY, state.draft().withPhone(citizen.get().phone()));
         } else if (event instanceof Event.ContactShared contact) {
             if (!contact.own()) {
                 reask(t.get("error.phone.not.own"));
@@ -519,14 +519,14 @@ final class Turn {
                 reask(t.get("error.phone.foreign"));
                 return;
             }
-            advance(StepName.SUMMARY, state.draft().withPhone(phone.get()));
+            advance(Step.SUMMARY, state.draft().withPhone(phone.get()));
         } else if (event instanceof Event.Text text) {
             Optional<Phone> phone = Phone.parse(text.text());
             if (phone.isEmpty()) {
                 reask(text.text().isBlank() ? t.get("error.empty") + "\n" + t.get("error.phone") : t.get("error.phone"));
                 return;
             }
-            advance(StepName.SUMMARY, state.draft().withPhone(phone.get()));
+            advance(Step.SUMMARY, state.draft().withPhone(phone.get()));
         } else {
             reask(wrongType(event, "error.phone"));
         }
@@ -539,12 +539,12 @@ final class Turn {
             return;
         }
         if (event instanceof Event.ButtonPress b && b.id().startsWith(EDIT_PREFIX)) {
-            Optional<StepName> field = editable(b.id().substring(EDIT_PREFIX.length()));
+            Optional<Step> field = editable(b.id().substring(EDIT_PREFIX.length()));
             if (field.isPresent()) {
                 // Photos are not dropped here: «Назад» must find the summary as it was, and
                 // the photo step offers to remove them.
                 Draft editing = draft.editing(true);
-                go(field.get(), editing, field.get() == StepName.CATEGORY ? pageOf(draft.categoryId()) : 0);
+                go(field.get(), editing, field.get() == Step.CATEGORY ? pageOf(draft.categoryId()) : 0);
                 return;
             }
         }
@@ -552,8 +552,8 @@ final class Turn {
     }
 
     private void submit(Draft draft) {
-        StepName missing = missing(draft);
-        if (missing != StepName.SUMMARY) {
+        Step missing = missing(draft);
+        if (missing != Step.SUMMARY) {
             say(t.get("error.summary.missing"));
             go(missing, draft.editing(true), 0);
             return;
@@ -567,14 +567,14 @@ final class Turn {
         ports.citizens().saveDetails(chat, draft.name(), draft.address(), draft.phone(), now);
         say(t.get("submitted", saved.number(), categoryLabel(category, draft.issueTypeId()),
                 category.executor(), when(saved.deadline()), when(saved.legalDeadline())));
-        go(StepName.MAIN_MENU, Draft.EMPTY, 0);
+        go(Step.MAIN_MENU, Draft.EMPTY, 0);
     }
 
     // ---- the citizen's own data: what is kept, and erasing it ----------------------------------
 
     private void myData(Event event) {
         if (pressed(event, ERASE)) {
-            go(StepName.ERASE, Draft.EMPTY, 0);
+            go(Step.ERASE, Draft.EMPTY, 0);
         } else {
             reask(wrongType(event, "error.my.data"));
         }
@@ -624,7 +624,7 @@ final class Turn {
     // ---- questions -------------------------------------------------------------------------
 
     /** The question of a step, with its keyboard. */
-    Reply question(StepName step) {
+    Reply question(Step step) {
         Draft d = state.draft();
         return switch (step) {
             case CONSENT -> Reply.of(t.get("consent.ask"), menu(1, List.of(
@@ -744,8 +744,8 @@ final class Turn {
     // ---- transitions -----------------------------------------------------------------------
 
     /** Moves to {@code next} and asks its question. */
-    void go(StepName next, Draft draft, int page) {
-        StepName from = state.step();
+    void go(Step next, Draft draft, int page) {
+        Step from = state.step();
         state = state.at(next, draft, page);
         Reply q = question(next);
         if (usesReplyKeyboard(from) && !usesReplyKeyboard(next)) {
@@ -755,11 +755,11 @@ final class Turn {
     }
 
     /** Moves on after valid input; when editing from the summary, back to the summary. */
-    private void advance(StepName next, Draft draft) {
+    private void advance(Step next, Draft draft) {
         if (draft.editing()) {
-            StepName missing = missing(draft);
-            if (missing == StepName.SUMMARY) {
-                go(StepName.SUMMARY, draft.editing(false), 0);
+            Step missing = missing(draft);
+            if (missing == Step.SUMMARY) {
+                go(Step.SUMMARY, draft.editing(false), 0);
             } else {
                 go(missing, draft, 0);
             }
@@ -798,12 +798,12 @@ final class Turn {
         replies.add(Reply.of(t.get("ack"), Keyboard.REMOVE));
     }
 
-    private static boolean usesReplyKeyboard(StepName step) {
-        return step == StepName.PLACE || step == StepName.PHONE;
+    private static boolean usesReplyKeyboard(Step step) {
+        return step == Step.PLACE || step == Step.PHONE;
     }
 
-    private Step done() {
-        return new Step(state, replies);
+    private TurnOutcome done() {
+        return new TurnOutcome(state, replies);
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -919,27 +919,27 @@ final class Turn {
     }
 
     /**
-     * The first step whose answer is missing, or {@link StepName#SUMMARY}: the draft's own
+     * The first step whose answer is missing, or {@link Step#SUMMARY}: the draft's own
      * check, and the issue type where the category has them (which the draft cannot know).
      */
-    StepName missing(Draft draft) {
-        StepName missing = draft.firstMissing();
-        if (missing != StepName.CATEGORY && draft.issueTypeId() == null
+    Step missing(Draft draft) {
+        Step missing = draft.firstMissing();
+        if (missing != Step.CATEGORY && draft.issueTypeId() == null
                 && ports.categories().find(draft.categoryId()).map(c -> !c.activeIssueTypes().isEmpty()).orElse(false)) {
-            return StepName.ISSUE_TYPE;
+            return Step.ISSUE_TYPE;
         }
         return missing;
     }
 
-    private Optional<StepName> editable(String field) {
+    private Optional<Step> editable(String field) {
         return switch (field) {
-            case "category" -> Optional.of(StepName.CATEGORY);
-            case "description" -> Optional.of(StepName.DESCRIPTION);
-            case "photos" -> Optional.of(StepName.PHOTOS);
-            case "place" -> Optional.of(StepName.PLACE);
-            case "name" -> Optional.of(StepName.NAME);
-            case "address" -> Optional.of(StepName.ADDRESS);
-            case "phone" -> Optional.of(StepName.PHONE);
+            case "category" -> Optional.of(Step.CATEGORY);
+            case "description" -> Optional.of(Step.DESCRIPTION);
+            case "photos" -> Optional.of(Step.PHOTOS);
+            case "place" -> Optional.of(Step.PLACE);
+            case "name" -> Optional.of(Step.NAME);
+            case "address" -> Optional.of(Step.ADDRESS);
+            case "phone" -> Optional.of(Step.PHONE);
             default -> Optional.empty();
         };
     }

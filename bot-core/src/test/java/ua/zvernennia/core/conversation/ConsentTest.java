@@ -13,7 +13,7 @@ class ConsentTest {
     void nothingPersonalIsKeptUntilConsent() {
         chat.send("/start").expectText("персональних даних").expectButtons("✅ Погоджуюсь", "❌ Ні");
         chat.send("Олена Коваленко, 0501234567");
-        assertThat(Chats.reasked(chat, StepName.CONSENT)).contains("Погоджуюсь");
+        assertThat(Chats.reasked(chat, Step.CONSENT)).contains("Погоджуюсь");
         chat.shareContact("+380501234567", true);
         chat.press("❌ Ні").expectText("Без згоди");
 
@@ -25,10 +25,10 @@ class ConsentTest {
     @Test
     void declinedThenConsentsLater() {
         chat.send("/start").press("❌ Ні").expectText("Без згоди").expectText("/start");
-        assertThat(city.step(chat)).isEqualTo(StepName.CONSENT);
+        assertThat(city.step(chat)).isEqualTo(Step.CONSENT);
 
         chat.send("Привіт");
-        assertThat(Chats.reasked(chat, StepName.CONSENT)).isNotBlank();
+        assertThat(Chats.reasked(chat, Step.CONSENT)).isNotBlank();
         chat.send("/start").expectButtons("✅ Погоджуюсь").press("✅ Погоджуюсь")
                 .expectText("Дякуємо").expectText("Чим можу допомогти?");
         assertThat(city.stores.citizen(chat.chat())).hasValueSatisfying(c -> {
@@ -47,8 +47,8 @@ class ConsentTest {
     @Test
     void beforeConsentEveryOtherButtonLeadsBackToTheQuestion() {
         chat.send("/start").pressId(Turn.NEW_APPEAL);
-        assertThat(Chats.reasked(chat, StepName.CONSENT)).contains("неактуальна");
-        chat.pressId(Turn.CANCEL).expectText(Chats.question(StepName.CONSENT));
+        assertThat(Chats.reasked(chat, Step.CONSENT)).contains("неактуальна");
+        chat.pressId(Turn.CANCEL).expectText(Chats.question(Step.CONSENT));
         assertThat(city.stores.citizen(chat.chat())).isEmpty();
     }
 
@@ -63,6 +63,6 @@ class ConsentTest {
         city.stores.forgetConversation(chat.chat());
 
         chat.pressId(Turn.NEW_APPEAL).expectText("Choose the direction");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 }

@@ -14,7 +14,7 @@ import ua.zvernennia.core.testing.TestCategories;
 /** Thirty categories: twelve a page, «Далі ▶️» and «◀️ Попередні», the same message edited. */
 class PagingTest {
     final Chats city = new Chats(new MemoryStores(TestCategories.many(30)));
-    final ChatDriver chat = city.at(StepName.MAIN_MENU);
+    final ChatDriver chat = city.at(Step.MAIN_MENU);
 
     Set<String> categoriesShown() {
         var out = new LinkedHashSet<String>();
@@ -45,21 +45,21 @@ class PagingTest {
 
         chat.press("◀️ Попередні").expectText("сторінка 2 з 3");
         assertThat(chat.lastReplies()).singleElement().extracting(Reply::replaceRef).isEqualTo("menu-1");
-        chat.press("Далі ▶️").press("📁 Напрямок 30").expectText(Chats.question(StepName.DESCRIPTION));
+        chat.press("Далі ▶️").press("📁 Напрямок 30").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("c30");
     }
 
     @Test
     void aCategoryOnAnotherPageCanBeTyped() {
-        chat.press("📝 Нове звернення").send("напрямок 27").expectText(Chats.question(StepName.DESCRIPTION));
+        chat.press("📝 Нове звернення").send("напрямок 27").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("c27");
     }
 
     @Test
     void aNameSharedByManyIsNotGuessed() {
         chat.press("📝 Нове звернення").send("напрямок");
-        assertThat(Chats.reasked(chat, StepName.CATEGORY)).contains("Не знайшов");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        assertThat(Chats.reasked(chat, Step.CATEGORY)).contains("Не знайшов");
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 
     @Test
