@@ -10,6 +10,7 @@ import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.TextProblem;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Event;
@@ -187,7 +188,7 @@ final class FollowUpSteps {
             return;
         }
         if (event instanceof Event.Text text) {
-            Optional<String> problem = TextRules.description(text.text());
+            Optional<TextProblem> problem = TextRules.description(text.text());
             if (problem.isPresent()) {
                 turn.reask(turn.describe(problem.get(), text.text()));
                 return;
@@ -219,7 +220,7 @@ final class FollowUpSteps {
             turn.reask(turn.wrongType(event, "error.reopen"));
             return;
         }
-        Optional<String> problem = TextRules.description(text.text());
+        Optional<TextProblem> problem = TextRules.description(text.text());
         if (problem.isPresent()) {
             turn.reask(turn.describe(problem.get(), text.text()));
             return;

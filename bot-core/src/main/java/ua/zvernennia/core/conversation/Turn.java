@@ -15,6 +15,7 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.TextProblem;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.deadline.AppealDeadlines;
@@ -374,7 +375,7 @@ final class Turn {
     private void description(Event event) {
         Draft draft = state.draft();
         if (event instanceof Event.Text text) {
-            Optional<String> problem = TextRules.description(text.text());
+            Optional<TextProblem> problem = TextRules.description(text.text());
             if (problem.isPresent()) {
                 reask(describe(problem.get(), text.text()));
                 return;
@@ -386,7 +387,7 @@ final class Turn {
                 return;
             }
             draft = draft.withPhoto(keep(photo));
-            Optional<String> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
+            Optional<TextProblem> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
             if (!photo.caption().isBlank() && problem.isEmpty()) {
                 toPhotos(draft.withDescription(photo.caption().strip()));
             } else {
@@ -449,7 +450,7 @@ final class Turn {
         } else if (pressed(event, PLACE_HOME)) {
             advance(Step.NAME, draft.withPlace(null, null, true));
         } else if (event instanceof Event.Text text) {
-            Optional<String> problem = TextRules.address(text.text());
+            Optional<TextProblem> problem = TextRules.address(text.text());
             if (problem.isPresent()) {
                 reask(describe(problem.get(), text.text()) + "\n" + t.get("error.place"));
                 return;
@@ -495,7 +496,7 @@ final class Turn {
         if (pressed(event, USE_SAVED) && citizen.flatMap(Citizen::savedAddress).isPresent()) {
             advance(Step.PHONE, state.draft().withAddress(citizen.get().address()));
         } else if (event instanceof Event.Text text) {
-            Optional<String> problem = TextRules.address(text.text());
+            Optional<TextProblem> problem = TextRules.address(text.text());
             if (problem.isPresent()) {
                 reask(describe(problem.get(), text.text()) + "\n" + t.get("error.address.example"));
                 return;
@@ -861,15 +862,16 @@ final class Turn {
         return t.get(fallbackKey);
     }
 
-    /** The message for a {@link TextRules} problem, with the length typed where it matters. */
-    String describe(String problem, String typed) {
+    /** The bot's words for a {@link TextRules} problem, with the length typed where it matters. */
+    String describe(TextProblem problem, String typed) {
         int length = typed.strip().codePointCount(0, typed.strip().length());
         return switch (problem) {
-            case "error.description.long" -> t.get(problem, length, TextRules.MAX_DESCRIPTION);
-            case "error.address.long" -> t.get(problem, length, TextRules.MAX_ADDRESS);
-            case "error.description.short" -> t.get(problem, TextRules.MIN_DESCRIPTION);
-            case "error.address.short" -> t.get(problem, TextRules.MIN_ADDRESS);
-            default -> t.get(problem);
+            case EMPTY -> t.get("error.empty");
+            case DESCRIPTION_TOO_SHORT -> t.get("error.description.short", problem.limit());
+            case DESCRIPTION_TOO_LONG -> t.get("error.description.long", length, problem.limit());
+            case ADDRESS_TOO_SHORT -> t.get("error.address.short", problem.limit());
+            case ADDRESS_TOO_LONG -> t.get("error.address.long", length, problem.limit());
+            case NO_LETTERS -> t.get("error.no.letters");
         };
     }
 
