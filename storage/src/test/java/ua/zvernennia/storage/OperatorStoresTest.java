@@ -22,6 +22,7 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
@@ -75,7 +76,7 @@ class OperatorStoresTest {
         assertThat(first).isZero();
         assertThat(second).isEqualTo(1);
         uow.run(s -> {
-            s.appeals().rate(a.number(), 4);
+            s.appeals().rate(a.number(), new Rating(4));
             return null;
         });
 

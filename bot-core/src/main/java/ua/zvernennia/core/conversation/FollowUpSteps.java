@@ -10,6 +10,7 @@ import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.appeal.TextProblem;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.chat.Button;
@@ -110,14 +111,14 @@ final class FollowUpSteps {
         } else if (id.startsWith(RATE_PREFIX)) {
             String rest = id.substring(RATE_PREFIX.length());
             int colon = rest.lastIndexOf(':');
-            int rating = colon < 0 ? 0 : rest.charAt(colon + 1) - '0';
-            if (colon < 0 || rest.length() != colon + 2 || rating < 1 || rating > 5) {
+            Optional<Rating> rating = colon < 0 ? Optional.empty() : Rating.parse(rest.substring(colon + 1));
+            if (rating.isEmpty()) {
                 turn.reask(turn.t.get("error.stale.button"));
                 return true;
             }
             onAppeal(rest.substring(0, colon), a -> {
-                turn.ports.appeals().rate(a.number(), rating);
-                turn.ports.appeals().addEvent(a.number(), AppealEvent.Kind.RATING, AppealEvent.CITIZEN, String.valueOf(rating), turn.now);
+                turn.ports.appeals().rate(a.number(), rating.get());
+                turn.ports.appeals().addEvent(a.number(), AppealEvent.Kind.RATING, AppealEvent.CITIZEN, rating.get().toString(), turn.now);
                 turn.say(turn.t.get("rating.thanks"));
                 resume();
             });
