@@ -20,7 +20,7 @@ public final class ConversationMachine {
      * row does the same thing twice.
      */
     public static boolean stepping(String buttonId) {
-        return Turn.STEPPING.contains(buttonId);
+        return ButtonId.parse(buttonId) instanceof ButtonId.Fixed f && f.stepping();
     }
 
     public ConversationMachine(ConversationSettings settings) {

@@ -50,8 +50,6 @@ final class Turn {
     static final String ERASE_YES = "erase_yes";
     static final String NEXT_PAGE = "page_next";
     static final String PREV_PAGE = "page_prev";
-    /** Buttons each press of which goes one step further: a quick second press is meant. */
-    static final java.util.Set<String> STEPPING = java.util.Set.of(NEXT_PAGE, PREV_PAGE, BACK, LANGUAGE);
     static final String CATEGORY_PREFIX = "cat:";
     static final String ISSUE_TYPE_PREFIX = "type:";
     static final String APPEAL_PREFIX = "appeal:";
