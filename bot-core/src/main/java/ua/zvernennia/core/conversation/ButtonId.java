@@ -1,6 +1,5 @@
 package ua.zvernennia.core.conversation;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -152,21 +151,18 @@ sealed interface ButtonId permits ButtonId.Fixed, ButtonId.ChooseCategory, Butto
         }
     }
 
-    /** On the summary: change the answer given at {@code step}, one of the steps editable from it. */
+    /** On the summary: change the answer given at {@code step}, one the table marks editable. */
     record Edit(Step step) implements ButtonId {
         static final String PREFIX = "edit:";
-        /** The steps the summary offers to change. */
-        static final EnumSet<Step> EDITABLE = EnumSet.of(Step.CATEGORY, Step.DESCRIPTION, Step.PHOTOS, Step.PLACE,
-                Step.NAME, Step.ADDRESS, Step.PHONE);
 
         public Edit {
-            if (!EDITABLE.contains(step)) {
+            if (!Steps.TABLE.row(step).editable()) {
                 throw new IllegalArgumentException(step + " is not editable from the summary");
             }
         }
 
         static Optional<ButtonId> parse(String field) {
-            for (Step s : EDITABLE) {
+            for (Step s : Steps.TABLE.editable()) {
                 if (s.name().toLowerCase(Locale.ROOT).equals(field)) {
                     return Optional.of(new Edit(s));
                 }

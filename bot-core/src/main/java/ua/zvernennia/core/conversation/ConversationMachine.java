@@ -8,8 +8,8 @@ import ua.zvernennia.core.chat.Inbound;
  * returns the next state and the replies. It reads and writes only through the ports it is
  * given, inside the caller's transaction, and keeps nothing between calls. Thread-safe.
  *
- * <p>The steps, in order, are listed in {@link Step}; {@link Turn} holds the handler and the
- * question of each.
+ * <p>The steps are declared in one table, {@link Steps}: each with its question, the input it
+ * takes, where «Назад» and valid input lead, and its class; {@link Turn} runs one inbound through it.
  */
 public final class ConversationMachine {
     private final ConversationSettings settings;

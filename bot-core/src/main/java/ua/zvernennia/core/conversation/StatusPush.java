@@ -31,11 +31,11 @@ public final class StatusPush {
             text.append("\n").append(t.get("push.comment", comment.strip()));
         }
         if (to == AppealStatus.NEEDS_INFO) {
-            Reply ask = FollowUpSteps.answerQuestion(t, n);
+            Reply ask = AnswerStep.question(t, n);
             return new TurnOutcome(state.about(Step.ANSWER, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         if (to == AppealStatus.RESOLVED) {
-            Reply ask = FollowUpSteps.solvedQuestion(t, n);
+            Reply ask = SolvedStep.question(t, number);
             return new TurnOutcome(state.about(Step.SOLVED, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         return new TurnOutcome(state, List.of(Reply.text(text.toString())));

@@ -1,57 +1,37 @@
 package ua.zvernennia.core.conversation;
 
 /**
- * Where a citizen's conversation is: the state, stored by name with the chat. Each names the step
- * «Назад» leads to; the handlers in {@link Turn} say where valid input leads. The steps before
- * {@link #CATEGORY} are about appeals already registered; those from it on fill the draft of a new
- * one. What one turn at a step produces is a {@link TurnOutcome}.
+ * Where a citizen's conversation is: the state, stored by name with the chat (so a constant is
+ * renamed only with a migration of the stored ones). What each step asks, takes and leads to is
+ * declared in {@link Steps}; what one turn at a step produces is a {@link TurnOutcome}.
  */
 public enum Step {
-    CONSENT(null),
-    MAIN_MENU(null),
-    MY_APPEALS(MAIN_MENU),
+    /** May the city keep the citizen's data? Nothing is stored before a yes. */
+    CONSENT,
+    MAIN_MENU,
+    /** «📋 Мої звернення». */
+    MY_APPEALS,
     /** Is the citizen sure they want to withdraw the appeal (the state's subject)? */
-    WITHDRAW(MY_APPEALS),
+    WITHDRAW,
     /** «🔐 Мої дані»: what is kept about the citizen, with the way to erase it. */
-    MY_DATA(MAIN_MENU),
+    MY_DATA,
     /** Is the citizen sure they want their data erased (and their consent withdrawn)? */
-    ERASE(MY_DATA),
+    ERASE,
     /** The citizen answers an operator's question about the appeal (NEEDS_INFO). */
-    ANSWER(null),
+    ANSWER,
     /** After RESOLVED: is the problem solved? */
-    SOLVED(null),
+    SOLVED,
     /** The problem is not solved: what is still wrong. */
-    REOPEN_COMMENT(SOLVED),
+    REOPEN_COMMENT,
     /** A rating from 1 to 5 of how the appeal was handled. */
-    RATING(null),
-    CATEGORY(MAIN_MENU),
-    ISSUE_TYPE(CATEGORY),
-    DESCRIPTION(CATEGORY),
-    PHOTOS(DESCRIPTION),
-    PLACE(PHOTOS),
-    NAME(PLACE),
-    ADDRESS(NAME),
-    PHONE(ADDRESS),
-    SUMMARY(PHONE);
-
-    private final Step back;
-
-    Step(Step back) {
-        this.back = back;
-    }
-
-    /** The step «Назад» returns to, or null where there is nothing before. */
-    public Step back() {
-        return back;
-    }
-
-    /** Steps that fill the draft of an appeal. */
-    public boolean isDraftStep() {
-        return ordinal() >= CATEGORY.ordinal();
-    }
-
-    /** Steps about one registered appeal, named by the state's subject. */
-    public boolean hasSubject() {
-        return this == WITHDRAW || this == ANSWER || this == SOLVED || this == REOPEN_COMMENT || this == RATING;
-    }
+    RATING,
+    CATEGORY,
+    ISSUE_TYPE,
+    DESCRIPTION,
+    PHOTOS,
+    PLACE,
+    NAME,
+    ADDRESS,
+    PHONE,
+    SUMMARY
 }

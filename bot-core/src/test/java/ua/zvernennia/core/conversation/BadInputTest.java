@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.chat.UnsupportedKind;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /**
@@ -42,7 +43,7 @@ class BadInputTest {
             new Bad("location", c -> c.shareLocation(48.46, 35.04), "Геолокація", List.of(Step.PLACE)),
             new Bad("contact", c -> c.shareContact("+380671112233", true), "Контакт", List.of(Step.PHONE)),
             new Bad("stale button", c -> c.pressId("cat:removed"), "неактуальна", List.of()),
-            new Bad("stale confirm", c -> c.pressId(Turn.CONFIRM), "неактуальна", List.of(Step.SUMMARY)));
+            new Bad("stale confirm", c -> c.pressId(Fixed.CONFIRM.encode()), "неактуальна", List.of(Step.SUMMARY)));
 
     static Stream<Arguments> cases() {
         var all = new ArrayList<Arguments>();

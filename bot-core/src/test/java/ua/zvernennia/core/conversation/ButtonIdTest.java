@@ -26,7 +26,7 @@ class ButtonIdTest {
         var all = new ArrayList<ButtonId>(List.of(Fixed.values()));
         all.add(new ButtonId.ChooseCategory("water"));
         all.add(new ButtonId.ChooseIssueType("no-water"));
-        for (Step s : ButtonId.Edit.EDITABLE) {
+        for (Step s : Steps.TABLE.editable()) {
             all.add(new ButtonId.Edit(s));
         }
         for (AppealAction a : AppealAction.values()) {

@@ -67,7 +67,7 @@ class CategoryGoneTest {
         ChatDriver chat = city.at(Step.ISSUE_TYPE);
         city.stores.setCategories(withoutWater(true));
         chat.send("/help").expectText("Я приймаю звернення").expectText("щойно прибрали");
-        chat.pressId(Turn.ISSUE_TYPE_PREFIX + "leak");
+        chat.pressId(new ButtonId.ChooseIssueType("leak").encode());
         chat.expectText(Chats.question(Step.CATEGORY));
     }
 

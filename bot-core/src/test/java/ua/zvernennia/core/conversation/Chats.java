@@ -53,7 +53,7 @@ final class Chats {
      */
     ChatDriver at(Step step) {
         ChatDriver chat = newChat();
-        if (step.hasSubject()) {
+        if (Steps.TABLE.row(step).kind() == StepRow.Kind.APPEAL) {
             walkAbout(chat, step);
         } else {
             walk(chat, step);
@@ -129,14 +129,11 @@ final class Chats {
             return;
         }
         chat.press("📝 Нове звернення");
-        for (Step s : Step.values()) {
-            if (s.ordinal() < Step.CATEGORY.ordinal()) {
-                continue;
-            }
-            if (s == step) {
+        for (StepRow s : Steps.TABLE.draft()) {
+            if (s.step() == step) {
                 return;
             }
-            answer(chat, s);
+            answer(chat, s.step());
         }
     }
 

@@ -3,6 +3,7 @@ package ua.zvernennia.core.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 class ConsentTest {
@@ -40,15 +41,15 @@ class ConsentTest {
 
     @Test
     void theOldConsentButtonStillWorksAfterDeclining() {
-        chat.send("/start").press("❌ Ні").pressId(Turn.CONSENT_YES).expectText("Чим можу допомогти?");
+        chat.send("/start").press("❌ Ні").pressId(Fixed.CONSENT_YES.encode()).expectText("Чим можу допомогти?");
         assertThat(city.stores.citizen(chat.chat())).isPresent();
     }
 
     @Test
     void beforeConsentEveryOtherButtonLeadsBackToTheQuestion() {
-        chat.send("/start").pressId(Turn.NEW_APPEAL);
+        chat.send("/start").pressId(Fixed.NEW_APPEAL.encode());
         assertThat(Chats.reasked(chat, Step.CONSENT)).contains("неактуальна");
-        chat.pressId(Turn.CANCEL).expectText(Chats.question(Step.CONSENT));
+        chat.pressId(Fixed.CANCEL.encode()).expectText(Chats.question(Step.CONSENT));
         assertThat(city.stores.citizen(chat.chat())).isEmpty();
     }
 
@@ -62,7 +63,7 @@ class ConsentTest {
         chat.send("/start").press("🌐 English").press("✅ I agree");
         city.stores.forgetConversation(chat.chat());
 
-        chat.pressId(Turn.NEW_APPEAL).expectText("Choose the direction");
+        chat.pressId(Fixed.NEW_APPEAL.encode()).expectText("Choose the direction");
         assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /** What follows an appeal in the chat: operators' questions and answers, feedback, withdrawal, the history. */
@@ -94,7 +95,7 @@ class FollowUpTest {
         assertThat(city.stores.rating(appeal.number())).contains(2);
 
         // The old push's buttons no longer apply.
-        chat.pressId(Turn.SOLVED_NO_PREFIX + appeal.number()).expectText("уже має статус «у роботі»");
+        chat.pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.NOT_SOLVED, appeal.number()).encode()).expectText("уже має статус «у роботі»");
     }
 
     @Test
@@ -117,14 +118,14 @@ class FollowUpTest {
         });
 
         chat.press("№ 2026-000001").expectNoButton("↩️ Відкликати");
-        chat.pressId(Turn.WITHDRAW_PREFIX + appeal.number()).expectText("уже має статус «відкликано»");
+        chat.pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.WITHDRAW, appeal.number()).encode()).expectText("уже має статус «відкликано»");
     }
 
     @Test
     void someoneElsesAppealCannotBeTouched() {
         ChatDriver other = city.at(Step.MAIN_MENU);
-        other.pressId(Turn.WITHDRAW_PREFIX + appeal.number()).expectText("неактуальна");
-        other.pressId(Turn.RATE_PREFIX + appeal.number() + ":1").expectText("неактуальна");
+        other.pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.WITHDRAW, appeal.number()).encode()).expectText("неактуальна");
+        other.pressId(new ButtonId.Rate(appeal.number(), new Rating(1)).encode()).expectText("неактуальна");
         assertThat(city.stores.appeals().get(0).status()).isEqualTo(AppealStatus.REGISTERED);
         assertThat(city.stores.rating(appeal.number())).isEmpty();
     }

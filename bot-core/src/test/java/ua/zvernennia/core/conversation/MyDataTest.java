@@ -26,10 +26,8 @@ class MyDataTest {
         ChatDriver chat = city.newChat();
         Appeal closed = city.file(chat);
         chat.press("📝 Нове звернення");
-        for (Step s : Step.values()) {
-            if (s.isDraftStep()) {
-                Chats.answer(chat, s);
-            }
+        for (StepRow s : Steps.TABLE.draft()) {
+            Chats.answer(chat, s.step());
         }
         Appeal open = city.stores.appeals().stream().filter(a -> chat.chat().equals(a.chat())).reduce((a, b) -> b).orElseThrow();
         assertThat(open.number()).isNotEqualTo(closed.number());

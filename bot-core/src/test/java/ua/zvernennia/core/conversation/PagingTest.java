@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
@@ -19,7 +20,7 @@ class PagingTest {
     Set<String> categoriesShown() {
         var out = new LinkedHashSet<String>();
         for (Button b : chat.buttons()) {
-            if (b.id().startsWith(Turn.CATEGORY_PREFIX)) {
+            if (ButtonId.parse(b.id()) instanceof ButtonId.ChooseCategory) {
                 out.add(b.label());
             }
         }
@@ -70,7 +71,7 @@ class PagingTest {
 
     @Test
     void pagingBeyondTheEndsStaysOnTheEnds() {
-        chat.press("📝 Нове звернення").pressId(Turn.PREV_PAGE).expectText("сторінка 1 з 3");
-        chat.press("Далі ▶️").press("Далі ▶️").pressId(Turn.NEXT_PAGE).expectText("сторінка 3 з 3");
+        chat.press("📝 Нове звернення").pressId(Fixed.PREV_PAGE.encode()).expectText("сторінка 1 з 3");
+        chat.press("Далі ▶️").press("Далі ▶️").pressId(Fixed.NEXT_PAGE.encode()).expectText("сторінка 3 з 3");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.chat.Event;
 import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /** A messenger repeats an update it thinks was lost; it must count once. */
@@ -14,7 +15,7 @@ class RedeliveryTest {
     @Test
     void theSameConfirmTwiceFilesOneAppeal() {
         ChatDriver chat = city.at(Step.SUMMARY);
-        Inbound confirm = new Inbound(chat.chat(), new Event.ButtonPress(Turn.CONFIRM), Chats.NOW, "tg-777", "menu-9");
+        Inbound confirm = new Inbound(chat.chat(), new Event.ButtonPress(Fixed.CONFIRM.encode()), Chats.NOW, "tg-777", "menu-9");
 
         chat.deliver(confirm).expectText("№ 2026-000001");
         ConversationState after = city.state(chat);

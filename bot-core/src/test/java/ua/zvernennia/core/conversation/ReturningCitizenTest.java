@@ -3,6 +3,7 @@ package ua.zvernennia.core.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 class ReturningCitizenTest {
@@ -49,8 +50,8 @@ class ReturningCitizenTest {
     @Test
     void aNewcomerGetsNoSavedButtons() {
         ChatDriver newcomer = city.at(Step.NAME);
-        assertThat(newcomer.buttons()).noneMatch(b -> b.id().equals(Turn.USE_SAVED));
-        newcomer.pressId(Turn.USE_SAVED);
+        assertThat(newcomer.buttons()).noneMatch(b -> b.id().equals(Fixed.USE_SAVED.encode()));
+        newcomer.pressId(Fixed.USE_SAVED.encode());
         assertThat(Chats.reasked(newcomer, Step.NAME)).contains("неактуальна");
         assertThat(city.draft(newcomer).name()).isNull();
     }

@@ -10,8 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.chat.Keyboard;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /** Each step's happy paths, as a citizen goes through them. */
@@ -328,7 +330,7 @@ class StepsTest {
     @Test
     void aSecondPressOfConfirmFilesNothingMore() {
         ChatDriver chat = city.at(Step.SUMMARY);
-        chat.press("✅ Підтвердити").pressId(Turn.CONFIRM);
+        chat.press("✅ Підтвердити").pressId(Fixed.CONFIRM.encode());
         assertThat(Chats.reasked(chat, Step.MAIN_MENU)).contains("неактуальна");
         assertThat(city.stores.appeals()).hasSize(1);
     }
@@ -357,7 +359,7 @@ class StepsTest {
         first.press("✅ Підтвердити");
         ChatDriver other = city.at(Step.MAIN_MENU);
         other.press("📋 Мої звернення").expectText("У вас ще немає звернень")
-                .pressId(Turn.APPEAL_PREFIX + "2026-000001");
+                .pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.SHOW, new AppealNumber(2026, 1)).encode());
         assertThat(Chats.reasked(other, Step.MY_APPEALS)).contains("неактуальна");
         other.expectNoText(Chats.DESCRIPTION);
     }
