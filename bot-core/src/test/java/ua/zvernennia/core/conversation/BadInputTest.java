@@ -45,6 +45,11 @@ class BadInputTest {
             new Bad("stale button", c -> c.pressId("cat:removed"), "неактуальна", List.of()),
             new Bad("stale confirm", c -> c.pressId(Fixed.CONFIRM.encode()), "неактуальна", List.of(Step.SUMMARY)));
 
+    /** The steps where the input of this name is valid. */
+    static List<Step> validAt(String name) {
+        return BAD.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow().validAt();
+    }
+
     static Stream<Arguments> cases() {
         var all = new ArrayList<Arguments>();
         for (Step step : Step.values()) {
