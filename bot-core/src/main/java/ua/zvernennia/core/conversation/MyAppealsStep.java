@@ -39,6 +39,11 @@ final class MyAppealsStep implements StepHandler {
 
     @Override
     public void handle(StepContext c, Event event) {
+        if (ButtonId.pressed(event) == Fixed.NEW_APPEAL) {
+            // Offered when the list is empty.
+            c.go(Step.CATEGORY, Draft.EMPTY, 0);
+            return;
+        }
         if (!(ButtonId.pressed(event) instanceof ButtonId.OnAppeal on) || on.action() != AppealAction.SHOW) {
             c.refuse(event);
             return;

@@ -53,7 +53,8 @@ final class Steps {
             step(MAIN_MENU, MENU, new MainMenuStep(), "main.menu", "error.main.menu", null, BUTTON, TEXT)
                     .to(CATEGORY, "new appeal").to(MY_APPEALS, "my appeals").to(MY_DATA, "my data")
                     .to(ISSUE_TYPE, "a category typed").to(DESCRIPTION, "a category without issue types typed"),
-            step(MY_APPEALS, MENU, new MyAppealsStep(), "my.appeals.title", "error.my.appeals", MAIN_MENU, BUTTON),
+            step(MY_APPEALS, MENU, new MyAppealsStep(), "my.appeals.title", "error.my.appeals", MAIN_MENU, BUTTON)
+                    .to(CATEGORY, "new appeal, when there is none"),
             step(WITHDRAW, APPEAL, new WithdrawStep(), "withdraw.ask", "error.withdraw", MY_APPEALS, BUTTON)
                     .to(MY_APPEALS, "withdrawn"),
             step(MY_DATA, MENU, new MyDataStep(), "mydata.text", "error.my.data", MAIN_MENU, BUTTON)

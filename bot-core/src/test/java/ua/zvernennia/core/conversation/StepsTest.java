@@ -354,6 +354,13 @@ class StepsTest {
     }
 
     @Test
+    void aNewAppealStraightFromTheEmptyListOfAppeals() {
+        ChatDriver chat = city.at(Step.MY_APPEALS);
+        chat.expectButtons("📝 Нове звернення").press("📝 Нове звернення").expectText(Chats.question(Step.CATEGORY));
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
+    }
+
+    @Test
     void someoneElsesAppealIsNotShown() {
         ChatDriver first = city.at(Step.SUMMARY);
         first.press("✅ Підтвердити");
