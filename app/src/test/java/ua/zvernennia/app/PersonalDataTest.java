@@ -26,7 +26,7 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
-import ua.zvernennia.core.conversation.StepName;
+import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.telegram.FakeBotApi;
 
 /**
@@ -114,7 +114,7 @@ class PersonalDataTest {
         assertThat(admin.get("/api/appeals/" + open.number()).json().get("phone").asText()).as("open: kept").isEqualTo(PHONE);
         java.util.Optional<ua.zvernennia.core.citizen.Citizen> citizenRow = app.storage().read(s -> s.citizens().find(chat));
         assertThat(citizenRow).isEmpty();
-        assertThat(app.storage().read(s -> s.conversations().load(chat)).orElseThrow().step()).isEqualTo(StepName.CONSENT);
+        assertThat(app.storage().read(s -> s.conversations().load(chat)).orElseThrow().step()).isEqualTo(Step.CONSENT);
         assertThat(stats()).as("statistics unchanged").isEqualTo(before);
 
         // A written request: the open appeal is closed first, then everything under the number goes.

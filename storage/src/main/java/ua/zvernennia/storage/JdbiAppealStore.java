@@ -21,6 +21,7 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
@@ -233,12 +234,9 @@ final class JdbiAppealStore implements AppealStore {
     }
 
     @Override
-    public void rate(AppealNumber number, int rating) {
-        if (rating < 1 || rating > 5) {
-            throw new IllegalArgumentException("rating must be 1..5");
-        }
+    public void rate(AppealNumber number, Rating rating) {
         handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
-                .bind("rating", rating)
+                .bind("rating", rating.stars())
                 .bind("num", number.toString())
                 .execute();
     }

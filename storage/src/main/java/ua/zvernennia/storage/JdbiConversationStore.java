@@ -7,7 +7,7 @@ import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.ConversationStore;
 import ua.zvernennia.core.conversation.Draft;
-import ua.zvernennia.core.conversation.StepName;
+import ua.zvernennia.core.conversation.Step;
 
 /** Conversation state, one row per chat, the draft as JSON. Bound to one handle; not thread-safe. */
 final class JdbiConversationStore implements ConversationStore {
@@ -25,7 +25,7 @@ final class JdbiConversationStore implements ConversationStore {
                 .bind("channel", chat.channel().name())
                 .bind("chat", chat.id())
                 .map((rs, ctx) -> new ConversationState(
-                        StepName.valueOf(rs.getString("step")),
+                        Step.valueOf(rs.getString("step")),
                         Json.read(rs.getString("draft"), Draft.class),
                         rs.getInt("page"),
                         rs.getString("lang"),

@@ -22,12 +22,13 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Draft;
-import ua.zvernennia.core.conversation.StepName;
+import ua.zvernennia.core.conversation.Step;
 
 /** Status changes, histories with pushes, and the operators' search on real database files. */
 class OperatorStoresTest {
@@ -75,7 +76,7 @@ class OperatorStoresTest {
         assertThat(first).isZero();
         assertThat(second).isEqualTo(1);
         uow.run(s -> {
-            s.appeals().rate(a.number(), 4);
+            s.appeals().rate(a.number(), new Rating(4));
             return null;
         });
 
@@ -112,10 +113,10 @@ class OperatorStoresTest {
     void theConversationKeepsTheAppealItsStepIsAbout(Dialect dialect) {
         storage = TestDatabases.open(dialect, dir, clock);
         var uow = storage.unitOfWork();
-        ConversationState state = ConversationState.fresh().at(StepName.MAIN_MENU, Draft.EMPTY, 0).about(StepName.ANSWER, "2026-000007");
+        ConversationState state = ConversationState.fresh().at(Step.MAIN_MENU, Draft.EMPTY, 0).about(Step.ANSWER, "2026-000007");
         uow.run(s -> s.conversations().save(chat, state));
         assertThat(uow.run(s -> s.conversations().load(chat)).orElseThrow()).satisfies(st -> {
-            assertThat(st.step()).isEqualTo(StepName.ANSWER);
+            assertThat(st.step()).isEqualTo(Step.ANSWER);
             assertThat(st.subject()).isEqualTo("2026-000007");
         });
     }

@@ -34,7 +34,7 @@ import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Draft;
-import ua.zvernennia.core.conversation.StepName;
+import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.delivery.OutboxMessage;
 
 /** The store ports on real database files; the same suite for H2 and SQLite. */
@@ -66,18 +66,18 @@ class StoresTest {
         Draft draft = Draft.EMPTY.withCategory("water", "leak").withDescription("Тече труба 💧 «тест» 'x'")
                 .withPhoto(new PhotoRef("file-1", "u-1")).withPlace(new GeoPoint(48.46, 35.04), null, false)
                 .withName(new PersonName("Олена", "Коваленко")).withPhone(new Phone("+380501234567"));
-        ConversationState saved = uow.run(s -> s.conversations().save(chat, new ConversationState(StepName.ADDRESS, draft, 0, "uk", 0)));
+        ConversationState saved = uow.run(s -> s.conversations().save(chat, new ConversationState(Step.ADDRESS, draft, 0, "uk", 0)));
         assertThat(saved.version()).isEqualTo(1);
 
         ConversationState loaded = uow.run(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(loaded).isEqualTo(saved);
         assertThat(loaded.draft().photos()).containsExactly(new PhotoRef("file-1", "u-1"));
 
-        uow.run(s -> s.conversations().save(chat, loaded.at(StepName.PHONE, loaded.draft(), 0)));
+        uow.run(s -> s.conversations().save(chat, loaded.at(Step.PHONE, loaded.draft(), 0)));
         assertThatThrownBy(() -> uow.run(s -> s.conversations().save(chat, loaded)))
                 .isInstanceOf(IllegalStateException.class);
         ConversationState after = uow.run(s -> s.conversations().load(chat)).orElseThrow();
-        assertThat(after.step()).isEqualTo(StepName.PHONE);
+        assertThat(after.step()).isEqualTo(Step.PHONE);
     }
 
     @ParameterizedTest

@@ -19,7 +19,7 @@ import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Draft;
-import ua.zvernennia.core.conversation.StepName;
+import ua.zvernennia.core.conversation.Step;
 
 /** The writer keeps recent chats' rows in memory: it must only ever show what was committed. */
 class WriterCacheTest {
@@ -41,7 +41,7 @@ class WriterCacheTest {
     void aSaveRolledBackWithItsUnitIsNotRemembered(Dialect dialect) throws Exception {
         storage = TestDatabases.open(dialect, dir, clock);
         var uow = storage.unitOfWork();
-        ConversationState first = uow.run(s -> s.conversations().save(chat, new ConversationState(StepName.MAIN_MENU, Draft.EMPTY, 0, "uk", 0)));
+        ConversationState first = uow.run(s -> s.conversations().save(chat, new ConversationState(Step.MAIN_MENU, Draft.EMPTY, 0, "uk", 0)));
         ConversationState read = uow.run(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(read).isEqualTo(first);
 
@@ -52,7 +52,7 @@ class WriterCacheTest {
             return null;
         });
         CompletableFuture<Object> failing = uow.submit(s -> {
-            s.conversations().save(chat, first.at(StepName.CATEGORY, Draft.EMPTY, 0));
+            s.conversations().save(chat, first.at(Step.CATEGORY, Draft.EMPTY, 0));
             throw new IllegalStateException("rolled back");
         });
         CompletableFuture<Object> neighbour = uow.submit(s -> {
@@ -65,7 +65,7 @@ class WriterCacheTest {
         neighbour.get();
 
         ConversationState after = uow.run(s -> s.conversations().load(chat)).orElseThrow();
-        assertThat(after.step()).isEqualTo(StepName.MAIN_MENU);
+        assertThat(after.step()).isEqualTo(Step.MAIN_MENU);
         assertThat(after.version()).isEqualTo(first.version());
         ConversationState fromDisk = storage.read(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(after).isEqualTo(fromDisk);

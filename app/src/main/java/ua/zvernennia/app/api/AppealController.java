@@ -19,7 +19,6 @@ import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.OperatorDesk;
@@ -230,9 +229,9 @@ final class AppealController {
             case CHANNEL -> "channel: one of " + OPERATOR_CHANNELS + (p.code().equals("messenger") ? "; messenger appeals come from the bot" : " required");
             case CATEGORY -> p.code().equals("required") ? "category: the category id is required" : "category: no active category '" + p.detail() + "'";
             case ISSUE_TYPE -> "issueType: no active issue type '" + p.detail() + "' in " + category;
-            case DESCRIPTION -> "description: " + RuleWords.of(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
-            case PLACE_ADDRESS -> "placeAddress: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
-            case ADDRESS -> "address: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case DESCRIPTION -> "description: " + RuleWords.of(p.text());
+            case PLACE_ADDRESS -> "placeAddress: " + RuleWords.of(p.text());
+            case ADDRESS -> "address: " + RuleWords.of(p.text());
             case POINT -> p.code().equals("required") ? "latitude and longitude go together" : "latitude/longitude: " + p.detail();
             case PLACE -> "the problem's place is missing: placeAddress, or latitude and longitude";
             case NAME -> "firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "

@@ -1,17 +1,18 @@
 package ua.zvernennia.app.api;
 
-/** A text rule's message key (from {@code TextRules}) in the API's words, English, with its limits. */
+import ua.zvernennia.core.appeal.TextProblem;
+
+/** A text rule's problem in the API's words, English, with its limit. */
 public final class RuleWords {
     private RuleWords() {
     }
 
-    public static String of(String key, int min, int max) {
-        return switch (key) {
-            case "error.empty" -> "required";
-            case "error.description.short", "error.address.short" -> "at least " + min + " characters";
-            case "error.description.long", "error.address.long" -> "at most " + max + " characters";
-            case "error.no.letters" -> "needs letters, not only symbols";
-            default -> key;
+    public static String of(TextProblem problem) {
+        return switch (problem) {
+            case EMPTY -> "required";
+            case DESCRIPTION_TOO_SHORT, ADDRESS_TOO_SHORT -> "at least " + problem.limit() + " characters";
+            case DESCRIPTION_TOO_LONG, ADDRESS_TOO_LONG -> "at most " + problem.limit() + " characters";
+            case NO_LETTERS -> "needs letters, not only symbols";
         };
     }
 }

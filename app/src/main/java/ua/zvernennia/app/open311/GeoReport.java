@@ -33,7 +33,7 @@ import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.PhotoRef;
-import ua.zvernennia.core.appeal.TextRules;
+import ua.zvernennia.core.appeal.TextProblem;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.Refusal;
@@ -278,15 +278,15 @@ public final class GeoReport {
     private static String message(AppealIntake.Problem p) {
         return switch (p.field()) {
             case CHANNEL, CATEGORY, ISSUE_TYPE -> "service_code is not an active service";
-            case DESCRIPTION -> "description: " + RuleWords.of(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);
-            case PLACE_ADDRESS -> "address_string: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+            case DESCRIPTION -> "description: " + RuleWords.of(p.text());
+            case PLACE_ADDRESS -> "address_string: " + RuleWords.of(p.text());
             case POINT -> p.code().equals("required") ? "lat and long go together" : "lat/long: " + p.detail();
             case PLACE -> "the location is missing: lat and long, or address_string";
             case NAME -> (p.code().equals("required") ? "first_name and last_name were not provided: " + LAW_FIELDS
                     : "first_name and last_name: letters, apostrophes, hyphens and spaces, up to " + PersonName.MAX_PART + " characters each");
-            case ADDRESS -> p.code().equals("error.empty")
+            case ADDRESS -> p.text() == TextProblem.EMPTY
                     ? "attribute[" + Services.CITIZEN_ADDRESS + "] was not provided: " + LAW_FIELDS
-                    : "attribute[" + Services.CITIZEN_ADDRESS + "]: " + RuleWords.of(p.code(), TextRules.MIN_ADDRESS, TextRules.MAX_ADDRESS);
+                    : "attribute[" + Services.CITIZEN_ADDRESS + "]: " + RuleWords.of(p.text());
             case PHONE -> p.code().equals("required") ? "phone was not provided: " + LAW_FIELDS
                     : "phone: a Ukrainian number such as +380501234567 or 050 123 45 67";
         };

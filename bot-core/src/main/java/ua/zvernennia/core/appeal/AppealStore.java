@@ -55,6 +55,6 @@ public interface AppealStore {
     /** The address and description an anonymised appeal shows. */
     String ANONYMOUS_TEXT = "знеособлено";
 
-    /** Records the citizen's rating (1..5) of how their appeal was handled; a later one replaces it. */
-    void rate(AppealNumber number, int rating);
+    /** Records the citizen's rating of how their appeal was handled; a later one replaces it. */
+    void rate(AppealNumber number, Rating rating);
 }

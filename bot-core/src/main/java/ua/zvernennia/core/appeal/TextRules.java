@@ -3,8 +3,8 @@ package ua.zvernennia.core.appeal;
 import java.util.Optional;
 
 /**
- * What free text the appeal accepts. Each check returns the reason (a message key) when the text
- * does not fit, or empty when it does.
+ * What free text the appeal accepts. Each check returns the problem when the text does not fit, or
+ * empty when it does. Lengths count characters as people do (an emoji once).
  */
 public final class TextRules {
     public static final int MIN_DESCRIPTION = 2;
@@ -16,36 +16,36 @@ public final class TextRules {
     private TextRules() {
     }
 
-    public static Optional<String> description(String text) {
+    public static Optional<TextProblem> description(String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of("error.empty");
+            return Optional.of(TextProblem.EMPTY);
         }
         String s = text.strip();
         if (s.codePointCount(0, s.length()) < MIN_DESCRIPTION) {
-            return Optional.of("error.description.short");
+            return Optional.of(TextProblem.DESCRIPTION_TOO_SHORT);
         }
         if (s.codePointCount(0, s.length()) > MAX_DESCRIPTION) {
-            return Optional.of("error.description.long");
+            return Optional.of(TextProblem.DESCRIPTION_TOO_LONG);
         }
         if (!hasLetterOrDigit(s)) {
-            return Optional.of("error.no.letters");
+            return Optional.of(TextProblem.NO_LETTERS);
         }
         return Optional.empty();
     }
 
-    public static Optional<String> address(String text) {
+    public static Optional<TextProblem> address(String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of("error.empty");
+            return Optional.of(TextProblem.EMPTY);
         }
         String s = text.strip();
         if (s.codePointCount(0, s.length()) < MIN_ADDRESS) {
-            return Optional.of("error.address.short");
+            return Optional.of(TextProblem.ADDRESS_TOO_SHORT);
         }
         if (s.codePointCount(0, s.length()) > MAX_ADDRESS) {
-            return Optional.of("error.address.long");
+            return Optional.of(TextProblem.ADDRESS_TOO_LONG);
         }
         if (!hasLetterOrDigit(s) || s.codePoints().noneMatch(Character::isLetter)) {
-            return Optional.of("error.no.letters");
+            return Optional.of(TextProblem.NO_LETTERS);
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package ua.zvernennia.core.chat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,15 @@ public record Button(String id, String label, String emoji) {
     public Button {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
-        if (id.isEmpty() || id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+        if (!fitsId(id)) {
             throw new IllegalArgumentException("button id must be 1.." + MAX_ID_BYTES + " bytes: " + id);
         }
         emoji = emoji == null || emoji.isBlank() ? null : emoji;
+    }
+
+    /** Whether {@code id} can be a button's id: 1 to {@link #MAX_ID_BYTES} bytes in UTF-8. */
+    public static boolean fitsId(String id) {
+        return id != null && !id.isEmpty() && id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES;
     }
 
     public static Button of(String id, String label) {

@@ -8,8 +8,8 @@ import ua.zvernennia.core.chat.Inbound;
  * returns the next state and the replies. It reads and writes only through the ports it is
  * given, inside the caller's transaction, and keeps nothing between calls. Thread-safe.
  *
- * <p>The steps, in order, are listed in {@link StepName}; {@link Turn} holds the handler and the
- * question of each.
+ * <p>The steps are declared in one table, {@link Steps}: each with its question, the input it
+ * takes, where «Назад» and valid input lead, and its class; {@link Turn} runs one inbound through it.
  */
 public final class ConversationMachine {
     private final ConversationSettings settings;
@@ -20,14 +20,14 @@ public final class ConversationMachine {
      * row does the same thing twice.
      */
     public static boolean stepping(String buttonId) {
-        return Turn.STEPPING.contains(buttonId);
+        return ButtonId.parse(buttonId) instanceof ButtonId.Fixed f && f.stepping();
     }
 
     public ConversationMachine(ConversationSettings settings) {
         this.settings = settings;
     }
 
-    public Step handle(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now) {
+    public TurnOutcome handle(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now) {
         return new Turn(ports, state, inbound, now, settings).run();
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param subject  the number of the appeal the current step is about (a question of an operator,
  *                 the feedback on a resolved appeal, a withdrawal); null in other steps
  */
-public record ConversationState(StepName step, Draft draft, int page, String language, long version, String subject) {
+public record ConversationState(Step step, Draft draft, int page, String language, long version, String subject) {
     public ConversationState {
         Objects.requireNonNull(step, "step");
         draft = draft == null ? Draft.EMPTY : draft;
@@ -24,21 +24,21 @@ public record ConversationState(StepName step, Draft draft, int page, String lan
         }
     }
 
-    public ConversationState(StepName step, Draft draft, int page, String language, long version) {
+    public ConversationState(Step step, Draft draft, int page, String language, long version) {
         this(step, draft, page, language, version, null);
     }
 
     public static ConversationState fresh() {
-        return new ConversationState(StepName.CONSENT, Draft.EMPTY, 0, Texts.DEFAULT_LANGUAGE, 0, null);
+        return new ConversationState(Step.CONSENT, Draft.EMPTY, 0, Texts.DEFAULT_LANGUAGE, 0, null);
     }
 
     /** The same conversation at another step; the subject is dropped. */
-    public ConversationState at(StepName s, Draft d, int p) {
+    public ConversationState at(Step s, Draft d, int p) {
         return new ConversationState(s, d, p, language, version, null);
     }
 
     /** The same conversation at a step about one appeal; the draft is kept for later. */
-    public ConversationState about(StepName s, String appealNumber) {
+    public ConversationState about(Step s, String appealNumber) {
         return new ConversationState(s, draft, 0, language, version, Objects.requireNonNull(appealNumber, "appealNumber"));
     }
 

@@ -8,7 +8,8 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
 
 /**
- * An appeal being filled in. Every field may still be missing.
+ * An appeal being filled in. Every field may still be missing; the order in which they are asked
+ * for, and which are required, is declared in {@link Steps}.
  *
  * @param placeSameAsHome the problem is at the citizen's own address (known later or already)
  * @param editing         the citizen came from the summary to change one field; the next valid
@@ -60,32 +61,5 @@ public record Draft(String categoryId, String issueTypeId, String description, L
 
     public Draft editing(boolean e) {
         return new Draft(categoryId, issueTypeId, description, photos, point, placeAddress, placeSameAsHome, name, address, phone, e);
-    }
-
-    boolean hasPlace() {
-        return point != null || placeAddress != null || placeSameAsHome;
-    }
-
-    /** The first step whose field is still missing, or {@link StepName#SUMMARY} when complete. */
-    StepName firstMissing() {
-        if (categoryId == null) {
-            return StepName.CATEGORY;
-        }
-        if (description == null) {
-            return StepName.DESCRIPTION;
-        }
-        if (!hasPlace()) {
-            return StepName.PLACE;
-        }
-        if (name == null) {
-            return StepName.NAME;
-        }
-        if (address == null) {
-            return StepName.ADDRESS;
-        }
-        if (phone == null) {
-            return StepName.PHONE;
-        }
-        return StepName.SUMMARY;
     }
 }

@@ -20,7 +20,7 @@ public final class StatusPush {
      * @param comment the operator's comment (the question for NEEDS_INFO); may be null
      * @return the one message to push and the state to store
      */
-    public static Step of(ConversationState state, AppealNumber number, AppealStatus to, String comment) {
+    public static TurnOutcome of(ConversationState state, AppealNumber number, AppealStatus to, String comment) {
         Texts t = Texts.of(state.language());
         String n = number.toString();
         StringBuilder text = new StringBuilder(t.get("push.status", n, t.get("status." + to)));
@@ -31,13 +31,13 @@ public final class StatusPush {
             text.append("\n").append(t.get("push.comment", comment.strip()));
         }
         if (to == AppealStatus.NEEDS_INFO) {
-            Reply ask = FollowUpSteps.answerQuestion(t, n);
-            return new Step(state.about(StepName.ANSWER, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
+            Reply ask = AnswerStep.question(t, n);
+            return new TurnOutcome(state.about(Step.ANSWER, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         if (to == AppealStatus.RESOLVED) {
-            Reply ask = FollowUpSteps.solvedQuestion(t, n);
-            return new Step(state.about(StepName.SOLVED, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
+            Reply ask = SolvedStep.question(t, number);
+            return new TurnOutcome(state.about(Step.SOLVED, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
-        return new Step(state, List.of(Reply.text(text.toString())));
+        return new TurnOutcome(state, List.of(Reply.text(text.toString())));
     }
 }

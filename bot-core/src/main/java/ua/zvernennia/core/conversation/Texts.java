@@ -52,4 +52,9 @@ public final class Texts {
     public boolean has(String key) {
         return bundle.containsKey(key);
     }
+
+    /** The text cut to {@code max} characters, the last of them an ellipsis. */
+    static String shortened(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
 }

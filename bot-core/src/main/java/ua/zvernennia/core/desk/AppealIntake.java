@@ -10,6 +10,7 @@ import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.appeal.TextProblem;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryCatalog;
@@ -39,11 +40,21 @@ public final class AppealIntake {
      *
      * @param code   why: {@code required}, {@code messenger} (a messenger channel), {@code unknown}
      *               (no such active category or issue type), {@code out-of-range} (a point off the
-     *               globe), {@code invalid} (a name or phone that cannot be read), or a
-     *               {@link TextRules} key ({@code error.empty}, {@code error.description.short}, ...)
+     *               globe), {@code invalid} (a name or phone that cannot be read), or for a free text
+     *               the {@link TextProblem#code() code} of its problem
      * @param detail the value or range the code is about, for the message; may be null
+     * @param text   the problem of a free text (the description, an address), with its limit; null
+     *               for the other problems
      */
-    public record Problem(Field field, String code, String detail) {
+    public record Problem(Field field, String code, String detail, TextProblem text) {
+        public Problem(Field field, String code, String detail) {
+            this(field, code, detail, null);
+        }
+
+        /** A free text that does not fit its {@link TextRules}. */
+        public static Problem of(Field field, TextProblem text) {
+            return new Problem(field, text.code(), null, text);
+        }
     }
 
     /** Either the appeal to register, or every problem found (in the order of the form). */
@@ -87,10 +98,10 @@ public final class AppealIntake {
         if (category != null && issueType != null && category.issueType(issueType).filter(t -> t.active()).isEmpty()) {
             problems.add(new Problem(Field.ISSUE_TYPE, "unknown", issueType));
         }
-        TextRules.description(f.description()).ifPresent(p -> problems.add(new Problem(Field.DESCRIPTION, p, null)));
+        TextRules.description(f.description()).ifPresent(p -> problems.add(Problem.of(Field.DESCRIPTION, p)));
         String placeAddress = blank(f.placeAddress()) ? null : f.placeAddress().strip();
         if (placeAddress != null) {
-            TextRules.address(placeAddress).ifPresent(p -> problems.add(new Problem(Field.PLACE_ADDRESS, p, null)));
+            TextRules.address(placeAddress).ifPresent(p -> problems.add(Problem.of(Field.PLACE_ADDRESS, p)));
         }
         GeoPoint point = null;
         if ((f.latitude() == null) != (f.longitude() == null)) {
@@ -117,7 +128,7 @@ public final class AppealIntake {
                 problems.add(new Problem(Field.NAME, "invalid", null));
             }
         }
-        TextRules.address(f.address()).ifPresent(p -> problems.add(new Problem(Field.ADDRESS, p, null)));
+        TextRules.address(f.address()).ifPresent(p -> problems.add(Problem.of(Field.ADDRESS, p)));
         Optional<Phone> phone = Phone.parse(f.phone());
         if (phone.isEmpty()) {
             problems.add(new Problem(Field.PHONE, blank(f.phone()) ? "required" : "invalid", null));

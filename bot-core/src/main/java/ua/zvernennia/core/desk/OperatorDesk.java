@@ -11,10 +11,10 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationSettings;
-import ua.zvernennia.core.deadline.AppealDeadlines;
 import ua.zvernennia.core.conversation.ConversationState;
-import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.conversation.StatusPush;
+import ua.zvernennia.core.conversation.TurnOutcome;
+import ua.zvernennia.core.deadline.AppealDeadlines;
 import ua.zvernennia.core.delivery.OutboxMessage;
 import ua.zvernennia.core.engine.Stores;
 
@@ -82,7 +82,7 @@ public final class OperatorDesk {
         String language = citizen.map(Citizen::language).orElse(null);
         ConversationState before = stores.conversations().load(chat)
                 .orElseGet(() -> ConversationState.fresh().withLanguage(language));
-        Step push = StatusPush.of(before, appeal.number(), to, note);
+        TurnOutcome push = StatusPush.of(before, appeal.number(), to, note);
         OutboxMessage message = stores.outbox().enqueue(chat, push.replies().get(0), now, now);
         if (citizen.isPresent() && !citizen.get().reachable()) {
             // Sending would only fail again; the operator sees at once that it was not delivered.

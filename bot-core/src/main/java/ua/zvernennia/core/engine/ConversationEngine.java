@@ -10,8 +10,8 @@ import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationState;
-import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.conversation.Texts;
+import ua.zvernennia.core.conversation.TurnOutcome;
 import ua.zvernennia.core.delivery.OutboxMessage;
 
 /**
@@ -80,12 +80,12 @@ public final class ConversationEngine {
 
     private Handled turn(Stores stores, Inbound inbound, Instant now) {
         ConversationState before = stores.conversations().load(inbound.chat()).orElse(ConversationState.fresh());
-        Step step = machine.handle(stores, before, inbound, now);
-        if (!step.state().equals(before)) {
-            stores.conversations().save(inbound.chat(), step.state());
+        TurnOutcome outcome = machine.handle(stores, before, inbound, now);
+        if (!outcome.state().equals(before)) {
+            stores.conversations().save(inbound.chat(), outcome.state());
         }
-        var queued = new ArrayList<OutboxMessage>(step.replies().size());
-        for (Reply reply : step.replies()) {
+        var queued = new ArrayList<OutboxMessage>(outcome.replies().size());
+        for (Reply reply : outcome.replies()) {
             queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
         }
         return new Handled(queued, false);

@@ -16,23 +16,23 @@ class TextRulesTest {
 
     @ParameterizedTest(name = "«{0}»: {1}")
     @CsvSource(delimiter = '|', value = {
-            "'' | error.empty",
-            "'   ' | error.empty",
-            "а | error.description.short",
-            "😡😡😡 | error.no.letters",
-            "!!! ??? | error.no.letters"})
-    void descriptionsRefused(String text, String reason) {
+            "'' | EMPTY",
+            "'   ' | EMPTY",
+            "а | DESCRIPTION_TOO_SHORT",
+            "😡😡😡 | NO_LETTERS",
+            "!!! ??? | NO_LETTERS"})
+    void descriptionsRefused(String text, TextProblem reason) {
         assertThat(TextRules.description(text)).hasValue(reason);
     }
 
     @Test
     void descriptionLengthInCharactersAsPeopleCountThem() {
         assertThat(TextRules.description("а".repeat(TextRules.MAX_DESCRIPTION))).isEmpty();
-        assertThat(TextRules.description("а".repeat(TextRules.MAX_DESCRIPTION + 1))).hasValue("error.description.long");
-        assertThat(TextRules.description("а".repeat(5000))).hasValue("error.description.long");
+        assertThat(TextRules.description("а".repeat(TextRules.MAX_DESCRIPTION + 1))).hasValue(TextProblem.DESCRIPTION_TOO_LONG);
+        assertThat(TextRules.description("а".repeat(5000))).hasValue(TextProblem.DESCRIPTION_TOO_LONG);
         // Emoji take two UTF-16 units; they count once.
         assertThat(TextRules.description("а " + "😀".repeat(TextRules.MAX_DESCRIPTION - 2))).isEmpty();
-        assertThat(TextRules.description(null)).hasValue("error.empty");
+        assertThat(TextRules.description(null)).hasValue(TextProblem.EMPTY);
     }
 
     @ParameterizedTest
@@ -43,17 +43,27 @@ class TextRulesTest {
 
     @ParameterizedTest(name = "«{0}»: {1}")
     @CsvSource(delimiter = '|', value = {
-            "'' | error.empty",
-            "вул | error.address.short",
-            "12345 | error.no.letters",
-            "🏠🏠🏠🏠🏠 | error.no.letters"})
-    void addressesRefused(String text, String reason) {
+            "'' | EMPTY",
+            "вул | ADDRESS_TOO_SHORT",
+            "12345 | NO_LETTERS",
+            "🏠🏠🏠🏠🏠 | NO_LETTERS"})
+    void addressesRefused(String text, TextProblem reason) {
         assertThat(TextRules.address(text)).hasValue(reason);
     }
 
     @Test
     void addressLength() {
         assertThat(TextRules.address("а".repeat(TextRules.MAX_ADDRESS))).isEmpty();
-        assertThat(TextRules.address("а".repeat(TextRules.MAX_ADDRESS + 1))).hasValue("error.address.long");
+        assertThat(TextRules.address("а".repeat(TextRules.MAX_ADDRESS + 1))).hasValue(TextProblem.ADDRESS_TOO_LONG);
+    }
+
+    @Test
+    void eachProblemKnowsTheLimitItBroke() {
+        assertThat(TextProblem.DESCRIPTION_TOO_SHORT.limit()).isEqualTo(TextRules.MIN_DESCRIPTION);
+        assertThat(TextProblem.DESCRIPTION_TOO_LONG.limit()).isEqualTo(TextRules.MAX_DESCRIPTION);
+        assertThat(TextProblem.ADDRESS_TOO_SHORT.limit()).isEqualTo(TextRules.MIN_ADDRESS);
+        assertThat(TextProblem.ADDRESS_TOO_LONG.limit()).isEqualTo(TextRules.MAX_ADDRESS);
+        assertThat(TextProblem.EMPTY.code()).isEqualTo("required");
+        assertThat(TextProblem.ADDRESS_TOO_LONG.code()).isEqualTo(TextProblem.DESCRIPTION_TOO_LONG.code()).isEqualTo("too-long");
     }
 }

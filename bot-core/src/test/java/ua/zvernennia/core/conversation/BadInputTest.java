@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.chat.UnsupportedKind;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /**
@@ -20,7 +21,7 @@ class BadInputTest {
     static final String SQL = "'; DROP TABLE appeal; --";
 
     /** Input, what the explanation must say (null: any explanation), steps where it is valid. */
-    record Bad(String name, Consumer<ChatDriver> send, String explanation, List<StepName> validAt) {
+    record Bad(String name, Consumer<ChatDriver> send, String explanation, List<Step> validAt) {
         @Override
         public String toString() {
             return name;
@@ -33,20 +34,25 @@ class BadInputTest {
             new Bad("5000 characters", c -> c.send("а".repeat(5000)), null, List.of()),
             new Bad("emoji only", c -> c.send("😡😡🙏"), null, List.of()),
             new Bad("SQL-like", c -> c.send(SQL), null,
-                    List.of(StepName.DESCRIPTION, StepName.PLACE, StepName.ADDRESS, StepName.ANSWER, StepName.REOPEN_COMMENT)),
+                    List.of(Step.DESCRIPTION, Step.PLACE, Step.ADDRESS, Step.ANSWER, Step.REOPEN_COMMENT)),
             new Bad("sticker", c -> c.unsupported(UnsupportedKind.STICKER), "стікер", List.of()),
             new Bad("voice", c -> c.unsupported(UnsupportedKind.VOICE), "Голосові", List.of()),
             new Bad("document", c -> c.unsupported(UnsupportedKind.DOCUMENT), "Файли", List.of()),
             new Bad("video", c -> c.unsupported(UnsupportedKind.VIDEO), "Відео", List.of()),
-            new Bad("photo", c -> c.photo("ph-x", ""), "Фото", List.of(StepName.DESCRIPTION, StepName.PHOTOS, StepName.ANSWER)),
-            new Bad("location", c -> c.shareLocation(48.46, 35.04), "Геолокація", List.of(StepName.PLACE)),
-            new Bad("contact", c -> c.shareContact("+380671112233", true), "Контакт", List.of(StepName.PHONE)),
+            new Bad("photo", c -> c.photo("ph-x", ""), "Фото", List.of(Step.DESCRIPTION, Step.PHOTOS, Step.ANSWER)),
+            new Bad("location", c -> c.shareLocation(48.46, 35.04), "Геолокація", List.of(Step.PLACE)),
+            new Bad("contact", c -> c.shareContact("+380671112233", true), "Контакт", List.of(Step.PHONE)),
             new Bad("stale button", c -> c.pressId("cat:removed"), "неактуальна", List.of()),
-            new Bad("stale confirm", c -> c.pressId(Turn.CONFIRM), "неактуальна", List.of(StepName.SUMMARY)));
+            new Bad("stale confirm", c -> c.pressId(Fixed.CONFIRM.encode()), "неактуальна", List.of(Step.SUMMARY)));
+
+    /** The steps where the input of this name is valid. */
+    static List<Step> validAt(String name) {
+        return BAD.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow().validAt();
+    }
 
     static Stream<Arguments> cases() {
         var all = new ArrayList<Arguments>();
-        for (StepName step : StepName.values()) {
+        for (Step step : Step.values()) {
             for (Bad bad : BAD) {
                 if (!bad.validAt().contains(step)) {
                     all.add(Arguments.of(step, bad));
@@ -58,7 +64,7 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{1} at {0}")
     @MethodSource("cases")
-    void explainsAndAsksAgain(StepName step, Bad bad) {
+    void explainsAndAsksAgain(Step step, Bad bad) {
         Chats city = new Chats();
         ChatDriver chat = city.at(step);
         ConversationState before = city.state(chat);
@@ -78,7 +84,7 @@ class BadInputTest {
         assertThat(after.draft()).isEqualTo(before.draft());
         assertThat(city.stores.appeals()).as("appeals unchanged").isEqualTo(appealsBefore);
         assertThat(city.stores.events()).as("no history written").isEqualTo(historyBefore);
-        if (step == StepName.CONSENT) {
+        if (step == Step.CONSENT) {
             assertThat(city.stores.citizen(chat.chat())).as("nothing stored before consent").isEmpty();
         }
     }

@@ -24,16 +24,16 @@ class CategoryGoneTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StepName.class, names = {"ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME", "ADDRESS", "PHONE", "SUMMARY"})
-    void toldAndAskedAgainWithTheRestKept(StepName step) {
+    @EnumSource(value = Step.class, names = {"ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME", "ADDRESS", "PHONE", "SUMMARY"})
+    void toldAndAskedAgainWithTheRestKept(Step step) {
         ChatDriver chat = city.at(step);
         Draft before = city.draft(chat);
         city.stores.setCategories(withoutWater(false));
 
         Chats.answer(chat, step);
 
-        chat.expectText("щойно прибрали").expectText(Chats.question(StepName.CATEGORY)).expectNoButton("💧 Водоканал");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        chat.expectText("щойно прибрали").expectText(Chats.question(Step.CATEGORY)).expectNoButton("💧 Водоканал");
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
         assertThat(city.draft(chat).categoryId()).isNull();
         assertThat(city.draft(chat).description()).isEqualTo(before.description());
         assertThat(city.draft(chat).name()).isEqualTo(before.name());
@@ -42,12 +42,12 @@ class CategoryGoneTest {
 
     @Test
     void atTheSummaryANewCategoryLeadsBackToTheSummary() {
-        ChatDriver chat = city.at(StepName.SUMMARY);
+        ChatDriver chat = city.at(Step.SUMMARY);
         Draft before = city.draft(chat);
         city.stores.setCategories(withoutWater(false));
 
         chat.press("✅ Підтвердити").expectText("щойно прибрали");
-        chat.press("🛗 Ліфти").expectText(Chats.question(StepName.SUMMARY)).expectText("Ліфти")
+        chat.press("🛗 Ліфти").expectText(Chats.question(Step.SUMMARY)).expectText("Ліфти")
                 .expectText(Chats.DESCRIPTION).expectText(Chats.NAME);
         assertThat(city.draft(chat)).isEqualTo(before.withCategory("lifts", null));
         chat.press("✅ Підтвердити").expectText("№ 2026-000001");
@@ -56,24 +56,24 @@ class CategoryGoneTest {
 
     @Test
     void deletedAltogetherAtTheIssueTypes() {
-        ChatDriver chat = city.at(StepName.ISSUE_TYPE);
+        ChatDriver chat = city.at(Step.ISSUE_TYPE);
         city.stores.setCategories(withoutWater(true));
-        chat.send("протікання").expectText("щойно прибрали").expectText(Chats.question(StepName.CATEGORY));
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        chat.send("протікання").expectText("щойно прибрали").expectText(Chats.question(Step.CATEGORY));
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 
     @Test
     void helpWhileTheCategoryIsDeletedDoesNotBreak() {
-        ChatDriver chat = city.at(StepName.ISSUE_TYPE);
+        ChatDriver chat = city.at(Step.ISSUE_TYPE);
         city.stores.setCategories(withoutWater(true));
         chat.send("/help").expectText("Я приймаю звернення").expectText("щойно прибрали");
-        chat.pressId(Turn.ISSUE_TYPE_PREFIX + "leak");
-        chat.expectText(Chats.question(StepName.CATEGORY));
+        chat.pressId(new ButtonId.ChooseIssueType("leak").encode());
+        chat.expectText(Chats.question(Step.CATEGORY));
     }
 
     @Test
     void anIssueTypeTakenOffLeadsToTheOtherTypes() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
         city.stores.setCategories(TestCategories.small().stream().map(c -> !c.id().equals("water") ? c
                 : new Category(c.id(), c.nameUk(), c.nameEn(), c.emoji(), c.deadlineClass(), c.executor(), c.position(), true,
                         List.of(c.issueTypes().get(0), new IssueType("leak", "Протікання", "Leak", null, 2, false)))).toList());
@@ -81,16 +81,16 @@ class CategoryGoneTest {
         chat.send(Chats.DESCRIPTION).expectText("Цей варіант щойно прибрали").expectText("Водоканал: що саме сталося?").expectButtons("Немає води")
                 .expectNoButton("Протікання");
         assertThat(city.draft(chat).categoryId()).isEqualTo("water");
-        chat.press("Немає води").expectText(Chats.question(StepName.DESCRIPTION));
+        chat.press("Немає води").expectText(Chats.question(Step.DESCRIPTION));
     }
 
     @Test
     void noCategoriesLeft() {
-        ChatDriver chat = city.at(StepName.MAIN_MENU);
+        ChatDriver chat = city.at(Step.MAIN_MENU);
         city.stores.setCategories(List.of());
         chat.press("📝 Нове звернення").expectText("гарячу лінію").expectButtons("✖️ Скасувати")
                 .send("ліфти");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
-        chat.press("✖️ Скасувати").expectText(Chats.question(StepName.MAIN_MENU));
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
+        chat.press("✖️ Скасувати").expectText(Chats.question(Step.MAIN_MENU));
     }
 }

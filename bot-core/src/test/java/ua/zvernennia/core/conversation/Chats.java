@@ -51,9 +51,9 @@ final class Chats {
      * A new chat walked to {@code step}: the water supply category with its «Протікання» issue
      * type (so that the issue type step is on the way), the place typed, nothing saved before.
      */
-    ChatDriver at(StepName step) {
+    ChatDriver at(Step step) {
         ChatDriver chat = newChat();
-        if (step.hasSubject()) {
+        if (Steps.TABLE.row(step).kind() == StepRow.Kind.APPEAL) {
             walkAbout(chat, step);
         } else {
             walk(chat, step);
@@ -63,7 +63,7 @@ final class Chats {
     }
 
     /** Files an appeal and walks to a step about it, the way an operator's change or the citizen leads there. */
-    private void walkAbout(ChatDriver chat, StepName step) {
+    private void walkAbout(ChatDriver chat, Step step) {
         Appeal appeal = file(chat);
         switch (step) {
             case WITHDRAW -> chat.press("📋 Мої звернення").press("№ " + appeal.number()).press("↩️ Відкликати");
@@ -83,7 +83,7 @@ final class Chats {
 
     /** A new appeal of the chat, filed in full; the chat is back at the main menu. */
     Appeal file(ChatDriver chat) {
-        walk(chat, StepName.SUMMARY);
+        walk(chat, Step.SUMMARY);
         chat.press("✅ Підтвердити");
         return stores.appeals().stream().filter(a -> chat.chat().equals(a.chat())).reduce((a, b) -> b).orElseThrow();
     }
@@ -108,40 +108,37 @@ final class Chats {
         chat.pressId(id);
     }
 
-    static void walk(ChatDriver chat, StepName step) {
+    static void walk(ChatDriver chat, Step step) {
         chat.send("/start");
-        if (step == StepName.CONSENT) {
+        if (step == Step.CONSENT) {
             return;
         }
         chat.press("✅ Погоджуюсь");
-        if (step == StepName.MAIN_MENU) {
+        if (step == Step.MAIN_MENU) {
             return;
         }
-        if (step == StepName.MY_APPEALS) {
+        if (step == Step.MY_APPEALS) {
             chat.press("📋 Мої звернення");
             return;
         }
-        if (step == StepName.MY_DATA || step == StepName.ERASE) {
+        if (step == Step.MY_DATA || step == Step.ERASE) {
             chat.press("🔐 Мої дані");
-            if (step == StepName.ERASE) {
+            if (step == Step.ERASE) {
                 chat.press("🗑 Видалити мої дані");
             }
             return;
         }
         chat.press("📝 Нове звернення");
-        for (StepName s : StepName.values()) {
-            if (s.ordinal() < StepName.CATEGORY.ordinal()) {
-                continue;
-            }
-            if (s == step) {
+        for (StepRow s : Steps.TABLE.draft()) {
+            if (s.step() == step) {
                 return;
             }
-            answer(chat, s);
+            answer(chat, s.step());
         }
     }
 
     /** The usual valid answer at a step of the draft. */
-    static void answer(ChatDriver chat, StepName s) {
+    static void answer(ChatDriver chat, Step s) {
         switch (s) {
             case CATEGORY -> chat.press("💧 Водоканал");
             case ISSUE_TYPE -> chat.press("Протікання");
@@ -157,7 +154,7 @@ final class Chats {
     }
 
     /** A fragment of each step's question, as a citizen reads it in Ukrainian. */
-    static String question(StepName step) {
+    static String question(Step step) {
         return switch (step) {
             case CONSENT -> "👋 Вітаю! Я чат-бот";
             case MAIN_MENU -> "Чим можу допомогти?";
@@ -185,7 +182,7 @@ final class Chats {
         return stores.conversation(chat.chat()).orElse(ConversationState.fresh());
     }
 
-    StepName step(ChatDriver chat) {
+    Step step(ChatDriver chat) {
         return state(chat).step();
     }
 
@@ -194,7 +191,7 @@ final class Chats {
     }
 
     /** The reply of the last turn that asks this step's question. */
-    static Reply asking(ChatDriver chat, StepName step) {
+    static Reply asking(ChatDriver chat, Step step) {
         String q = question(step);
         return chat.lastReplies().stream().filter(r -> r.text().contains(q)).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no «" + q + "» in " + chat.texts()));
@@ -204,7 +201,7 @@ final class Chats {
      * The last turn explained something and asked this step's question again: the explanation
      * comes first, in the same message as the question, and the question's buttons are there.
      */
-    static String reasked(ChatDriver chat, StepName step) {
+    static String reasked(ChatDriver chat, Step step) {
         Reply r = asking(chat, step);
         int at = r.text().indexOf(question(step));
         assertThat(r.text().substring(0, at).strip()).as("explanation before the question in «%s»", r.text()).isNotEmpty();

@@ -3,6 +3,7 @@ package ua.zvernennia.core.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 class ConsentTest {
@@ -13,7 +14,7 @@ class ConsentTest {
     void nothingPersonalIsKeptUntilConsent() {
         chat.send("/start").expectText("персональних даних").expectButtons("✅ Погоджуюсь", "❌ Ні");
         chat.send("Олена Коваленко, 0501234567");
-        assertThat(Chats.reasked(chat, StepName.CONSENT)).contains("Погоджуюсь");
+        assertThat(Chats.reasked(chat, Step.CONSENT)).contains("Погоджуюсь");
         chat.shareContact("+380501234567", true);
         chat.press("❌ Ні").expectText("Без згоди");
 
@@ -25,10 +26,10 @@ class ConsentTest {
     @Test
     void declinedThenConsentsLater() {
         chat.send("/start").press("❌ Ні").expectText("Без згоди").expectText("/start");
-        assertThat(city.step(chat)).isEqualTo(StepName.CONSENT);
+        assertThat(city.step(chat)).isEqualTo(Step.CONSENT);
 
         chat.send("Привіт");
-        assertThat(Chats.reasked(chat, StepName.CONSENT)).isNotBlank();
+        assertThat(Chats.reasked(chat, Step.CONSENT)).isNotBlank();
         chat.send("/start").expectButtons("✅ Погоджуюсь").press("✅ Погоджуюсь")
                 .expectText("Дякуємо").expectText("Чим можу допомогти?");
         assertThat(city.stores.citizen(chat.chat())).hasValueSatisfying(c -> {
@@ -40,15 +41,15 @@ class ConsentTest {
 
     @Test
     void theOldConsentButtonStillWorksAfterDeclining() {
-        chat.send("/start").press("❌ Ні").pressId(Turn.CONSENT_YES).expectText("Чим можу допомогти?");
+        chat.send("/start").press("❌ Ні").pressId(Fixed.CONSENT_YES.encode()).expectText("Чим можу допомогти?");
         assertThat(city.stores.citizen(chat.chat())).isPresent();
     }
 
     @Test
     void beforeConsentEveryOtherButtonLeadsBackToTheQuestion() {
-        chat.send("/start").pressId(Turn.NEW_APPEAL);
-        assertThat(Chats.reasked(chat, StepName.CONSENT)).contains("неактуальна");
-        chat.pressId(Turn.CANCEL).expectText(Chats.question(StepName.CONSENT));
+        chat.send("/start").pressId(Fixed.NEW_APPEAL.encode());
+        assertThat(Chats.reasked(chat, Step.CONSENT)).contains("неактуальна");
+        chat.pressId(Fixed.CANCEL.encode()).expectText(Chats.question(Step.CONSENT));
         assertThat(city.stores.citizen(chat.chat())).isEmpty();
     }
 
@@ -62,7 +63,7 @@ class ConsentTest {
         chat.send("/start").press("🌐 English").press("✅ I agree");
         city.stores.forgetConversation(chat.chat());
 
-        chat.pressId(Turn.NEW_APPEAL).expectText("Choose the direction");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        chat.pressId(Fixed.NEW_APPEAL.encode()).expectText("Choose the direction");
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 }

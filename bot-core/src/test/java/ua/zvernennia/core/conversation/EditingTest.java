@@ -10,18 +10,18 @@ import ua.zvernennia.core.testing.ChatDriver;
 /** «✏️ ...» from the summary changes one field and comes back to the summary. */
 class EditingTest {
     final Chats city = new Chats();
-    final ChatDriver chat = city.at(StepName.SUMMARY);
+    final ChatDriver chat = city.at(Step.SUMMARY);
     final Draft before = city.draft(chat);
 
     void backAtSummary() {
-        assertThat(city.step(chat)).isEqualTo(StepName.SUMMARY);
-        chat.expectText(Chats.question(StepName.SUMMARY));
+        assertThat(city.step(chat)).isEqualTo(Step.SUMMARY);
+        chat.expectText(Chats.question(Step.SUMMARY));
         assertThat(city.draft(chat).editing()).isFalse();
     }
 
     @Test
     void description() {
-        chat.press("✏️ Опис").expectText(Chats.question(StepName.DESCRIPTION)).send("Вода тече зі стелі");
+        chat.press("✏️ Опис").expectText(Chats.question(Step.DESCRIPTION)).send("Вода тече зі стелі");
         backAtSummary();
         chat.expectText("Вода тече зі стелі");
         assertThat(city.draft(chat)).isEqualTo(before.withDescription("Вода тече зі стелі"));
@@ -29,7 +29,7 @@ class EditingTest {
 
     @Test
     void categoryWithoutIssueTypes() {
-        chat.press("✏️ Напрямок").expectText(Chats.question(StepName.CATEGORY)).press("🛗 Ліфти");
+        chat.press("✏️ Напрямок").expectText(Chats.question(Step.CATEGORY)).press("🛗 Ліфти");
         backAtSummary();
         chat.expectText("Напрямок: 🛗 Ліфти");
         assertThat(city.draft(chat)).isEqualTo(before.withCategory("lifts", null));
@@ -45,7 +45,7 @@ class EditingTest {
 
     @Test
     void photosAreAddedToTheOnesThere() {
-        chat.press("✏️ Фото").expectText(Chats.question(StepName.PHOTOS)).photo("p1", "").photo("p2", "")
+        chat.press("✏️ Фото").expectText(Chats.question(Step.PHOTOS)).photo("p1", "").photo("p2", "")
                 .press("✅ Готово");
         backAtSummary();
         chat.expectText("Фото: 2");
@@ -55,7 +55,7 @@ class EditingTest {
 
     @Test
     void place() {
-        chat.press("✏️ Місце").expectText(Chats.question(StepName.PLACE)).shareLocation(50.45, 30.52);
+        chat.press("✏️ Місце").expectText(Chats.question(Step.PLACE)).shareLocation(50.45, 30.52);
         backAtSummary();
         chat.expectText("геолокація (50.45000, 30.52000)");
         assertThat(city.draft(chat).point().latitude()).isEqualTo(50.45);
@@ -90,7 +90,7 @@ class EditingTest {
     @Test
     void badInputWhileEditingIsAskedAgainAndStillReturns() {
         chat.press("✏️ Телефон").send("12345");
-        assertThat(Chats.reasked(chat, StepName.PHONE)).contains("050 123 45 67");
+        assertThat(Chats.reasked(chat, Step.PHONE)).contains("050 123 45 67");
         chat.send("0671234567");
         backAtSummary();
     }
@@ -106,26 +106,26 @@ class EditingTest {
 
     @Test
     void aNewCategoryIsNotFiledWithoutItsIssueType() {
-        ChatDriver lifts = city.at(StepName.CATEGORY);
+        ChatDriver lifts = city.at(Step.CATEGORY);
         lifts.press("🛗 Ліфти").send(Chats.DESCRIPTION).press("⏭ Пропустити").send(Chats.PLACE)
                 .send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE);
 
         lifts.press("✏️ Напрямок").press("💧 Водоканал").press("⬅️ Назад")
-                .expectText(Chats.question(StepName.CATEGORY));
-        assertThat(city.step(lifts)).isEqualTo(StepName.CATEGORY);
+                .expectText(Chats.question(Step.CATEGORY));
+        assertThat(city.step(lifts)).isEqualTo(Step.CATEGORY);
 
         lifts.press("⬅️ Назад").press("✅ Підтвердити")
                 .expectText("бракує даних").expectText("Водоканал: що саме сталося?");
         assertThat(city.stores.appeals()).isEmpty();
 
-        lifts.press("Немає води").expectText(Chats.question(StepName.SUMMARY)).press("✅ Підтвердити");
+        lifts.press("Немає води").expectText(Chats.question(Step.SUMMARY)).press("✅ Підтвердити");
         assertThat(city.stores.appeals()).singleElement()
                 .satisfies(a -> assertThat(a.issueTypeId()).isEqualTo("no-water"));
     }
 
     @Test
     void photosCanBeKeptAddedToOrRemoved() {
-        ChatDriver withPhotos = city.at(StepName.PHOTOS);
+        ChatDriver withPhotos = city.at(Step.PHOTOS);
         withPhotos.photo("p1", "").photo("p2", "").press("✅ Готово").send(Chats.PLACE).send(Chats.NAME)
                 .send(Chats.ADDRESS).send(Chats.PHONE).expectText("Фото: 2");
         Draft two = city.draft(withPhotos);
@@ -135,7 +135,7 @@ class EditingTest {
 
         withPhotos.press("✏️ Фото").photo("p3", "").press("✅ Готово").expectText("Фото: 3");
 
-        withPhotos.press("✏️ Фото").press("🗑 Прибрати фото").expectText(Chats.question(StepName.PHOTOS))
+        withPhotos.press("✏️ Фото").press("🗑 Прибрати фото").expectText(Chats.question(Step.PHOTOS))
                 .photo("p4", "").press("✅ Готово").expectText("Фото: 1");
         assertThat(city.draft(withPhotos).photos()).extracting(p -> p.fileId()).containsExactly("p4");
         assertThat(city.draft(withPhotos).withoutPhotos()).isEqualTo(two.withoutPhotos());

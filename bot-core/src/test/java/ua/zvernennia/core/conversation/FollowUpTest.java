@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /** What follows an appeal in the chat: operators' questions and answers, feedback, withdrawal, the history. */
@@ -19,11 +20,11 @@ class FollowUpTest {
         city.operator(appeal, AppealStatus.NEEDS_INFO, "Який номер підʼїзду?");
         assertThat(city.lastPush(chat)).contains("Звернення № 2026-000001: потрібне уточнення.")
                 .contains("Питання від оператора: Який номер підʼїзду?");
-        assertThat(city.step(chat)).isEqualTo(StepName.ANSWER);
+        assertThat(city.step(chat)).isEqualTo(Step.ANSWER);
 
         chat.send("Третій підʼїзд, біля ліфта").expectText("Додано до звернення № 2026-000001").expectButtons("✅ Готово");
         chat.photo("AgACanswer", "ось тут").expectText("Додано до звернення № 2026-000001");
-        chat.press("✅ Готово").expectText("передано оператору").expectText(Chats.question(StepName.MAIN_MENU));
+        chat.press("✅ Готово").expectText("передано оператору").expectText(Chats.question(Step.MAIN_MENU));
 
         assertThat(city.stores.events()).filteredOn(e -> e.kind() == AppealEvent.Kind.ANSWER)
                 .extracting(AppealEvent::actor, AppealEvent::note)
@@ -33,19 +34,19 @@ class FollowUpTest {
         assertThat(after.photos()).extracting(p -> p.fileId()).containsExactly("AgACanswer");
         assertThat(after.status()).isEqualTo(AppealStatus.NEEDS_INFO);
 
-        chat.send("Ще щось").expectText(Chats.question(StepName.MAIN_MENU));
+        chat.send("Ще щось").expectText(Chats.question(Step.MAIN_MENU));
         assertThat(city.stores.events()).filteredOn(e -> e.kind() == AppealEvent.Kind.ANSWER).hasSize(2);
     }
 
     @Test
     void aQuestionInTheMiddleOfANewDraftKeepsTheDraftForAfterwards() {
         chat.press("📝 Нове звернення").press("🛗 Ліфти").send("Не працює ліфт у третьому підʼїзді");
-        assertThat(city.step(chat)).isEqualTo(StepName.PHOTOS);
+        assertThat(city.step(chat)).isEqualTo(Step.PHOTOS);
 
         city.operator(appeal, AppealStatus.NEEDS_INFO, "Коли з'явилася проблема?");
-        assertThat(city.step(chat)).isEqualTo(StepName.ANSWER);
+        assertThat(city.step(chat)).isEqualTo(Step.ANSWER);
         chat.send("Вчора ввечері").press("✅ Готово").expectText("Повертаємось до вашої чернетки")
-                .expectText(Chats.question(StepName.PLACE));
+                .expectText(Chats.question(Step.PLACE));
         assertThat(city.draft(chat).description()).isEqualTo("Не працює ліфт у третьому підʼїзді");
     }
 
@@ -54,7 +55,7 @@ class FollowUpTest {
         city.operator(appeal, AppealStatus.NEEDS_INFO, "Який номер підʼїзду?");
         chat.send("/start").press("📋 Мої звернення").press("№ 2026-000001")
                 .expectText("Коментар: Який номер підʼїзду?").press("✍️ Відповісти")
-                .expectText(Chats.question(StepName.ANSWER));
+                .expectText(Chats.question(Step.ANSWER));
         chat.send("Другий").expectText("Додано до звернення");
     }
 
@@ -70,7 +71,7 @@ class FollowUpTest {
         assertThat(city.stores.rating(appeal.number())).contains(5);
         assertThat(city.stores.events()).extracting(AppealEvent::kind).endsWith(AppealEvent.Kind.FEEDBACK, AppealEvent.Kind.RATING);
         assertThat(city.stores.appeals().get(0).status()).isEqualTo(AppealStatus.RESOLVED);
-        assertThat(city.step(chat)).isEqualTo(StepName.MAIN_MENU);
+        assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
     }
 
     @Test
@@ -94,7 +95,7 @@ class FollowUpTest {
         assertThat(city.stores.rating(appeal.number())).contains(2);
 
         // The old push's buttons no longer apply.
-        chat.pressId(Turn.SOLVED_NO_PREFIX + appeal.number()).expectText("уже має статус «у роботі»");
+        chat.pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.NOT_SOLVED, appeal.number()).encode()).expectText("уже має статус «у роботі»");
     }
 
     @Test
@@ -104,7 +105,7 @@ class FollowUpTest {
                 .expectText("Історія:").expectText("зареєстровано").expectText("у роботі. Коментар: Передано бригаді")
                 .press("↩️ Відкликати").expectText("Відкликати звернення № 2026-000001?")
                 .press("⬅️ Назад").expectText("Ваші звернення");
-        assertThat(city.step(chat)).isEqualTo(StepName.MY_APPEALS);
+        assertThat(city.step(chat)).isEqualTo(Step.MY_APPEALS);
         chat.press("№ 2026-000001").press("↩️ Відкликати").press("✅ Так, відкликати")
                 .expectText("Звернення № 2026-000001 відкликано").expectText("відкликано");
 
@@ -117,14 +118,14 @@ class FollowUpTest {
         });
 
         chat.press("№ 2026-000001").expectNoButton("↩️ Відкликати");
-        chat.pressId(Turn.WITHDRAW_PREFIX + appeal.number()).expectText("уже має статус «відкликано»");
+        chat.pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.WITHDRAW, appeal.number()).encode()).expectText("уже має статус «відкликано»");
     }
 
     @Test
     void someoneElsesAppealCannotBeTouched() {
-        ChatDriver other = city.at(StepName.MAIN_MENU);
-        other.pressId(Turn.WITHDRAW_PREFIX + appeal.number()).expectText("неактуальна");
-        other.pressId(Turn.RATE_PREFIX + appeal.number() + ":1").expectText("неактуальна");
+        ChatDriver other = city.at(Step.MAIN_MENU);
+        other.pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.WITHDRAW, appeal.number()).encode()).expectText("неактуальна");
+        other.pressId(new ButtonId.Rate(appeal.number(), new Rating(1)).encode()).expectText("неактуальна");
         assertThat(city.stores.appeals().get(0).status()).isEqualTo(AppealStatus.REGISTERED);
         assertThat(city.stores.rating(appeal.number())).isEmpty();
     }

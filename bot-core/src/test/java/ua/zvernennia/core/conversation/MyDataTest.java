@@ -18,7 +18,7 @@ class MyDataTest {
         city.file(chat);
         chat.press("🔐 Мої дані").expectText("Що про вас зберігається").expectText("Олена Коваленко").expectText("+380501234567")
                 .expectText("Звернень: 1, з них відкритих: 1").expectButtons("🗑 Видалити мої дані", "⬅️ Назад");
-        chat.press("⬅️ Назад").expectText(Chats.question(StepName.MAIN_MENU));
+        chat.press("⬅️ Назад").expectText(Chats.question(Step.MAIN_MENU));
     }
 
     @Test
@@ -26,10 +26,8 @@ class MyDataTest {
         ChatDriver chat = city.newChat();
         Appeal closed = city.file(chat);
         chat.press("📝 Нове звернення");
-        for (StepName s : StepName.values()) {
-            if (s.isDraftStep()) {
-                Chats.answer(chat, s);
-            }
+        for (StepRow s : Steps.TABLE.draft()) {
+            Chats.answer(chat, s.step());
         }
         Appeal open = city.stores.appeals().stream().filter(a -> chat.chat().equals(a.chat())).reduce((a, b) -> b).orElseThrow();
         assertThat(open.number()).isNotEqualTo(closed.number());
@@ -41,7 +39,7 @@ class MyDataTest {
                 .expectText("№ " + open.number());
 
         assertThat(city.stores.citizen(chat.chat())).as("consent and saved details gone").isEmpty();
-        assertThat(city.step(chat)).isEqualTo(StepName.CONSENT);
+        assertThat(city.step(chat)).isEqualTo(Step.CONSENT);
         assertThat(city.draft(chat)).isEqualTo(Draft.EMPTY);
         Appeal anonymised = city.stores.appeals().stream().filter(a -> a.number().equals(closed.number())).findFirst().orElseThrow();
         assertThat(anonymised.phone()).isEqualTo(AppealStore.ANONYMOUS_PHONE);
@@ -68,7 +66,7 @@ class MyDataTest {
 
     @Test
     void photosSentAreQueuedToBeKept() {
-        ChatDriver chat = city.at(StepName.PHOTOS);
+        ChatDriver chat = city.at(Step.PHOTOS);
         chat.photo("ph-1", "").photo("ph-2", "");
         assertThat(city.stores.keptPhotos()).contains("ph-1", "ph-2");
     }

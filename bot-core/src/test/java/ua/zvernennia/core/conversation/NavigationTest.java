@@ -24,7 +24,7 @@ class NavigationTest {
             "ADDRESS, NAME",
             "PHONE, ADDRESS",
             "SUMMARY, PHONE"})
-    void backGoesOneStepBack(StepName from, StepName to) {
+    void backGoesOneStepBack(Step from, Step to) {
         ChatDriver chat = city.at(from);
         Draft before = city.draft(chat);
 
@@ -32,31 +32,31 @@ class NavigationTest {
 
         chat.expectText(Chats.question(to));
         assertThat(city.step(chat)).isEqualTo(to);
-        if (to.isDraftStep()) {
+        if (Steps.TABLE.row(to).kind() == StepRow.Kind.DRAFT) {
             assertThat(city.draft(chat)).as("back keeps what was typed").isEqualTo(before);
         }
     }
 
     @Test
     void backFromDescriptionSkipsTheIssueTypesWhenTheCategoryHasNone() {
-        ChatDriver chat = city.at(StepName.CATEGORY);
-        chat.press("🛗 Ліфти").expectText(Chats.question(StepName.DESCRIPTION))
+        ChatDriver chat = city.at(Step.CATEGORY);
+        chat.press("🛗 Ліфти").expectText(Chats.question(Step.DESCRIPTION))
                 .press("⬅️ Назад")
-                .expectText(Chats.question(StepName.CATEGORY))
+                .expectText(Chats.question(Step.CATEGORY))
                 .expectButtons("🛗 Ліфти", "💧 Водоканал");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 
     @Test
     void typedBackWorksLikeTheButton() {
-        ChatDriver chat = city.at(StepName.NAME);
-        chat.send("назад").expectText(Chats.question(StepName.PLACE));
-        assertThat(city.step(chat)).isEqualTo(StepName.PLACE);
+        ChatDriver chat = city.at(Step.NAME);
+        chat.send("назад").expectText(Chats.question(Step.PLACE));
+        assertThat(city.step(chat)).isEqualTo(Step.PLACE);
     }
 
     @ParameterizedTest
-    @EnumSource(value = StepName.class, names = {"CONSENT", "MAIN_MENU"})
-    void nothingBeforeTheFirstSteps(StepName step) {
+    @EnumSource(value = Step.class, names = {"CONSENT", "MAIN_MENU"})
+    void nothingBeforeTheFirstSteps(Step step) {
         ChatDriver chat = city.at(step);
         chat.send("Назад");
         assertThat(Chats.reasked(chat, step)).contains("Назад уже нікуди");
@@ -64,14 +64,14 @@ class NavigationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StepName.class, names = {"CATEGORY", "ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME",
+    @EnumSource(value = Step.class, names = {"CATEGORY", "ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME",
             "ADDRESS", "PHONE", "SUMMARY"})
-    void cancelDropsTheDraft(StepName step) {
+    void cancelDropsTheDraft(Step step) {
         ChatDriver chat = city.at(step);
         chat.press("✖️ Скасувати")
                 .expectText("Чернетку скасовано")
-                .expectText(Chats.question(StepName.MAIN_MENU));
-        assertThat(city.step(chat)).isEqualTo(StepName.MAIN_MENU);
+                .expectText(Chats.question(Step.MAIN_MENU));
+        assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
         assertThat(city.draft(chat)).isEqualTo(Draft.EMPTY);
         assertThat(city.stores.appeals()).isEmpty();
 
@@ -81,36 +81,36 @@ class NavigationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StepName.class, names = {"CATEGORY", "DESCRIPTION", "PLACE", "PHONE", "SUMMARY"})
-    void cancelCommandAndTypedCancelToo(StepName step) {
+    @EnumSource(value = Step.class, names = {"CATEGORY", "DESCRIPTION", "PLACE", "PHONE", "SUMMARY"})
+    void cancelCommandAndTypedCancelToo(Step step) {
         ChatDriver chat = city.at(step);
         chat.send("/cancel").expectText("Чернетку скасовано");
-        assertThat(city.step(chat)).isEqualTo(StepName.MAIN_MENU);
+        assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
 
         ChatDriver other = city.at(step);
         other.send("скасувати").expectText("Чернетку скасовано");
-        assertThat(city.step(other)).isEqualTo(StepName.MAIN_MENU);
+        assertThat(city.step(other)).isEqualTo(Step.MAIN_MENU);
         assertThat(city.stores.appeals()).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = StepName.class, names = "CONSENT", mode = EnumSource.Mode.EXCLUDE)
-    void startAlwaysLeadsToTheMainMenu(StepName step) {
+    @EnumSource(value = Step.class, names = "CONSENT", mode = EnumSource.Mode.EXCLUDE)
+    void startAlwaysLeadsToTheMainMenu(Step step) {
         ChatDriver chat = city.at(step);
-        chat.send("/start").expectText("З поверненням").expectText(Chats.question(StepName.MAIN_MENU));
-        assertThat(city.step(chat)).isEqualTo(StepName.MAIN_MENU);
+        chat.send("/start").expectText("З поверненням").expectText(Chats.question(Step.MAIN_MENU));
+        assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
         assertThat(city.draft(chat)).isEqualTo(Draft.EMPTY);
     }
 
     @Test
     void startWithTheBotNameAsInGroupsOfTelegram() {
-        ChatDriver chat = city.at(StepName.PHOTOS);
-        chat.send("/start@zvernennia_bot").expectText(Chats.question(StepName.MAIN_MENU));
+        ChatDriver chat = city.at(Step.PHOTOS);
+        chat.send("/start@zvernennia_bot").expectText(Chats.question(Step.MAIN_MENU));
     }
 
     @ParameterizedTest
-    @EnumSource(StepName.class)
-    void helpExplainsAndAsksTheSameQuestion(StepName step) {
+    @EnumSource(Step.class)
+    void helpExplainsAndAsksTheSameQuestion(Step step) {
         ChatDriver chat = city.at(step);
         Draft before = city.draft(chat);
         chat.send("/help").expectText("Я приймаю звернення").expectText(Chats.question(step));
@@ -120,13 +120,13 @@ class NavigationTest {
 
     @Test
     void helpButtonFromTheMainMenu() {
-        ChatDriver chat = city.at(StepName.MAIN_MENU);
+        ChatDriver chat = city.at(Step.MAIN_MENU);
         chat.press("❓ Допомога").expectText("Я приймаю звернення").expectButtons("📝 Нове звернення");
     }
 
     @ParameterizedTest
-    @EnumSource(StepName.class)
-    void unknownCommandIsExplained(StepName step) {
+    @EnumSource(Step.class)
+    void unknownCommandIsExplained(Step step) {
         ChatDriver chat = city.at(step);
         Draft before = city.draft(chat);
         chat.send("/weather");

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
@@ -14,12 +15,12 @@ import ua.zvernennia.core.testing.TestCategories;
 /** Thirty categories: twelve a page, «Далі ▶️» and «◀️ Попередні», the same message edited. */
 class PagingTest {
     final Chats city = new Chats(new MemoryStores(TestCategories.many(30)));
-    final ChatDriver chat = city.at(StepName.MAIN_MENU);
+    final ChatDriver chat = city.at(Step.MAIN_MENU);
 
     Set<String> categoriesShown() {
         var out = new LinkedHashSet<String>();
         for (Button b : chat.buttons()) {
-            if (b.id().startsWith(Turn.CATEGORY_PREFIX)) {
+            if (ButtonId.parse(b.id()) instanceof ButtonId.ChooseCategory) {
                 out.add(b.label());
             }
         }
@@ -45,21 +46,21 @@ class PagingTest {
 
         chat.press("◀️ Попередні").expectText("сторінка 2 з 3");
         assertThat(chat.lastReplies()).singleElement().extracting(Reply::replaceRef).isEqualTo("menu-1");
-        chat.press("Далі ▶️").press("📁 Напрямок 30").expectText(Chats.question(StepName.DESCRIPTION));
+        chat.press("Далі ▶️").press("📁 Напрямок 30").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("c30");
     }
 
     @Test
     void aCategoryOnAnotherPageCanBeTyped() {
-        chat.press("📝 Нове звернення").send("напрямок 27").expectText(Chats.question(StepName.DESCRIPTION));
+        chat.press("📝 Нове звернення").send("напрямок 27").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("c27");
     }
 
     @Test
     void aNameSharedByManyIsNotGuessed() {
         chat.press("📝 Нове звернення").send("напрямок");
-        assertThat(Chats.reasked(chat, StepName.CATEGORY)).contains("Не знайшов");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        assertThat(Chats.reasked(chat, Step.CATEGORY)).contains("Не знайшов");
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 
     @Test
@@ -70,7 +71,7 @@ class PagingTest {
 
     @Test
     void pagingBeyondTheEndsStaysOnTheEnds() {
-        chat.press("📝 Нове звернення").pressId(Turn.PREV_PAGE).expectText("сторінка 1 з 3");
-        chat.press("Далі ▶️").press("Далі ▶️").pressId(Turn.NEXT_PAGE).expectText("сторінка 3 з 3");
+        chat.press("📝 Нове звернення").pressId(Fixed.PREV_PAGE.encode()).expectText("сторінка 1 з 3");
+        chat.press("Далі ▶️").press("Далі ▶️").pressId(Fixed.NEXT_PAGE.encode()).expectText("сторінка 3 з 3");
     }
 }

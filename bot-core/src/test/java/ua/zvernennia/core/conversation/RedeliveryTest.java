@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.chat.Event;
 import ua.zvernennia.core.chat.Inbound;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /** A messenger repeats an update it thinks was lost; it must count once. */
@@ -13,8 +14,8 @@ class RedeliveryTest {
 
     @Test
     void theSameConfirmTwiceFilesOneAppeal() {
-        ChatDriver chat = city.at(StepName.SUMMARY);
-        Inbound confirm = new Inbound(chat.chat(), new Event.ButtonPress(Turn.CONFIRM), Chats.NOW, "tg-777", "menu-9");
+        ChatDriver chat = city.at(Step.SUMMARY);
+        Inbound confirm = new Inbound(chat.chat(), new Event.ButtonPress(Fixed.CONFIRM.encode()), Chats.NOW, "tg-777", "menu-9");
 
         chat.deliver(confirm).expectText("№ 2026-000001");
         ConversationState after = city.state(chat);
@@ -26,20 +27,20 @@ class RedeliveryTest {
 
     @Test
     void theSameTextTwiceMovesOneStep() {
-        ChatDriver chat = city.at(StepName.NAME);
+        ChatDriver chat = city.at(Step.NAME);
         Inbound name = Inbound.of(chat.chat(), new Event.Text(Chats.NAME), Chats.NOW, "tg-778");
-        chat.deliver(name).expectText(Chats.question(StepName.ADDRESS));
+        chat.deliver(name).expectText(Chats.question(Step.ADDRESS));
         int queued = city.stores.outboxRows().size();
         chat.deliver(name).expectNoReply();
-        assertThat(city.step(chat)).isEqualTo(StepName.ADDRESS);
+        assertThat(city.step(chat)).isEqualTo(Step.ADDRESS);
         assertThat(city.stores.outboxRows()).as("nothing more to send").hasSize(queued);
     }
 
     @Test
     void theSameIdInAnotherChatIsAnotherUpdate() {
-        ChatDriver one = city.at(StepName.NAME);
-        ChatDriver two = city.at(StepName.NAME);
+        ChatDriver one = city.at(Step.NAME);
+        ChatDriver two = city.at(Step.NAME);
         one.deliver(Inbound.of(one.chat(), new Event.Text(Chats.NAME), Chats.NOW, "same"));
-        two.deliver(Inbound.of(two.chat(), new Event.Text(Chats.NAME), Chats.NOW, "same")).expectText(Chats.question(StepName.ADDRESS));
+        two.deliver(Inbound.of(two.chat(), new Event.Text(Chats.NAME), Chats.NOW, "same")).expectText(Chats.question(Step.ADDRESS));
     }
 }

@@ -3,11 +3,12 @@ package ua.zvernennia.core.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 class ReturningCitizenTest {
     final Chats city = new Chats();
-    final ChatDriver chat = city.at(StepName.SUMMARY);
+    final ChatDriver chat = city.at(Step.SUMMARY);
 
     @Test
     void savedDetailsAreOfferedAndUsed() {
@@ -23,7 +24,7 @@ class ReturningCitizenTest {
                 .expectButtons("✅ Олена Коваленко").press("✅ Олена Коваленко")
                 .expectButtons("✅ " + Chats.ADDRESS).press("✅ " + Chats.ADDRESS)
                 .expectButtons("✅ +380501234567").press("✅ +380501234567")
-                .expectText(Chats.question(StepName.SUMMARY)).expectText(Chats.NAME).expectText(Chats.ADDRESS)
+                .expectText(Chats.question(Step.SUMMARY)).expectText(Chats.NAME).expectText(Chats.ADDRESS)
                 .press("✅ Підтвердити").expectText("№ 2026-000002");
 
         assertThat(city.stores.appeals()).hasSize(2);
@@ -48,10 +49,10 @@ class ReturningCitizenTest {
 
     @Test
     void aNewcomerGetsNoSavedButtons() {
-        ChatDriver newcomer = city.at(StepName.NAME);
-        assertThat(newcomer.buttons()).noneMatch(b -> b.id().equals(Turn.USE_SAVED));
-        newcomer.pressId(Turn.USE_SAVED);
-        assertThat(Chats.reasked(newcomer, StepName.NAME)).contains("неактуальна");
+        ChatDriver newcomer = city.at(Step.NAME);
+        assertThat(newcomer.buttons()).noneMatch(b -> b.id().equals(Fixed.USE_SAVED.encode()));
+        newcomer.pressId(Fixed.USE_SAVED.encode());
+        assertThat(Chats.reasked(newcomer, Step.NAME)).contains("неактуальна");
         assertThat(city.draft(newcomer).name()).isNull();
     }
 }

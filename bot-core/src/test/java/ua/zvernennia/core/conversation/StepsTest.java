@@ -10,8 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.chat.Keyboard;
+import ua.zvernennia.core.conversation.ButtonId.Fixed;
 import ua.zvernennia.core.testing.ChatDriver;
 
 /** Each step's happy paths, as a citizen goes through them. */
@@ -34,49 +36,49 @@ class StepsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ліфти", "Ліфти", "ЛІФТИ", "🛗 Ліфти", "  ліфти! ", "ліфт"})
     void categoryByTypedName(String typed) {
-        ChatDriver chat = city.at(StepName.CATEGORY);
-        chat.send(typed).expectText(Chats.question(StepName.DESCRIPTION));
+        ChatDriver chat = city.at(Step.CATEGORY);
+        chat.send(typed).expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("lifts");
     }
 
     @Test
     void categoryTypedWithIssueTypesLeadsToThem() {
-        ChatDriver chat = city.at(StepName.CATEGORY);
+        ChatDriver chat = city.at(Step.CATEGORY);
         chat.send("Водоканал").expectText("Водоканал: що саме сталося?").expectButtons("Немає води", "Протікання");
-        assertThat(city.step(chat)).isEqualTo(StepName.ISSUE_TYPE);
+        assertThat(city.step(chat)).isEqualTo(Step.ISSUE_TYPE);
     }
 
     @Test
     void categoryTypedInTheMainMenuStartsAnAppeal() {
-        ChatDriver chat = city.at(StepName.MAIN_MENU);
-        chat.send("ліфти").expectText(Chats.question(StepName.DESCRIPTION));
+        ChatDriver chat = city.at(Step.MAIN_MENU);
+        chat.send("ліфти").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("lifts");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ві", "погода", "сміття на вулиці", "12"})
     void unknownOrAmbiguousCategoryIsAskedAgain(String typed) {
-        ChatDriver chat = city.at(StepName.CATEGORY);
+        ChatDriver chat = city.at(Step.CATEGORY);
         chat.send(typed);
-        assertThat(Chats.reasked(chat, StepName.CATEGORY)).contains("Не знайшов такого напрямку");
+        assertThat(Chats.reasked(chat, Step.CATEGORY)).contains("Не знайшов такого напрямку");
         chat.expectButtons("💧 Водоканал", "🛗 Ліфти", "💡 Вуличне освітлення", "🛣 Дороги");
-        assertThat(city.step(chat)).isEqualTo(StepName.CATEGORY);
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
         assertThat(city.draft(chat).categoryId()).isNull();
     }
 
     @Test
     void issueTypeByButtonAndByTypedName() {
-        ChatDriver chat = city.at(StepName.ISSUE_TYPE);
-        chat.send("немає води").expectText(Chats.question(StepName.DESCRIPTION));
+        ChatDriver chat = city.at(Step.ISSUE_TYPE);
+        chat.send("немає води").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).issueTypeId()).isEqualTo("no-water");
 
-        ChatDriver other = city.at(StepName.ISSUE_TYPE);
-        other.press("Протікання").expectText(Chats.question(StepName.DESCRIPTION));
+        ChatDriver other = city.at(Step.ISSUE_TYPE);
+        other.press("Протікання").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(other).issueTypeId()).isEqualTo("leak");
 
-        ChatDriver third = city.at(StepName.ISSUE_TYPE);
+        ChatDriver third = city.at(Step.ISSUE_TYPE);
         third.send("щось інше");
-        assertThat(Chats.reasked(third, StepName.ISSUE_TYPE)).contains("один із варіантів");
+        assertThat(Chats.reasked(third, Step.ISSUE_TYPE)).contains("один із варіантів");
     }
 
     // ---- deadlines ----------------------------------------------------------------------
@@ -89,7 +91,7 @@ class StepsTest {
             "💡 Вуличне освітлення, , MEDIUM, 13.03.2026 10:00",
             "🛣 Дороги, , LONG, 17.03.2026 10:00"})
     void deadlineOfTheCategoryOrItsIssueType(String category, String issueType, DeadlineClass expected, String shown) {
-        ChatDriver chat = city.at(StepName.CATEGORY);
+        ChatDriver chat = city.at(Step.CATEGORY);
         chat.press(category);
         if (issueType != null) {
             chat.press(issueType);
@@ -110,17 +112,17 @@ class StepsTest {
 
     @Test
     void noPhotos() {
-        ChatDriver chat = city.at(StepName.PHOTOS);
-        chat.expectButtons("⏭ Пропустити").press("⏭ Пропустити").expectText(Chats.question(StepName.PLACE));
+        ChatDriver chat = city.at(Step.PHOTOS);
+        chat.expectButtons("⏭ Пропустити").press("⏭ Пропустити").expectText(Chats.question(Step.PLACE));
         assertThat(city.draft(chat).photos()).isEmpty();
     }
 
     @Test
     void somePhotos() {
-        ChatDriver chat = city.at(StepName.PHOTOS);
+        ChatDriver chat = city.at(Step.PHOTOS);
         chat.photo("p1", "").expectText("Додано фото: 1 з 5").expectButtons("✅ Готово")
                 .photo("p2", "").expectText("Додано фото: 2 з 5")
-                .press("✅ Готово").expectText(Chats.question(StepName.PLACE));
+                .press("✅ Готово").expectText(Chats.question(Step.PLACE));
         assertThat(city.draft(chat).photos()).extracting(p -> p.fileId()).containsExactly("p1", "p2");
 
         chat.send(Chats.PLACE).send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE)
@@ -130,67 +132,67 @@ class StepsTest {
 
     @Test
     void theFifthPhotoIsTheLastAndMovesOn() {
-        ChatDriver chat = city.at(StepName.PHOTOS);
+        ChatDriver chat = city.at(Step.PHOTOS);
         for (int i = 1; i <= 4; i++) {
             chat.photo("p" + i, "");
         }
-        chat.photo("p5", "").expectText("це максимум").expectText(Chats.question(StepName.PLACE));
-        assertThat(city.step(chat)).isEqualTo(StepName.PLACE);
+        chat.photo("p5", "").expectText("це максимум").expectText(Chats.question(Step.PLACE));
+        assertThat(city.step(chat)).isEqualTo(Step.PLACE);
 
         chat.photo("p6", "");
-        assertThat(Chats.reasked(chat, StepName.PLACE)).contains("не більше 5 фото");
+        assertThat(Chats.reasked(chat, Step.PLACE)).contains("не більше 5 фото");
         assertThat(city.draft(chat).photos()).hasSize(5);
     }
 
     @Test
     void photoWithCaptionAtTheDescriptionStepIsBoth() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
         chat.photo("p1", "Розбита труба біля входу").expectText("Додано фото: 1 з 5");
-        assertThat(city.step(chat)).isEqualTo(StepName.PHOTOS);
+        assertThat(city.step(chat)).isEqualTo(Step.PHOTOS);
         assertThat(city.draft(chat).description()).isEqualTo("Розбита труба біля входу");
         assertThat(city.draft(chat).photos()).hasSize(1);
     }
 
     @Test
     void photoWithoutCaptionAtTheDescriptionStepIsKeptAndTheTextAskedFor() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
-        chat.photo("p1", "").expectText("Фото збережено").expectText(Chats.question(StepName.DESCRIPTION));
-        assertThat(city.step(chat)).isEqualTo(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
+        chat.photo("p1", "").expectText("Фото збережено").expectText(Chats.question(Step.DESCRIPTION));
+        assertThat(city.step(chat)).isEqualTo(Step.DESCRIPTION);
         chat.send("Тече труба").expectText("Додано фото: 1 з 5");
     }
 
     @Test
     void aCaptionTooLongForTheDescriptionIsSaidSo() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
         chat.photo("p1", "а".repeat(3000));
-        assertThat(Chats.reasked(chat, StepName.DESCRIPTION)).contains("Фото збережено").contains("Опис задовгий: 3000");
+        assertThat(Chats.reasked(chat, Step.DESCRIPTION)).contains("Фото збережено").contains("Опис задовгий: 3000");
         assertThat(city.draft(chat).description()).isNull();
         assertThat(city.draft(chat).photos()).hasSize(1);
     }
 
     @Test
     void photosBeyondTheLimitAtTheDescriptionStepAreNotClaimedSaved() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
         for (int i = 1; i <= 5; i++) {
             chat.photo("p" + i, "");
         }
         chat.photo("p6", "").expectNoText("Фото збережено").expectText("не більше 5 фото");
         assertThat(city.draft(chat).photos()).hasSize(5);
 
-        chat.send("Тече труба").expectText("це максимум").expectText(Chats.question(StepName.PLACE));
-        assertThat(city.step(chat)).isEqualTo(StepName.PLACE);
+        chat.send("Тече труба").expectText("це максимум").expectText(Chats.question(Step.PLACE));
+        assertThat(city.step(chat)).isEqualTo(Step.PLACE);
     }
 
     @Test
     void descriptionIsStrippedAndKeptAsTyped() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
         chat.send("  Немає світла\nу під'їзді №3  ");
         assertThat(city.draft(chat).description()).isEqualTo("Немає світла\nу під'їзді №3");
     }
 
     @Test
     void sqlLikeTextIsJustText() {
-        ChatDriver chat = city.at(StepName.DESCRIPTION);
+        ChatDriver chat = city.at(Step.DESCRIPTION);
         chat.send(BadInputTest.SQL).press("⏭ Пропустити").send(BadInputTest.SQL).send(Chats.NAME)
                 .send(Chats.ADDRESS).send(Chats.PHONE).expectText(BadInputTest.SQL).press("✅ Підтвердити");
         assertThat(onlyAppeal().description()).isEqualTo(BadInputTest.SQL);
@@ -201,9 +203,9 @@ class StepsTest {
 
     @Test
     void placeByLocation() {
-        ChatDriver chat = city.at(StepName.PLACE);
+        ChatDriver chat = city.at(Step.PLACE);
         chat.expectKeyboard(Keyboard.RequestLocation.class).shareLocation(48.4647, 35.0462)
-                .expectText(Chats.question(StepName.NAME)).expectKeyboard(Keyboard.Remove.class);
+                .expectText(Chats.question(Step.NAME)).expectKeyboard(Keyboard.Remove.class);
         chat.send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE).expectText("геолокація (48.46470, 35.04620)")
                 .press("✅ Підтвердити");
         assertThat(onlyAppeal().point().longitude()).isEqualTo(35.0462);
@@ -212,24 +214,24 @@ class StepsTest {
 
     @Test
     void placeOutOfTheWorldIsRefused() {
-        ChatDriver chat = city.at(StepName.PLACE);
+        ChatDriver chat = city.at(Step.PLACE);
         chat.shareLocation(91, 200);
-        assertThat(Chats.reasked(chat, StepName.PLACE)).contains("геолокацію");
-        assertThat(city.step(chat)).isEqualTo(StepName.PLACE);
+        assertThat(Chats.reasked(chat, Step.PLACE)).contains("геолокацію");
+        assertThat(city.step(chat)).isEqualTo(Step.PLACE);
     }
 
     @Test
     void placeTyped() {
-        ChatDriver chat = city.at(StepName.PLACE);
-        chat.send("  просп. Науки, 14 ").expectText(Chats.question(StepName.NAME));
+        ChatDriver chat = city.at(Step.PLACE);
+        chat.send("  просп. Науки, 14 ").expectText(Chats.question(Step.NAME));
         chat.send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE).expectText("Місце: просп. Науки, 14").press("✅ Підтвердити");
         assertThat(onlyAppeal().placeAddress()).isEqualTo("просп. Науки, 14");
     }
 
     @Test
     void placeSameAsHome() {
-        ChatDriver chat = city.at(StepName.PLACE);
-        chat.press("🏠 Та сама, що моя адреса").expectText(Chats.question(StepName.NAME))
+        ChatDriver chat = city.at(Step.PLACE);
+        chat.press("🏠 Та сама, що моя адреса").expectText(Chats.question(Step.NAME))
                 .send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE)
                 .expectText("Місце: за вашою адресою").press("✅ Підтвердити");
         Appeal a = onlyAppeal();
@@ -243,8 +245,8 @@ class StepsTest {
     @ValueSource(strings = {"Олена Коваленко", "марʼяна іваненко-петрук", "Мар'яна Петрук", "Мар’яна Петрук",
             "Ivan Franko", "Коваленко Олена Петрівна"})
     void namesAccepted(String name) {
-        ChatDriver chat = city.at(StepName.NAME);
-        chat.send(name).expectText(Chats.question(StepName.ADDRESS));
+        ChatDriver chat = city.at(Step.NAME);
+        chat.send(name).expectText(Chats.question(Step.ADDRESS));
         assertThat(city.draft(chat).name().full()).isEqualTo(name);
     }
 
@@ -255,47 +257,47 @@ class StepsTest {
             "Олена Коваленко1 | лише літери",
             "Олена Ковааааааааааааааааааааааааааааааааааааааааааааааааааааааааааленко | Задовго"})
     void namesRefused(String typed, String because) {
-        ChatDriver chat = city.at(StepName.NAME);
+        ChatDriver chat = city.at(Step.NAME);
         chat.send(typed);
-        assertThat(Chats.reasked(chat, StepName.NAME)).contains(because);
-        assertThat(city.step(chat)).isEqualTo(StepName.NAME);
+        assertThat(Chats.reasked(chat, Step.NAME)).contains(because);
+        assertThat(city.step(chat)).isEqualTo(Step.NAME);
     }
 
     @Test
     void addressTooShortIsExplainedWithAnExample() {
-        ChatDriver chat = city.at(StepName.ADDRESS);
+        ChatDriver chat = city.at(Step.ADDRESS);
         chat.send("вул");
-        assertThat(Chats.reasked(chat, StepName.ADDRESS)).contains("закоротка").contains("вул. Шевченка, 5");
+        assertThat(Chats.reasked(chat, Step.ADDRESS)).contains("закоротка").contains("вул. Шевченка, 5");
     }
 
     @Test
     void ownContactShared() {
-        ChatDriver chat = city.at(StepName.PHONE);
+        ChatDriver chat = city.at(Step.PHONE);
         chat.expectKeyboard(Keyboard.RequestContact.class).shareContact("+380501234567", true)
-                .expectText(Chats.question(StepName.SUMMARY)).expectKeyboard(Keyboard.Remove.class);
+                .expectText(Chats.question(Step.SUMMARY)).expectKeyboard(Keyboard.Remove.class);
         assertThat(city.draft(chat).phone().e164()).isEqualTo("+380501234567");
     }
 
     @Test
     void ownContactWithoutPlusAsViberSendsIt() {
-        ChatDriver chat = city.at(StepName.PHONE);
-        chat.shareContact("380671234567", true).expectText(Chats.question(StepName.SUMMARY));
+        ChatDriver chat = city.at(Step.PHONE);
+        chat.shareContact("380671234567", true).expectText(Chats.question(Step.SUMMARY));
         assertThat(city.draft(chat).phone().e164()).isEqualTo("+380671234567");
     }
 
     @Test
     void someoneElsesContactIsRefused() {
-        ChatDriver chat = city.at(StepName.PHONE);
+        ChatDriver chat = city.at(Step.PHONE);
         chat.shareContact("+380671234567", false);
-        assertThat(Chats.reasked(chat, StepName.PHONE)).contains("власним номером");
+        assertThat(Chats.reasked(chat, Step.PHONE)).contains("власним номером");
         assertThat(city.draft(chat).phone()).isNull();
     }
 
     @Test
     void ownForeignContactIsRefused() {
-        ChatDriver chat = city.at(StepName.PHONE);
+        ChatDriver chat = city.at(Step.PHONE);
         chat.shareContact("+12025550100", true);
-        assertThat(Chats.reasked(chat, StepName.PHONE)).contains("український номер").contains("050 123 45 67");
+        assertThat(Chats.reasked(chat, Step.PHONE)).contains("український номер").contains("050 123 45 67");
         assertThat(city.draft(chat).phone()).isNull();
     }
 
@@ -303,7 +305,7 @@ class StepsTest {
 
     @Test
     void summaryShowsEverything() {
-        ChatDriver chat = city.at(StepName.SUMMARY);
+        ChatDriver chat = city.at(Step.SUMMARY);
         chat.expectText("💧 Водоканал — Протікання").expectText(Chats.DESCRIPTION).expectText("Фото: 0")
                 .expectText(Chats.PLACE).expectText(Chats.NAME).expectText(Chats.ADDRESS).expectText("+380501234567")
                 .expectButtons("✅ Підтвердити", "✏️ Напрямок", "✏️ Опис", "✏️ Фото", "✏️ Місце", "✏️ Імʼя",
@@ -313,10 +315,10 @@ class StepsTest {
 
     @Test
     void submitGivesNumberAndExecutorAndThenTheMenu() {
-        ChatDriver chat = city.at(StepName.SUMMARY);
+        ChatDriver chat = city.at(Step.SUMMARY);
         chat.press("✅ Підтвердити").expectText("№ 2026-000001").expectText("КП «Водоканал»")
-                .expectText(Chats.question(StepName.MAIN_MENU));
-        assertThat(city.step(chat)).isEqualTo(StepName.MAIN_MENU);
+                .expectText(Chats.question(Step.MAIN_MENU));
+        assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
         assertThat(city.draft(chat)).isEqualTo(Draft.EMPTY);
         Appeal a = onlyAppeal();
         assertThat(a.chat()).isEqualTo(chat.chat());
@@ -327,15 +329,15 @@ class StepsTest {
 
     @Test
     void aSecondPressOfConfirmFilesNothingMore() {
-        ChatDriver chat = city.at(StepName.SUMMARY);
-        chat.press("✅ Підтвердити").pressId(Turn.CONFIRM);
-        assertThat(Chats.reasked(chat, StepName.MAIN_MENU)).contains("неактуальна");
+        ChatDriver chat = city.at(Step.SUMMARY);
+        chat.press("✅ Підтвердити").pressId(Fixed.CONFIRM.encode());
+        assertThat(Chats.reasked(chat, Step.MAIN_MENU)).contains("неактуальна");
         assertThat(city.stores.appeals()).hasSize(1);
     }
 
     @Test
     void myAppealsListsTheSubmittedOnes() {
-        ChatDriver chat = city.at(StepName.MAIN_MENU);
+        ChatDriver chat = city.at(Step.MAIN_MENU);
         chat.press("📋 Мої звернення").expectText("У вас ще немає звернень").press("⬅️ Назад");
         chat.press("📝 Нове звернення").press("🛗 Ліфти");
         finish(chat);
@@ -348,23 +350,30 @@ class StepsTest {
         assertThat(list.indexOf("2026-000002")).as("newest first").isLessThan(list.indexOf("2026-000001"));
 
         chat.press("№ 2026-000001").expectText("Ліфти").expectText(Chats.DESCRIPTION).expectText("Подано: 10.03.2026 10:00");
-        assertThat(city.step(chat)).isEqualTo(StepName.MY_APPEALS);
+        assertThat(city.step(chat)).isEqualTo(Step.MY_APPEALS);
+    }
+
+    @Test
+    void aNewAppealStraightFromTheEmptyListOfAppeals() {
+        ChatDriver chat = city.at(Step.MY_APPEALS);
+        chat.expectButtons("📝 Нове звернення").press("📝 Нове звернення").expectText(Chats.question(Step.CATEGORY));
+        assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
     }
 
     @Test
     void someoneElsesAppealIsNotShown() {
-        ChatDriver first = city.at(StepName.SUMMARY);
+        ChatDriver first = city.at(Step.SUMMARY);
         first.press("✅ Підтвердити");
-        ChatDriver other = city.at(StepName.MAIN_MENU);
+        ChatDriver other = city.at(Step.MAIN_MENU);
         other.press("📋 Мої звернення").expectText("У вас ще немає звернень")
-                .pressId(Turn.APPEAL_PREFIX + "2026-000001");
-        assertThat(Chats.reasked(other, StepName.MY_APPEALS)).contains("неактуальна");
+                .pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.SHOW, new AppealNumber(2026, 1)).encode());
+        assertThat(Chats.reasked(other, Step.MY_APPEALS)).contains("неактуальна");
         other.expectNoText(Chats.DESCRIPTION);
     }
 
     @Test
     void allInOneGoWithTheListOfPhotos() {
-        ChatDriver chat = city.at(StepName.PHOTOS);
+        ChatDriver chat = city.at(Step.PHOTOS);
         chat.photo("a", "").photo("b", "").press("✅ Готово").send(Chats.PLACE).send(Chats.NAME)
                 .send(Chats.ADDRESS).send(Chats.PHONE).press("✅ Підтвердити");
         assertThat(onlyAppeal().photos()).extracting(p -> p.fileUniqueId()).isEqualTo(List.of("a-u", "b-u"));

@@ -28,7 +28,7 @@ import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationSettings;
 import ua.zvernennia.core.conversation.ConversationState;
-import ua.zvernennia.core.conversation.StepName;
+import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
@@ -154,7 +154,7 @@ class BotTest {
         awaitUntil(() -> bot.busyChats() == 0);
         assertThat(stores.inbox()).isEmpty();
         // Only in order do the presses lead through consent and the menu to the description.
-        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(StepName.PHOTOS);
+        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(Step.PHOTOS);
         assertThat(sent).filteredOn(t -> t.contains("Опишіть проблему")).hasSize(1);
         // A re-delivery of a queued update is still a duplicate.
         assertThat(bot.accept(text(chat, "ще одне повідомлення 0", "m0")).get(10, TimeUnit.SECONDS).duplicate()).isTrue();
@@ -174,7 +174,7 @@ class BotTest {
         bot.accept(Inbound.of(chat, new Event.ButtonPress("new"), clock.instant(), "r3")).get(10, TimeUnit.SECONDS);
         awaitUntil(() -> bot.busyChats() == 0);
         assertThat(stores.inbox()).isEmpty();
-        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(StepName.CATEGORY);
+        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(Step.CATEGORY);
         assertThat(sent.get(0)).contains("Вітаю");
     }
 

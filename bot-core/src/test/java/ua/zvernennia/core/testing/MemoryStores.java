@@ -20,6 +20,7 @@ import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.chat.ChatKey;
@@ -384,8 +385,8 @@ public final class MemoryStores implements UnitOfWork {
         }
 
         @Override
-        public void rate(AppealNumber number, int rating) {
-            data.ratings.put(number.toString(), rating);
+        public void rate(AppealNumber number, Rating rating) {
+            data.ratings.put(number.toString(), rating.stars());
         }
 
         @Override
