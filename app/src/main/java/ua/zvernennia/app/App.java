@@ -1,11 +1,9 @@
 package ua.zvernennia.app;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +21,12 @@ import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.ClientAddress;
 import ua.zvernennia.app.api.MemorySignInLimits;
-import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.api.TokenIssuer;
+import ua.zvernennia.app.channel.ChannelModule;
+import ua.zvernennia.app.channel.Channels;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.media.PhotoKeeper;
@@ -48,15 +48,6 @@ import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.storage.Storage;
-import ua.zvernennia.telegram.TelegramAdapter;
-import ua.zvernennia.telegram.TelegramSettings;
-import ua.zvernennia.telegram.TelegramWebhook;
-import ua.zvernennia.viber.ViberApi;
-import ua.zvernennia.viber.ViberCallbacks;
-import ua.zvernennia.viber.ViberMessenger;
-import ua.zvernennia.viber.ViberResponse;
-import ua.zvernennia.viber.ViberSettings;
-import ua.zvernennia.viber.ViberWebhook;
 
 /** The whole application, wired from its configuration. Start with {@link #start}, stop with {@link #close}. */
 public final class App implements AutoCloseable {
@@ -71,7 +62,8 @@ public final class App implements AutoCloseable {
     private Storage storage;
     private Bot bot;
     private WebServer web;
-    private ConsoleMessenger console;
+    /** The messengers, closed first when the app stops. */
+    private List<ChannelModule> channels = List.of();
     private Metrics metrics;
 
     private App(AppConfig config, Clock clock) {
@@ -106,30 +98,8 @@ public final class App implements AutoCloseable {
             storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
-        List<Messenger> messengers = new ArrayList<>();
-        if (config.runsDemo()) {
-            console = new ConsoleMessenger(demoOutput);
-            messengers.add(console);
-        }
-        TelegramAdapter telegram = null;
-        if (config.telegram().enabled()) {
-            AppConfig.Telegram t = config.telegram();
-            TelegramSettings settings = TelegramSettings.of(t.token().orElseThrow()).withApiUrl(URI.create(t.apiUrl()));
-            if (t.webhookUrl().isPresent()) {
-                settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
-            }
-            telegram = new TelegramAdapter(settings, clock);
-            messengers.add(telegram.messenger());
-        }
-        ViberSettings viberSettings = null;
-        ViberMessenger viberMessenger = null;
-        if (config.viber().enabled()) {
-            AppConfig.Viber v = config.viber();
-            viberSettings = new ViberSettings(v.authToken().orElseThrow(), URI.create(v.apiUrl()),
-                    v.webhookUrl().map(URI::create).orElse(null), v.senderName(), v.senderAvatar().orElse(null), null, null);
-            viberMessenger = new ViberMessenger(new ViberApi(viberSettings), viberSettings);
-            messengers.add(viberMessenger);
-        }
+        channels = Channels.configured(new Channels.Setting(config, clock, demoInput, demoOutput));
+        List<Messenger> messengers = channels.stream().map(ChannelModule::messenger).toList();
 
         var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize(),
                 config.deadlines().noStudyLegalDeadlineDays(), config.deadlines().noStudyClasses());
@@ -156,23 +126,15 @@ public final class App implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
         closeables.add(0, () -> shutdown(housekeeping));
 
-        ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
-        TelegramAdapter telegramAdapter = telegram;
         var photos = new EnumMap<Channel, PhotoSource>(Channel.class);
-        if (telegram != null) {
-            photos.put(Channel.TELEGRAM, telegram.files()::download);
-        }
-        if (viberSettings != null) {
-            photos.put(Channel.VIBER, new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(config.privacy().viberMediaHosts()),
-                    config.privacy().maxPhotoBytes()));
-        }
+        channels.forEach(c -> c.photos().ifPresent(p -> photos.put(c.channel(), p)));
         // Photos sent with the web form are files of the app's; a partner app's media_url is fetched
         // only from its allow-listed hosts.
         var webPhotos = new WebPhotos(config.web().photosDir(), new SafeMediaFetch(
                 SafeMediaFetch.Policy.publicHttps(config.web().partnerMediaHosts()), config.privacy().maxPhotoBytes()));
         photos.put(Channel.WEB, webPhotos);
         // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
-        Optional<String> adminToken = config.adminToken().isEmpty() && console != null
+        Optional<String> adminToken = config.adminToken().isEmpty() && config.runsDemo()
                 ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
         KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
         PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
@@ -190,45 +152,19 @@ public final class App implements AutoCloseable {
             PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
             GeoReport.register(routes, apiDeps, config.web());
             PublicForm.register(routes, apiDeps, config.web(), webPhotos);
-            if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
-                routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
-                        .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
-                        .orElse(503)));
-            }
-            if (viberCallbacks != null) {
-                routes.post("/viber/webhook", ctx -> {
-                    ViberResponse r = viberCallbacks.handle(ctx.bodyAsBytes(), ctx.header("X-Viber-Content-Signature"));
-                    ctx.status(r.status());
-                    if (r.hasBody()) {
-                        ctx.contentType(ViberResponse.CONTENT_TYPE).result(r.bodyBytes());
-                    }
-                });
-            }
+            channels.forEach(c -> c.routes(routes, bot));
         });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
-        if (telegram != null) {
-            closeables.add(0, telegram);
-            try {
-                telegram.start(bot);
-            } catch (IOException e) {
-                throw new IllegalStateException("Telegram could not be started: " + e.getMessage(), e);
-            }
-        }
-        if (viberSettings != null) {
-            // Viber checks the URL while set_webhook runs, so the server must already listen.
-            new ViberWebhook(new ViberApi(viberSettings), viberSettings).register();
-        }
-
-        if (console != null) {
+        if (config.runsDemo()) {
             demoOutput.println("\nКонсоль операторів: http://localhost:" + web.port() + StartPage.signIn());
             if (config.adminToken().isEmpty()) {
                 // Printed to the demo's terminal only, never logged: it is this run's admin sign-in.
                 demoOutput.println("Токен адміністратора на цей запуск: " + adminToken.orElseThrow());
             }
-            Thread demo = new Thread(new ConsoleDemo(bot, console, demoInput, demoOutput, clock), "demo");
-            demo.setDaemon(true);
-            demo.start();
+        }
+        for (ChannelModule c : channels) {
+            c.start(bot);
         }
         ready = true;
     }
@@ -273,6 +209,14 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        for (ChannelModule c : channels) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                log.warn("error while stopping {}", c.channel(), e);
+            }
+        }
+        channels = List.of();
         for (AutoCloseable c : closeables) {
             try {
                 c.close();

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.Periodic;
-import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.storage.MediaRows;
 import ua.zvernennia.storage.Storage;

@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ua.zvernennia.app.api.PhotoSource;
+import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
