@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +18,9 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
-import ua.zvernennia.core.category.MenuConflict;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.refusal.Refusal;
 
 /** Admins' menu edits on real database files; the same suite for H2 and SQLite. */
 class CategoryChangesTest {
@@ -106,10 +105,15 @@ class CategoryChangesTest {
         open(dialect);
         List<Category> before = stored();
         assertThatThrownBy(() -> storage.editMenu(c -> c.add(new Category("lifts2", "ЛІФТИ", null, null, DeadlineClass.LONG,
-                "", 0, true, List.of()), 0, "admin", T0))).isInstanceOf(MenuConflict.class).hasMessageContaining("used twice");
-        assertThatThrownBy(() -> storage.editMenu(c -> c.add(animals(), 9, "admin", T0))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.editMenu(c -> c.update("ghost", x -> x, "admin", T0))).isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> storage.editMenu(c -> c.reorder(List.of("water"), "admin", T0))).isInstanceOf(IllegalArgumentException.class);
+                "", 0, true, List.of()), 0, "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT))
+                .hasMessageContaining("used twice");
+        assertThatThrownBy(() -> storage.editMenu(c -> c.add(animals(), 9, "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
+        assertThatThrownBy(() -> storage.editMenu(c -> c.update("ghost", x -> x, "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> storage.editMenu(c -> c.reorder(List.of("water"), "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
         // Deactivating all four: the last one is refused, and the three before it stay.
         for (String id : List.of("water", "lifts", "lights")) {
             storage.editMenu(c -> c.update(id, x -> new Category(x.id(), x.nameUk(), x.nameEn(), x.emoji(), x.deadlineClass(),
@@ -118,7 +122,7 @@ class CategoryChangesTest {
         List<Category> oneLeft = stored();
         assertThatThrownBy(() -> storage.editMenu(c -> c.update("roads", x -> new Category(x.id(), x.nameUk(), x.nameEn(), x.emoji(),
                 x.deadlineClass(), x.executor(), x.position(), false, x.issueTypes()), "admin", T0)))
-                .isInstanceOf(MenuConflict.class).hasMessageContaining("at least one category must be active");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("at least one category must be active");
         assertThat(stored()).isEqualTo(oneLeft).isNotEqualTo(before);
         assertThat(activeIds()).containsExactly("roads");
         List<CategoryChanges.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
@@ -163,5 +167,9 @@ class CategoryChangesTest {
 
         // The export reads back as the same menu.
         assertThat(CategoryFile.parse(CategoryFile.write(stored()))).isEqualTo(stored());
+    }
+
+    private static java.util.function.Consumer<Refusal> kind(Refusal.Kind kind) {
+        return r -> assertThat(r.kind()).isEqualTo(kind);
     }
 }

@@ -19,6 +19,7 @@ import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.StorageUnavailableException;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.storage.Storage;
 import ua.zvernennia.storage.StorageFaults;
 
@@ -63,6 +64,16 @@ public final class Api {
         AuditController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(Refusal.class, (e, ctx) -> error(ctx, switch (e.kind()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+        }, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(StorageUnavailableException.class, (e, ctx) -> unavailable(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {

@@ -23,7 +23,6 @@ import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.desk.Refusal;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.storage.AppealSearch;
 
@@ -71,11 +70,6 @@ final class AppealController {
         app.get("/api/appeals/{number}", ctx -> details(ctx, deps), Role.OPERATOR);
         app.post("/api/appeals/{number}/status", ctx -> changeStatus(ctx, deps), Role.OPERATOR);
         app.get("/api/appeals/{number}/photos/{index}", ctx -> photo(ctx, deps), Role.OPERATOR);
-        app.exception(Refusal.class, (e, ctx) -> Api.error(ctx, switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case BAD_INPUT -> 400;
-        }, e.getMessage()));
     }
 
     // ---- reading -------------------------------------------------------------------------------

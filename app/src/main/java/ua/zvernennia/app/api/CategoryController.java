@@ -9,13 +9,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
-import ua.zvernennia.core.category.MenuConflict;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.storage.CategoryChanges;
 import ua.zvernennia.storage.CategoryFile;
 
@@ -182,17 +181,15 @@ final class CategoryController {
         return ctx -> {
             try {
                 handler.handle(ctx);
-            } catch (NoSuchElementException e) {
-                throw ApiException.notFound(e.getMessage());
-            } catch (MenuConflict e) {
-                throw ApiException.conflict(e.getMessage());
+            } catch (Refusal e) {
+                throw e;
             }
         };
     }
 
     private static Category category(List<Category> menu, String id) {
         return menu.stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no category '" + id + "'"));
+                .orElseThrow(() -> Refusal.notFound("no category '" + id + "'"));
     }
 
     /** A requested position: none means last (0). */

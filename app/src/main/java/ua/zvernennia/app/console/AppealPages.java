@@ -21,7 +21,7 @@ import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.desk.Refusal;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.storage.AppealSearch;
 
 /** The operators' pages: the appeals list, an appeal with its history and status form, and registering a phoned-in appeal. */
@@ -144,9 +144,10 @@ public final class AppealPages {
             String why = switch (r.kind()) {
                 case NOT_FOUND -> throw new ConsoleException(404, "Звернення № " + number + " не знайдено.");
                 case CONFLICT -> "Такий перехід неможливий: звернення вже змінили або воно закрите. Оновіть сторінку.";
-                case BAD_INPUT -> to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
+                case INVALID -> to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
                         : to == AppealStatus.REJECTED ? "Для «Відхилено» напишіть у коментарі причину для громадянина."
                         : "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів.";
+                default -> throw r;
             };
             details(ctx, console, why, to, comment, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
         }

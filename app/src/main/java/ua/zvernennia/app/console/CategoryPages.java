@@ -8,14 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
-import ua.zvernennia.core.category.MenuConflict;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.storage.CategoryChanges;
 import ua.zvernennia.storage.CategoryFile;
 
@@ -72,8 +71,8 @@ public final class CategoryPages {
                     deadline(values.get("deadlineClass"), false), values.get("executor"), 0, true, List.of());
             Category added = console.deps.storage().editMenu(c -> c.add(category, position, by, console.deps.clock().instant()));
             console.done(ctx, BASE, Flash.info("Категорію «" + added.nameUk() + "» додано: її вже видно в меню бота."));
-        } catch (IllegalArgumentException | MenuConflict | NoSuchElementException e) {
-            menu(ctx, console, values, refused(e), e instanceof MenuConflict ? 409 : 400);
+        } catch (IllegalArgumentException | Refusal e) {
+            menu(ctx, console, values, refused(e), e instanceof Refusal r && r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
         }
     }
 
@@ -182,7 +181,7 @@ public final class CategoryPages {
         Flash flash;
         try {
             flash = Flash.info(edit.get());
-        } catch (IllegalArgumentException | MenuConflict | NoSuchElementException e) {
+        } catch (IllegalArgumentException | Refusal e) {
             flash = new Flash(refused(e), true, null);
         }
         console.done(ctx, back, flash);
@@ -190,7 +189,7 @@ public final class CategoryPages {
 
     /** The menu's own reason (its rules speak English, like the API) under a Ukrainian headline. */
     private static String refused(RuntimeException e) {
-        if (e instanceof NoSuchElementException) {
+        if (e instanceof Refusal r && r.kind() == Refusal.Kind.NOT_FOUND) {
             return "Меню не змінено: такого запису немає (" + e.getMessage() + ").";
         }
         return "Меню не змінено: " + e.getMessage();
@@ -249,7 +248,7 @@ public final class CategoryPages {
     private static int index(List<String> ids, String id) {
         int at = ids.indexOf(id);
         if (at < 0) {
-            throw new NoSuchElementException("'" + id + "'");
+            throw Refusal.notFound("'" + id + "'");
         }
         return at;
     }

@@ -36,7 +36,7 @@ import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
-import ua.zvernennia.core.desk.Refusal;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.storage.Open311Rows;
 
 /**
