@@ -18,25 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
-import ua.zvernennia.app.api.Api;
-import ua.zvernennia.app.api.ClientAddress;
-import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.channel.ChannelModule;
 import ua.zvernennia.app.channel.Channels;
-import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.media.KeptPhotos;
-import ua.zvernennia.app.media.PhotoSource;
-import ua.zvernennia.app.privacy.AccessLog;
-import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.media.PhotoKeeper;
+import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.media.SafeMediaFetch;
-import ua.zvernennia.app.open311.GeoReport;
-import ua.zvernennia.app.open311.PartnerKeys;
-import ua.zvernennia.app.publicweb.PublicForm;
+import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.core.chat.Channel;
-import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.conversation.ConversationMachine;
@@ -45,6 +36,7 @@ import ua.zvernennia.core.deadline.DeadlineSettings;
 import ua.zvernennia.core.deadline.DeadlineWatch;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
+import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.storage.Storage;
@@ -117,7 +109,7 @@ public final class App implements AutoCloseable {
         closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
                 config.deadlines().checkInterval()));
 
-        RetentionJob retention = new RetentionJob(storage, clock, config.privacy().retentionDays(),
+        RetentionJob retention = new RetentionJob(storage.personalData(), storage.accessLog(), clock, config.privacy().retentionDays(),
                 config.privacy().outboxRetentionDays(), config.privacy().auditRetentionDays());
         retention.start(config.privacy().retentionInterval());
         closeables.add(0, retention);
@@ -137,21 +129,13 @@ public final class App implements AutoCloseable {
         Optional<String> adminToken = config.adminToken().isEmpty() && config.runsDemo()
                 ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
         KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
-        PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
+        PhotoKeeper keeper = new PhotoKeeper(storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
+        var endpoints = new Endpoints(config, clock, storage, new OperatorDesk(clock, settings), adminToken, keptPhotos, webPhotos, metrics);
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
-            var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
-                    new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
-                    new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
-            StartPage.register(routes);
-            Api.register(routes, apiDeps);
-            ConsoleRoutes.register(routes, apiDeps);
-            metrics.register(routes, apiDeps, config.metricsToken());
-            PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
-            GeoReport.register(routes, apiDeps, config.web());
-            PublicForm.register(routes, apiDeps, config.web(), webPhotos);
+            endpoints.routes(routes);
             channels.forEach(c -> c.routes(routes, bot));
         });
         closeables.add(0, web);

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryMenu;
 import ua.zvernennia.core.category.IssueType;
+import ua.zvernennia.core.category.MenuEditor.Change;
 import ua.zvernennia.core.refusal.Refusal;
 
 /**
@@ -27,11 +28,6 @@ import ua.zvernennia.core.refusal.Refusal;
  * unknown id, INVALID for a bad value, CONFLICT for a menu that would break its rules.
  */
 public final class CategoryChanges {
-    /** One recorded change; {@code before} and {@code after} are JSON, null where nothing was. */
-    public record Change(long id, Instant at, String actor, String action, String categoryId, String issueTypeId,
-                         String before, String after) {
-    }
-
     private final Handle handle;
     private final JdbiCategoryCatalog catalog;
 

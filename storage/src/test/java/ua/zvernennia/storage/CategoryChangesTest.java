@@ -18,6 +18,7 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
+import ua.zvernennia.core.category.MenuEditor;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.refusal.Refusal;
@@ -84,10 +85,10 @@ class CategoryChangesTest {
         assertThat(water.activeIssueTypes()).extracting(IssueType::id).containsExactly("no-water", "smell");
         assertThat(stored()).isEqualTo(storage.categories().all());
 
-        List<CategoryChanges.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
-        assertThat(log).extracting(CategoryChanges.Change::action).containsExactly("issue-type.reorder", "issue-type.update",
+        List<MenuEditor.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
+        assertThat(log).extracting(MenuEditor.Change::action).containsExactly("issue-type.reorder", "issue-type.update",
                 "issue-type.add", "category.update", "category.reorder", "category.update", "category.add");
-        CategoryChanges.Change rename = log.get(5);
+        MenuEditor.Change rename = log.get(5);
         assertThat(rename.actor()).isEqualTo("Олена");
         assertThat(rename.at()).isEqualTo(T0.plusSeconds(1));
         assertThat(rename.categoryId()).isEqualTo("lifts");
@@ -95,7 +96,7 @@ class CategoryChangesTest {
         assertThat(rename.after()).contains("\"nameUk\":\"Ліфти та підйомники\"");
         assertThat(log.get(6).before()).isNull();
         assertThat(log.get(4).after()).isEqualTo("[\"roads\",\"lights\",\"animals\",\"water\",\"lifts\"]");
-        List<CategoryChanges.Change> ofWater = storage.read(s -> s.categoryChanges().list("water", 100));
+        List<MenuEditor.Change> ofWater = storage.read(s -> s.categoryChanges().list("water", 100));
         assertThat(ofWater).hasSize(3);
     }
 
@@ -125,7 +126,7 @@ class CategoryChangesTest {
                 .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("at least one category must be active");
         assertThat(stored()).isEqualTo(oneLeft).isNotEqualTo(before);
         assertThat(activeIds()).containsExactly("roads");
-        List<CategoryChanges.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
+        List<MenuEditor.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
         assertThat(log).hasSize(3);
     }
 
@@ -160,7 +161,7 @@ class CategoryChangesTest {
         assertThat(storage.categories().find("water")).isEmpty();
         assertThat(storage.categories().find("roads").orElseThrow().deadlineClass()).isEqualTo(DeadlineClass.MEDIUM);
         assertThat(storage.categories().all()).extracting(Category::position).containsExactly(1, 2, 3, 4);
-        CategoryChanges.Change change = storage.read(s -> s.categoryChanges().list(null, 1)).get(0);
+        MenuEditor.Change change = storage.read(s -> s.categoryChanges().list(null, 1)).get(0);
         assertThat(change.action()).isEqualTo("menu.import");
         assertThat(change.before()).contains("\"id\":\"water\"");
         assertThat(change.after()).contains("\"id\":\"animals\"").doesNotContain("\"id\":\"water\"");
