@@ -37,6 +37,7 @@ import ua.zvernennia.app.open311.WebRegistration;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.publicweb.PublicForm;
 import ua.zvernennia.app.publicweb.WebPhotos;
+import ua.zvernennia.app.web.ErrorAnswers;
 import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
@@ -98,7 +99,15 @@ final class Endpoints implements RouteGroup {
                 partnerKeys,
                 new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),
                 new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos));
-        this.failures = new Failures(e -> StorageFaults.isFault(e) ? Optional.of(StorageFaults.describe(e)) : Optional.empty(),
+        this.failures = failures(api, console);
+    }
+
+    /**
+     * What handlers throw, answered by the console on its own paths (with pages) and like the API
+     * everywhere else; a fault of the storage is one {@link StorageFaults} recognises.
+     */
+    static Failures failures(ErrorAnswers api, ErrorAnswers console) {
+        return new Failures(e -> StorageFaults.isFault(e) ? Optional.of(StorageFaults.describe(e)) : Optional.empty(),
                 ctx -> console(ctx) ? console : api);
     }
 

@@ -152,7 +152,7 @@ public final class Console implements ErrorAnswers {
     @Override
     public void failed(Context ctx, String errorId) {
         page(ctx, 500, "Не вдалося", "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора"
-                + " код помилки " + errorId + ".");
+                + " і назвіть код помилки " + errorId + ".");
     }
 
     private void page(Context ctx, int status, String title, String message) {
