@@ -1,11 +1,9 @@
 package ua.zvernennia.app;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,23 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.EnumMap;
-import ua.zvernennia.app.api.Api;
-import ua.zvernennia.app.api.ClientAddress;
-import ua.zvernennia.app.api.MemorySignInLimits;
-import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.api.TokenIssuer;
-import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.channel.ChannelModule;
+import ua.zvernennia.app.channel.Channels;
 import ua.zvernennia.app.media.KeptPhotos;
-import ua.zvernennia.app.privacy.AccessLog;
-import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.media.PhotoKeeper;
+import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.media.SafeMediaFetch;
-import ua.zvernennia.app.open311.GeoReport;
-import ua.zvernennia.app.open311.PartnerKeys;
-import ua.zvernennia.app.publicweb.PublicForm;
+import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.core.chat.Channel;
-import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.conversation.ConversationMachine;
@@ -45,18 +36,10 @@ import ua.zvernennia.core.deadline.DeadlineSettings;
 import ua.zvernennia.core.deadline.DeadlineWatch;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
+import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.storage.Storage;
-import ua.zvernennia.telegram.TelegramAdapter;
-import ua.zvernennia.telegram.TelegramSettings;
-import ua.zvernennia.telegram.TelegramWebhook;
-import ua.zvernennia.viber.ViberApi;
-import ua.zvernennia.viber.ViberCallbacks;
-import ua.zvernennia.viber.ViberMessenger;
-import ua.zvernennia.viber.ViberResponse;
-import ua.zvernennia.viber.ViberSettings;
-import ua.zvernennia.viber.ViberWebhook;
 
 /** The whole application, wired from its configuration. Start with {@link #start}, stop with {@link #close}. */
 public final class App implements AutoCloseable {
@@ -71,7 +54,8 @@ public final class App implements AutoCloseable {
     private Storage storage;
     private Bot bot;
     private WebServer web;
-    private ConsoleMessenger console;
+    /** The messengers, closed first when the app stops. */
+    private List<ChannelModule> channels = List.of();
     private Metrics metrics;
 
     private App(AppConfig config, Clock clock) {
@@ -106,32 +90,8 @@ public final class App implements AutoCloseable {
             storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
-        List<Messenger> messengers = new ArrayList<>();
-        if (config.runsDemo()) {
-            console = new ConsoleMessenger(demoOutput);
-            messengers.add(console);
-        }
-        TelegramAdapter telegram = null;
-        if (config.telegram().enabled()) {
-            AppConfig.Telegram t = config.telegram();
-            TelegramSettings defaults = TelegramSettings.of(t.token().orElseThrow()).withApiUrl(URI.create(t.apiUrl()));
-            TelegramSettings settings = defaults.withRates(t.maxPerSecond(), t.maxPerChatPerSecond(),
-                    Math.max(defaults.perChatBurst(), (int) Math.ceil(t.maxPerChatPerSecond())));
-            if (t.webhookUrl().isPresent()) {
-                settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
-            }
-            telegram = new TelegramAdapter(settings, clock);
-            messengers.add(telegram.messenger());
-        }
-        ViberSettings viberSettings = null;
-        ViberMessenger viberMessenger = null;
-        if (config.viber().enabled()) {
-            AppConfig.Viber v = config.viber();
-            viberSettings = new ViberSettings(v.authToken().orElseThrow(), URI.create(v.apiUrl()),
-                    v.webhookUrl().map(URI::create).orElse(null), v.senderName(), v.senderAvatar().orElse(null), null, null);
-            viberMessenger = new ViberMessenger(new ViberApi(viberSettings), viberSettings);
-            messengers.add(viberMessenger);
-        }
+        channels = Channels.configured(new Channels.Setting(config, clock, demoInput, demoOutput));
+        List<Messenger> messengers = channels.stream().map(ChannelModule::messenger).toList();
 
         var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize(),
                 config.deadlines().noStudyLegalDeadlineDays(), config.deadlines().noStudyClasses());
@@ -149,7 +109,7 @@ public final class App implements AutoCloseable {
         closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
                 config.deadlines().checkInterval()));
 
-        RetentionJob retention = new RetentionJob(storage, clock, config.privacy().retentionDays(),
+        RetentionJob retention = new RetentionJob(storage.personalData(), storage.accessLog(), clock, config.privacy().retentionDays(),
                 config.privacy().outboxRetentionDays(), config.privacy().auditRetentionDays());
         retention.start(config.privacy().retentionInterval());
         closeables.add(0, retention);
@@ -158,81 +118,39 @@ public final class App implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
         closeables.add(0, () -> shutdown(housekeeping));
 
-        ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
-        TelegramAdapter telegramAdapter = telegram;
         var photos = new EnumMap<Channel, PhotoSource>(Channel.class);
-        if (telegram != null) {
-            photos.put(Channel.TELEGRAM, telegram.files()::download);
-        }
-        if (viberSettings != null) {
-            photos.put(Channel.VIBER, new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(config.privacy().viberMediaHosts()),
-                    config.privacy().maxPhotoBytes()));
-        }
+        channels.forEach(c -> c.photos().ifPresent(p -> photos.put(c.channel(), p)));
         // Photos sent with the web form are files of the app's; a partner app's media_url is fetched
         // only from its allow-listed hosts.
         var webPhotos = new WebPhotos(config.web().photosDir(), new SafeMediaFetch(
                 SafeMediaFetch.Policy.publicHttps(config.web().partnerMediaHosts()), config.privacy().maxPhotoBytes()));
         photos.put(Channel.WEB, webPhotos);
         // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
-        Optional<String> adminToken = config.adminToken().isEmpty() && console != null
+        Optional<String> adminToken = config.adminToken().isEmpty() && config.runsDemo()
                 ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
         KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
-        PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
+        PhotoKeeper keeper = new PhotoKeeper(storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
+        var endpoints = new Endpoints(config, clock, storage, new OperatorDesk(clock, settings), adminToken, keptPhotos, webPhotos, metrics);
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
-            var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
-                    new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
-                    new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
             // The messengers' webhooks first: Javalin tries routes in the order they were added, and
             // these carry nearly every request.
-            if (telegramAdapter != null && config.telegram().webhookUrl().isPresent()) {
-                routes.post(TelegramWebhook.PATH, ctx -> ctx.status(telegramAdapter.webhook()
-                        .map(w -> w.handle(ctx.header(TelegramWebhook.SECRET_HEADER), ctx.bodyAsBytes()))
-                        .orElse(503)));
-            }
-            if (viberCallbacks != null) {
-                routes.post("/viber/webhook", ctx -> {
-                    ViberResponse r = viberCallbacks.handle(ctx.bodyAsBytes(), ctx.header("X-Viber-Content-Signature"));
-                    ctx.status(r.status());
-                    if (r.hasBody()) {
-                        ctx.contentType(ViberResponse.CONTENT_TYPE).result(r.bodyBytes());
-                    }
-                });
-            }
-            StartPage.register(routes);
-            Api.register(routes, apiDeps);
-            ConsoleRoutes.register(routes, apiDeps);
-            metrics.register(routes, apiDeps, config.metricsToken());
-            PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
-            GeoReport.register(routes, apiDeps, config.web());
-            PublicForm.register(routes, apiDeps, config.web(), webPhotos);
+            channels.forEach(c -> c.routes(routes, bot));
+            endpoints.routes(routes);
         });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
-        if (telegram != null) {
-            closeables.add(0, telegram);
-            try {
-                telegram.start(bot);
-            } catch (IOException e) {
-                throw new IllegalStateException("Telegram could not be started: " + e.getMessage(), e);
-            }
-        }
-        if (viberSettings != null) {
-            // Viber checks the URL while set_webhook runs, so the server must already listen.
-            new ViberWebhook(new ViberApi(viberSettings), viberSettings).register();
-        }
-
-        if (console != null) {
+        if (config.runsDemo()) {
             demoOutput.println("\nКонсоль операторів: http://localhost:" + web.port() + StartPage.signIn());
             if (config.adminToken().isEmpty()) {
                 // Printed to the demo's terminal only, never logged: it is this run's admin sign-in.
                 demoOutput.println("Токен адміністратора на цей запуск: " + adminToken.orElseThrow());
             }
-            Thread demo = new Thread(new ConsoleDemo(bot, console, demoInput, demoOutput, clock), "demo");
-            demo.setDaemon(true);
-            demo.start();
+        }
+        for (ChannelModule c : channels) {
+            c.start(bot);
         }
         ready = true;
     }
@@ -277,6 +195,14 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        for (ChannelModule c : channels) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                log.warn("error while stopping {}", c.channel(), e);
+            }
+        }
+        channels = List.of();
         for (AutoCloseable c : closeables) {
             try {
                 c.close();

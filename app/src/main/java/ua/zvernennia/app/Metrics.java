@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.Authenticator;
 import ua.zvernennia.app.api.Caller;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.core.appeal.AppealStatus;
@@ -149,7 +149,7 @@ final class Metrics implements Telemetry, AutoCloseable {
      * {@code GET /metrics} for a bearer token with the admin role, or {@code metricsToken} (a
      * token that may read metrics and nothing else); 401 without a token, 403 for an operator's.
      */
-    void register(RoutesConfig app, Api.Deps deps, Optional<String> metricsToken) {
+    void register(RoutesConfig app, Authenticator authenticator, Optional<String> metricsToken) {
         app.get(PATH, ctx -> {
             String header = ctx.header("Authorization");
             String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
@@ -160,7 +160,7 @@ final class Metrics implements Telemetry, AutoCloseable {
             boolean allowed = metricsToken.isPresent() && MessageDigest.isEqual(
                     metricsToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
             if (!allowed) {
-                Optional<Caller> caller = Api.identify(token, deps);
+                Optional<Caller> caller = authenticator.identify(token);
                 if (caller.isEmpty()) {
                     refuse(ctx, 401, "unknown or revoked token");
                     return;

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.api.ApiJson;
-import ua.zvernennia.app.api.RoutePattern;
+import ua.zvernennia.app.web.RoutePattern;
 
 /** The app's HTTP server: health, webhooks and the API register their routes on it. */
 final class WebServer implements AutoCloseable {

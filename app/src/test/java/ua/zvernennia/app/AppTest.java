@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.app.channel.TerminalChannel;
 import ua.zvernennia.core.appeal.Appeal;
 
 /** The whole app on port 0 and a database file, driven through the terminal demo. */
@@ -60,7 +61,7 @@ class AppTest {
 
         try (App again = App.start(config(), Clock.systemUTC(), new BufferedReader(new java.io.StringReader("")),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-            List<Appeal> appeals = again.storage().unitOfWork().run(s -> s.appeals().byChat(ConsoleDemo.CHAT, 10));
+            List<Appeal> appeals = again.storage().unitOfWork().run(s -> s.appeals().byChat(TerminalChannel.CHAT, 10));
             assertThat(appeals).singleElement().satisfies(a -> {
                 assertThat(a.categoryId()).isEqualTo("lifts");
                 assertThat(a.issueTypeId()).isEqualTo("stopped");

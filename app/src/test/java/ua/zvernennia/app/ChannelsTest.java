@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.app.channel.ChannelModule;
+import ua.zvernennia.app.channel.Channels;
+import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
@@ -60,6 +63,31 @@ class ChannelsTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(callback)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(forged.statusCode()).isEqualTo(403);
             }
+        }
+    }
+
+    @Test
+    void theConfigurationTurnsTheChannelsOnEachAModuleWiredTheSameWay() {
+        var in = new BufferedReader(new StringReader(""));
+        var out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> base = Map.of("CATEGORIES_FILE", "../config/categories.yaml");
+        List<ChannelModule> none = Channels.configured(new Channels.Setting(AppConfig.load(AppConfigTest.SHIPPED, base),
+                Clock.systemUTC(), in, out));
+        assertThat(none).extracting(ChannelModule::channel).as("no token: the terminal demo").containsExactly(Channel.CONSOLE);
+        assertThat(none.get(0).photos()).isEmpty();
+
+        var both = new java.util.HashMap<>(base);
+        both.putAll(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "VIBER_AUTH_TOKEN", ViberRig.TOKEN, "DEMO", "off"));
+        List<ChannelModule> modules = Channels.configured(new Channels.Setting(AppConfig.load(AppConfigTest.SHIPPED, both),
+                Clock.systemUTC(), in, out));
+        try {
+            assertThat(modules).extracting(ChannelModule::channel).containsExactly(Channel.TELEGRAM, Channel.VIBER);
+            assertThat(modules).allSatisfy(m -> {
+                assertThat(m.messenger().channel()).isEqualTo(m.channel());
+                assertThat(m.photos()).as("photos citizens send are fetched from their messenger").isPresent();
+            });
+        } finally {
+            modules.forEach(ChannelModule::close);
         }
     }
 

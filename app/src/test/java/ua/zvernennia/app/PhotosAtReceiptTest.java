@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.app.media.TestImages;
 import ua.zvernennia.core.chat.Channel;
-import ua.zvernennia.storage.MediaRows;
+import ua.zvernennia.core.media.PhotoStore;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
@@ -33,7 +33,7 @@ class PhotosAtReceiptTest {
     @TempDir
     Path dir;
 
-    Optional<MediaRows.Kept> media(App app, Channel channel, String fileId) {
+    Optional<PhotoStore.Kept> media(App app, Channel channel, String fileId) {
         return app.storage().read(s -> s.media().find(channel, fileId));
     }
 
@@ -47,8 +47,8 @@ class PhotosAtReceiptTest {
                 MenuChats.Menu menu = citizen.openMenu();
                 citizen.press(menu, "cat:street-lights", m -> true);
                 telegram.enqueue(List.of(Updates.photo(8101, "AgACbigphoto", "Не світить ліхтар біля під'їзду")));
-                awaitUntil(() -> media(app, Channel.TELEGRAM, "AgACbigphoto").map(m -> m.status() == MediaRows.Status.KEPT).orElse(false));
-                MediaRows.Kept kept = media(app, Channel.TELEGRAM, "AgACbigphoto").orElseThrow();
+                awaitUntil(() -> media(app, Channel.TELEGRAM, "AgACbigphoto").map(m -> m.status() == PhotoStore.Status.KEPT).orElse(false));
+                PhotoStore.Kept kept = media(app, Channel.TELEGRAM, "AgACbigphoto").orElseThrow();
                 assertThat(kept.contentType()).isEqualTo("image/jpeg");
                 assertThat(kept.bytes()).isEqualTo(jpeg);
                 assertThat(kept.thumbnail()).isNotNull();
@@ -90,7 +90,7 @@ class PhotosAtReceiptTest {
                     .header("X-Viber-Content-Signature", ViberRig.sign(bytes))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
-            awaitUntil(() -> media(app, Channel.VIBER, link).map(m -> m.status() == MediaRows.Status.FAILED).orElse(false));
+            awaitUntil(() -> media(app, Channel.VIBER, link).map(m -> m.status() == PhotoStore.Status.FAILED).orElse(false));
             assertThat(media(app, Channel.VIBER, link).orElseThrow().lastError()).contains("https");
             assertThat(menu).isNotNull();
             assertThat(hits.get()).as("nothing fetched").isZero();

@@ -4,13 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import ua.zvernennia.core.privacy.AccessLogStore.Entry;
 
 /** The {@code access_log} table: who read whose personal data. Bound to one handle; not thread-safe. */
 public final class AccessLogRows {
-    /** One entry; {@code appeal} is null for an action about no single appeal (a search that found nothing). */
-    public record Entry(long id, Instant at, String actor, String via, String action, String appeal) {
-    }
-
     private final Handle handle;
 
     AccessLogRows(Handle handle) {

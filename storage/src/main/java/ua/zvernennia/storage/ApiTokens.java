@@ -8,16 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import ua.zvernennia.core.desk.ApiTokenStore.ApiToken;
 
 /** API tokens of operators and admins, kept as SHA-256 hashes. Bound to one handle; not thread-safe. */
 public final class ApiTokens {
-    /** A token as listed: never the token itself. */
-    public record ApiToken(long id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
-        public boolean active() {
-            return revokedAt == null;
-        }
-    }
-
     private final Handle handle;
 
     ApiTokens(Handle handle) {

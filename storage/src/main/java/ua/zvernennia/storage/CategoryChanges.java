@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -14,6 +13,8 @@ import org.jdbi.v3.core.Handle;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryMenu;
 import ua.zvernennia.core.category.IssueType;
+import ua.zvernennia.core.category.MenuEditor.Change;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * Admins' edits of the category menu, in the transaction of one handle. Each edit reads the menu
@@ -23,16 +24,10 @@ import ua.zvernennia.core.category.IssueType;
  * only what no appeal refers to. Run edits through {@link Storage#editMenu}, which refreshes the
  * cached menu after the commit. Bound to one handle; not thread-safe.
  *
- * <p>Failures change nothing (the transaction rolls back): {@link NoSuchElementException} for an
- * unknown id, {@link IllegalArgumentException} for a bad value,
- * {@link ua.zvernennia.core.category.MenuConflict} for a menu that would break its rules.
+ * <p>Refusals change nothing (the transaction rolls back): a {@link Refusal} NOT_FOUND for an
+ * unknown id, INVALID for a bad value, CONFLICT for a menu that would break its rules.
  */
 public final class CategoryChanges {
-    /** One recorded change; {@code before} and {@code after} are JSON, null where nothing was. */
-    public record Change(long id, Instant at, String actor, String action, String categoryId, String issueTypeId,
-                         String before, String after) {
-    }
-
     private final Handle handle;
     private final JdbiCategoryCatalog catalog;
 
@@ -63,7 +58,7 @@ public final class CategoryChanges {
         Category old = CategoryMenu.find(current, id);
         Category changed = change.apply(old);
         if (!changed.id().equals(id)) {
-            throw new IllegalArgumentException("a category's id never changes; add a new category instead");
+            throw Refusal.invalid("id", "a category's id never changes; add a new category instead");
         }
         List<Category> after = CategoryMenu.replace(current, changed.withIssueTypes(old.issueTypes()));
         store(before, after, now);
@@ -93,10 +88,10 @@ public final class CategoryChanges {
     public IssueType updateIssueType(String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now) {
         Category category = CategoryMenu.find(menu(), categoryId);
         IssueType old = category.issueType(typeId)
-                .orElseThrow(() -> new NoSuchElementException("no issue type '" + typeId + "' in category '" + categoryId + "'"));
+                .orElseThrow(() -> Refusal.notFound("no issue type '" + typeId + "' in category '" + categoryId + "'"));
         IssueType changed = change.apply(old);
         if (!changed.id().equals(typeId)) {
-            throw new IllegalArgumentException("an issue type's id never changes; add a new issue type instead");
+            throw Refusal.invalid("id", "an issue type's id never changes; add a new issue type instead");
         }
         Category after = changeIssueTypes(categoryId, c -> CategoryMenu.replaceIssueType(c, changed), now);
         IssueType updated = after.issueType(typeId).orElseThrow();

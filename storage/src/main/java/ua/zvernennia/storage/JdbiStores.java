@@ -25,7 +25,7 @@ public final class JdbiStores implements Stores {
     private final JdbiInbox inbox;
     private final ApiTokens apiTokens;
     private final CategoryChanges categoryChanges;
-    private final AppealSearch appealSearch;
+    private final AppealSearchRows appealSearch;
     private final JdbiDeadlineMarks deadlines;
     private final MediaRows media;
     private final Retention retention;
@@ -54,7 +54,7 @@ public final class JdbiStores implements Stores {
         this.inbox = new JdbiInbox(handle);
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
-        this.appealSearch = new AppealSearch(handle, appeals);
+        this.appealSearch = new AppealSearchRows(handle, appeals);
         this.deadlines = new JdbiDeadlineMarks(handle);
         this.media = new MediaRows(handle);
         this.retention = new Retention(handle);
@@ -86,7 +86,7 @@ public final class JdbiStores implements Stores {
     }
 
     /** Operators' look-ups: appeals by filters, histories with the delivery of pushes. */
-    public AppealSearch appealSearch() {
+    public AppealSearchRows appealSearch() {
         return appealSearch;
     }
 

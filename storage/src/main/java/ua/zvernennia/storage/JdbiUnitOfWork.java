@@ -14,12 +14,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.engine.StorageUnavailableException;
-import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.metrics.Telemetry;
 
 /**
  * Group commit: one writer thread takes whatever work is queued, runs it all in one transaction
@@ -51,7 +52,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     record Attempt(long atNanos, StorageUnavailableException fault) {
     }
 
-    private record Pending<T>(Work<T> work, CompletableFuture<T> future) {
+    /** A work with its future; storage-level work sees the stores as they are, {@link JdbiStores}. */
+    private record Pending<T>(Function<JdbiStores, T> work, CompletableFuture<T> future) {
         void run(JdbiStores stores, List<Runnable> completions) {
             T result = work.apply(stores);
             completions.add(() -> future.complete(result));
@@ -97,6 +99,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
 
     @Override
     public <T> CompletableFuture<T> submit(Work<T> work) {
+        return submitJdbi(work::apply);
+    }
+
+    /** {@link #submit} for storage-level work that uses more than the core's ports. */
+    <T> CompletableFuture<T> submitJdbi(Function<JdbiStores, T> work) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("storage is closed"));
@@ -113,7 +120,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             future.completeExceptionally(new IllegalStateException("storage is closed"));
             return future;
         }
-        deferred.add(new Deferred(new Pending<>(work, future), System.nanoTime() + maxDelay.toNanos()));
+        deferred.add(new Deferred(new Pending<>(work::apply, future), System.nanoTime() + maxDelay.toNanos()));
         return future;
     }
 
@@ -127,10 +134,15 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         return await(submit(work), RUN_TIMEOUT);
     }
 
+    /** {@link #run} for storage-level work that uses more than the core's ports. */
+    <T> T runJdbi(Function<JdbiStores, T> work) {
+        return await(submitJdbi(work), RUN_TIMEOUT);
+    }
+
     /** Runs the work and waits for its commit without a limit: start-up work that may be long. */
-    <T> T runUnbounded(Work<T> work) {
+    <T> T runUnbounded(Function<JdbiStores, T> work) {
         try {
-            return submit(work).join();
+            return submitJdbi(work).join();
         } catch (CompletionException e) {
             throw unwrap(e.getCause());
         }

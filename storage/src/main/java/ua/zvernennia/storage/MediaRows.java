@@ -8,6 +8,9 @@ import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.media.MediaQueue;
+import ua.zvernennia.core.media.PhotoStore.Kept;
+import ua.zvernennia.core.media.PhotoStore.Pending;
+import ua.zvernennia.core.media.PhotoStore.Status;
 
 /**
  * The {@code media} table: photos queued at receipt and their kept bytes. Every write goes
@@ -15,21 +18,6 @@ import ua.zvernennia.core.media.MediaQueue;
  * conditional update before it is fetched. Bound to one handle; not thread-safe.
  */
 public final class MediaRows implements MediaQueue {
-    /** What is known of a photo. */
-    public enum Status { PENDING, KEPT, FAILED, ERASED }
-
-    /** A queued photo to download. */
-    public record Pending(long id, Channel channel, String fileId, int attempts) {
-    }
-
-    /**
-     * A photo as kept: the bytes are in {@code bytes}, or in the file {@code storedPath} under the
-     * media folder; {@code thumbnail} may be null (a type the JDK cannot scale).
-     */
-    public record Kept(long id, Status status, String contentType, byte[] bytes, String storedPath, byte[] thumbnail,
-                       String lastError) {
-    }
-
     private final Handle handle;
 
     MediaRows(Handle handle) {

@@ -8,55 +8,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
-import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.open311.Open311Store.Key;
+import ua.zvernennia.core.open311.Open311Store.Query;
+import ua.zvernennia.core.open311.Open311Store.Request;
+import ua.zvernennia.core.open311.Open311Store;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * What Open311 GeoReport v2 and the public web form keep beside the appeals: the partner apps'
  * API keys (as SHA-256 hashes), where a WEB appeal came from, and whether an operator made an
- * appeal's description public. Bound to one handle; not thread-safe.
+ * appeal's description public ({@link Open311Store}), in the transaction of one handle. Bound to
+ * one handle; not thread-safe.
  */
 public final class Open311Rows {
-    public static final int MAX_NAME = 100;
-    public static final int MAX_SOURCE = 40;
-
-    /** A partner's key as listed: never the key itself. */
-    public record Key(long id, String name, String source, int perMinute, Instant createdAt, String createdBy,
-                      Instant revokedAt) {
-        public boolean active() {
-            return revokedAt == null;
-        }
-    }
-
-    /**
-     * Service requests to list; each null or empty filter matches everything.
-     *
-     * @param numbers     appeal numbers (service_request_id)
-     * @param categoryIds categories, and {@code issueTypes} (category id, issue type id) pairs: an
-     *                    appeal matches either list
-     * @param from        registered at or after; {@code to}: before
-     */
-    public record Query(List<String> numbers, Set<String> categoryIds, Set<Map.Entry<String, String>> issueTypes,
-                        Set<AppealStatus> statuses, Instant from, Instant to, int offset, int limit) {
-        public Query {
-            numbers = numbers == null ? List.of() : List.copyOf(numbers);
-            categoryIds = categoryIds == null ? Set.of() : Set.copyOf(categoryIds);
-            issueTypes = issueTypes == null ? Set.of() : Set.copyOf(issueTypes);
-            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
-            if (offset < 0 || limit < 1) {
-                throw new IllegalArgumentException("offset must be 0 or more and limit 1 or more");
-            }
-        }
-    }
-
-    /** An appeal as the public sees it through Open311 (the caller leaves the personal fields out). */
-    public record Request(Appeal appeal, String source, boolean descriptionPublic, Instant updatedAt) {
-    }
-
     private final Handle handle;
 
     Open311Rows(Handle handle) {
@@ -126,14 +94,14 @@ public final class Open311Rows {
      * Makes the appeal's description public or private again and writes the change to its
      * history; false (and nothing written) when it already was so.
      *
-     * @throws IllegalArgumentException when there is no such appeal
+     * @throws Refusal NOT_FOUND when there is no such appeal
      */
     public boolean setDescriptionPublic(AppealNumber number, boolean visible, String actor, Instant now) {
         Boolean current = handle.createQuery("SELECT description_public FROM appeal WHERE num = :num")
                 .bind("num", number.toString())
                 .mapTo(Boolean.class)
                 .findOne()
-                .orElseThrow(() -> new IllegalArgumentException("no appeal " + number));
+                .orElseThrow(() -> Refusal.notFound("no appeal " + number));
         if (current == visible) {
             return false;
         }
@@ -142,13 +110,11 @@ public final class Open311Rows {
                 .bind("num", number.toString())
                 .execute();
         new JdbiAppealStore(handle, java.time.ZoneOffset.UTC).addEvent(number, AppealEvent.Kind.COMMENT, actor,
-                visible ? DESCRIPTION_PUBLISHED : DESCRIPTION_HIDDEN, now);
+                visible ? Open311Store.DESCRIPTION_PUBLISHED : Open311Store.DESCRIPTION_HIDDEN, now);
         return true;
     }
 
     /** The history notes of {@link #setDescriptionPublic}. */
-    public static final String DESCRIPTION_PUBLISHED = "опис звернення оприлюднено (Open311)";
-    public static final String DESCRIPTION_HIDDEN = "опис звернення більше не оприлюднюється (Open311)";
 
     public Optional<Request> find(AppealNumber number) {
         return requests(new Query(List.of(number.toString()), null, null, null, null, null, 0, 1)).stream().findFirst();

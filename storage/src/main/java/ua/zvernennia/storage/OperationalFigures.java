@@ -38,7 +38,7 @@ public record OperationalFigures(long outboxPending, Duration oldestPendingAge, 
             // The open statuses let the count seek the index on (status, deadline_at) instead of
             // reading a year of closed appeals; the condition itself is the search's.
             long overdue = h.createQuery("SELECT COUNT(*) FROM appeal WHERE status IN (<open>) AND "
-                            + AppealSearch.overdueCondition())
+                            + AppealSearchRows.overdueCondition())
                     .bindList("open", OPEN).bind("now", now.toEpochMilli()).mapTo(Long.class).one();
             Duration age = pending[0] == 0 ? Duration.ZERO
                     : Duration.ofMillis(Math.max(0, now.toEpochMilli() - pending[1]));

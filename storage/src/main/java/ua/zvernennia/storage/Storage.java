@@ -9,11 +9,23 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.MenuEditor;
+import ua.zvernennia.core.desk.ApiTokenStore;
+import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.engine.StorageUnavailableException;
-import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.media.PhotoStore;
+import ua.zvernennia.core.metrics.Telemetry;
+import ua.zvernennia.core.open311.Open311Store;
+import ua.zvernennia.core.privacy.AccessLogStore;
+import ua.zvernennia.core.privacy.PersonalDataStore;
 
-/** The storage module assembled: the database, the menu and the group-committing unit of work. */
+/**
+ * The storage module assembled: the database, the menu, the group-committing unit of work, and
+ * the core's thread-safe ports for the staff's side (appeal search, tokens, the access log, the
+ * menu editor, Open311, kept photos, personal data), each call of which is its own read or
+ * transaction here.
+ */
 public final class Storage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Storage.class);
 
@@ -22,6 +34,13 @@ public final class Storage implements AutoCloseable {
     private final JdbiUnitOfWork unitOfWork;
     private final Clock clock;
     private final ZoneId zone;
+    private final AppealSearch appealSearch = new JdbiAppealSearch(this);
+    private final ApiTokenStore apiTokens = new JdbiApiTokenStore(this);
+    private final AccessLogStore accessLog = new JdbiAccessLogStore(this);
+    private final MenuEditor menuEditor = new JdbiMenuEditor(this);
+    private final Open311Store open311 = new JdbiOpen311Store(this);
+    private final PhotoStore photos = new JdbiPhotoStore(this);
+    private final PersonalDataStore personalData = new JdbiPersonalDataStore(this);
     /** A commit attempt younger than this answers the readiness check without a probe of its own. */
     private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
 
@@ -31,7 +50,7 @@ public final class Storage implements AutoCloseable {
         this.zone = zone;
         this.categories = new JdbiCategoryCatalog(database.jdbi());
         this.unitOfWork = new JdbiUnitOfWork(database, categories, clock, zone);
-        int filled = unitOfWork.runUnbounded(s -> ((JdbiStores) s).appealSearch().backfill());
+        int filled = unitOfWork.runUnbounded(s -> s.appealSearch().backfill());
         if (filled > 0) {
             log.info("made {} appeals searchable", filled);
         }
@@ -52,7 +71,7 @@ public final class Storage implements AutoCloseable {
             return false;
         }
         unitOfWork.runUnbounded(s -> {
-            categories.replaceAll(((JdbiStores) s).handle(), menu, clock.instant());
+            categories.replaceAll(s.handle(), menu, clock.instant());
             return null;
         });
         categories.reload();
@@ -65,7 +84,7 @@ public final class Storage implements AutoCloseable {
      * for its commit. All writes go through the one writer, which SQLite needs.
      */
     public <T> T write(Function<JdbiStores, T> work) {
-        return unitOfWork.run(s -> work.apply((JdbiStores) s));
+        return unitOfWork.runJdbi(work);
     }
 
     /**
@@ -94,8 +113,8 @@ public final class Storage implements AutoCloseable {
             return Readiness.of(last.fault());
         }
         try {
-            JdbiUnitOfWork.await(unitOfWork.submit(s -> {
-                Handle h = ((JdbiStores) s).handle();
+            JdbiUnitOfWork.await(unitOfWork.submitJdbi(s -> {
+                Handle h = s.handle();
                 h.execute("DELETE FROM storage_probe");
                 h.execute("INSERT INTO storage_probe (id, checked_at) VALUES (1, ?)", clock.millis());
                 return null;
@@ -155,6 +174,40 @@ public final class Storage implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** Operators' look-ups: appeals by filters, histories with the delivery of pushes. */
+    public AppealSearch appealSearch() {
+        return appealSearch;
+    }
+
+    public ApiTokenStore apiTokens() {
+        return apiTokens;
+    }
+
+    /** Who among staff read whose personal data. */
+    public AccessLogStore accessLog() {
+        return accessLog;
+    }
+
+    /** Admins' edits of the category menu, each refreshing the cached menu once committed. */
+    public MenuEditor menuEditor() {
+        return menuEditor;
+    }
+
+    /** Partner apps' keys, where WEB appeals came from, and public descriptions. */
+    public Open311Store open311() {
+        return open311;
+    }
+
+    /** Photos queued at receipt and their kept bytes. */
+    public PhotoStore photos() {
+        return photos;
+    }
+
+    /** Erasure by phone and the retention job's batches. */
+    public PersonalDataStore personalData() {
+        return personalData;
     }
 
     public JdbiCategoryCatalog categories() {

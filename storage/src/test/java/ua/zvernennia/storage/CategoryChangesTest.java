@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +18,10 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
-import ua.zvernennia.core.category.MenuConflict;
+import ua.zvernennia.core.category.MenuEditor;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.refusal.Refusal;
 
 /** Admins' menu edits on real database files; the same suite for H2 and SQLite. */
 class CategoryChangesTest {
@@ -85,10 +85,10 @@ class CategoryChangesTest {
         assertThat(water.activeIssueTypes()).extracting(IssueType::id).containsExactly("no-water", "smell");
         assertThat(stored()).isEqualTo(storage.categories().all());
 
-        List<CategoryChanges.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
-        assertThat(log).extracting(CategoryChanges.Change::action).containsExactly("issue-type.reorder", "issue-type.update",
+        List<MenuEditor.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
+        assertThat(log).extracting(MenuEditor.Change::action).containsExactly("issue-type.reorder", "issue-type.update",
                 "issue-type.add", "category.update", "category.reorder", "category.update", "category.add");
-        CategoryChanges.Change rename = log.get(5);
+        MenuEditor.Change rename = log.get(5);
         assertThat(rename.actor()).isEqualTo("Олена");
         assertThat(rename.at()).isEqualTo(T0.plusSeconds(1));
         assertThat(rename.categoryId()).isEqualTo("lifts");
@@ -96,7 +96,7 @@ class CategoryChangesTest {
         assertThat(rename.after()).contains("\"nameUk\":\"Ліфти та підйомники\"");
         assertThat(log.get(6).before()).isNull();
         assertThat(log.get(4).after()).isEqualTo("[\"roads\",\"lights\",\"animals\",\"water\",\"lifts\"]");
-        List<CategoryChanges.Change> ofWater = storage.read(s -> s.categoryChanges().list("water", 100));
+        List<MenuEditor.Change> ofWater = storage.read(s -> s.categoryChanges().list("water", 100));
         assertThat(ofWater).hasSize(3);
     }
 
@@ -106,10 +106,15 @@ class CategoryChangesTest {
         open(dialect);
         List<Category> before = stored();
         assertThatThrownBy(() -> storage.editMenu(c -> c.add(new Category("lifts2", "ЛІФТИ", null, null, DeadlineClass.LONG,
-                "", 0, true, List.of()), 0, "admin", T0))).isInstanceOf(MenuConflict.class).hasMessageContaining("used twice");
-        assertThatThrownBy(() -> storage.editMenu(c -> c.add(animals(), 9, "admin", T0))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.editMenu(c -> c.update("ghost", x -> x, "admin", T0))).isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> storage.editMenu(c -> c.reorder(List.of("water"), "admin", T0))).isInstanceOf(IllegalArgumentException.class);
+                "", 0, true, List.of()), 0, "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT))
+                .hasMessageContaining("used twice");
+        assertThatThrownBy(() -> storage.editMenu(c -> c.add(animals(), 9, "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
+        assertThatThrownBy(() -> storage.editMenu(c -> c.update("ghost", x -> x, "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> storage.editMenu(c -> c.reorder(List.of("water"), "admin", T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
         // Deactivating all four: the last one is refused, and the three before it stay.
         for (String id : List.of("water", "lifts", "lights")) {
             storage.editMenu(c -> c.update(id, x -> new Category(x.id(), x.nameUk(), x.nameEn(), x.emoji(), x.deadlineClass(),
@@ -118,10 +123,10 @@ class CategoryChangesTest {
         List<Category> oneLeft = stored();
         assertThatThrownBy(() -> storage.editMenu(c -> c.update("roads", x -> new Category(x.id(), x.nameUk(), x.nameEn(), x.emoji(),
                 x.deadlineClass(), x.executor(), x.position(), false, x.issueTypes()), "admin", T0)))
-                .isInstanceOf(MenuConflict.class).hasMessageContaining("at least one category must be active");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("at least one category must be active");
         assertThat(stored()).isEqualTo(oneLeft).isNotEqualTo(before);
         assertThat(activeIds()).containsExactly("roads");
-        List<CategoryChanges.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
+        List<MenuEditor.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
         assertThat(log).hasSize(3);
     }
 
@@ -156,12 +161,16 @@ class CategoryChangesTest {
         assertThat(storage.categories().find("water")).isEmpty();
         assertThat(storage.categories().find("roads").orElseThrow().deadlineClass()).isEqualTo(DeadlineClass.MEDIUM);
         assertThat(storage.categories().all()).extracting(Category::position).containsExactly(1, 2, 3, 4);
-        CategoryChanges.Change change = storage.read(s -> s.categoryChanges().list(null, 1)).get(0);
+        MenuEditor.Change change = storage.read(s -> s.categoryChanges().list(null, 1)).get(0);
         assertThat(change.action()).isEqualTo("menu.import");
         assertThat(change.before()).contains("\"id\":\"water\"");
         assertThat(change.after()).contains("\"id\":\"animals\"").doesNotContain("\"id\":\"water\"");
 
         // The export reads back as the same menu.
         assertThat(CategoryFile.parse(CategoryFile.write(stored()))).isEqualTo(stored());
+    }
+
+    private static java.util.function.Consumer<Refusal> kind(Refusal.Kind kind) {
+        return r -> assertThat(r.kind()).isEqualTo(kind);
     }
 }

@@ -32,6 +32,7 @@ import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.desk.ApiTokenStore;
 import ua.zvernennia.core.testing.TestCategories;
 
 /** Copies a database with a year of generated appeals and live chats between every pair of kinds. */
@@ -111,7 +112,7 @@ class DatabaseCopyTest {
             Optional<ConversationState> state = target.read(s -> s.conversations().load(chat));
             Optional<ConversationState> stateOriginal = source.read(s -> s.conversations().load(chat));
             assertThat(state).isPresent().isEqualTo(stateOriginal);
-            Optional<ApiTokens.ApiToken> token = target.read(s -> s.apiTokens().findActive("secret-token-0123456789"));
+            Optional<ApiTokenStore.ApiToken> token = target.read(s -> s.apiTokens().findActive("secret-token-0123456789"));
             assertThat(token).isPresent();
 
             // Numbering and ids go on after the copied ones, in the target.
@@ -123,7 +124,7 @@ class DatabaseCopyTest {
             long event = target.unitOfWork().run(s -> s.appeals().addEvent(live.number(), AppealEvent.Kind.COMMENT, "Оператор", "Ще", clock.instant()));
             assertThat(event).isPositive();
             target.write(s -> s.apiTokens().create("Адмін", "ADMIN", "another-token-0123456789", "admin", clock.instant()));
-            List<ApiTokens.ApiToken> tokens = target.read(s -> s.apiTokens().list());
+            List<ApiTokenStore.ApiToken> tokens = target.read(s -> s.apiTokens().list());
             assertThat(tokens).hasSize(2);
             boolean firstTime = target.unitOfWork().run(s -> s.processed().firstTime(chat, "update-1", clock.instant()));
             assertThat(firstTime).as("the update is known").isFalse();

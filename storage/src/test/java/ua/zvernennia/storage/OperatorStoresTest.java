@@ -29,6 +29,7 @@ import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Draft;
 import ua.zvernennia.core.conversation.Step;
+import ua.zvernennia.core.desk.AppealSearch;
 
 /** Status changes, histories with pushes, and the operators' search on real database files. */
 class OperatorStoresTest {

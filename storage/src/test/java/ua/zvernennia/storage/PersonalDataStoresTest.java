@@ -27,6 +27,9 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.citizen.Citizen;
+import ua.zvernennia.core.desk.AppealSearch;
+import ua.zvernennia.core.media.PhotoStore;
+import ua.zvernennia.core.privacy.AccessLogStore;
 
 /** Kept photos, anonymised appeals, retention batches and the access log on every database. */
 class PersonalDataStoresTest {
@@ -74,7 +77,7 @@ class PersonalDataStoresTest {
             s.media().keep(chat, new PhotoRef("AgAC1", ""), T0);
             return null;
         });
-        List<MediaRows.Pending> due = storage.read(s -> s.media().due(T0, 10));
+        List<PhotoStore.Pending> due = storage.read(s -> s.media().due(T0, 10));
         assertThat(due).hasSize(1);
         long id = due.get(0).id();
         assertThat(writeAs(s -> s.media().claim(id, T0, T0.plusSeconds(300)))).containsExactly(true);
@@ -86,8 +89,8 @@ class PersonalDataStoresTest {
             s.media().kept(id, "image/jpeg", bytes.length, bytes, null, new byte[] {1, 2, 3}, T0);
             return null;
         });
-        MediaRows.Kept kept = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgAC1")).orElseThrow();
-        assertThat(kept.status()).isEqualTo(MediaRows.Status.KEPT);
+        PhotoStore.Kept kept = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgAC1")).orElseThrow();
+        assertThat(kept.status()).isEqualTo(PhotoStore.Status.KEPT);
         assertThat(kept.bytes()).isEqualTo(bytes);
         assertThat(kept.thumbnail()).containsExactly(1, 2, 3);
 
@@ -95,7 +98,7 @@ class PersonalDataStoresTest {
             s.media().eraseChat(chat, Set.of());
             return null;
         });
-        Optional<MediaRows.Kept> gone = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgAC1"));
+        Optional<PhotoStore.Kept> gone = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgAC1"));
         assertThat(gone).isEmpty();
     }
 
@@ -167,8 +170,8 @@ class PersonalDataStoresTest {
             s.accessLog().record(T0.plusSeconds(6), "admin", "API", "ERASE", List.of());
             return null;
         });
-        List<AccessLogRows.Entry> all = storage.read(s -> s.accessLog().list(null, null, null, null, 0, 10));
-        assertThat(all).extracting(AccessLogRows.Entry::action).containsExactly("ERASE", "DETAIL", "SEARCH", "SEARCH");
+        List<AccessLogStore.Entry> all = storage.read(s -> s.accessLog().list(null, null, null, null, 0, 10));
+        assertThat(all).extracting(AccessLogStore.Entry::action).containsExactly("ERASE", "DETAIL", "SEARCH", "SEARCH");
         assertThat(readAs(s -> s.accessLog().list(a.number().toString(), null, null, null, 0, 10))).hasSize(2);
         assertThat(readAs(s -> s.accessLog().list(null, "admin", T0.plusSeconds(6), null, 0, 10))).hasSize(1);
         assertThat(writeAs(s -> s.accessLog().deleteBefore(T0.plusSeconds(5), 1))).containsExactly(1);

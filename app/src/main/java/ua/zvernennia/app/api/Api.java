@@ -4,75 +4,53 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.app.media.KeptPhotos;
-import ua.zvernennia.app.privacy.AccessLog;
-import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.engine.StorageUnavailableException;
-import ua.zvernennia.storage.Storage;
-import ua.zvernennia.storage.StorageFaults;
+import ua.zvernennia.app.web.ErrorAnswers;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.app.web.RoutePattern;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * The operator and admin JSON API under {@code /api}, authorised by
  * {@code Authorization: Bearer <token>}: the {@code ADMIN_TOKEN} of the environment is the first
- * admin; admins issue further tokens. Missing or wrong token: 401; wrong role: 403.
+ * admin; admins issue further tokens. Missing or wrong token: 401; wrong role: 403. Its
+ * controllers register their own routes; this is what they share: the check of the token, the
+ * headers, and the API's answers to what did not work, {@code {"status", "error"}}.
  */
-public final class Api {
+public final class Api implements RouteGroup, ErrorAnswers {
     private static final Logger log = LoggerFactory.getLogger(Api.class);
     private static final String ERROR_WRITTEN = "api-error-written";
     private static final int RETRY_AFTER_SECONDS = 30;
 
+    private final Authenticator authenticator;
+    private final SignInLimits signIns;
+    private final ClientAddress clients;
+    private final Clock clock;
+    private final String openApi = OpenApiDocument.json();
+
     /**
-     * What the API's controllers need.
-     *
-     * @param zone   the city's time zone: dates in filters are its days
-     * @param photos where the bytes of the photos kept at receipt are
-     * @param signIns failed tokens per client, for the API and the console's sign-in
+     * @param signIns failed tokens per client, shared with the console's sign-in
      * @param clients who the client of a request is
-     * @param audit   where reads of personal data are recorded
      */
-    public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
-                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients, AccessLog audit) {
+    public Api(Authenticator authenticator, SignInLimits signIns, ClientAddress clients, Clock clock) {
+        this.authenticator = authenticator;
+        this.signIns = signIns;
+        this.clients = clients;
+        this.clock = clock;
     }
 
-    private Api() {
-    }
-
-    public static void register(RoutesConfig app, Deps deps) {
-        String openApi = OpenApiDocument.json();
+    @Override
+    public void routes(RoutesConfig app) {
         app.before("/api/*", Api::securityHeaders);
-        app.beforeMatched("/api/*", ctx -> authorise(ctx, deps));
-        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        TokenController.register(app, deps);
-        CategoryController.register(app, deps);
-        AppealController.register(app, deps);
-        StatsController.register(app, deps);
-        ReportController.register(app, deps);
-        BackupController.register(app, deps);
-        CitizenController.register(app, deps);
-        AuditController.register(app, deps);
-
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        app.exception(StorageUnavailableException.class, (e, ctx) -> unavailable(ctx, e));
-        app.exception(Exception.class, (e, ctx) -> {
-            if (StorageFaults.isFault(e)) {
-                unavailable(ctx, e);
-                return;
-            }
-            log.error("API request {} {} failed", ctx.method(), RoutePattern.of(ctx), e);
-            error(ctx, 500, "internal error");
-        });
+        app.beforeMatched("/api/*", this::authorise);
+        app.get("/api/openapi.json", this::openApi);
         app.error(404, "*", ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_WRITTEN) == null) {
                 error(ctx, 404, "no such API route: " + ctx.method() + " " + ctx.path());
@@ -85,13 +63,17 @@ public final class Api {
         });
     }
 
+    private void openApi(Context ctx) {
+        ctx.contentType("application/json").result(openApi);
+    }
+
     /** Answers carry citizens' personal data: never sniffed into another type, never kept in a cache. */
     static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
     }
 
-    private static void authorise(Context ctx, Deps deps) {
+    private void authorise(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
             return;
@@ -99,64 +81,67 @@ public final class Api {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "missing bearer token");
+            throw Refusal.unauthenticated("missing bearer token");
         }
         String token = header.substring(7).strip();
-        String client = deps.clients().of(ctx);
-        Instant now = deps.clock().instant();
-        refuseWhileLimited(ctx, deps.signIns().wait(client, now));
-        Optional<Caller> found = identify(token, deps);
+        String client = clients.of(ctx);
+        Instant now = clock.instant();
+        Duration wait = signIns.wait(client, now);
+        if (!wait.isZero() && !wait.isNegative()) {
+            throw Refusal.tooMany("too many failed tokens from here; try again in " + ErrorAnswers.seconds(wait) + " s", wait);
+        }
+        Optional<Caller> found = authenticator.identify(token);
         if (found.isEmpty()) {
-            deps.signIns().failed(client, now);
+            signIns.failed(client, now);
             log.warn("API token refused from {}: {} {}", client, ctx.method(), RoutePattern.of(ctx));
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            throw new ApiException(401, "unknown or revoked token");
+            throw Refusal.unauthenticated("unknown or revoked token");
         }
-        deps.signIns().succeeded(client, now);
+        signIns.succeeded(client, now);
         Caller caller = found.get();
         boolean allowed = roles.stream().anyMatch(r -> r instanceof Role needed && caller.role().mayActAs(needed));
         if (!allowed) {
-            throw new ApiException(403, "this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
+            throw Refusal.forbidden("this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
         }
         ctx.attribute(Caller.ATTRIBUTE, caller);
     }
 
-    /** A 429 with {@code Retry-After} (whole seconds, rounded up) while the client must wait. */
-    static void refuseWhileLimited(Context ctx, Duration wait) {
-        if (!wait.isZero() && !wait.isNegative()) {
-            long seconds = retryAfterSeconds(wait);
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiException(429, "too many failed tokens from here; try again in " + seconds + " s");
-        }
-    }
+    // ---- what did not work --------------------------------------------------------------------
 
-    /** Whole seconds, rounded up, at least one. */
-    public static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    /**
-     * Who holds {@code token}: the admin of {@code ADMIN_TOKEN}, or an active issued token. The
-     * one token check of the app; the web console signs in with it too.
-     */
-    public static Optional<Caller> identify(String token, Deps deps) {
-        if (deps.adminToken().isPresent() && MessageDigest.isEqual(
-                deps.adminToken().get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new Caller("admin", Role.ADMIN));
-        }
-        return deps.storage().read(s -> s.apiTokens().findActive(token))
-                .map(t -> new Caller(t.name(), Role.valueOf(t.role())));
+    @Override
+    public void refused(Context ctx, Refusal refusal) {
+        ErrorAnswers.retryAfter(ctx, refusal);
+        ctx.attribute(ERROR_WRITTEN, true);
+        var body = new LinkedHashMap<String, Object>();
+        int status = ErrorAnswers.status(refusal.kind());
+        body.put("status", status);
+        body.put("error", refusal.getMessage());
+        refusal.field().ifPresent(f -> body.put("field", f));
+        ctx.status(HttpStatus.forStatus(status)).json(body);
     }
 
     /** 503 while the database cannot commit: the caller may try again, nothing was changed. */
-    private static void unavailable(Context ctx, Exception e) {
-        log.warn("API request {} {} refused: the database is unavailable ({})", ctx.method(), RoutePattern.of(ctx), StorageFaults.describe(e));
+    @Override
+    public void unavailable(Context ctx, String reason) {
         ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        error(ctx, 503, "the database is unavailable (" + StorageFaults.describe(e) + "); nothing was changed, try again in a minute");
+        error(ctx, 503, "the database is unavailable (" + reason + "); nothing was changed, try again in a minute");
+    }
+
+    @Override
+    public void failed(Context ctx, String errorId) {
+        ctx.attribute(ERROR_WRITTEN, true);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", 500);
+        body.put("error", "internal error; error id " + errorId);
+        body.put("errorId", errorId);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(body);
     }
 
     static void error(Context ctx, int status, String message) {
         ctx.attribute(ERROR_WRITTEN, true);
-        ctx.status(HttpStatus.forStatus(status)).json(Map.of("status", status, "error", message == null ? "error" : message));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", status);
+        body.put("error", message == null ? "error" : message);
+        ctx.status(HttpStatus.forStatus(status)).json(body);
     }
 }

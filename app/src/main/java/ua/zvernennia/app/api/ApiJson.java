@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * The API's JSON: strict on input (unknown fields, wrong types and nulls for numbers are
@@ -47,43 +48,44 @@ public final class ApiJson {
     public static <T> T body(Context ctx, Class<T> type) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
-            throw ApiException.badRequest("the request body is empty; a JSON object is expected");
+            throw Refusal.invalid("the request body is empty; a JSON object is expected");
         }
         try {
             JsonNode tree = STRICT.readTree(body);
             if (tree == null || tree.isMissingNode()) {
-                throw ApiException.badRequest("the request body is empty; a JSON object is expected");
+                throw Refusal.invalid("the request body is empty; a JSON object is expected");
             }
             String bad = invalidText(tree, "");
             if (bad != null) {
-                throw ApiException.badRequest("invalid Unicode in " + bad + ": a lone surrogate is not text");
+                throw Refusal.invalid("invalid Unicode in " + bad + ": a lone surrogate is not text");
             }
             T value = MAPPER.treeToValue(tree, type);
             if (value == null) {
-                throw ApiException.badRequest("a JSON object is expected");
+                throw Refusal.invalid("a JSON object is expected");
             }
             return value;
         } catch (JsonParseException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             String message = e.getOriginalMessage();
             if (message != null && message.startsWith("Duplicate field")) {
-                throw ApiException.badRequest("invalid JSON: a key given twice: " + message + where);
+                throw Refusal.invalid("invalid JSON: a key given twice: " + message + where);
             }
             if (message != null && message.contains("UTF-8")) {
-                throw ApiException.badRequest("invalid JSON: the body is not valid UTF-8" + where);
+                throw Refusal.invalid("invalid JSON: the body is not valid UTF-8" + where);
             }
-            throw ApiException.badRequest("invalid JSON: " + message + where);
+            throw Refusal.invalid("invalid JSON: " + message + where);
         } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+            throw Refusal.invalid(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException iae) {
-                throw ApiException.badRequest(iae.getMessage());
+                // A request record refusing itself in its constructor: the client's value does not fit.
+                throw Refusal.invalid(iae.getMessage() == null ? "a value does not fit" : iae.getMessage());
             }
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage() + where);
+            throw Refusal.invalid("invalid JSON: " + e.getOriginalMessage() + where);
         } catch (java.io.IOException e) {
-            throw ApiException.badRequest("invalid JSON: the body could not be read");
+            throw Refusal.invalid("invalid JSON: the body could not be read");
         }
     }
 

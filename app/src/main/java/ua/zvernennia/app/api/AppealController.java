@@ -2,6 +2,8 @@ package ua.zvernennia.app.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,26 +15,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import ua.zvernennia.app.privacy.AccessLog;
+import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
+import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.desk.Refusal;
-import ua.zvernennia.app.privacy.AccessLog;
-import ua.zvernennia.storage.AppealSearch;
+import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * {@code /api/appeals}: operators list and read appeals with their history, change their status
  * (the citizen gets a push), register appeals taken by phone, e-mail, hotline or in person, and
  * see the photos citizens sent.
  */
-final class AppealController {
+public final class AppealController implements RouteGroup {
     private static final int DEFAULT_LIMIT = 50;
+    /** How soon to ask again for a photo still being downloaded. */
+    private static final Duration PHOTO_RETRY = Duration.ofSeconds(5);
     private static final Set<String> LIST_PARAMS = Set.of("status", "category", "channel", "executor", "overdue", "q",
             "from", "to", "offset", "limit");
     private static final Set<Channel> OPERATOR_CHANNELS = AppealIntake.OPERATOR_CHANNELS;
@@ -61,31 +68,50 @@ final class AppealController {
         }
     }
 
-    private AppealController() {
+    private final AppealSearch search;
+    private final UnitOfWork work;
+    private final OperatorDesk desk;
+    private final CategoryCatalog catalog;
+    private final AppealPhotos photos;
+    private final AccessLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /**
+     * @param work    the unit of work the desk's changes run in
+     * @param catalog the active menu, for appeals registered by operators
+     * @param audit   where reads of personal data are recorded
+     * @param zone    the city's time zone: dates in filters are its days
+     */
+    public AppealController(AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
+                            AppealPhotos photos, AccessLog audit, Clock clock, ZoneId zone) {
+        this.search = search;
+        this.work = work;
+        this.desk = desk;
+        this.catalog = catalog;
+        this.photos = photos;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
     }
 
-    static void register(RoutesConfig app, Api.Deps deps) {
-        app.get("/api/appeals", ctx -> list(ctx, deps), Role.OPERATOR);
-        app.post("/api/appeals", ctx -> create(ctx, deps), Role.OPERATOR);
-        app.get("/api/appeals/{number}", ctx -> details(ctx, deps), Role.OPERATOR);
-        app.post("/api/appeals/{number}/status", ctx -> changeStatus(ctx, deps), Role.OPERATOR);
-        app.get("/api/appeals/{number}/photos/{index}", ctx -> photo(ctx, deps), Role.OPERATOR);
-        app.exception(Refusal.class, (e, ctx) -> Api.error(ctx, switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case BAD_INPUT -> 400;
-        }, e.getMessage()));
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get("/api/appeals", this::list, Role.OPERATOR);
+        app.post("/api/appeals", this::create, Role.OPERATOR);
+        app.get("/api/appeals/{number}", this::details, Role.OPERATOR);
+        app.post("/api/appeals/{number}/status", this::changeStatus, Role.OPERATOR);
+        app.get("/api/appeals/{number}/photos/{index}", this::photo, Role.OPERATOR);
     }
 
     // ---- reading -------------------------------------------------------------------------------
 
-    private static void list(Context ctx, Api.Deps deps) {
+    private void list(Context ctx) {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!LIST_PARAMS.contains(name)) {
-                throw ApiException.badRequest("unknown query parameter '" + name + "'; known: " + new java.util.TreeSet<>(LIST_PARAMS));
+                throw Refusal.invalid(name, "unknown query parameter '" + name + "'; known: " + new java.util.TreeSet<>(LIST_PARAMS));
             }
         }
-        ZoneId zone = deps.zone();
         var statuses = EnumSet.noneOf(AppealStatus.class);
         for (String value : ctx.queryParams("status")) {
             for (String s : value.split(",")) {
@@ -96,18 +122,17 @@ final class AppealController {
         }
         String overdue = ctx.queryParam("overdue");
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
-            throw ApiException.badRequest("overdue must be true or false");
+            throw Refusal.invalid("overdue", "overdue must be true or false");
         }
         String channel = ctx.queryParam("channel");
-        var filter = new AppealSearch.Filter(statuses, blankToNull(ctx.queryParam("category")),
+        var filter = Refusal.validated(() -> new AppealSearch.Filter(statuses, blankToNull(ctx.queryParam("category")),
                 channel == null ? null : parseEnum(Channel.class, "channel", channel), blankToNull(ctx.queryParam("executor")),
                 overdue == null ? null : Boolean.valueOf(overdue), blankToNull(ctx.queryParam("q")),
                 time("from", ctx.queryParam("from"), zone), time("to", ctx.queryParam("to"), zone),
-                integer("offset", ctx.queryParam("offset"), 0), integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT));
-        Instant now = deps.clock().instant();
-        AppealSearch.Page page = deps.storage().read(s -> s.appealSearch().find(filter, now));
+                integer("offset", ctx.queryParam("offset"), 0), integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT)));
+        AppealSearch.Page page = search.find(filter, clock.instant());
         if (filter.text() != null) {
-            deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.SEARCH,
+            audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.SEARCH,
                     page.items().stream().map(f -> f.appeal().number()).toList());
         }
         var out = new LinkedHashMap<String, Object>();
@@ -118,13 +143,11 @@ final class AppealController {
         ctx.json(out);
     }
 
-    private static void details(Context ctx, Api.Deps deps) {
+    private void details(Context ctx) {
         AppealNumber number = number(ctx);
-        Instant now = deps.clock().instant();
-        var found = deps.storage().read(s -> s.appealSearch().find(number, now))
-                .orElseThrow(() -> ApiException.notFound("no appeal " + number));
-        List<AppealSearch.HistoryEntry> history = deps.storage().read(s -> s.appealSearch().history(number));
-        deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.DETAIL, number);
+        var found = search.find(number, clock.instant()).orElseThrow(() -> Refusal.notFound("no appeal " + number));
+        List<AppealSearch.HistoryEntry> history = search.history(number);
+        audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.DETAIL, number);
         Map<String, Object> out = item(found);
         out.put("history", history.stream().map(AppealController::historyEntry).toList());
         ctx.json(out);
@@ -192,12 +215,11 @@ final class AppealController {
 
     // ---- changes ---------------------------------------------------------------------------------
 
-    private static void changeStatus(Context ctx, Api.Deps deps) {
+    private void changeStatus(Context ctx) {
         AppealNumber number = number(ctx);
         StatusRequest req = ApiJson.body(ctx, StatusRequest.class);
         String actor = Caller.of(ctx).name();
-        OperatorDesk.StatusChanged changed = deps.storage().unitOfWork()
-                .run(s -> deps.desk().changeStatus(s, number, req.status(), req.comment(), actor));
+        OperatorDesk.StatusChanged changed = work.run(s -> desk.changeStatus(s, number, req.status(), req.comment(), actor));
         var out = new LinkedHashMap<String, Object>();
         out.put("number", changed.number().toString());
         out.put("from", changed.from());
@@ -207,19 +229,19 @@ final class AppealController {
         ctx.json(out);
     }
 
-    private static void create(Context ctx, Api.Deps deps) {
+    private void create(Context ctx) {
         NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
         AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(req.channel(), req.category(), req.issueType(),
                 req.description(), req.latitude(), req.longitude(), req.placeAddress(), req.firstName(), req.lastName(),
-                req.address(), req.phone()), deps.storage().categories());
+                req.address(), req.phone()), catalog);
         if (!checked.problems().isEmpty()) {
-            throw ApiException.badRequest(message(checked.problems().get(0), req.category()));
+            AppealIntake.Problem first = checked.problems().get(0);
+            throw Refusal.invalid(first.field().name(), message(first, req.category()));
         }
         NewAppeal appeal = checked.appeal().orElseThrow();
         String actor = Caller.of(ctx).name();
-        Appeal saved = deps.storage().unitOfWork().run(s -> deps.desk().register(s, appeal, actor, req.comment()));
-        Instant now = deps.clock().instant();
-        var found = deps.storage().read(s -> s.appealSearch().find(saved.number(), now)).orElseThrow();
+        Appeal saved = work.run(s -> desk.register(s, appeal, actor, req.comment()));
+        var found = search.find(saved.number(), clock.instant()).orElseThrow();
         ctx.status(201).json(item(found));
     }
 
@@ -242,23 +264,15 @@ final class AppealController {
 
     // ---- photos ------------------------------------------------------------------------------------
 
-    private static void photo(Context ctx, Api.Deps deps) {
+    private void photo(Context ctx) {
         AppealNumber number = number(ctx);
         int index = integer("photo index", ctx.pathParam("index"), 0);
         String size = ctx.queryParam("size");
         if (size != null && !size.equals("full") && !size.equals("thumbnail")) {
-            throw ApiException.badRequest("size must be full or thumbnail");
+            throw Refusal.invalid("size", "size must be full or thumbnail");
         }
-        AppealPhotos.Photo photo;
-        try {
-            photo = AppealPhotos.fetch(deps, number, index, "thumbnail".equals(size));
-            deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.PHOTO, number);
-        } catch (ApiException e) {
-            if (e.status() == 503) {
-                ctx.header("Retry-After", "5");
-            }
-            throw e;
-        }
+        AppealPhotos.Photo photo = photos.fetch(number, index, "thumbnail".equals(size), PHOTO_RETRY);
+        audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.PHOTO, number);
         ctx.contentType(photo.contentType()).result(photo.bytes());
     }
 
@@ -266,14 +280,14 @@ final class AppealController {
 
     private static AppealNumber number(Context ctx) {
         String raw = ctx.pathParam("number");
-        return AppealNumber.parse(raw).orElseThrow(() -> ApiException.badRequest("'" + raw + "' is not an appeal number such as 2026-000123"));
+        return AppealNumber.parse(raw).orElseThrow(() -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(name + ": '" + value + "' is not one of " + List.of(type.getEnumConstants()));
+            throw Refusal.invalid(name, name + ": '" + value + "' is not one of " + List.of(type.getEnumConstants()));
         }
     }
 
@@ -284,11 +298,11 @@ final class AppealController {
         try {
             int n = Integer.parseInt(value.strip());
             if (n < 0) {
-                throw ApiException.badRequest(name + " must be 0 or more");
+                throw Refusal.invalid(name, name + " must be 0 or more");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + ": '" + value + "' is not a whole number");
+            throw Refusal.invalid(name, name + ": '" + value + "' is not a whole number");
         }
     }
 
@@ -300,7 +314,7 @@ final class AppealController {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
+            throw Refusal.invalid(name, name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
         }
     }
 

@@ -6,40 +6,47 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.storage.Database;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * {@code GET /api/backup}: a consistent copy of the running embedded database (H2 or SQLite),
  * streamed to an admin; {@code java -jar zvernennia.jar backup <dir>} calls it. PostgreSQL is
  * backed up with {@code pg_dump} instead.
  */
-final class BackupController {
+public final class BackupController implements RouteGroup {
     private static final Logger log = LoggerFactory.getLogger(BackupController.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private BackupController() {
+    private final DatabaseBackup database;
+    private final Clock clock;
+
+    public BackupController(DatabaseBackup database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
     }
 
-    static void register(RoutesConfig app, Api.Deps deps) {
-        app.get("/api/backup", ctx -> backup(ctx, deps), Role.ADMIN);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get("/api/backup", this::backup, Role.ADMIN);
     }
 
-    private static void backup(Context ctx, Api.Deps deps) throws IOException {
-        Database database = deps.storage().database();
-        if (database.dialect() == ua.zvernennia.storage.Dialect.POSTGRESQL) {
-            throw ApiException.conflict("the database is PostgreSQL: back it up with pg_dump");
-        }
-        String name = "zvernennia-" + STAMP.format(deps.clock().instant()) + "." + database.backupExtension();
+    private void backup(Context ctx) throws IOException {
+        database.refusal().ifPresent(why -> {
+            throw Refusal.conflict(why);
+        });
+        String name = "zvernennia-" + STAMP.format(clock.instant()) + "." + database.extension();
         Path dir = Files.createTempDirectory("zvernennia-backup");
         try {
             Path file = dir.resolve(name);
-            database.backupTo(file);
+            database.writeTo(file);
             long size = Files.size(file);
             ctx.status(200)
                     .contentType(name.endsWith(".zip") ? "application/zip" : "application/octet-stream")

@@ -1,30 +1,28 @@
 package ua.zvernennia.app.api;
 
-import io.javalin.config.RoutesConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
-import ua.zvernennia.core.category.MenuConflict;
-import ua.zvernennia.storage.CategoryChanges;
-import ua.zvernennia.storage.CategoryFile;
+import ua.zvernennia.core.category.MenuEditor;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * {@code /api/categories}: admins edit the category menu while the bot runs. Every change is one
  * transaction, checked as a whole menu (a bad one gets 400 or 409 and changes nothing), recorded
  * with its author, and seen by the next citizen who opens the menu on any channel.
  */
-final class CategoryController {
+public final class CategoryController implements RouteGroup {
     private static final int DEFAULT_CHANGES = 100;
     private static final int MAX_CHANGES = 1000;
     private static final String YAML = "application/yaml; charset=utf-8";
@@ -70,129 +68,120 @@ final class CategoryController {
                       JsonNode before, JsonNode after) {
     }
 
-    private CategoryController() {
+    private final MenuEditor menu;
+    private final Clock clock;
+
+    public CategoryController(MenuEditor menu, Clock clock) {
+        this.menu = menu;
+        this.clock = clock;
     }
 
-    static void register(RoutesConfig app, Api.Deps deps) {
-        app.get("/api/categories", ctx -> ctx.json(deps.storage().read(s -> s.categoryChanges().menu())), Role.ADMIN);
-        app.post("/api/categories", refusals(ctx -> add(ctx, deps)), Role.ADMIN);
-        app.post("/api/categories/reorder", refusals(ctx -> reorder(ctx, deps)), Role.ADMIN);
-        app.get("/api/categories/changes", ctx -> changes(ctx, deps), Role.ADMIN);
-        app.get("/api/categories/export", ctx -> export(ctx, deps), Role.ADMIN);
-        app.post("/api/categories/import", refusals(ctx -> importMenu(ctx, deps)), Role.ADMIN);
-        app.patch("/api/categories/{id}", refusals(ctx -> update(ctx, deps)), Role.ADMIN);
-        app.get("/api/categories/{id}/issue-types", refusals(ctx -> ctx.json(deps.storage()
-                .read(s -> category(s.categoryChanges().menu(), ctx.pathParam("id"))).issueTypes())), Role.ADMIN);
-        app.post("/api/categories/{id}/issue-types", refusals(ctx -> addIssueType(ctx, deps)), Role.ADMIN);
-        app.post("/api/categories/{id}/issue-types/reorder", refusals(ctx -> reorderIssueTypes(ctx, deps)), Role.ADMIN);
-        app.patch("/api/categories/{id}/issue-types/{typeId}", refusals(ctx -> updateIssueType(ctx, deps)), Role.ADMIN);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get("/api/categories", this::list, Role.ADMIN);
+        app.post("/api/categories", this::add, Role.ADMIN);
+        app.post("/api/categories/reorder", this::reorder, Role.ADMIN);
+        app.get("/api/categories/changes", this::changes, Role.ADMIN);
+        app.get("/api/categories/export", this::export, Role.ADMIN);
+        app.post("/api/categories/import", this::importMenu, Role.ADMIN);
+        app.patch("/api/categories/{id}", this::update, Role.ADMIN);
+        app.get("/api/categories/{id}/issue-types", this::issueTypes, Role.ADMIN);
+        app.post("/api/categories/{id}/issue-types", this::addIssueType, Role.ADMIN);
+        app.post("/api/categories/{id}/issue-types/reorder", this::reorderIssueTypes, Role.ADMIN);
+        app.patch("/api/categories/{id}/issue-types/{typeId}", this::updateIssueType, Role.ADMIN);
     }
 
-    private static void add(Context ctx, Api.Deps deps) {
+    private void list(Context ctx) {
+        ctx.json(menu.menu());
+    }
+
+    private void add(Context ctx) {
         NewCategory req = ApiJson.body(ctx, NewCategory.class);
-        Category category = req.category();
+        Category category = Refusal.validated(req::category);
         int position = position(req.position());
         String by = Caller.of(ctx).name();
-        ctx.status(201).json(deps.storage().editMenu(c -> c.add(category, position, by, deps.clock().instant())));
+        ctx.status(201).json(menu.add(category, position, by, clock.instant()));
     }
 
-    private static void update(Context ctx, Api.Deps deps) {
+    private void update(Context ctx) {
         CategoryPatch patch = ApiJson.body(ctx, CategoryPatch.class);
         position(patch.position());
         String by = Caller.of(ctx).name();
-        ctx.json(deps.storage().editMenu(c -> c.update(ctx.pathParam("id"), patch::applyTo, by, deps.clock().instant())));
+        ctx.json(menu.update(ctx.pathParam("id"), c -> Refusal.validated(() -> patch.applyTo(c)), by, clock.instant()));
     }
 
-    private static void reorder(Context ctx, Api.Deps deps) {
+    private void reorder(Context ctx) {
         Order order = ApiJson.body(ctx, Order.class);
         String by = Caller.of(ctx).name();
-        ctx.json(deps.storage().editMenu(c -> c.reorder(order.ids(), by, deps.clock().instant())));
+        ctx.json(menu.reorder(order.ids(), by, clock.instant()));
     }
 
-    private static void addIssueType(Context ctx, Api.Deps deps) {
+    private void issueTypes(Context ctx) {
+        ctx.json(category(menu.menu(), ctx.pathParam("id")).issueTypes());
+    }
+
+    private void addIssueType(Context ctx) {
         NewIssueType req = ApiJson.body(ctx, NewIssueType.class);
-        IssueType type = req.issueType(0);
+        IssueType type = Refusal.validated(() -> req.issueType(0));
         int position = position(req.position());
         String by = Caller.of(ctx).name();
-        ctx.status(201).json(deps.storage().editMenu(c ->
-                c.addIssueType(ctx.pathParam("id"), type, position, by, deps.clock().instant())));
+        ctx.status(201).json(menu.addIssueType(ctx.pathParam("id"), type, position, by, clock.instant()));
     }
 
-    private static void updateIssueType(Context ctx, Api.Deps deps) {
+    private void updateIssueType(Context ctx) {
         IssueTypePatch patch = ApiJson.body(ctx, IssueTypePatch.class);
         position(patch.position());
         String by = Caller.of(ctx).name();
-        ctx.json(deps.storage().editMenu(c -> c.updateIssueType(ctx.pathParam("id"), ctx.pathParam("typeId"),
-                patch::applyTo, by, deps.clock().instant())));
+        ctx.json(menu.updateIssueType(ctx.pathParam("id"), ctx.pathParam("typeId"),
+                t -> Refusal.validated(() -> patch.applyTo(t)), by, clock.instant()));
     }
 
-    private static void reorderIssueTypes(Context ctx, Api.Deps deps) {
+    private void reorderIssueTypes(Context ctx) {
         Order order = ApiJson.body(ctx, Order.class);
         String by = Caller.of(ctx).name();
-        ctx.json(deps.storage().editMenu(c -> c.reorderIssueTypes(ctx.pathParam("id"), order.ids(), by, deps.clock().instant())));
+        ctx.json(menu.reorderIssueTypes(ctx.pathParam("id"), order.ids(), by, clock.instant()));
     }
 
-    private static void changes(Context ctx, Api.Deps deps) {
+    private void changes(Context ctx) {
         int limit;
         try {
             String given = ctx.queryParam("limit");
             limit = given == null ? DEFAULT_CHANGES : Integer.parseInt(given);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a number 1.." + MAX_CHANGES);
+            throw Refusal.invalid("limit", "limit must be a number 1.." + MAX_CHANGES);
         }
         if (limit < 1 || limit > MAX_CHANGES) {
-            throw ApiException.badRequest("limit must be 1.." + MAX_CHANGES);
+            throw Refusal.invalid("limit", "limit must be 1.." + MAX_CHANGES);
         }
-        String categoryId = ctx.queryParam("categoryId");
-        int n = limit;
-        List<CategoryChanges.Change> changes = deps.storage().read(s -> s.categoryChanges().list(categoryId, n));
-        ctx.json(changes.stream().map(c -> new ChangeView(c.id(), c.at(), c.actor(), c.action(), c.categoryId(),
-                c.issueTypeId(), json(c.before()), json(c.after()))).toList());
+        ctx.json(menu.changes(ctx.queryParam("categoryId"), limit).stream().map(c -> new ChangeView(c.id(), c.at(), c.actor(),
+                c.action(), c.categoryId(), c.issueTypeId(), json(c.before()), json(c.after()))).toList());
     }
 
-    private static void export(Context ctx, Api.Deps deps) {
-        String yaml = CategoryFile.write(deps.storage().read(s -> s.categoryChanges().menu()));
+    private void export(Context ctx) {
         ctx.header("Content-Disposition", "attachment; filename=\"categories.yaml\"");
-        ctx.contentType(YAML).result(yaml);
+        ctx.contentType(YAML).result(menu.export());
     }
 
     /** The whole menu from a file in the form of {@code config/categories.yaml}: all of it, or nothing. */
-    private static void importMenu(Context ctx, Api.Deps deps) {
+    private void importMenu(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) {
-            throw ApiException.badRequest("the request body is empty; the menu in the form of config/categories.yaml is expected");
+            throw Refusal.invalid("the request body is empty; the menu in the form of config/categories.yaml is expected");
         }
-        List<Category> imported = CategoryFile.parse(body);
-        String by = Caller.of(ctx).name();
-        Map<String, Category> before = deps.storage().read(s -> s.categoryChanges().menu()).stream()
-                .collect(Collectors.toMap(Category::id, c -> c));
-        List<Category> after = deps.storage().editMenu(c -> c.importMenu(imported, by, deps.clock().instant()));
-        Set<String> kept = after.stream().map(Category::id).collect(Collectors.toSet());
-        Set<String> fromFile = imported.stream().map(Category::id).collect(Collectors.toSet());
+        MenuEditor.Imported imported = menu.importFile(body, Caller.of(ctx).name(), clock.instant());
+        Set<String> kept = imported.after().stream().map(Category::id).collect(Collectors.toSet());
+        Set<String> fromFile = imported.fromFile().stream().map(Category::id).collect(Collectors.toSet());
         var out = new LinkedHashMap<String, Object>();
-        out.put("categories", after);
-        out.put("deactivated", before.values().stream().filter(Category::active)
+        out.put("categories", imported.after());
+        out.put("deactivated", imported.before().stream().filter(Category::active)
                 .filter(c -> kept.contains(c.id()) && !fromFile.contains(c.id())).map(Category::id).sorted().toList());
-        out.put("deleted", before.keySet().stream().filter(id -> !kept.contains(id)).sorted().toList());
+        out.put("deleted", imported.before().stream().map(Category::id).filter(id -> !kept.contains(id)).sorted().toList());
         ctx.json(out);
-    }
-
-    /** Maps the menu's refusals to their statuses: unknown id 404, a broken rule 409. */
-    private static Handler refusals(Handler handler) {
-        return ctx -> {
-            try {
-                handler.handle(ctx);
-            } catch (NoSuchElementException e) {
-                throw ApiException.notFound(e.getMessage());
-            } catch (MenuConflict e) {
-                throw ApiException.conflict(e.getMessage());
-            }
-        };
     }
 
     private static Category category(List<Category> menu, String id) {
         return menu.stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no category '" + id + "'"));
+                .orElseThrow(() -> Refusal.notFound("no category '" + id + "'"));
     }
 
     /** A requested position: none means last (0). */
@@ -201,7 +190,7 @@ final class CategoryController {
             return 0;
         }
         if (position < 1) {
-            throw ApiException.badRequest("position must be 1 or more: " + position);
+            throw Refusal.invalid("position", "position must be 1 or more: " + position);
         }
         return position;
     }

@@ -4,17 +4,20 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
 import ua.zvernennia.core.stats.StatisticsReader;
 
 /** {@code GET /api/stats}: the statistics of the appeals filed between two local dates. Operators. */
-final class StatsController {
+public final class StatsController implements RouteGroup {
 
     /** The JSON of the statistics: the range flattened, everything else as the model has it. */
     record StatsResponse(LocalDate from, LocalDate to, String zone, GroupBy groupBy, Instant asOf, long total,
@@ -27,36 +30,37 @@ final class StatsController {
         }
     }
 
-    private StatsController() {
+    private final StatisticsReader reader;
+    private final ZoneId zone;
+
+    /** @param zone the city's time zone: the dates are its days */
+    public StatsController(StatisticsReader reader, ZoneId zone) {
+        this.reader = reader;
+        this.zone = zone;
     }
 
-    static void register(RoutesConfig app, Api.Deps deps) {
-        StatisticsReader reader = new StatisticsReader(deps.storage().statistics(), deps.clock());
-        app.get("/api/stats", ctx -> stats(ctx, deps, reader), Role.OPERATOR);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get("/api/stats", this::stats, Role.OPERATOR);
     }
 
-    private static void stats(Context ctx, Api.Deps deps, StatisticsReader reader) {
+    private void stats(Context ctx) {
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
         GroupBy groupBy = groupBy(ctx.queryParam("groupBy"));
-        DateRange range;
-        try {
-            range = new DateRange(from, to, deps.storage().zone());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        DateRange range = Refusal.validated(() -> new DateRange(from, to, zone));
         ctx.json(StatsResponse.of(reader.read(range, groupBy)));
     }
 
     static LocalDate date(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("query parameter '" + name + "' is required: a date like 2025-01-31");
+            throw Refusal.invalid(name, "query parameter '" + name + "' is required: a date like 2025-01-31");
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("query parameter '" + name + "' is not a date like 2025-01-31: " + value);
+            throw Refusal.invalid(name, "query parameter '" + name + "' is not a date like 2025-01-31: " + value);
         }
     }
 
@@ -67,7 +71,7 @@ final class StatsController {
         try {
             return GroupBy.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("groupBy must be one of " + Arrays.stream(GroupBy.values())
+            throw Refusal.invalid("groupBy", "groupBy must be one of " + Arrays.stream(GroupBy.values())
                     .map(g -> g.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value + "'");
         }
     }

@@ -2,10 +2,14 @@ package ua.zvernennia.app.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.Map;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.desk.ApiTokenStore;
+import ua.zvernennia.core.refusal.Refusal;
 
 /** {@code /api/tokens}: admins issue, list and revoke operator and admin tokens. */
-final class TokenController {
+public final class TokenController implements RouteGroup {
     record NewToken(String name, Role role) {
         NewToken {
             if (name == null || name.isBlank() || name.length() > TokenIssuer.MAX_NAME) {
@@ -18,32 +22,43 @@ final class TokenController {
         }
     }
 
-    private TokenController() {
+    private final ApiTokenStore tokens;
+    private final TokenIssuer issuer;
+    private final Clock clock;
+
+    public TokenController(ApiTokenStore tokens, TokenIssuer issuer, Clock clock) {
+        this.tokens = tokens;
+        this.issuer = issuer;
+        this.clock = clock;
     }
 
-    static void register(RoutesConfig app, Api.Deps deps) {
-        app.post("/api/tokens", ctx -> create(ctx, deps), Role.ADMIN);
-        app.get("/api/tokens", ctx -> ctx.json(deps.storage().read(s -> s.apiTokens().list())), Role.ADMIN);
-        app.delete("/api/tokens/{id}", ctx -> revoke(ctx, deps), Role.ADMIN);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.post("/api/tokens", this::create, Role.ADMIN);
+        app.get("/api/tokens", this::list, Role.ADMIN);
+        app.delete("/api/tokens/{id}", this::revoke, Role.ADMIN);
     }
 
-    private static void create(Context ctx, Api.Deps deps) {
+    private void list(Context ctx) {
+        ctx.json(tokens.list());
+    }
+
+    private void create(Context ctx) {
         NewToken req = ApiJson.body(ctx, NewToken.class);
-        TokenIssuer.Issued issued = TokenIssuer.issue(deps, req.name(), req.role(), Caller.of(ctx).name());
+        TokenIssuer.Issued issued = issuer.issue(req.name(), req.role(), Caller.of(ctx).name());
         // The token is shown this once; only its hash is stored.
         ctx.status(201).json(Map.of("id", issued.id(), "name", req.name(), "role", req.role(), "token", issued.token()));
     }
 
-    private static void revoke(Context ctx, Api.Deps deps) {
+    private void revoke(Context ctx) {
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("token id must be a number");
+            throw Refusal.invalid("id", "token id must be a number");
         }
-        boolean revoked = deps.storage().write(s -> s.apiTokens().revoke(id, deps.clock().instant()));
-        if (!revoked) {
-            throw ApiException.notFound("no active token " + id);
+        if (!tokens.revoke(id, clock.instant())) {
+            throw Refusal.notFound("no active token " + id);
         }
         ctx.status(204);
     }

@@ -1,7 +1,9 @@
 package ua.zvernennia.app.api;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
+import ua.zvernennia.core.desk.ApiTokenStore;
 
 /** Issues API tokens: for the tokens API and the console. Thread-safe. */
 public final class TokenIssuer {
@@ -16,7 +18,12 @@ public final class TokenIssuer {
         }
     }
 
-    private TokenIssuer() {
+    private final ApiTokenStore tokens;
+    private final Clock clock;
+
+    public TokenIssuer(ApiTokenStore tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** 32 random bytes, URL-safe Base64: a token's value. */
@@ -26,9 +33,9 @@ public final class TokenIssuer {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public static Issued issue(Api.Deps deps, String name, Role role, String by) {
+    public Issued issue(String name, Role role, String by) {
         String token = newSecret();
-        long id = deps.storage().write(s -> s.apiTokens().create(name, role.name(), token, by, deps.clock().instant()));
+        long id = tokens.create(name, role.name(), token, by, clock.instant());
         return new Issued(id, token);
     }
 }

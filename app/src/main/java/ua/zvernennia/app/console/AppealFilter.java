@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.chat.Channel;
-import ua.zvernennia.storage.AppealSearch;
+import ua.zvernennia.core.desk.AppealSearch;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * The appeals list's filters as the operator set them. Kept in the session, not in the URL: the
@@ -29,10 +30,10 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
         overdue = overdue == null ? "" : overdue;
         text = text == null ? "" : text.strip();
         if (text.length() > AppealSearch.MAX_TEXT) {
-            throw new ConsoleException(400, "Пошуковий текст задовгий: не більше " + AppealSearch.MAX_TEXT + " символів");
+            throw Refusal.invalid("Пошуковий текст задовгий: не більше " + AppealSearch.MAX_TEXT + " символів");
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw new ConsoleException(400, "Дата «по» раніша за дату «з»");
+            throw Refusal.invalid("Дата «по» раніша за дату «з»");
         }
     }
 
@@ -45,7 +46,7 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
         String channel = ctx.formParam("channel");
         String overdue = ctx.formParam("overdue");
         if (overdue != null && !overdue.isEmpty() && !overdue.equals("yes") && !overdue.equals("no")) {
-            throw new ConsoleException(400, "Невідоме значення фільтра «прострочені»");
+            throw Refusal.invalid("Невідоме значення фільтра «прострочені»");
         }
         return new AppealFilter(statuses, ctx.formParam("category"),
                 channel == null || channel.isBlank() ? null : parse(Channel.class, channel, "канал"),
@@ -72,7 +73,7 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConsoleException(400, "Невідоме значення фільтра «" + what + "»");
+            throw Refusal.invalid("Невідоме значення фільтра «" + what + "»");
         }
     }
 
@@ -83,7 +84,7 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ConsoleException(400, "Дату не вдалося прочитати: очікується рррр-мм-дд");
+            throw Refusal.invalid("Дату не вдалося прочитати: очікується рррр-мм-дд");
         }
     }
 }

@@ -2,7 +2,8 @@ package ua.zvernennia.app.console;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,23 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import ua.zvernennia.app.api.ApiException;
 import ua.zvernennia.app.api.AppealPhotos;
-import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.api.Role;
+import ua.zvernennia.app.privacy.AccessLog;
+import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.CategoryCatalog;
+import ua.zvernennia.core.category.MenuEditor;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
+import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.desk.Refusal;
-import ua.zvernennia.storage.AppealSearch;
+import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.refusal.Refusal;
 
 /** The operators' pages: the appeals list, an appeal with its history and status form, and registering a phoned-in appeal. */
-public final class AppealPages {
+public final class AppealPages implements RouteGroup {
     static final int PAGE_SIZE = 25;
+    /** How soon to ask again for a photo still being downloaded. */
+    private static final Duration PHOTO_RETRY = Duration.ofSeconds(5);
     private static final String BASE = ConsoleRoutes.BASE + "/appeals";
 
     /** The list page. */
@@ -64,39 +70,64 @@ public final class AppealPages {
         }
     }
 
-    private AppealPages() {
+    private final Console console;
+    private final AppealSearch search;
+    private final UnitOfWork work;
+    private final OperatorDesk desk;
+    private final CategoryCatalog catalog;
+    private final MenuEditor menu;
+    private final AppealPhotos photos;
+    private final AccessLog audit;
+    private final Clock clock;
+
+    /**
+     * @param work    the unit of work the desk's changes run in
+     * @param catalog the active menu, for appeals registered here
+     * @param menu    the whole menu, for the list's filters
+     * @param audit   where reads of personal data are recorded
+     */
+    public AppealPages(Console console, AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
+                       MenuEditor menu, AppealPhotos photos, AccessLog audit, Clock clock) {
+        this.console = console;
+        this.search = search;
+        this.work = work;
+        this.desk = desk;
+        this.catalog = catalog;
+        this.menu = menu;
+        this.photos = photos;
+        this.audit = audit;
+        this.clock = clock;
     }
 
-    static void register(RoutesConfig app, Console console) {
-        app.get(BASE, console.page(ctx -> list(ctx, console)), Role.OPERATOR);
-        app.post(BASE + "/filter", console.page(ctx -> filter(ctx, console)), Role.OPERATOR);
-        app.get(BASE + "/new", console.page(ctx -> newForm(ctx, console, Map.of("channel", "PHONE"), List.of(), 200)), Role.OPERATOR);
-        app.post(BASE + "/new", console.page(ctx -> register(ctx, console)), Role.OPERATOR);
-        app.get(BASE + "/{number}", console.page(ctx -> details(ctx, console, null, null, null, 200)), Role.OPERATOR);
-        app.post(BASE + "/{number}/status", console.page(ctx -> changeStatus(ctx, console)), Role.OPERATOR);
-        app.get(BASE + "/{number}/photos/{index}", console.page(ctx -> photo(ctx, console)), Role.OPERATOR);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get(BASE, this::list, Role.OPERATOR);
+        app.post(BASE + "/filter", this::filter, Role.OPERATOR);
+        app.get(BASE + "/new", this::newForm, Role.OPERATOR);
+        app.post(BASE + "/new", this::register, Role.OPERATOR);
+        app.get(BASE + "/{number}", this::details, Role.OPERATOR);
+        app.post(BASE + "/{number}/status", this::changeStatus, Role.OPERATOR);
+        app.get(BASE + "/{number}/photos/{index}", this::photo, Role.OPERATOR);
     }
 
     // ---- the list --------------------------------------------------------------------------------
 
-    private static void list(Context ctx, Console console) {
+    private void list(Context ctx) {
         AppealFilter filter = console.session(ctx).filter();
         int page = page(ctx.queryParam("page"));
-        Instant now = console.deps.clock().instant();
-        AppealSearch.Page found = console.deps.storage()
-                .read(s -> s.appealSearch().find(filter.search(console.deps.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), now));
+        AppealSearch.Page found = search.find(filter.search(console.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), clock.instant());
         if (filter.text() != null && !filter.text().isBlank()) {
-            console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.SEARCH,
+            audit.read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.SEARCH,
                     found.items().stream().map(f -> f.appeal().number()).toList());
         }
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<Category> menu = console.deps.storage().read(s -> s.categoryChanges().menu());
-        List<String> executors = menu.stream().map(Category::executor).filter(e -> !e.isBlank()).distinct().sorted().toList();
+        List<Category> categories = menu.menu();
+        List<String> executors = categories.stream().map(Category::executor).filter(e -> !e.isBlank()).distinct().sorted().toList();
         Pages.render(ctx, 200, "appeals.jte", console.chrome(ctx, "Звернення", "appeals"),
-                "view", new ListView(filter, found.items(), found.total(), page, pages, menu, executors));
+                "view", new ListView(filter, found.items(), found.total(), page, pages, categories, executors));
     }
 
-    private static void filter(Context ctx, Console console) {
+    private void filter(Context ctx) {
         console.session(ctx).filter(ctx.formParam("reset") != null ? AppealFilter.NONE : AppealFilter.fromForm(ctx));
         ctx.redirect(BASE, io.javalin.http.HttpStatus.SEE_OTHER);
     }
@@ -105,78 +136,83 @@ public final class AppealPages {
         try {
             return value == null ? 1 : Math.max(1, Integer.parseInt(value));
         } catch (NumberFormatException e) {
-            throw new ConsoleException(400, "Номер сторінки має бути числом.");
+            throw Refusal.invalid("page", "Номер сторінки має бути числом.");
         }
     }
 
     // ---- one appeal --------------------------------------------------------------------------------
 
-    private static void details(Context ctx, Console console, String problem, AppealStatus chosen, String comment, int status) {
+    private void details(Context ctx) {
+        details(ctx, null, null, null, 200);
+    }
+
+    private void details(Context ctx, String problem, AppealStatus chosen, String comment, int status) {
         AppealNumber number = number(ctx);
-        Instant now = console.deps.clock().instant();
-        AppealSearch.Found found = console.deps.storage().read(s -> s.appealSearch().find(number, now))
-                .orElseThrow(() -> new ConsoleException(404, "Звернення № " + number + " не знайдено."));
-        var history = console.deps.storage().read(s -> s.appealSearch().history(number));
-        console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.DETAIL, number);
+        AppealSearch.Found found = search.find(number, clock.instant())
+                .orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
+        var history = search.history(number);
+        audit.read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.DETAIL, number);
         AppealStatus current = found.appeal().status();
         var allowed = Arrays.stream(AppealStatus.values()).filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty()).toList();
         Pages.render(ctx, status, "appeal.jte", console.chrome(ctx, "Звернення № " + number, "appeals"),
                 "view", new AppealView(found, history, allowed, problem, chosen, comment));
     }
 
-    private static void changeStatus(Context ctx, Console console) {
+    private void changeStatus(Context ctx) {
         AppealNumber number = number(ctx);
         String comment = Optional.ofNullable(ctx.formParam("comment")).orElse("");
         AppealStatus to;
         try {
             to = AppealStatus.valueOf(Objects.requireNonNullElse(ctx.formParam("status"), ""));
         } catch (IllegalArgumentException e) {
-            details(ctx, console, "Оберіть новий статус.", null, comment, 400);
+            details(ctx, "Оберіть новий статус.", null, comment, 400);
             return;
         }
         String actor = console.caller(ctx).name();
         try {
-            OperatorDesk.StatusChanged changed = console.deps.storage().unitOfWork()
-                    .run(s -> console.deps.desk().changeStatus(s, number, to, comment, actor));
+            OperatorDesk.StatusChanged changed = work.run(s -> desk.changeStatus(s, number, to, comment, actor));
             console.done(ctx, BASE + "/" + number, Flash.info("Статус змінено: " + Labels.of(changed.from()) + " → " + Labels.of(changed.to())
                     + (changed.outboxId() != null ? ". Сповіщення громадянину поставлено в чергу." : ".")));
         } catch (Refusal r) {
             String why = switch (r.kind()) {
-                case NOT_FOUND -> throw new ConsoleException(404, "Звернення № " + number + " не знайдено.");
+                case NOT_FOUND -> throw Refusal.notFound("Звернення № " + number + " не знайдено.");
                 case CONFLICT -> "Такий перехід неможливий: звернення вже змінили або воно закрите. Оновіть сторінку.";
-                case BAD_INPUT -> to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
+                case INVALID -> to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
                         : to == AppealStatus.REJECTED ? "Для «Відхилено» напишіть у коментарі причину для громадянина."
                         : "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів.";
+                default -> throw r;
             };
-            details(ctx, console, why, to, comment, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
+            details(ctx, why, to, comment, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
         }
     }
 
-    private static void photo(Context ctx, Console console) {
+    private void photo(Context ctx) {
         AppealNumber number = number(ctx);
         int index;
         try {
             index = Integer.parseInt(ctx.pathParam("index"));
         } catch (NumberFormatException e) {
-            throw new ConsoleException(404, "Такого фото немає.");
+            throw Refusal.notFound("Такого фото немає.");
         }
+        AppealPhotos.Photo photo;
         try {
-            AppealPhotos.Photo photo = AppealPhotos.fetch(console.deps, number, index, ctx.queryParam("thumbnail") != null);
-            console.deps.audit().read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.PHOTO, number);
-            ctx.contentType(photo.contentType()).result(photo.bytes());
-        } catch (ApiException e) {
-            throw new ConsoleException(e.status(), switch (e.status()) {
-                case 404 -> "Такого фото немає або його не вдалося зберегти.";
-                case 410 -> "Фото видалено на вимогу громадянина або після строку зберігання.";
-                case 503 -> "Фото ще завантажується. Спробуйте за хвилину.";
-                default -> "Фото зараз недоступне. Спробуйте пізніше.";
-            });
+            photo = photos.fetch(number, index, ctx.queryParam("thumbnail") != null, PHOTO_RETRY);
+        } catch (Refusal r) {
+            // The same refusal, in the console's words.
+            throw switch (r.kind()) {
+                case GONE -> Refusal.gone("Фото видалено на вимогу громадянина або після строку зберігання.");
+                case UNAVAILABLE -> Refusal.unavailable("Фото ще завантажується. Спробуйте за хвилину.", PHOTO_RETRY);
+                default -> Refusal.notFound("Такого фото немає або його не вдалося зберегти.");
+            };
         }
+        audit.read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.PHOTO, number);
+        ctx.contentType(photo.contentType()).result(photo.bytes());
     }
 
+    /** A path that cannot name an appeal names no page: 404, as for an unknown number. */
     private static AppealNumber number(Context ctx) {
         return AppealNumber.parse(ctx.pathParam("number"))
-                .orElseThrow(() -> new ConsoleException(404, "Такого номера звернення не буває: очікується, напр., 2026-000123."));
+                .orElseThrow(() -> Refusal.notFound("Такого номера звернення не буває: очікується, напр., 2026-000123."));
     }
 
     // ---- a phoned-in appeal -----------------------------------------------------------------------
@@ -184,13 +220,17 @@ public final class AppealPages {
     private static final List<String> FIELDS = List.of("channel", "category", "issueType", "description", "placeAddress",
             "latitude", "longitude", "firstName", "lastName", "address", "phone", "comment");
 
-    private static void newForm(Context ctx, Console console, Map<String, String> values, List<String> problems, int status) {
+    private void newForm(Context ctx) {
+        newForm(ctx, Map.of("channel", "PHONE"), List.of(), 200);
+    }
+
+    private void newForm(Context ctx, Map<String, String> values, List<String> problems, int status) {
         Pages.render(ctx, status, "new-appeal.jte", console.chrome(ctx, "Нове звернення", "new"),
-                "view", new NewView(values, problems, console.deps.storage().categories().active(),
+                "view", new NewView(values, problems, catalog.active(),
                         List.copyOf(AppealIntake.OPERATOR_CHANNELS)));
     }
 
-    private static void register(Context ctx, Console console) {
+    private void register(Context ctx) {
         var values = new LinkedHashMap<String, String>();
         FIELDS.forEach(f -> values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse("")));
         var problems = new java.util.ArrayList<String>();
@@ -210,20 +250,19 @@ public final class AppealPages {
         Double longitude = number(values.get("longitude"), AppealIntake.Field.POINT, problems);
         AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(channel, values.get("category"), issueType,
                 values.get("description"), latitude, longitude, values.get("placeAddress"), values.get("firstName"),
-                values.get("lastName"), values.get("address"), values.get("phone")), console.deps.storage().categories());
+                values.get("lastName"), values.get("address"), values.get("phone")), catalog);
         checked.problems().stream().map(Labels::problem).forEach(problems::add);
         if (!problems.isEmpty()) {
-            newForm(ctx, console, values, problems.stream().distinct().collect(Collectors.toList()), 400);
+            newForm(ctx, values, problems.stream().distinct().collect(Collectors.toList()), 400);
             return;
         }
         String actor = console.caller(ctx).name();
         try {
-            Appeal saved = console.deps.storage().unitOfWork()
-                    .run(s -> console.deps.desk().register(s, checked.appeal().orElseThrow(), actor, values.get("comment")));
+            Appeal saved = work.run(s -> desk.register(s, checked.appeal().orElseThrow(), actor, values.get("comment")));
             console.done(ctx, BASE + "/" + saved.number(), Flash.info("Звернення зареєстровано: № " + saved.number()
                     + ", термін — " + console.formats().time(saved.deadline()) + "."));
         } catch (Refusal r) {
-            newForm(ctx, console, values, List.of("Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів."), 400);
+            newForm(ctx, values, List.of("Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів."), 400);
         }
     }
 

@@ -1,41 +1,45 @@
 package ua.zvernennia.app.console;
 
-import ua.zvernennia.app.api.RoutePattern;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.Authenticator;
 import ua.zvernennia.app.api.Caller;
 import ua.zvernennia.app.api.Role;
-import ua.zvernennia.storage.StorageFaults;
+import ua.zvernennia.app.web.ErrorAnswers;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
- * The console's request plumbing: sessions and their cookie, sign-in with an API token through
- * the API's own check, roles, CSRF tokens, security headers, and pages for refusals and failures.
+ * The console's request plumbing: sessions and their cookie, the check of a session's token through
+ * the API's own, roles, CSRF tokens, security headers, and the pages for refusals and failures.
  * Thread-safe.
  */
-final class Console {
-    private static final Logger log = LoggerFactory.getLogger(Console.class);
+public final class Console implements ErrorAnswers {
     static final String COOKIE = "zv_console";
     static final String LOGIN_COOKIE = "zv_console_login";
     static final String CSRF_FIELD = "_csrf";
     private static final String SESSION = "console-session";
     private static final String CALLER = "console-caller";
+    private static final int RETRY_AFTER_SECONDS = 30;
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    final Api.Deps deps;
+    private final Authenticator authenticator;
     final Sessions sessions;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    Console(Api.Deps deps) {
-        this.deps = deps;
-        this.sessions = new MemorySessions(deps.clock());
+    /** @param zone the city's time zone: times on the pages are its own */
+    public Console(Authenticator authenticator, Clock clock, ZoneId zone) {
+        this.authenticator = authenticator;
+        this.sessions = new MemorySessions(clock);
+        this.clock = clock;
+        this.zone = zone;
     }
 
     // ---- every response ------------------------------------------------------------------------
@@ -64,12 +68,7 @@ final class Console {
             throw new Redirect(ConsoleRoutes.BASE + "/login");
         }
         Session s = session.get();
-        Optional<Caller> caller;
-        try {
-            caller = Api.identify(s.token, deps);
-        } catch (RuntimeException e) {
-            throw storageDown(e).orElseThrow(() -> e);
-        }
+        Optional<Caller> caller = authenticator.identify(s.token);
         if (caller.isEmpty()) {
             sessions.close(s);
             throw new Redirect(ConsoleRoutes.BASE + "/login?ended=revoked");
@@ -77,10 +76,10 @@ final class Console {
         ctx.attribute(SESSION, s);
         ctx.attribute(CALLER, caller.get());
         if (roles.stream().noneMatch(r -> r instanceof Role needed && caller.get().role().mayActAs(needed))) {
-            throw new ConsoleException(403, "Цей розділ лише для адміністраторів.");
+            throw Refusal.forbidden("Цей розділ лише для адміністраторів.");
         }
         if (ctx.method().name().equals("POST") && !same(ctx.formParam(CSRF_FIELD), s.csrf)) {
-            throw new ConsoleException(403, "Форма застаріла або надіслана не з консолі. Відкрийте сторінку ще раз і повторіть.");
+            throw Refusal.forbidden("Форма застаріла або надіслана не з консолі. Відкрийте сторінку ще раз і повторіть.");
         }
     }
 
@@ -112,7 +111,11 @@ final class Console {
     }
 
     Formats formats() {
-        return new Formats(deps.zone(), deps.clock().instant());
+        return new Formats(zone, clock.instant());
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     /** After a form: the message for the next page, and a 303 to it. */
@@ -130,46 +133,33 @@ final class Console {
                 + (https ? "; Secure" : "") + (expire ? "; Max-Age=0" : ""));
     }
 
-    // ---- failures -----------------------------------------------------------------------------
+    // ---- what did not work: always a page, never the API's JSON ---------------------------------
 
-    /** Runs a console handler; what it throws becomes a page, never the API's JSON. */
-    Handler page(Handler h) {
-        return ctx -> {
-            try {
-                h.handle(ctx);
-            } catch (ConsoleException | Redirect e) {
-                throw e;
-            } catch (RuntimeException e) {
-                Optional<ConsoleException> down = storageDown(e);
-                if (down.isPresent()) {
-                    throw down.get();
-                }
-                // The message may hold what an operator typed; the class and route are enough to find it.
-                log.error("console request {} {} failed: {}", ctx.method(), RoutePattern.of(ctx), e.getClass().getName(), e);
-                throw new ConsoleException(500, "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора.");
-            }
-        };
+    @Override
+    public void refused(Context ctx, Refusal refusal) {
+        ErrorAnswers.retryAfter(ctx, refusal);
+        page(ctx, ErrorAnswers.status(refusal.kind()),
+                refusal.kind() == Refusal.Kind.NOT_FOUND ? "Сторінку не знайдено" : "Не вдалося", refusal.getMessage());
     }
 
-    /** The page for a database that cannot be used now, when that is what went wrong. */
-    static Optional<ConsoleException> storageDown(RuntimeException e) {
-        if (!StorageFaults.isFault(e)) {
-            return Optional.empty();
-        }
-        log.warn("console request refused: the database is unavailable ({})", StorageFaults.describe(e));
-        return Optional.of(new ConsoleException(503, "База даних зараз недоступна, тож нічого не змінено."
-                + " Спробуйте за хвилину: застосунок відновиться сам, щойно база знову працюватиме."));
+    @Override
+    public void unavailable(Context ctx, String reason) {
+        ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        page(ctx, 503, "База даних недоступна", "База даних зараз недоступна, тож нічого не змінено."
+                + " Спробуйте за хвилину: застосунок відновиться сам, щойно база знову працюватиме.");
     }
 
-    void refusal(ConsoleException e, Context ctx) {
+    @Override
+    public void failed(Context ctx, String errorId) {
+        page(ctx, 500, "Не вдалося", "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора"
+                + " і назвіть код помилки " + errorId + ".");
+    }
+
+    private void page(Context ctx, int status, String title, String message) {
         securityHeaders(ctx);
         Session s = ctx.attribute(SESSION);
         Caller c = ctx.attribute(CALLER);
-        if (e.status() == 503) {
-            ctx.header("Retry-After", "30");
-        }
-        var chrome = new Chrome(e.status() == 404 ? "Сторінку не знайдено" : e.status() == 503 ? "База даних недоступна" : "Не вдалося", c, s == null ? null : s.csrf, "", null, formats());
-        Pages.render(ctx, e.status(), "error.jte", chrome, "message", e.getMessage());
+        Pages.render(ctx, status, "error.jte", new Chrome(title, c, s == null ? null : s.csrf, "", null, formats()), "message", message);
     }
 
     /** A redirect out of a guard or handler. */

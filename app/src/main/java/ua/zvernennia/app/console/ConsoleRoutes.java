@@ -6,63 +6,90 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.Authenticator;
 import ua.zvernennia.app.api.Caller;
+import ua.zvernennia.app.api.ClientAddress;
 import ua.zvernennia.app.api.Role;
+import ua.zvernennia.app.api.SignInLimits;
+import ua.zvernennia.app.web.ErrorAnswers;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * The web console for operators and admins under {@code /console}: server-rendered pages over
- * the same services as the API, signed in with an API token kept in a server-side session.
+ * the same services as the API, signed in with an API token kept in a server-side session. What
+ * its pages refuse or fail to do is answered with a page by {@link Console}.
  */
-public final class ConsoleRoutes {
+public final class ConsoleRoutes implements RouteGroup {
     public static final String BASE = "/console";
     private static final Logger log = LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final Map<String, String> STATIC = Map.of(
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8");
 
-    private ConsoleRoutes() {
+    private final Console console;
+    private final Authenticator authenticator;
+    private final SignInLimits signIns;
+    private final ClientAddress clients;
+    private final Clock clock;
+    private final List<RouteGroup> pages;
+
+    /**
+     * @param signIns failed tokens per client, shared with the API
+     * @param clients who the client of a request is
+     * @param pages   the sections: appeals, categories, tokens, personal data, Open311 keys, statistics
+     */
+    public ConsoleRoutes(Console console, Authenticator authenticator, SignInLimits signIns, ClientAddress clients, Clock clock,
+                         List<RouteGroup> pages) {
+        this.console = console;
+        this.authenticator = authenticator;
+        this.signIns = signIns;
+        this.clients = clients;
+        this.clock = clock;
+        this.pages = List.copyOf(pages);
     }
 
-    public static void register(RoutesConfig app, Api.Deps deps) {
-        Console console = new Console(deps);
+    @Override
+    public void routes(RoutesConfig app) {
         app.before(BASE, Console::securityHeaders);
         app.before(BASE + "/*", Console::securityHeaders);
         app.beforeMatched(BASE + "/*", console::guard);
-        app.exception(ConsoleException.class, console::refusal);
         app.exception(Console.Redirect.class, (e, ctx) -> ctx.redirect(e.location, HttpStatus.SEE_OTHER));
 
-        app.get(BASE, ctx -> ctx.redirect(BASE + "/appeals"));
-        app.get(BASE + "/", ctx -> ctx.redirect(BASE + "/appeals"));
+        app.get(BASE, ConsoleRoutes::toAppeals);
+        app.get(BASE + "/", ConsoleRoutes::toAppeals);
         for (var file : STATIC.entrySet()) {
             byte[] bytes = resource("/console/static/" + file.getKey());
             app.get(BASE + "/static/" + file.getKey(), ctx -> ctx.contentType(file.getValue())
                     .header("Cache-Control", "private, max-age=300").result(bytes));
         }
-        app.get(BASE + "/login", ctx -> loginPage(ctx, console, 200, null));
-        app.post(BASE + "/login", ctx -> signIn(ctx, console));
-        app.post(BASE + "/logout", console.page(ctx -> signOut(ctx, console)), Role.OPERATOR);
+        app.get(BASE + "/login", ctx -> loginPage(ctx, 200, null));
+        app.post(BASE + "/login", this::signIn);
+        app.post(BASE + "/logout", this::signOut, Role.OPERATOR);
 
-        AppealPages.register(app, console);
-        CategoryPages.register(app, console);
-        TokenPages.register(app, console);
-        PrivacyPages.register(app, console);
-        Open311KeyPages.register(app, console);
-        StatsPage.register(app, console);
+        pages.forEach(p -> p.routes(app));
 
         // Registered last, so it only catches what no console route matched.
-        app.get(BASE + "/*", ctx -> {
-            throw new ConsoleException(404, "Такої сторінки в консолі немає.");
-        });
+        app.get(BASE + "/*", ConsoleRoutes::unknown);
     }
 
-    private static void loginPage(Context ctx, Console console, int status, String problem) {
+    private static void toAppeals(Context ctx) {
+        ctx.redirect(BASE + "/appeals");
+    }
+
+    private static void unknown(Context ctx) {
+        throw Refusal.notFound("Такої сторінки в консолі немає.");
+    }
+
+    private void loginPage(Context ctx, int status, String problem) {
         String nonce = Sessions.random();
         Console.setCookie(ctx, Console.LOGIN_COOKIE, nonce, BASE + "/login", false);
         String ended = "revoked".equals(ctx.queryParam("ended"))
@@ -75,30 +102,30 @@ public final class ConsoleRoutes {
      * The sign-in form carries a one-time value that must match its cookie, so another site
      * cannot sign a browser in with the attacker's token.
      */
-    private static void signIn(Context ctx, Console console) {
+    private void signIn(Context ctx) {
         if (!Console.same(ctx.formParam(Console.CSRF_FIELD), ctx.cookie(Console.LOGIN_COOKIE))) {
-            loginPage(ctx, console, 403, "Форма входу застаріла. Спробуйте ще раз.");
+            loginPage(ctx, 403, "Форма входу застаріла. Спробуйте ще раз.");
             return;
         }
-        String client = console.deps.clients().of(ctx);
-        Instant now = console.deps.clock().instant();
-        Duration wait = console.deps.signIns().wait(client, now);
+        String client = clients.of(ctx);
+        Instant now = clock.instant();
+        Duration wait = signIns.wait(client, now);
         if (!wait.isZero()) {
-            long seconds = Api.retryAfterSeconds(wait);
+            long seconds = ErrorAnswers.seconds(wait);
             log.warn("console sign-in from {} refused unchecked: too many failures, {} s to wait", client, seconds);
             ctx.header("Retry-After", Long.toString(seconds));
-            loginPage(ctx, console, 429, "Забагато невдалих спроб входу. Спробуйте знову через " + seconds + " с.");
+            loginPage(ctx, 429, "Забагато невдалих спроб входу. Спробуйте знову через " + seconds + " с.");
             return;
         }
         String token = Optional.ofNullable(ctx.formParam("token")).map(String::strip).orElse("");
-        Optional<Caller> caller = token.isEmpty() ? Optional.empty() : Api.identify(token, console.deps);
+        Optional<Caller> caller = token.isEmpty() ? Optional.empty() : authenticator.identify(token);
         if (caller.isEmpty()) {
-            console.deps.signIns().failed(client, now);
+            signIns.failed(client, now);
             log.warn("console sign-in refused from {}: unknown or revoked token", client);
-            loginPage(ctx, console, 401, "Невірний або відкликаний токен.");
+            loginPage(ctx, 401, "Невірний або відкликаний токен.");
             return;
         }
-        console.deps.signIns().succeeded(client, now);
+        signIns.succeeded(client, now);
         console.sessions.find(ctx.cookie(Console.COOKIE)).ifPresent(console.sessions::close);
         Session s = console.sessions.open(token);
         Console.setCookie(ctx, Console.LOGIN_COOKIE, "", BASE + "/login", true);
@@ -107,7 +134,7 @@ public final class ConsoleRoutes {
         ctx.redirect(BASE + "/appeals", HttpStatus.SEE_OTHER);
     }
 
-    private static void signOut(Context ctx, Console console) {
+    private void signOut(Context ctx) {
         console.sessions.close(console.session(ctx));
         Console.setCookie(ctx, Console.COOKIE, "", BASE, true);
         ctx.redirect(BASE + "/login", HttpStatus.SEE_OTHER);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import ua.zvernennia.core.appeal.GeoPoint;
-import ua.zvernennia.storage.AppealSearch;
+import ua.zvernennia.core.desk.AppealSearch;
 
 /** Times and deadlines as the console shows them, in the city's zone, as of one moment. */
 public record Formats(ZoneId zone, Instant now) {

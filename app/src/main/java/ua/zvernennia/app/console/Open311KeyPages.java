@@ -6,34 +6,45 @@ import java.util.List;
 import java.util.Optional;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.app.open311.PartnerKeys;
-import ua.zvernennia.storage.Open311Rows;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.open311.Open311Store;
+import ua.zvernennia.core.refusal.Refusal;
 
 /** The admins' page of the partner apps' Open311 keys: who has one, issue one (shown once), revoke one. */
-public final class Open311KeyPages {
+public final class Open311KeyPages implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/open311-keys";
 
-    public record KeysView(List<Open311Rows.Key> keys) {
+    public record KeysView(List<Open311Store.Key> keys) {
     }
 
-    private Open311KeyPages() {
+    private final Console console;
+    private final PartnerKeys keys;
+
+    public Open311KeyPages(Console console, PartnerKeys keys) {
+        this.console = console;
+        this.keys = keys;
     }
 
-    static void register(RoutesConfig app, Console console) {
-        app.get(BASE, console.page(ctx -> Pages.render(ctx, 200, "open311-keys.jte", console.chrome(ctx, "Ключі Open311", "open311"),
-                "view", new KeysView(console.deps.storage().read(s -> Open311Rows.of(s).keys())))), Role.ADMIN);
-        app.post(BASE, console.page(ctx -> issue(ctx, console)), Role.ADMIN);
-        app.post(BASE + "/{id}/revoke", console.page(ctx -> revoke(ctx, console)), Role.ADMIN);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get(BASE, this::list, Role.ADMIN);
+        app.post(BASE, this::issue, Role.ADMIN);
+        app.post(BASE + "/{id}/revoke", this::revoke, Role.ADMIN);
     }
 
-    private static void issue(Context ctx, Console console) {
+    private void list(Context ctx) {
+        Pages.render(ctx, 200, "open311-keys.jte", console.chrome(ctx, "Ключі Open311", "open311"), "view", new KeysView(keys.keys()));
+    }
+
+    private void issue(Context ctx) {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String source = Optional.ofNullable(ctx.formParam("source")).orElse("").strip();
-        if (name.isEmpty() || name.length() > Open311Rows.MAX_NAME) {
-            console.done(ctx, BASE, new Flash("Вкажіть застосунок-партнер: від 1 до " + Open311Rows.MAX_NAME + " символів.", true, null));
+        if (name.isEmpty() || name.length() > Open311Store.MAX_NAME) {
+            console.done(ctx, BASE, new Flash("Вкажіть застосунок-партнер: від 1 до " + Open311Store.MAX_NAME + " символів.", true, null));
             return;
         }
-        if (source.length() > Open311Rows.MAX_SOURCE) {
-            console.done(ctx, BASE, new Flash("Джерело — не більше " + Open311Rows.MAX_SOURCE + " символів.", true, null));
+        if (source.length() > Open311Store.MAX_SOURCE) {
+            console.done(ctx, BASE, new Flash("Джерело — не більше " + Open311Store.MAX_SOURCE + " символів.", true, null));
             return;
         }
         int perMinute;
@@ -46,20 +57,20 @@ public final class Open311KeyPages {
             console.done(ctx, BASE, new Flash("Ліміт — ціле число запитів за хвилину, від 1 до 10000.", true, null));
             return;
         }
-        PartnerKeys.Issued issued = PartnerKeys.issue(console.deps, name, source.isEmpty() ? PartnerKeys.DEFAULT_SOURCE : source,
+        PartnerKeys.Issued issued = keys.issue(name, source.isEmpty() ? PartnerKeys.DEFAULT_SOURCE : source,
                 perMinute, console.caller(ctx).name());
         console.done(ctx, BASE, new Flash("Ключ Open311 для «" + name + "» видано. Скопіюйте його зараз: більше його не буде видно.",
                 false, issued.key()));
     }
 
-    private static void revoke(Context ctx, Console console) {
+    private void revoke(Context ctx) {
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new ConsoleException(404, "Такого ключа немає.");
+            throw Refusal.notFound("Такого ключа немає.");
         }
-        boolean revoked = PartnerKeys.revoke(console.deps, id);
+        boolean revoked = keys.revoke(id);
         console.done(ctx, BASE, revoked ? Flash.info("Ключ № " + id + " відкликано: з ним більше не можна подавати звернення.")
                 : new Flash("Активного ключа № " + id + " немає.", true, null));
     }

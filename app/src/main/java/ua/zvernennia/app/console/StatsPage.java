@@ -2,7 +2,9 @@ package ua.zvernennia.app.console;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,8 @@ import java.util.stream.IntStream;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.app.report.QuarterlyReport;
 import ua.zvernennia.app.report.ReportCharts;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
@@ -20,7 +24,7 @@ import ua.zvernennia.core.stats.StatisticsReader;
  * report itself (HTML or CSV) a click away. The period is in the URL: it is no personal data,
  * and a link to a period can be shared.
  */
-public final class StatsPage {
+public final class StatsPage implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/stats";
     /** The report page has its own inline styles and no scripts; nothing is fetched from elsewhere. */
     static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
@@ -37,7 +41,17 @@ public final class StatsPage {
         }
     }
 
-    private StatsPage() {
+    private final Console console;
+    private final StatisticsReader reader;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** @param zone the city's time zone: the periods are its days */
+    public StatsPage(Console console, StatisticsReader reader, Clock clock, ZoneId zone) {
+        this.console = console;
+        this.reader = reader;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     public static String groupName(GroupBy g) {
@@ -49,14 +63,14 @@ public final class StatsPage {
         };
     }
 
-    static void register(RoutesConfig app, Console console) {
-        StatisticsReader reader = new StatisticsReader(console.deps.storage().statistics(), console.deps.clock());
-        app.get(BASE, console.page(ctx -> page(ctx, console, reader)), Role.OPERATOR);
-        app.get(BASE + "/report", console.page(ctx -> report(ctx, console, reader)), Role.OPERATOR);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get(BASE, this::page, Role.OPERATOR);
+        app.get(BASE + "/report", this::report, Role.OPERATOR);
     }
 
-    private static void page(Context ctx, Console console, StatisticsReader reader) {
-        LocalDate today = console.deps.clock().instant().atZone(console.deps.zone()).toLocalDate();
+    private void page(Context ctx) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate quarterStart = GroupBy.QUARTER.periodStart(today);
         String problem = null;
         LocalDate from = quarterStart;
@@ -67,11 +81,15 @@ public final class StatsPage {
             from = date(ctx.queryParam("from"), quarterStart);
             to = date(ctx.queryParam("to"), today);
             groupBy = groupBy(ctx.queryParam("groupBy"));
-            range = new DateRange(from, to, console.deps.zone());
-        } catch (IllegalArgumentException e) {
-            problem = e instanceof ConsoleProblem ? e.getMessage()
-                    : "Період не підходить: «по» не може бути раніше «з», і не довше " + DateRange.MAX_DAYS + " днів.";
-            range = new DateRange(quarterStart, today, console.deps.zone());
+            LocalDate f = from;
+            LocalDate t = to;
+            range = Refusal.validated(() -> new DateRange(f, t, zone));
+        } catch (ConsoleProblem e) {
+            problem = e.getMessage();
+            range = new DateRange(quarterStart, today, zone);
+        } catch (Refusal e) {
+            problem = "Період не підходить: «по» не може бути раніше «з», і не довше " + DateRange.MAX_DAYS + " днів.";
+            range = new DateRange(quarterStart, today, zone);
         }
         Statistics s = reader.read(range, groupBy);
         int quarter = (today.getMonthValue() - 1) / 3 + 1;
@@ -81,24 +99,24 @@ public final class StatsPage {
                         ReportCharts.periods(s, "Звернення " + groupName(groupBy)), today.getYear(), quarter, years));
     }
 
-    private static void report(Context ctx, Console console, StatisticsReader reader) {
+    private void report(Context ctx) {
         int year = number(ctx.queryParam("year"), 2000, 2100);
         int quarter = number(ctx.queryParam("quarter"), 1, 4);
         String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
         QuarterlyReport report = new QuarterlyReport(year, quarter,
-                reader.read(DateRange.quarter(year, quarter, console.deps.zone()), GroupBy.MONTH));
+                reader.read(DateRange.quarter(year, quarter, zone), GroupBy.MONTH));
         String file = "zvernennia-" + year + "-q" + quarter;
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").result(report.csv());
             case "html" -> ctx.contentType("text/html; charset=utf-8").header("Content-Security-Policy", REPORT_CSP)
                     .header("Content-Disposition", "inline; filename=\"" + file + ".html\"").result(report.html());
-            default -> throw new ConsoleException(400, "Формат звіту — html або csv.");
+            default -> throw Refusal.invalid("format", "Формат звіту — html або csv.");
         }
     }
 
-    /** A problem with the asked period, in words for the page. */
-    private static final class ConsoleProblem extends IllegalArgumentException {
+    /** A problem with the asked period, in words for the page, which shows it beside the default period. */
+    private static final class ConsoleProblem extends RuntimeException {
         ConsoleProblem(String message) {
             super(message);
         }
@@ -135,6 +153,6 @@ public final class StatsPage {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new ConsoleException(400, "Оберіть рік і квартал звіту.");
+        throw Refusal.invalid("Оберіть рік і квартал звіту.");
     }
 }

@@ -2,30 +2,46 @@ package ua.zvernennia.app.console;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.app.api.TokenIssuer;
-import ua.zvernennia.storage.ApiTokens;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.desk.ApiTokenStore;
+import ua.zvernennia.core.refusal.Refusal;
 
 /** The admins' token page: who has a token, issue one (shown once), revoke one. */
-public final class TokenPages {
+public final class TokenPages implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/tokens";
 
-    public record TokensView(List<ApiTokens.ApiToken> tokens) {
+    public record TokensView(List<ApiTokenStore.ApiToken> tokens) {
     }
 
-    private TokenPages() {
+    private final Console console;
+    private final ApiTokenStore tokens;
+    private final TokenIssuer issuer;
+    private final Clock clock;
+
+    public TokenPages(Console console, ApiTokenStore tokens, TokenIssuer issuer, Clock clock) {
+        this.console = console;
+        this.tokens = tokens;
+        this.issuer = issuer;
+        this.clock = clock;
     }
 
-    static void register(RoutesConfig app, Console console) {
-        app.get(BASE, console.page(ctx -> Pages.render(ctx, 200, "tokens.jte", console.chrome(ctx, "Токени доступу", "tokens"),
-                "view", new TokensView(console.deps.storage().read(s -> s.apiTokens().list())))), Role.ADMIN);
-        app.post(BASE, console.page(ctx -> issue(ctx, console)), Role.ADMIN);
-        app.post(BASE + "/{id}/revoke", console.page(ctx -> revoke(ctx, console)), Role.ADMIN);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.get(BASE, this::list, Role.ADMIN);
+        app.post(BASE, this::issue, Role.ADMIN);
+        app.post(BASE + "/{id}/revoke", this::revoke, Role.ADMIN);
     }
 
-    private static void issue(Context ctx, Console console) {
+    private void list(Context ctx) {
+        Pages.render(ctx, 200, "tokens.jte", console.chrome(ctx, "Токени доступу", "tokens"), "view", new TokensView(tokens.list()));
+    }
+
+    private void issue(Context ctx) {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         Role role;
         try {
@@ -38,19 +54,19 @@ public final class TokenPages {
             console.done(ctx, BASE, new Flash("Вкажіть, чий це токен: від 1 до " + TokenIssuer.MAX_NAME + " символів.", true, null));
             return;
         }
-        TokenIssuer.Issued issued = TokenIssuer.issue(console.deps, name, role, console.caller(ctx).name());
+        TokenIssuer.Issued issued = issuer.issue(name, role, console.caller(ctx).name());
         console.done(ctx, BASE, new Flash("Токен для «" + name + "» (" + Labels.of(role)
                 + ") видано. Скопіюйте його зараз: більше його не буде видно.", false, issued.token()));
     }
 
-    private static void revoke(Context ctx, Console console) {
+    private void revoke(Context ctx) {
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new ConsoleException(404, "Такого токена немає.");
+            throw Refusal.notFound("Такого токена немає.");
         }
-        boolean revoked = console.deps.storage().write(s -> s.apiTokens().revoke(id, console.deps.clock().instant()));
+        boolean revoked = tokens.revoke(id, clock.instant());
         console.done(ctx, BASE, revoked ? Flash.info("Токен № " + id + " відкликано: ним більше не можна увійти.")
                 : new Flash("Активного токена № " + id + " немає.", true, null));
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.storage.MediaRows;
+import ua.zvernennia.core.media.PhotoStore;
 
 /**
  * Where the bytes of kept photos live: in the database, or as files in the configured media
@@ -49,7 +49,7 @@ public final class KeptPhotos {
     }
 
     /** The kept photo's bytes. */
-    public byte[] read(MediaRows.Kept kept) throws IOException {
+    public byte[] read(PhotoStore.Kept kept) throws IOException {
         if (kept.storedPath() == null) {
             return kept.bytes();
         }

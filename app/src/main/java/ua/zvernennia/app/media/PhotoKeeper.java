@@ -9,10 +9,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.Periodic;
-import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.core.chat.Channel;
-import ua.zvernennia.storage.MediaRows;
-import ua.zvernennia.storage.Storage;
+import ua.zvernennia.core.media.PhotoStore;
 
 /**
  * Downloads the photos queued at receipt and keeps their bytes: each is fetched from its
@@ -29,15 +27,15 @@ public final class PhotoKeeper implements AutoCloseable {
     static final Duration FIRST_PAUSE = Duration.ofSeconds(10);
     static final Duration MAX_PAUSE = Duration.ofHours(1);
 
-    private final Storage storage;
+    private final PhotoStore store;
     private final Map<Channel, PhotoSource> sources;
     private final KeptPhotos vault;
     private final long maxBytes;
     private final Clock clock;
     private Periodic timer;
 
-    public PhotoKeeper(Storage storage, Map<Channel, PhotoSource> sources, KeptPhotos vault, long maxBytes, Clock clock) {
-        this.storage = storage;
+    public PhotoKeeper(PhotoStore store, Map<Channel, PhotoSource> sources, KeptPhotos vault, long maxBytes, Clock clock) {
+        this.store = store;
         this.sources = Map.copyOf(sources);
         this.vault = vault;
         this.maxBytes = maxBytes;
@@ -60,9 +58,9 @@ public final class PhotoKeeper implements AutoCloseable {
     public int runOnce() {
         deleteErasedFiles();
         Instant now = clock.instant();
-        List<MediaRows.Pending> due = storage.read(s -> s.media().due(now, BATCH));
-        for (MediaRows.Pending p : due) {
-            if (storage.write(s -> s.media().claim(p.id(), now, now.plus(LEASE)))) {
+        List<PhotoStore.Pending> due = store.due(now, BATCH);
+        for (PhotoStore.Pending p : due) {
+            if (store.claim(p.id(), now, now.plus(LEASE))) {
                 keep(p);
             }
         }
@@ -71,17 +69,14 @@ public final class PhotoKeeper implements AutoCloseable {
 
     /** Files of erased photos go after the erasure is committed; a crash in between leaves them for the next round. */
     private void deleteErasedFiles() {
-        List<MediaRows.Kept> erased = storage.read(s -> s.media().erasedFiles(BATCH));
-        for (MediaRows.Kept k : erased) {
+        List<PhotoStore.Kept> erased = store.erasedFiles(BATCH);
+        for (PhotoStore.Kept k : erased) {
             vault.delete(List.of(k.storedPath()));
-            storage.write(s -> {
-                s.media().fileDeleted(k.id());
-                return null;
-            });
+            store.fileDeleted(k.id());
         }
     }
 
-    private void keep(MediaRows.Pending p) {
+    private void keep(PhotoStore.Pending p) {
         PhotoSource source = sources.get(p.channel());
         if (source == null) {
             later(p, p.channel() + " is not configured here");
@@ -114,14 +109,10 @@ public final class PhotoKeeper implements AutoCloseable {
             later(p, "the media folder cannot be written: " + e.getClass().getSimpleName());
             return;
         }
-        Instant now = clock.instant();
-        storage.write(s -> {
-            s.media().kept(p.id(), type, bytes.length, placed.bytes(), placed.fileName(), thumbnail, now);
-            return null;
-        });
+        store.kept(p.id(), type, bytes.length, placed.bytes(), placed.fileName(), thumbnail, clock.instant());
     }
 
-    private void later(MediaRows.Pending p, String why) {
+    private void later(PhotoStore.Pending p, String why) {
         int attempts = p.attempts() + 1;
         if (attempts >= MAX_ATTEMPTS) {
             giveUp(p, why);
@@ -129,18 +120,12 @@ public final class PhotoKeeper implements AutoCloseable {
         }
         Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(attempts - 1, 20));
         Instant at = clock.instant().plus(pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause);
-        storage.write(s -> {
-            s.media().retry(p.id(), at, why);
-            return null;
-        });
+        store.retry(p.id(), at, why);
     }
 
-    private void giveUp(MediaRows.Pending p, String why) {
+    private void giveUp(PhotoStore.Pending p, String why) {
         log.warn("a {} photo was not kept: {}", p.channel(), why);
-        storage.write(s -> {
-            s.media().failed(p.id(), why);
-            return null;
-        });
+        store.failed(p.id(), why);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import ua.zvernennia.app.api.PhotoSource;
 
 /**
  * Downloads photos that Viber keeps at media URLs, refusing to be pointed anywhere else: only

@@ -1,11 +1,10 @@
 package ua.zvernennia.app.open311;
 
-import ua.zvernennia.app.api.RuleWords;
-import ua.zvernennia.app.api.RoutePattern;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,22 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.AppConfig;
-import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.RuleWords;
+import ua.zvernennia.app.web.Failures;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.app.web.RoutePattern;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.appeal.TextProblem;
+import ua.zvernennia.core.category.CategoryCatalog;
+import ua.zvernennia.core.category.MenuEditor;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
-import ua.zvernennia.core.desk.Refusal;
-import ua.zvernennia.storage.Open311Rows;
+import ua.zvernennia.core.open311.Open311Store;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * Open311 GeoReport v2 under {@code /open311/v2}, and its service discovery at
@@ -48,7 +49,7 @@ import ua.zvernennia.storage.Open311Rows;
  * as those operators register; the public never sees the person's details, and sees the
  * description only where an operator made it public.
  */
-public final class GeoReport {
+public final class GeoReport implements RouteGroup {
     public static final String BASE = "/open311/v2";
     public static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     /** The default page size of GET requests, and the most one page may hold. */
@@ -58,34 +59,49 @@ public final class GeoReport {
     static final Duration DEFAULT_SPAN = Duration.ofDays(90);
     static final String LAW_FIELDS = "first_name, last_name, phone and attribute[" + Services.CITIZEN_ADDRESS + "] (the citizen's home address) "
             + "are required here, unlike in plain GeoReport v2: the law of Ukraine «Про звернення громадян» requires them on every appeal";
-    private static final Logger log = LoggerFactory.getLogger(GeoReport.class);
     private static final Set<AppealStatus> OPEN = EnumSet.of(AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO);
     private static final Set<AppealStatus> CLOSED = EnumSet.complementOf(EnumSet.copyOf(OPEN));
 
-    private final Api.Deps deps;
+    private final CategoryCatalog catalog;
+    private final MenuEditor menu;
+    private final Open311Store store;
+    private final WebRegistration registration;
+    private final Clock clock;
+    private final ZoneId zone;
     private final AppConfig.Web settings;
     private final RateLimit perKey;
     private final Instant started;
 
-    private GeoReport(Api.Deps deps, AppConfig.Web settings) {
-        this.deps = deps;
+    /**
+     * @param catalog the active menu: the services
+     * @param menu    its recorded changes: the services' changeset
+     * @param zone    the city's time zone, of the times shown
+     */
+    public GeoReport(CategoryCatalog catalog, MenuEditor menu, Open311Store store, WebRegistration registration, Clock clock,
+                     ZoneId zone, AppConfig.Web settings) {
+        this.catalog = catalog;
+        this.menu = menu;
+        this.store = store;
+        this.registration = registration;
+        this.clock = clock;
+        this.zone = zone;
         this.settings = settings;
-        this.perKey = new RateLimit(deps.clock(), Duration.ofMinutes(1));
-        this.started = deps.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        this.perKey = new RateLimit(clock, Duration.ofMinutes(1));
+        this.started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    public static void register(RoutesConfig app, Api.Deps deps, AppConfig.Web settings) {
-        GeoReport g = new GeoReport(deps, settings);
+    @Override
+    public void routes(RoutesConfig app) {
         for (Format f : Format.values()) {
-            app.get("/open311/discovery." + f.extension, g.handle(f, g::discovery));
-            app.get(BASE + "/services." + f.extension, g.handle(f, g::services));
-            app.get(BASE + "/requests." + f.extension, g.handle(f, g::requests));
-            app.post(BASE + "/requests." + f.extension, g.handle(f, g::create));
+            app.get("/open311/discovery." + f.extension, handle(f, this::discovery));
+            app.get(BASE + "/services." + f.extension, handle(f, this::services));
+            app.get(BASE + "/requests." + f.extension, handle(f, this::requests));
+            app.post(BASE + "/requests." + f.extension, handle(f, this::create));
         }
-        app.get(BASE + "/services/{file}", ctx -> g.byFile(ctx, g::definition));
-        app.get(BASE + "/requests/{file}", ctx -> g.byFile(ctx, g::request));
+        app.get(BASE + "/services/{file}", ctx -> byFile(ctx, this::definition));
+        app.get(BASE + "/requests/{file}", ctx -> byFile(ctx, this::request));
         // Registered after the resources, so that only what none of them matched gets here.
-        Handler unknown = ctx -> g.write(ctx, Format.of(ctx.path()).orElse(Format.JSON),
+        Handler unknown = ctx -> write(ctx, Format.of(ctx.path()).orElse(Format.JSON),
                 new Open311Error(404, "no such GeoReport v2 resource: " + ctx.path()));
         app.get("/open311/*", unknown);
         app.post("/open311/*", unknown);
@@ -126,8 +142,8 @@ public final class GeoReport {
         } catch (Open311Error e) {
             write(ctx, format, e);
         } catch (RuntimeException e) {
-            log.error("Open311 request {} {} failed", ctx.method(), RoutePattern.of(ctx), e);
-            write(ctx, format, new Open311Error(500, "internal error"));
+            String id = Failures.logged("Open311 request " + ctx.method() + " " + RoutePattern.of(ctx), e);
+            write(ctx, format, new Open311Error(500, "internal error; error id " + id));
         }
     }
 
@@ -162,19 +178,19 @@ public final class GeoReport {
 
     /** The last change of the menu (services and their definitions), or the start of the app. */
     private Instant changeset() {
-        Instant last = deps.storage().read(s -> s.categoryChanges().list(null, 1)).stream()
+        Instant last = menu.changes(null, 1).stream()
                 .map(c -> c.at()).findFirst().orElse(started);
         return last.isAfter(started) ? last : started;
     }
 
     private Answer services(Context ctx, Format format) {
         jurisdiction(ctx);
-        return new Answer(200, "services", Services.active(deps.storage().categories()).stream().map(Services::listed).toList());
+        return new Answer(200, "services", Services.active(catalog).stream().map(Services::listed).toList());
     }
 
     private Answer definition(Context ctx, Format format, String code) {
         jurisdiction(ctx);
-        Services.Service s = Services.find(deps.storage().categories(), code)
+        Services.Service s = Services.find(catalog, code)
                 .orElseThrow(() -> new Open311Error(404, "service_code " + code + " was not found"));
         return new Answer(200, "service_definition", Services.definition(s));
     }
@@ -187,7 +203,7 @@ public final class GeoReport {
         if (apiKey == null) {
             throw new Open311Error(403, "api_key was not provided");
         }
-        Open311Rows.Key key = deps.storage().read(s -> Open311Rows.of(s).findActiveKey(apiKey))
+        Open311Store.Key key = store.findActiveKey(apiKey)
                 .orElseThrow(() -> new Open311Error(403, "api_key is not valid (unknown or revoked)"));
         if (!perKey.tryAcquire("key-" + key.id(), key.perMinute())) {
             throw new Open311Error(429, "too many requests with this api_key: at most " + key.perMinute() + " a minute");
@@ -196,7 +212,7 @@ public final class GeoReport {
         if (code == null) {
             throw new Open311Error(400, "service_code was not provided");
         }
-        Services.Service service = Services.find(deps.storage().categories(), code)
+        Services.Service service = Services.find(catalog, code)
                 .orElseThrow(() -> new Open311Error(404, "service_code " + code + " was not found"));
         var problems = new ArrayList<String>();
         Double lat = coordinate(ctx, "lat", problems);
@@ -205,7 +221,7 @@ public final class GeoReport {
         var form = new AppealIntake.Form(Channel.WEB, service.category().id(), service.issueTypeId(), param(ctx, "description"),
                 lat, lon, param(ctx, "address_string"), param(ctx, "first_name"), param(ctx, "last_name"),
                 param(ctx, "attribute[" + Services.CITIZEN_ADDRESS + "]"), param(ctx, "phone"));
-        AppealIntake.Checked checked = AppealIntake.check(form, deps.storage().categories(), Set.of(Channel.WEB));
+        AppealIntake.Checked checked = AppealIntake.check(form, catalog, Set.of(Channel.WEB));
         checked.problems().forEach(p -> problems.add(message(p)));
         if (!problems.isEmpty()) {
             throw new Open311Error(400, problems);
@@ -215,28 +231,15 @@ public final class GeoReport {
                 a.placeAddress(), a.name(), a.address(), a.phone());
         Appeal saved;
         try {
-            saved = register(deps, appeal, key.name(), key.source(), "надійшло через Open311 від «" + key.source() + "»");
+            saved = registration.register(appeal, key.name(), key.source(), "надійшло через Open311 від «" + key.source() + "»");
         } catch (Refusal e) {
             throw new Open311Error(400, e.getMessage());
         }
         var out = new LinkedHashMap<String, Object>();
         out.put("service_request_id", saved.number().toString());
-        out.put("service_notice", notice(saved, deps.zone()));
+        out.put("service_notice", notice(saved, zone));
         out.put("account_id", null);
         return new Answer(201, "service_requests", List.of(out));
-    }
-
-    /**
-     * Registers an appeal of the WEB channel from {@code source} (a partner's name, or the web
-     * form) through the operators' desk, in one unit of work: number, deadlines, history.
-     */
-    public static Appeal register(Api.Deps deps, NewAppeal appeal, String actor, String source, String comment) {
-        String who = actor.length() > AppealEvent.MAX_ACTOR ? actor.substring(0, AppealEvent.MAX_ACTOR) : actor;
-        return deps.storage().write(s -> {
-            Appeal saved = deps.desk().register(s, appeal, who, comment);
-            Open311Rows.of(s).markSource(saved.number(), source);
-            return saved;
-        });
     }
 
     /** What the citizen is told when the appeal is registered: the number and the deadlines. */
@@ -332,7 +335,7 @@ public final class GeoReport {
             throw new Open311Error(400, problems);
         }
         if (numbers.isEmpty() && from == null && to == null) {
-            from = deps.clock().instant().minus(DEFAULT_SPAN);
+            from = clock.instant().minus(DEFAULT_SPAN);
         }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new Open311Error(400, "start_date must be before end_date");
@@ -341,8 +344,8 @@ public final class GeoReport {
         if (offset > Integer.MAX_VALUE) {
             throw new Open311Error(400, "page is too far");
         }
-        var query = new Open311Rows.Query(numbers, categories, issueTypes, statuses, from, to, (int) offset, size);
-        List<Open311Rows.Request> found = deps.storage().read(s -> Open311Rows.of(s).requests(query));
+        var query = new Open311Store.Query(numbers, categories, issueTypes, statuses, from, to, (int) offset, size);
+        List<Open311Store.Request> found = store.requests(query);
         return new Answer(200, "service_requests", found.stream().map(this::shown).toList());
     }
 
@@ -350,13 +353,13 @@ public final class GeoReport {
         jurisdiction(ctx);
         AppealNumber number = AppealNumber.parse(id)
                 .orElseThrow(() -> new Open311Error(404, "service_request_id " + id + " was not found"));
-        Open311Rows.Request r = deps.storage().read(s -> Open311Rows.of(s).find(number))
+        Open311Store.Request r = store.find(number)
                 .orElseThrow(() -> new Open311Error(404, "service_request_id " + id + " was not found"));
         return new Answer(200, "service_requests", List.of(shown(r)));
     }
 
     /** A request as the public sees it: never the person's name, phone or home address. */
-    private Map<String, Object> shown(Open311Rows.Request r) {
+    private Map<String, Object> shown(Open311Store.Request r) {
         Appeal a = r.appeal();
         var out = new LinkedHashMap<String, Object>();
         out.put("service_request_id", a.number().toString());
@@ -441,7 +444,7 @@ public final class GeoReport {
     }
 
     private String time(Instant t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).atZone(deps.zone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return t.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The scheme and host the client used (behind a proxy: its X-Forwarded-Proto). */

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import ua.zvernennia.core.appeal.AppealNumber;
-import ua.zvernennia.storage.Storage;
+import ua.zvernennia.core.privacy.AccessLogStore;
 
 /**
  * Records every read of a citizen's personal data by staff, through the API or the console: who,
@@ -27,21 +27,18 @@ public final class AccessLog {
         ERASE
     }
 
-    private final Storage storage;
+    private final AccessLogStore store;
     private final Clock clock;
 
-    public AccessLog(Storage storage, Clock clock) {
-        this.storage = storage;
+    public AccessLog(AccessLogStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     public void read(String actor, Via via, Action action, List<AppealNumber> appeals) {
         Instant now = clock.instant();
         List<String> numbers = appeals.stream().map(AppealNumber::toString).toList();
-        storage.write(s -> {
-            s.accessLog().record(now, actor, via.name(), action.name(), numbers);
-            return null;
-        });
+        store.record(now, actor, via.name(), action.name(), numbers);
     }
 
     public void read(String actor, Via via, Action action, AppealNumber appeal) {

@@ -7,10 +7,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.Periodic;
-import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
-import ua.zvernennia.core.appeal.PhotoRef;
-import ua.zvernennia.storage.Storage;
+import ua.zvernennia.core.privacy.AccessLogStore;
+import ua.zvernennia.core.privacy.PersonalDataStore;
 
 /**
  * Personal data is not kept for ever: appeals closed more than {@code retentionDays} ago are
@@ -30,15 +29,18 @@ public final class RetentionJob implements AutoCloseable {
     public record Report(int appealsAnonymised, int messagesErased, int logEntriesDeleted) {
     }
 
-    private final Storage storage;
+    private final PersonalDataStore personalData;
+    private final AccessLogStore accessLog;
     private final Clock clock;
     private final Duration retention;
     private final Duration outbox;
     private final Duration audit;
     private Periodic timer;
 
-    public RetentionJob(Storage storage, Clock clock, int retentionDays, int outboxDays, int auditDays) {
-        this.storage = storage;
+    public RetentionJob(PersonalDataStore personalData, AccessLogStore accessLog, Clock clock, int retentionDays, int outboxDays,
+                        int auditDays) {
+        this.personalData = personalData;
+        this.accessLog = accessLog;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
         this.outbox = Duration.ofDays(outboxDays);
@@ -59,25 +61,18 @@ public final class RetentionJob implements AutoCloseable {
         Instant now = clock.instant();
         int appeals = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
-            List<AppealNumber> due = storage.read(s -> s.retention().closedBefore(now.minus(retention), APPEAL_BATCH));
+            List<AppealNumber> due = personalData.closedBefore(now.minus(retention), APPEAL_BATCH);
             if (due.isEmpty()) {
                 break;
             }
-            appeals += storage.write(s -> {
-                for (AppealNumber n : due) {
-                    Appeal a = s.appeals().find(n).orElseThrow();
-                    s.media().erase(a.channel(), a.photos().stream().map(PhotoRef::fileId).toList());
-                    s.appeals().anonymise(n, now);
-                }
-                return due.size();
-            });
+            appeals += personalData.anonymise(due, now);
             if (due.size() < APPEAL_BATCH) {
                 break;
             }
         }
         int messages = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
-            int n = storage.write(s -> s.retention().eraseSentBefore(now.minus(outbox), now, ROW_BATCH));
+            int n = personalData.eraseSentBefore(now.minus(outbox), now, ROW_BATCH);
             messages += n;
             if (n < ROW_BATCH) {
                 break;
@@ -85,7 +80,7 @@ public final class RetentionJob implements AutoCloseable {
         }
         int entries = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
-            int n = storage.write(s -> s.accessLog().deleteBefore(now.minus(audit), ROW_BATCH));
+            int n = accessLog.deleteBefore(now.minus(audit), ROW_BATCH);
             entries += n;
             if (n < ROW_BATCH) {
                 break;

@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +24,19 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.AppConfig;
-import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.open311.RateLimit;
+import ua.zvernennia.app.open311.WebRegistration;
+import ua.zvernennia.app.web.Failures;
+import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.appeal.TextRules;
 import ua.zvernennia.core.category.Category;
+import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.category.IssueType;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
-import ua.zvernennia.app.open311.GeoReport;
-import ua.zvernennia.app.open311.RateLimit;
 
 /**
  * The public web form at {@code /public/new} for citizens without a messenger: the law's fields,
@@ -41,7 +45,7 @@ import ua.zvernennia.app.open311.RateLimit;
  * number and the deadlines. A hidden field no person fills in turns bots away; each client
  * (address) may file a few appeals an hour.
  */
-public final class PublicForm {
+public final class PublicForm implements RouteGroup {
     public static final String PATH = "/public/new";
     /** Where the appeals the form files come from. */
     public static final String SOURCE = "вебформа";
@@ -89,18 +93,28 @@ public final class PublicForm {
     public record DoneView(String number, String deadline, String legalDeadline) {
     }
 
-    private final Api.Deps deps;
+    private final CategoryCatalog catalog;
+    private final WebRegistration registration;
+    private final ZoneId zone;
     private final AppConfig.Web settings;
     private final WebPhotos photos;
     private final RateLimit perClient;
     private final Properties messages;
     private final String csp;
 
-    private PublicForm(Api.Deps deps, AppConfig.Web settings, WebPhotos photos) {
-        this.deps = deps;
+    /**
+     * @param catalog the active menu: the form's directions
+     * @param zone    the city's time zone, of the deadlines shown
+     * @param photos  where the form's photos are kept
+     */
+    public PublicForm(CategoryCatalog catalog, WebRegistration registration, Clock clock, ZoneId zone, AppConfig.Web settings,
+                      WebPhotos photos) {
+        this.catalog = catalog;
+        this.registration = registration;
+        this.zone = zone;
         this.settings = settings;
         this.photos = photos;
-        this.perClient = new RateLimit(deps.clock(), Duration.ofHours(1));
+        this.perClient = new RateLimit(clock, Duration.ofHours(1));
         this.messages = messages();
         var origin = java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(settings.tileUrl());
         String tileOrigin = origin.find() ? origin.group(1).replace("{s}", "*") : "'none'";
@@ -108,11 +122,11 @@ public final class PublicForm {
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
-    public static void register(RoutesConfig app, Api.Deps deps, AppConfig.Web settings, WebPhotos photos) {
-        PublicForm form = new PublicForm(deps, settings, photos);
-        app.before("/public/*", form::headers);
-        app.get(PATH, ctx -> form.show(ctx, 200, Map.of(), Map.of()));
-        app.post(PATH, form::submit);
+    @Override
+    public void routes(RoutesConfig app) {
+        app.before("/public/*", this::headers);
+        app.get(PATH, this::blank);
+        app.post(PATH, this::submit);
         for (var f : LEAFLET_FILES.entrySet()) {
             byte[] bytes = resource(LEAFLET + f.getKey());
             app.get("/public/static/leaflet/" + f.getKey(), ctx -> ctx.contentType(f.getValue())
@@ -132,6 +146,10 @@ public final class PublicForm {
         ctx.header("X-Frame-Options", "DENY");
     }
 
+    private void blank(Context ctx) {
+        show(ctx, 200, Map.of(), Map.of());
+    }
+
     private void show(Context ctx, int status, Map<String, String> values, Map<String, String> errors) {
         var view = new FormView(groups(), values, errors, settings.tileUrl(), settings.tileAttribution(), settings.mapLatitude(),
                 settings.mapLongitude(), settings.mapZoom());
@@ -141,7 +159,7 @@ public final class PublicForm {
 
     private List<Group> groups() {
         var out = new ArrayList<Group>();
-        for (Category c : deps.storage().categories().active()) {
+        for (Category c : catalog.active()) {
             var options = new ArrayList<Option>();
             options.add(new Option(c.id(), c.nameUk() + (c.activeIssueTypes().isEmpty() ? "" : " — інше")));
             for (IssueType t : c.activeIssueTypes()) {
@@ -181,7 +199,7 @@ public final class PublicForm {
         var form = new AppealIntake.Form(Channel.WEB, category, issueType, values.get("description"), lat, lon,
                 values.get("place_address"), values.get("first_name"), values.get("last_name"), values.get("address"),
                 values.get("phone"));
-        AppealIntake.Checked checked = AppealIntake.check(form, deps.storage().categories(), Set.of(Channel.WEB));
+        AppealIntake.Checked checked = AppealIntake.check(form, catalog, Set.of(Channel.WEB));
         for (AppealIntake.Problem p : checked.problems()) {
             String field = switch (p.field()) {
                 case CHANNEL, CATEGORY, ISSUE_TYPE -> "service";
@@ -245,16 +263,16 @@ public final class PublicForm {
             NewAppeal a = checked.appeal().orElseThrow();
             NewAppeal appeal = new NewAppeal(a.channel(), null, a.category(), a.issueTypeId(), a.description(), refs, a.point(),
                     a.placeAddress(), a.name(), a.address(), a.phone());
-            Appeal saved = GeoReport.register(deps, appeal, SOURCE, SOURCE, "надійшло через вебформу");
+            Appeal saved = registration.register(appeal, SOURCE, SOURCE, "надійшло через вебформу");
             log.info("web form: appeal {} registered", saved.number());
             DateTimeFormatter f = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-            var done = new DoneView(saved.number().toString(), f.format(saved.deadline().atZone(deps.zone())),
-                    f.format(saved.legalDeadline().atZone(deps.zone())));
+            var done = new DoneView(saved.number().toString(), f.format(saved.deadline().atZone(zone)),
+                    f.format(saved.legalDeadline().atZone(zone)));
             ctx.header("Cache-Control", "no-store");
             ctx.status(201).contentType("text/html; charset=utf-8").result(render("web-form-done.jte", Map.of("view", done)));
         } catch (IOException | RuntimeException e) {
             refs.forEach(r -> photos.delete(r.fileId()));
-            log.error("web form: the appeal could not be registered", e);
+            Failures.logged("web form: registering an appeal", e);
             show(ctx, 500, values, Map.of("form", word("refused")));
         }
     }

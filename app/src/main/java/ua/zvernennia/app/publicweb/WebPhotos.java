@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import ua.zvernennia.app.api.PhotoSource;
+import ua.zvernennia.app.media.PhotoSource;
 
 /**
  * Photos of the WEB channel: those sent with the public web form are kept as files in a folder

@@ -17,11 +17,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
-import ua.zvernennia.storage.MediaRows;
+import ua.zvernennia.core.media.PhotoStore;
 import ua.zvernennia.storage.Storage;
 
 /** Photos queued at receipt are downloaded once, checked and kept, and served after the source is gone. */
@@ -58,7 +57,7 @@ class PhotoKeeperTest {
         });
     }
 
-    MediaRows.Kept kept(Channel channel, String fileId) {
+    PhotoStore.Kept kept(Channel channel, String fileId) {
         return storage.read(s -> s.media().find(channel, fileId)).orElseThrow();
     }
 
@@ -69,14 +68,14 @@ class PhotoKeeperTest {
         try (LocalServer media = new LocalServer("127.0.0.1").serve(jpeg)) {
             String url = media.url("/media/1.jpg");
             queue(VIBER_CHAT, url);
-            var keeper = new PhotoKeeper(storage, Map.of(Channel.VIBER, viberForTests), new KeptPhotos(Optional.empty()), MAX, clock);
+            var keeper = new PhotoKeeper(storage.photos(), Map.of(Channel.VIBER, viberForTests), new KeptPhotos(Optional.empty()), MAX, clock);
             assertThat(keeper.runOnce()).isEqualTo(1);
             assertThat(media.requests()).as("queued twice, fetched once").hasSize(1);
             assertThat(keeper.runOnce()).isZero();
 
             media.close();
-            MediaRows.Kept k = kept(Channel.VIBER, url);
-            assertThat(k.status()).isEqualTo(MediaRows.Status.KEPT);
+            PhotoStore.Kept k = kept(Channel.VIBER, url);
+            assertThat(k.status()).isEqualTo(PhotoStore.Status.KEPT);
             assertThat(k.contentType()).isEqualTo("image/jpeg");
             assertThat(new KeptPhotos(Optional.empty()).read(k)).isEqualTo(jpeg);
             BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(k.thumbnail()));
@@ -92,14 +91,14 @@ class PhotoKeeperTest {
         byte[] png = TestImages.png(200, 100);
         PhotoSource telegram = fileId -> png;
         queue(ChatKey.of(Channel.TELEGRAM, "42"), "AgACphoto");
-        new PhotoKeeper(storage, Map.of(Channel.TELEGRAM, telegram), vault, MAX, clock).runOnce();
-        MediaRows.Kept k = kept(Channel.TELEGRAM, "AgACphoto");
+        new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, telegram), vault, MAX, clock).runOnce();
+        PhotoStore.Kept k = kept(Channel.TELEGRAM, "AgACphoto");
         assertThat(k.bytes()).as("not in the database").isNull();
         assertThat(vault.read(k)).isEqualTo(png);
         try (var files = Files.list(folder)) {
             assertThat(files.count()).isEqualTo(1);
         }
-        var keeper = new PhotoKeeper(storage, Map.of(Channel.TELEGRAM, telegram), vault, MAX, clock);
+        var keeper = new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, telegram), vault, MAX, clock);
         storage.write(s -> {
             s.media().eraseChat(ChatKey.of(Channel.TELEGRAM, "42"), Set.of());
             return null;
@@ -108,7 +107,7 @@ class PhotoKeeperTest {
         try (var files = Files.list(folder)) {
             assertThat(files.count()).isZero();
         }
-        Optional<MediaRows.Kept> gone = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgACphoto"));
+        Optional<PhotoStore.Kept> gone = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgACphoto"));
         assertThat(gone).isEmpty();
     }
 
@@ -123,11 +122,11 @@ class PhotoKeeperTest {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "42");
         queue(chat, "html");
         queue(chat, "big");
-        new PhotoKeeper(storage, Map.of(Channel.TELEGRAM, telegram), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
-        assertThat(kept(Channel.TELEGRAM, "html").status()).isEqualTo(MediaRows.Status.FAILED);
+        new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, telegram), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
+        assertThat(kept(Channel.TELEGRAM, "html").status()).isEqualTo(PhotoStore.Status.FAILED);
         assertThat(kept(Channel.TELEGRAM, "html").lastError()).contains("not a JPEG");
         assertThat(kept(Channel.TELEGRAM, "html").bytes()).isNull();
-        assertThat(kept(Channel.TELEGRAM, "big").status()).isEqualTo(MediaRows.Status.FAILED);
+        assertThat(kept(Channel.TELEGRAM, "big").status()).isEqualTo(PhotoStore.Status.FAILED);
         assertThat(kept(Channel.TELEGRAM, "big").lastError()).contains("over");
     }
 
@@ -137,8 +136,8 @@ class PhotoKeeperTest {
         var strict = new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(Set.of(".viber.com")), MAX);
         try (LocalServer secret = new LocalServer("127.0.0.1").serve("secret".getBytes())) {
             queue(VIBER_CHAT, secret.url("/secret"));
-            new PhotoKeeper(storage, Map.of(Channel.VIBER, strict), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
-            assertThat(kept(Channel.VIBER, secret.url("/secret")).status()).isEqualTo(MediaRows.Status.FAILED);
+            new PhotoKeeper(storage.photos(), Map.of(Channel.VIBER, strict), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
+            assertThat(kept(Channel.VIBER, secret.url("/secret")).status()).isEqualTo(PhotoStore.Status.FAILED);
             assertThat(secret.requests()).isEmpty();
         }
         PhotoSource down = fileId -> {
@@ -146,12 +145,12 @@ class PhotoKeeperTest {
         };
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "42");
         queue(chat, "later");
-        new PhotoKeeper(storage, Map.of(Channel.TELEGRAM, down), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
-        MediaRows.Kept k = kept(Channel.TELEGRAM, "later");
-        assertThat(k.status()).isEqualTo(MediaRows.Status.PENDING);
+        new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, down), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
+        PhotoStore.Kept k = kept(Channel.TELEGRAM, "later");
+        assertThat(k.status()).isEqualTo(PhotoStore.Status.PENDING);
         assertThat(k.lastError()).contains("502");
-        java.util.List<MediaRows.Pending> dueNow = storage.read(s -> s.media().due(now, 10));
-        java.util.List<MediaRows.Pending> dueLater = storage.read(s -> s.media().due(now.plusSeconds(60), 10));
+        java.util.List<PhotoStore.Pending> dueNow = storage.read(s -> s.media().due(now, 10));
+        java.util.List<PhotoStore.Pending> dueLater = storage.read(s -> s.media().due(now.plusSeconds(60), 10));
         assertThat(dueNow).as("not due before its pause").isEmpty();
         assertThat(dueLater).hasSize(1);
     }

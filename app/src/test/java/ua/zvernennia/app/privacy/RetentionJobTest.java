@@ -21,8 +21,8 @@ import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.media.PhotoStore;
 import ua.zvernennia.core.testing.MovableClock;
-import ua.zvernennia.storage.MediaRows;
 import ua.zvernennia.storage.Storage;
 
 /** Personal data goes after its time, with the clock moved forward; the statistics' columns stay. */
@@ -68,7 +68,7 @@ class RetentionJobTest {
             s.accessLog().record(clock.instant(), "operator", "API", "DETAIL", List.of(closed.number().toString()));
             return null;
         });
-        var job = new RetentionJob(storage, clock, 1826, 30, 1095);
+        var job = new RetentionJob(storage.personalData(), storage.accessLog(), clock, 1826, 30, 1095);
 
         assertThat(job.runOnce()).isEqualTo(new RetentionJob.Report(0, 0, 0));
 
@@ -93,10 +93,10 @@ class RetentionJobTest {
         assertThat(gone.status()).as("what statistics count stays").isEqualTo(AppealStatus.RESOLVED);
         assertThat(gone.categoryId()).isEqualTo("lifts");
         assertThat(gone.createdAt()).isEqualTo(closed.createdAt());
-        Optional<MediaRows.Kept> photo = storage.read(s -> s.media().find(Channel.TELEGRAM, closed.photos().get(0).fileId()));
+        Optional<PhotoStore.Kept> photo = storage.read(s -> s.media().find(Channel.TELEGRAM, closed.photos().get(0).fileId()));
         assertThat(photo).as("its photo erased").isEmpty();
         assertThat(storage.read(s -> s.appeals().find(open.number())).orElseThrow().phone().e164()).as("open: kept").isEqualTo("+380501234567");
-        assertThat(storage.read(s -> s.appealSearch().find(new ua.zvernennia.storage.AppealSearch.Filter(null, null, null, null, null,
+        assertThat(storage.read(s -> s.appealSearch().find(new ua.zvernennia.core.desk.AppealSearch.Filter(null, null, null, null, null,
                 "коваленко", null, null, 0, 10), clock.instant())).items()).extracting(f -> f.appeal().number()).containsExactly(open.number());
     }
 

@@ -5,14 +5,16 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * A whole menu: the rules it must keep before it is stored, and the edits an admin makes to it.
  * The order of the list is the order of the menu; every edit returns a new list whose positions
- * are 1, 2, 3... in that order. Stateless.
+ * are 1, 2, 3... in that order. An edit that cannot be made is a {@link Refusal}: NOT_FOUND for an
+ * unknown id, INVALID for a bad position or order, CONFLICT for a menu that would break its rules.
+ * Stateless.
  */
 public final class CategoryMenu {
     private CategoryMenu() {
@@ -63,7 +65,7 @@ public final class CategoryMenu {
     public static List<Category> checked(List<Category> categories) {
         List<String> problems = problems(categories);
         if (!problems.isEmpty()) {
-            throw new MenuConflict(problems);
+            throw Refusal.conflict(problems);
         }
         return categories;
     }
@@ -71,7 +73,7 @@ public final class CategoryMenu {
     /** The menu with {@code added} at {@code position} (1-based; 0 puts it last). */
     public static List<Category> add(List<Category> menu, Category added, int position) {
         if (menu.stream().anyMatch(c -> c.id().equals(added.id()))) {
-            throw new MenuConflict("category id '" + added.id() + "' already exists");
+            throw Refusal.conflict("category id '" + added.id() + "' already exists");
         }
         var out = new ArrayList<>(menu);
         out.add(index(position, menu.size() + 1), added.withIssueTypes(renumberTypes(added.issueTypes())));
@@ -99,7 +101,7 @@ public final class CategoryMenu {
     /** The category with {@code added} among its issue types at {@code position} (1-based; 0 last). */
     public static Category addIssueType(Category category, IssueType added, int position) {
         if (category.issueType(added.id()).isPresent()) {
-            throw new MenuConflict("issue type id '" + added.id() + "' already exists in '" + category.id() + "'");
+            throw Refusal.conflict("issue type id '" + added.id() + "' already exists in '" + category.id() + "'");
         }
         var types = new ArrayList<>(category.issueTypes());
         types.add(index(position, types.size() + 1), added);
@@ -116,7 +118,7 @@ public final class CategoryMenu {
             }
         }
         if (at < 0) {
-            throw new NoSuchElementException("no issue type '" + changed.id() + "' in category '" + category.id() + "'");
+            throw Refusal.notFound("no issue type '" + changed.id() + "' in category '" + category.id() + "'");
         }
         var out = new ArrayList<>(types);
         out.remove(at);
@@ -141,7 +143,7 @@ public final class CategoryMenu {
                 return i;
             }
         }
-        throw new NoSuchElementException("no category '" + id + "'");
+        throw Refusal.notFound("no category '" + id + "'");
     }
 
     /** A 1-based position as an index into a list that will have {@code slots} places; 0 is last. */
@@ -150,14 +152,14 @@ public final class CategoryMenu {
             return slots - 1;
         }
         if (position < 1 || position > slots) {
-            throw new IllegalArgumentException("position must be 1.." + slots + ": " + position);
+            throw Refusal.invalid("position", "position must be 1.." + slots + ": " + position);
         }
         return position - 1;
     }
 
     private static <T> List<T> ordered(List<T> items, List<String> ids, Function<T, String> idOf, String what) {
         if (ids == null) {
-            throw new IllegalArgumentException("ids: the " + what + " ids in the new order are required");
+            throw Refusal.invalid("ids", "ids: the " + what + " ids in the new order are required");
         }
         var wanted = new LinkedHashSet<String>();
         var twice = new LinkedHashSet<String>();
@@ -180,7 +182,7 @@ public final class CategoryMenu {
             problems.add("missing (every " + what + " must be listed once): " + missing);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw Refusal.invalid("ids", String.join("; ", problems));
         }
         return ids.stream().map(id -> items.get(known.indexOf(id))).toList();
     }

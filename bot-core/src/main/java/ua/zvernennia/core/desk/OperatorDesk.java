@@ -17,6 +17,7 @@ import ua.zvernennia.core.conversation.TurnOutcome;
 import ua.zvernennia.core.deadline.AppealDeadlines;
 import ua.zvernennia.core.delivery.OutboxMessage;
 import ua.zvernennia.core.engine.Stores;
+import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * What operators do to appeals, each inside the caller's unit of work so that the change, its
@@ -55,16 +56,16 @@ public final class OperatorDesk {
     public StatusChanged changeStatus(Stores stores, AppealNumber number, AppealStatus to, String comment, String actor) {
         String note = comment(comment);
         if (to.needsComment() && note == null) {
-            throw new Refusal(Refusal.Kind.BAD_INPUT, to == AppealStatus.NEEDS_INFO
+            throw Refusal.invalid("comment", to == AppealStatus.NEEDS_INFO
                     ? "NEEDS_INFO needs a comment: the question to the citizen"
                     : "REJECTED needs a comment: the reason for the citizen");
         }
         Appeal appeal = stores.appeals().find(number)
-                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no appeal " + number));
+                .orElseThrow(() -> Refusal.notFound("no appeal " + number));
         AppealStatus from = appeal.status();
         Optional<String> why = from.whyOperatorCannotMoveTo(to);
         if (why.isPresent()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "cannot move " + number + " from " + from + " to " + to + ": " + why.get());
+            throw Refusal.conflict("cannot move " + number + " from " + from + " to " + to + ": " + why.get());
         }
         Instant now = clock.instant();
         Long outboxId = push(stores, appeal, to, note, now);
@@ -99,7 +100,7 @@ public final class OperatorDesk {
      */
     public Appeal register(Stores stores, NewAppeal appeal, String actor, String comment) {
         if (appeal.chat() != null || appeal.channel().isMessenger()) {
-            throw new Refusal(Refusal.Kind.BAD_INPUT, "channel " + appeal.channel()
+            throw Refusal.invalid("channel", "channel " + appeal.channel()
                     + " is a messenger: operators register appeals that came by PHONE, EMAIL, HOTLINE, GOV_HOTLINE or IN_PERSON");
         }
         String note = comment(comment);
@@ -119,7 +120,7 @@ public final class OperatorDesk {
         }
         String s = comment.strip();
         if (s.length() > MAX_COMMENT) {
-            throw new Refusal(Refusal.Kind.BAD_INPUT, "comment is " + s.length() + " characters; at most " + MAX_COMMENT);
+            throw Refusal.invalid("comment", "comment is " + s.length() + " characters; at most " + MAX_COMMENT);
         }
         return s;
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.testing.TestCategories;
 
 class CategoryMenuTest {
@@ -28,11 +28,11 @@ class CategoryMenuTest {
         assertThat(second).extracting(Category::position).containsExactly(1, 2, 3, 4, 5);
 
         assertThatThrownBy(() -> CategoryMenu.add(menu, category("lifts", "Інше"), 0))
-                .isInstanceOf(MenuConflict.class).hasMessageContaining("already exists");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("already exists");
         assertThatThrownBy(() -> CategoryMenu.add(menu, category("animals", "ліфти"), 0))
-                .isInstanceOf(MenuConflict.class).hasMessageContaining("'ліфти' is used twice");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("'ліфти' is used twice");
         assertThatThrownBy(() -> CategoryMenu.add(menu, category("animals", "Тварини"), 6))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..5");
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).contains("position")).hasMessageContaining("1..5");
     }
 
     @Test
@@ -44,7 +44,7 @@ class CategoryMenuTest {
         assertThat(CategoryMenu.find(CategoryMenu.replace(menu, renamed), "roads").nameUk()).isEqualTo("Дороги і тротуари");
         assertThat(ids(CategoryMenu.replace(menu, renamed.withPosition(1)))).containsExactly("roads", "water", "lifts", "lights");
         assertThatThrownBy(() -> CategoryMenu.replace(menu, category("nothing", "Ніщо")))
-                .isInstanceOf(NoSuchElementException.class);
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.NOT_FOUND));
     }
 
     @Test
@@ -52,7 +52,7 @@ class CategoryMenuTest {
         List<Category> one = List.of(menu.get(1));
         Category off = new Category("lifts", "Ліфти", "Lifts", "🛗", DeadlineClass.EMERGENCY, "x", 1, false, List.of());
         assertThatThrownBy(() -> CategoryMenu.replace(one, off))
-                .isInstanceOf(MenuConflict.class).hasMessageContaining("at least one category must be active");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("at least one category must be active");
     }
 
     @Test
@@ -68,7 +68,7 @@ class CategoryMenuTest {
         assertThat(ids(CategoryMenu.reorder(menu, List.of("roads", "lights", "lifts", "water"))))
                 .containsExactly("roads", "lights", "lifts", "water");
         assertThatThrownBy(() -> CategoryMenu.reorder(menu, List.of("roads", "roads", "lifts", "water", "ghost")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID))
                 .hasMessageContaining("listed twice: [roads]")
                 .hasMessageContaining("no such category: [ghost]")
                 .hasMessageContaining("missing (every category must be listed once): [lights]");
@@ -85,10 +85,10 @@ class CategoryMenuTest {
         assertThat(CategoryMenu.reorderIssueTypes(moved, List.of("leak", "smell", "no-water")).issueTypes())
                 .extracting(IssueType::id).containsExactly("leak", "smell", "no-water");
         assertThatThrownBy(() -> CategoryMenu.addIssueType(water, new IssueType("leak", "Інше", null, null, 0, true), 0))
-                .isInstanceOf(MenuConflict.class);
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT));
         assertThatThrownBy(() -> CategoryMenu.checked(CategoryMenu.replace(menu,
                 CategoryMenu.addIssueType(water, new IssueType("leak2", "протікання", null, null, 0, true), 0))))
-                .isInstanceOf(MenuConflict.class).hasMessageContaining("'протікання' is used twice in 'water'");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("'протікання' is used twice in 'water'");
     }
 
     @Test
@@ -104,5 +104,9 @@ class CategoryMenuTest {
         assertThatThrownBy(() -> new Category("Bad Id", "Назва", null, null, DeadlineClass.LONG, "", 1, true, List.of()))
                 .hasMessageContaining("id must be");
         assertThat(new Category("x", "Назва", null, "1️⃣", DeadlineClass.LONG, null, 1, true, List.of()).emoji()).isEqualTo("1️⃣");
+    }
+
+    private static java.util.function.Consumer<Refusal> kind(Refusal.Kind kind) {
+        return r -> assertThat(r.kind()).isEqualTo(kind);
     }
 }

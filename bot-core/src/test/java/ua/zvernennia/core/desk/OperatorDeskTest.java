@@ -24,6 +24,7 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.conversation.ConversationSettings;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
 
@@ -107,7 +108,10 @@ class OperatorDeskTest {
         Appeal a = appealIn(AppealStatus.REGISTERED);
         for (AppealStatus to : List.of(AppealStatus.NEEDS_INFO, AppealStatus.REJECTED)) {
             assertThatThrownBy(() -> stores.run(s -> desk.changeStatus(s, a.number(), to, "  ", "Оператор")))
-                    .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.BAD_INPUT));
+                    .isInstanceOfSatisfying(Refusal.class, r -> {
+                        assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID);
+                        assertThat(r.field()).contains("comment");
+                    });
         }
         assertThatThrownBy(() -> stores.run(s -> desk.changeStatus(s, a.number(), AppealStatus.IN_PROGRESS, "я".repeat(2001), "Оператор")))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.getMessage()).contains("2000"));
@@ -139,7 +143,7 @@ class OperatorDeskTest {
         assertThat(stores.outboxRows()).isEmpty();
 
         assertThatThrownBy(() -> stores.run(s -> desk.register(s, newAppeal(Channel.TELEGRAM, null), "Оператор", null)))
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.BAD_INPUT));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ua.zvernennia.app;
+package ua.zvernennia.app.channel;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,8 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.core.chat.Channel;
-import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Event;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.UnsupportedKind;
@@ -23,7 +21,6 @@ import ua.zvernennia.core.engine.Bot;
  */
 final class ConsoleDemo implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleDemo.class);
-    static final ChatKey CHAT = ChatKey.of(Channel.CONSOLE, "demo");
 
     private final Bot bot;
     private final ConsoleMessenger messenger;
@@ -94,7 +91,7 @@ final class ConsoleDemo implements Runnable {
 
     private void send(Event event) {
         try {
-            bot.accept(new Inbound(CHAT, event, clock.instant(), null, null)).get(30, TimeUnit.SECONDS);
+            bot.accept(new Inbound(TerminalChannel.CHAT, event, clock.instant(), null, null)).get(30, TimeUnit.SECONDS);
             // Let the replies print before the next prompt.
             while (bot.busyChats() > 0) {
                 Thread.sleep(5);

@@ -1,4 +1,4 @@
-package ua.zvernennia.app;
+package ua.zvernennia.app.channel;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ua.zvernennia.app.api;
+package ua.zvernennia.app.media;
 
 import java.io.IOException;
 

@@ -7,76 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
-import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.desk.AppealSearch.Filter;
+import ua.zvernennia.core.desk.AppealSearch.Found;
+import ua.zvernennia.core.desk.AppealSearch.HistoryEntry;
+import ua.zvernennia.core.desk.AppealSearch.Page;
+import ua.zvernennia.core.desk.AppealSearch.Push;
+import ua.zvernennia.core.desk.AppealSearch;
 
 /**
- * What operators look up: appeals by filters, newest first, a page at a time, and an appeal's
- * history with the delivery of each push to the citizen. Bound to one handle; not thread-safe.
+ * What operators look up ({@link AppealSearch}), in the transaction of one handle. Bound to one
+ * handle; not thread-safe.
  */
-public final class AppealSearch {
-    public static final int MAX_LIMIT = 200;
-    public static final int MAX_TEXT = 200;
-
-    /**
-     * Filters; each null or empty one matches everything. Times are of registration, from
-     * inclusive, to exclusive.
-     */
-    public record Filter(Set<AppealStatus> statuses, String categoryId, Channel channel, String executor, Boolean overdue,
-                         String text, Instant createdFrom, Instant createdTo, int offset, int limit) {
-        public Filter {
-            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
-            if (offset < 0) {
-                throw new IllegalArgumentException("offset must be 0 or more");
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
-            }
-            if (text != null && text.strip().length() > MAX_TEXT) {
-                throw new IllegalArgumentException("text must be at most " + MAX_TEXT + " characters");
-            }
-            if (createdFrom != null && createdTo != null && !createdFrom.isBefore(createdTo)) {
-                throw new IllegalArgumentException("from must be before to");
-            }
-        }
-
-        public static Filter all(int offset, int limit) {
-            return new Filter(Set.of(), null, null, null, null, null, null, null, offset, limit);
-        }
-    }
-
-    /** An appeal with what the operators' views add to it. */
-    public record Found(Appeal appeal, boolean overdue, Instant closedAt, Integer rating) {
-    }
-
-    public record Page(long total, List<Found> items) {
-        public Page {
-            items = List.copyOf(items);
-        }
-    }
-
-    /**
-     * The message that told the citizen about a history entry, as the outbox has it.
-     *
-     * @param status PENDING (not yet delivered: waiting, or retrying after a failure), SENT or
-     *               FAILED (given up: the citizen is unreachable or the messenger refused it)
-     */
-    public record Push(long outboxId, String status, int attempts, String lastError, Instant sentAt) {
-    }
-
-    /** A history entry; {@code push} is null when the citizen was not told. */
-    public record HistoryEntry(AppealEvent event, Push push) {
-    }
-
+public final class AppealSearchRows {
     private final Handle handle;
     private final JdbiAppealStore appeals;
 
-    AppealSearch(Handle handle, JdbiAppealStore appeals) {
+    AppealSearchRows(Handle handle, JdbiAppealStore appeals) {
         this.handle = handle;
         this.appeals = appeals;
     }

@@ -1,0 +1,145 @@
+package ua.zvernennia.app;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import ua.zvernennia.app.api.Api;
+import ua.zvernennia.app.api.AppealController;
+import ua.zvernennia.app.api.AppealPhotos;
+import ua.zvernennia.app.api.AuditController;
+import ua.zvernennia.app.api.Authenticator;
+import ua.zvernennia.app.api.BackupController;
+import ua.zvernennia.app.api.CategoryController;
+import ua.zvernennia.app.api.CitizenController;
+import ua.zvernennia.app.api.ClientAddress;
+import ua.zvernennia.app.api.DatabaseBackup;
+import ua.zvernennia.app.api.MemorySignInLimits;
+import ua.zvernennia.app.api.ReportController;
+import ua.zvernennia.app.api.SignInLimits;
+import ua.zvernennia.app.api.StatsController;
+import ua.zvernennia.app.api.TokenController;
+import ua.zvernennia.app.api.TokenIssuer;
+import ua.zvernennia.app.console.AppealPages;
+import ua.zvernennia.app.console.CategoryPages;
+import ua.zvernennia.app.console.Console;
+import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.console.Open311KeyPages;
+import ua.zvernennia.app.console.PrivacyPages;
+import ua.zvernennia.app.console.StatsPage;
+import ua.zvernennia.app.console.TokenPages;
+import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.open311.GeoReport;
+import ua.zvernennia.app.open311.PartnerKeys;
+import ua.zvernennia.app.open311.WebRegistration;
+import ua.zvernennia.app.privacy.AccessLog;
+import ua.zvernennia.app.publicweb.PublicForm;
+import ua.zvernennia.app.publicweb.WebPhotos;
+import ua.zvernennia.app.web.ErrorAnswers;
+import ua.zvernennia.app.web.Failures;
+import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.stats.StatisticsReader;
+import ua.zvernennia.storage.Database;
+import ua.zvernennia.storage.Dialect;
+import ua.zvernennia.storage.Storage;
+import ua.zvernennia.storage.StorageFaults;
+
+/**
+ * The HTTP side wired: every controller and console page built from the storage's ports and the
+ * settings, each with exactly what it uses, their routes registered, and the one handling of
+ * what they throw. With {@link App}, the only code of the web side that knows the storage module.
+ */
+final class Endpoints implements RouteGroup {
+    private final List<RouteGroup> groups;
+    private final Failures failures;
+
+    /**
+     * @param adminToken the first admin's token: {@code ADMIN_TOKEN}, or the demo's for this run
+     * @param keptPhotos where the bytes of the photos kept at receipt are
+     * @param webPhotos  where the web form's photos are kept
+     */
+    Endpoints(AppConfig config, Clock clock, Storage storage, OperatorDesk desk, Optional<String> adminToken, KeptPhotos keptPhotos,
+              WebPhotos webPhotos, Metrics metrics) {
+        var zone = config.city().zone();
+        var authenticator = new Authenticator(adminToken, storage.apiTokens());
+        SignInLimits signIns = new MemorySignInLimits();
+        var clients = new ClientAddress(config.privacy().trustedProxies());
+        var audit = new AccessLog(storage.accessLog(), clock);
+        var tokens = new TokenIssuer(storage.apiTokens(), clock);
+        var statistics = new StatisticsReader(storage.statistics(), clock);
+        var photos = new AppealPhotos(storage.appealSearch(), storage.photos(), keptPhotos, clock);
+        var partnerKeys = new PartnerKeys(storage.open311(), clock, config.web().keyPerMinute());
+        var webRegistration = new WebRegistration(storage.open311(), desk);
+
+        var api = new Api(authenticator, signIns, clients, clock);
+        var console = new Console(authenticator, clock, zone);
+        this.groups = List.of(
+                StartPage::register,
+                api,
+                new TokenController(storage.apiTokens(), tokens, clock),
+                new CategoryController(storage.menuEditor(), clock),
+                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit, clock, zone),
+                new StatsController(statistics, zone),
+                new ReportController(statistics, zone),
+                new BackupController(backup(storage.database()), clock),
+                new CitizenController(storage.personalData(), audit, clock),
+                new AuditController(storage.accessLog(), zone),
+                new ConsoleRoutes(console, authenticator, signIns, clients, clock, List.of(
+                        new AppealPages(console, storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(),
+                                storage.menuEditor(), photos, audit, clock),
+                        new CategoryPages(console, storage.menuEditor(), clock),
+                        new TokenPages(console, storage.apiTokens(), tokens, clock),
+                        new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
+                        new Open311KeyPages(console, partnerKeys),
+                        new StatsPage(console, statistics, clock, zone))),
+                app -> metrics.register(app, authenticator, config.metricsToken()),
+                partnerKeys,
+                new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),
+                new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos));
+        this.failures = failures(api, console);
+    }
+
+    /**
+     * What handlers throw, answered by the console on its own paths (with pages) and like the API
+     * everywhere else; a fault of the storage is one {@link StorageFaults} recognises.
+     */
+    static Failures failures(ErrorAnswers api, ErrorAnswers console) {
+        return new Failures(e -> StorageFaults.isFault(e) ? Optional.of(StorageFaults.describe(e)) : Optional.empty(),
+                ctx -> console(ctx) ? console : api);
+    }
+
+    @Override
+    public void routes(RoutesConfig app) {
+        failures.register(app);
+        groups.forEach(g -> g.routes(app));
+    }
+
+    /** The console answers for its own paths with pages; everything else is answered like the API. */
+    private static boolean console(Context ctx) {
+        String path = ctx.path();
+        return path.equals(ConsoleRoutes.BASE) || path.startsWith(ConsoleRoutes.BASE + "/");
+    }
+
+    private static DatabaseBackup backup(Database database) {
+        return new DatabaseBackup() {
+            @Override
+            public Optional<String> refusal() {
+                return database.dialect() == Dialect.POSTGRESQL
+                        ? Optional.of("the database is PostgreSQL: back it up with pg_dump") : Optional.empty();
+            }
+
+            @Override
+            public String extension() {
+                return database.backupExtension();
+            }
+
+            @Override
+            public void writeTo(Path file) {
+                database.backupTo(file);
+            }
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package ua.zvernennia.app.channel;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import ua.zvernennia.app.AppConfig;
+
+/** The channels the app knows, and which of them the configuration turns on. */
+public final class Channels {
+    /**
+     * What a channel is built from: the configuration (each module takes its own slice), the
+     * clock, and the terminal the demo talks through.
+     */
+    public record Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {
+    }
+
+    /** Every channel the app can run, in the order they start; a new messenger is one more line. */
+    private static final List<Function<Setting, Optional<ChannelModule>>> KNOWN = List.of(
+            TelegramChannel::configured,
+            ViberChannel::configured,
+            TerminalChannel::configured);
+
+    private Channels() {
+    }
+
+    /** The modules of the channels the configuration turns on, not started yet. */
+    public static List<ChannelModule> configured(Setting setting) {
+        var modules = new ArrayList<ChannelModule>();
+        try {
+            for (var module : KNOWN) {
+                module.apply(setting).ifPresent(modules::add);
+            }
+        } catch (RuntimeException e) {
+            modules.forEach(ChannelModule::close);
+            throw e;
+        }
+        return List.copyOf(modules);
+    }
+}
