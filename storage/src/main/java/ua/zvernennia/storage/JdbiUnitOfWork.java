@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +78,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private volatile Telemetry telemetry = Telemetry.NONE;
     private long lastReclaim = System.nanoTime();
     private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
+    /** The latest attempt that failed, null before any did. */
+    private volatile Attempt lastFault;
     private volatile long transactions;
     private long lastWarning;
     private Handle handle;
@@ -183,6 +186,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     /** The latest commit attempt, for the readiness check. */
     Attempt lastAttempt() {
         return lastAttempt;
+    }
+
+    /** The latest attempt that failed, if any did. */
+    Optional<Attempt> lastFault() {
+        return Optional.ofNullable(lastFault);
     }
 
     private void loop() {
@@ -303,6 +311,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             lastWarning = now;
         }
         lastAttempt = new Attempt(now, e);
+        lastFault = lastAttempt;
     }
 
     /**

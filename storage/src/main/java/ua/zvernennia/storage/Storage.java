@@ -43,6 +43,12 @@ public final class Storage implements AutoCloseable {
     private final PersonalDataStore personalData = new JdbiPersonalDataStore(this);
     /** A commit attempt younger than this answers the readiness check without a probe of its own. */
     private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
+    /**
+     * How long after a failed commit the readiness check keeps answering "unavailable" although
+     * a later commit succeeded. On a full disk SQLite's small commits may still fit in its WAL
+     * file while the others fail; without this the check would flip between the two.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private Storage(Database database, Clock clock, ZoneId zone) {
         this.database = database;
@@ -104,10 +110,16 @@ public final class Storage implements AutoCloseable {
 
     /**
      * Whether the database can commit now: the latest commit's outcome when it is recent, or
-     * else a tiny commit of its own through the writer, waiting at most {@code wait}. For the
-     * readiness check; cheap enough to be asked every second.
+     * else a tiny commit of its own through the writer, waiting at most {@code wait}; and
+     * "unavailable" for {@link #SETTLE} after any failed commit, so that a database that commits
+     * only some of the time is not reported ready. For the readiness check; cheap enough to be
+     * asked every second.
      */
     public Readiness readiness(Duration wait) {
+        var fault = unitOfWork.lastFault();
+        if (fault.isPresent() && System.nanoTime() - fault.get().atNanos() < SETTLE.toNanos()) {
+            return Readiness.of(fault.get().fault());
+        }
         JdbiUnitOfWork.Attempt last = unitOfWork.lastAttempt();
         if (System.nanoTime() - last.atNanos() < RECENT_ATTEMPT.toNanos()) {
             return Readiness.of(last.fault());

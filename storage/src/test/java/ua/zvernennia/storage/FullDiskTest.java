@@ -65,6 +65,10 @@ class FullDiskTest {
                 }
             }
             assertThat(refused).as("work refused on a full disk").isNotEmpty();
+            // Right after a refusal the check says so, whether or not its own tiny commit would fit.
+            for (int i = 0; i < 3; i++) {
+                assertThat(storage.readiness(Duration.ofSeconds(5)).ready()).as("ready right after a refused commit").isFalse();
+            }
             await(() -> {
                 Storage.Readiness r = storage.readiness(Duration.ofSeconds(5));
                 return !r.ready() && r.reason() != null;
