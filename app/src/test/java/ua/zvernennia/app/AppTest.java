@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.app.channel.TerminalChannel;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.testing.Await;
 
 /** The whole app on port 0 and a database file, driven through the terminal demo. */
 class AppTest {
@@ -71,15 +72,9 @@ class AppTest {
         }
     }
 
-    static String awaitScreen(ByteArrayOutputStream screen, String fragment) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
-            String s = screen.toString(StandardCharsets.UTF_8);
-            if (s.contains(fragment)) {
-                return s;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the screen never showed «" + fragment + "»:\n" + screen.toString(StandardCharsets.UTF_8));
+    static String awaitScreen(ByteArrayOutputStream screen, String fragment) {
+        Await.within(Duration.ofSeconds(20), "the screen to show «" + fragment + "»",
+                () -> screen.toString(StandardCharsets.UTF_8).contains(fragment));
+        return screen.toString(StandardCharsets.UTF_8);
     }
 }

@@ -25,6 +25,7 @@ import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
 import ua.zvernennia.viber.ViberRig;
+import ua.zvernennia.core.testing.Await;
 
 /** Both messengers wired into the running app, each against its local fake server. */
 class ChannelsTest {
@@ -91,13 +92,7 @@ class ChannelsTest {
         }
     }
 
-    static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met in time");
-            }
-            Thread.sleep(20);
-        }
+    static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        Await.until("the app's channels", condition);
     }
 }

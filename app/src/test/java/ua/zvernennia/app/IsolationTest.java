@@ -29,6 +29,7 @@ import ua.zvernennia.telegram.TelegramWebhook;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
 import ua.zvernennia.viber.ViberRig;
+import ua.zvernennia.core.testing.Await;
 
 /**
  * One chat floods the bot with a burst of 500 messages; another citizen's /start is answered
@@ -195,13 +196,7 @@ class IsolationTest {
         return app.storage().unitOfWork().run(s -> s.inbox().waiting()).isEmpty();
     }
 
-    static void awaitWithin(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            Thread.sleep(5);
-        }
+    static void awaitWithin(Duration limit, String what, BooleanSupplier condition) {
+        Await.within(limit, what, condition);
     }
 }

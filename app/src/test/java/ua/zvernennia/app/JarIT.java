@@ -24,6 +24,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.core.testing.Await;
 
 /**
  * The built jar itself ({@code app/target/zvernennia.jar}), started as a city's IT team would:
@@ -191,23 +192,18 @@ class JarIT {
         return p;
     }
 
-    private static void awaitHealthy(ApiClient api, Process app) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
+    private static void awaitHealthy(ApiClient api, Process app) {
+        Await.until("the app to answer /health", () -> {
             assertThat(app.isAlive()).as("the app is running").isTrue();
             try {
-                if (api.get("/health").status() == 200) {
-                    return;
-                }
+                return api.get("/health").status() == 200;
             } catch (AssertionError e) {
                 if (!(e.getCause() instanceof java.net.ConnectException)) {
                     throw e;
                 }
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the app did not become healthy");
+        });
     }
 
     private static int freePort() throws IOException {
@@ -248,16 +244,11 @@ class JarIT {
             return o;
         }
 
-        Matcher await(Pattern pattern) throws InterruptedException {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < until) {
-                Matcher m = pattern.matcher(text);
-                if (m.find()) {
-                    return m;
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no " + pattern + " in:\n" + text);
+        Matcher await(Pattern pattern) {
+            Await.until("the output to show " + pattern, () -> pattern.matcher(text).find());
+            Matcher m = pattern.matcher(text);
+            m.find();
+            return m;
         }
     }
 }

@@ -27,6 +27,7 @@ import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
 import ua.zvernennia.viber.ViberRig;
+import ua.zvernennia.core.testing.Await;
 
 /**
  * The database's disk (a 3 MB tmpfs) runs full under the running app and then gets room again.
@@ -176,13 +177,7 @@ class StorageOutageTest {
         return ApiJson.MAPPER.readTree(r.body());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + NO_HANG.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within " + NO_HANG);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the app's storage state", condition);
     }
 }

@@ -78,6 +78,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private volatile Telemetry telemetry = Telemetry.NONE;
     private long lastReclaim = System.nanoTime();
     private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
+    /** Rounds of the writer's loop that found nothing to commit; for tests to see it has looked. */
+    private volatile long idleRounds;
     /** The latest attempt that failed, null before any did. */
     private volatile Attempt lastFault;
     private volatile long transactions;
@@ -188,6 +190,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         return lastAttempt;
     }
 
+    /** How many times the writer has looked and found nothing to commit (only it writes this). */
+    long idleRounds() {
+        return idleRounds;
+    }
+
     /** The latest attempt that failed, if any did. */
     Optional<Attempt> lastFault() {
         return Optional.ofNullable(lastFault);
@@ -206,6 +213,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                     queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
                 }
                 if (batch.isEmpty()) {
+                    idleRounds++;
                     continue;
                 }
                 long start = System.nanoTime();

@@ -20,6 +20,7 @@ import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.engine.StorageUnavailableException;
+import ua.zvernennia.core.testing.Await;
 
 /**
  * The database's disk runs full under the running writer, then gets room again: work fails with
@@ -105,13 +106,7 @@ class FullDiskTest {
     }
 
     /** Polls until the condition holds; fails after a minute (a hang, not a slow machine). */
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + NO_HANG.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within " + NO_HANG);
-            }
-            Thread.sleep(50);
-        }
+    static void await(BooleanSupplier condition) {
+        Await.until("the storage's state", condition);
     }
 }

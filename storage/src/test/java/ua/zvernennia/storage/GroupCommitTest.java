@@ -27,6 +27,7 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.testing.Await;
 
 class GroupCommitTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC);
@@ -109,8 +110,11 @@ class GroupCommitTest {
     void deferredWorkWaitsForTheNextCommitAndJoinsIt(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             ChatKey early = ChatKey.of(Channel.TELEGRAM, "deferred");
+            JdbiUnitOfWork writer = (JdbiUnitOfWork) storage.unitOfWork();
+            long looked = writer.idleRounds();
             CompletableFuture<Object> deferred = storage.unitOfWork().submitDeferred(consent(early), Duration.ofMinutes(10));
-            Thread.sleep(300);
+            // Two empty rounds after the submission: the writer has seen the deferred work and left it.
+            Await.until("the writer to look at its queues twice", () -> writer.idleRounds() >= looked + 2);
             assertThat(deferred.isDone()).as("deferred work alone, long before its delay, is done").isFalse();
             assertThat(known(storage, early)).isFalse();
 

@@ -20,6 +20,7 @@ import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.core.testing.MemoryStores;
+import ua.zvernennia.core.testing.Await;
 
 /**
  * A real Bot over memory stores, served by the real Telegram adapter against {@link FakeBotApi}:
@@ -101,18 +102,7 @@ final class Harness implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        Await.until(what, condition);
     }
 
     static boolean hasInlineButton(JsonNode markup, String label) {

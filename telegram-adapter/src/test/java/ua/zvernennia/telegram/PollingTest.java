@@ -53,8 +53,8 @@ class PollingTest {
         h.unitOfWork.hold();
         long id = h.api.enqueue(List.of(Updates.text(40, "/help"))).get(0);
         Harness.await("the update's work to be submitted", () -> h.unitOfWork.heldCommits() > 0);
-        // Give a poller that acknowledged early every chance to ask with the next offset.
-        Thread.sleep(500);
+        // The poller parked waiting for the batch's commits cannot be asking for the next offset.
+        Harness.await("the poller to wait for the commit", PollingTest::pollerWaitsForCommits);
         assertThat(h.api.offsets()).as("getUpdates offsets while the commit is held").allMatch(o -> o <= id);
         assertThat(h.api.shown(40)).as("nothing sent before the commit").hasSize(1);
 
@@ -77,5 +77,20 @@ class PollingTest {
         Harness.await("the offset past both", () -> h.api.offsets().contains(marker + 1));
         h.settle();
         assertThat(h.api.shown(41)).hasSize(1);
+    }
+
+    /** Whether the poller's thread is parked inside its wait for a batch's commits. */
+    private static boolean pollerWaitsForCommits() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("telegram-poller"))
+                .anyMatch(e -> {
+                    Thread.State state = e.getKey().getState();
+                    StackTraceElement[] stack = e.getValue();
+                    boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+                    boolean inHandle = java.util.Arrays.stream(stack)
+                            .anyMatch(f -> f.getClassName().equals(TelegramPoller.class.getName()) && f.getMethodName().equals("handle"));
+                    boolean onFuture = java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("java.util.concurrent.CompletableFuture"));
+                    return parked && inHandle && onFuture;
+                });
     }
 }

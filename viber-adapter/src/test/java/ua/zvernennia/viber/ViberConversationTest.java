@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.testing.Await;
 
 class ViberConversationTest {
     final ViberRig rig;
@@ -235,13 +236,7 @@ class ViberConversationTest {
         throw new AssertionError("no " + actionType + " button in " + request.body());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the Viber conversation", condition);
     }
 }

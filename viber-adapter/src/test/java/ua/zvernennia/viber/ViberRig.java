@@ -27,6 +27,7 @@ import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
+import ua.zvernennia.core.testing.Await;
 
 /**
  * The adapter wired to a real bot over memory stores and to a fake Viber API, with helpers
@@ -158,18 +159,7 @@ public final class ViberRig implements AutoCloseable {
     ViberResponse accepted(JsonNode callback) {
         ViberResponse response = post(callback);
         assertThat(response.status()).as("answer to %s", callback.path("event")).isEqualTo(200);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (bot.busyChats() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the bot did not finish");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        Await.until("the bot to finish", () -> bot.busyChats() == 0);
         return response;
     }
 

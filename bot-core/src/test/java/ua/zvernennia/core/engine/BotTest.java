@@ -32,6 +32,7 @@ import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
+import ua.zvernennia.core.testing.Await;
 
 class BotTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-04-01T10:00:00Z"), ZoneOffset.UTC);
@@ -263,13 +264,7 @@ class BotTest {
         };
     }
 
-    static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met in time");
-            }
-            Thread.sleep(10);
-        }
+    static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        Await.until("the bot's work", condition);
     }
 }
