@@ -135,8 +135,10 @@ public final class App implements AutoCloseable {
         var endpoints = new Endpoints(config, clock, storage, new OperatorDesk(clock, settings), adminToken, keptPhotos, webPhotos, metrics);
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
-            endpoints.routes(routes);
+            // The messengers' webhooks first: Javalin tries routes in the order they were added, and
+            // these carry nearly every request.
             channels.forEach(c -> c.routes(routes, bot));
+            endpoints.routes(routes);
         });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());

@@ -107,7 +107,12 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         }
     }
 
-    public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl) {
+    /**
+     * @param maxPerSecond        messages a second the bot sends in all (Telegram's limit)
+     * @param maxPerChatPerSecond messages a second to one chat
+     */
+    public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl, double maxPerSecond,
+                           double maxPerChatPerSecond) {
         public boolean enabled() {
             return token.isPresent();
         }
@@ -177,7 +182,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     new Db(c.getString("db.url"), c.getString("db.user"), secret(env, "DB_PASSWORD")),
                     port,
                     new City(zone, c.getInt("city.legal-deadline-days"), c.getInt("city.menu-page-size"), categories),
-                    new Telegram(secret(env, "TELEGRAM_BOT_TOKEN"), c.getString("telegram.api-url"), nonBlank(c.getString("telegram.webhook-url"))),
+                    new Telegram(secret(env, "TELEGRAM_BOT_TOKEN"), c.getString("telegram.api-url"), nonBlank(c.getString("telegram.webhook-url")),
+                            positive(c, "telegram.max-messages-per-second"), positive(c, "telegram.max-messages-per-chat-per-second")),
                     new Viber(secret(env, "VIBER_AUTH_TOKEN"), c.getString("viber.api-url"), nonBlank(c.getString("viber.webhook-url")),
                             c.getString("viber.sender-name"), nonBlank(c.getString("viber.sender-avatar"))),
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
@@ -339,6 +345,16 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
 
     private static Optional<String> secret(Map<String, String> env, String name) {
         return nonBlank(env.get(name));
+    }
+
+    /** A positive number; the message names the key and its variable (e.g. telegram.max-messages-per-second). */
+    private static double positive(Config c, String key) {
+        double value = c.getDouble(key);
+        if (!(value > 0)) {
+            String variable = "TELEGRAM_" + key.substring(key.indexOf('.') + 1).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException(key + " (" + variable + ") must be a positive number");
+        }
+        return value;
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -77,6 +77,21 @@ class AppConfigTest {
     }
 
     @Test
+    void telegramsSendLimitsDefaultToTelegramsOwnAndCanBeRaised() {
+        AppConfig.Telegram defaults = AppConfig.load(SHIPPED, Map.of()).telegram();
+        assertThat(defaults.maxPerSecond()).isEqualTo(30);
+        assertThat(defaults.maxPerChatPerSecond()).isEqualTo(1);
+        AppConfig.Telegram raised = AppConfig.load(SHIPPED, Map.of("TELEGRAM_MAX_MESSAGES_PER_SECOND", "1000",
+                "TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND", "2.5")).telegram();
+        assertThat(raised.maxPerSecond()).isEqualTo(1000);
+        assertThat(raised.maxPerChatPerSecond()).isEqualTo(2.5);
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("TELEGRAM_MAX_MESSAGES_PER_SECOND", "0")))
+                .hasMessageContaining("TELEGRAM_MAX_MESSAGES_PER_SECOND");
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND", "-1")))
+                .hasMessageContaining("TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND");
+    }
+
+    @Test
     void secretsWrittenIntoTheFileAreIgnored(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("application.conf");
         Files.writeString(file, "telegram.token = \"from-file\"\nTELEGRAM_BOT_TOKEN = \"from-file\"\n");

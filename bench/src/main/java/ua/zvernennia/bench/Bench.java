@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import ua.zvernennia.app.App;
 import ua.zvernennia.app.AppConfig;
+import ua.zvernennia.telegram.TelegramWebhook;
 
 /**
  * Runs the benchmark: per database the raw upsert floor, the Telegram pipeline flat out and at an
@@ -105,8 +106,15 @@ public final class Bench {
             }
             if (o.viberCitizens() > 0) {
                 log("%s: Viber, %d citizens through the app's webhook", db, o.viberCitizens());
-                Load.Window w = viber(url, db, Math.min(3, o.warmup()), o.viberSeconds());
-                row(db, "viber webhooks, " + o.viberCitizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(), Map.of());
+                Map<String, Double> cpuPerUpdate = new LinkedHashMap<>();
+                Load.Window w = viber(url, db, Math.min(3, o.warmup()), o.viberSeconds(), cpuPerUpdate);
+                row(db, "viber webhooks, " + o.viberCitizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(),
+                        Map.of("cpuMicrosPerUpdate", cpuPerUpdate));
+                log("%s: Telegram, %d citizens through the app's webhook", db, o.viberCitizens());
+                Map<String, Double> telegramCpu = new LinkedHashMap<>();
+                Load.Window t = telegramWebhooks(url, db, Math.min(3, o.warmup()), o.viberSeconds(), telegramCpu);
+                row(db, "telegram webhooks, " + o.viberCitizens() + " citizens flat out", t.updatesPerSecond(), t, null, Memory.now(),
+                        Map.of("cpuMicrosPerUpdate", telegramCpu));
             }
         }
     }
@@ -196,23 +204,63 @@ public final class Bench {
         if (o.viberCitizens() > 0) {
             // The webhook path (Jetty, the callback handler, java.net.http) is compiled too, or the
             // Viber run would pay for it inside its measured seconds.
-            viber(url, db, 0, o.jitWarmup() / 2);
+            viber(url, db, 0, o.jitWarmup() / 4, new LinkedHashMap<>());
+            telegramWebhooks(url, db, 0, o.jitWarmup() / 4, new LinkedHashMap<>());
         }
         deleteTree(o.dir().resolve(db + "-jit-warmup"));
     }
 
-    /** Viber citizens posting to a running app's webhook: {@code warmup} seconds, then the window measured. */
-    private Load.Window viber(String url, String db, double warmup, double seconds) throws Exception {
-        try (FakeViber fake = new FakeViber(8); App app = App.start(appConfig(url, db, fake.apiUrl()))) {
+    /**
+     * Viber citizens posting to a running app's webhook: {@code warmup} seconds, then the window
+     * measured; {@code cpuPerUpdate} receives the window's CPU time per update by thread pool.
+     */
+    private Load.Window viber(String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate) throws Exception {
+        try (FakeViber fake = new FakeViber(8, o.viberCitizens()); App app = App.start(appConfig(url, db, fake.apiUrl()))) {
             Load load = new Load(o.viberCitizens(), Script.steps(0), true, fake, 0, o.viberCitizens());
             fake.attach(load, URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"));
             load.start();
             Thread.sleep((long) (warmup * 1000));
             load.window();
+            CpuProfile cpu = CpuProfile.now();
             Thread.sleep((long) (seconds * 1000));
             Load.Window w = load.window();
+            cpuPerUpdate.putAll(CpuProfile.now().microsPerUpdateSince(cpu, w.updates()));
             load.close();
             return w;
+        }
+    }
+
+    /**
+     * The same number of Telegram citizens through the app in webhook mode: every update one POST
+     * to the app's HTTP server, as on Viber, so that the two messengers' webhook paths compare.
+     * Telegram's send limits are lifted through the app's own settings.
+     */
+    private static final int WEBHOOK_PHASE = 9;
+
+    private Load.Window telegramWebhooks(String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate)
+            throws Exception {
+        try (FakeTelegram fake = new FakeTelegram(8)) {
+            Map<String, String> telegram = Map.of(
+                    "TELEGRAM_BOT_TOKEN", "123456:bench-webhook",
+                    "TELEGRAM_API_URL", fake.url().toString(),
+                    "TELEGRAM_WEBHOOK_URL", "https://bot.example.ua" + TelegramWebhook.PATH,
+                    "TELEGRAM_MAX_MESSAGES_PER_SECOND", "1000000",
+                    "TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND", "1000000");
+            try (App app = App.start(appConfig(url, db, telegram))) {
+                fake.pushTo(URI.create("http://127.0.0.1:" + app.httpPort() + TelegramWebhook.PATH), o.viberCitizens());
+                Load load = new Load(o.viberCitizens(), Script.steps(0), true, fake, 0, o.viberCitizens());
+                // Chats of their own: the polling runs' citizens are in this database already.
+                fake.attach(load, WEBHOOK_PHASE);
+                load.start();
+                Thread.sleep((long) (warmup * 1000));
+                load.window();
+                CpuProfile cpu = CpuProfile.now();
+                Thread.sleep((long) (seconds * 1000));
+                Load.Window w = load.window();
+                cpuPerUpdate.putAll(CpuProfile.now().microsPerUpdateSince(cpu, w.updates()));
+                load.close();
+                return w;
+            }
         }
     }
 
@@ -348,13 +396,17 @@ public final class Bench {
     }
 
     private AppConfig appConfig(String url, String db, URI viberApi) {
+        return appConfig(url, db, Map.of("VIBER_AUTH_TOKEN", FakeViber.TOKEN, "VIBER_API_URL", viberApi.toString()));
+    }
+
+    /** The app with one messenger, configured by {@code channel}'s variables. */
+    private AppConfig appConfig(String url, String db, Map<String, String> channel) {
         var env = new LinkedHashMap<String, String>();
         env.put("DB_URL", url);
         env.put("HTTP_PORT", "0");
         env.put("DEMO", "off");
         env.put("CATEGORIES_FILE", categories.toString());
-        env.put("VIBER_AUTH_TOKEN", FakeViber.TOKEN);
-        env.put("VIBER_API_URL", viberApi.toString());
+        env.putAll(channel);
         // The simulated citizens answer at machine speed, several messages a second each, which
         // the flood limit is there to stop; like the send limits, it would measure itself.
         env.put("FLOOD_MAX_MESSAGES", "0");
@@ -418,7 +470,7 @@ public final class Bench {
         }
         for (Map<String, Object> r : rows) {
             if (r.get("cpuMicrosPerUpdate") instanceof Map<?, ?> cpu) {
-                System.out.printf(Locale.ROOT, "%nCPU per update, %s %s (µs, warm-up included):%n", r.get("database"), r.get("run"));
+                System.out.printf(Locale.ROOT, "%nCPU per update, %s %s (µs):%n", r.get("database"), r.get("run"));
                 cpu.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-40s %8s%n", k, v));
             }
         }

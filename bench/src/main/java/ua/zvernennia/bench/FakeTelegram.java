@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class FakeTelegram implements Load.Channel, AutoCloseable {
     static final String TOKEN = "700000:BENCH-token_zvernennia";
     static final long CHAT_BASE = 10_000_000L;
+    private static final long WEBHOOK_UPDATE_IDS = 1_000_000_000L;
     private static final byte[] TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.UTF_8);
 
     private record Pending(long id, String json) {
@@ -47,6 +49,10 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     private long confirmed;
     private volatile Load load;
     private volatile long base = CHAT_BASE;
+    /** Set in webhook mode: updates are posted to the app instead of waiting for getUpdates. */
+    private volatile URI webhook;
+    private volatile String secret;
+    private volatile WebhookSender sender;
     final LongAdder polls = new LongAdder();
     final LongAdder polled = new LongAdder();
     final LongAdder sends = new LongAdder();
@@ -65,6 +71,22 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
 
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Webhook mode: each update is posted to {@code target} with the secret the app registered
+     * with setWebhook, as Telegram does, instead of being handed out by getUpdates.
+     */
+    void pushTo(URI target, int inFlight) {
+        lock.lock();
+        try {
+            // Update ids are the bot's, unique for good: past any the polling runs handed out.
+            nextUpdateId = WEBHOOK_UPDATE_IDS;
+        } finally {
+            lock.unlock();
+        }
+        sender = new WebhookSender(inFlight);
+        webhook = target;
     }
 
     /** Routes the chats of {@code load} (from a chat id range of its own) to it. */
@@ -93,6 +115,22 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
                     + a.value() + "\",\"from\":" + from + ",\"message\":{\"message_id\":" + Math.max(1, c.lastMessageId)
                     + ",\"date\":" + date + ",\"chat\":" + chatJson + ",\"text\":\"menu\"}}";
         };
+        if (webhook != null) {
+            long id;
+            lock.lock();
+            try {
+                id = nextUpdateId++;
+            } finally {
+                lock.unlock();
+            }
+            byte[] update = ("{\"update_id\":" + id + "," + body + "}").getBytes(StandardCharsets.UTF_8);
+            sender.post(webhook, Map.of("X-Telegram-Bot-Api-Secret-Token", secret), update, (status, answer) -> {
+                if (status != 200) {
+                    load.failed(c.index);
+                }
+            });
+            return;
+        }
         lock.lock();
         try {
             long id = nextUpdateId++;
@@ -149,6 +187,10 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
             byte[] answer = switch (method) {
                 case "getupdates" -> updates(json.readTree(body));
                 case "sendmessage", "editmessagetext" -> shown(body, method.equals("sendmessage"));
+                case "setwebhook" -> {
+                    secret = json.readTree(body).path("secret_token").asText();
+                    yield TRUE;
+                }
                 default -> TRUE;
             };
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -225,6 +267,9 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
 
     @Override
     public void close() {
+        if (sender != null) {
+            sender.close();
+        }
         lock.lock();
         try {
             pending.clear();

@@ -1,6 +1,7 @@
 package ua.zvernennia.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,12 +9,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,14 +33,14 @@ final class FakeViber implements Load.Channel, AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService executor;
-    private final HttpClient client;
+    private final WebhookSender client;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(FakeViber::mac);
     private final AtomicLong tokens = new AtomicLong(5_000_000_000_000_000_000L);
     private volatile URI webhook;
     private volatile Load load;
     final LongAdder sends = new LongAdder();
 
-    FakeViber(int threads) throws IOException {
+    FakeViber(int threads, int citizens) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fake-viber");
@@ -51,7 +50,7 @@ final class FakeViber implements Load.Channel, AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        client = new WebhookSender(Math.max(1, citizens));
     }
 
     /** The API base to configure as viber.api-url. */
@@ -91,18 +90,14 @@ final class FakeViber implements Load.Channel, AutoCloseable {
                     + "\"api_version\":10},\"message\":" + message + ",\"silent\":false}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(webhook)
-                .header("Content-Type", "application/json")
-                .header("X-Viber-Content-Signature", HexFormat.of().formatHex(macs.get().doFinal(bytes)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+        Map<String, String> headers = Map.of("X-Viber-Content-Signature", HexFormat.of().formatHex(macs.get().doFinal(bytes)));
+        client.post(webhook, headers, bytes, (status, answer) -> {
             Load l = load;
-            if (error != null || response.statusCode() != 200) {
+            if (status != 200) {
                 l.failed(c.index);
             } else if (a.kind() == Script.Kind.START) {
                 // conversation_started is answered in the response itself.
-                l.shown(c.index, response.body(), 0);
+                l.shown(c.index, answer, 0);
             }
         });
     }
@@ -124,8 +119,7 @@ final class FakeViber implements Load.Channel, AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestURI().getPath().endsWith("/send_message")) {
                 sends.increment();
-                JsonNode params = json.readTree(body);
-                String receiver = params.path("receiver").asText("");
+                String receiver = receiver(body);
                 Load l = load;
                 if (l != null && receiver.startsWith(USER_PREFIX)) {
                     l.shown(Integer.parseInt(receiver.substring(USER_PREFIX.length())), new String(body, StandardCharsets.UTF_8), 0);
@@ -137,8 +131,25 @@ final class FakeViber implements Load.Channel, AutoCloseable {
         }
     }
 
+    /** The top-level {@code receiver}, read without building the whole tree. */
+    private String receiver(byte[] body) throws IOException {
+        try (JsonParser p = json.getFactory().createParser(body)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ("receiver".equals(field)) {
+                    return p.getText();
+                }
+                p.skipChildren();
+            }
+        }
+        return "";
+    }
+
     @Override
     public void close() {
+        client.close();
         server.stop(0);
         executor.shutdownNow();
     }

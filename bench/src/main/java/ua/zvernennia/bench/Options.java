@@ -21,7 +21,8 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
               --rate R              offered updates/s for the latency run (1000), for --rate-seconds S (10); 0 skips it
               --flood-rate R        the flood case: one chat sending R messages/s while the citizens run, flat out and at
                                     --rate, beside the same runs without it (100); 0 skips it
-              --viber-citizens N    simulated Viber citizens posting to the app's webhook (200), for --viber-seconds S (10); 0 skips
+              --viber-citizens N    simulated citizens posting to the app's webhook (200), for --viber-seconds S (10), once on Viber
+                        and once on Telegram in webhook mode; 0 skips both
               --raw-seconds S       seconds of each raw upsert run (3), with 1 and --raw-threads N (4) threads
               --db h2,sqlite        databases to run on (h2,sqlite)
               --pg-url URL          also run on this PostgreSQL database (an empty scratch one); --pg-user U, password from PGPASSWORD

@@ -6,28 +6,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * Calls the Viber REST Bot API: a JSON POST to {@code <apiUrl>/<method>} carrying the auth token
  * in {@code X-Viber-Auth-Token}. Knows nothing of what the calls mean; callers read
- * {@link Outcome}. Thread-safe (one shared {@link HttpClient}).
+ * {@link Outcome}. Thread-safe: one shared OkHttp client (the HTTP client the Telegram side uses
+ * too), whose pool keeps connections to the API open between calls.
  */
 public final class ViberApi {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Idle connections kept open to the API: enough for the chats sending at once. */
+    private static final int IDLE_CONNECTIONS = 64;
+
     private final ViberSettings settings;
-    private final HttpClient http;
+    private final OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     public ViberApi(ViberSettings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build());
-    }
-
-    public ViberApi(ViberSettings settings, HttpClient http) {
         this.settings = settings;
-        this.http = http;
+        long timeout = settings.requestTimeout().toMillis();
+        this.http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .writeTimeout(timeout, TimeUnit.MILLISECONDS)
+                .callTimeout(timeout, TimeUnit.MILLISECONDS)
+                // A call that failed is the outbox's to try again, after its back-off.
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
     }
 
     /** What one call came to. */
@@ -50,31 +64,29 @@ public final class ViberApi {
 
     /** Posts {@code body} to the API method, e.g. {@code send_message}. Never throws for I/O. */
     public Outcome call(String method, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(method))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
+        Request request = new Request.Builder()
+                .url(endpoint(method).toString())
                 .header("X-Viber-Auth-Token", settings.authToken())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .post(RequestBody.create(bytes(body), JSON))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        int status;
+        byte[] answerBytes;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+            answerBytes = status == 200 ? response.body().bytes() : null;
         } catch (IOException e) {
             return new Outcome.NetworkError(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.NetworkError("interrupted");
         }
-        if (response.statusCode() != 200) {
-            return new Outcome.HttpError(response.statusCode(), "HTTP " + response.statusCode());
+        if (status != 200) {
+            return new Outcome.HttpError(status, "HTTP " + status);
         }
         try {
-            JsonNode answer = json.readTree(response.body());
+            JsonNode answer = json.readTree(answerBytes);
             if (answer == null || !answer.path("status").isIntegralNumber()) {
                 return new Outcome.HttpError(200, "an answer without a status");
             }
             return new Outcome.Answered(answer.path("status").asInt(), answer.path("status_message").asText(""), answer);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return new Outcome.HttpError(200, "an answer that is not JSON");
         }
     }

@@ -33,7 +33,9 @@ public final class TelegramChannel implements ChannelModule {
         if (!t.enabled()) {
             return Optional.empty();
         }
-        TelegramSettings settings = TelegramSettings.of(t.token().orElseThrow()).withApiUrl(URI.create(t.apiUrl()));
+        TelegramSettings defaults = TelegramSettings.of(t.token().orElseThrow()).withApiUrl(URI.create(t.apiUrl()));
+        TelegramSettings settings = defaults.withRates(t.maxPerSecond(), t.maxPerChatPerSecond(),
+                Math.max(defaults.perChatBurst(), (int) Math.ceil(t.maxPerChatPerSecond())));
         if (t.webhookUrl().isPresent()) {
             settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
         }
