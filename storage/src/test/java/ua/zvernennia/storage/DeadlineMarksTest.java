@@ -2,13 +2,11 @@ package ua.zvernennia.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.Appeal;
@@ -29,16 +27,9 @@ class DeadlineMarksTest {
     static final ChatKey STAFF = ChatKey.of(Channel.TELEGRAM, "-100200300");
 
     final MovableClock clock = new MovableClock(T0);
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final OpenStorages databases = new OpenStorages();
     Storage storage;
-
-    @AfterEach
-    void close() {
-        if (storage != null) {
-            storage.close();
-        }
-    }
 
     Appeal file(String categoryId) {
         Category c = storage.categories().find(categoryId).orElseThrow();
@@ -61,7 +52,7 @@ class DeadlineMarksTest {
     @ParameterizedTest
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void movingTheClockRemindsMarksOverdueAndPastTheLegalDeadline(Dialect dialect) {
-        storage = TestDatabases.open(dialect, dir, clock);
+        storage = databases.open(dialect, clock);
         var watch = new DeadlineWatch(storage.unitOfWork(), clock, new DeadlineSettings(Optional.of(STAFF), 0.8, TestDatabases.KYIV));
         Appeal lift = file("lifts"); // 6 h
         Appeal road = file("roads"); // 7 days

@@ -11,15 +11,13 @@ import static ua.zvernennia.core.chat.Channel.TELEGRAM;
 import static ua.zvernennia.core.chat.Channel.VIBER;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.stats.DateRange;
@@ -36,20 +34,13 @@ class StatisticsTest {
     static final Instant AS_OF = Instant.parse("2025-06-01T00:00:00Z");
     static final DateRange Q1 = DateRange.quarter(2025, 1, TestDatabases.KYIV);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final OpenStorages databases = new OpenStorages();
     Storage storage;
-
-    @AfterEach
-    void close() {
-        if (storage != null) {
-            storage.close();
-        }
-    }
 
     StatisticsReader open(Dialect dialect) {
         Clock clock = Clock.fixed(AS_OF, ZoneOffset.UTC);
-        storage = TestDatabases.open(dialect, dir, clock);
+        storage = databases.open(dialect, clock);
         return new StatisticsReader(storage.statistics(), clock);
     }
 

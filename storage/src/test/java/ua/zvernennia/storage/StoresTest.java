@@ -3,14 +3,12 @@ package ua.zvernennia.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ua.zvernennia.core.appeal.Appeal;
@@ -43,19 +41,12 @@ class StoresTest {
     final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     final ChatKey chat = ChatKey.of(Channel.TELEGRAM, "1001");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final OpenStorages databases = new OpenStorages();
     Storage storage;
 
-    @AfterEach
-    void close() {
-        if (storage != null) {
-            storage.close();
-        }
-    }
-
     Storage open(Dialect dialect) {
-        storage = TestDatabases.open(dialect, dir, clock);
+        storage = databases.open(dialect, clock);
         return storage;
     }
 
