@@ -16,6 +16,9 @@ import ua.zvernennia.app.api.CategoryController;
 import ua.zvernennia.app.api.CitizenController;
 import ua.zvernennia.app.api.ClientAddress;
 import ua.zvernennia.app.api.DatabaseBackup;
+import ua.zvernennia.app.api.ExecutorController;
+import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.ReportController;
 import ua.zvernennia.app.api.SignInLimits;
@@ -79,10 +82,13 @@ final class Endpoints implements RouteGroup {
         this.groups = List.of(
                 StartPage::register,
                 api,
-                new TokenController(storage.apiTokens(), tokens, clock),
+                new TokenController(storage.apiTokens(), tokens, clock, storage.executors()),
+                new ExecutorController(storage.executors(), storage.unitOfWork(),
+                        new ExecutorDesk(clock, new StaffNotices(zone)), clock),
                 new CategoryController(storage.menuEditor(), clock),
-                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit, clock, zone),
-                new StatsController(statistics, zone),
+                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit,
+                        storage.executors(), clock, zone),
+                new StatsController(statistics, zone, storage.executors()),
                 new ReportController(statistics, zone),
                 new BackupController(backup(storage.database()), clock),
                 new CitizenController(storage.personalData(), audit, clock),

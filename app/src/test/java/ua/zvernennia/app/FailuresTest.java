@@ -62,7 +62,7 @@ class FailuresTest {
     /** Tokens whose list has a bug; nobody else holds a token. */
     private static final class BrokenTokens implements ApiTokenStore {
         @Override
-        public long create(String name, String role, String token, String createdBy, Instant now) {
+        public long create(String name, String role, Long executorId, String token, String createdBy, Instant now) {
             throw new UnsupportedOperationException();
         }
 
@@ -107,7 +107,7 @@ class FailuresTest {
         }, routes -> {
             failures.register(routes);
             api.routes(routes);
-            new TokenController(tokens, new TokenIssuer(tokens, clock), clock).routes(routes);
+            new TokenController(tokens, new TokenIssuer(tokens, clock), clock, null).routes(routes);
             for (String base : List.of("/api/test", "/console/test")) {
                 routes.get(base + "/refusal/{kind}", ctx -> {
                     throw refusal(Refusal.Kind.valueOf(ctx.pathParam("kind")));

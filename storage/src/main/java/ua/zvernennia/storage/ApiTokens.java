@@ -20,8 +20,14 @@ public final class ApiTokens {
 
     /** Stores a new token (by its hash) and returns its id. */
     public long create(String name, String role, String token, String createdBy, Instant now) {
-        return handle.createUpdate("INSERT INTO api_token (name, role, token_hash, created_at, created_by) "
-                        + "VALUES (:name, :role, :hash, :now, :by)")
+        return create(name, role, null, token, createdBy, now);
+    }
+
+    /** Stores a new token (by its hash), bound to an executor for the role EXECUTOR, and returns its id. */
+    public long create(String name, String role, Long executorId, String token, String createdBy, Instant now) {
+        return handle.createUpdate("INSERT INTO api_token (name, role, token_hash, created_at, created_by, executor_id) "
+                        + "VALUES (:name, :role, :hash, :now, :by, :executor)")
+                .bind("executor", executorId)
                 .bind("name", name)
                 .bind("role", role)
                 .bind("hash", hash(token))
@@ -56,7 +62,12 @@ public final class ApiTokens {
         long revoked = rs.getLong("revoked_at");
         Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
         return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("role"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("created_by"), revokedAt);
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("created_by"), revokedAt, executor(rs));
+    }
+
+    private static Long executor(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long id = rs.getLong("executor_id");
+        return rs.wasNull() ? null : id;
     }
 
     static String hash(String token) {

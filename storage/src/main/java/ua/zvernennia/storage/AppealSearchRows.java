@@ -64,6 +64,10 @@ public final class AppealSearchRows {
             where.add("executor = :executor");
             params.put("executor", f.executor());
         }
+        if (f.executorId() != null) {
+            where.add("executor_id = :executorId");
+            params.put("executorId", f.executorId());
+        }
         if (f.overdue() != null) {
             where.add(f.overdue() ? overdueCondition() : "NOT " + overdueCondition());
             params.put("now", now.toEpochMilli());

@@ -14,8 +14,8 @@ final class JdbiApiTokenStore implements ApiTokenStore {
     }
 
     @Override
-    public long create(String name, String role, String token, String createdBy, Instant now) {
-        return storage.write(s -> s.apiTokens().create(name, role, token, createdBy, now));
+    public long create(String name, String role, Long executorId, String token, String createdBy, Instant now) {
+        return storage.write(s -> s.apiTokens().create(name, role, executorId, token, createdBy, now));
     }
 
     @Override

@@ -32,10 +32,17 @@ import ua.zvernennia.core.chat.ChatKey;
 final class JdbiAppealStore implements AppealStore {
     private final Handle handle;
     private final ZoneId zone;
+    private final java.util.function.Consumer<Appeal> routing;
 
     JdbiAppealStore(Handle handle, ZoneId zone) {
+        this(handle, zone, a -> { });
+    }
+
+    /** @param routing assigns a just-filed appeal to its executor, in the same transaction */
+    JdbiAppealStore(Handle handle, ZoneId zone, java.util.function.Consumer<Appeal> routing) {
         this.handle = handle;
         this.zone = zone;
+        this.routing = routing;
     }
 
     @Override
@@ -89,9 +96,11 @@ final class JdbiAppealStore implements AppealStore {
                 .bind("actor", a.chat() == null ? a.channel().name() : "citizen")
                 .execute();
         updateSearchText(number.toString());
-        return new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
+        Appeal saved = new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
                 a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),
                 AppealStatus.REGISTERED, deadlineClass, createdAt, deadline, legalDeadline);
+        routing.accept(saved);
+        return saved;
     }
 
     /** The next number of the year; the counter row's update serialises concurrent submitters. */

@@ -11,6 +11,8 @@ import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.engine.ProcessedUpdates;
 import ua.zvernennia.core.engine.Stores;
+import ua.zvernennia.core.executor.Assignments;
+import ua.zvernennia.core.executor.StaffNotices;
 
 /** All stores over one handle, so that they share its transaction. Not thread-safe. */
 public final class JdbiStores implements Stores {
@@ -30,6 +32,7 @@ public final class JdbiStores implements Stores {
     private final MediaRows media;
     private final Retention retention;
     private final AccessLogRows accessLog;
+    private final ExecutorRows executors;
 
     /** Stores that read and write the database only (readers beside the writer). */
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
@@ -47,7 +50,10 @@ public final class JdbiStores implements Stores {
         CitizenStore citizenRows = new JdbiCitizenStore(handle);
         this.conversations = recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
         this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
-        this.appeals = new JdbiAppealStore(handle, zone);
+        this.executors = new ExecutorRows(handle);
+        var notices = new StaffNotices(zone);
+        this.appeals = new JdbiAppealStore(handle, zone, a -> executors.route(a.number().toString(), a.categoryId(),
+                a.issueTypeId(), a.executor()).ifPresent(e -> notices.assigned(this, a, e, clock.instant())));
         this.categories = categories;
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);
@@ -59,6 +65,16 @@ public final class JdbiStores implements Stores {
         this.media = new MediaRows(handle);
         this.retention = new Retention(handle);
         this.accessLog = new AccessLogRows(handle);
+    }
+
+    /** Executors, their staff, and which appeals are whose. */
+    public ExecutorRows executors() {
+        return executors;
+    }
+
+    @Override
+    public Assignments assignments() {
+        return executors;
     }
 
     /** Who read whose personal data. */

@@ -36,6 +36,7 @@ public final class Storage implements AutoCloseable {
     private final ZoneId zone;
     private final AppealSearch appealSearch = new JdbiAppealSearch(this);
     private final ApiTokenStore apiTokens = new JdbiApiTokenStore(this);
+    private final ua.zvernennia.core.executor.ExecutorStore executors = new JdbiExecutorStore(this);
     private final AccessLogStore accessLog = new JdbiAccessLogStore(this);
     private final MenuEditor menuEditor = new JdbiMenuEditor(this);
     private final Open311Store open311 = new JdbiOpen311Store(this);
@@ -191,6 +192,11 @@ public final class Storage implements AutoCloseable {
     /** Operators' look-ups: appeals by filters, histories with the delivery of pushes. */
     public AppealSearch appealSearch() {
         return appealSearch;
+    }
+
+    /** Executors as admins manage them, and what their staff's views look up. */
+    public ua.zvernennia.core.executor.ExecutorStore executors() {
+        return executors;
     }
 
     public ApiTokenStore apiTokens() {

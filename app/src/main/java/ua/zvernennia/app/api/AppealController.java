@@ -29,6 +29,9 @@ import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.executor.Executor;
+import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 
 /**
@@ -74,6 +77,7 @@ public final class AppealController implements RouteGroup {
     private final CategoryCatalog catalog;
     private final AppealPhotos photos;
     private final AccessLog audit;
+    private final ExecutorStore executors;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -84,7 +88,8 @@ public final class AppealController implements RouteGroup {
      * @param zone    the city's time zone: dates in filters are its days
      */
     public AppealController(AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
-                            AppealPhotos photos, AccessLog audit, Clock clock, ZoneId zone) {
+                            AppealPhotos photos, AccessLog audit, ExecutorStore executors, Clock clock, ZoneId zone) {
+        this.executors = executors;
         this.search = search;
         this.work = work;
         this.desk = desk;
@@ -97,11 +102,11 @@ public final class AppealController implements RouteGroup {
 
     @Override
     public void routes(RoutesConfig app) {
-        app.get("/api/appeals", this::list, Role.OPERATOR);
+        app.get("/api/appeals", this::list, Role.OPERATOR, Role.EXECUTOR);
         app.post("/api/appeals", this::create, Role.OPERATOR);
-        app.get("/api/appeals/{number}", this::details, Role.OPERATOR);
-        app.post("/api/appeals/{number}/status", this::changeStatus, Role.OPERATOR);
-        app.get("/api/appeals/{number}/photos/{index}", this::photo, Role.OPERATOR);
+        app.get("/api/appeals/{number}", this::details, Role.OPERATOR, Role.EXECUTOR);
+        app.post("/api/appeals/{number}/status", this::changeStatus, Role.OPERATOR, Role.EXECUTOR);
+        app.get("/api/appeals/{number}/photos/{index}", this::photo, Role.OPERATOR, Role.EXECUTOR);
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -125,13 +130,22 @@ public final class AppealController implements RouteGroup {
             throw Refusal.invalid("overdue", "overdue must be true or false");
         }
         String channel = ctx.queryParam("channel");
-        var filter = Refusal.validated(() -> new AppealSearch.Filter(statuses, blankToNull(ctx.queryParam("category")),
+        AppealSearch.Filter filter = Refusal.validated(() -> new AppealSearch.Filter(statuses, blankToNull(ctx.queryParam("category")),
                 channel == null ? null : parseEnum(Channel.class, "channel", channel), blankToNull(ctx.queryParam("executor")),
                 overdue == null ? null : Boolean.valueOf(overdue), blankToNull(ctx.queryParam("q")),
                 time("from", ctx.queryParam("from"), zone), time("to", ctx.queryParam("to"), zone),
                 integer("offset", ctx.queryParam("offset"), 0), integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT)));
+        Caller caller = Caller.of(ctx);
+        boolean citizenShown = citizenShown(caller);
+        if (caller.isExecutor()) {
+            if (filter.text() != null && !citizenShown) {
+                // The text search looks in names and phones this executor may not see.
+                throw Refusal.invalid("q", "this executor does not see citizens' data, and so cannot search by text");
+            }
+            filter = filter.ofExecutor(caller.executorId());
+        }
         AppealSearch.Page page = search.find(filter, clock.instant());
-        if (filter.text() != null) {
+        if (filter.text() != null && citizenShown) {
             audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.SEARCH,
                     page.items().stream().map(f -> f.appeal().number()).toList());
         }
@@ -139,16 +153,21 @@ public final class AppealController implements RouteGroup {
         out.put("total", page.total());
         out.put("offset", filter.offset());
         out.put("limit", filter.limit());
-        out.put("items", page.items().stream().map(AppealController::item).toList());
+        out.put("items", page.items().stream().map(f -> citizenShown ? item(f) : withoutCitizen(item(f))).toList());
         ctx.json(out);
     }
 
     private void details(Context ctx) {
         AppealNumber number = number(ctx);
+        Caller caller = mine(ctx, number);
         var found = search.find(number, clock.instant()).orElseThrow(() -> Refusal.notFound("no appeal " + number));
         List<AppealSearch.HistoryEntry> history = search.history(number);
-        audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.DETAIL, number);
-        Map<String, Object> out = item(found);
+        boolean citizenShown = citizenShown(caller);
+        if (citizenShown) {
+            audit.read(caller.name(), AccessLog.Via.API, AccessLog.Action.DETAIL, number);
+        }
+        Map<String, Object> out = citizenShown ? item(found) : withoutCitizen(item(found));
+        out.put("executorId", executors.executorOf(number).orElse(null));
         out.put("history", history.stream().map(AppealController::historyEntry).toList());
         ctx.json(out);
     }
@@ -218,7 +237,12 @@ public final class AppealController implements RouteGroup {
     private void changeStatus(Context ctx) {
         AppealNumber number = number(ctx);
         StatusRequest req = ApiJson.body(ctx, StatusRequest.class);
-        String actor = Caller.of(ctx).name();
+        Caller caller = mine(ctx, number);
+        if (caller.isExecutor() && !ExecutorDesk.executorMayMoveTo(req.status())) {
+            throw Refusal.forbidden("an executor takes an appeal into work (IN_PROGRESS), asks the citizen (NEEDS_INFO) "
+                    + "or resolves it (RESOLVED); to hand it back use POST /api/appeals/{number}/return");
+        }
+        String actor = caller.name();
         OperatorDesk.StatusChanged changed = work.run(s -> desk.changeStatus(s, number, req.status(), req.comment(), actor));
         var out = new LinkedHashMap<String, Object>();
         out.put("number", changed.number().toString());
@@ -271,9 +295,34 @@ public final class AppealController implements RouteGroup {
         if (size != null && !size.equals("full") && !size.equals("thumbnail")) {
             throw Refusal.invalid("size", "size must be full or thumbnail");
         }
+        Caller caller = mine(ctx, number);
         AppealPhotos.Photo photo = photos.fetch(number, index, "thumbnail".equals(size), PHOTO_RETRY);
-        audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.PHOTO, number);
+        audit.read(caller.name(), AccessLog.Via.API, AccessLog.Action.PHOTO, number);
         ctx.contentType(photo.contentType()).result(photo.bytes());
+    }
+
+    // ---- executors' scope ----------------------------------------------------------------------------
+
+    /** The caller, when the appeal is theirs to see: every appeal for staff, its own for an executor (404 otherwise). */
+    private Caller mine(Context ctx, AppealNumber number) {
+        Caller caller = Caller.of(ctx);
+        if (caller.isExecutor() && executors.executorOf(number).filter(id -> id.equals(caller.executorId())).isEmpty()) {
+            throw Refusal.notFound("no appeal " + number);
+        }
+        return caller;
+    }
+
+    /** Whether the caller sees the citizen's name, address and phone: staff do; an executor where the admin allowed it. */
+    private boolean citizenShown(Caller caller) {
+        return !caller.isExecutor() || executors.find(caller.executorId()).map(Executor::showCitizen).orElse(false);
+    }
+
+    private static Map<String, Object> withoutCitizen(Map<String, Object> item) {
+        item.remove("firstName");
+        item.remove("lastName");
+        item.remove("address");
+        item.remove("phone");
+        return item;
     }
 
     // ---- parameters ----------------------------------------------------------------------------------

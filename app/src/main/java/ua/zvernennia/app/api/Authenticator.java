@@ -25,6 +25,6 @@ public final class Authenticator {
                 adminToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of(new Caller("admin", Role.ADMIN));
         }
-        return tokens.findActive(token).map(t -> new Caller(t.name(), Role.valueOf(t.role())));
+        return tokens.findActive(token).map(t -> new Caller(t.name(), Role.valueOf(t.role()), t.executorId()));
     }
 }

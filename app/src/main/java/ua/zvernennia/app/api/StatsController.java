@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.refusal.Refusal;
+import ua.zvernennia.core.executor.Efficiency;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
@@ -23,20 +25,29 @@ public final class StatsController implements RouteGroup {
     record StatsResponse(LocalDate from, LocalDate to, String zone, GroupBy groupBy, Instant asOf, long total,
                          List<Statistics.ChannelShare> byChannel, List<Statistics.CategoryShare> byCategory,
                          List<Statistics.StatusShare> byStatus, Statistics.Deadlines deadlines, Statistics.Resolution resolution,
-                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods) {
-        static StatsResponse of(Statistics s) {
+                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods,
+                         List<Efficiency> efficiency) {
+        static StatsResponse of(Statistics s, List<Efficiency> efficiency) {
             return new StatsResponse(s.range().from(), s.range().to(), s.range().zone().getId(), s.groupBy(), s.asOf(), s.total(),
-                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods());
+                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods(),
+                    efficiency);
         }
     }
 
     private final StatisticsReader reader;
     private final ZoneId zone;
+    private final ExecutorStore executors;
 
     /** @param zone the city's time zone: the dates are its days */
     public StatsController(StatisticsReader reader, ZoneId zone) {
+        this(reader, zone, null);
+    }
+
+    /** @param executors whose efficiency the figures show; null for none */
+    public StatsController(StatisticsReader reader, ZoneId zone, ExecutorStore executors) {
         this.reader = reader;
         this.zone = zone;
+        this.executors = executors;
     }
 
     @Override
@@ -49,7 +60,9 @@ public final class StatsController implements RouteGroup {
         LocalDate to = date(ctx, "to");
         GroupBy groupBy = groupBy(ctx.queryParam("groupBy"));
         DateRange range = Refusal.validated(() -> new DateRange(from, to, zone));
-        ctx.json(StatsResponse.of(reader.read(range, groupBy)));
+        List<Efficiency> efficiency = executors == null ? List.of()
+                : executors.efficiency(range.start(), range.end());
+        ctx.json(StatsResponse.of(reader.read(range, groupBy), efficiency));
     }
 
     static LocalDate date(Context ctx, String name) {

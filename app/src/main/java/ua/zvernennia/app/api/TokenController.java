@@ -6,17 +6,18 @@ import java.time.Clock;
 import java.util.Map;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.ApiTokenStore;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 
 /** {@code /api/tokens}: admins issue, list and revoke operator and admin tokens. */
 public final class TokenController implements RouteGroup {
-    record NewToken(String name, Role role) {
+    record NewToken(String name, Role role, Long executorId) {
         NewToken {
             if (name == null || name.isBlank() || name.length() > TokenIssuer.MAX_NAME) {
                 throw new IllegalArgumentException("name: 1..100 characters required");
             }
             if (role == null) {
-                throw new IllegalArgumentException("role: OPERATOR or ADMIN required");
+                throw new IllegalArgumentException("role: OPERATOR, ADMIN or EXECUTOR required");
             }
             name = name.strip();
         }
@@ -25,8 +26,10 @@ public final class TokenController implements RouteGroup {
     private final ApiTokenStore tokens;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final ExecutorStore executors;
 
-    public TokenController(ApiTokenStore tokens, TokenIssuer issuer, Clock clock) {
+    public TokenController(ApiTokenStore tokens, TokenIssuer issuer, Clock clock, ExecutorStore executors) {
+        this.executors = executors;
         this.tokens = tokens;
         this.issuer = issuer;
         this.clock = clock;
@@ -45,9 +48,18 @@ public final class TokenController implements RouteGroup {
 
     private void create(Context ctx) {
         NewToken req = ApiJson.body(ctx, NewToken.class);
-        TokenIssuer.Issued issued = issuer.issue(req.name(), req.role(), Caller.of(ctx).name());
+        if (req.executorId() != null && executors.find(req.executorId()).isEmpty()) {
+            throw Refusal.invalid("executorId", "no executor " + req.executorId());
+        }
+        TokenIssuer.Issued issued = issuer.issue(req.name(), req.role(), req.executorId(), Caller.of(ctx).name());
         // The token is shown this once; only its hash is stored.
-        ctx.status(201).json(Map.of("id", issued.id(), "name", req.name(), "role", req.role(), "token", issued.token()));
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("id", issued.id());
+        out.put("name", req.name());
+        out.put("role", req.role());
+        out.put("executorId", req.executorId());
+        out.put("token", issued.token());
+        ctx.status(201).json(out);
     }
 
     private void revoke(Context ctx) {

@@ -28,7 +28,11 @@ public record AppealEvent(long id, AppealNumber appeal, Instant at, Kind kind, A
         /** The citizen's word on whether a resolved problem is solved. */
         FEEDBACK,
         /** The citizen's rating, 1 to 5. */
-        RATING
+        RATING,
+        /** Assigned to an executor (the note names it and the reason). */
+        ASSIGNED,
+        /** Handed back by its executor to the operators' queue, with the reason. */
+        RETURNED
     }
 
     public static final int MAX_NOTE = 4000;

@@ -10,14 +10,20 @@ import java.util.Optional;
  */
 public interface ApiTokenStore {
     /** A token as listed: never the token itself. */
-    record ApiToken(long id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
+    /** @param executorId the executor an EXECUTOR token acts for; null for other roles */
+    record ApiToken(long id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt, Long executorId) {
         public boolean active() {
             return revokedAt == null;
         }
     }
 
     /** Keeps a new token and returns its id. */
-    long create(String name, String role, String token, String createdBy, Instant now);
+    default long create(String name, String role, String token, String createdBy, Instant now) {
+        return create(name, role, null, token, createdBy, now);
+    }
+
+    /** Keeps a new token bound to an executor (for the role EXECUTOR) and returns its id. */
+    long create(String name, String role, Long executorId, String token, String createdBy, Instant now);
 
     List<ApiToken> list();
 

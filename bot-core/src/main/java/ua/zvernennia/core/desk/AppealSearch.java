@@ -21,10 +21,21 @@ public interface AppealSearch {
 
     /**
      * Filters; each null or empty one matches everything. Times are of registration, from
-     * inclusive, to exclusive.
+     * inclusive, to exclusive. {@code executorId}, when set, keeps only the appeals assigned to
+     * that executor (what its own staff may see).
      */
     record Filter(Set<AppealStatus> statuses, String categoryId, Channel channel, String executor, Boolean overdue,
-                  String text, Instant createdFrom, Instant createdTo, int offset, int limit) {
+                  String text, Instant createdFrom, Instant createdTo, int offset, int limit, Long executorId) {
+        public Filter(Set<AppealStatus> statuses, String categoryId, Channel channel, String executor, Boolean overdue,
+                      String text, Instant createdFrom, Instant createdTo, int offset, int limit) {
+            this(statuses, categoryId, channel, executor, overdue, text, createdFrom, createdTo, offset, limit, null);
+        }
+
+        /** The same filter, keeping only the executor's appeals. */
+        public Filter ofExecutor(long id) {
+            return new Filter(statuses, categoryId, channel, executor, overdue, text, createdFrom, createdTo, offset, limit, id);
+        }
+
         public Filter {
             statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
             if (offset < 0) {

@@ -17,4 +17,9 @@ public interface Stores extends ConversationPorts {
     Inbox inbox();
 
     DeadlineMarks deadlines();
+
+    /** Which executor each appeal is assigned to; stores without executors have none. */
+    default ua.zvernennia.core.executor.Assignments assignments() {
+        throw new UnsupportedOperationException("these stores keep no executors");
+    }
 }
