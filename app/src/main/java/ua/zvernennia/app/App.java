@@ -26,6 +26,8 @@ import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.register.ClassifierFile;
+import ua.zvernennia.app.register.Register;
 import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.privacy.RetentionJob;
@@ -178,11 +180,17 @@ public final class App implements AutoCloseable {
         PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
+        var desk = new OperatorDesk(clock, settings);
+        ClassifierFile.Loaded classifier = ClassifierFile.read(config.council().classifierFile());
+        AppConfig.Council council = config.council();
+        var register = new Register(storage, clock, config.city().zone(), classifier.classifier(), classifier.mapping(), desk,
+                new Register.Settings(council.organisation(), council.receivedBy(), council.reportTitle(), council.receivedAtMaxDaysBack()));
+        register.seedMapping();
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
             var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
-                    new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
-                    new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
+                    desk, keptPhotos, new MemorySignInLimits(),
+                    new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock), register);
             StartPage.register(routes);
             Api.register(routes, apiDeps);
             ConsoleRoutes.register(routes, apiDeps);

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.privacy.AccessLog;
+import ua.zvernennia.app.register.Register;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.storage.Storage;
@@ -40,9 +41,10 @@ public final class Api {
      * @param signIns failed tokens per client, for the API and the console's sign-in
      * @param clients who the client of a request is
      * @param audit   where reads of personal data are recorded
+     * @param register the council's register: channels, classification, topics, reports
      */
     public record Deps(Storage storage, Clock clock, Optional<String> adminToken, ZoneId zone, OperatorDesk desk,
-                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients, AccessLog audit) {
+                       KeptPhotos photos, SignInLimits signIns, ClientAddress clients, AccessLog audit, Register register) {
     }
 
     private Api() {
@@ -61,6 +63,8 @@ public final class Api {
         BackupController.register(app, deps);
         CitizenController.register(app, deps);
         AuditController.register(app, deps);
+        RegisterController.register(app, deps);
+        CouncilReportController.register(app, deps);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

@@ -75,6 +75,17 @@ public final class ApiJson {
             throw ApiException.badRequest("invalid JSON: " + message + where);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // Jackson names the Java type it wanted; the caller needs the field and what fits it.
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("the body");
+            Class<?> wanted = e.getTargetType();
+            String what = wanted == null ? "another type"
+                    : wanted.isEnum() ? "one of " + java.util.Arrays.toString(wanted.getEnumConstants())
+                    : Number.class.isAssignableFrom(wanted) || wanted.isPrimitive() ? "a number"
+                    : java.util.Collection.class.isAssignableFrom(wanted) ? "a list"
+                    : wanted == String.class ? "a string" : "an object";
+            throw ApiException.badRequest("'" + field + "': " + what + " expected");
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException iae) {

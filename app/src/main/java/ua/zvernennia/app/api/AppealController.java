@@ -24,6 +24,9 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.desk.Refusal;
+import ua.zvernennia.core.register.Classification;
+import ua.zvernennia.core.register.IntakeChannel;
+import ua.zvernennia.app.register.Register;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.storage.AppealSearch;
 
@@ -36,9 +39,9 @@ final class AppealController {
     private static final int DEFAULT_LIMIT = 50;
     private static final Set<String> LIST_PARAMS = Set.of("status", "category", "channel", "executor", "overdue", "q",
             "from", "to", "offset", "limit");
-    private static final Set<Channel> OPERATOR_CHANNELS = AppealIntake.OPERATOR_CHANNELS;
 
-    record StatusRequest(AppealStatus status, String comment) {
+    /** @param outcome how the appeal was decided (a classifier's outcome code), when it is closed; optional */
+    record StatusRequest(AppealStatus status, String comment, String outcome) {
         StatusRequest {
             if (status == null) {
                 throw new IllegalArgumentException("status: one of " + List.of(AppealStatus.values()) + " required");
@@ -46,13 +49,25 @@ final class AppealController {
         }
     }
 
-    record NewAppealRequest(Channel channel, String category, String issueType, String description, Double latitude,
-                            Double longitude, String placeAddress, String firstName, String lastName, String address,
-                            String phone, String comment) {
-        NewAppealRequest {
-            if (channel == null) {
-                throw new IllegalArgumentException("channel: one of " + OPERATOR_CHANNELS + " required");
+    /** One question an appeal raises: a topic code of the classifier. */
+    record Question(String topic) {
+        Question {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("questions[].topic: a topic code of the classifier is required");
             }
+            topic = topic.strip();
+        }
+    }
+
+    /**
+     * The channel is a code of {@code GET /api/channels}; {@code receivedAt} (ISO time, null: now)
+     * and the register's fields are optional.
+     */
+    record NewAppealRequest(String channel, String category, String issueType, String description, Double latitude,
+                            Double longitude, String placeAddress, String firstName, String lastName, String address,
+                            String phone, String comment, String receivedAt, List<Question> questions, String type, String form,
+                            Integer signatories, String sign, String earlierNumber, List<String> citizenCategories) {
+        NewAppealRequest {
             if (category == null || category.isBlank()) {
                 throw new IllegalArgumentException("category: the category id is required");
             }
@@ -127,6 +142,7 @@ final class AppealController {
         List<AppealSearch.HistoryEntry> history = deps.storage().read(s -> s.appealSearch().history(number));
         deps.audit().read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.DETAIL, number);
         Map<String, Object> out = item(found);
+        out.putAll(registerFields(deps, number));
         out.put("history", history.stream().map(AppealController::historyEntry).toList());
         ctx.json(out);
     }
@@ -143,6 +159,7 @@ final class AppealController {
         out.put("executor", a.executor());
         out.put("channel", a.channel());
         out.put("createdAt", a.createdAt());
+        out.put("receivedAt", a.createdAt());
         out.put("deadlineClass", a.deadlineClass());
         out.put("deadline", a.deadline());
         out.put("legalDeadline", a.legalDeadline());
@@ -197,8 +214,15 @@ final class AppealController {
         AppealNumber number = number(ctx);
         StatusRequest req = ApiJson.body(ctx, StatusRequest.class);
         String actor = Caller.of(ctx).name();
-        OperatorDesk.StatusChanged changed = deps.storage().unitOfWork()
-                .run(s -> deps.desk().changeStatus(s, number, req.status(), req.comment(), actor));
+        String outcome = blankToNull(req.outcome());
+        if (outcome != null && !req.status().isClosed()) {
+            throw ApiException.badRequest("outcome: only when the appeal is closed (RESOLVED or REJECTED)");
+        }
+        OperatorDesk.StatusChanged changed = deps.storage().write(s -> {
+            OperatorDesk.StatusChanged c = deps.desk().changeStatus(s, number, req.status(), req.comment(), actor);
+            deps.register().recordOutcome(s, number, outcome, actor);
+            return c;
+        });
         var out = new LinkedHashMap<String, Object>();
         out.put("number", changed.number().toString());
         out.put("from", changed.from());
@@ -210,24 +234,64 @@ final class AppealController {
 
     private static void create(Context ctx, Api.Deps deps) {
         NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
-        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(req.channel(), req.category(), req.issueType(),
+        IntakeChannel channel = deps.register().operatorChannel(req.channel());
+        Channel kind = Register.kind(channel);
+        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(kind, req.category(), req.issueType(),
                 req.description(), req.latitude(), req.longitude(), req.placeAddress(), req.firstName(), req.lastName(),
-                req.address(), req.phone()), deps.storage().categories());
+                req.address(), req.phone()), deps.storage().categories(), EnumSet.of(kind));
         if (!checked.problems().isEmpty()) {
             throw ApiException.badRequest(message(checked.problems().get(0), req.category()));
         }
         NewAppeal appeal = checked.appeal().orElseThrow();
+        Classification classification = new Classification(blankToNull(req.type()), blankToNull(req.form()), req.signatories(),
+                blankToNull(req.sign()), earlier(req.earlierNumber()), req.citizenCategories(),
+                req.questions() == null ? List.of() : req.questions().stream().map(Question::topic).toList(), null);
         String actor = Caller.of(ctx).name();
-        Appeal saved = deps.storage().unitOfWork().run(s -> deps.desk().register(s, appeal, actor, req.comment()));
+        var timeProblems = new ArrayList<String>();
+        Instant receivedAt = AppealImport.time(blankToNull(req.receivedAt()), "receivedAt", deps.zone(), timeProblems);
+        if (!timeProblems.isEmpty()) {
+            throw ApiException.badRequest(timeProblems.get(0));
+        }
+        Appeal saved = deps.register().register(new Register.Intake(appeal, channel, receivedAt, classification, req.comment()), actor);
         Instant now = deps.clock().instant();
         var found = deps.storage().read(s -> s.appealSearch().find(saved.number(), now)).orElseThrow();
-        ctx.status(201).json(item(found));
+        Map<String, Object> out = item(found);
+        out.putAll(registerFields(deps, saved.number()));
+        ctx.status(201).json(out);
+    }
+
+    static AppealNumber earlier(String number) {
+        if (number == null || number.isBlank()) {
+            return null;
+        }
+        return AppealNumber.parse(number).orElseThrow(() -> ApiException.badRequest(
+                "earlierNumber: '" + number + "' is not an appeal number such as 2025-000123"));
+    }
+
+    /** The register's fields of an appeal, as the API shows them. */
+    static Map<String, Object> registerFields(Api.Deps deps, AppealNumber number) {
+        var out = new LinkedHashMap<String, Object>();
+        deps.register().entry(number).ifPresent(e -> {
+            Classification c = e.classification();
+            out.put("channelCode", e.channelCode());
+            out.put("registeredAt", e.registeredAt());
+            out.put("questions", c.questions().stream().map(q -> Map.of("topic", q,
+                    "name", deps.register().classifier().topic(q).map(t -> t.name()).orElse(q))).toList());
+            out.put("type", c.type());
+            out.put("form", c.form());
+            out.put("signatories", c.signatories());
+            out.put("sign", c.sign());
+            out.put("earlierNumber", c.earlier() == null ? null : c.earlier().toString());
+            out.put("citizenCategories", c.citizenCategories());
+            out.put("outcome", c.outcome());
+        });
+        return out;
     }
 
     /** The API's words for a problem of the form. */
-    private static String message(AppealIntake.Problem p, String category) {
+    static String message(AppealIntake.Problem p, String category) {
         return switch (p.field()) {
-            case CHANNEL -> "channel: one of " + OPERATOR_CHANNELS + (p.code().equals("messenger") ? "; messenger appeals come from the bot" : " required");
+            case CHANNEL -> "channel: " + (p.code().equals("messenger") ? "messenger appeals come from the bot" : "required");
             case CATEGORY -> p.code().equals("required") ? "category: the category id is required" : "category: no active category '" + p.detail() + "'";
             case ISSUE_TYPE -> "issueType: no active issue type '" + p.detail() + "' in " + category;
             case DESCRIPTION -> "description: " + RuleWords.of(p.code(), TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION);

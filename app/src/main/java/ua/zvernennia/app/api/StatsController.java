@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ua.zvernennia.app.report.CouncilReport;
+import ua.zvernennia.core.register.RegisterFigures;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
@@ -20,10 +22,11 @@ final class StatsController {
     record StatsResponse(LocalDate from, LocalDate to, String zone, GroupBy groupBy, Instant asOf, long total,
                          List<Statistics.ChannelShare> byChannel, List<Statistics.CategoryShare> byCategory,
                          List<Statistics.StatusShare> byStatus, Statistics.Deadlines deadlines, Statistics.Resolution resolution,
-                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods) {
-        static StatsResponse of(Statistics s) {
+                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods,
+                         RegisterFigures register) {
+        static StatsResponse of(Statistics s, RegisterFigures register) {
             return new StatsResponse(s.range().from(), s.range().to(), s.range().zone().getId(), s.groupBy(), s.asOf(), s.total(),
-                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods());
+                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods(), register);
         }
     }
 
@@ -45,7 +48,8 @@ final class StatsController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        ctx.json(StatsResponse.of(reader.read(range, groupBy)));
+        ctx.json(StatsResponse.of(reader.read(range, groupBy),
+                deps.register().figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
     static LocalDate date(Context ctx, String name) {

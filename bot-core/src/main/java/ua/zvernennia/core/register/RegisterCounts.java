@@ -22,7 +22,7 @@ public record RegisterCounts(long appeals, Map<String, Long> byChannel, Map<Stri
                              Map<String, Long> byType, Map<String, Long> byForm, long signatories, Map<String, Long> bySign,
                              Map<String, Long> citizenCategories, Map<String, Long> byOutcome, long closed,
                              long closedOnTime, long closedLate, long openOverdue, long openInTime) {
-    public static final String UNKNOWN = "-";
+    public static final String UNKNOWN = "unclassified";
 
     public RegisterCounts {
         byChannel = Map.copyOf(byChannel);

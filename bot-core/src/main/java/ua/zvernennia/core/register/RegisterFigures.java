@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import ua.zvernennia.core.stats.Percentages;
 
 /**
  * The figures of a council's report on its work with citizens' appeals, computed from what the
  * register counted: appeals by channel with group subtotals, questions by topic (shares of the
- * questions) with group subtotals, the classifier's breakdowns, outcomes and terms. Shares of a
+ * questions) with group subtotals, the classifier's breakdowns, outcomes and terms. The period
+ * is null for the figures of an arbitrary range of dates (the statistics). Shares of a
  * breakdown add up to 100.0 (see {@link Percentages}); a subtotal's share is the sum of its lines'.
  */
 public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, List<Line> channels, long questions,
@@ -38,7 +38,6 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
     public static final String OPEN_OVERDUE = "open_overdue";
 
     public RegisterFigures {
-        Objects.requireNonNull(period, "period");
         channels = List.copyOf(channels);
         topics = List.copyOf(topics);
         types = List.copyOf(types);
