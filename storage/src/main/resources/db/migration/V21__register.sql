@@ -29,7 +29,8 @@ CREATE TABLE appeal_citizen_category (
 );
 
 -- Channels as data: the app's own (built in) and those admins add; report_group sums channels
--- in the council's report.
+-- in the council's report. The defaults are written when the storage opens an empty table (a
+-- migration writes no rows, so that `copy` finds a new database empty).
 CREATE TABLE intake_channel (
     code         VARCHAR(32) NOT NULL PRIMARY KEY,
     name_uk      VARCHAR(80) NOT NULL,
@@ -40,18 +41,6 @@ CREATE TABLE intake_channel (
     sort_order   INT         NOT NULL,
     updated_at   BIGINT      NOT NULL
 );
-INSERT INTO intake_channel VALUES ('GOV_HOTLINE', 'Урядова гаряча лінія', 'Гарячі лінії', FALSE, TRUE, TRUE, 10, 0);
-INSERT INTO intake_channel VALUES ('REGIONAL_HOTLINE', 'Гаряча лінія голови облдержадміністрації', 'Гарячі лінії', FALSE, FALSE, TRUE, 20, 0);
-INSERT INTO intake_channel VALUES ('HOTLINE', 'Гаряча лінія міста', 'Гарячі лінії', FALSE, TRUE, TRUE, 30, 0);
-INSERT INTO intake_channel VALUES ('PHONE', 'Телефоном', NULL, FALSE, TRUE, TRUE, 40, 0);
-INSERT INTO intake_channel VALUES ('MAIL', 'Листом поштою', 'Письмові звернення', FALSE, FALSE, TRUE, 50, 0);
-INSERT INTO intake_channel VALUES ('FORWARDED', 'Від інших органів, установ, організацій', 'Письмові звернення', FALSE, FALSE, TRUE, 60, 0);
-INSERT INTO intake_channel VALUES ('IN_PERSON', 'На особистому прийомі', NULL, FALSE, TRUE, TRUE, 70, 0);
-INSERT INTO intake_channel VALUES ('EMAIL', 'Електронною поштою', 'Електронні звернення', FALSE, TRUE, TRUE, 80, 0);
-INSERT INTO intake_channel VALUES ('WEB', 'Вебсайт і застосунки', 'Електронні звернення', FALSE, TRUE, TRUE, 90, 0);
-INSERT INTO intake_channel VALUES ('TELEGRAM', 'Telegram', 'Електронні звернення', TRUE, TRUE, TRUE, 100, 0);
-INSERT INTO intake_channel VALUES ('VIBER', 'Viber', 'Електронні звернення', TRUE, TRUE, TRUE, 110, 0);
-INSERT INTO intake_channel VALUES ('CONSOLE', 'Демо в терміналі', NULL, TRUE, TRUE, FALSE, 120, 0);
 
 -- The topic of each bot direction ('' for the whole category, or an issue type's id).
 CREATE TABLE topic_mapping (

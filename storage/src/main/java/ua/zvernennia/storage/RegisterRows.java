@@ -115,6 +115,30 @@ public final class RegisterRows {
 
     // ---- channels ------------------------------------------------------------------------------------
 
+    /** The channels a new database starts with: the app's own, and three a city may deactivate. */
+    static final List<IntakeChannel> DEFAULT_CHANNELS = List.of(
+            new IntakeChannel("GOV_HOTLINE", "Урядова гаряча лінія", "Гарячі лінії", false, true, true, 10),
+            new IntakeChannel("REGIONAL_HOTLINE", "Гаряча лінія голови облдержадміністрації", "Гарячі лінії", false, false, true, 20),
+            new IntakeChannel("HOTLINE", "Гаряча лінія міста", "Гарячі лінії", false, true, true, 30),
+            new IntakeChannel("PHONE", "Телефоном", null, false, true, true, 40),
+            new IntakeChannel("MAIL", "Листом поштою", "Письмові звернення", false, false, true, 50),
+            new IntakeChannel("FORWARDED", "Від інших органів, установ, організацій", "Письмові звернення", false, false, true, 60),
+            new IntakeChannel("IN_PERSON", "На особистому прийомі", null, false, true, true, 70),
+            new IntakeChannel("EMAIL", "Електронною поштою", "Електронні звернення", false, true, true, 80),
+            new IntakeChannel("WEB", "Вебсайт і застосунки", "Електронні звернення", false, true, true, 90),
+            new IntakeChannel("TELEGRAM", "Telegram", "Електронні звернення", true, true, true, 100),
+            new IntakeChannel("VIBER", "Viber", "Електронні звернення", true, true, true, 110),
+            new IntakeChannel("CONSOLE", "Демо в терміналі", null, true, true, false, 120));
+
+    /** Writes {@link #DEFAULT_CHANNELS} into an empty channel table; returns how many. */
+    int seedChannels(Instant at) {
+        if (handle.createQuery("SELECT COUNT(*) FROM intake_channel").mapTo(Integer.class).one() > 0) {
+            return 0;
+        }
+        DEFAULT_CHANNELS.forEach(c -> addChannel(c, at));
+        return DEFAULT_CHANNELS.size();
+    }
+
     public List<IntakeChannel> channels() {
         return handle.createQuery("SELECT * FROM intake_channel ORDER BY sort_order, code")
                 .map((rs, ctx) -> new IntakeChannel(rs.getString("code"), rs.getString("name_uk"), rs.getString("report_group"),

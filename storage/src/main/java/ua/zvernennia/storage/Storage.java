@@ -31,6 +31,10 @@ public final class Storage implements AutoCloseable {
         this.zone = zone;
         this.categories = new JdbiCategoryCatalog(database.jdbi());
         this.unitOfWork = new JdbiUnitOfWork(database, categories, clock, zone);
+        boolean noChannels = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM intake_channel").mapTo(Integer.class).one() == 0);
+        if (noChannels) {
+            unitOfWork.runUnbounded(s -> ((JdbiStores) s).register().seedChannels(clock.instant()));
+        }
         int filled = unitOfWork.runUnbounded(s -> ((JdbiStores) s).appealSearch().backfill());
         if (filled > 0) {
             log.info("made {} appeals searchable", filled);
