@@ -211,8 +211,9 @@ public final class RegisterRows {
      * {@code fallbackTopic}.
      */
     public RegisterCounts counts(Instant from, Instant until, Instant asOf, String fallbackTopic) {
-        Map<String, Long> byChannel = grouped("SELECT a.channel_code AS k, COUNT(*) AS n FROM appeal a WHERE " + RANGE
-                + " GROUP BY a.channel_code", from, until);
+        // Appeals written beside the stores (the generate command) have no channel code: their channel is it.
+        Map<String, Long> byChannel = grouped("SELECT COALESCE(a.channel_code, a.channel) AS k, COUNT(*) AS n FROM appeal a WHERE " + RANGE
+                + " GROUP BY COALESCE(a.channel_code, a.channel)", from, until);
         long appeals = byChannel.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> topics = new HashMap<>(grouped("SELECT q.topic_code AS k, COUNT(*) AS n FROM appeal_question q "
                 + "JOIN appeal a ON a.num = q.appeal_num WHERE " + RANGE + " GROUP BY q.topic_code", from, until));
