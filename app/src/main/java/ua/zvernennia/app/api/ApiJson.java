@@ -77,6 +77,10 @@ public final class ApiJson {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             // Jackson names the Java type it wanted; the caller needs the field and what fits it.
+            if (e.getPath().isEmpty()) {
+                String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+                throw ApiException.badRequest("invalid JSON: a JSON object is expected" + where);
+            }
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("the body");
             Class<?> wanted = e.getTargetType();
@@ -85,6 +89,9 @@ public final class ApiJson {
                     : Number.class.isAssignableFrom(wanted) || wanted.isPrimitive() ? "a number"
                     : java.util.Collection.class.isAssignableFrom(wanted) ? "a list"
                     : wanted == String.class ? "a string" : "an object";
+            if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad && bad.getValue() != null) {
+                throw ApiException.badRequest("'" + field + "': '" + bad.getValue() + "' is not " + what.replaceFirst(" expected$", ""));
+            }
             throw ApiException.badRequest("'" + field + "': " + what + " expected");
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause();
