@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.AppealController;
+import ua.zvernennia.app.api.AppealImport;
 import ua.zvernennia.app.api.AppealPhotos;
 import ua.zvernennia.app.api.AuditController;
 import ua.zvernennia.app.api.Authenticator;
@@ -15,8 +16,10 @@ import ua.zvernennia.app.api.BackupController;
 import ua.zvernennia.app.api.CategoryController;
 import ua.zvernennia.app.api.CitizenController;
 import ua.zvernennia.app.api.ClientAddress;
+import ua.zvernennia.app.api.CouncilReportController;
 import ua.zvernennia.app.api.DatabaseBackup;
 import ua.zvernennia.app.api.MemorySignInLimits;
+import ua.zvernennia.app.api.RegisterController;
 import ua.zvernennia.app.api.ReportController;
 import ua.zvernennia.app.api.SignInLimits;
 import ua.zvernennia.app.api.StatsController;
@@ -37,10 +40,12 @@ import ua.zvernennia.app.open311.WebRegistration;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.publicweb.PublicForm;
 import ua.zvernennia.app.publicweb.WebPhotos;
+import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.web.ErrorAnswers;
 import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.storage.Database;
 import ua.zvernennia.storage.Dialect;
@@ -57,12 +62,13 @@ final class Endpoints implements RouteGroup {
     private final Failures failures;
 
     /**
+     * @param register   the council's register over the storage's ports
      * @param adminToken the first admin's token: {@code ADMIN_TOKEN}, or the demo's for this run
      * @param keptPhotos where the bytes of the photos kept at receipt are
      * @param webPhotos  where the web form's photos are kept
      */
-    Endpoints(AppConfig config, Clock clock, Storage storage, OperatorDesk desk, Optional<String> adminToken, KeptPhotos keptPhotos,
-              WebPhotos webPhotos, Metrics metrics) {
+    Endpoints(AppConfig config, Clock clock, Storage storage, OperatorDesk desk, Register register, Optional<String> adminToken,
+              KeptPhotos keptPhotos, WebPhotos webPhotos, Metrics metrics) {
         var zone = config.city().zone();
         var authenticator = new Authenticator(adminToken, storage.apiTokens());
         SignInLimits signIns = new MemorySignInLimits();
@@ -73,6 +79,9 @@ final class Endpoints implements RouteGroup {
         var photos = new AppealPhotos(storage.appealSearch(), storage.photos(), keptPhotos, clock);
         var partnerKeys = new PartnerKeys(storage.open311(), clock, config.web().keyPerMinute());
         var webRegistration = new WebRegistration(storage.open311(), desk);
+        var importer = new AppealImport(register, storage.categories());
+        var wording = new CouncilReport.Wording(config.council().organisation(), config.council().receivedBy(),
+                config.council().reportTitle());
 
         var api = new Api(authenticator, signIns, clients, clock);
         var console = new Console(authenticator, clock, zone);
@@ -81,8 +90,11 @@ final class Endpoints implements RouteGroup {
                 api,
                 new TokenController(storage.apiTokens(), tokens, clock),
                 new CategoryController(storage.menuEditor(), clock),
-                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit, clock, zone),
-                new StatsController(statistics, zone),
+                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit, register,
+                        clock, zone),
+                new RegisterController(register, importer),
+                new StatsController(statistics, register, zone),
+                new CouncilReportController(register, wording),
                 new ReportController(statistics, zone),
                 new BackupController(backup(storage.database()), clock),
                 new CitizenController(storage.personalData(), audit, clock),

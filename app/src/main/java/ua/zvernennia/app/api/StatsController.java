@@ -9,33 +9,42 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.refusal.Refusal;
+import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.register.RegisterFigures;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
 import ua.zvernennia.core.stats.StatisticsReader;
 
-/** {@code GET /api/stats}: the statistics of the appeals filed between two local dates. Operators. */
+/**
+ * {@code GET /api/stats}: the statistics of the appeals received between two local dates, with the
+ * register's breakdowns of the council's report under {@code register}. Operators.
+ */
 public final class StatsController implements RouteGroup {
 
     /** The JSON of the statistics: the range flattened, everything else as the model has it. */
     record StatsResponse(LocalDate from, LocalDate to, String zone, GroupBy groupBy, Instant asOf, long total,
                          List<Statistics.ChannelShare> byChannel, List<Statistics.CategoryShare> byCategory,
                          List<Statistics.StatusShare> byStatus, Statistics.Deadlines deadlines, Statistics.Resolution resolution,
-                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods) {
-        static StatsResponse of(Statistics s) {
+                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods,
+                         RegisterFigures register) {
+        static StatsResponse of(Statistics s, RegisterFigures register) {
             return new StatsResponse(s.range().from(), s.range().to(), s.range().zone().getId(), s.groupBy(), s.asOf(), s.total(),
-                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods());
+                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods(), register);
         }
     }
 
     private final StatisticsReader reader;
+    private final Register register;
     private final ZoneId zone;
 
     /** @param zone the city's time zone: the dates are its days */
-    public StatsController(StatisticsReader reader, ZoneId zone) {
+    public StatsController(StatisticsReader reader, Register register, ZoneId zone) {
         this.reader = reader;
+        this.register = register;
         this.zone = zone;
     }
 
@@ -49,7 +58,7 @@ public final class StatsController implements RouteGroup {
         LocalDate to = date(ctx, "to");
         GroupBy groupBy = groupBy(ctx.queryParam("groupBy"));
         DateRange range = Refusal.validated(() -> new DateRange(from, to, zone));
-        ctx.json(StatsResponse.of(reader.read(range, groupBy)));
+        ctx.json(StatsResponse.of(reader.read(range, groupBy), register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
     static LocalDate date(Context ctx, String name) {

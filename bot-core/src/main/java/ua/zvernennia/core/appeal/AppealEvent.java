@@ -28,7 +28,9 @@ public record AppealEvent(long id, AppealNumber appeal, Instant at, Kind kind, A
         /** The citizen's word on whether a resolved problem is solved. */
         FEEDBACK,
         /** The citizen's rating, 1 to 5. */
-        RATING
+        RATING,
+        /** An operator changed how the appeal is classified in the register (the note says what). */
+        CLASSIFICATION
     }
 
     public static final int MAX_NOTE = 4000;

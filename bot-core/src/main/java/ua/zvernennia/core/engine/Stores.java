@@ -4,6 +4,7 @@ import ua.zvernennia.core.conversation.ConversationPorts;
 import ua.zvernennia.core.conversation.ConversationStore;
 import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.delivery.Outbox;
+import ua.zvernennia.core.register.RegisterRecords;
 
 /** The stores of one unit of work, all in the same transaction. */
 public interface Stores extends ConversationPorts {
@@ -17,4 +18,7 @@ public interface Stores extends ConversationPorts {
     Inbox inbox();
 
     DeadlineMarks deadlines();
+
+    /** The council's register: channel codes, classifications, channels, the topic mapping, narratives. */
+    RegisterRecords register();
 }
