@@ -298,7 +298,9 @@ public final class Register {
         if (c.earlier() != null && !s.register().exists(c.earlier())) {
             throw Refusal.invalid("earlierNumber", "earlierNumber: there is no appeal " + c.earlier());
         }
-        Appeal saved = desk.register(s, in.appeal(), actor, in.comment(), in.receivedAt());
+        // The history names the register's channel: the appeal's own says OTHER for a channel kept only as data.
+        String comment = in.comment() == null || in.comment().isBlank() ? "registered from " + in.channel().code() : in.comment();
+        Appeal saved = desk.register(s, in.appeal(), actor, comment, in.receivedAt());
         s.register().registered(saved.number(), in.channel().code(), now);
         Classification kept = c.questions().isEmpty()
                 ? c.withQuestions(List.of(topicOf(s.register().mapping(), saved.categoryId(), saved.issueTypeId())))
