@@ -27,8 +27,11 @@ import ua.zvernennia.app.api.TokenController;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.console.AppealPages;
 import ua.zvernennia.app.console.CategoryPages;
+import ua.zvernennia.app.console.ChannelPages;
 import ua.zvernennia.app.console.Console;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.console.CouncilReportPage;
+import ua.zvernennia.app.console.ImportPage;
 import ua.zvernennia.app.console.Open311KeyPages;
 import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
@@ -100,13 +103,16 @@ final class Endpoints implements RouteGroup {
                 new CitizenController(storage.personalData(), audit, clock),
                 new AuditController(storage.accessLog(), zone),
                 new ConsoleRoutes(console, authenticator, signIns, clients, clock, List.of(
-                        new AppealPages(console, storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(),
-                                storage.menuEditor(), photos, audit, clock),
+                        new AppealPages(console, storage.appealSearch(), storage.categories(), storage.menuEditor(), photos, audit,
+                                register, config.council().receivedAtMaxDaysBack(), clock),
+                        new ImportPage(console, importer),
                         new CategoryPages(console, storage.menuEditor(), clock),
                         new TokenPages(console, storage.apiTokens(), tokens, clock),
                         new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
                         new Open311KeyPages(console, partnerKeys),
-                        new StatsPage(console, statistics, clock, zone))),
+                        new StatsPage(console, statistics, register, clock, zone),
+                        new CouncilReportPage(console, register, wording, clock),
+                        new ChannelPages(console, register))),
                 app -> metrics.register(app, authenticator, config.metricsToken()),
                 partnerKeys,
                 new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import ua.zvernennia.core.desk.AppealIntake;
 
-/** The console's Ukrainian words for statuses, channels, history entries and form problems. Thread-safe. */
+/**
+ * The console's Ukrainian words for statuses, channels, history entries, form problems and the
+ * register's fields. Thread-safe.
+ */
 public final class Labels {
     private static final Properties WORDS = load();
 
@@ -21,6 +24,20 @@ public final class Labels {
 
     public static String word(String key) {
         return WORDS.getProperty(key, key);
+    }
+
+    /** The word of {@code key} with its {@code {0}}, {@code {1}}... replaced by {@code args}. */
+    public static String word(String key, Object... args) {
+        String s = word(key);
+        for (int i = 0; i < args.length; i++) {
+            s = s.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return s;
+    }
+
+    /** Whether the bundle has a word for {@code key}. */
+    static boolean has(String key) {
+        return WORDS.containsKey(key);
     }
 
     /** Who did something: the citizen in words, anyone else (an operator, a channel) as recorded. */
