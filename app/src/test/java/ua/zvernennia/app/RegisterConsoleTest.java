@@ -124,7 +124,7 @@ class RegisterConsoleTest {
         assertThat(classified.get("citizenCategories").toString()).contains("7.21", "7.5");
         assertThat(classified.get("history").findValuesAsText("kind")).contains("CLASSIFICATION");
         ConsoleHttp.Page after = b.get("/console/appeals/" + number);
-        assertThat(after.body()).contains("Класифікацію збережено", "Класифікація в реєстрі", "questions: 009 → 010, 009",
+        assertThat(after.body()).contains("Класифікацію збережено", "Класифікація в реєстрі", "Питання (тематика): 009 → 010, 009",
                 "<li>010 — Житлова політика</li>", "Пенсіонери", "підписантів: 12");
 
         // An outcome is for closing only; closing records it, and the history says so.
@@ -141,7 +141,7 @@ class RegisterConsoleTest {
         assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.get("outcome").asText()).isEqualTo("positive");
         assertThat(b.get("/console/appeals/" + number).body()).contains("результат розгляду записано", "Вирішено позитивно",
-                "outcome: — → positive");
+                "Результат розгляду: — → positive");
 
         // Every page with the applicant's data was a read of personal data in the access log.
         int consoleReads = 0;

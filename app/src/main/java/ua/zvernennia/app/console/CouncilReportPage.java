@@ -36,11 +36,16 @@ public final class CouncilReportPage implements RouteGroup {
     /**
      * The page.
      *
-     * @param narrative the period's narrative as saved (or as typed, when saving it was refused)
-     * @param problem   why the narrative was not saved, or null
+     * @param periodWords the period as the report's sentences say it: «за I квартал 2026 року»
+     * @param narrative   the period's narrative as saved (or as typed, when saving it was refused)
+     * @param problem     why the narrative was not saved, or null
      */
     public record ReportView(ReportPeriod period, String periodWords, List<PeriodOption> periods, RegisterFigures figures,
                              String narrative, Narrative saved, boolean unfinished, String problem) {
+        /** The period as a heading: «За I квартал 2026 року». */
+        public String heading() {
+            return Character.toUpperCase(periodWords.charAt(0)) + periodWords.substring(1);
+        }
     }
 
     private final Console console;
@@ -71,9 +76,8 @@ public final class CouncilReportPage implements RouteGroup {
     private void page(Context ctx, ReportPeriod period, String typed, String problem, int status) {
         CouncilReport report = CouncilReport.of(register, period, wording);
         Optional<Narrative> saved = register.narrative(period);
-        String words = report.periodWords();
         Pages.render(ctx, status, "report.jte", console.chrome(ctx, "Звіт для ради", "reports"),
-                "view", new ReportView(period, Character.toUpperCase(words.charAt(0)) + words.substring(1), periods(period),
+                "view", new ReportView(period, report.periodWords(), periods(period),
                         report.figures(), typed != null ? typed : saved.map(Narrative::body).orElse(""), saved.orElse(null),
                         report.unfinished(), problem));
     }
