@@ -27,6 +27,7 @@ import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
+import ua.zvernennia.app.register.ClassifierFile;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Messenger;
@@ -39,6 +40,7 @@ import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
+import ua.zvernennia.core.register.Register;
 import ua.zvernennia.storage.Storage;
 
 /** The whole application, wired from its configuration. Start with {@link #start}, stop with {@link #close}. */
@@ -81,6 +83,8 @@ public final class App implements AutoCloseable {
 
     private void startAll(BufferedReader demoInput, PrintStream demoOutput) {
         log.info("starting with {}", config);
+        // Read before the database is opened: a classifier that does not hold together stops the start at once.
+        ClassifierFile.Loaded classifier = ClassifierFile.read(config.council().classifierFile());
         storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock, config.city().zone());
         closeables.add(storage);
         metrics = new Metrics(storage::operationalFigures);
@@ -132,7 +136,12 @@ public final class App implements AutoCloseable {
         PhotoKeeper keeper = new PhotoKeeper(storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
-        var endpoints = new Endpoints(config, clock, storage, new OperatorDesk(clock, settings), adminToken, keptPhotos, webPhotos, metrics);
+        var desk = new OperatorDesk(clock, settings);
+        var register = new Register(storage.unitOfWork(), storage.register(), desk, storage.menuEditor()::menu, clock,
+                new Register.Settings(classifier.classifier(), classifier.mapping(), config.city().zone(),
+                        config.council().receivedAtMaxDaysBack()));
+        seedTopics(register);
+        var endpoints = new Endpoints(config, clock, storage, desk, register, adminToken, keptPhotos, webPhotos, metrics);
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
             // The messengers' webhooks first: Javalin tries routes in the order they were added, and
@@ -153,6 +162,23 @@ public final class App implements AutoCloseable {
             c.start(bot);
         }
         ready = true;
+    }
+
+    /**
+     * Writes the classifier file's topic of every direction that has none in the database yet. A
+     * database that cannot take it now (a full disk, a read-only file) does not stop the start:
+     * the file's topics apply until they are written, at the next start.
+     */
+    private static void seedTopics(Register register) {
+        try {
+            int written = register.seedMapping();
+            if (written > 0) {
+                log.info("mapped {} directions to the classifier's topics", written);
+            }
+        } catch (RuntimeException e) {
+            log.warn("the classifier's topics of the directions are not written to the database ({}): the file's apply meanwhile",
+                    e.getClass().getSimpleName());
+        }
     }
 
     private DeadlineSettings deadlineSettings() {

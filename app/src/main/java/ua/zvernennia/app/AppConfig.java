@@ -23,7 +23,7 @@ import ua.zvernennia.core.engine.FloodSettings;
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
                         Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
-                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web) {
+                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web, Council council) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -47,6 +47,18 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     }
 
     public record City(ZoneId zone, int legalDeadlineDays, int menuPageSize, Path categoriesFile) {
+    }
+
+    /**
+     * The council's register and report.
+     *
+     * @param organisation          the organisation the report's heading names
+     * @param receivedBy            where appeals came to, in the report's sentences
+     * @param reportTitle           the report's title
+     * @param classifierFile        the classifier; the jar's copy when the file does not exist
+     * @param receivedAtMaxDaysBack how far back an operator may date an appeal's receipt
+     */
+    public record Council(String organisation, String receivedBy, String reportTitle, Path classifierFile, int receivedAtMaxDaysBack) {
     }
 
     /**
@@ -194,12 +206,27 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     secret(env, "METRICS_TOKEN"),
                     nonBlank(c.getString("http.host")),
                     privacy(c),
-                    web(c));
+                    web(c),
+                    council(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
+    }
+
+    private static Council council(Config c) {
+        int days = c.getInt("council.received-at-max-days-back");
+        if (days < 0 || days > 3660) {
+            throw new IllegalArgumentException("council.received-at-max-days-back (RECEIVED_AT_MAX_DAYS_BACK) must be 0..3660");
+        }
+        for (String key : new String[] {"council.organisation", "council.received-by", "council.report-title"}) {
+            if (c.getString(key).isBlank()) {
+                throw new IllegalArgumentException(key + " must not be empty");
+            }
+        }
+        return new Council(c.getString("council.organisation").strip(), c.getString("council.received-by").strip(),
+                c.getString("council.report-title").strip(), Path.of(c.getString("council.classifier-file")), days);
     }
 
     private static FloodSettings flood(Config c) {

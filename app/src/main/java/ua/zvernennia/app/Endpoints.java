@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.AppealController;
+import ua.zvernennia.app.api.AppealImport;
 import ua.zvernennia.app.api.AppealPhotos;
 import ua.zvernennia.app.api.AuditController;
 import ua.zvernennia.app.api.Authenticator;
@@ -15,11 +16,13 @@ import ua.zvernennia.app.api.BackupController;
 import ua.zvernennia.app.api.CategoryController;
 import ua.zvernennia.app.api.CitizenController;
 import ua.zvernennia.app.api.ClientAddress;
+import ua.zvernennia.app.api.CouncilReportController;
 import ua.zvernennia.app.api.DatabaseBackup;
 import ua.zvernennia.app.api.ExecutorController;
 import ua.zvernennia.core.executor.ExecutorDesk;
 import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.app.api.MemorySignInLimits;
+import ua.zvernennia.app.api.RegisterController;
 import ua.zvernennia.app.api.ReportController;
 import ua.zvernennia.app.api.SignInLimits;
 import ua.zvernennia.app.api.StatsController;
@@ -27,8 +30,11 @@ import ua.zvernennia.app.api.TokenController;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.console.AppealPages;
 import ua.zvernennia.app.console.CategoryPages;
+import ua.zvernennia.app.console.ChannelPages;
 import ua.zvernennia.app.console.Console;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.console.CouncilReportPage;
+import ua.zvernennia.app.console.ImportPage;
 import ua.zvernennia.app.console.Open311KeyPages;
 import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
@@ -40,10 +46,12 @@ import ua.zvernennia.app.open311.WebRegistration;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.publicweb.PublicForm;
 import ua.zvernennia.app.publicweb.WebPhotos;
+import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.web.ErrorAnswers;
 import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.storage.Database;
 import ua.zvernennia.storage.Dialect;
@@ -60,12 +68,13 @@ final class Endpoints implements RouteGroup {
     private final Failures failures;
 
     /**
+     * @param register   the council's register over the storage's ports
      * @param adminToken the first admin's token: {@code ADMIN_TOKEN}, or the demo's for this run
      * @param keptPhotos where the bytes of the photos kept at receipt are
      * @param webPhotos  where the web form's photos are kept
      */
-    Endpoints(AppConfig config, Clock clock, Storage storage, OperatorDesk desk, Optional<String> adminToken, KeptPhotos keptPhotos,
-              WebPhotos webPhotos, Metrics metrics) {
+    Endpoints(AppConfig config, Clock clock, Storage storage, OperatorDesk desk, Register register, Optional<String> adminToken,
+              KeptPhotos keptPhotos, WebPhotos webPhotos, Metrics metrics) {
         var zone = config.city().zone();
         var authenticator = new Authenticator(adminToken, storage.apiTokens());
         SignInLimits signIns = new MemorySignInLimits();
@@ -76,6 +85,9 @@ final class Endpoints implements RouteGroup {
         var photos = new AppealPhotos(storage.appealSearch(), storage.photos(), keptPhotos, clock);
         var partnerKeys = new PartnerKeys(storage.open311(), clock, config.web().keyPerMinute());
         var webRegistration = new WebRegistration(storage.open311(), desk);
+        var importer = new AppealImport(register, storage.categories());
+        var wording = new CouncilReport.Wording(config.council().organisation(), config.council().receivedBy(),
+                config.council().reportTitle());
 
         var api = new Api(authenticator, signIns, clients, clock);
         var console = new Console(authenticator, clock, zone);
@@ -86,21 +98,26 @@ final class Endpoints implements RouteGroup {
                 new ExecutorController(storage.executors(), storage.unitOfWork(),
                         new ExecutorDesk(clock, new StaffNotices(zone)), clock),
                 new CategoryController(storage.menuEditor(), clock),
-                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit,
+                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit, register,
                         storage.executors(), clock, zone),
-                new StatsController(statistics, zone, storage.executors()),
+                new RegisterController(register, importer),
+                new StatsController(statistics, register, zone, storage.executors()),
+                new CouncilReportController(register, wording),
                 new ReportController(statistics, zone),
                 new BackupController(backup(storage.database()), clock),
                 new CitizenController(storage.personalData(), audit, clock),
                 new AuditController(storage.accessLog(), zone),
                 new ConsoleRoutes(console, authenticator, signIns, clients, clock, List.of(
-                        new AppealPages(console, storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(),
-                                storage.menuEditor(), photos, audit, clock),
+                        new AppealPages(console, storage.appealSearch(), storage.categories(), storage.menuEditor(), photos, audit,
+                                register, config.council().receivedAtMaxDaysBack(), clock),
+                        new ImportPage(console, importer),
                         new CategoryPages(console, storage.menuEditor(), clock),
                         new TokenPages(console, storage.apiTokens(), tokens, clock),
                         new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
                         new Open311KeyPages(console, partnerKeys),
-                        new StatsPage(console, statistics, clock, zone))),
+                        new StatsPage(console, statistics, register, clock, zone),
+                        new CouncilReportPage(console, register, wording, clock),
+                        new ChannelPages(console, register))),
                 app -> metrics.register(app, authenticator, config.metricsToken()),
                 partnerKeys,
                 new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),

@@ -229,6 +229,52 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#chart-channels svg"))).isNotEmpty();
     }
 
+    @Test
+    void anOperatorClassifiesAnAppealAndAnAdminWritesTheNarrativeOfTheCouncilsReport() throws IOException {
+        Appeal water = filed(ChatKey.of(Channel.TELEGRAM, "7005"), "water", "Немає гарячої води третій день", Duration.ofHours(24));
+        signIn(operatorToken);
+        browser.get(base + "/console/appeals/" + water.number());
+        assertThat(browser.findElement(By.id("register-now")).getText()).as("the bot's direction gave the first question")
+                .contains("009 — Комунальне господарство");
+        new Select(browser.findElement(By.id("question-1"))).selectByValue("010");
+        new Select(browser.findElement(By.id("type"))).selectByValue("3.3");
+        new Select(browser.findElement(By.id("c-form"))).selectByValue("5.2");
+        browser.findElement(By.id("signatories")).sendKeys("25");
+        browser.findElement(By.cssSelector("details.categories summary")).click();
+        browser.findElement(By.cssSelector("input[name=citizenCategory][value='7.21']")).click();
+        open(By.cssSelector("#classification-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Класифікацію збережено");
+        assertThat(browser.findElement(By.id("register-now")).getText())
+                .contains("010 — Житлова політика", "3.3 — Скарга", "5.2 — Колективне", "25", "Пенсіонери");
+        assertThat(browser.findElement(By.cssSelector(".history li:last-child")).getText())
+                .contains("Класифікація в реєстрі", "Оператор Іваненко", "Питання (тематика): 009 → 009, 010", "Форма: — → 5.2");
+        var json = api.get("/api/appeals/" + water.number()).json();
+        assertThat(json.get("questions").findValuesAsText("topic")).containsExactly("009", "010");
+        assertThat(json.get("signatories").asInt()).isEqualTo(25);
+        screenshot("appeal-register");
+
+        browser.manage().deleteAllCookies();
+        signIn(ADMIN);
+        open(By.linkText("Звіт для ради"));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
+        String period = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        new Select(browser.findElement(By.id("period"))).selectByValue(period);
+        open(By.cssSelector("#report-period button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/reports?period=" + period);
+        long appeals = api.get("/api/reports/council?period=" + period + "&format=csv").body().lines()
+                .filter(l -> l.startsWith("total,appeals,")).map(l -> l.split(",")[4]).mapToLong(Long::parseLong).findFirst().orElseThrow();
+        assertThat(browser.findElement(By.id("register-total")).getText()).startsWith("Звернень: " + appeals);
+        browser.findElement(By.id("text")).sendKeys("Проведено 1 засідання комісії з питань звернень громадян.");
+        open(By.cssSelector("#narrative-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Текстову частину звіту збережено");
+        screenshot("report");
+
+        browser.get(base + "/console/reports/council?period=" + period + "&format=html");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Інформація про роботу зі зверненнями громадян");
+        assertThat(browser.findElement(By.id("narrative")).getText()).contains("Проведено 1 засідання комісії");
+        screenshot("council-report");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     void signIn(String token) {

@@ -58,6 +58,31 @@ final class ConsoleHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form whose fields may repeat (several checkboxes or selects of one name), in order. */
+    Page post(String path, List<Map.Entry<String, String>> form) {
+        String body = form.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A multipart form with {@code fields} and one file, as a browser uploads it. */
+    Page upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "----zv-test-" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        for (var e : fields.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
     /** Opens the sign-in form and sends the token with the form's one-time value. */
     Page signIn(String token) {
         Page form = get("/console/login");

@@ -53,10 +53,10 @@ final class JdbiAppealStore implements AppealStore {
         DeadlineClass deadlineClass = c.deadlineFor(a.issueTypeId());
         handle.createUpdate("INSERT INTO appeal (num, num_year, num_seq, channel, chat_id, category_id, category_name, "
                         + "issue_type_id, issue_type_name, executor, deadline_class, description, place_lat, place_lon, place_address, "
-                        + "first_name, last_name, address, phone, status, created_at, deadline_at, legal_deadline_at) VALUES "
+                        + "first_name, last_name, address, phone, status, created_at, deadline_at, legal_deadline_at, channel_code, registered_at) VALUES "
                         + "(:num, :year, :seq, :channel, :chat, :categoryId, :categoryName, :issueTypeId, :issueTypeName, :executor, "
                         + ":deadlineClass, :description, :lat, :lon, :placeAddress, :first, :last, :address, :phone, 'REGISTERED', "
-                        + ":createdAt, :deadline, :legal)")
+                        + ":createdAt, :deadline, :legal, :channel, :createdAt)")
                 .bind("num", number.toString())
                 .bind("year", number.year())
                 .bind("seq", number.sequence())
@@ -95,6 +95,7 @@ final class JdbiAppealStore implements AppealStore {
                 .bind("at", createdAt.toEpochMilli())
                 .bind("actor", a.chat() == null ? a.channel().name() : "citizen")
                 .execute();
+        RegisterRows.firstQuestion(handle, number.toString(), c.id(), a.issueTypeId());
         updateSearchText(number.toString());
         Appeal saved = new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
                 a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),

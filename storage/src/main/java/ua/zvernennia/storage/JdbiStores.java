@@ -33,6 +33,7 @@ public final class JdbiStores implements Stores {
     private final Retention retention;
     private final AccessLogRows accessLog;
     private final ExecutorRows executors;
+    private final RegisterRows register;
 
     /** Stores that read and write the database only (readers beside the writer). */
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
@@ -65,6 +66,13 @@ public final class JdbiStores implements Stores {
         this.media = new MediaRows(handle);
         this.retention = new Retention(handle);
         this.accessLog = new AccessLogRows(handle);
+        this.register = new RegisterRows(handle);
+    }
+
+    /** The register: channels, classification, questions, the topic mapping, report narratives and counts. */
+    @Override
+    public RegisterRows register() {
+        return register;
     }
 
     /** Executors, their staff, and which appeals are whose. */

@@ -19,12 +19,13 @@ import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.open311.Open311Store;
 import ua.zvernennia.core.privacy.AccessLogStore;
 import ua.zvernennia.core.privacy.PersonalDataStore;
+import ua.zvernennia.core.register.RegisterStore;
 
 /**
  * The storage module assembled: the database, the menu, the group-committing unit of work, and
  * the core's thread-safe ports for the staff's side (appeal search, tokens, the access log, the
- * menu editor, Open311, kept photos, personal data), each call of which is its own read or
- * transaction here.
+ * menu editor, Open311, kept photos, personal data, the council's register), each call of which
+ * is its own read or transaction here.
  */
 public final class Storage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Storage.class);
@@ -42,6 +43,7 @@ public final class Storage implements AutoCloseable {
     private final Open311Store open311 = new JdbiOpen311Store(this);
     private final PhotoStore photos = new JdbiPhotoStore(this);
     private final PersonalDataStore personalData = new JdbiPersonalDataStore(this);
+    private final RegisterStore register = new JdbiRegisterStore(this);
     /** A commit attempt younger than this answers the readiness check without a probe of its own. */
     private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
     /**
@@ -226,6 +228,11 @@ public final class Storage implements AutoCloseable {
     /** Erasure by phone and the retention job's batches. */
     public PersonalDataStore personalData() {
         return personalData;
+    }
+
+    /** The council's register, read beside the writer (its changes go through the unit of work). */
+    public RegisterStore register() {
+        return register;
     }
 
     public JdbiCategoryCatalog categories() {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -76,6 +78,8 @@ public final class ApiJson {
             throw Refusal.invalid("invalid JSON: " + message + where);
         } catch (UnrecognizedPropertyException e) {
             throw Refusal.invalid(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+        } catch (MismatchedInputException e) {
+            throw mismatched(e);
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException iae) {
@@ -87,6 +91,42 @@ public final class ApiJson {
         } catch (java.io.IOException e) {
             throw Refusal.invalid("invalid JSON: the body could not be read");
         }
+    }
+
+    /**
+     * A value of the wrong kind, refused naming the field and what fits it: Jackson's own message
+     * names the Java type it wanted, which says nothing to the caller. A body that is not an
+     * object at all stays invalid JSON.
+     */
+    private static Refusal mismatched(MismatchedInputException e) {
+        if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            // A request record refusing itself in its constructor.
+            return Refusal.invalid(iae.getMessage());
+        }
+        if (e.getPath().isEmpty()) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            return Refusal.invalid("invalid JSON: a JSON object is expected" + where);
+        }
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String field = path.toString();
+        Class<?> wanted = e.getTargetType();
+        String what = wanted == null ? "a value of another kind"
+                : wanted.isEnum() ? "one of " + java.util.Arrays.toString(wanted.getEnumConstants())
+                : Number.class.isAssignableFrom(wanted) || (wanted.isPrimitive() && wanted != boolean.class) ? "a number"
+                : wanted == Boolean.class || wanted == boolean.class ? "true or false"
+                : java.util.Collection.class.isAssignableFrom(wanted) || wanted.isArray() ? "a list"
+                : wanted == String.class ? "a string" : "an object";
+        if (e instanceof InvalidFormatException bad && bad.getValue() != null) {
+            return Refusal.invalid(field, "'" + field + "': '" + bad.getValue() + "' is not " + what);
+        }
+        return Refusal.invalid(field, "'" + field + "': " + what + " expected");
     }
 
     /** Where in {@code node} a key or string holds a lone surrogate, or null when all is text. */

@@ -33,11 +33,15 @@ import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.executor.ExecutorDesk;
 import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
+import ua.zvernennia.core.register.Classification;
+import ua.zvernennia.core.register.IntakeChannel;
+import ua.zvernennia.core.register.Register;
 
 /**
- * {@code /api/appeals}: operators list and read appeals with their history, change their status
- * (the citizen gets a push), register appeals taken by phone, e-mail, hotline or in person, and
- * see the photos citizens sent.
+ * {@code /api/appeals}: operators list and read appeals with their history and the register's
+ * fields, change their status (the citizen gets a push; closing may record the outcome), register
+ * appeals that came by any channel of the register but the messengers (back-dated and classified
+ * when need be), and see the photos citizens sent.
  */
 public final class AppealController implements RouteGroup {
     private static final int DEFAULT_LIMIT = 50;
@@ -45,9 +49,9 @@ public final class AppealController implements RouteGroup {
     private static final Duration PHOTO_RETRY = Duration.ofSeconds(5);
     private static final Set<String> LIST_PARAMS = Set.of("status", "category", "channel", "executor", "overdue", "q",
             "from", "to", "offset", "limit");
-    private static final Set<Channel> OPERATOR_CHANNELS = AppealIntake.OPERATOR_CHANNELS;
 
-    record StatusRequest(AppealStatus status, String comment) {
+    /** @param outcome how the appeal was decided (an outcome code of the classifier), when it is closed; optional */
+    record StatusRequest(AppealStatus status, String comment, String outcome) {
         StatusRequest {
             if (status == null) {
                 throw new IllegalArgumentException("status: one of " + List.of(AppealStatus.values()) + " required");
@@ -55,13 +59,25 @@ public final class AppealController implements RouteGroup {
         }
     }
 
-    record NewAppealRequest(Channel channel, String category, String issueType, String description, Double latitude,
-                            Double longitude, String placeAddress, String firstName, String lastName, String address,
-                            String phone, String comment) {
-        NewAppealRequest {
-            if (channel == null) {
-                throw new IllegalArgumentException("channel: one of " + OPERATOR_CHANNELS + " required");
+    /** One question an appeal raises: a topic code of the classifier. */
+    record Question(String topic) {
+        Question {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("questions[].topic: a topic code of the classifier is required");
             }
+            topic = topic.strip();
+        }
+    }
+
+    /**
+     * The channel is a code of {@code GET /api/channels}; {@code receivedAt} (null: now) and the
+     * register's fields are optional.
+     */
+    record NewAppealRequest(String channel, String category, String issueType, String description, Double latitude,
+                            Double longitude, String placeAddress, String firstName, String lastName, String address,
+                            String phone, String comment, String receivedAt, List<Question> questions, String type, String form,
+                            Integer signatories, String sign, String earlierNumber, List<String> citizenCategories) {
+        NewAppealRequest {
             if (category == null || category.isBlank()) {
                 throw new IllegalArgumentException("category: the category id is required");
             }
@@ -78,17 +94,20 @@ public final class AppealController implements RouteGroup {
     private final AppealPhotos photos;
     private final AccessLog audit;
     private final ExecutorStore executors;
+    private final Register register;
     private final Clock clock;
     private final ZoneId zone;
 
     /**
-     * @param work    the unit of work the desk's changes run in
-     * @param catalog the active menu, for appeals registered by operators
-     * @param audit   where reads of personal data are recorded
-     * @param zone    the city's time zone: dates in filters are its days
+     * @param work     the unit of work the desk's changes run in
+     * @param catalog  the active menu, for appeals registered by operators
+     * @param audit    where reads of personal data are recorded
+     * @param register the council's register: channels, receipt, classification and outcomes
+     * @param zone     the city's time zone: dates in filters are its days
      */
     public AppealController(AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
-                            AppealPhotos photos, AccessLog audit, ExecutorStore executors, Clock clock, ZoneId zone) {
+                            AppealPhotos photos, AccessLog audit, Register register, ExecutorStore executors, Clock clock,
+                            ZoneId zone) {
         this.executors = executors;
         this.search = search;
         this.work = work;
@@ -96,6 +115,7 @@ public final class AppealController implements RouteGroup {
         this.catalog = catalog;
         this.photos = photos;
         this.audit = audit;
+        this.register = register;
         this.clock = clock;
         this.zone = zone;
     }
@@ -168,6 +188,7 @@ public final class AppealController implements RouteGroup {
         }
         Map<String, Object> out = citizenShown ? item(found) : withoutCitizen(item(found));
         out.put("executorId", executors.executorOf(number).orElse(null));
+        out.putAll(RegisterController.fields(register, number));
         out.put("history", history.stream().map(AppealController::historyEntry).toList());
         ctx.json(out);
     }
@@ -184,6 +205,7 @@ public final class AppealController implements RouteGroup {
         out.put("executor", a.executor());
         out.put("channel", a.channel());
         out.put("createdAt", a.createdAt());
+        out.put("receivedAt", a.createdAt());
         out.put("deadlineClass", a.deadlineClass());
         out.put("deadline", a.deadline());
         out.put("legalDeadline", a.legalDeadline());
@@ -243,7 +265,7 @@ public final class AppealController implements RouteGroup {
                     + "or resolves it (RESOLVED); to hand it back use POST /api/appeals/{number}/return");
         }
         String actor = caller.name();
-        OperatorDesk.StatusChanged changed = work.run(s -> desk.changeStatus(s, number, req.status(), req.comment(), actor));
+        OperatorDesk.StatusChanged changed = register.changeStatus(number, req.status(), req.comment(), req.outcome(), actor);
         var out = new LinkedHashMap<String, Object>();
         out.put("number", changed.number().toString());
         out.put("from", changed.from());
@@ -255,24 +277,62 @@ public final class AppealController implements RouteGroup {
 
     private void create(Context ctx) {
         NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
-        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(req.channel(), req.category(), req.issueType(),
+        IntakeChannel channel = register.operatorChannel(req.channel());
+        Channel kind = Register.kind(channel);
+        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(kind, req.category(), req.issueType(),
                 req.description(), req.latitude(), req.longitude(), req.placeAddress(), req.firstName(), req.lastName(),
-                req.address(), req.phone()), catalog);
+                req.address(), req.phone()), catalog, EnumSet.of(kind));
         if (!checked.problems().isEmpty()) {
             AppealIntake.Problem first = checked.problems().get(0);
-            throw Refusal.invalid(first.field().name(), message(first, req.category()));
+            throw Refusal.invalid(fieldName(first.field()), message(first, req.category()));
         }
         NewAppeal appeal = checked.appeal().orElseThrow();
+        AppealNumber earlier = earlier(req.earlierNumber());
+        Classification classification = Register.validated(() -> new Classification(blankToNull(req.type()), blankToNull(req.form()),
+                req.signatories(), blankToNull(req.sign()), earlier, req.citizenCategories(),
+                req.questions() == null ? List.of() : req.questions().stream().map(Question::topic).toList(), null));
+        var timeProblems = new ArrayList<String>();
+        Instant receivedAt = AppealImport.time(blankToNull(req.receivedAt()), "receivedAt", zone, timeProblems);
+        if (!timeProblems.isEmpty()) {
+            throw Refusal.invalid("receivedAt", timeProblems.get(0));
+        }
         String actor = Caller.of(ctx).name();
-        Appeal saved = work.run(s -> desk.register(s, appeal, actor, req.comment()));
+        Appeal saved = register.register(new Register.Intake(appeal, channel, receivedAt, classification, req.comment()), actor);
         var found = search.find(saved.number(), clock.instant()).orElseThrow();
-        ctx.status(201).json(item(found));
+        Map<String, Object> out = item(found);
+        out.putAll(RegisterController.fields(register, saved.number()));
+        ctx.status(201).json(out);
     }
 
-    /** The API's words for a problem of the form. */
-    private static String message(AppealIntake.Problem p, String category) {
+    /** The earlier appeal a repeated one follows, from its number; null when none is given. */
+    static AppealNumber earlier(String number) {
+        if (number == null || number.isBlank()) {
+            return null;
+        }
+        return AppealNumber.parse(number.strip()).orElseThrow(() -> Refusal.invalid("earlierNumber",
+                "earlierNumber: '" + number + "' is not an appeal number such as 2025-000123"));
+    }
+
+    /** The request's name of a field of the form. */
+    private static String fieldName(AppealIntake.Field field) {
+        return switch (field) {
+            case CHANNEL -> "channel";
+            case CATEGORY -> "category";
+            case ISSUE_TYPE -> "issueType";
+            case DESCRIPTION -> "description";
+            case PLACE_ADDRESS -> "placeAddress";
+            case POINT -> "latitude";
+            case PLACE -> "placeAddress";
+            case NAME -> "firstName";
+            case ADDRESS -> "address";
+            case PHONE -> "phone";
+        };
+    }
+
+    /** The API's words for a problem of the form (the CSV import's too). */
+    static String message(AppealIntake.Problem p, String category) {
         return switch (p.field()) {
-            case CHANNEL -> "channel: one of " + OPERATOR_CHANNELS + (p.code().equals("messenger") ? "; messenger appeals come from the bot" : " required");
+            case CHANNEL -> "channel: " + (p.code().equals("messenger") ? "messenger appeals come from the bot" : "required");
             case CATEGORY -> p.code().equals("required") ? "category: the category id is required" : "category: no active category '" + p.detail() + "'";
             case ISSUE_TYPE -> "issueType: no active issue type '" + p.detail() + "' in " + category;
             case DESCRIPTION -> "description: " + RuleWords.of(p.text());

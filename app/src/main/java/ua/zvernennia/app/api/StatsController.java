@@ -9,16 +9,22 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.executor.Efficiency;
 import ua.zvernennia.core.executor.ExecutorStore;
+import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.register.RegisterFigures;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
 import ua.zvernennia.core.stats.StatisticsReader;
 
-/** {@code GET /api/stats}: the statistics of the appeals filed between two local dates. Operators. */
+/**
+ * {@code GET /api/stats}: the statistics of the appeals received between two local dates, with the
+ * register's breakdowns of the council's report under {@code register}. Operators.
+ */
 public final class StatsController implements RouteGroup {
 
     /** The JSON of the statistics: the range flattened, everything else as the model has it. */
@@ -26,26 +32,24 @@ public final class StatsController implements RouteGroup {
                          List<Statistics.ChannelShare> byChannel, List<Statistics.CategoryShare> byCategory,
                          List<Statistics.StatusShare> byStatus, Statistics.Deadlines deadlines, Statistics.Resolution resolution,
                          List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods,
-                         List<Efficiency> efficiency) {
-        static StatsResponse of(Statistics s, List<Efficiency> efficiency) {
+                         List<Efficiency> efficiency, RegisterFigures register) {
+        static StatsResponse of(Statistics s, List<Efficiency> efficiency, RegisterFigures register) {
             return new StatsResponse(s.range().from(), s.range().to(), s.range().zone().getId(), s.groupBy(), s.asOf(), s.total(),
                     s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods(),
-                    efficiency);
+                    efficiency, register);
         }
     }
 
     private final StatisticsReader reader;
+    private final Register register;
     private final ZoneId zone;
     private final ExecutorStore executors;
 
     /** @param zone the city's time zone: the dates are its days */
-    public StatsController(StatisticsReader reader, ZoneId zone) {
-        this(reader, zone, null);
-    }
-
     /** @param executors whose efficiency the figures show; null for none */
-    public StatsController(StatisticsReader reader, ZoneId zone, ExecutorStore executors) {
+    public StatsController(StatisticsReader reader, Register register, ZoneId zone, ExecutorStore executors) {
         this.reader = reader;
+        this.register = register;
         this.zone = zone;
         this.executors = executors;
     }
@@ -62,7 +66,8 @@ public final class StatsController implements RouteGroup {
         DateRange range = Refusal.validated(() -> new DateRange(from, to, zone));
         List<Efficiency> efficiency = executors == null ? List.of()
                 : executors.efficiency(range.start(), range.end());
-        ctx.json(StatsResponse.of(reader.read(range, groupBy), efficiency));
+        ctx.json(StatsResponse.of(reader.read(range, groupBy), efficiency,
+                register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
     static LocalDate date(Context ctx, String name) {

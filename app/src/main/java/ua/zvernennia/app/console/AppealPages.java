@@ -4,6 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +28,19 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.engine.UnitOfWork;
 import ua.zvernennia.core.refusal.Refusal;
+import ua.zvernennia.core.register.Classification;
+import ua.zvernennia.core.register.Classifier;
+import ua.zvernennia.core.register.IntakeChannel;
+import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.register.RegisterEntry;
+import ua.zvernennia.core.register.TopicMapping;
 
-/** The operators' pages: the appeals list, an appeal with its history and status form, and registering a phoned-in appeal. */
+/**
+ * The operators' pages: the appeals list, an appeal with its history, status form and its
+ * classification in the council's register, and registering an appeal that came by phone, post or
+ * any other channel of the register.
+ */
 public final class AppealPages implements RouteGroup {
     static final int PAGE_SIZE = 25;
     /** How soon to ask again for a photo still being downloaded. */
@@ -46,10 +58,12 @@ public final class AppealPages implements RouteGroup {
     /**
      * An appeal's page.
      *
-     * @param allowed the statuses an operator may move it to now
+     * @param allowed  the statuses an operator may move it to now
+     * @param outcome  the outcome chosen in the status form when it came back refused
+     * @param register the appeal in the council's register, with its classification form
      */
     public record AppealView(AppealSearch.Found found, List<AppealSearch.HistoryEntry> history, List<AppealStatus> allowed,
-                             String problem, AppealStatus chosen, String comment) {
+                             String problem, AppealStatus chosen, String comment, String outcome, RegisterView register) {
         public Appeal appeal() {
             return found.appeal();
         }
@@ -59,8 +73,36 @@ public final class AppealPages implements RouteGroup {
         }
     }
 
-    /** The phoned-in appeal form, with what was typed and what does not fit. */
-    public record NewView(Map<String, String> values, List<String> problems, List<Category> categories, List<Channel> channels) {
+    /**
+     * The appeal's register entry and its classification form (as the entry has it, or as it was
+     * sent back refused).
+     *
+     * @param channelName    the register's name of the channel it came by
+     * @param directionTopic the topic of its direction, which the report counts while it has no question
+     * @param problem        why the classification sent was refused, or null
+     */
+    public record RegisterView(RegisterEntry entry, String channelName, Classifier classifier, String directionTopic,
+                               ClassificationForm form, String problem) {
+        /** «3.2 — Заява (клопотання)», or «не визначено». */
+        public String name(List<Classifier.Entry> list, String code) {
+            if (code == null || code.isBlank()) {
+                return Labels.word("register.unknown");
+            }
+            return list.stream().filter(e -> e.code().equals(code)).findFirst().map(e -> e.code() + " — " + e.name()).orElse(code);
+        }
+
+        public String topic(String code) {
+            return name(classifier.topics(), code);
+        }
+
+        public Classification classification() {
+            return entry.classification();
+        }
+    }
+
+    /** The new appeal form, with what was typed and what does not fit. */
+    public record NewView(Map<String, String> values, List<String> problems, List<Category> categories, List<IntakeChannel> channels,
+                          int maxDaysBack) {
         public String value(String name) {
             return values.getOrDefault(name, "");
         }
@@ -72,30 +114,31 @@ public final class AppealPages implements RouteGroup {
 
     private final Console console;
     private final AppealSearch search;
-    private final UnitOfWork work;
-    private final OperatorDesk desk;
     private final CategoryCatalog catalog;
     private final MenuEditor menu;
     private final AppealPhotos photos;
     private final AccessLog audit;
+    private final Register register;
+    private final int maxDaysBack;
     private final Clock clock;
 
     /**
-     * @param work    the unit of work the desk's changes run in
-     * @param catalog the active menu, for appeals registered here
-     * @param menu    the whole menu, for the list's filters
-     * @param audit   where reads of personal data are recorded
+     * @param catalog     the active menu, for appeals registered here
+     * @param menu        the whole menu, for the list's filters
+     * @param audit       where reads of personal data are recorded
+     * @param register    the council's register: channels, receipt, classification, outcomes
+     * @param maxDaysBack how far back an appeal's receipt may be dated, days
      */
-    public AppealPages(Console console, AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
-                       MenuEditor menu, AppealPhotos photos, AccessLog audit, Clock clock) {
+    public AppealPages(Console console, AppealSearch search, CategoryCatalog catalog, MenuEditor menu, AppealPhotos photos,
+                       AccessLog audit, Register register, int maxDaysBack, Clock clock) {
         this.console = console;
         this.search = search;
-        this.work = work;
-        this.desk = desk;
         this.catalog = catalog;
         this.menu = menu;
         this.photos = photos;
         this.audit = audit;
+        this.register = register;
+        this.maxDaysBack = maxDaysBack;
         this.clock = clock;
     }
 
@@ -107,6 +150,7 @@ public final class AppealPages implements RouteGroup {
         app.post(BASE + "/new", this::register, Role.OPERATOR);
         app.get(BASE + "/{number}", this::details, Role.OPERATOR);
         app.post(BASE + "/{number}/status", this::changeStatus, Role.OPERATOR);
+        app.post(BASE + "/{number}/classification", this::classify, Role.OPERATOR);
         app.get(BASE + "/{number}/photos/{index}", this::photo, Role.OPERATOR);
     }
 
@@ -143,10 +187,15 @@ public final class AppealPages implements RouteGroup {
     // ---- one appeal --------------------------------------------------------------------------------
 
     private void details(Context ctx) {
-        details(ctx, null, null, null, 200);
+        details(ctx, null, null, null, null, null, null, 200);
     }
 
-    private void details(Context ctx, String problem, AppealStatus chosen, String comment, int status) {
+    /**
+     * The appeal's page; a refused status form comes back with {@code problem} and what was chosen,
+     * a refused classification with its form as sent and {@code registerProblem}.
+     */
+    private void details(Context ctx, String problem, AppealStatus chosen, String comment, String outcome, ClassificationForm form,
+                         String registerProblem, int status) {
         AppealNumber number = number(ctx);
         AppealSearch.Found found = search.find(number, clock.instant())
                 .orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
@@ -154,36 +203,73 @@ public final class AppealPages implements RouteGroup {
         audit.read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.DETAIL, number);
         AppealStatus current = found.appeal().status();
         var allowed = Arrays.stream(AppealStatus.values()).filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty()).toList();
+        RegisterEntry entry = register.entry(number).orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
+        String channelName = register.channels().stream().filter(c -> c.code().equals(entry.channelCode())).findFirst()
+                .map(IntakeChannel::nameUk).orElse(entry.channelCode());
+        Appeal a = found.appeal();
+        String directionTopic = register.topics().getOrDefault(TopicMapping.direction(a.categoryId(), a.issueTypeId()),
+                register.topics().getOrDefault(a.categoryId(), register.classifier().fallbackTopic()));
+        var view = new RegisterView(entry, channelName, register.classifier(), directionTopic,
+                form != null ? form : ClassificationForm.of(entry.classification()), registerProblem);
         Pages.render(ctx, status, "appeal.jte", console.chrome(ctx, "Звернення № " + number, "appeals"),
-                "view", new AppealView(found, history, allowed, problem, chosen, comment));
+                "view", new AppealView(found, history, allowed, problem, chosen, comment, outcome, view));
     }
 
     private void changeStatus(Context ctx) {
         AppealNumber number = number(ctx);
         String comment = Optional.ofNullable(ctx.formParam("comment")).orElse("");
+        String outcome = Optional.ofNullable(ctx.formParam("outcome")).orElse("");
         AppealStatus to;
         try {
             to = AppealStatus.valueOf(Objects.requireNonNullElse(ctx.formParam("status"), ""));
         } catch (IllegalArgumentException e) {
-            details(ctx, "Оберіть новий статус.", null, comment, 400);
+            details(ctx, "Оберіть новий статус.", null, comment, outcome, null, null, 400);
             return;
         }
         String actor = console.caller(ctx).name();
         try {
-            OperatorDesk.StatusChanged changed = work.run(s -> desk.changeStatus(s, number, to, comment, actor));
+            OperatorDesk.StatusChanged changed = register.changeStatus(number, to, comment, outcome, actor);
             console.done(ctx, BASE + "/" + number, Flash.info("Статус змінено: " + Labels.of(changed.from()) + " → " + Labels.of(changed.to())
+                    + (outcome.isBlank() ? "" : ", результат розгляду записано")
                     + (changed.outboxId() != null ? ". Сповіщення громадянину поставлено в чергу." : ".")));
         } catch (Refusal r) {
             String why = switch (r.kind()) {
                 case NOT_FOUND -> throw Refusal.notFound("Звернення № " + number + " не знайдено.");
                 case CONFLICT -> "Такий перехід неможливий: звернення вже змінили або воно закрите. Оновіть сторінку.";
-                case INVALID -> to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
+                case INVALID -> r.field().filter("outcome"::equals).isPresent() ? Labels.word("register.problem.outcome")
+                        : to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
                         : to == AppealStatus.REJECTED ? "Для «Відхилено» напишіть у коментарі причину для громадянина."
                         : "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів.";
                 default -> throw r;
             };
-            details(ctx, why, to, comment, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
+            details(ctx, why, to, comment, outcome, null, null, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
         }
+    }
+
+    /** The classification in the register: type, form, sign, the author's categories, questions, outcome; each change goes to the history. */
+    private void classify(Context ctx) {
+        AppealNumber number = number(ctx);
+        ClassificationForm form = ClassificationForm.read(ctx);
+        try {
+            register.change(number, form.classification(), console.caller(ctx).name());
+            console.done(ctx, BASE + "/" + number + "#h-register", Flash.info("Класифікацію збережено."));
+        } catch (Refusal r) {
+            if (r.kind() == Refusal.Kind.NOT_FOUND) {
+                throw Refusal.notFound("Звернення № " + number + " не знайдено.");
+            }
+            details(ctx, null, null, null, null, form, registerProblem(r, "Класифікацію не змінено: "),
+                    r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
+        }
+    }
+
+    /** A refusal of the register in the console's words: by the field it names, or the register's own reason under a headline. */
+    static String registerProblem(Refusal r, String headline, Object... args) {
+        String field = r.field().orElseGet(() -> {
+            var m = java.util.regex.Pattern.compile("^([A-Za-z]+)").matcher(r.getMessage());
+            return m.find() ? m.group(1) : "";
+        });
+        String key = "register.problem." + field;
+        return Labels.has(key) ? Labels.word(key, args) : headline + r.getMessage();
     }
 
     private void photo(Context ctx) {
@@ -217,7 +303,7 @@ public final class AppealPages implements RouteGroup {
 
     // ---- a phoned-in appeal -----------------------------------------------------------------------
 
-    private static final List<String> FIELDS = List.of("channel", "category", "issueType", "description", "placeAddress",
+    private static final List<String> FIELDS = List.of("channel", "receivedAt", "category", "issueType", "description", "placeAddress",
             "latitude", "longitude", "firstName", "lastName", "address", "phone", "comment");
 
     private void newForm(Context ctx) {
@@ -226,20 +312,20 @@ public final class AppealPages implements RouteGroup {
 
     private void newForm(Context ctx, Map<String, String> values, List<String> problems, int status) {
         Pages.render(ctx, status, "new-appeal.jte", console.chrome(ctx, "Нове звернення", "new"),
-                "view", new NewView(values, problems, catalog.active(),
-                        List.copyOf(AppealIntake.OPERATOR_CHANNELS)));
+                "view", new NewView(values, problems, catalog.active(), Register.operatorChannels(register.channels()), maxDaysBack));
     }
 
     private void register(Context ctx) {
         var values = new LinkedHashMap<String, String>();
         FIELDS.forEach(f -> values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse("")));
         var problems = new java.util.ArrayList<String>();
-        Channel channel = null;
+        IntakeChannel channel = null;
         try {
-            channel = values.get("channel").isEmpty() ? null : Channel.valueOf(values.get("channel"));
-        } catch (IllegalArgumentException e) {
-            problems.add(Labels.problem(new AppealIntake.Problem(AppealIntake.Field.CHANNEL, "unknown", null)));
+            channel = Register.operatorChannel(values.get("channel"), register.channels());
+        } catch (Refusal r) {
+            problems.add(Labels.word("field.CHANNEL") + ": " + Labels.word("register.problem.channel"));
         }
+        Instant receivedAt = receivedAt(values.get("receivedAt"), problems);
         // The issue type list offers "category:type"; a type of another category than the one chosen does not fit.
         String issueType = values.get("issueType");
         if (!issueType.isEmpty()) {
@@ -248,9 +334,10 @@ public final class AppealPages implements RouteGroup {
         }
         Double latitude = number(values.get("latitude"), AppealIntake.Field.POINT, problems);
         Double longitude = number(values.get("longitude"), AppealIntake.Field.POINT, problems);
-        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(channel, values.get("category"), issueType,
+        Channel kind = channel == null ? Channel.PHONE : Register.kind(channel);
+        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(kind, values.get("category"), issueType,
                 values.get("description"), latitude, longitude, values.get("placeAddress"), values.get("firstName"),
-                values.get("lastName"), values.get("address"), values.get("phone")), catalog);
+                values.get("lastName"), values.get("address"), values.get("phone")), catalog, java.util.EnumSet.of(kind));
         checked.problems().stream().map(Labels::problem).forEach(problems::add);
         if (!problems.isEmpty()) {
             newForm(ctx, values, problems.stream().distinct().collect(Collectors.toList()), 400);
@@ -258,11 +345,32 @@ public final class AppealPages implements RouteGroup {
         }
         String actor = console.caller(ctx).name();
         try {
-            Appeal saved = work.run(s -> desk.register(s, checked.appeal().orElseThrow(), actor, values.get("comment")));
+            Appeal saved = register.register(new Register.Intake(checked.appeal().orElseThrow(), channel, receivedAt,
+                    Classification.empty(), values.get("comment")), actor);
             console.done(ctx, BASE + "/" + saved.number(), Flash.info("Звернення зареєстровано: № " + saved.number()
                     + ", термін — " + console.formats().time(saved.deadline()) + "."));
         } catch (Refusal r) {
-            newForm(ctx, values, List.of("Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів."), 400);
+            String problem = r.field().filter("comment"::equals).isPresent()
+                    ? "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів."
+                    : registerProblem(r, "Звернення не зареєстровано: ", maxDaysBack);
+            newForm(ctx, values, List.of(problem), 400);
+        }
+    }
+
+    /** The receipt typed in the form (a local time in the city), or null for now. */
+    private Instant receivedAt(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Instant at = LocalDateTime.parse(value.strip()).atZone(console.zone()).toInstant();
+            if (at.isAfter(clock.instant()) || at.isBefore(register.earliestReceivedAt())) {
+                problems.add(Labels.word("register.problem.receivedAt", maxDaysBack));
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            problems.add(Labels.word("register.receivedAt") + ": " + Labels.word("problem.invalid"));
+            return null;
         }
     }
 

@@ -10,19 +10,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import ua.zvernennia.app.api.Role;
+import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.report.QuarterlyReport;
 import ua.zvernennia.app.report.ReportCharts;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.refusal.Refusal;
+import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.register.RegisterFigures;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
 import ua.zvernennia.core.stats.Statistics;
 import ua.zvernennia.core.stats.StatisticsReader;
 
 /**
- * The statistics page: the quarterly report's charts for a chosen period and grouping, and the
- * report itself (HTML or CSV) a click away. The period is in the URL: it is no personal data,
- * and a link to a period can be shared.
+ * The statistics page: the quarterly report's charts for a chosen period and grouping, the
+ * register's breakdowns of the same period (those of {@code GET /api/stats}'s {@code register}),
+ * and the report itself (HTML or CSV) a click away. The period is in the URL: it is no personal
+ * data, and a link to a period can be shared.
  */
 public final class StatsPage implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/stats";
@@ -35,7 +39,7 @@ public final class StatsPage implements RouteGroup {
      */
     public record StatsView(LocalDate from, LocalDate to, GroupBy groupBy, String problem, Statistics stats,
                             String channelsChart, String categoriesChart, String periodsChart, int year, int quarter,
-                            List<Integer> years) {
+                            List<Integer> years, RegisterFigures register) {
         public String colour(int i) {
             return ReportCharts.colour(i);
         }
@@ -43,13 +47,15 @@ public final class StatsPage implements RouteGroup {
 
     private final Console console;
     private final StatisticsReader reader;
+    private final Register register;
     private final Clock clock;
     private final ZoneId zone;
 
     /** @param zone the city's time zone: the periods are its days */
-    public StatsPage(Console console, StatisticsReader reader, Clock clock, ZoneId zone) {
+    public StatsPage(Console console, StatisticsReader reader, Register register, Clock clock, ZoneId zone) {
         this.console = console;
         this.reader = reader;
+        this.register = register;
         this.clock = clock;
         this.zone = zone;
     }
@@ -96,7 +102,8 @@ public final class StatsPage implements RouteGroup {
         List<Integer> years = IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed().sorted((a, b) -> b - a).toList();
         Pages.render(ctx, problem == null ? 200 : 400, "stats.jte", console.chrome(ctx, "Статистика", "stats"),
                 "view", new StatsView(from, to, groupBy, problem, s, ReportCharts.channels(s), ReportCharts.categories(s),
-                        ReportCharts.periods(s, "Звернення " + groupName(groupBy)), today.getYear(), quarter, years));
+                        ReportCharts.periods(s, "Звернення " + groupName(groupBy)), today.getYear(), quarter, years,
+                        register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
     private void report(Context ctx) {

@@ -32,7 +32,9 @@ public record AppealEvent(long id, AppealNumber appeal, Instant at, Kind kind, A
         /** Assigned to an executor (the note names it and the reason). */
         ASSIGNED,
         /** Handed back by its executor to the operators' queue, with the reason. */
-        RETURNED
+        RETURNED,
+        /** An operator changed how the appeal is classified in the register (the note says what). */
+        CLASSIFICATION
     }
 
     public static final int MAX_NOTE = 4000;

@@ -14,7 +14,12 @@ public enum Channel {
     GOV_HOTLINE(false),
     IN_PERSON(false),
     /** The city's website, mobile app and partner apps (Open311) and the public web form. */
-    WEB(false);
+    WEB(false),
+    /**
+     * A channel kept as data in the register (the regional hotline, letters by post, appeals
+     * forwarded by other bodies, and any an admin adds): the appeal's channel code names it.
+     */
+    OTHER(false);
 
     private final boolean messenger;
 

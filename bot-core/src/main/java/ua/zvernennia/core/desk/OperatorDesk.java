@@ -99,14 +99,29 @@ public final class OperatorDesk {
      * rules and deadlines as one filed in the bot, and records who registered it.
      */
     public Appeal register(Stores stores, NewAppeal appeal, String actor, String comment) {
+        return register(stores, appeal, actor, comment, null);
+    }
+
+    /**
+     * Registers an appeal received at {@code receivedAt} (null: now), which may be earlier than
+     * now for an appeal that came before it was typed in: its deadlines, the year of its number
+     * and the statistics count from {@code receivedAt}.
+     *
+     * @throws Refusal when {@code receivedAt} is in the future
+     */
+    public Appeal register(Stores stores, NewAppeal appeal, String actor, String comment, Instant receivedAt) {
         if (appeal.chat() != null || appeal.channel().isMessenger()) {
             throw Refusal.invalid("channel", "channel " + appeal.channel()
                     + " is a messenger: operators register appeals that came by PHONE, EMAIL, HOTLINE, GOV_HOTLINE or IN_PERSON");
         }
         String note = comment(comment);
         Instant now = clock.instant();
-        AppealDeadlines deadlines = settings.deadlines(appeal.category(), appeal.issueTypeId(), now);
-        Appeal saved = stores.appeals().submit(appeal, now, deadlines.deadline(), deadlines.legalDeadline());
+        if (receivedAt != null && receivedAt.isAfter(now)) {
+            throw Refusal.invalid("receivedAt", "receivedAt: " + receivedAt + " is in the future");
+        }
+        Instant received = receivedAt == null ? now : receivedAt;
+        AppealDeadlines deadlines = settings.deadlines(appeal.category(), appeal.issueTypeId(), received);
+        Appeal saved = stores.appeals().submit(appeal, received, deadlines.deadline(), deadlines.legalDeadline());
         // Their bytes are kept at receipt, as for the bot's photos: the source may forget them.
         appeal.photos().forEach(p -> stores.media().keepForAppeal(appeal.channel(), p, now));
         stores.appeals().addEvent(saved.number(), AppealEvent.Kind.COMMENT, actor,

@@ -4,6 +4,7 @@ import ua.zvernennia.core.conversation.ConversationPorts;
 import ua.zvernennia.core.conversation.ConversationStore;
 import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.delivery.Outbox;
+import ua.zvernennia.core.register.RegisterRecords;
 
 /** The stores of one unit of work, all in the same transaction. */
 public interface Stores extends ConversationPorts {
@@ -22,4 +23,6 @@ public interface Stores extends ConversationPorts {
     default ua.zvernennia.core.executor.Assignments assignments() {
         throw new UnsupportedOperationException("these stores keep no executors");
     }
+    /** The council's register: channel codes, classifications, channels, the topic mapping, narratives. */
+    RegisterRecords register();
 }

@@ -235,6 +235,12 @@ public final class MemoryStores implements UnitOfWork {
         }
 
         @Override
+        public ua.zvernennia.core.register.RegisterRecords register() {
+            // The register's tests run on real databases (storage's RegisterRowsTest) and the app.
+            throw new UnsupportedOperationException("the register is not kept in memory");
+        }
+
+        @Override
         public ua.zvernennia.core.media.MediaQueue media() {
             return new ua.zvernennia.core.media.MediaQueue() {
                 @Override
