@@ -22,6 +22,8 @@ public final class Storage implements AutoCloseable {
     private final JdbiUnitOfWork unitOfWork;
     private final Clock clock;
     private final ZoneId zone;
+    private final AggregateStatistics aggregateStatistics;
+    private final JdbiOpenMap openMap;
     /** A commit attempt younger than this answers the readiness check without a probe of its own. */
     private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
 
@@ -35,6 +37,37 @@ public final class Storage implements AutoCloseable {
         if (filled > 0) {
             log.info("made {} appeals searchable", filled);
         }
+        this.aggregateStatistics = new AggregateStatistics(database.jdbi(), database.dialect(), zone, categories);
+        this.openMap = new JdbiOpenMap(database.jdbi(), zone, aggregateStatistics, unitOfWork, clock);
+        rebuildAggregatesIfNeeded();
+    }
+
+    /**
+     * The public map's and statistics' aggregates are rebuilt from the appeals when they were
+     * never built (a database older than them) or built for another zone.
+     */
+    private void rebuildAggregatesIfNeeded() {
+        boolean built = database.jdbi().withHandle(h -> new OpenMapAggregates(h, zone).builtFor());
+        if (!built) {
+            long started = System.nanoTime();
+            long appeals = rebuildAggregates();
+            log.info("built the public map's aggregates of {} appeals in {} ms", appeals, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Writes the public map's and statistics' aggregates afresh from the appeals; returns the appeals counted. */
+    public long rebuildAggregates() {
+        return unitOfWork.runUnbounded(s -> ((JdbiStores) s).aggregates().rebuild(clock.millis()));
+    }
+
+    /** Statistics from the aggregates kept current as appeals change (the console and the public pages). */
+    public AggregateStatistics aggregateStatistics() {
+        return aggregateStatistics;
+    }
+
+    /** The public map's reads and operators' corrections of its points. */
+    public JdbiOpenMap openMap() {
+        return openMap;
     }
 
     /**
