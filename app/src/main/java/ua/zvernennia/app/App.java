@@ -33,7 +33,12 @@ import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.app.open311.GeoReport;
 import ua.zvernennia.app.open311.PartnerKeys;
+import ua.zvernennia.app.geocode.GeocodeWorker;
+import ua.zvernennia.app.openmap.OpenMapPages;
 import ua.zvernennia.app.publicweb.PublicForm;
+import ua.zvernennia.core.appeal.GeoPoint;
+import ua.zvernennia.core.openmap.OpenStatisticsReader;
+import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.OperatorDesk;
@@ -180,6 +185,11 @@ public final class App implements AutoCloseable {
         PhotoKeeper keeper = new PhotoKeeper(storage, photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
+        if (config.openMap().geocoderUrl().isPresent()) {
+            closeables.add(0, new GeocodeWorker(storage, URI.create(config.openMap().geocoderUrl().get()),
+                    config.openMap().geocoderUserAgent(), new GeoPoint(config.web().mapLatitude(), config.web().mapLongitude()),
+                    config.openMap().geocoderInterval(), clock).start());
+        }
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
             var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
@@ -208,6 +218,11 @@ public final class App implements AutoCloseable {
             PartnerKeys.register(routes, apiDeps, config.web().keyPerMinute());
             GeoReport.register(routes, apiDeps, config.web());
             PublicForm.register(routes, apiDeps, config.web(), webPhotos);
+            var openMap = storage.openMap();
+            var openStatistics = new OpenStatisticsReader(new StatisticsReader(storage.aggregateStatistics(), clock), openMap,
+                    config.city().zone());
+            new OpenMapPages(openMap, openStatistics, storage.categories(), config.openMap(), config.web(),
+                    new ClientAddress(config.privacy().trustedProxies()), clock, config.city().zone()).register(routes);
         });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());

@@ -55,6 +55,7 @@ public final class ConsoleRoutes {
         PrivacyPages.register(app, console);
         Open311KeyPages.register(app, console);
         StatsPage.register(app, console);
+        MapPointPage.register(app, console, deps.storage().openMap());
 
         // Registered last, so it only catches what no console route matched.
         app.get(BASE + "/*", ctx -> {
