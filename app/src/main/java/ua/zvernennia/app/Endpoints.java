@@ -26,6 +26,7 @@ import ua.zvernennia.app.console.AppealPages;
 import ua.zvernennia.app.console.CategoryPages;
 import ua.zvernennia.app.console.Console;
 import ua.zvernennia.app.console.ConsoleRoutes;
+import ua.zvernennia.app.console.MapPointPage;
 import ua.zvernennia.app.console.Open311KeyPages;
 import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
@@ -34,6 +35,7 @@ import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.open311.GeoReport;
 import ua.zvernennia.app.open311.PartnerKeys;
 import ua.zvernennia.app.open311.WebRegistration;
+import ua.zvernennia.app.openmap.OpenMapPages;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.publicweb.PublicForm;
 import ua.zvernennia.app.publicweb.WebPhotos;
@@ -41,6 +43,7 @@ import ua.zvernennia.app.web.ErrorAnswers;
 import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.openmap.OpenStatisticsReader;
 import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.storage.Database;
 import ua.zvernennia.storage.Dialect;
@@ -70,6 +73,9 @@ final class Endpoints implements RouteGroup {
         var audit = new AccessLog(storage.accessLog(), clock);
         var tokens = new TokenIssuer(storage.apiTokens(), clock);
         var statistics = new StatisticsReader(storage.statistics(), clock);
+        // The aggregates kept current as appeals change: the public pages and the console's charts.
+        // The quarterly report, the city's official record, counts the appeals themselves.
+        var aggregateStatistics = new StatisticsReader(storage.aggregateStatistics(), clock);
         var photos = new AppealPhotos(storage.appealSearch(), storage.photos(), keptPhotos, clock);
         var partnerKeys = new PartnerKeys(storage.open311(), clock, config.web().keyPerMinute());
         var webRegistration = new WebRegistration(storage.open311(), desk);
@@ -94,11 +100,14 @@ final class Endpoints implements RouteGroup {
                         new TokenPages(console, storage.apiTokens(), tokens, clock),
                         new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
                         new Open311KeyPages(console, partnerKeys),
-                        new StatsPage(console, statistics, clock, zone))),
+                        new StatsPage(console, aggregateStatistics, statistics, clock, zone),
+                        new MapPointPage(console, storage.mapPlaces()))),
                 app -> metrics.register(app, authenticator, config.metricsToken()),
                 partnerKeys,
                 new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),
-                new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos));
+                new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos),
+                new OpenMapPages(storage.openMap(), new OpenStatisticsReader(aggregateStatistics, storage.openMap(), zone),
+                        storage.categories(), config.openMap(), config.web(), clients, clock, zone));
         this.failures = failures(api, console);
     }
 

@@ -32,10 +32,17 @@ import ua.zvernennia.core.chat.ChatKey;
 final class JdbiAppealStore implements AppealStore {
     private final Handle handle;
     private final ZoneId zone;
+    private final OpenMapAggregates aggregates;
 
     JdbiAppealStore(Handle handle, ZoneId zone) {
         this.handle = handle;
         this.zone = zone;
+        this.aggregates = new OpenMapAggregates(handle, zone);
+    }
+
+    /** The public map's and statistics' aggregates, moved in this handle's transaction. */
+    OpenMapAggregates aggregates() {
+        return aggregates;
     }
 
     @Override
@@ -89,6 +96,10 @@ final class JdbiAppealStore implements AppealStore {
                 .bind("actor", a.chat() == null ? a.channel().name() : "citizen")
                 .execute();
         updateSearchText(number.toString());
+        if (a.point() == null && a.placeAddress() != null && !a.placeAddress().isBlank()) {
+            GeocodeRows.enqueue(handle, number.toString(), createdAt);
+        }
+        aggregates.added(number.toString());
         return new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
                 a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),
                 AppealStatus.REGISTERED, deadlineClass, createdAt, deadline, legalDeadline);
@@ -166,12 +177,13 @@ final class JdbiAppealStore implements AppealStore {
     @Override
     public long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note, Long outboxId,
                              Instant at) {
-        int changed = handle.createUpdate("UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
+        int changed = aggregates.track(number.toString(), () -> handle.createUpdate(
+                        "UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
                 .bind("to", to.name())
                 .bind("closedAt", to.isClosed() ? at.toEpochMilli() : null)
                 .bind("num", number.toString())
                 .bind("from", from.name())
-                .execute();
+                .execute());
         if (changed != 1) {
             throw new IllegalStateException("appeal " + number + " is not " + from);
         }
@@ -235,10 +247,10 @@ final class JdbiAppealStore implements AppealStore {
 
     @Override
     public void rate(AppealNumber number, Rating rating) {
-        handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
+        aggregates.track(number.toString(), () -> handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
                 .bind("rating", rating.stars())
                 .bind("num", number.toString())
-                .execute();
+                .execute());
     }
 
     /**
