@@ -20,9 +20,10 @@ import ua.zvernennia.core.stats.StatisticsSource;
 
 /**
  * Statistics read from the aggregates of V50 (kept by {@link OpenMapAggregates}) instead of the
- * appeals: a range of local days reads the months it covers whole ('M' rows) and the days at its
- * edges ('D' rows), a few thousand rows for a year of a large city. Ranges are whole local days
- * (the instants given are taken to the local dates they fall on). Thread-safe.
+ * appeals: a range of local days reads the calendar years it covers whole ('Y' rows), the other
+ * whole months ('M' rows) and the days at its edges ('D' rows): a calendar year of a large city
+ * is a few thousand rows, any 365 days a few tens of thousands. Ranges are whole local days (the
+ * instants given are taken to the local dates they fall on). Thread-safe.
  *
  * <p>Overdue as of a moment: closed appeals count as the aggregates say; open ones count once
  * the deadline control has marked them, and those whose deadline passed since its last pass are
@@ -55,38 +56,71 @@ public final class AggregateStatistics implements StatisticsSource {
         };
     }
 
-    /** The local dates of [from, until): the first, and the last included. */
+    /**
+     * The local dates of [from, until): the first, and the last included. A range is read from
+     * the fewest rows that cover it: whole calendar years from the 'Y' rows (in the tables that
+     * keep them), whole months outside those from the 'M' rows, and the days at the edges from
+     * the 'D' rows.
+     */
     record Days(LocalDate first, LocalDate last) {
-        /** Whole months inside the range, as epoch days of their first days: none when the first is after the last. */
-        long firstMonth() {
-            LocalDate m = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
-            return m.toEpochDay();
-        }
-
-        long lastMonth() {
-            LocalDate after = last.plusDays(1);
-            LocalDate m = after.getDayOfMonth() == 1 ? after.minusMonths(1) : after.withDayOfMonth(1).minusMonths(1);
-            return m.toEpochDay();
-        }
-
-        boolean hasMonths() {
-            return firstMonth() <= lastMonth();
-        }
-
-        /** The condition on (grain, period) that reads the range: its whole months and the days outside them. */
-        String condition() {
-            if (!hasMonths()) {
-                return "(grain = 'D' AND period >= :d1 AND period <= :d2)";
+        /** The rows that cover the range, in a table with 'Y' rows ({@code years}) or only 'D' and 'M' ones. */
+        Rows rows(boolean years) {
+            LocalDate end = last.plusDays(1);
+            LocalDate monthsFrom = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+            LocalDate monthsUntil = end.withDayOfMonth(1);
+            var parts = new ArrayList<Rows.Part>();
+            if (!monthsFrom.isBefore(monthsUntil)) {
+                parts.add(new Rows.Part("D", first, end));
+                return new Rows(parts);
             }
-            return "((grain = 'M' AND period >= :m1 AND period <= :m2) OR (grain = 'D' AND ((period >= :d1 AND period < :m1) "
-                    + "OR (period >= :m2end AND period <= :d2))))";
+            parts.add(new Rows.Part("D", first, monthsFrom));
+            LocalDate yearsFrom = monthsFrom.getDayOfYear() == 1 ? monthsFrom : monthsFrom.withDayOfYear(1).plusYears(1);
+            LocalDate yearsUntil = monthsUntil.withDayOfYear(1);
+            if (years && yearsFrom.isBefore(yearsUntil)) {
+                parts.add(new Rows.Part("M", monthsFrom, yearsFrom));
+                parts.add(new Rows.Part("Y", yearsFrom, yearsUntil));
+                parts.add(new Rows.Part("M", yearsUntil, monthsUntil));
+            } else {
+                parts.add(new Rows.Part("M", monthsFrom, monthsUntil));
+            }
+            parts.add(new Rows.Part("D", monthsUntil, end));
+            parts.removeIf(Rows.Part::isEmpty);
+            return new Rows(parts);
+        }
+    }
+
+    /**
+     * Rows of an aggregate table, each part a range of one grain's periods. The condition is a
+     * plain OR of index ranges on (grain, period), with no part that can hold nothing, so that
+     * every database reads only those rows (a nested OR made some scan every 'D' row).
+     */
+    record Rows(List<Part> parts) {
+        /** The periods of {@code grain} that start in [from, until). */
+        record Part(String grain, LocalDate from, LocalDate until) {
+            boolean isEmpty() {
+                return !from.isBefore(until);
+            }
+        }
+
+        Rows {
+            parts = List.copyOf(parts);
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("a range covers at least one day");
+            }
+        }
+
+        /** The condition on (grain, period), in parentheses. */
+        String condition() {
+            var terms = new ArrayList<String>();
+            for (int i = 0; i < parts.size(); i++) {
+                terms.add("(grain = '" + parts.get(i).grain() + "' AND period >= :from" + i + " AND period < :until" + i + ")");
+            }
+            return "(" + String.join(" OR ", terms) + ")";
         }
 
         <Q extends org.jdbi.v3.core.statement.SqlStatement<Q>> Q bind(Q q) {
-            q.bind("d1", (int) first.toEpochDay()).bind("d2", (int) last.toEpochDay());
-            if (hasMonths()) {
-                q.bind("m1", (int) firstMonth()).bind("m2", (int) lastMonth())
-                        .bind("m2end", (int) LocalDate.ofEpochDay(lastMonth()).plusMonths(1).toEpochDay());
+            for (int i = 0; i < parts.size(); i++) {
+                q.bind("from" + i, (int) parts.get(i).from().toEpochDay()).bind("until" + i, (int) parts.get(i).until().toEpochDay());
             }
             return q;
         }
@@ -106,22 +140,23 @@ public final class AggregateStatistics implements StatisticsSource {
     @Override
     public List<Count> counts(Instant from, Instant until, Instant asOf) {
         Days d = days(from, until);
+        Rows rows = d.rows(true);
         return jdbi.withHandle(h -> {
             record Key(String channel, String category, String executor, String status) {
             }
-            var rows = new LinkedHashMap<Key, long[]>();
-            d.bind(h.createQuery("SELECT channel, category_id, executor_key, status, SUM(appeals) AS appeals, SUM(overdue) AS overdue, "
-                            + "SUM(on_time) AS on_time, SUM(past_legal) AS past_legal FROM stat_cell WHERE " + d.condition()
+            var counted = new LinkedHashMap<Key, long[]>();
+            rows.bind(h.createQuery("SELECT channel, category_id, executor_key, status, SUM(appeals) AS appeals, SUM(overdue) AS overdue, "
+                            + "SUM(on_time) AS on_time, SUM(past_legal) AS past_legal FROM stat_cell WHERE " + rows.condition()
                             + " GROUP BY channel, category_id, executor_key, status"))
                     .map((rs, ctx) -> Map.entry(new Key(rs.getString("channel"), rs.getString("category_id"), rs.getString("executor_key"),
                             rs.getString("status")), new long[] {rs.getLong("appeals"), rs.getLong("overdue"), rs.getLong("on_time"),
                             rs.getLong("past_legal")}))
-                    .forEach(e -> rows.put(e.getKey(), e.getValue()));
+                    .forEach(e -> counted.put(e.getKey(), e.getValue()));
             // Open appeals past a deadline the deadline control has not marked yet.
             for (int which = 1; which <= 3; which += 2) {
                 int column = which;
                 unmarked(h, d, asOf, column == 1).forEach(u -> {
-                    long[] r = rows.get(new Key(u.channel(), u.category(), u.executor(), u.status()));
+                    long[] r = counted.get(new Key(u.channel(), u.category(), u.executor(), u.status()));
                     if (r != null) {
                         r[column]++;
                     }
@@ -129,7 +164,7 @@ public final class AggregateStatistics implements StatisticsSource {
             }
             var names = new HashMap<String, String>();
             var out = new ArrayList<Count>();
-            rows.forEach((k, r) -> {
+            counted.forEach((k, r) -> {
                 if (r[0] > 0) {
                     out.add(new Count(Channel.valueOf(k.channel()), k.category(), names.computeIfAbsent(k.category(), id -> name(h, id)),
                             k.executor(), AppealStatus.valueOf(k.status()), r[0], r[1], r[2], r[3]));
@@ -191,9 +226,9 @@ public final class AggregateStatistics implements StatisticsSource {
 
     @Override
     public NavigableMap<Long, Long> resolutionMinutes(Instant from, Instant until) {
-        Days d = days(from, until);
+        Rows rows = days(from, until).rows(true);
         var out = new TreeMap<Long, Long>();
-        jdbi.useHandle(h -> d.bind(h.createQuery("SELECT minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE " + d.condition()
+        jdbi.useHandle(h -> rows.bind(h.createQuery("SELECT minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE " + rows.condition()
                         + " GROUP BY minutes"))
                 .map((rs, ctx) -> new long[] {rs.getLong("minutes"), rs.getLong("appeals")})
                 .forEach(r -> {
@@ -206,11 +241,11 @@ public final class AggregateStatistics implements StatisticsSource {
 
     /** Per executor: received, RESOLVED, on time, rated, the ratings' sum, and the resolution histogram. */
     List<ua.zvernennia.core.openmap.ExecutorRow> executors(LocalDate from, LocalDate to) {
-        Days d = days(from, to);
+        Rows rows = days(from, to).rows(true);
         return jdbi.withHandle(h -> {
             var figures = new TreeMap<String, long[]>();
-            d.bind(h.createQuery("SELECT executor_key, status, SUM(appeals) AS appeals, SUM(on_time) AS on_time, SUM(rated) AS rated, "
-                            + "SUM(rating_sum) AS rating_sum FROM stat_cell WHERE " + d.condition() + " GROUP BY executor_key, status"))
+            rows.bind(h.createQuery("SELECT executor_key, status, SUM(appeals) AS appeals, SUM(on_time) AS on_time, SUM(rated) AS rated, "
+                            + "SUM(rating_sum) AS rating_sum FROM stat_cell WHERE " + rows.condition() + " GROUP BY executor_key, status"))
                     .map((rs, ctx) -> Map.entry(rs.getString("executor_key"), new long[] {rs.getLong("appeals"),
                             "RESOLVED".equals(rs.getString("status")) ? rs.getLong("appeals") : 0, rs.getLong("on_time"),
                             rs.getLong("rated"), rs.getLong("rating_sum")}))
@@ -221,7 +256,7 @@ public final class AggregateStatistics implements StatisticsSource {
                         }
                     });
             var minutes = new HashMap<String, TreeMap<Long, Long>>();
-            d.bind(h.createQuery("SELECT executor_key, minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE " + d.condition()
+            rows.bind(h.createQuery("SELECT executor_key, minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE " + rows.condition()
                             + " GROUP BY executor_key, minutes"))
                     .map((rs, ctx) -> Map.entry(rs.getString("executor_key"), new long[] {rs.getLong("minutes"), rs.getLong("appeals")}))
                     .forEach(e -> {

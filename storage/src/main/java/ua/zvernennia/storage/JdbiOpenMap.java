@@ -48,7 +48,8 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
     @Override
     public List<MapCell> cells(MapFilter f, Bbox box) {
         if (f.byPeriodAndStatusOnly()) {
-            AggregateStatistics.Days d = statistics.days(f.from(), f.to());
+            // The map's cells are kept by day and month only: a year of them is not asked for often enough.
+            AggregateStatistics.Rows d = statistics.days(f.from(), f.to()).rows(false);
             return jdbi.withHandle(h -> {
                 Query q = h.createQuery("SELECT cx, cy, status, SUM(appeals) AS appeals, SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum "
                         + "FROM map_cell WHERE " + d.condition() + " AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2"

@@ -29,9 +29,10 @@ import ua.zvernennia.core.openmap.ResolutionBuckets;
  * {@link #recount} computes what they must hold, so that the two can be compared. Bound to one
  * handle; not thread-safe.
  *
- * <p>An appeal counts in every table at two grains: its local day ('D') and its month ('M', the
- * epoch day of the month's first day), so that a range reads whole months and the days at its
- * edges. "Overdue" is fixed once an appeal is closed (closed after the deadline); while it is
+ * <p>An appeal counts in every table at its local day ('D') and its month ('M', the epoch day of
+ * the month's first day), and in the statistics' tables ({@code stat_cell}, {@code stat_resolution})
+ * at its calendar year ('Y', the epoch day of 1 January) too, so that a range reads whole years,
+ * whole months and the days at its edges ({@link AggregateStatistics.Rows}). "Overdue" is fixed once an appeal is closed (closed after the deadline); while it is
  * open it is the deadline control's mark, which the readers complete with the appeals whose
  * deadline passed since the last check.
  */
@@ -43,7 +44,13 @@ final class OpenMapAggregates {
      */
     static final String EXECUTOR_KEY = "a.executor";
 
-    static final String BUILD_NAME = "open-map";
+    /**
+     * The build's name in {@code aggregate_build}; a new one whenever what the tables hold changes
+     * (2: the statistics' year rows), so that aggregates built before are built again at start.
+     */
+    static final String BUILD_NAME = "open-map-2";
+    /** This build's name and the earlier ones: a rebuild leaves only its own row. */
+    private static final List<String> BUILD_NAMES = List.of(BUILD_NAME, "open-map");
 
     /** An aggregate table: its key columns (with types), counted columns and summed (double) columns. */
     record Table(String name, List<String> keys, List<Character> keyTypes, List<String> counts, List<String> sums) {
@@ -242,16 +249,22 @@ final class OpenMapAggregates {
         LocalDate date = Instant.ofEpochMilli(f.createdAt()).atZone(zone).toLocalDate();
         int day = (int) date.toEpochDay();
         int month = (int) date.withDayOfMonth(1).toEpochDay();
+        int year = (int) date.withDayOfYear(1).toEpochDay();
         boolean resolved = f.resolutionMinutes() != null;
         long[] cell = {1, bit(f.overdue()), bit(f.pastLegal()), bit(f.onTime()), f.rating() == null ? 0 : 1,
                 f.rating() == null ? 0 : f.rating()};
-        for (String grain : List.of("D", "M")) {
-            int period = grain.equals("D") ? day : month;
+        for (String grain : List.of("D", "M", "Y")) {
+            int period = switch (grain) {
+                case "D" -> day;
+                case "M" -> month;
+                default -> year;
+            };
             d.add(STAT_CELL, List.of(grain, period, f.channel(), f.categoryId(), f.executorKey(), f.status().name()), sign, cell, NO_SUMS);
             if (resolved) {
                 d.add(STAT_RESOLUTION, List.of(grain, period, f.executorKey(), f.resolutionMinutes()), sign, new long[] {1}, NO_SUMS);
             }
-            if (f.point() != null) {
+            // The map's cells are kept by day and month: a map is asked for a day, a week or a month.
+            if (f.point() != null && !grain.equals("Y")) {
                 d.add(MAP_CELL, List.of(grain, period, MapGrid.x(f.point().longitude(), MapGrid.ZOOM),
                                 MapGrid.y(f.point().latitude(), MapGrid.ZOOM), f.status().name()), sign, new long[] {1},
                         new double[] {f.point().latitude(), f.point().longitude()});
@@ -442,7 +455,8 @@ final class OpenMapAggregates {
                 batch.execute();
             }
         }
-        handle.createUpdate("DELETE FROM aggregate_build WHERE name = :name").bind("name", BUILD_NAME).execute();
+        handle.createUpdate("DELETE FROM aggregate_build WHERE name IN (<names>)")
+                .bindList("names", BUILD_NAMES).execute();
         handle.createUpdate("INSERT INTO aggregate_build (name, zone, built_at) VALUES (:name, :zone, :at)")
                 .bind("name", BUILD_NAME).bind("zone", zone.getId()).bind("at", now).execute();
         return counted[0];

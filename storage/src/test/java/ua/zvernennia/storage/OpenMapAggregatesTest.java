@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,6 +83,8 @@ class OpenMapAggregatesTest {
         assertThat(kept.get("stat_cell")).isNotEmpty();
         assertThat(kept.get("map_cell")).isNotEmpty();
         assertThat(kept.get("stat_resolution")).isNotEmpty();
+        assertThat(kept.get("stat_cell").keySet()).as("the statistics count calendar years too").anyMatch(k -> k.get(0).equals("Y"));
+        assertThat(kept.get("map_cell").keySet()).as("the map only days and months").noneMatch(k -> k.get(0).equals("Y"));
         Map<String, List<Object>> points = storage.read(s -> s.aggregates().points());
         assertThat(points).isEqualTo(storage.read(s -> s.aggregates().recountPoints()));
 
@@ -100,8 +103,12 @@ class OpenMapAggregatesTest {
         randomHistory(new Random(7), 150);
         var exact = new StatisticsReader(storage.statistics(), clock);
         var fromAggregates = new StatisticsReader(storage.aggregateStatistics(), clock);
-        // Whole months and days at both edges; a range within one month; one day.
+        // Whole months and days at both edges; a range within one month; one day; a calendar year;
+        // days, a month and a year; years, months and days.
         for (DateRange range : List.of(new DateRange(LocalDate.of(2026, 1, 17), LocalDate.of(2026, 3, 31), TestDatabases.KYIV),
+                new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), TestDatabases.KYIV),
+                new DateRange(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 12, 31), TestDatabases.KYIV),
+                new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 3, 30), TestDatabases.KYIV),
                 new DateRange(LocalDate.of(2026, 2, 3), LocalDate.of(2026, 2, 20), TestDatabases.KYIV),
                 new DateRange(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), TestDatabases.KYIV),
                 new DateRange(LocalDate.of(2026, 3, 30), LocalDate.of(2026, 3, 30), TestDatabases.KYIV))) {
@@ -120,6 +127,26 @@ class OpenMapAggregatesTest {
                         .isCloseTo(a.resolution().medianMinutes(), within(a.resolution().medianMinutes() / 32.0 + 1));
             }
         }
+    }
+
+    @Test
+    void aRangeIsReadFromWholeYearsWholeMonthsAndTheDaysAtItsEdges() {
+        assertThat(parts(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), true)).containsExactly("Y 2025-01-01..2026-01-01");
+        assertThat(parts(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), false)).containsExactly("M 2025-01-01..2026-01-01");
+        assertThat(parts(LocalDate.of(2025, 3, 15), LocalDate.of(2026, 3, 14), true))
+                .containsExactly("D 2025-03-15..2025-04-01", "M 2025-04-01..2026-03-01", "D 2026-03-01..2026-03-15");
+        assertThat(parts(LocalDate.of(2024, 11, 20), LocalDate.of(2026, 2, 3), true)).containsExactly("D 2024-11-20..2024-12-01",
+                "M 2024-12-01..2025-01-01", "Y 2025-01-01..2026-01-01", "M 2026-01-01..2026-02-01", "D 2026-02-01..2026-02-04");
+        assertThat(parts(LocalDate.of(2025, 6, 10), LocalDate.of(2025, 7, 9), true)).containsExactly("D 2025-06-10..2025-07-10");
+        assertThat(parts(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30), true)).containsExactly("M 2025-06-01..2025-07-01");
+        assertThat(parts(LocalDate.of(2025, 6, 30), LocalDate.of(2025, 6, 30), true)).containsExactly("D 2025-06-30..2025-07-01");
+        assertThat(new AggregateStatistics.Days(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)).rows(true).condition())
+                .doesNotContain("grain = 'M'", "grain = 'D'");
+    }
+
+    private static List<String> parts(LocalDate first, LocalDate last, boolean years) {
+        return new AggregateStatistics.Days(first, last).rows(years).parts().stream()
+                .map(p -> p.grain() + " " + p.from() + ".." + p.until()).toList();
     }
 
     @ParameterizedTest
@@ -143,6 +170,9 @@ class OpenMapAggregatesTest {
         assertThat(storage.geocodes().cached("hash-of-the-place")).contains(new GeocodeQueue.Answer(true, new GeoPoint(48.47, 35.05), NOW));
         assertThat(storage.openMap().points(filter, Bbox.WORLD, 100)).hasSize(2);
         assertThat(storage.openMap().cells(filter, Bbox.WORLD)).extracting(c -> c.appeals()).containsOnly(1L);
+        var year = new MapFilter(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null, null, null);
+        assertThat(storage.openMap().cells(year, Bbox.WORLD)).as("a year of the map, from its months")
+                .containsExactlyInAnyOrderElementsOf(storage.openMap().cells(filter, Bbox.WORLD));
         assertThat(storage.mapPlaces().correct(typed.number(), new GeoPoint(48.48, 35.06), "operator")).isTrue();
         assertThat(storage.mapPlaces().place(typed.number()).orElseThrow())
                 .isEqualTo(new MapPlaces.Place(new GeoPoint(48.48, 35.06), MapPlaces.Source.OPERATOR, "CORRECTED"));
