@@ -3,6 +3,7 @@ package ua.zvernennia.app;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +25,12 @@ import ua.zvernennia.app.channel.Channels;
 import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.PhotoSource;
+import ua.zvernennia.app.geocode.GeocodeWorker;
 import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.app.register.ClassifierFile;
+import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Messenger;
@@ -136,6 +139,9 @@ public final class App implements AutoCloseable {
         PhotoKeeper keeper = new PhotoKeeper(storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
+        config.openMap().geocoderUrl().ifPresent(url -> closeables.add(0, new GeocodeWorker(storage.geocodes(), URI.create(url),
+                config.openMap().geocoderUserAgent(), new GeoPoint(config.web().mapLatitude(), config.web().mapLongitude()),
+                config.openMap().geocoderInterval(), clock).start()));
         var desk = new OperatorDesk(clock, settings);
         var register = new Register(storage.unitOfWork(), storage.register(), desk, storage.menuEditor()::menu, clock,
                 new Register.Settings(classifier.classifier(), classifier.mapping(), config.city().zone(),

@@ -23,7 +23,8 @@ import ua.zvernennia.core.engine.FloodSettings;
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
                         Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
-                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web, Council council) {
+                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web, Council council,
+                        OpenMap openMap) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -120,6 +121,20 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     }
 
     /**
+     * The public map, open statistics and open data.
+     *
+     * @param geocoderUrl        a Nominatim-compatible service for typed problem places; empty: off
+     * @param geocoderUserAgent  the User-Agent it is sent
+     * @param geocoderInterval   the least time between two of its requests
+     * @param requestsPerMinute  requests a minute one client may make to the public pages and data
+     * @param cacheTtl           how long a public answer is reused
+     * @param license            the open data's licence, and {@code licenseUrl} its text
+     */
+    public record OpenMap(Optional<String> geocoderUrl, String geocoderUserAgent, Duration geocoderInterval, int requestsPerMinute,
+                          Duration cacheTtl, String license, String licenseUrl) {
+    }
+
+    /**
      * @param maxPerSecond        messages a second the bot sends in all (Telegram's limit)
      * @param maxPerChatPerSecond messages a second to one chat
      */
@@ -153,7 +168,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
-                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + "]";
+                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -207,7 +222,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     nonBlank(c.getString("http.host")),
                     privacy(c),
                     web(c),
-                    council(c));
+                    council(c),
+                    openMap(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
@@ -320,6 +336,32 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             throw new IllegalArgumentException("deadlines.check-interval-ms (DEADLINE_CHECK_INTERVAL_MS) must be at least 100");
         }
         return new Deadlines(noStudyDays, Set.copyOf(classes), staffChat, fraction, Duration.ofMillis(intervalMs));
+    }
+
+    private static OpenMap openMap(Config c) {
+        Optional<String> geocoder = nonBlank(c.getString("open-map.geocoder-url")).map(u -> u.replaceAll("/+$", ""));
+        if (geocoder.isPresent() && !geocoder.get().matches("https?://[^\\s?#]+")) {
+            throw new IllegalArgumentException("open-map.geocoder-url (GEOCODER_URL) must be an http(s) URL without a query, "
+                    + "such as https://nominatim.openstreetmap.org");
+        }
+        String agent = c.getString("open-map.geocoder-user-agent").strip();
+        if (agent.isEmpty() || agent.length() > 200 || !agent.matches("[\\x20-\\x7e]+")) {
+            throw new IllegalArgumentException("open-map.geocoder-user-agent (GEOCODER_USER_AGENT) must be 1..200 printable ASCII characters");
+        }
+        long interval = c.getLong("open-map.geocoder-interval-ms");
+        if (interval < 1) {
+            throw new IllegalArgumentException("open-map.geocoder-interval-ms (GEOCODER_MIN_INTERVAL_MS) must be 1 or more");
+        }
+        int perMinute = c.getInt("open-map.requests-per-minute");
+        if (perMinute < 1) {
+            throw new IllegalArgumentException("open-map.requests-per-minute (PUBLIC_REQUESTS_PER_MINUTE) must be 1 or more");
+        }
+        int cache = c.getInt("open-map.cache-seconds");
+        if (cache < 0 || cache > 3600) {
+            throw new IllegalArgumentException("open-map.cache-seconds (PUBLIC_CACHE_SECONDS) must be 0..3600");
+        }
+        return new OpenMap(geocoder, agent, Duration.ofMillis(interval), perMinute, Duration.ofSeconds(cache),
+                c.getString("open-map.license"), c.getString("open-map.license-url"));
     }
 
     private static Web web(Config c) {

@@ -35,6 +35,7 @@ import ua.zvernennia.app.console.Console;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.console.CouncilReportPage;
 import ua.zvernennia.app.console.ImportPage;
+import ua.zvernennia.app.console.MapPointPage;
 import ua.zvernennia.app.console.Open311KeyPages;
 import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
@@ -43,6 +44,7 @@ import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.open311.GeoReport;
 import ua.zvernennia.app.open311.PartnerKeys;
 import ua.zvernennia.app.open311.WebRegistration;
+import ua.zvernennia.app.openmap.OpenMapPages;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.publicweb.PublicForm;
 import ua.zvernennia.app.publicweb.WebPhotos;
@@ -52,6 +54,7 @@ import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.openmap.OpenStatisticsReader;
 import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.storage.Database;
 import ua.zvernennia.storage.Dialect;
@@ -82,6 +85,9 @@ final class Endpoints implements RouteGroup {
         var audit = new AccessLog(storage.accessLog(), clock);
         var tokens = new TokenIssuer(storage.apiTokens(), clock);
         var statistics = new StatisticsReader(storage.statistics(), clock);
+        // The aggregates kept current as appeals change: the public pages and the console's charts.
+        // The quarterly report, the city's official record, counts the appeals themselves.
+        var aggregateStatistics = new StatisticsReader(storage.aggregateStatistics(), clock);
         var photos = new AppealPhotos(storage.appealSearch(), storage.photos(), keptPhotos, clock);
         var partnerKeys = new PartnerKeys(storage.open311(), clock, config.web().keyPerMinute());
         var webRegistration = new WebRegistration(storage.open311(), desk);
@@ -115,13 +121,16 @@ final class Endpoints implements RouteGroup {
                         new TokenPages(console, storage.apiTokens(), tokens, clock),
                         new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
                         new Open311KeyPages(console, partnerKeys),
-                        new StatsPage(console, statistics, register, clock, zone),
+                        new StatsPage(console, aggregateStatistics, statistics, register, clock, zone),
                         new CouncilReportPage(console, register, wording, clock),
-                        new ChannelPages(console, register))),
+                        new ChannelPages(console, register),
+                        new MapPointPage(console, storage.mapPlaces()))),
                 app -> metrics.register(app, authenticator, config.metricsToken()),
                 partnerKeys,
                 new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),
-                new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos));
+                new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos),
+                new OpenMapPages(storage.openMap(), new OpenStatisticsReader(aggregateStatistics, storage.openMap(), zone),
+                        storage.categories(), config.openMap(), config.web(), clients, clock, zone));
         this.failures = failures(api, console);
     }
 

@@ -19,6 +19,14 @@ import org.HdrHistogram.Histogram;
 import ua.zvernennia.app.App;
 import ua.zvernennia.app.AppConfig;
 import ua.zvernennia.telegram.TelegramWebhook;
+import java.time.LocalDate;
+import ua.zvernennia.core.appeal.GeoPoint;
+import ua.zvernennia.core.openmap.Bbox;
+import ua.zvernennia.core.openmap.MapFilter;
+import ua.zvernennia.core.openmap.MapReader;
+import ua.zvernennia.core.openmap.OpenStatisticsReader;
+import ua.zvernennia.core.stats.StatisticsReader;
+import ua.zvernennia.storage.AppealGenerator;
 
 /**
  * Runs the benchmark: per database the raw upsert floor, the Telegram pipeline flat out and at an
@@ -58,6 +66,8 @@ public final class Bench {
         Bench bench = new Bench(o, categories);
         if (o.conversations() > 0) {
             bench.conversations();
+        } else if (o.publicAppeals() > 0) {
+            bench.publicTraffic();
         } else if (o.soakMinutes() > 0) {
             bench.soak();
         } else {
@@ -262,6 +272,105 @@ public final class Bench {
                 return w;
             }
         }
+    }
+
+    // ---- the public-traffic case ----------------------------------------------------------------
+
+    /**
+     * A year of a large city's appeals with points, then: the public statistics and map data
+     * computed from the aggregates (timed without the cache), and the bot's Telegram webhooks at
+     * the offered rate, once alone and once while many readers load the public pages.
+     */
+    private void publicTraffic() throws Exception {
+        String db = "sqlite";
+        String url = url(db, "public");
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Kyiv");
+        int year = LocalDate.now(zone).getYear() - 1;
+        try (FakeTelegram fake = new FakeTelegram(8)) {
+            var env = new LinkedHashMap<String, String>(Map.of(
+                    "TELEGRAM_BOT_TOKEN", "123456:bench-webhook",
+                    "TELEGRAM_API_URL", fake.url().toString(),
+                    "TELEGRAM_WEBHOOK_URL", "https://bot.example.ua" + TelegramWebhook.PATH,
+                    "TELEGRAM_MAX_MESSAGES_PER_SECOND", "1000000",
+                    "TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND", "1000000",
+                    "TRUSTED_PROXIES", "127.0.0.1",
+                    "PUBLIC_REQUESTS_PER_MINUTE", "600"));
+            try (App app = App.start(appConfig(url, db, env))) {
+                log("generating %d appeals of %d with points", o.publicAppeals(), year);
+                var plan = new AppealGenerator.Plan(o.publicAppeals(), year, 1, zone, 30).withPointsAround(new GeoPoint(48.4647, 35.0462));
+                var generated = AppealGenerator.generate(app.storage().database(), app.storage().categories().active(), plan,
+                        java.time.Instant.now(), n -> { });
+                extra.put("publicAppealsGenerated", generated.appeals());
+                extra.put("publicGenerateSeconds", round(generated.took().toMillis() / 1000.0, 1));
+                timePublicReads(app, zone, year);
+
+                URI webhook = URI.create("http://127.0.0.1:" + app.httpPort() + TelegramWebhook.PATH);
+                fake.pushTo(webhook, o.citizens());
+                Load.Window alone = paced(fake, WEBHOOK_PHASE + 1);
+                row(db, "telegram webhooks, " + (int) o.rate() + "/s offered, alone", alone.updatesPerSecond(), alone, o.rate(),
+                        Memory.now(), Map.of());
+                String last = year + "-" + String.format("%06d", o.publicAppeals());
+                try (PublicTraffic readers = new PublicTraffic(URI.create("http://127.0.0.1:" + app.httpPort()), year, o.publicThreads(),
+                        2_000, last)) {
+                    readers.start();
+                    Thread.sleep(3_000);
+                    readers.window();
+                    Load.Window with = paced(fake, WEBHOOK_PHASE + 2);
+                    PublicTraffic.Result r = readers.window();
+                    double ratio = with.latency().getValueAtPercentile(99) / (double) Math.max(1, alone.latency().getValueAtPercentile(99));
+                    row(db, "telegram webhooks, " + (int) o.rate() + "/s offered, + public readers", with.updatesPerSecond(), with,
+                            o.rate(), Memory.now(), Map.of("p99OverAlone", round(ratio, 2)));
+                    var more = new LinkedHashMap<String, Object>();
+                    more.put("p50Ms", ms(r.latency().getValueAtPercentile(50)));
+                    more.put("p95Ms", ms(r.latency().getValueAtPercentile(95)));
+                    more.put("p99Ms", ms(r.latency().getValueAtPercentile(99)));
+                    more.put("notModified", r.notModified());
+                    more.put("errors", r.errors());
+                    more.put("rateLimited", r.limited());
+                    row(db, "public readers (" + o.publicThreads() + " threads): requests/s", r.perSecond(), null, null, Memory.now(), more);
+                }
+            }
+        }
+    }
+
+    private Load.Window paced(FakeTelegram fake, int phase) throws InterruptedException {
+        Load load = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens());
+        return run(fake, phase, load, Math.min(3, o.warmup()), o.rateSeconds());
+    }
+
+    /** The public statistics and map data straight from the aggregates, no cache: the best and the median of five. */
+    private void timePublicReads(App app, java.time.ZoneId zone, int year) {
+        var statistics = new OpenStatisticsReader(new StatisticsReader(app.storage().aggregateStatistics(), java.time.Clock.systemUTC()),
+                app.storage().openMap(), zone);
+        var map = new MapReader(app.storage().openMap());
+        Bbox city = new Bbox(48.38, 34.90, 48.55, 35.20);
+        Bbox street = new Bbox(48.455, 35.035, 48.475, 35.060);
+        LocalDate june = LocalDate.of(year, 6, 1);
+        var timings = new LinkedHashMap<String, Object>();
+        timings.put("statistics, the calendar year", timed(() -> statistics.read(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
+        timings.put("statistics, 365 days from 15 March", timed(() -> statistics.read(LocalDate.of(year, 3, 15), LocalDate.of(year, 3, 15)
+                .plusDays(364))));
+        timings.put("map, June, the city at zoom 12", timed(() -> map.read(new MapFilter(june, june.plusMonths(1).minusDays(1), null, null,
+                null), city, 12)));
+        timings.put("map, June, a street at zoom 16", timed(() -> map.read(new MapFilter(june, june.plusMonths(1).minusDays(1), null, null,
+                null), street, 16)));
+        timings.put("map, 30 days from 10 June, the city at zoom 12", timed(() -> map.read(new MapFilter(june.plusDays(9), june.plusDays(38),
+                null, null, null), city, 12)));
+        timings.put("map, June, one direction, the city at zoom 12", timed(() -> map.read(new MapFilter(june,
+                june.plusMonths(1).minusDays(1), null, java.util.Set.of(app.storage().categories().active().get(0).id()), null), city, 12)));
+        extra.put("publicReadMs", timings);
+        timings.forEach((k, v) -> log("%s: %s ms", k, v));
+    }
+
+    private static Map<String, Double> timed(Runnable read) {
+        var ms = new ArrayList<Double>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            read.run();
+            ms.add((System.nanoTime() - start) / 1e6);
+        }
+        var sorted = ms.stream().sorted().toList();
+        return Map.of("bestMs", round(sorted.get(0), 1), "medianMs", round(sorted.get(2), 1), "firstMs", round(ms.get(0), 1));
     }
 
     private Load.Window run(FakeTelegram fake, int phase, Load load, double warmup, double seconds) throws InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Map;
 record Options(int citizens, double seconds, double warmup, double rate, double rateSeconds, int viberCitizens,
                double viberSeconds, double rawSeconds, int rawThreads, List<String> databases, String pgUrl, String pgUser,
                int chatThreads, Path dir, Path out, int conversations, double soakMinutes, int appealsPerHour, Path appJar, double jitWarmup,
-               double floodRate) {
+               double floodRate, int publicAppeals, int publicThreads) {
 
     static final String USAGE = """
             java -jar bench/target/zvernennia-bench.jar [options]
@@ -19,6 +19,9 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
               --jit-warmup S        first, S seconds of the pipeline on a scratch database, not measured (20): the JIT
                                     compiles the whole path meanwhile, which would otherwise slow the first database down
               --rate R              offered updates/s for the latency run (1000), for --rate-seconds S (10); 0 skips it
+              --public-appeals N    instead: the public-traffic case on SQLite: N appeals of last year (at most 999999, with
+                                    points), the public statistics and map timed, then Telegram webhooks at --rate for
+                                    --rate-seconds without and with --public-threads T (16) readers of the public pages
               --flood-rate R        the flood case: one chat sending R messages/s while the citizens run, flat out and at
                                     --rate, beside the same runs without it (100); 0 skips it
               --viber-citizens N    simulated citizens posting to the app's webhook (200), for --viber-seconds S (10), once on Viber
@@ -44,7 +47,7 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
         }
         List<String> known = List.of("citizens", "seconds", "warmup", "rate", "rate-seconds", "viber-citizens", "viber-seconds",
                 "raw-seconds", "raw-threads", "db", "pg-url", "pg-user", "chat-threads", "dir", "out", "conversations",
-                "soak-minutes", "appeals-per-hour", "app-jar", "jit-warmup", "flood-rate");
+                "soak-minutes", "appeals-per-hour", "app-jar", "jit-warmup", "flood-rate", "public-appeals", "public-threads");
         for (String k : a.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);
@@ -76,6 +79,8 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
                 Integer.parseInt(a.getOrDefault("appeals-per-hour", "20000")),
                 Path.of(a.getOrDefault("app-jar", "app/target/zvernennia.jar")),
                 Double.parseDouble(a.getOrDefault("jit-warmup", "20")),
-                Double.parseDouble(a.getOrDefault("flood-rate", "100")));
+                Double.parseDouble(a.getOrDefault("flood-rate", "100")),
+                Integer.parseInt(a.getOrDefault("public-appeals", "0")),
+                Integer.parseInt(a.getOrDefault("public-threads", "16")));
     }
 }

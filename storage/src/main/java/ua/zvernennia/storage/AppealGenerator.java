@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.chat.Channel;
 
@@ -50,7 +51,17 @@ public final class AppealGenerator {
      * @param seed              for the shuffles and the times
      * @param legalDeadlineDays the legal limit given to each appeal
      */
-    public record Plan(int appeals, int year, long seed, ZoneId zone, int legalDeadlineDays) {
+    public record Plan(int appeals, int year, long seed, ZoneId zone, int legalDeadlineDays, GeoPoint mapCentre) {
+        /** Appeals without points on the map. */
+        public Plan(int appeals, int year, long seed, ZoneId zone, int legalDeadlineDays) {
+            this(appeals, year, seed, zone, legalDeadlineDays, null);
+        }
+
+        /** The same plan with each appeal at a point scattered around {@code centre} (about 5 km either way). */
+        public Plan withPointsAround(GeoPoint centre) {
+            return new Plan(appeals, year, seed, zone, legalDeadlineDays, centre);
+        }
+
         public Plan {
             Objects.requireNonNull(zone, "zone");
             if (appeals < 1 || appeals > 20_000_000) {
@@ -124,10 +135,10 @@ public final class AppealGenerator {
             int batchStart = from;
             database.jdbi().useTransaction(h -> {
                 PreparedBatch appeals = h.prepareBatch("INSERT INTO appeal (num, num_year, num_seq, channel, chat_id, category_id, "
-                        + "category_name, executor, deadline_class, description, place_address, first_name, last_name, address, phone, "
+                        + "category_name, executor, deadline_class, description, place_address, place_lat, place_lon, first_name, last_name, address, phone, "
                         + "status, created_at, deadline_at, legal_deadline_at, closed_at, reminded_at, overdue_at, legal_overdue_at) "
                         + "VALUES (:num, :year, :seq, :channel, NULL, :categoryId, :categoryName, :executor, :deadlineClass, "
-                        + "'Згенероване звернення для перевірки статистики', 'вул. Тестова, 1', 'Тест', 'Генерований', "
+                        + "'Згенероване звернення для перевірки статистики', 'вул. Тестова, 1', :lat, :lon, 'Тест', 'Генерований', "
                         + "'вул. Тестова, 1', '+380500000000', :status, :createdAt, :deadline, :legal, :closedAt, :remindedAt, "
                         + ":overdueAt, :legalOverdueAt)");
                 PreparedBatch events = h.prepareBatch("INSERT INTO appeal_event (appeal_num, happened_at, kind, status_from, status_to, actor) "
@@ -167,6 +178,8 @@ public final class AppealGenerator {
                             .bind("remindedAt", remindAt <= openUntil && remindAt < deadline ? remindAt : null)
                             .bind("overdueAt", openUntil > deadline ? (Long) deadline : null)
                             .bind("legalOverdueAt", openUntil > legal ? (Long) legal : null)
+                            .bind("lat", plan.mapCentre() == null ? null : plan.mapCentre().latitude() + random.nextGaussian() * 0.03)
+                            .bind("lon", plan.mapCentre() == null ? null : plan.mapCentre().longitude() + random.nextGaussian() * 0.045)
                             .add();
                     events.bind("num", num).bind("at", created).bind("kind", "CREATED").bindNull("statusFrom", java.sql.Types.VARCHAR)
                             .bind("statusTo", AppealStatus.REGISTERED.name()).add();
@@ -183,6 +196,8 @@ public final class AppealGenerator {
             });
             progress.accept(to);
         }
+        // The public map's and statistics' aggregates, written afresh from what is now there.
+        database.jdbi().useTransaction(h -> new OpenMapAggregates(h, plan.zone()).rebuild(now.toEpochMilli()));
         return new Result(n, byChannel, byCategory, byStatus, lateCount, Duration.ofNanos(System.nanoTime() - started));
     }
 

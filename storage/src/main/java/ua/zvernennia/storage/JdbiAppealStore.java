@@ -33,6 +33,7 @@ final class JdbiAppealStore implements AppealStore {
     private final Handle handle;
     private final ZoneId zone;
     private final java.util.function.Consumer<Appeal> routing;
+    private final OpenMapAggregates aggregates;
 
     JdbiAppealStore(Handle handle, ZoneId zone) {
         this(handle, zone, a -> { });
@@ -43,6 +44,12 @@ final class JdbiAppealStore implements AppealStore {
         this.handle = handle;
         this.zone = zone;
         this.routing = routing;
+        this.aggregates = new OpenMapAggregates(handle, zone);
+    }
+
+    /** The public map's and statistics' aggregates, moved in this handle's transaction. */
+    OpenMapAggregates aggregates() {
+        return aggregates;
     }
 
     @Override
@@ -97,6 +104,10 @@ final class JdbiAppealStore implements AppealStore {
                 .execute();
         RegisterRows.firstQuestion(handle, number.toString(), c.id(), a.issueTypeId());
         updateSearchText(number.toString());
+        if (a.point() == null && a.placeAddress() != null && !a.placeAddress().isBlank()) {
+            GeocodeRows.enqueue(handle, number.toString(), createdAt);
+        }
+        aggregates.added(number.toString());
         Appeal saved = new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
                 a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),
                 AppealStatus.REGISTERED, deadlineClass, createdAt, deadline, legalDeadline);
@@ -176,12 +187,13 @@ final class JdbiAppealStore implements AppealStore {
     @Override
     public long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note, Long outboxId,
                              Instant at) {
-        int changed = handle.createUpdate("UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
+        int changed = aggregates.track(number.toString(), () -> handle.createUpdate(
+                        "UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
                 .bind("to", to.name())
                 .bind("closedAt", to.isClosed() ? at.toEpochMilli() : null)
                 .bind("num", number.toString())
                 .bind("from", from.name())
-                .execute();
+                .execute());
         if (changed != 1) {
             throw new IllegalStateException("appeal " + number + " is not " + from);
         }
@@ -245,10 +257,10 @@ final class JdbiAppealStore implements AppealStore {
 
     @Override
     public void rate(AppealNumber number, Rating rating) {
-        handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
+        aggregates.track(number.toString(), () -> handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
                 .bind("rating", rating.stars())
                 .bind("num", number.toString())
-                .execute();
+                .execute());
     }
 
     /**

@@ -19,9 +19,11 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
     private static final String COLUMNS = "num_year, num_seq, category_name, executor, status, created_at, deadline_at, legal_deadline_at";
 
     private final Handle handle;
+    private final OpenMapAggregates aggregates;
 
-    JdbiDeadlineMarks(Handle handle) {
+    JdbiDeadlineMarks(Handle handle, OpenMapAggregates aggregates) {
         this.handle = handle;
+        this.aggregates = aggregates;
     }
 
     @Override
@@ -73,9 +75,16 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
     }
 
     private void mark(String column, AppealNumber number, Instant at) {
-        handle.createUpdate("UPDATE appeal SET " + column + " = :at WHERE num = :num AND " + column + " IS NULL")
+        // The overdue marks count in the public statistics while the appeal is open; the reminder does not.
+        java.util.function.Supplier<Integer> change = () -> handle.createUpdate(
+                        "UPDATE appeal SET " + column + " = :at WHERE num = :num AND " + column + " IS NULL")
                 .bind("at", at.toEpochMilli())
                 .bind("num", number.toString())
                 .execute();
+        if (column.equals("reminded_at")) {
+            change.get();
+        } else {
+            aggregates.track(number.toString(), change);
+        }
     }
 }

@@ -34,6 +34,7 @@ public final class JdbiStores implements Stores {
     private final AccessLogRows accessLog;
     private final ExecutorRows executors;
     private final RegisterRows register;
+    private final GeocodeRows geocodes;
 
     /** Stores that read and write the database only (readers beside the writer). */
     JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
@@ -62,11 +63,12 @@ public final class JdbiStores implements Stores {
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearchRows(handle, appeals);
-        this.deadlines = new JdbiDeadlineMarks(handle);
+        this.deadlines = new JdbiDeadlineMarks(handle, appeals.aggregates());
         this.media = new MediaRows(handle);
         this.retention = new Retention(handle);
         this.accessLog = new AccessLogRows(handle);
         this.register = new RegisterRows(handle);
+        this.geocodes = new GeocodeRows(handle, appeals.aggregates());
     }
 
     /** The register: channels, classification, questions, the topic mapping, report narratives and counts. */
@@ -83,6 +85,16 @@ public final class JdbiStores implements Stores {
     @Override
     public Assignments assignments() {
         return executors;
+    }
+
+    /** The geocoder's queue and cache, and operators' corrections of the map's points. */
+    public GeocodeRows geocodes() {
+        return geocodes;
+    }
+
+    /** The public map's and statistics' aggregates in this transaction. */
+    OpenMapAggregates aggregates() {
+        return appeals.aggregates();
     }
 
     /** Who read whose personal data. */

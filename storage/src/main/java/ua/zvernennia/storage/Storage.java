@@ -17,15 +17,20 @@ import ua.zvernennia.core.engine.UnitOfWork;
 import ua.zvernennia.core.media.PhotoStore;
 import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.open311.Open311Store;
+import ua.zvernennia.core.openmap.GeocodeQueue;
+import ua.zvernennia.core.openmap.MapPlaces;
+import ua.zvernennia.core.openmap.OpenMap;
 import ua.zvernennia.core.privacy.AccessLogStore;
 import ua.zvernennia.core.privacy.PersonalDataStore;
 import ua.zvernennia.core.register.RegisterStore;
+import ua.zvernennia.core.stats.StatisticsSource;
 
 /**
  * The storage module assembled: the database, the menu, the group-committing unit of work, and
  * the core's thread-safe ports for the staff's side (appeal search, tokens, the access log, the
- * menu editor, Open311, kept photos, personal data, the council's register), each call of which
- * is its own read or transaction here.
+ * menu editor, Open311, kept photos, personal data, the council's register) and for the public map
+ * (its aggregates, the places of appeals, the geocoder's queue), each call of which is its own read
+ * or transaction here.
  */
 public final class Storage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Storage.class);
@@ -44,6 +49,9 @@ public final class Storage implements AutoCloseable {
     private final PhotoStore photos = new JdbiPhotoStore(this);
     private final PersonalDataStore personalData = new JdbiPersonalDataStore(this);
     private final RegisterStore register = new JdbiRegisterStore(this);
+    private final GeocodeQueue geocodes = new JdbiGeocodeQueue(this);
+    private final AggregateStatistics aggregateStatistics;
+    private final JdbiOpenMap openMap;
     /** A commit attempt younger than this answers the readiness check without a probe of its own. */
     private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
     /**
@@ -63,6 +71,47 @@ public final class Storage implements AutoCloseable {
         if (filled > 0) {
             log.info("made {} appeals searchable", filled);
         }
+        this.aggregateStatistics = new AggregateStatistics(database.jdbi(), database.dialect(), zone, categories);
+        this.openMap = new JdbiOpenMap(database.jdbi(), zone, aggregateStatistics, this, clock);
+        rebuildAggregatesIfNeeded();
+    }
+
+    /**
+     * The public map's and statistics' aggregates are rebuilt from the appeals when they were
+     * never built (a database older than them) or built for another zone.
+     */
+    private void rebuildAggregatesIfNeeded() {
+        boolean built = database.jdbi().withHandle(h -> new OpenMapAggregates(h, zone).builtFor());
+        if (!built) {
+            long started = System.nanoTime();
+            long appeals = rebuildAggregates();
+            log.info("built the public map's aggregates of {} appeals in {} ms", appeals, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Writes the public map's and statistics' aggregates afresh from the appeals; returns the appeals counted. */
+    public long rebuildAggregates() {
+        return unitOfWork.runUnbounded(s -> s.aggregates().rebuild(clock.millis()));
+    }
+
+    /** Statistics from the aggregates kept current as appeals change (the console and the public pages). */
+    public StatisticsSource aggregateStatistics() {
+        return aggregateStatistics;
+    }
+
+    /** The public map's reads, from the aggregates. */
+    public OpenMap openMap() {
+        return openMap;
+    }
+
+    /** Where the map has an appeal, and operators' corrections of it. */
+    public MapPlaces mapPlaces() {
+        return openMap;
+    }
+
+    /** The geocoder's queue of typed problem places and its cache of answers. */
+    public GeocodeQueue geocodes() {
+        return geocodes;
     }
 
     /**

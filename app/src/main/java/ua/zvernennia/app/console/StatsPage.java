@@ -46,15 +46,23 @@ public final class StatsPage implements RouteGroup {
     }
 
     private final Console console;
-    private final StatisticsReader reader;
+    private final StatisticsReader charts;
+    private final StatisticsReader official;
     private final Register register;
     private final Clock clock;
     private final ZoneId zone;
 
-    /** @param zone the city's time zone: the periods are its days */
-    public StatsPage(Console console, StatisticsReader reader, Register register, Clock clock, ZoneId zone) {
+    /**
+     * @param charts   the page's figures: from the aggregates kept current as appeals change, as the
+     *                 public statistics are, so that a year is drawn at once
+     * @param official the quarterly report, the city's official record: counted from the appeals themselves
+     * @param register the council's register, whose breakdowns the page shows as /api/stats does
+     * @param zone     the city's time zone: the periods are its days
+     */
+    public StatsPage(Console console, StatisticsReader charts, StatisticsReader official, Register register, Clock clock, ZoneId zone) {
         this.console = console;
-        this.reader = reader;
+        this.charts = charts;
+        this.official = official;
         this.register = register;
         this.clock = clock;
         this.zone = zone;
@@ -97,7 +105,7 @@ public final class StatsPage implements RouteGroup {
             problem = "Період не підходить: «по» не може бути раніше «з», і не довше " + DateRange.MAX_DAYS + " днів.";
             range = new DateRange(quarterStart, today, zone);
         }
-        Statistics s = reader.read(range, groupBy);
+        Statistics s = charts.read(range, groupBy);
         int quarter = (today.getMonthValue() - 1) / 3 + 1;
         List<Integer> years = IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed().sorted((a, b) -> b - a).toList();
         Pages.render(ctx, problem == null ? 200 : 400, "stats.jte", console.chrome(ctx, "Статистика", "stats"),
@@ -111,7 +119,7 @@ public final class StatsPage implements RouteGroup {
         int quarter = number(ctx.queryParam("quarter"), 1, 4);
         String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
         QuarterlyReport report = new QuarterlyReport(year, quarter,
-                reader.read(DateRange.quarter(year, quarter, zone), GroupBy.MONTH));
+                official.read(DateRange.quarter(year, quarter, zone), GroupBy.MONTH));
         String file = "zvernennia-" + year + "-q" + quarter;
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8")

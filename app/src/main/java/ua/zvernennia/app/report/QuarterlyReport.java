@@ -201,7 +201,7 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
      * a carriage return: a category or executor name an admin typed) gets a leading apostrophe,
      * which spreadsheets show as text.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
             return "'" + value;
         }

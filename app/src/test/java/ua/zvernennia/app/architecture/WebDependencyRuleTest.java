@@ -8,10 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app's web side (the API, the console, Open311, the public form) and everything else below
- * the root package see the storage only through the core's ports: the wiring in the root
- * package ({@code App}, {@code Endpoints}, the command-line tools) is the only code that may name
- * the storage module.
+ * The app's web side (the API, the console, Open311, the public form and map) and everything
+ * else below the root package see the storage only through the core's ports: the wiring in the
+ * root package ({@code App}, {@code Endpoints}, the command-line tools) is the only code that may
+ * name the storage module.
  */
 class WebDependencyRuleTest {
     private static final String STORAGE = "ua.zvernennia.storage..";
@@ -23,7 +23,8 @@ class WebDependencyRuleTest {
     @Test
     void theWebSideDoesNotKnowTheStorage() {
         noClasses().that().resideInAnyPackage("ua.zvernennia.app.api..", "ua.zvernennia.app.console..",
-                        "ua.zvernennia.app.open311..", "ua.zvernennia.app.publicweb..", "ua.zvernennia.app.web..")
+                        "ua.zvernennia.app.open311..", "ua.zvernennia.app.openmap..", "ua.zvernennia.app.publicweb..",
+                        "ua.zvernennia.app.web..")
                 .should().dependOnClassesThat().resideInAPackage(STORAGE)
                 .because("controllers and pages get the core's ports, built for them in the root package")
                 .check(app);
