@@ -116,8 +116,22 @@ class StaffChatTest {
             JsonNode resolved = lastEvent(admin, n);
             assertThat(resolved.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
             assertThat(resolved.get("note").asText()).isEqualTo("Трубу замінено");
-            // The citizen hears of it.
-            awaitUntil(() -> telegram.shown(7001).stream().anyMatch(s -> s.text().contains("Трубу замінено")));
+            // The citizen gets the resolution with the staff's photo, then the question whether it is solved.
+            awaitUntil(() -> telegram.shown(7001).stream()
+                    .anyMatch(s -> s.text().startsWith("[photo done-photo]") && s.text().contains("Трубу замінено")));
+            assertThat(telegram.calls("sendPhoto")).allMatch(c -> c.params().path("photo").asText().equals("done-photo"));
+
+            // «Не наша компетенція» hands another appeal back to the operators, with the reason and who did it.
+            Appeal other = filed(ChatKey.of(Channel.TELEGRAM, "7002"), "lifts", "Не працює ліфт");
+            String m = other.number().toString();
+            assertThat(admin.post("/api/appeals/" + m + "/executor", "{\"executorId\": " + water + ", \"reason\": \"Вода\"}").status())
+                    .isEqualTo(200);
+            telegram.enqueue(List.of(press(501, "staff:back:" + m)));
+            awaitUntil(() -> admin.get("/api/appeals/" + m).json().get("executorId").isNull());
+            JsonNode back = lastEvent(admin, m);
+            assertThat(back.get("kind").asText()).isEqualTo("RETURNED");
+            assertThat(back.get("note").asText()).isEqualTo("не наша компетенція");
+            assertThat(back.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
         }
     }
 }

@@ -128,7 +128,8 @@ public final class StaffChat {
         }
         stores.assignments().forgetAwaited(chat.id(), member.telegramUserId());
         try {
-            desk.changeStatus(stores, awaited.get(), AppealStatus.RESOLVED, m.text().strip(), actor);
+            desk.changeStatus(stores, awaited.get(), AppealStatus.RESOLVED, m.text().strip(), actor,
+                    new Reply.Photo(chat.channel(), m.photoFileId()));
         } catch (Refusal r) {
             return Outcome.say(StaffNotices.text("staff.cannot", n));
         }
