@@ -44,6 +44,9 @@ import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.StaffChat;
+import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.storage.Storage;
 
 /** The whole application, wired from its configuration. Start with {@link #start}, stop with {@link #close}. */
@@ -102,7 +105,8 @@ public final class App implements AutoCloseable {
 
         var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize(),
                 config.deadlines().noStudyLegalDeadlineDays(), config.deadlines().noStudyClasses());
-        var engine = new ConversationEngine(new ConversationMachine(settings), clock);
+        var staffChat = new StaffChat(new ExecutorDesk(clock, new StaffNotices(config.city().zone())), new OperatorDesk(clock, settings));
+        var engine = new ConversationEngine(new ConversationMachine(settings), clock, staffChat);
         var deliverer = new Deliverer(messengers, storage.unitOfWork(), clock, metrics);
         ExecutorService chatPool = Executors.newFixedThreadPool(32, named("chat"));
         closeables.add(0, () -> shutdown(chatPool));

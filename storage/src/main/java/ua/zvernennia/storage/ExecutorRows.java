@@ -89,6 +89,25 @@ public final class ExecutorRows implements Assignments {
     }
 
     @Override
+    public void awaitResolution(String chat, String user, AppealNumber number, java.time.Instant now) {
+        forgetAwaited(chat, user);
+        handle.createUpdate("INSERT INTO staff_pending (chat_id, telegram_user_id, appeal_num, since) VALUES (:chat, :user, :num, :at)")
+                .bind("chat", chat).bind("user", user).bind("num", number.toString()).bind("at", now.toEpochMilli()).execute();
+    }
+
+    @Override
+    public Optional<AppealNumber> awaitedResolution(String chat, String user) {
+        return handle.createQuery("SELECT appeal_num FROM staff_pending WHERE chat_id = :chat AND telegram_user_id = :user")
+                .bind("chat", chat).bind("user", user).mapTo(String.class).findOne().flatMap(AppealNumber::parse);
+    }
+
+    @Override
+    public void forgetAwaited(String chat, String user) {
+        handle.createUpdate("DELETE FROM staff_pending WHERE chat_id = :chat AND telegram_user_id = :user")
+                .bind("chat", chat).bind("user", user).execute();
+    }
+
+    @Override
     public Optional<Long> executorOf(AppealNumber number) {
         return handle.createQuery("SELECT executor_id FROM appeal WHERE num = :num")
                 .bind("num", number.toString()).mapTo(Long.class).findOne();

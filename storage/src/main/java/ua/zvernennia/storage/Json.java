@@ -31,7 +31,9 @@ final class Json {
             @JsonSubTypes.Type(value = Event.LocationShared.class, name = "location"),
             @JsonSubTypes.Type(value = Event.PhotoSent.class, name = "photo"),
             @JsonSubTypes.Type(value = Event.Unsupported.class, name = "unsupported"),
-            @JsonSubTypes.Type(value = Event.Reachability.class, name = "reachability")})
+            @JsonSubTypes.Type(value = Event.Reachability.class, name = "reachability"),
+            @JsonSubTypes.Type(value = Event.StaffPress.class, name = "staff-press"),
+            @JsonSubTypes.Type(value = Event.StaffMessage.class, name = "staff-message")})
     private interface EventTypes {
     }
 

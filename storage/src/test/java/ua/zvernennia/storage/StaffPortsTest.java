@@ -118,4 +118,28 @@ class StaffPortsTest {
     private static Consumer<Refusal> kind(Refusal.Kind kind) {
         return r -> assertThat(r.kind()).isEqualTo(kind);
     }
+
+    @ParameterizedTest
+    @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
+    void whatAStaffMemberWasAskedForIsKeptPerChatAndUser(Dialect dialect) {
+        storage = TestDatabases.open(dialect, dir, clock);
+        Appeal a = storage.unitOfWork().run(StaffPortsTest::submit);
+        Appeal b = storage.unitOfWork().run(StaffPortsTest::submit);
+        storage.unitOfWork().run(s -> {
+            s.assignments().awaitResolution("-100777", "501", a.number(), T0);
+            s.assignments().awaitResolution("-100777", "502", a.number(), T0);
+            // Asked again: the later appeal replaces the earlier one.
+            s.assignments().awaitResolution("-100777", "501", b.number(), T0);
+            return null;
+        });
+        storage.unitOfWork().run(s -> {
+            assertThat(s.assignments().awaitedResolution("-100777", "501")).contains(b.number());
+            assertThat(s.assignments().awaitedResolution("-100777", "502")).contains(a.number());
+            assertThat(s.assignments().awaitedResolution("-100888", "501")).isEmpty();
+            s.assignments().forgetAwaited("-100777", "501");
+            assertThat(s.assignments().awaitedResolution("-100777", "501")).isEmpty();
+            assertThat(s.assignments().awaitedResolution("-100777", "502")).contains(a.number());
+            return null;
+        });
+    }
 }

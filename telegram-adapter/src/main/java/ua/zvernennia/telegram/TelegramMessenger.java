@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -52,6 +54,9 @@ public final class TelegramMessenger implements Messenger {
     private record Attempt<T>(T result, Delivery failure, boolean badRequest) {
     }
 
+    /** Telegram's longest photo caption. */
+    private static final int CAPTION = 1024;
+
     private final TelegramClient client;
     private final SendRateLimiter limiter;
     private final long maxInlineWaitNanos;
@@ -76,6 +81,9 @@ public final class TelegramMessenger implements Messenger {
         }
         try {
             List<String> parts = TextSplitter.split(reply.text(), TextParts.MESSAGE);
+            if (reply.photo() != null && reply.photo().channel() == Channel.TELEGRAM) {
+                return sendPhoto(chat, reply.photo().fileId(), parts, reply.keyboard());
+            }
             if (reply.replaceRef() != null && parts.size() == 1 && reply.keyboard() instanceof Keyboard.Menu menu) {
                 Delivery edited = edit(chat, reply.replaceRef(), parts.get(0), Markups.inline(menu));
                 if (edited != null) {
@@ -110,6 +118,25 @@ public final class TelegramMessenger implements Messenger {
         return attempt.failure();
     }
 
+    /**
+     * The photo by its file_id (the bot's own, so Telegram sends it again without an upload),
+     * with the text as its caption when it fits one; otherwise the text follows it.
+     */
+    private Delivery sendPhoto(ChatKey chat, String fileId, List<String> parts, Keyboard keyboard) throws InterruptedException {
+        boolean captioned = parts.size() == 1 && parts.get(0).length() <= CAPTION;
+        SendPhoto photo = SendPhoto.builder().chatId(chat.id()).photo(new InputFile(fileId))
+                .caption(captioned ? parts.get(0) : null).replyMarkup(captioned ? Markups.of(keyboard) : null).build();
+        Attempt<Message> attempt = call(chat, "sendPhoto", () -> client.executeAsync(photo));
+        if (attempt.failure() != null) {
+            return attempt.failure();
+        }
+        if (captioned) {
+            return new Delivery.Sent(attempt.result() == null || attempt.result().getMessageId() == null
+                    ? null : String.valueOf(attempt.result().getMessageId()));
+        }
+        return sendParts(chat, parts, keyboard);
+    }
+
     private Delivery sendParts(ChatKey chat, List<String> parts, Keyboard keyboard) throws InterruptedException {
         String lastId = null;
         for (int i = 0; i < parts.size(); i++) {
@@ -128,6 +155,15 @@ public final class TelegramMessenger implements Messenger {
 
     /** One API call within the rate limits, sitting out short 429 waits. */
     private <T extends Serializable> Attempt<T> call(ChatKey chat, BotApiMethod<T> method) throws InterruptedException {
+        return call(chat, method.getMethod(), () -> client.executeAsync(method));
+    }
+
+    /** A call of the Bot API, as the client starts it. */
+    private interface ApiCall<T> {
+        java.util.concurrent.CompletableFuture<T> start() throws org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+    }
+
+    private <T> Attempt<T> call(ChatKey chat, String method, ApiCall<T> start) throws InterruptedException {
         for (int tries = 0; ; tries++) {
             // The chat's own slot first, then the global one: waiting for a slot of this chat
             // must not take a global slot from the chats that could send now.
@@ -146,13 +182,13 @@ public final class TelegramMessenger implements Messenger {
                 sleeper.sleep(globalWait);
             }
             try {
-                return new Attempt<>(client.executeAsync(method).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS), null, false);
+                return new Attempt<>(start.start().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS), null, false);
             } catch (ExecutionException | CompletionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 429) {
                     Duration after = retryAfter(r);
                     if (tries < MAX_INLINE_RETRIES && after.toNanos() <= maxInlineWaitNanos) {
-                        log.info("Telegram asks to wait {} before {} to {}", after, method.getMethod(), chat);
+                        log.info("Telegram asks to wait {} before {} to {}", after, method, chat);
                         sleeper.sleep(after.toNanos());
                         continue;
                     }
@@ -160,7 +196,7 @@ public final class TelegramMessenger implements Messenger {
                 }
                 return outcome(chat, method, cause);
             } catch (TelegramApiValidationException e) {
-                return failed(new Delivery.Failed("invalid " + method.getMethod() + ": " + e.getMessage()));
+                return failed(new Delivery.Failed("invalid " + method + ": " + e.getMessage()));
             } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
                 return failed(Delivery.retry(PASSING_FAILURE_RETRY, e.getClass().getSimpleName()));
             } catch (TimeoutException e) {
@@ -169,7 +205,7 @@ public final class TelegramMessenger implements Messenger {
         }
     }
 
-    private <T> Attempt<T> outcome(ChatKey chat, BotApiMethod<?> method, Throwable cause) {
+    private <T> Attempt<T> outcome(ChatKey chat, String method, Throwable cause) {
         if (cause instanceof TelegramApiRequestException r) {
             Integer code = r.getErrorCode();
             String description = r.getApiResponse() == null ? "no description" : r.getApiResponse();
@@ -190,7 +226,7 @@ public final class TelegramMessenger implements Messenger {
             // OkHttp's messages show at most scheme, host and port; the class name is enough.
             return failed(Delivery.retry(PASSING_FAILURE_RETRY, "network: " + cause.getClass().getSimpleName()));
         }
-        log.warn("unexpected failure of {} to {}", method.getMethod(), chat, cause);
+        log.warn("unexpected failure of {} to {}", method, chat, cause);
         return failed(Delivery.retry(PASSING_FAILURE_RETRY, cause.getClass().getSimpleName()));
     }
 

@@ -12,6 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.engine.Bot;
+import ua.zvernennia.core.engine.Handled;
 
 /**
  * Hands one raw update to the bot, whichever way it arrived (polling or webhook): parses it on
@@ -60,8 +61,14 @@ final class TelegramUpdates {
             log.warn("skipping update {}: no update_id", id);
             return CompletableFuture.completedFuture(null);
         }
+        // A staff chat's press is answered after its turn, with the refusal if there is one.
+        String staffQuery = null;
         if (update.hasCallbackQuery() && update.getCallbackQuery().getId() != null) {
-            answer(update.getCallbackQuery().getId(), id);
+            if (inGroup(update)) {
+                staffQuery = update.getCallbackQuery().getId();
+            } else {
+                answer(update.getCallbackQuery().getId(), id, null);
+            }
         }
         Optional<Inbound> inbound;
         try {
@@ -71,18 +78,35 @@ final class TelegramUpdates {
             return CompletableFuture.completedFuture(null);
         }
         if (inbound.isEmpty()) {
+            if (staffQuery != null) {
+                answer(staffQuery, id, null);
+            }
             return CompletableFuture.completedFuture(null);
         }
         try {
-            return bot.accept(inbound.get());
+            CompletableFuture<Handled> handled = bot.accept(inbound.get());
+            if (staffQuery != null) {
+                String query = staffQuery;
+                handled.whenComplete((h, error) -> answer(query, id, h == null ? null : h.alert()));
+            }
+            return handled;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void answer(String callbackQueryId, long updateId) {
+    private static boolean inGroup(Update update) {
+        var m = update.getCallbackQuery().getMessage();
+        return m != null && m.getChat() != null && !"private".equals(m.getChat().getType());
+    }
+
+    private void answer(String callbackQueryId, long updateId, String alert) {
         try {
-            client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build())
+            var answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId);
+            if (alert != null) {
+                answer.text(alert.length() > 200 ? alert.substring(0, 200) : alert).showAlert(true);
+            }
+            client.executeAsync(answer.build())
                     .whenComplete((ok, error) -> {
                         if (error != null) {
                             // Expected for a re-delivered update: the query is too old by then.

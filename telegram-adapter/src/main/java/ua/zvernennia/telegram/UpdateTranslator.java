@@ -14,6 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+import org.telegram.telegrambots.meta.api.objects.User;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Event;
@@ -59,9 +60,35 @@ public final class UpdateTranslator {
     private Optional<Inbound> message(Message m, String sourceId) {
         Chat chat = m.getChat();
         if (!isPrivate(chat)) {
-            return Optional.of(inbound(chat, new Event.Unsupported(UnsupportedKind.GROUP_CHAT), sourceId, null));
+            return Optional.of(inbound(chat, groupEvent(m), sourceId, null));
         }
         return Optional.of(inbound(chat, event(m), sourceId, null));
+    }
+
+    /**
+     * A group's text or photo is for an executor's staff chat (the core answers other groups as
+     * group chats); anything else from a group is a group chat's.
+     */
+    private static Event groupEvent(Message m) {
+        User from = m.getFrom();
+        if (from == null || from.getId() == null || Boolean.TRUE.equals(from.getIsBot())) {
+            return new Event.Unsupported(UnsupportedKind.GROUP_CHAT);
+        }
+        String user = String.valueOf(from.getId());
+        List<PhotoSize> photo = m.getPhoto();
+        if (photo != null && !photo.isEmpty()) {
+            PhotoSize largest = photo.stream().max(Comparator.comparingLong(UpdateTranslator::pixels)).orElseThrow();
+            return new Event.StaffMessage(user, name(from), m.getCaption(), largest.getFileId());
+        }
+        if (m.getText() != null) {
+            return new Event.StaffMessage(user, name(from), m.getText(), null);
+        }
+        return new Event.Unsupported(UnsupportedKind.GROUP_CHAT);
+    }
+
+    private static String name(User u) {
+        String s = (Objects.requireNonNullElse(u.getFirstName(), "") + " " + Objects.requireNonNullElse(u.getLastName(), "")).strip();
+        return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
     private static Event event(Message m) {
@@ -108,7 +135,12 @@ public final class UpdateTranslator {
             return Optional.empty();
         }
         if (!isPrivate(m.getChat())) {
-            return Optional.of(inbound(m.getChat(), new Event.Unsupported(UnsupportedKind.GROUP_CHAT), sourceId, null));
+            // A button in a group: an executor's staff chat, if the core knows it as one.
+            if (q.getFrom() == null || q.getFrom().getId() == null) {
+                return Optional.of(inbound(m.getChat(), new Event.Unsupported(UnsupportedKind.GROUP_CHAT), sourceId, null));
+            }
+            return Optional.of(inbound(m.getChat(), new Event.StaffPress(q.getData(), String.valueOf(q.getFrom().getId()),
+                    name(q.getFrom())), sourceId, null));
         }
         String menuRef = m.getMessageId() == null ? null : String.valueOf(m.getMessageId());
         return Optional.of(inbound(m.getChat(), new Event.ButtonPress(q.getData()), sourceId, menuRef));

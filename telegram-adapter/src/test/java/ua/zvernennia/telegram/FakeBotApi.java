@@ -172,7 +172,9 @@ public final class FakeBotApi implements AutoCloseable {
             }
             // Bot API method names are case-insensitive; telegrambots sends them in lower case.
             String method = canonical(path.substring(methodPrefix.length()));
-            JsonNode params = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            JsonNode params = body.length == 0 ? json.createObjectNode()
+                    : type != null && type.startsWith("multipart/form-data") ? multipart(type, body) : json.readTree(body);
             record(new Call(method, params, path));
             Failure failure = method.equals("getFile") && filesGone() ? new Failure(400, "Bad Request: invalid file_id", null)
                     : nextFailure(method);
@@ -188,6 +190,9 @@ public final class FakeBotApi implements AutoCloseable {
             String result = switch (method) {
                 case "getUpdates" -> updates(params);
                 case "sendMessage" -> send(params);
+                case "sendPhoto" -> send(json.createObjectNode().put("chat_id", params.path("chat_id").asText())
+                        .put("text", "[photo " + params.path("photo").asText() + "] " + params.path("caption").asText())
+                        .set("reply_markup", params.get("reply_markup")));
                 case "editMessageText" -> edit(params);
                 case "getFile" -> json.createObjectNode().put("file_id", params.path("file_id").asText())
                         .put("file_unique_id", "u-" + params.path("file_id").asText()).put("file_size", 12)
@@ -205,7 +210,43 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private static final List<String> METHODS = List.of("getUpdates", "sendMessage", "editMessageText", "getFile",
+    /**
+     * A multipart request's fields (as sendPhoto sends them): text fields by name, an uploaded
+     * file as {@code <upload NAME SIZE>}; a field holding JSON (reply_markup) is parsed.
+     */
+    private JsonNode multipart(String type, byte[] body) throws IOException {
+        String boundary = "--" + type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "").strip();
+        String all = new String(body, StandardCharsets.ISO_8859_1);
+        ObjectNode fields = json.createObjectNode();
+        for (String part : all.split(java.util.regex.Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            String headers = part.substring(0, split);
+            String content = part.substring(split + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            if (headers.contains("filename=")) {
+                fields.put(name.group(1), "<upload " + name.group(1) + " " + content.length() + ">");
+                continue;
+            }
+            String value = new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            if (name.group(1).equals("reply_markup")) {
+                fields.set("reply_markup", json.readTree(value));
+            } else {
+                fields.put(name.group(1), value);
+            }
+        }
+        return fields;
+    }
+
+    private static final List<String> METHODS = List.of("getUpdates", "sendMessage", "sendPhoto", "editMessageText", "getFile",
             "answerCallbackQuery", "setWebhook", "deleteWebhook");
 
     private static String canonical(String method) {

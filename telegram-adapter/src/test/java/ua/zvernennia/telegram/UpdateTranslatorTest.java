@@ -81,12 +81,16 @@ class UpdateTranslatorTest {
     }
 
     @Test
-    void anythingFromAGroupIsAGroupChat() throws Exception {
+    void aGroupsTextIsForAStaffChatAndTheRestIsAGroupChat() throws Exception {
         ObjectNode group = Updates.message(-100123, "supergroup");
         ((ObjectNode) group.get("message")).put("text", "привіт");
         Inbound in = translate(group).orElseThrow();
-        assertThat(in.event()).isEqualTo(new Event.Unsupported(UnsupportedKind.GROUP_CHAT));
+        assertThat(in.event()).isEqualTo(new Event.StaffMessage("7", "Олена", "привіт", null));
         assertThat(in.chat().id()).isEqualTo("-100123");
+        ObjectNode sticker = Updates.message(-100123, "supergroup");
+        ((ObjectNode) sticker.get("message")).putObject("sticker").put("file_id", "s").put("file_unique_id", "u")
+                .put("type", "regular").put("width", 1).put("height", 1).put("is_animated", false).put("is_video", false);
+        assertThat(translate(sticker).orElseThrow().event()).isEqualTo(new Event.Unsupported(UnsupportedKind.GROUP_CHAT));
     }
 
     @Test

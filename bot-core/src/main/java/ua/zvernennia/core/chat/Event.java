@@ -63,4 +63,29 @@ public sealed interface Event {
     /** The citizen blocked or unblocked the bot (subscribed / unsubscribed on Viber). */
     record Reachability(boolean reachable) implements Event {
     }
+
+    /**
+     * A press of a button in an executor's staff chat (a Telegram group): {@code userId} and
+     * {@code userName} are who pressed it, for the check that they are the executor's staff and
+     * for the appeal's history.
+     */
+    record StaffPress(String id, String userId, String userName) implements Event {
+        public StaffPress {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(userId, "userId");
+            userName = userName == null || userName.isBlank() ? userId : userName;
+        }
+    }
+
+    /**
+     * A message in an executor's staff chat: text, or a photo ({@code photoFileId}) with its
+     * caption as {@code text}; either may be empty.
+     */
+    record StaffMessage(String userId, String userName, String text, String photoFileId) implements Event {
+        public StaffMessage {
+            Objects.requireNonNull(userId, "userId");
+            userName = userName == null || userName.isBlank() ? userId : userName;
+            text = text == null ? "" : text;
+        }
+    }
 }

@@ -9,6 +9,7 @@ import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationSettings;
 import ua.zvernennia.core.conversation.ConversationState;
@@ -54,6 +55,16 @@ public final class OperatorDesk {
      *                 comment is missing
      */
     public StatusChanged changeStatus(Stores stores, AppealNumber number, AppealStatus to, String comment, String actor) {
+        return changeStatus(stores, number, to, comment, actor, null);
+    }
+
+    /**
+     * Like {@link #changeStatus(Stores, AppealNumber, AppealStatus, String, String)}, and the push
+     * to the citizen shows the photo (the executor's photo of the work done) where the citizen's
+     * messenger can.
+     */
+    public StatusChanged changeStatus(Stores stores, AppealNumber number, AppealStatus to, String comment, String actor,
+                                      Reply.Photo photo) {
         String note = comment(comment);
         if (to.needsComment() && note == null) {
             throw Refusal.invalid("comment", to == AppealStatus.NEEDS_INFO
@@ -68,13 +79,13 @@ public final class OperatorDesk {
             throw Refusal.conflict("cannot move " + number + " from " + from + " to " + to + ": " + why.get());
         }
         Instant now = clock.instant();
-        Long outboxId = push(stores, appeal, to, note, now);
+        Long outboxId = push(stores, appeal, to, note, photo, now);
         long eventId = stores.appeals().changeStatus(number, from, to, actor, note, outboxId, now);
         return new StatusChanged(number, from, to, eventId, outboxId);
     }
 
     /** The push to the citizen in the outbox (given up at once for a citizen known to be unreachable), or null. */
-    private Long push(Stores stores, Appeal appeal, AppealStatus to, String note, Instant now) {
+    private Long push(Stores stores, Appeal appeal, AppealStatus to, String note, Reply.Photo photo, Instant now) {
         ChatKey chat = appeal.chat();
         if (chat == null || !appeal.channel().isMessenger()) {
             return null;
@@ -84,7 +95,8 @@ public final class OperatorDesk {
         ConversationState before = stores.conversations().load(chat)
                 .orElseGet(() -> ConversationState.fresh().withLanguage(language));
         TurnOutcome push = StatusPush.of(before, appeal.number(), to, note);
-        OutboxMessage message = stores.outbox().enqueue(chat, push.replies().get(0), now, now);
+        Reply reply = push.replies().get(0);
+        OutboxMessage message = stores.outbox().enqueue(chat, photo == null ? reply : reply.withPhoto(photo), now, now);
         if (citizen.isPresent() && !citizen.get().reachable()) {
             // Sending would only fail again; the operator sees at once that it was not delivered.
             stores.outbox().giveUp(message.id(), "unreachable: the citizen blocked the bot or left the messenger", now);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Event;
+import ua.zvernennia.core.chat.UnsupportedKind;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.conversation.ConversationMachine;
@@ -13,6 +15,7 @@ import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Texts;
 import ua.zvernennia.core.conversation.TurnOutcome;
 import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.executor.StaffChat;
 
 /**
  * Handles one inbound inside a unit of work: skips a re-delivered update, loads the chat's
@@ -28,10 +31,17 @@ public final class ConversationEngine {
 
     private final ConversationMachine machine;
     private final Clock clock;
+    private final StaffChat staff;
 
+    /** Without executors' staff chats: what arrives from one is not answered. */
     public ConversationEngine(ConversationMachine machine, Clock clock) {
+        this(machine, clock, null);
+    }
+
+    public ConversationEngine(ConversationMachine machine, Clock clock, StaffChat staff) {
         this.machine = machine;
         this.clock = clock;
+        this.staff = staff;
     }
 
     /** Handles an inbound whose chat had nothing waiting: records it and takes its turn at once. */
@@ -79,6 +89,15 @@ public final class ConversationEngine {
     }
 
     private Handled turn(Stores stores, Inbound inbound, Instant now) {
+        if (StaffChat.concerns(inbound.event())) {
+            StaffChat.Outcome outcome = staff == null ? null : staff.handle(stores, inbound.chat(), inbound.event(), now);
+            if (outcome != null) {
+                return staffTurn(stores, inbound, outcome, now);
+            }
+            // Not an executor's chat: a group chat like any other.
+            inbound = new Inbound(inbound.chat(), new Event.Unsupported(UnsupportedKind.GROUP_CHAT), inbound.receivedAt(),
+                    inbound.sourceId(), inbound.menuRef());
+        }
         ConversationState before = stores.conversations().load(inbound.chat()).orElse(ConversationState.fresh());
         TurnOutcome outcome = machine.handle(stores, before, inbound, now);
         if (!outcome.state().equals(before)) {
@@ -89,6 +108,15 @@ public final class ConversationEngine {
             queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
         }
         return new Handled(queued, false);
+    }
+
+    /** A turn of an executor's staff chat: its own small conversation, the citizens' state untouched. */
+    private Handled staffTurn(Stores stores, Inbound inbound, StaffChat.Outcome outcome, Instant now) {
+        var queued = new ArrayList<OutboxMessage>(outcome.replies().size());
+        for (Reply reply : outcome.replies()) {
+            queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
+        }
+        return new Handled(queued, false, outcome.alert());
     }
 
     /**

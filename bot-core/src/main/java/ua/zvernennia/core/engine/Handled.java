@@ -5,11 +5,17 @@ import ua.zvernennia.core.delivery.OutboxMessage;
 
 /**
  * What handling one inbound committed: the replies now in the outbox, in order. A duplicate
- * (an update already handled) commits nothing.
+ * (an update already handled) commits nothing. {@code alert}, when not null, is a short notice
+ * for the one who pressed a button (Telegram shows it as the callback query's answer), such as a
+ * staff chat's refusal.
  */
-public record Handled(List<OutboxMessage> replies, boolean duplicate) {
+public record Handled(List<OutboxMessage> replies, boolean duplicate, String alert) {
     public Handled {
         replies = List.copyOf(replies);
+    }
+
+    public Handled(List<OutboxMessage> replies, boolean duplicate) {
+        this(replies, duplicate, null);
     }
 
     public static final Handled DUPLICATE = new Handled(List.of(), true);

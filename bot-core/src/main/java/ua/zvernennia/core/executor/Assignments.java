@@ -23,6 +23,15 @@ public interface Assignments {
     /** Whether this Telegram user is one of the executor's registered field staff. */
     Optional<StaffMember> staffMember(long executorId, String telegramUserId);
 
+    /** Remembers that this staff member of the chat was asked for the photo and comment that resolve the appeal. */
+    void awaitResolution(String telegramChatId, String telegramUserId, AppealNumber number, java.time.Instant now);
+
+    /** The appeal whose resolution this staff member of the chat was asked for, if any. */
+    Optional<AppealNumber> awaitedResolution(String telegramChatId, String telegramUserId);
+
+    /** Forgets what the staff member was asked for. */
+    void forgetAwaited(String telegramChatId, String telegramUserId);
+
     /** Open appeals of each executor with a staff chat, for the morning digest. */
     List<OpenAppeals> openAppeals(java.time.Instant now);
 
