@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -18,14 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.EnumMap;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.channel.ChannelModule;
 import ua.zvernennia.app.channel.Channels;
+import ua.zvernennia.app.geocode.GeocodeWorker;
 import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.PhotoSource;
-import ua.zvernennia.app.geocode.GeocodeWorker;
 import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
@@ -43,10 +43,10 @@ import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
-import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.executor.ExecutorDesk;
 import ua.zvernennia.core.executor.StaffChat;
 import ua.zvernennia.core.executor.StaffNotices;
+import ua.zvernennia.core.register.Register;
 import ua.zvernennia.storage.Storage;
 
 /** The whole application, wired from its configuration. Start with {@link #start}, stop with {@link #close}. */
@@ -64,6 +64,7 @@ public final class App implements AutoCloseable {
     private WebServer web;
     /** The messengers, closed first when the app stops. */
     private List<ChannelModule> channels = List.of();
+
     private Metrics metrics;
 
     private App(AppConfig config, Clock clock) {
@@ -84,14 +85,23 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(AppConfig config) {
-        return start(config, Clock.systemUTC(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+        return start(
+                config,
+                Clock.systemUTC(),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.out);
     }
 
     private void startAll(BufferedReader demoInput, PrintStream demoOutput) {
         log.info("starting with {}", config);
         // Read before the database is opened: a classifier that does not hold together stops the start at once.
         ClassifierFile.Loaded classifier = ClassifierFile.read(config.council().classifierFile());
-        storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock, config.city().zone());
+        storage = Storage.open(
+                config.db().url(),
+                config.db().user(),
+                config.db().password().orElse(null),
+                clock,
+                config.city().zone());
         closeables.add(storage);
         metrics = new Metrics(storage::operationalFigures);
         closeables.add(metrics);
@@ -101,11 +111,17 @@ public final class App implements AutoCloseable {
         }
 
         channels = Channels.configured(new Channels.Setting(config, clock, demoInput, demoOutput));
-        List<Messenger> messengers = channels.stream().map(ChannelModule::messenger).toList();
+        List<Messenger> messengers =
+                channels.stream().map(ChannelModule::messenger).toList();
 
-        var settings = new ConversationSettings(config.city().zone(), config.city().legalDeadlineDays(), config.city().menuPageSize(),
-                config.deadlines().noStudyLegalDeadlineDays(), config.deadlines().noStudyClasses());
-        var staffChat = new StaffChat(new ExecutorDesk(clock, new StaffNotices(config.city().zone())), new OperatorDesk(clock, settings));
+        var settings = new ConversationSettings(
+                config.city().zone(),
+                config.city().legalDeadlineDays(),
+                config.city().menuPageSize(),
+                config.deadlines().noStudyLegalDeadlineDays(),
+                config.deadlines().noStudyClasses());
+        var staffChat = new StaffChat(
+                new ExecutorDesk(clock, new StaffNotices(config.city().zone())), new OperatorDesk(clock, settings));
         var engine = new ConversationEngine(new ConversationMachine(settings), clock, staffChat);
         var deliverer = new Deliverer(messengers, storage.unitOfWork(), clock, metrics);
         ExecutorService chatPool = Executors.newFixedThreadPool(32, named("chat"));
@@ -117,11 +133,19 @@ public final class App implements AutoCloseable {
         dispatcher.start();
         closeables.add(0, dispatcher);
 
-        closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
-                config.deadlines().checkInterval()));
+        closeables.add(
+                0,
+                new DeadlineSchedule(
+                        new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
+                        config.deadlines().checkInterval()));
 
-        RetentionJob retention = new RetentionJob(storage.personalData(), storage.accessLog(), clock, config.privacy().retentionDays(),
-                config.privacy().outboxRetentionDays(), config.privacy().auditRetentionDays());
+        RetentionJob retention = new RetentionJob(
+                storage.personalData(),
+                storage.accessLog(),
+                clock,
+                config.privacy().retentionDays(),
+                config.privacy().outboxRetentionDays(),
+                config.privacy().auditRetentionDays());
         retention.start(config.privacy().retentionInterval());
         closeables.add(0, retention);
 
@@ -133,32 +157,62 @@ public final class App implements AutoCloseable {
         channels.forEach(c -> c.photos().ifPresent(p -> photos.put(c.channel(), p)));
         // Photos sent with the web form are files of the app's; a partner app's media_url is fetched
         // only from its allow-listed hosts.
-        var webPhotos = new WebPhotos(config.web().photosDir(), new SafeMediaFetch(
-                SafeMediaFetch.Policy.publicHttps(config.web().partnerMediaHosts()), config.privacy().maxPhotoBytes()));
+        var webPhotos = new WebPhotos(
+                config.web().photosDir(),
+                new SafeMediaFetch(
+                        SafeMediaFetch.Policy.publicHttps(config.web().partnerMediaHosts()),
+                        config.privacy().maxPhotoBytes()));
         photos.put(Channel.WEB, webPhotos);
         // The demo's newcomer gets an admin token for this run, to look at their appeal in the console.
         Optional<String> adminToken = config.adminToken().isEmpty() && config.runsDemo()
-                ? Optional.of(TokenIssuer.newSecret()) : config.adminToken();
+                ? Optional.of(TokenIssuer.newSecret())
+                : config.adminToken();
         KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
-        PhotoKeeper keeper = new PhotoKeeper(storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
+        PhotoKeeper keeper = new PhotoKeeper(
+                storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
         closeables.add(0, keeper);
-        config.openMap().geocoderUrl().ifPresent(url -> closeables.add(0, new GeocodeWorker(storage.geocodes(), URI.create(url),
-                config.openMap().geocoderUserAgent(), new GeoPoint(config.web().mapLatitude(), config.web().mapLongitude()),
-                config.openMap().geocoderInterval(), clock).start()));
+        config.openMap()
+                .geocoderUrl()
+                .ifPresent(url -> closeables.add(
+                        0,
+                        new GeocodeWorker(
+                                        storage.geocodes(),
+                                        URI.create(url),
+                                        config.openMap().geocoderUserAgent(),
+                                        new GeoPoint(
+                                                config.web().mapLatitude(),
+                                                config.web().mapLongitude()),
+                                        config.openMap().geocoderInterval(),
+                                        clock)
+                                .start()));
         var desk = new OperatorDesk(clock, settings);
-        var register = new Register(storage.unitOfWork(), storage.register(), desk, storage.menuEditor()::menu, clock,
-                new Register.Settings(classifier.classifier(), classifier.mapping(), config.city().zone(),
+        var register = new Register(
+                storage.unitOfWork(),
+                storage.register(),
+                desk,
+                storage.menuEditor()::menu,
+                clock,
+                new Register.Settings(
+                        classifier.classifier(),
+                        classifier.mapping(),
+                        config.city().zone(),
                         config.council().receivedAtMaxDaysBack()));
         seedTopics(register);
-        var endpoints = new Endpoints(config, clock, storage, desk, register, adminToken, keptPhotos, webPhotos, metrics);
-        web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
-                () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
-            // The messengers' webhooks first: Javalin tries routes in the order they were added, and
-            // these carry nearly every request.
-            channels.forEach(c -> c.routes(routes, bot));
-            endpoints.routes(routes);
-        });
+        var endpoints =
+                new Endpoints(config, clock, storage, desk, register, adminToken, keptPhotos, webPhotos, metrics);
+        web = WebServer.start(
+                config.httpHost(),
+                config.httpPort(),
+                () -> ready,
+                () -> storage.readiness(WebServer.READINESS_WAIT),
+                metrics::httpRequest,
+                routes -> {
+                    // The messengers' webhooks first: Javalin tries routes in the order they were added, and
+                    // these carry nearly every request.
+                    channels.forEach(c -> c.routes(routes, bot));
+                    endpoints.routes(routes);
+                });
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
         if (config.runsDemo()) {
@@ -186,7 +240,8 @@ public final class App implements AutoCloseable {
                 log.info("mapped {} directions to the classifier's topics", written);
             }
         } catch (RuntimeException e) {
-            log.warn("the classifier's topics of the directions are not written to the database ({}): the file's apply meanwhile",
+            log.warn(
+                    "the classifier's topics of the directions are not written to the database ({}): the file's apply meanwhile",
                     e.getClass().getSimpleName());
         }
     }
@@ -194,14 +249,17 @@ public final class App implements AutoCloseable {
     private DeadlineSettings deadlineSettings() {
         Optional<ChatKey> staff = config.deadlines().staffTelegramChatId().map(id -> ChatKey.of(Channel.TELEGRAM, id));
         if (staff.isPresent() && !config.telegram().enabled()) {
-            log.warn("STAFF_TELEGRAM_CHAT_ID is set but Telegram is not (no TELEGRAM_BOT_TOKEN): deadline notices wait in the outbox");
+            log.warn(
+                    "STAFF_TELEGRAM_CHAT_ID is set but Telegram is not (no TELEGRAM_BOT_TOKEN): deadline notices wait in the outbox");
         }
-        return new DeadlineSettings(staff, config.deadlines().reminderFraction(), config.city().zone());
+        return new DeadlineSettings(
+                staff, config.deadlines().reminderFraction(), config.city().zone());
     }
 
     private void forgetOldUpdates() {
         try {
-            int forgotten = storage.unitOfWork().run(s -> s.processed().forgetBefore(clock.instant().minus(FORGET_UPDATES_AFTER)));
+            int forgotten = storage.unitOfWork()
+                    .run(s -> s.processed().forgetBefore(clock.instant().minus(FORGET_UPDATES_AFTER)));
             if (forgotten > 0) {
                 log.info("forgot {} old update ids", forgotten);
             }

@@ -21,12 +21,29 @@ import ua.zvernennia.core.engine.FloodSettings;
  * All settings, read once at start-up from {@code config/application.conf} with environment
  * overrides. Secrets come from the environment only and never appear in {@link #toString()}.
  */
-public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
-                        Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
-                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web, Council council,
-                        OpenMap openMap) {
+public record AppConfig(
+        Db db,
+        int httpPort,
+        City city,
+        Telegram telegram,
+        Viber viber,
+        DemoMode demo,
+        Duration outboxPollInterval,
+        Optional<String> adminToken,
+        Deadlines deadlines,
+        FloodSettings flood,
+        Optional<String> metricsToken,
+        Optional<String> httpHost,
+        Privacy privacy,
+        Web web,
+        Council council,
+        OpenMap openMap) {
 
-    public enum DemoMode { AUTO, ON, OFF }
+    public enum DemoMode {
+        AUTO,
+        ON,
+        OFF
+    }
 
     /** The shortest {@code ADMIN_TOKEN} the app starts with. */
     public static final int MIN_ADMIN_TOKEN = 32;
@@ -47,8 +64,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         }
     }
 
-    public record City(ZoneId zone, int legalDeadlineDays, int menuPageSize, Path categoriesFile) {
-    }
+    public record City(ZoneId zone, int legalDeadlineDays, int menuPageSize, Path categoriesFile) {}
 
     /**
      * The council's register and report.
@@ -59,8 +75,12 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
      * @param classifierFile        the classifier; the jar's copy when the file does not exist
      * @param receivedAtMaxDaysBack how far back an operator may date an appeal's receipt
      */
-    public record Council(String organisation, String receivedBy, String reportTitle, Path classifierFile, int receivedAtMaxDaysBack) {
-    }
+    public record Council(
+            String organisation,
+            String receivedBy,
+            String reportTitle,
+            Path classifierFile,
+            int receivedAtMaxDaysBack) {}
 
     /**
      * Deadline control.
@@ -71,9 +91,12 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
      * @param reminderFraction         how far into an appeal's time operators are reminded (0..1)
      * @param checkInterval            how often deadlines are checked
      */
-    public record Deadlines(int noStudyLegalDeadlineDays, Set<DeadlineClass> noStudyClasses, Optional<String> staffTelegramChatId,
-                            double reminderFraction, Duration checkInterval) {
-    }
+    public record Deadlines(
+            int noStudyLegalDeadlineDays,
+            Set<DeadlineClass> noStudyClasses,
+            Optional<String> staffTelegramChatId,
+            double reminderFraction,
+            Duration checkInterval) {}
 
     /**
      * Personal data: how it is kept and for how long, and who may sign in how often.
@@ -88,8 +111,15 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
      * @param auditRetentionDays   entries of the access log are kept this many days
      * @param retentionInterval    how often the retention job runs
      */
-    public record Privacy(Set<String> trustedProxies, Optional<Path> mediaDir, Set<String> viberMediaHosts, long maxPhotoBytes,
-                          int retentionDays, int outboxRetentionDays, int auditRetentionDays, Duration retentionInterval) {
+    public record Privacy(
+            Set<String> trustedProxies,
+            Optional<Path> mediaDir,
+            Set<String> viberMediaHosts,
+            long maxPhotoBytes,
+            int retentionDays,
+            int outboxRetentionDays,
+            int auditRetentionDays,
+            Duration retentionInterval) {
         public Privacy {
             trustedProxies = Set.copyOf(trustedProxies);
             viberMediaHosts = Set.copyOf(viberMediaHosts);
@@ -112,9 +142,19 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
      * @param partnerMediaHosts   the only hosts a partner's {@code media_url} is fetched from (over
      *                            https, public addresses only); empty: none is fetched
      */
-    public record Web(Optional<String> jurisdictionId, String contact, String accessInfo, int keyPerMinute, String tileUrl,
-                      String tileAttribution, double mapLatitude, double mapLongitude, int mapZoom, int formPerHour,
-                      Path photosDir, Set<String> partnerMediaHosts) {
+    public record Web(
+            Optional<String> jurisdictionId,
+            String contact,
+            String accessInfo,
+            int keyPerMinute,
+            String tileUrl,
+            String tileAttribution,
+            double mapLatitude,
+            double mapLongitude,
+            int mapZoom,
+            int formPerHour,
+            Path photosDir,
+            Set<String> partnerMediaHosts) {
         public Web {
             partnerMediaHosts = Set.copyOf(partnerMediaHosts);
         }
@@ -130,28 +170,42 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
      * @param cacheTtl           how long a public answer is reused
      * @param license            the open data's licence, and {@code licenseUrl} its text
      */
-    public record OpenMap(Optional<String> geocoderUrl, String geocoderUserAgent, Duration geocoderInterval, int requestsPerMinute,
-                          Duration cacheTtl, String license, String licenseUrl) {
-    }
+    public record OpenMap(
+            Optional<String> geocoderUrl,
+            String geocoderUserAgent,
+            Duration geocoderInterval,
+            int requestsPerMinute,
+            Duration cacheTtl,
+            String license,
+            String licenseUrl) {}
 
     /**
      * @param maxPerSecond        messages a second the bot sends in all (Telegram's limit)
      * @param maxPerChatPerSecond messages a second to one chat
      */
-    public record Telegram(Optional<String> token, String apiUrl, Optional<String> webhookUrl, double maxPerSecond,
-                           double maxPerChatPerSecond) {
+    public record Telegram(
+            Optional<String> token,
+            String apiUrl,
+            Optional<String> webhookUrl,
+            double maxPerSecond,
+            double maxPerChatPerSecond) {
         public boolean enabled() {
             return token.isPresent();
         }
 
         @Override
         public String toString() {
-            return "Telegram[token=" + (token.isPresent() ? "set" : "none") + ", apiUrl=" + apiUrl + ", webhookUrl=" + webhookUrl + "]";
+            return "Telegram[token=" + (token.isPresent() ? "set" : "none") + ", apiUrl=" + apiUrl + ", webhookUrl="
+                    + webhookUrl + "]";
         }
     }
 
-    public record Viber(Optional<String> authToken, String apiUrl, Optional<String> webhookUrl, String senderName,
-                        Optional<String> senderAvatar) {
+    public record Viber(
+            Optional<String> authToken,
+            String apiUrl,
+            Optional<String> webhookUrl,
+            String senderName,
+            Optional<String> senderAvatar) {
         public boolean enabled() {
             return authToken.isPresent();
         }
@@ -165,10 +219,13 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
 
     @Override
     public String toString() {
-        return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
-                + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
+        return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo="
+                + demo
+                + ", outboxPollInterval=" + outboxPollInterval + ", adminToken="
+                + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
-                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap + "]";
+                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap
+                + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -201,18 +258,27 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             ZoneId zone = ZoneId.of(c.getString("city.zone"));
             Optional<String> adminToken = secret(env, "ADMIN_TOKEN");
             if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN) {
-                throw new IllegalArgumentException("ADMIN_TOKEN is too short: it has " + adminToken.get().length() + " characters, "
-                        + MIN_ADMIN_TOKEN + " at least are needed so that it cannot be guessed; make one with `openssl rand -base64 33`");
+                throw new IllegalArgumentException("ADMIN_TOKEN is too short: it has "
+                        + adminToken.get().length() + " characters, " + MIN_ADMIN_TOKEN
+                        + " at least are needed so that it cannot be guessed; make one with `openssl rand -base64 33`");
             }
             Path categories = Path.of(c.getString("city.categories-file"));
             return new AppConfig(
                     new Db(c.getString("db.url"), c.getString("db.user"), secret(env, "DB_PASSWORD")),
                     port,
                     new City(zone, c.getInt("city.legal-deadline-days"), c.getInt("city.menu-page-size"), categories),
-                    new Telegram(secret(env, "TELEGRAM_BOT_TOKEN"), c.getString("telegram.api-url"), nonBlank(c.getString("telegram.webhook-url")),
-                            positive(c, "telegram.max-messages-per-second"), positive(c, "telegram.max-messages-per-chat-per-second")),
-                    new Viber(secret(env, "VIBER_AUTH_TOKEN"), c.getString("viber.api-url"), nonBlank(c.getString("viber.webhook-url")),
-                            c.getString("viber.sender-name"), nonBlank(c.getString("viber.sender-avatar"))),
+                    new Telegram(
+                            secret(env, "TELEGRAM_BOT_TOKEN"),
+                            c.getString("telegram.api-url"),
+                            nonBlank(c.getString("telegram.webhook-url")),
+                            positive(c, "telegram.max-messages-per-second"),
+                            positive(c, "telegram.max-messages-per-chat-per-second")),
+                    new Viber(
+                            secret(env, "VIBER_AUTH_TOKEN"),
+                            c.getString("viber.api-url"),
+                            nonBlank(c.getString("viber.webhook-url")),
+                            c.getString("viber.sender-name"),
+                            nonBlank(c.getString("viber.sender-avatar"))),
                     DemoMode.valueOf(c.getString("demo.mode").toUpperCase(Locale.ROOT)),
                     Duration.ofMillis(c.getLong("outbox.poll-interval-ms")),
                     adminToken,
@@ -227,22 +293,28 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
     }
 
     private static Council council(Config c) {
         int days = c.getInt("council.received-at-max-days-back");
         if (days < 0 || days > 3660) {
-            throw new IllegalArgumentException("council.received-at-max-days-back (RECEIVED_AT_MAX_DAYS_BACK) must be 0..3660");
+            throw new IllegalArgumentException(
+                    "council.received-at-max-days-back (RECEIVED_AT_MAX_DAYS_BACK) must be 0..3660");
         }
         for (String key : new String[] {"council.organisation", "council.received-by", "council.report-title"}) {
             if (c.getString(key).isBlank()) {
                 throw new IllegalArgumentException(key + " must not be empty");
             }
         }
-        return new Council(c.getString("council.organisation").strip(), c.getString("council.received-by").strip(),
-                c.getString("council.report-title").strip(), Path.of(c.getString("council.classifier-file")), days);
+        return new Council(
+                c.getString("council.organisation").strip(),
+                c.getString("council.received-by").strip(),
+                c.getString("council.report-title").strip(),
+                Path.of(c.getString("council.classifier-file")),
+                days);
     }
 
     private static FloodSettings flood(Config c) {
@@ -256,7 +328,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             throw new IllegalArgumentException("flood.window-ms (FLOOD_WINDOW_MS) must be at least 1");
         }
         if (repeatMs < 0) {
-            throw new IllegalArgumentException("flood.repeat-window-ms (FLOOD_REPEAT_WINDOW_MS) must be 0 (off) or more");
+            throw new IllegalArgumentException(
+                    "flood.repeat-window-ms (FLOOD_REPEAT_WINDOW_MS) must be 0 (off) or more");
         }
         return new FloodSettings(max, Duration.ofMillis(windowMs), Duration.ofMillis(repeatMs));
     }
@@ -279,10 +352,18 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         }
         long intervalMs = c.getLong("privacy.retention-interval-ms");
         if (intervalMs < 100) {
-            throw new IllegalArgumentException("privacy.retention-interval-ms (RETENTION_INTERVAL_MS) must be at least 100");
+            throw new IllegalArgumentException(
+                    "privacy.retention-interval-ms (RETENTION_INTERVAL_MS) must be at least 100");
         }
-        return new Privacy(proxies, nonBlank(c.getString("privacy.media-dir")).map(Path::of), hosts, maxPhoto, retention, outbox,
-                audit, Duration.ofMillis(intervalMs));
+        return new Privacy(
+                proxies,
+                nonBlank(c.getString("privacy.media-dir")).map(Path::of),
+                hosts,
+                maxPhoto,
+                retention,
+                outbox,
+                audit,
+                Duration.ofMillis(intervalMs));
     }
 
     private static int atLeast(Config c, String path, String env, int min) {
@@ -314,60 +395,77 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             try {
                 classes.add(DeadlineClass.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("deadlines.no-study-classes (NO_STUDY_DEADLINE_CLASSES): unknown deadline class '"
-                        + name + "'; known: " + Arrays.toString(DeadlineClass.values()));
+                throw new IllegalArgumentException(
+                        "deadlines.no-study-classes (NO_STUDY_DEADLINE_CLASSES): unknown deadline class '" + name
+                                + "'; known: " + Arrays.toString(DeadlineClass.values()));
             }
         }
         if (!classes.isEmpty() && (noStudyDays < 1 || noStudyDays > legalDays)) {
-            throw new IllegalArgumentException("deadlines.no-study-legal-deadline-days (NO_STUDY_LEGAL_DEADLINE_DAYS) must be 1.."
-                    + legalDays + " (city.legal-deadline-days)");
+            throw new IllegalArgumentException(
+                    "deadlines.no-study-legal-deadline-days (NO_STUDY_LEGAL_DEADLINE_DAYS) must be 1.." + legalDays
+                            + " (city.legal-deadline-days)");
         }
         Optional<String> staffChat = nonBlank(c.getString("deadlines.staff-telegram-chat-id"));
         if (staffChat.isPresent() && !staffChat.get().matches("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31}")) {
-            throw new IllegalArgumentException("deadlines.staff-telegram-chat-id (STAFF_TELEGRAM_CHAT_ID) must be a Telegram chat id "
-                    + "(a number, negative for groups) or a channel's @username");
+            throw new IllegalArgumentException(
+                    "deadlines.staff-telegram-chat-id (STAFF_TELEGRAM_CHAT_ID) must be a Telegram chat id "
+                            + "(a number, negative for groups) or a channel's @username");
         }
         double fraction = c.getDouble("deadlines.reminder-fraction");
         if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("deadlines.reminder-fraction (DEADLINE_REMINDER_FRACTION) must be between 0 and 1, e.g. 0.8");
+            throw new IllegalArgumentException(
+                    "deadlines.reminder-fraction (DEADLINE_REMINDER_FRACTION) must be between 0 and 1, e.g. 0.8");
         }
         long intervalMs = c.getLong("deadlines.check-interval-ms");
         if (intervalMs < 100) {
-            throw new IllegalArgumentException("deadlines.check-interval-ms (DEADLINE_CHECK_INTERVAL_MS) must be at least 100");
+            throw new IllegalArgumentException(
+                    "deadlines.check-interval-ms (DEADLINE_CHECK_INTERVAL_MS) must be at least 100");
         }
         return new Deadlines(noStudyDays, Set.copyOf(classes), staffChat, fraction, Duration.ofMillis(intervalMs));
     }
 
     private static OpenMap openMap(Config c) {
-        Optional<String> geocoder = nonBlank(c.getString("open-map.geocoder-url")).map(u -> u.replaceAll("/+$", ""));
+        Optional<String> geocoder =
+                nonBlank(c.getString("open-map.geocoder-url")).map(u -> u.replaceAll("/+$", ""));
         if (geocoder.isPresent() && !geocoder.get().matches("https?://[^\\s?#]+")) {
-            throw new IllegalArgumentException("open-map.geocoder-url (GEOCODER_URL) must be an http(s) URL without a query, "
-                    + "such as https://nominatim.openstreetmap.org");
+            throw new IllegalArgumentException(
+                    "open-map.geocoder-url (GEOCODER_URL) must be an http(s) URL without a query, "
+                            + "such as https://nominatim.openstreetmap.org");
         }
         String agent = c.getString("open-map.geocoder-user-agent").strip();
         if (agent.isEmpty() || agent.length() > 200 || !agent.matches("[\\x20-\\x7e]+")) {
-            throw new IllegalArgumentException("open-map.geocoder-user-agent (GEOCODER_USER_AGENT) must be 1..200 printable ASCII characters");
+            throw new IllegalArgumentException(
+                    "open-map.geocoder-user-agent (GEOCODER_USER_AGENT) must be 1..200 printable ASCII characters");
         }
         long interval = c.getLong("open-map.geocoder-interval-ms");
         if (interval < 1) {
-            throw new IllegalArgumentException("open-map.geocoder-interval-ms (GEOCODER_MIN_INTERVAL_MS) must be 1 or more");
+            throw new IllegalArgumentException(
+                    "open-map.geocoder-interval-ms (GEOCODER_MIN_INTERVAL_MS) must be 1 or more");
         }
         int perMinute = c.getInt("open-map.requests-per-minute");
         if (perMinute < 1) {
-            throw new IllegalArgumentException("open-map.requests-per-minute (PUBLIC_REQUESTS_PER_MINUTE) must be 1 or more");
+            throw new IllegalArgumentException(
+                    "open-map.requests-per-minute (PUBLIC_REQUESTS_PER_MINUTE) must be 1 or more");
         }
         int cache = c.getInt("open-map.cache-seconds");
         if (cache < 0 || cache > 3600) {
             throw new IllegalArgumentException("open-map.cache-seconds (PUBLIC_CACHE_SECONDS) must be 0..3600");
         }
-        return new OpenMap(geocoder, agent, Duration.ofMillis(interval), perMinute, Duration.ofSeconds(cache),
-                c.getString("open-map.license"), c.getString("open-map.license-url"));
+        return new OpenMap(
+                geocoder,
+                agent,
+                Duration.ofMillis(interval),
+                perMinute,
+                Duration.ofSeconds(cache),
+                c.getString("open-map.license"),
+                c.getString("open-map.license-url"));
     }
 
     private static Web web(Config c) {
         int perMinute = c.getInt("open311.key-requests-per-minute");
         if (perMinute < 1 || perMinute > 10_000) {
-            throw new IllegalArgumentException("open311.key-requests-per-minute (OPEN311_REQUESTS_PER_MINUTE) must be 1..10000");
+            throw new IllegalArgumentException(
+                    "open311.key-requests-per-minute (OPEN311_REQUESTS_PER_MINUTE) must be 1..10000");
         }
         String[] centre = c.getString("public-web.map-center").split(",");
         double lat;
@@ -376,26 +474,43 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
             lat = Double.parseDouble(centre[0].strip());
             lon = Double.parseDouble(centre[1].strip());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("public-web.map-center (MAP_CENTER) must be latitude,longitude such as 48.4647,35.0462");
+            throw new IllegalArgumentException(
+                    "public-web.map-center (MAP_CENTER) must be latitude,longitude such as 48.4647,35.0462");
         }
         if (centre.length != 2 || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-            throw new IllegalArgumentException("public-web.map-center (MAP_CENTER) must be latitude,longitude such as 48.4647,35.0462");
+            throw new IllegalArgumentException(
+                    "public-web.map-center (MAP_CENTER) must be latitude,longitude such as 48.4647,35.0462");
         }
         int zoom = c.getInt("public-web.map-zoom");
         if (zoom < 1 || zoom > 19) {
             throw new IllegalArgumentException("public-web.map-zoom (MAP_ZOOM) must be 1..19");
         }
         String tiles = c.getString("public-web.tile-url");
-        if (!tiles.matches("https?://.+") || !tiles.contains("{z}") || !tiles.contains("{x}") || !tiles.contains("{y}")) {
-            throw new IllegalArgumentException("public-web.tile-url (TILE_URL) must be an http(s) URL with {z}, {x} and {y}");
+        if (!tiles.matches("https?://.+")
+                || !tiles.contains("{z}")
+                || !tiles.contains("{x}")
+                || !tiles.contains("{y}")) {
+            throw new IllegalArgumentException(
+                    "public-web.tile-url (TILE_URL) must be an http(s) URL with {z}, {x} and {y}");
         }
         int perHour = c.getInt("public-web.submissions-per-hour");
         if (perHour < 1) {
-            throw new IllegalArgumentException("public-web.submissions-per-hour (PUBLIC_FORM_PER_HOUR) must be 1 or more");
+            throw new IllegalArgumentException(
+                    "public-web.submissions-per-hour (PUBLIC_FORM_PER_HOUR) must be 1 or more");
         }
-        return new Web(nonBlank(c.getString("open311.jurisdiction-id")), c.getString("open311.contact"),
-                c.getString("open311.access-info"), perMinute, tiles, c.getString("public-web.tile-attribution"), lat, lon, zoom,
-                perHour, Path.of(c.getString("public-web.photos-dir")), list(c.getString("open311.media-hosts")));
+        return new Web(
+                nonBlank(c.getString("open311.jurisdiction-id")),
+                c.getString("open311.contact"),
+                c.getString("open311.access-info"),
+                perMinute,
+                tiles,
+                c.getString("public-web.tile-attribution"),
+                lat,
+                lon,
+                zoom,
+                perHour,
+                Path.of(c.getString("public-web.photos-dir")),
+                list(c.getString("open311.media-hosts")));
     }
 
     /**
@@ -420,7 +535,8 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
     private static double positive(Config c, String key) {
         double value = c.getDouble(key);
         if (!(value > 0)) {
-            String variable = "TELEGRAM_" + key.substring(key.indexOf('.') + 1).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            String variable = "TELEGRAM_"
+                    + key.substring(key.indexOf('.') + 1).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
             throw new IllegalArgumentException(key + " (" + variable + ") must be a positive number");
         }
         return value;

@@ -31,14 +31,16 @@ import ua.zvernennia.storage.Dialect;
  * when nothing answers at the URL it copies the database itself. PostgreSQL: {@code pg_dump}.
  */
 final class BackupCommand {
-    static final String USAGE = "usage: java -jar zvernennia.jar backup <dir> [--url http://127.0.0.1:8080] [config/application.conf]\n"
-            + "  <dir>   the folder the backup file is written to (created when missing)\n"
-            + "  --url   the running instance (default: http://127.0.0.1:HTTP_PORT); its ADMIN_TOKEN from the environment";
-    private static final Pattern FILE_NAME = Pattern.compile("filename=\"(zvernennia-[0-9TZ]+\\.(?:h2\\.zip|sqlite))\"");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final String USAGE =
+            "usage: java -jar zvernennia.jar backup <dir> [--url http://127.0.0.1:8080] [config/application.conf]\n"
+                    + "  <dir>   the folder the backup file is written to (created when missing)\n"
+                    + "  --url   the running instance (default: http://127.0.0.1:HTTP_PORT); its ADMIN_TOKEN from the environment";
+    private static final Pattern FILE_NAME =
+            Pattern.compile("filename=\"(zvernennia-[0-9TZ]+\\.(?:h2\\.zip|sqlite))\"");
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     /** Returns the process exit code. */
     static int run(List<String> args, Map<String, String> env, Clock clock, PrintStream out) {
@@ -76,11 +78,15 @@ final class BackupCommand {
             }
             AppConfig config = AppConfig.load(configFile, env);
             if (Dialect.of(config.db().url()) == Dialect.POSTGRESQL) {
-                throw new IllegalArgumentException("the database is PostgreSQL: back it up with pg_dump (see the README)");
+                throw new IllegalArgumentException(
+                        "the database is PostgreSQL: back it up with pg_dump (see the README)");
             }
             Files.createDirectories(dir);
             String host = config.httpHost().filter(h -> !h.equals("0.0.0.0")).orElse("127.0.0.1");
-            URI base = URI.create(url != null ? url : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.httpPort());
+            URI base = URI.create(
+                    url != null
+                            ? url
+                            : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.httpPort());
             Optional<Path> fromApp = fromRunningApp(base, config.adminToken(), dir);
             Path written = fromApp.isPresent() ? fromApp.get() : directly(config, dir, clock, out, base);
             out.println("backup written: " + written.toAbsolutePath() + " (" + Files.size(written) + " bytes)");
@@ -101,8 +107,10 @@ final class BackupCommand {
     /** The backup from the instance at {@code base}; empty when nothing listens there. */
     private static Optional<Path> fromRunningApp(URI base, Optional<String> adminToken, Path dir)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/backup")).GET();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve("/api/backup")).GET();
         adminToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         HttpResponse<InputStream> response;
         try {
@@ -113,10 +121,12 @@ final class BackupCommand {
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 String reason = new String(body.readNBytes(1000), StandardCharsets.UTF_8);
-                throw new IllegalStateException("the app at " + base + " answered " + response.statusCode() + ": " + reason
-                        + (response.statusCode() == 401 ? " (set ADMIN_TOKEN to the running instance's)" : ""));
+                throw new IllegalStateException(
+                        "the app at " + base + " answered " + response.statusCode() + ": " + reason
+                                + (response.statusCode() == 401 ? " (set ADMIN_TOKEN to the running instance's)" : ""));
             }
-            Matcher m = FILE_NAME.matcher(response.headers().firstValue("Content-Disposition").orElse(""));
+            Matcher m = FILE_NAME.matcher(
+                    response.headers().firstValue("Content-Disposition").orElse(""));
             if (!m.find()) {
                 throw new IllegalStateException("the app at " + base + " did not send a backup file");
             }
@@ -130,7 +140,8 @@ final class BackupCommand {
     /** Nothing runs at the URL: the database is opened here (H2 refuses while another process holds it). */
     private static Path directly(AppConfig config, Path dir, Clock clock, PrintStream out, URI base) {
         out.println("no app answers at " + base + ": backing up " + config.db().url() + " directly");
-        try (Database database = Database.open(config.db().url(), config.db().user(), config.db().password().orElse(null))) {
+        try (Database database = Database.open(
+                config.db().url(), config.db().user(), config.db().password().orElse(null))) {
             Path target = dir.resolve("zvernennia-" + STAMP.format(clock.instant()) + "." + database.backupExtension());
             database.backupTo(target);
             return target;

@@ -21,8 +21,7 @@ final class CopyCommand {
               and checks the copy by row counts and checksums per table. Passwords: FROM_DB_PASSWORD, TO_DB_PASSWORD.
               e.g. copy --from jdbc:h2:file:./data/zvernennia --to jdbc:sqlite:./data/zvernennia.sqlite""";
 
-    private CopyCommand() {
-    }
+    private CopyCommand() {}
 
     /** Returns the process exit code: 0 copied and checked, 1 the copy failed, 2 bad arguments. */
     static int run(List<String> args, Map<String, String> env, Clock clock, PrintStream out) {
@@ -60,11 +59,12 @@ final class CopyCommand {
         }
         long start = clock.millis();
         try (Database source = Database.open(from, fromUser, env.get("FROM_DB_PASSWORD"));
-             Database target = Database.open(to, toUser, env.get("TO_DB_PASSWORD"))) {
+                Database target = Database.open(to, toUser, env.get("TO_DB_PASSWORD"))) {
             out.println("copying " + hidden(from) + " into " + hidden(to));
             List<DatabaseCopy.Table> tables = DatabaseCopy.copy(source, target, out::println);
             long rows = tables.stream().mapToLong(DatabaseCopy.Table::rows).sum();
-            out.println("done: " + tables.size() + " tables, " + rows + " rows, every table's count and checksum the same on both sides, in "
+            out.println("done: " + tables.size() + " tables, " + rows
+                    + " rows, every table's count and checksum the same on both sides, in "
                     + (clock.millis() - start) / 1000.0 + " s");
             return 0;
         } catch (RuntimeException e) {

@@ -15,13 +15,17 @@ final class DeadlineSchedule implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(App.named("deadlines"));
 
     DeadlineSchedule(DeadlineWatch watch, Duration interval) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                watch.runOnce();
-            } catch (RuntimeException e) {
-                log.warn("deadline check failed; next in {}", interval, e);
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        watch.runOnce();
+                    } catch (RuntimeException e) {
+                        log.warn("deadline check failed; next in {}", interval, e);
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

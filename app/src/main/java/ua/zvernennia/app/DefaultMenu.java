@@ -21,8 +21,7 @@ final class DefaultMenu {
     private static final Logger log = LoggerFactory.getLogger(DefaultMenu.class);
     static final String RESOURCE = "/categories.yaml";
 
-    private DefaultMenu() {
-    }
+    private DefaultMenu() {}
 
     static List<Category> read(Path file) {
         if (Files.isRegularFile(file)) {

@@ -19,8 +19,6 @@ import ua.zvernennia.app.api.ClientAddress;
 import ua.zvernennia.app.api.CouncilReportController;
 import ua.zvernennia.app.api.DatabaseBackup;
 import ua.zvernennia.app.api.ExecutorController;
-import ua.zvernennia.core.executor.ExecutorDesk;
-import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.RegisterController;
 import ua.zvernennia.app.api.ReportController;
@@ -53,8 +51,10 @@ import ua.zvernennia.app.web.ErrorAnswers;
 import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.register.Register;
+import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.core.openmap.OpenStatisticsReader;
+import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.storage.Database;
 import ua.zvernennia.storage.Dialect;
@@ -76,8 +76,16 @@ final class Endpoints implements RouteGroup {
      * @param keptPhotos where the bytes of the photos kept at receipt are
      * @param webPhotos  where the web form's photos are kept
      */
-    Endpoints(AppConfig config, Clock clock, Storage storage, OperatorDesk desk, Register register, Optional<String> adminToken,
-              KeptPhotos keptPhotos, WebPhotos webPhotos, Metrics metrics) {
+    Endpoints(
+            AppConfig config,
+            Clock clock,
+            Storage storage,
+            OperatorDesk desk,
+            Register register,
+            Optional<String> adminToken,
+            KeptPhotos keptPhotos,
+            WebPhotos webPhotos,
+            Metrics metrics) {
         var zone = config.city().zone();
         var authenticator = new Authenticator(adminToken, storage.apiTokens());
         SignInLimits signIns = new MemorySignInLimits();
@@ -92,7 +100,9 @@ final class Endpoints implements RouteGroup {
         var partnerKeys = new PartnerKeys(storage.open311(), clock, config.web().keyPerMinute());
         var webRegistration = new WebRegistration(storage.open311(), desk);
         var importer = new AppealImport(register, storage.categories());
-        var wording = new CouncilReport.Wording(config.council().organisation(), config.council().receivedBy(),
+        var wording = new CouncilReport.Wording(
+                config.council().organisation(),
+                config.council().receivedBy(),
                 config.council().reportTitle());
 
         var api = new Api(authenticator, signIns, clients, clock);
@@ -101,11 +111,23 @@ final class Endpoints implements RouteGroup {
                 StartPage::register,
                 api,
                 new TokenController(storage.apiTokens(), tokens, clock, storage.executors()),
-                new ExecutorController(storage.executors(), storage.unitOfWork(),
-                        new ExecutorDesk(clock, new StaffNotices(zone)), clock),
+                new ExecutorController(
+                        storage.executors(),
+                        storage.unitOfWork(),
+                        new ExecutorDesk(clock, new StaffNotices(zone)),
+                        clock),
                 new CategoryController(storage.menuEditor(), clock),
-                new AppealController(storage.appealSearch(), storage.unitOfWork(), desk, storage.categories(), photos, audit, register,
-                        storage.executors(), clock, zone),
+                new AppealController(
+                        storage.appealSearch(),
+                        storage.unitOfWork(),
+                        desk,
+                        storage.categories(),
+                        photos,
+                        audit,
+                        register,
+                        storage.executors(),
+                        clock,
+                        zone),
                 new RegisterController(register, importer),
                 new StatsController(statistics, register, zone, storage.executors()),
                 new CouncilReportController(register, wording),
@@ -113,24 +135,52 @@ final class Endpoints implements RouteGroup {
                 new BackupController(backup(storage.database()), clock),
                 new CitizenController(storage.personalData(), audit, clock),
                 new AuditController(storage.accessLog(), zone),
-                new ConsoleRoutes(console, authenticator, signIns, clients, clock, List.of(
-                        new AppealPages(console, storage.appealSearch(), storage.categories(), storage.menuEditor(), photos, audit,
-                                register, config.council().receivedAtMaxDaysBack(), clock),
-                        new ImportPage(console, importer),
-                        new CategoryPages(console, storage.menuEditor(), clock),
-                        new TokenPages(console, storage.apiTokens(), tokens, clock),
-                        new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
-                        new Open311KeyPages(console, partnerKeys),
-                        new StatsPage(console, aggregateStatistics, statistics, register, clock, zone),
-                        new CouncilReportPage(console, register, wording, clock),
-                        new ChannelPages(console, register),
-                        new MapPointPage(console, storage.mapPlaces()))),
+                new ConsoleRoutes(
+                        console,
+                        authenticator,
+                        signIns,
+                        clients,
+                        clock,
+                        List.of(
+                                new AppealPages(
+                                        console,
+                                        storage.appealSearch(),
+                                        storage.categories(),
+                                        storage.menuEditor(),
+                                        photos,
+                                        audit,
+                                        register,
+                                        config.council().receivedAtMaxDaysBack(),
+                                        clock),
+                                new ImportPage(console, importer),
+                                new CategoryPages(console, storage.menuEditor(), clock),
+                                new TokenPages(console, storage.apiTokens(), tokens, clock),
+                                new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
+                                new Open311KeyPages(console, partnerKeys),
+                                new StatsPage(console, aggregateStatistics, statistics, register, clock, zone),
+                                new CouncilReportPage(console, register, wording, clock),
+                                new ChannelPages(console, register),
+                                new MapPointPage(console, storage.mapPlaces()))),
                 app -> metrics.register(app, authenticator, config.metricsToken()),
                 partnerKeys,
-                new GeoReport(storage.categories(), storage.menuEditor(), storage.open311(), webRegistration, clock, zone, config.web()),
+                new GeoReport(
+                        storage.categories(),
+                        storage.menuEditor(),
+                        storage.open311(),
+                        webRegistration,
+                        clock,
+                        zone,
+                        config.web()),
                 new PublicForm(storage.categories(), webRegistration, clock, zone, config.web(), webPhotos),
-                new OpenMapPages(storage.openMap(), new OpenStatisticsReader(aggregateStatistics, storage.openMap(), zone),
-                        storage.categories(), config.openMap(), config.web(), clients, clock, zone));
+                new OpenMapPages(
+                        storage.openMap(),
+                        new OpenStatisticsReader(aggregateStatistics, storage.openMap(), zone),
+                        storage.categories(),
+                        config.openMap(),
+                        config.web(),
+                        clients,
+                        clock,
+                        zone));
         this.failures = failures(api, console);
     }
 
@@ -139,7 +189,8 @@ final class Endpoints implements RouteGroup {
      * everywhere else; a fault of the storage is one {@link StorageFaults} recognises.
      */
     static Failures failures(ErrorAnswers api, ErrorAnswers console) {
-        return new Failures(e -> StorageFaults.isFault(e) ? Optional.of(StorageFaults.describe(e)) : Optional.empty(),
+        return new Failures(
+                e -> StorageFaults.isFault(e) ? Optional.of(StorageFaults.describe(e)) : Optional.empty(),
                 ctx -> console(ctx) ? console : api);
     }
 
@@ -160,7 +211,8 @@ final class Endpoints implements RouteGroup {
             @Override
             public Optional<String> refusal() {
                 return database.dialect() == Dialect.POSTGRESQL
-                        ? Optional.of("the database is PostgreSQL: back it up with pg_dump") : Optional.empty();
+                        ? Optional.of("the database is PostgreSQL: back it up with pg_dump")
+                        : Optional.empty();
             }
 
             @Override

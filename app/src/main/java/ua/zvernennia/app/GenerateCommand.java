@@ -15,13 +15,13 @@ import ua.zvernennia.storage.Storage;
  * for load and statistics checks. Run it with the app stopped.
  */
 final class GenerateCommand {
-    static final String USAGE = "usage: java -jar zvernennia.jar generate [--appeals N] [--year YYYY] [--seed S] [config/application.conf]\n"
-            + "  --appeals  how many appeals (default 1000000)\n"
-            + "  --year     a past year in the city's zone (default: last year)\n"
-            + "  --seed     seed of the shuffles, the same seed writes the same data (default 1)";
+    static final String USAGE =
+            "usage: java -jar zvernennia.jar generate [--appeals N] [--year YYYY] [--seed S] [config/application.conf]\n"
+                    + "  --appeals  how many appeals (default 1000000)\n"
+                    + "  --year     a past year in the city's zone (default: last year)\n"
+                    + "  --seed     seed of the shuffles, the same seed writes the same data (default 1)";
 
-    private GenerateCommand() {
-    }
+    private GenerateCommand() {}
 
     /** Returns the process exit code. */
     static int run(List<String> args, Map<String, String> env, Clock clock, PrintStream out) {
@@ -49,23 +49,31 @@ final class GenerateCommand {
                 }
             }
             AppConfig config = AppConfig.load(configFile, env);
-            int y = year != null ? year : LocalDate.now(clock.withZone(config.city().zone())).getYear() - 1;
-            var plan = new AppealGenerator.Plan(appeals, y, seed, config.city().zone(), config.city().legalDeadlineDays());
-            try (Storage storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock,
+            int y = year != null
+                    ? year
+                    : LocalDate.now(clock.withZone(config.city().zone())).getYear() - 1;
+            var plan = new AppealGenerator.Plan(
+                    appeals, y, seed, config.city().zone(), config.city().legalDeadlineDays());
+            try (Storage storage = Storage.open(
+                    config.db().url(),
+                    config.db().user(),
+                    config.db().password().orElse(null),
+                    clock,
                     config.city().zone())) {
                 if (storage.categories().isEmpty()) {
                     storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
                 }
-                out.println("writing " + appeals + " appeals of " + y + " into " + AppConfig.Db.masked(config.db().url()));
+                out.println("writing " + appeals + " appeals of " + y + " into "
+                        + AppConfig.Db.masked(config.db().url()));
                 int step = Math.max(1, appeals / 10);
-                AppealGenerator.Result r = AppealGenerator.generate(storage.database(), storage.categories().all(), plan, clock.instant(),
-                        n -> {
+                AppealGenerator.Result r = AppealGenerator.generate(
+                        storage.database(), storage.categories().all(), plan, clock.instant(), n -> {
                             if (n % step < 5_000 || n == plan.appeals()) {
                                 out.println("  " + n);
                             }
                         });
-                out.println("done in " + r.took().toMillis() / 1000.0 + " s; by channel " + r.byChannel() + "; by status " + r.byStatus()
-                        + "; closed late " + r.closedLate());
+                out.println("done in " + r.took().toMillis() / 1000.0 + " s; by channel " + r.byChannel()
+                        + "; by status " + r.byStatus() + "; closed late " + r.closedLate());
                 return 0;
             }
         } catch (IllegalArgumentException e) {

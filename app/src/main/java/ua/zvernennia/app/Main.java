@@ -13,23 +13,31 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("generate")) {
-            System.exit(GenerateCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(),
-                    java.time.Clock.systemUTC(), System.out));
+            System.exit(GenerateCommand.run(
+                    java.util.List.of(args).subList(1, args.length),
+                    System.getenv(),
+                    java.time.Clock.systemUTC(),
+                    System.out));
             return;
         }
         if (args.length > 0 && args[0].equals("copy")) {
-            System.exit(CopyCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(),
-                    java.time.Clock.systemUTC(), System.out));
+            System.exit(CopyCommand.run(
+                    java.util.List.of(args).subList(1, args.length),
+                    System.getenv(),
+                    java.time.Clock.systemUTC(),
+                    System.out));
             return;
         }
         if (args.length > 0 && args[0].equals("backup")) {
-            System.exit(BackupCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(),
-                    java.time.Clock.systemUTC(), System.out));
+            System.exit(BackupCommand.run(
+                    java.util.List.of(args).subList(1, args.length),
+                    System.getenv(),
+                    java.time.Clock.systemUTC(),
+                    System.out));
             return;
         }
         Path configFile = Path.of(args.length > 0 ? args[0] : "config/application.conf");

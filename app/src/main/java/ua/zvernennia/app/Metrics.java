@@ -1,6 +1,7 @@
 package ua.zvernennia.app;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -14,14 +15,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +42,7 @@ final class Metrics implements Telemetry, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Metrics.class);
     /** The database figures are read at most this often, however often Prometheus scrapes. */
     private static final Duration FIGURES_MAX_AGE = Duration.ofSeconds(30);
+
     static final String PATH = "/metrics";
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -65,35 +66,71 @@ final class Metrics implements Telemetry, AutoCloseable {
                 continue;
             }
             String channel = c.name().toLowerCase(Locale.ROOT);
-            received.put(c, Counter.builder("zvernennia.updates.received").description("Updates from citizens handed to the bot")
-                    .tag("channel", channel).register(registry));
-            failed.put(c, Counter.builder("zvernennia.updates.failed").description("Updates whose effect could not be committed")
-                    .tag("channel", channel).register(registry));
-            turns.put(c, Timer.builder("zvernennia.turn").description("Updates handled: from being handed in until committed")
-                    .tag("channel", channel).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10))
-                    .register(registry));
+            received.put(
+                    c,
+                    Counter.builder("zvernennia.updates.received")
+                            .description("Updates from citizens handed to the bot")
+                            .tag("channel", channel)
+                            .register(registry));
+            failed.put(
+                    c,
+                    Counter.builder("zvernennia.updates.failed")
+                            .description("Updates whose effect could not be committed")
+                            .tag("channel", channel)
+                            .register(registry));
+            turns.put(
+                    c,
+                    Timer.builder("zvernennia.turn")
+                            .description("Updates handled: from being handed in until committed")
+                            .tag("channel", channel)
+                            .publishPercentileHistogram()
+                            .maximumExpectedValue(Duration.ofSeconds(10))
+                            .register(registry));
             var byOutcome = new EnumMap<DeliveryOutcome, Counter>(DeliveryOutcome.class);
             for (DeliveryOutcome o : DeliveryOutcome.values()) {
-                byOutcome.put(o, Counter.builder("zvernennia.deliveries").description("Attempts to deliver an outbox message, by outcome")
-                        .tag("channel", channel).tag("outcome", o.name().toLowerCase(Locale.ROOT)).register(registry));
+                byOutcome.put(
+                        o,
+                        Counter.builder("zvernennia.deliveries")
+                                .description("Attempts to deliver an outbox message, by outcome")
+                                .tag("channel", channel)
+                                .tag("outcome", o.name().toLowerCase(Locale.ROOT))
+                                .register(registry));
             }
             deliveries.put(c, byOutcome);
         }
-        commits = Timer.builder("zvernennia.commit").description("Group commits of the database writer")
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(5)).register(registry);
-        commitUnits = DistributionSummary.builder("zvernennia.commit.units").description("Units of work in one commit")
-                .baseUnit("units").serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 512).register(registry);
+        commits = Timer.builder("zvernennia.commit")
+                .description("Group commits of the database writer")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry);
+        commitUnits = DistributionSummary.builder("zvernennia.commit.units")
+                .description("Units of work in one commit")
+                .baseUnit("units")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 512)
+                .register(registry);
 
         Gauge.builder("zvernennia.outbox.pending", this, m -> m.figures().outboxPending())
-                .description("Outbox messages neither sent nor given up").register(registry);
-        Gauge.builder("zvernennia.outbox.oldest.pending.age", this, m -> m.figures().oldestPendingAge().toMillis() / 1000.0)
-                .description("How long the oldest pending outbox message has waited").baseUnit("seconds").register(registry);
+                .description("Outbox messages neither sent nor given up")
+                .register(registry);
+        Gauge.builder(
+                        "zvernennia.outbox.oldest.pending.age",
+                        this,
+                        m -> m.figures().oldestPendingAge().toMillis() / 1000.0)
+                .description("How long the oldest pending outbox message has waited")
+                .baseUnit("seconds")
+                .register(registry);
         for (AppealStatus s : AppealStatus.values()) {
-            Gauge.builder("zvernennia.appeals", this, m -> m.figures().appealsByStatus().getOrDefault(s.name(), 0L))
-                    .description("Appeals by status").tag("status", s.name().toLowerCase(Locale.ROOT)).register(registry);
+            Gauge.builder(
+                            "zvernennia.appeals",
+                            this,
+                            m -> m.figures().appealsByStatus().getOrDefault(s.name(), 0L))
+                    .description("Appeals by status")
+                    .tag("status", s.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
         }
         Gauge.builder("zvernennia.appeals.overdue", this, m -> m.figures().overdueAppeals())
-                .description("Appeals not closed and past their deadline").register(registry);
+                .description("Appeals not closed and past their deadline")
+                .register(registry);
 
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -140,9 +177,13 @@ final class Metrics implements Telemetry, AutoCloseable {
 
     /** One HTTP request: {@code route} is the matched route's pattern, never the path itself. */
     void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder("http.server.requests").description("HTTP requests by route pattern")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .register(registry).record(took);
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route pattern")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .record(took);
     }
 
     /**
@@ -152,13 +193,17 @@ final class Metrics implements Telemetry, AutoCloseable {
     void register(RoutesConfig app, Authenticator authenticator, Optional<String> metricsToken) {
         app.get(PATH, ctx -> {
             String header = ctx.header("Authorization");
-            String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+            String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? header.substring(7).strip()
+                    : "";
             if (token.isEmpty()) {
                 refuse(ctx, 401, "missing bearer token");
                 return;
             }
-            boolean allowed = metricsToken.isPresent() && MessageDigest.isEqual(
-                    metricsToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+            boolean allowed = metricsToken.isPresent()
+                    && MessageDigest.isEqual(
+                            metricsToken.get().getBytes(StandardCharsets.UTF_8),
+                            token.getBytes(StandardCharsets.UTF_8));
             if (!allowed) {
                 Optional<Caller> caller = authenticator.identify(token);
                 if (caller.isEmpty()) {
@@ -185,7 +230,6 @@ final class Metrics implements Telemetry, AutoCloseable {
     String scrape() {
         return registry.scrape();
     }
-
 
     private OperationalFigures figures() {
         long now = System.nanoTime();

@@ -27,13 +27,17 @@ public final class Periodic implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                job.run();
-            } catch (RuntimeException e) {
-                log.warn("{} failed: {}", name, e.getClass().getName(), e);
-            }
-        }, firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        job.run();
+                    } catch (RuntimeException e) {
+                        log.warn("{} failed: {}", name, e.getClass().getName(), e);
+                    }
+                },
+                firstDelay.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return new Periodic(timer);
     }
 

@@ -10,21 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
-import ua.zvernennia.storage.Storage;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.app.web.RoutePattern;
+import ua.zvernennia.storage.Storage;
 
 /** The app's HTTP server: health, webhooks and the API register their routes on it. */
 final class WebServer implements AutoCloseable {
     /** One line per request: method, route pattern, status, duration. Never the path's values or the query. */
     private static final Logger access = LoggerFactory.getLogger("access");
-    private static final Set<HandlerType> ENDPOINTS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
+
+    private static final Set<HandlerType> ENDPOINTS =
+            Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     /** Sees every request once it is answered. */
     @FunctionalInterface
@@ -49,8 +50,13 @@ final class WebServer implements AutoCloseable {
      * {@code /health/ready} (readiness) answers 200 only while, besides, the database can commit,
      * and 503 with the reason otherwise.
      */
-    static WebServer start(Optional<String> host, int port, BooleanSupplier started, Supplier<Storage.Readiness> storage,
-                           RequestObserver observer, Consumer<RoutesConfig> routes) {
+    static WebServer start(
+            Optional<String> host,
+            int port,
+            BooleanSupplier started,
+            Supplier<Storage.Readiness> storage,
+            RequestObserver observer,
+            Consumer<RoutesConfig> routes) {
         List<String> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -42,20 +42,28 @@ final class ApiClient {
     }
 
     Response post(String path, String json) {
-        return send(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(builder(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Posts a YAML (or other text) body. */
     Response postText(String path, String text) {
-        return send(builder(path).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(text)));
+        return send(builder(path)
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
     Response put(String path, String json) {
-        return send(builder(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(builder(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response patch(String path, String json) {
-        return send(builder(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        return send(builder(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder builder(String path) {

@@ -33,16 +33,18 @@ class AppConfigTest {
 
     @Test
     void environmentVariablesOverrideTheFile() {
-        AppConfig c = AppConfig.load(SHIPPED, Map.of(
-                "DB_URL", "jdbc:sqlite:/tmp/x.sqlite",
-                "HTTP_PORT", "9090",
-                "TELEGRAM_BOT_TOKEN", "123456:abc",
-                "TELEGRAM_API_URL", "http://127.0.0.1:8081",
-                "VIBER_AUTH_TOKEN", "viber-secret",
-                "VIBER_API_URL", "http://127.0.0.1:8082/pa",
-                "VIBER_WEBHOOK_URL", "https://bot.example.ua/viber/webhook",
-                "ADMIN_TOKEN", "admin-secret-0123456789abcdefghijk",
-                "LEGAL_DEADLINE_DAYS", "15"));
+        AppConfig c = AppConfig.load(
+                SHIPPED,
+                Map.of(
+                        "DB_URL", "jdbc:sqlite:/tmp/x.sqlite",
+                        "HTTP_PORT", "9090",
+                        "TELEGRAM_BOT_TOKEN", "123456:abc",
+                        "TELEGRAM_API_URL", "http://127.0.0.1:8081",
+                        "VIBER_AUTH_TOKEN", "viber-secret",
+                        "VIBER_API_URL", "http://127.0.0.1:8082/pa",
+                        "VIBER_WEBHOOK_URL", "https://bot.example.ua/viber/webhook",
+                        "ADMIN_TOKEN", "admin-secret-0123456789abcdefghijk",
+                        "LEGAL_DEADLINE_DAYS", "15"));
         assertThat(c.db().url()).isEqualTo("jdbc:sqlite:/tmp/x.sqlite");
         assertThat(c.httpPort()).isEqualTo(9090);
         assertThat(c.telegram().token()).contains("123456:abc");
@@ -68,8 +70,17 @@ class AppConfigTest {
     void theFloodLimitDefaultsTo20In10SecondsAndCanBeChangedOrTurnedOff() {
         assertThat(AppConfig.load(SHIPPED, Map.of()).flood())
                 .isEqualTo(new FloodSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(2)));
-        assertThat(AppConfig.load(SHIPPED, Map.of("FLOOD_MAX_MESSAGES", "0", "FLOOD_WINDOW_MS", "60000",
-                "FLOOD_REPEAT_WINDOW_MS", "0")).flood()).isEqualTo(new FloodSettings(0, Duration.ofMinutes(1), Duration.ZERO));
+        assertThat(AppConfig.load(
+                                SHIPPED,
+                                Map.of(
+                                        "FLOOD_MAX_MESSAGES",
+                                        "0",
+                                        "FLOOD_WINDOW_MS",
+                                        "60000",
+                                        "FLOOD_REPEAT_WINDOW_MS",
+                                        "0"))
+                        .flood())
+                .isEqualTo(new FloodSettings(0, Duration.ofMinutes(1), Duration.ZERO));
         assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("FLOOD_MAX_MESSAGES", "-1")))
                 .hasMessageContaining("FLOOD_MAX_MESSAGES");
         assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("FLOOD_WINDOW_MS", "0")))
@@ -81,8 +92,14 @@ class AppConfigTest {
         AppConfig.Telegram defaults = AppConfig.load(SHIPPED, Map.of()).telegram();
         assertThat(defaults.maxPerSecond()).isEqualTo(30);
         assertThat(defaults.maxPerChatPerSecond()).isEqualTo(1);
-        AppConfig.Telegram raised = AppConfig.load(SHIPPED, Map.of("TELEGRAM_MAX_MESSAGES_PER_SECOND", "1000",
-                "TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND", "2.5")).telegram();
+        AppConfig.Telegram raised = AppConfig.load(
+                        SHIPPED,
+                        Map.of(
+                                "TELEGRAM_MAX_MESSAGES_PER_SECOND",
+                                "1000",
+                                "TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND",
+                                "2.5"))
+                .telegram();
         assertThat(raised.maxPerSecond()).isEqualTo(1000);
         assertThat(raised.maxPerChatPerSecond()).isEqualTo(2.5);
         assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("TELEGRAM_MAX_MESSAGES_PER_SECOND", "0")))
@@ -101,10 +118,12 @@ class AppConfigTest {
 
     @Test
     void aWrongSettingIsNamedWithoutEchoingTheEnvironment() {
-        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("HTTP_PORT", "eighty", "ADMIN_TOKEN", "admin-secret-0123456789abcdefghijk")))
+        assertThatThrownBy(() -> AppConfig.load(
+                        SHIPPED, Map.of("HTTP_PORT", "eighty", "ADMIN_TOKEN", "admin-secret-0123456789abcdefghijk")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("http.port")
-                .message().doesNotContain("admin-secret-0123456789abcdefghijk");
+                .message()
+                .doesNotContain("admin-secret-0123456789abcdefghijk");
         assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("CITY_ZONE", "Mars/Olympus")))
                 .hasMessageContaining("city.zone");
     }
@@ -118,19 +137,29 @@ class AppConfigTest {
         String thirtyOne = "x".repeat(31);
         assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("ADMIN_TOKEN", thirtyOne)))
                 .hasMessageContaining("31 characters")
-                .message().doesNotContain(thirtyOne);
-        assertThat(AppConfig.load(SHIPPED, Map.of("ADMIN_TOKEN", "x".repeat(32))).adminToken()).isPresent();
+                .message()
+                .doesNotContain(thirtyOne);
+        assertThat(AppConfig.load(SHIPPED, Map.of("ADMIN_TOKEN", "x".repeat(32)))
+                        .adminToken())
+                .isPresent();
     }
 
     @Test
     void aPasswordInTheDatabaseUrlIsNeverShown() {
-        AppConfig pg = AppConfig.load(SHIPPED, Map.of("DB_URL", "jdbc:postgresql://db:5432/city?user=zv&password=s3cr3t&ssl=true"));
-        assertThat(pg.toString()).doesNotContain("s3cr3t").contains("password=***").contains("ssl=true");
+        AppConfig pg = AppConfig.load(
+                SHIPPED, Map.of("DB_URL", "jdbc:postgresql://db:5432/city?user=zv&password=s3cr3t&ssl=true"));
+        assertThat(pg.toString())
+                .doesNotContain("s3cr3t")
+                .contains("password=***")
+                .contains("ssl=true");
         assertThat(AppConfig.Db.masked("jdbc:h2:file:./data/x;USER=sa;PASSWORD=s3cr3t;WRITE_DELAY=0"))
                 .isEqualTo("jdbc:h2:file:./data/x;USER=sa;PASSWORD=***;WRITE_DELAY=0");
-        assertThat(AppConfig.Db.masked("jdbc:postgresql://zv:s3cr3t@db:5432/city")).isEqualTo("jdbc:postgresql://zv:***@db:5432/city");
-        assertThat(AppConfig.Db.masked("jdbc:postgresql://db/city?sslpassword=s3cr3t")).doesNotContain("s3cr3t");
-        assertThat(AppConfig.Db.masked("jdbc:sqlite:/var/lib/zv/db.sqlite")).isEqualTo("jdbc:sqlite:/var/lib/zv/db.sqlite");
+        assertThat(AppConfig.Db.masked("jdbc:postgresql://zv:s3cr3t@db:5432/city"))
+                .isEqualTo("jdbc:postgresql://zv:***@db:5432/city");
+        assertThat(AppConfig.Db.masked("jdbc:postgresql://db/city?sslpassword=s3cr3t"))
+                .doesNotContain("s3cr3t");
+        assertThat(AppConfig.Db.masked("jdbc:sqlite:/var/lib/zv/db.sqlite"))
+                .isEqualTo("jdbc:sqlite:/var/lib/zv/db.sqlite");
     }
 
     @Test

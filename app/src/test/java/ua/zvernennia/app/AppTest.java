@@ -29,11 +29,13 @@ class AppTest {
     Path dir;
 
     AppConfig config() {
-        return AppConfig.load(AppConfigTest.SHIPPED, Map.of(
-                "HTTP_PORT", "0",
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "CATEGORIES_FILE", "../config/categories.yaml",
-                "DEMO", "on"));
+        return AppConfig.load(
+                AppConfigTest.SHIPPED,
+                Map.of(
+                        "HTTP_PORT", "0",
+                        "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                        "CATEGORIES_FILE", "../config/categories.yaml",
+                        "DEMO", "on"));
     }
 
     @Test
@@ -44,25 +46,42 @@ class AppTest {
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
 
         try (App app = App.start(config(), Clock.systemUTC(), input, out)) {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
 
-            for (String line : List.of("1", "1", "Ліфти", "1", "Не працює ліфт у підʼїзді 3", "/photo", "1",
-                    "/location 48.4647 35.0462", "Олена Коваленко", "вул. Шевченка, 5, кв. 12", "/contact +380501234567",
+            for (String line : List.of(
+                    "1",
+                    "1",
+                    "Ліфти",
+                    "1",
+                    "Не працює ліфт у підʼїзді 3",
+                    "/photo",
+                    "1",
+                    "/location 48.4647 35.0462",
+                    "Олена Коваленко",
+                    "вул. Шевченка, 5, кв. 12",
+                    "/contact +380501234567",
                     "1")) {
                 typing.write(line + "\n");
                 typing.flush();
             }
             String shown = awaitScreen(screen, "№ 2026-");
-            assertThat(shown).contains("1) ✅ Погоджуюсь", "Оберіть напрямок", "Фото: 1", "Олена Коваленко", "+380501234567");
+            assertThat(shown)
+                    .contains("1) ✅ Погоджуюсь", "Оберіть напрямок", "Фото: 1", "Олена Коваленко", "+380501234567");
             typing.close();
         }
 
-        try (App again = App.start(config(), Clock.systemUTC(), new BufferedReader(new java.io.StringReader("")),
+        try (App again = App.start(
+                config(),
+                Clock.systemUTC(),
+                new BufferedReader(new java.io.StringReader("")),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-            List<Appeal> appeals = again.storage().unitOfWork().run(s -> s.appeals().byChat(TerminalChannel.CHAT, 10));
+            List<Appeal> appeals =
+                    again.storage().unitOfWork().run(s -> s.appeals().byChat(TerminalChannel.CHAT, 10));
             assertThat(appeals).singleElement().satisfies(a -> {
                 assertThat(a.categoryId()).isEqualTo("lifts");
                 assertThat(a.issueTypeId()).isEqualTo("stopped");
@@ -73,7 +92,9 @@ class AppTest {
     }
 
     static String awaitScreen(ByteArrayOutputStream screen, String fragment) {
-        Await.within(Duration.ofSeconds(20), "the screen to show «" + fragment + "»",
+        Await.within(
+                Duration.ofSeconds(20),
+                "the screen to show «" + fragment + "»",
                 () -> screen.toString(StandardCharsets.UTF_8).contains(fragment));
         return screen.toString(StandardCharsets.UTF_8);
     }

@@ -38,6 +38,7 @@ class AppealApiTest {
 
     @TempDir
     Path dir;
+
     App app;
 
     @AfterEach
@@ -49,9 +50,12 @@ class AppealApiTest {
 
     App start(FakeBotApi telegram, FakeViberApi viber) {
         var env = new HashMap<>(Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN", ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS", "50"));
+                "DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "ADMIN_TOKEN",
+                ADMIN,
+                "OUTBOX_POLL_INTERVAL_MS",
+                "50"));
         if (telegram != null) {
             env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
             env.put("TELEGRAM_API_URL", telegram.url().toString());
@@ -66,7 +70,10 @@ class AppealApiTest {
 
     ApiClient operator() {
         ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
-        String token = admin.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}").json().get("token").asText();
+        String token = admin.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}")
+                .json()
+                .get("token")
+                .asText();
         return admin.as(token);
     }
 
@@ -76,9 +83,23 @@ class AppealApiTest {
         return app.storage().unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, now, "uk");
             photos.forEach(p -> s.media().keep(chat, p, now));
-            return s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find("lifts").orElseThrow(), null,
-                    description, photos, null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                    "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), now, now.plus(Duration.ofHours(6)), now.plus(Duration.ofDays(30)));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    chat.channel(),
+                                    chat,
+                                    s.categories().find("lifts").orElseThrow(),
+                                    null,
+                                    description,
+                                    photos,
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    new PersonName("Олена", "Коваленко"),
+                                    "вул. Шевченка, 5, кв. 12",
+                                    new Phone("+380501234567")),
+                            now,
+                            now.plus(Duration.ofHours(6)),
+                            now.plus(Duration.ofDays(30)));
         });
     }
 
@@ -98,12 +119,15 @@ class AppealApiTest {
             ApiClient api = operator();
             Appeal a = filed(telegramChat(), "Застряг ліфт", List.of());
 
-            ApiClient.Response r = api.post("/api/appeals/" + a.number() + "/status", "{\"status\": \"IN_PROGRESS\", \"comment\": \"Бригада виїхала\"}");
+            ApiClient.Response r = api.post(
+                    "/api/appeals/" + a.number() + "/status",
+                    "{\"status\": \"IN_PROGRESS\", \"comment\": \"Бригада виїхала\"}");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("pushed").asBoolean()).isTrue();
 
             awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream()
-                    .anyMatch(s -> s.text().equals("📬 Звернення № " + a.number() + ": у роботі.\nКоментар: Бригада виїхала")));
+                    .anyMatch(s -> s.text()
+                            .equals("📬 Звернення № " + a.number() + ": у роботі.\nКоментар: Бригада виїхала")));
             awaitUntil(() -> lastPush(api, a).get("delivered").asBoolean());
             JsonNode details = api.get("/api/appeals/" + a.number()).json();
             assertThat(details.get("status").asText()).isEqualTo("IN_PROGRESS");
@@ -123,18 +147,27 @@ class AppealApiTest {
             ApiClient api = operator();
             Appeal a = filed(ChatKey.of(Channel.VIBER, ViberRig.USER), "Не працює ліфт", List.of());
 
-            assertThat(api.post("/api/appeals/" + a.number() + "/status", "{\"status\": \"NEEDS_INFO\", \"comment\": \"Який підʼїзд?\"}").status())
+            assertThat(api.post(
+                                    "/api/appeals/" + a.number() + "/status",
+                                    "{\"status\": \"NEEDS_INFO\", \"comment\": \"Який підʼїзд?\"}")
+                            .status())
                     .isEqualTo(200);
-            assertThat(viber.awaitText("Звернення № " + a.number() + ": потрібне уточнення")).last()
+            assertThat(viber.awaitText("Звернення № " + a.number() + ": потрібне уточнення"))
+                    .last()
                     .satisfies(req -> assertThat(req.text()).contains("Питання від оператора: Який підʼїзд?"));
 
-            byte[] callback = ("{\"event\":\"message\",\"timestamp\":1700000000000,\"message_token\":5000000000000000077,"
-                    + "\"sender\":{\"id\":\"" + ViberRig.USER + "\",\"name\":\"Олена\"},"
-                    + "\"message\":{\"type\":\"text\",\"text\":\"Третій підʼїзд\"}}").getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"))
-                    .header("X-Viber-Content-Signature", ViberRig.sign(callback))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(callback)).build(), HttpResponse.BodyHandlers.ofString());
+            byte[] callback =
+                    ("{\"event\":\"message\",\"timestamp\":1700000000000,\"message_token\":5000000000000000077,"
+                                    + "\"sender\":{\"id\":\"" + ViberRig.USER + "\",\"name\":\"Олена\"},"
+                                    + "\"message\":{\"type\":\"text\",\"text\":\"Третій підʼїзд\"}}")
+                            .getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> posted = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"))
+                                    .header("X-Viber-Content-Signature", ViberRig.sign(callback))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(callback))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).isEqualTo(200);
             viber.awaitText("Додано до звернення № " + a.number());
 
@@ -150,7 +183,10 @@ class AppealApiTest {
         start(null, null);
         ApiClient api = operator();
         Appeal a = filed(telegramChat(), "Застряг ліфт", List.of());
-        assertThat(api.post("/api/appeals/" + a.number() + "/status", "{\"status\": \"RESOLVED\", \"comment\": \"Ліфт працює\"}").status())
+        assertThat(api.post(
+                                "/api/appeals/" + a.number() + "/status",
+                                "{\"status\": \"RESOLVED\", \"comment\": \"Ліфт працює\"}")
+                        .status())
                 .isEqualTo(200);
         assertThat(lastPush(api, a).get("status").asText()).isEqualTo("PENDING");
         app.close();
@@ -158,22 +194,33 @@ class AppealApiTest {
 
         try (FakeBotApi telegram = new FakeBotApi()) {
             start(telegram, null);
-            awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream().anyMatch(s -> s.text().contains("Звернення № " + a.number() + ": вирішено.")
-                    && s.text().contains("Коментар: Ліфт працює") && s.text().contains("Чи вирішено вашу проблему?")));
+            awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream()
+                    .anyMatch(s -> s.text().contains("Звернення № " + a.number() + ": вирішено.")
+                            && s.text().contains("Коментар: Ліфт працює")
+                            && s.text().contains("Чи вирішено вашу проблему?")));
             ApiClient again = new ApiClient(app.httpPort(), ADMIN);
             awaitUntil(() -> lastPush(again, a).get("delivered").asBoolean());
 
             // The citizen answers «Ні» on the pushed question: the appeal is back in work with their comment.
             telegram.enqueue(List.of(Updates.press(TELEGRAM_CHAT, 1, "solved_no:" + a.number())));
-            awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream().anyMatch(s -> s.text().contains("що саме не так")));
+            awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream()
+                    .anyMatch(s -> s.text().contains("що саме не так")));
             telegram.enqueue(List.of(Updates.text(TELEGRAM_CHAT, "Ліфт знову стоїть")));
-            awaitUntil(() -> again.get("/api/appeals/" + a.number()).json().get("status").asText().equals("IN_PROGRESS"));
+            awaitUntil(() -> again.get("/api/appeals/" + a.number())
+                    .json()
+                    .get("status")
+                    .asText()
+                    .equals("IN_PROGRESS"));
             JsonNode history = again.get("/api/appeals/" + a.number()).json().get("history");
             JsonNode reopening = history.get(history.size() - 1);
             assertThat(reopening.get("from").asText()).isEqualTo("RESOLVED");
             assertThat(reopening.get("actor").asText()).isEqualTo("citizen");
             assertThat(reopening.get("note").asText()).isEqualTo("Ліфт знову стоїть");
-            assertThat(again.get("/api/appeals/" + a.number()).json().get("closedAt").isNull()).isTrue();
+            assertThat(again.get("/api/appeals/" + a.number())
+                            .json()
+                            .get("closedAt")
+                            .isNull())
+                    .isTrue();
         }
     }
 
@@ -186,7 +233,8 @@ class AppealApiTest {
             telegram.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1);
 
             api.post("/api/appeals/" + a.number() + "/status", "{\"status\": \"IN_PROGRESS\"}");
-            awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream().anyMatch(s -> s.text().contains("Звернення № " + a.number() + ": у роботі.")));
+            awaitUntil(() -> telegram.shown(TELEGRAM_CHAT).stream()
+                    .anyMatch(s -> s.text().contains("Звернення № " + a.number() + ": у роботі.")));
             assertThat(telegram.calls("sendMessage")).hasSize(2);
             awaitUntil(() -> lastPush(api, a).get("delivered").asBoolean());
         }
@@ -203,10 +251,14 @@ class AppealApiTest {
             api.post("/api/appeals/" + a.number() + "/status", "{\"status\": \"IN_PROGRESS\"}");
             awaitUntil(() -> lastPush(api, a).get("status").asText().equals("FAILED"));
             assertThat(lastPush(api, a).get("delivered").asBoolean()).isFalse();
-            assertThat(lastPush(api, a).get("lastError").asText()).contains("unreachable").contains("blocked");
+            assertThat(lastPush(api, a).get("lastError").asText())
+                    .contains("unreachable")
+                    .contains("blocked");
 
             api.post("/api/appeals/" + a.number() + "/status", "{\"status\": \"RESOLVED\", \"comment\": \"Готово\"}");
-            assertThat(lastPush(api, a).get("status").asText()).as("not even tried").isEqualTo("FAILED");
+            assertThat(lastPush(api, a).get("status").asText())
+                    .as("not even tried")
+                    .isEqualTo("FAILED");
             assertThat(telegram.calls("sendMessage")).hasSize(1);
         }
     }
@@ -225,19 +277,31 @@ class AppealApiTest {
         ApiClient.Response noQuestion = api.post(path, "{\"status\": \"NEEDS_INFO\"}");
         assertThat(noQuestion.status()).isEqualTo(400);
         assertThat(noQuestion.json().get("error").asText()).contains("question");
-        assertThat(api.post(path, "{\"status\": \"DONE\"}").json().get("error").asText()).contains("DONE");
-        assertThat(api.post(path, "{\"status\": \"IN_PROGRESS\", \"colour\": \"red\"}").json().get("error").asText()).contains("colour");
-        assertThat(api.post(path, "{\"comment\": \"x\"}").json().get("error").asText()).contains("status");
+        assertThat(api.post(path, "{\"status\": \"DONE\"}").json().get("error").asText())
+                .contains("DONE");
+        assertThat(api.post(path, "{\"status\": \"IN_PROGRESS\", \"colour\": \"red\"}")
+                        .json()
+                        .get("error")
+                        .asText())
+                .contains("colour");
+        assertThat(api.post(path, "{\"comment\": \"x\"}").json().get("error").asText())
+                .contains("status");
         assertThat(api.post(path, "{\"status\": 3}").status()).isEqualTo(400);
         assertThat(api.post(path, "{\"status\": ").status()).isEqualTo(400);
-        assertThat(api.post("/api/appeals/2026-999999/status", "{\"status\": \"IN_PROGRESS\"}").status()).isEqualTo(404);
-        assertThat(api.post("/api/appeals/abc/status", "{\"status\": \"IN_PROGRESS\"}").status()).isEqualTo(400);
+        assertThat(api.post("/api/appeals/2026-999999/status", "{\"status\": \"IN_PROGRESS\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/appeals/abc/status", "{\"status\": \"IN_PROGRESS\"}")
+                        .status())
+                .isEqualTo(400);
 
         JsonNode details = api.get("/api/appeals/" + a.number()).json();
         assertThat(details.get("status").asText()).isEqualTo("REGISTERED");
         assertThat(details.get("history")).hasSize(1);
 
-        assertThat(api.post(path, "{\"status\": \"REJECTED\", \"comment\": \"Не належить до компетенції міста\"}").status()).isEqualTo(200);
+        assertThat(api.post(path, "{\"status\": \"REJECTED\", \"comment\": \"Не належить до компетенції міста\"}")
+                        .status())
+                .isEqualTo(200);
         ApiClient.Response closed = api.post(path, "{\"status\": \"IN_PROGRESS\"}");
         assertThat(closed.status()).isEqualTo(409);
         assertThat(closed.json().get("error").asText()).contains("REJECTED").contains("closed");
@@ -249,9 +313,14 @@ class AppealApiTest {
         ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
         ApiClient operator = operator();
         assertThat(operator.get("/api/appeals").status()).isEqualTo(200);
-        assertThat(admin.get("/api/appeals").status()).as("an admin may do what an operator may").isEqualTo(200);
+        assertThat(admin.get("/api/appeals").status())
+                .as("an admin may do what an operator may")
+                .isEqualTo(200);
         assertThat(admin.as(null).get("/api/appeals").status()).isEqualTo(401);
-        assertThat(admin.as("nope").post("/api/appeals/2026-000001/status", "{\"status\": \"IN_PROGRESS\"}").status()).isEqualTo(401);
+        assertThat(admin.as("nope")
+                        .post("/api/appeals/2026-000001/status", "{\"status\": \"IN_PROGRESS\"}")
+                        .status())
+                .isEqualTo(401);
         assertThat(operator.get("/api/tokens").status()).isEqualTo(403);
     }
 
@@ -271,28 +340,37 @@ class AppealApiTest {
 
         JsonNode page = api.get("/api/appeals").json();
         assertThat(page.get("total").asInt()).isEqualTo(2);
-        assertThat(page.get("items").get(0).get("number").asText()).as("newest first").isEqualTo(number);
+        assertThat(page.get("items").get(0).get("number").asText())
+                .as("newest first")
+                .isEqualTo(number);
         JsonNode item = page.get("items").get(0);
         assertThat(item.get("lastName").asText()).isEqualTo("Мельник");
         assertThat(item.get("location").get("address").asText()).isEqualTo("вул. Шкільна, 3");
         assertThat(item.get("deadline").asText()).isNotBlank();
 
         assertThat(numbers(api.get("/api/appeals?channel=PHONE"))).containsExactly(number);
-        assertThat(numbers(api.get("/api/appeals?category=lifts"))).containsExactly(lift.number().toString());
-        assertThat(numbers(api.get("/api/appeals?status=REGISTERED,IN_PROGRESS&q=%D0%BC%D0%B5%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA"))).containsExactly(number);
+        assertThat(numbers(api.get("/api/appeals?category=lifts")))
+                .containsExactly(lift.number().toString());
+        assertThat(numbers(api.get(
+                        "/api/appeals?status=REGISTERED,IN_PROGRESS&q=%D0%BC%D0%B5%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA")))
+                .containsExactly(number);
         assertThat(numbers(api.get("/api/appeals?overdue=false"))).hasSize(2);
         assertThat(numbers(api.get("/api/appeals?overdue=true"))).isEmpty();
-        assertThat(numbers(api.get("/api/appeals?executor=" + java.net.URLEncoder.encode(lift.executor(), StandardCharsets.UTF_8))))
+        assertThat(numbers(api.get("/api/appeals?executor="
+                        + java.net.URLEncoder.encode(lift.executor(), StandardCharsets.UTF_8))))
                 .containsExactly(lift.number().toString());
-        assertThat(numbers(api.get("/api/appeals?from=2000-01-01&to=2001-01-01"))).isEmpty();
+        assertThat(numbers(api.get("/api/appeals?from=2000-01-01&to=2001-01-01")))
+                .isEmpty();
         JsonNode second = api.get("/api/appeals?offset=1&limit=1").json();
         assertThat(second.get("total").asInt()).isEqualTo(2);
         assertThat(numbers(second)).containsExactly(lift.number().toString());
 
         assertThat(api.get("/api/appeals?limit=0").status()).isEqualTo(400);
         assertThat(api.get("/api/appeals?overdue=maybe").status()).isEqualTo(400);
-        assertThat(api.get("/api/appeals?status=LOST").json().get("error").asText()).contains("LOST");
-        assertThat(api.get("/api/appeals?colour=red").json().get("error").asText()).contains("colour");
+        assertThat(api.get("/api/appeals?status=LOST").json().get("error").asText())
+                .contains("LOST");
+        assertThat(api.get("/api/appeals?colour=red").json().get("error").asText())
+                .contains("colour");
 
         JsonNode history = api.get("/api/appeals/" + number).json().get("history");
         assertThat(history.get(1).get("actor").asText()).isEqualTo("Оператор Іваненко");
@@ -311,7 +389,9 @@ class AppealApiTest {
                 {"channel": "EMAIL", "category": "roads", "description": "Яма", "firstName": "Петро", "lastName": "Мельник",
                  "address": "вул. Нова, 7", "phone": "0677654321"}""");
         assertThat(noPlace.json().get("error").asText()).contains("place");
-        assertThat(api.get("/api/appeals").json().get("total").asInt()).as("nothing half-written").isEqualTo(2);
+        assertThat(api.get("/api/appeals").json().get("total").asInt())
+                .as("nothing half-written")
+                .isEqualTo(2);
     }
 
     @Test
@@ -322,31 +402,55 @@ class AppealApiTest {
             start(telegram, null);
             ApiClient api = operator();
             Appeal a = filed(telegramChat(), "Застряг ліфт", List.of(new PhotoRef("AgACphoto1", "u1")));
-            assertThat(api.get("/api/appeals/" + a.number()).json().get("photos").get(0).get("url").asText())
+            assertThat(api.get("/api/appeals/" + a.number())
+                            .json()
+                            .get("photos")
+                            .get(0)
+                            .get("url")
+                            .asText())
                     .isEqualTo("/api/appeals/" + a.number() + "/photos/0");
             awaitUntil(() -> api.get("/api/appeals/" + a.number() + "/photos/0").status() == 200);
             telegram.forgetFiles();
             int fileCalls = telegram.calls("getFile").size();
 
-            HttpResponse<byte[]> photo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.httpPort() + "/api/appeals/" + a.number() + "/photos/0"))
-                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> photo = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/api/appeals/"
+                                            + a.number() + "/photos/0"))
+                                    .header("Authorization", "Bearer " + ADMIN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(photo.statusCode()).isEqualTo(200);
             assertThat(photo.body()).as("served after Telegram forgot it").isEqualTo(jpeg);
             assertThat(photo.headers().firstValue("Content-Type")).contains("image/jpeg");
             assertThat(photo.headers().firstValue("Cache-Control")).contains("no-store");
-            HttpResponse<byte[]> thumb = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.httpPort() + "/api/appeals/" + a.number() + "/photos/0?size=thumbnail"))
-                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> thumb = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/api/appeals/"
+                                            + a.number() + "/photos/0?size=thumbnail"))
+                                    .header("Authorization", "Bearer " + ADMIN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(thumb.statusCode()).isEqualTo(200);
             assertThat(thumb.body().length).isLessThan(jpeg.length);
-            assertThat(telegram.calls("getFile")).as("the route never asks Telegram").hasSize(fileCalls);
-            assertThat(api.get("/api/appeals/" + a.number() + "/photos/1").status()).isEqualTo(404);
-            assertThat(api.as(null).get("/api/appeals/" + a.number() + "/photos/0").status()).isEqualTo(401);
+            assertThat(telegram.calls("getFile"))
+                    .as("the route never asks Telegram")
+                    .hasSize(fileCalls);
+            assertThat(api.get("/api/appeals/" + a.number() + "/photos/1").status())
+                    .isEqualTo(404);
+            assertThat(api.as(null)
+                            .get("/api/appeals/" + a.number() + "/photos/0")
+                            .status())
+                    .isEqualTo(401);
 
-            Appeal viber = filed(ChatKey.of(Channel.VIBER, ViberRig.USER), "Не працює ліфт", List.of(new PhotoRef("https://dl-media.viber.com/1.jpg", "t")));
+            Appeal viber = filed(
+                    ChatKey.of(Channel.VIBER, ViberRig.USER),
+                    "Не працює ліфт",
+                    List.of(new PhotoRef("https://dl-media.viber.com/1.jpg", "t")));
             ApiClient.Response notHere = api.get("/api/appeals/" + viber.number() + "/photos/0");
-            assertThat(notHere.status()).as("Viber is not configured here: the photo waits").isEqualTo(503);
+            assertThat(notHere.status())
+                    .as("Viber is not configured here: the photo waits")
+                    .isEqualTo(503);
             assertThat(notHere.json().get("error").asText()).contains("still being downloaded");
         }
     }
@@ -354,7 +458,8 @@ class AppealApiTest {
     @Test
     void theOpenApiDocumentHasTheAppealRoutes() {
         start(null, null);
-        JsonNode doc = new ApiClient(app.httpPort(), null).get("/api/openapi.json").json();
+        JsonNode doc =
+                new ApiClient(app.httpPort(), null).get("/api/openapi.json").json();
         assertThat(doc.get("paths").has("/api/appeals")).isTrue();
         assertThat(doc.get("paths").has("/api/appeals/{number}/status")).isTrue();
         assertThat(doc.get("paths").has("/api/tokens")).isTrue();

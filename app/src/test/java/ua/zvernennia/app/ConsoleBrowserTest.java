@@ -29,7 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ua.zvernennia.storage.Ci;
 import ua.zvernennia.app.MenuChats.TelegramCitizen;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.NewAppeal;
@@ -37,6 +36,7 @@ import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.storage.Ci;
 import ua.zvernennia.telegram.FakeBotApi;
 
 /**
@@ -55,6 +55,7 @@ class ConsoleBrowserTest {
 
     @TempDir
     static Path dir;
+
     FakeBotApi telegram;
     App app;
     ChromeDriver browser;
@@ -70,18 +71,25 @@ class ConsoleBrowserTest {
         if (Ci.running() && !installed) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
         }
-        assumeTrue(installed,
+        assumeTrue(
+                installed,
                 "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing (apt-get install chromium chromium-driver)");
         telegram = new FakeBotApi();
         var env = new HashMap<>(Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN", ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS", "50"));
+                "DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "ADMIN_TOKEN",
+                ADMIN,
+                "OUTBOX_POLL_INTERVAL_MS",
+                "50"));
         env.putAll(TestApps.telegram(telegram));
         app = TestApps.start(dir, Clock.systemUTC(), env);
         base = "http://127.0.0.1:" + app.httpPort();
         api = new ApiClient(app.httpPort(), ADMIN);
-        operatorToken = api.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}").json().get("token").asText();
+        operatorToken = api.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}")
+                .json()
+                .get("token")
+                .asText();
         screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(screenshots);
 
@@ -89,10 +97,22 @@ class ConsoleBrowserTest {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1280,900", "--lang=uk");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+                "--window-size=1280,900",
+                "--lang=uk");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     }
@@ -123,7 +143,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("token")).sendKeys("not-a-token");
         open(By.cssSelector("form button[type=submit]"));
 
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Невірний або відкликаний токен");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("Невірний або відкликаний токен");
         assertThat(browser.manage().getCookieNamed("zv_console")).isNull();
         browser.get(base + "/console/appeals");
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/login");
@@ -132,38 +153,57 @@ class ConsoleBrowserTest {
 
     @Test
     void anOperatorFiltersTheListAndChangesAStatusThatReachesTheCitizensTelegram() throws Exception {
-        Appeal lift = filed(ChatKey.of(Channel.TELEGRAM, String.valueOf(CITIZEN_CHAT)), "lifts", "Застряг ліфт між 5 і 6 поверхами",
+        Appeal lift = filed(
+                ChatKey.of(Channel.TELEGRAM, String.valueOf(CITIZEN_CHAT)),
+                "lifts",
+                "Застряг ліфт між 5 і 6 поверхами",
                 Duration.ofHours(6));
-        filed(ChatKey.of(Channel.TELEGRAM, "7002"), "street-lights", "Не світить ліхтар біля зупинки", Duration.ofHours(-3));
+        filed(
+                ChatKey.of(Channel.TELEGRAM, "7002"),
+                "street-lights",
+                "Не світить ліхтар біля зупинки",
+                Duration.ofHours(-3));
         filed(ChatKey.of(Channel.TELEGRAM, "7003"), "roads", "Глибока яма на перехресті", Duration.ofHours(48));
         signIn(operatorToken);
         assertThat(browser.findElement(By.cssSelector(".summary")).getText())
-                .contains("Знайдено: " + api.get("/api/appeals").json().get("total").asInt());
-        assertThat(browser.findElements(By.cssSelector("tr.overdue"))).as("the overdue ones are marked")
-                .hasSize(api.get("/api/appeals?overdue=true").json().get("total").asInt()).isNotEmpty();
+                .contains("Знайдено: "
+                        + api.get("/api/appeals").json().get("total").asInt());
+        assertThat(browser.findElements(By.cssSelector("tr.overdue")))
+                .as("the overdue ones are marked")
+                .hasSize(
+                        api.get("/api/appeals?overdue=true").json().get("total").asInt())
+                .isNotEmpty();
         screenshot("appeals");
 
         new Select(browser.findElement(By.id("f-category"))).selectByValue("lifts");
         browser.findElement(By.id("f-q")).sendKeys("ліфт");
         open(By.cssSelector(".filter-form button[type=submit]:not([name])"));
         assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("Знайдено: 1");
-        assertThat(browser.getCurrentUrl()).as("the search stays out of the URL").isEqualTo(base + "/console/appeals");
+        assertThat(browser.getCurrentUrl())
+                .as("the search stays out of the URL")
+                .isEqualTo(base + "/console/appeals");
 
         open(By.linkText("№ " + lift.number()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Звернення № " + lift.number());
         new Select(browser.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
         browser.findElement(By.id("comment")).sendKeys("Бригада виїхала");
         open(By.cssSelector("#status-form button[type=submit]"));
-        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Статус змінено: Зареєстровано → У роботі");
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText())
+                .contains("Статус змінено: Зареєстровано → У роботі");
 
         awaitUntil(() -> telegram.shown(CITIZEN_CHAT).stream()
-                .anyMatch(s -> s.text().equals("📬 Звернення № " + lift.number() + ": у роботі.\nКоментар: Бригада виїхала")));
+                .anyMatch(s ->
+                        s.text().equals("📬 Звернення № " + lift.number() + ": у роботі.\nКоментар: Бригада виїхала")));
         awaitUntil(() -> {
             browser.navigate().refresh();
-            return browser.findElement(By.cssSelector(".history li:last-child")).getText().contains("доставлено громадянину");
+            return browser.findElement(By.cssSelector(".history li:last-child"))
+                    .getText()
+                    .contains("доставлено громадянину");
         });
         assertThat(browser.findElement(By.cssSelector(".history li:last-child")).getText())
-                .contains("Оператор Іваненко").contains("Зареєстровано → У роботі").contains("Бригада виїхала");
+                .contains("Оператор Іваненко")
+                .contains("Зареєстровано → У роботі")
+                .contains("Бригада виїхала");
         screenshot("appeal");
 
         phone();
@@ -185,8 +225,11 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("executor")).sendKeys("КП «Міськшляхрембуд»");
         browser.findElement(By.id("position")).sendKeys("1");
         open(By.cssSelector("#add-category button[type=submit]"));
-        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Категорію «Прибирання снігу» додано");
-        assertThat(browser.findElement(By.cssSelector("table.menu tbody tr:first-child")).getText()).contains("❄️ Прибирання снігу");
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText())
+                .contains("Категорію «Прибирання снігу» додано");
+        assertThat(browser.findElement(By.cssSelector("table.menu tbody tr:first-child"))
+                        .getText())
+                .contains("❄️ Прибирання снігу");
         screenshot("categories");
 
         TelegramCitizen citizen = new TelegramCitizen(telegram, 7100).start();
@@ -196,7 +239,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Диспетчер Коваль");
         open(By.cssSelector("#issue-token button[type=submit]"));
         String issued = browser.findElement(By.id("issued-token")).getAttribute("value");
-        assertThat(api.as(issued).get("/api/appeals").status()).as("the issued token works").isEqualTo(200);
+        assertThat(api.as(issued).get("/api/appeals").status())
+                .as("the issued token works")
+                .isEqualTo(200);
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("issued-token"))).as("shown once").isEmpty();
         screenshot("tokens");
@@ -214,16 +259,25 @@ class ConsoleBrowserTest {
 
         String from = browser.findElement(By.id("from")).getAttribute("value");
         String to = browser.findElement(By.id("to")).getAttribute("value");
-        long total = api.get("/api/stats?from=" + from + "&to=" + to + "&groupBy=month").json().get("total").asLong();
+        long total = api.get("/api/stats?from=" + from + "&to=" + to + "&groupBy=month")
+                .json()
+                .get("total")
+                .asLong();
         assertThat(total).isPositive();
         assertThat(browser.findElement(By.id("stats-total")).getText()).startsWith("Звернень за період: " + total);
-        assertThat(browser.findElements(By.cssSelector("#chart-periods svg rect"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#chart-channels svg circle.slice"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-periods svg rect")))
+                .isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-channels svg circle.slice")))
+                .isNotEmpty();
         assertThat(browser.findElement(By.id("chart-categories")).getText()).contains("Водоканал");
         screenshot("stats");
 
-        String year = new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText();
-        String quarter = new Select(browser.findElement(By.id("quarter"))).getFirstSelectedOption().getText();
+        String year = new Select(browser.findElement(By.id("year")))
+                .getFirstSelectedOption()
+                .getText();
+        String quarter = new Select(browser.findElement(By.id("quarter")))
+                .getFirstSelectedOption()
+                .getText();
         browser.get(base + "/console/stats/report?year=" + year + "&quarter=" + quarter + "&format=html");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(year);
         assertThat(browser.findElements(By.cssSelector("#chart-channels svg"))).isNotEmpty();
@@ -231,23 +285,30 @@ class ConsoleBrowserTest {
 
     @Test
     void anOperatorClassifiesAnAppealAndAnAdminWritesTheNarrativeOfTheCouncilsReport() throws IOException {
-        Appeal water = filed(ChatKey.of(Channel.TELEGRAM, "7005"), "water", "Немає гарячої води третій день", Duration.ofHours(24));
+        Appeal water = filed(
+                ChatKey.of(Channel.TELEGRAM, "7005"), "water", "Немає гарячої води третій день", Duration.ofHours(24));
         signIn(operatorToken);
         browser.get(base + "/console/appeals/" + water.number());
-        assertThat(browser.findElement(By.id("register-now")).getText()).as("the bot's direction gave the first question")
+        assertThat(browser.findElement(By.id("register-now")).getText())
+                .as("the bot's direction gave the first question")
                 .contains("009 — Комунальне господарство");
         new Select(browser.findElement(By.id("question-1"))).selectByValue("010");
         new Select(browser.findElement(By.id("type"))).selectByValue("3.3");
         new Select(browser.findElement(By.id("c-form"))).selectByValue("5.2");
         browser.findElement(By.id("signatories")).sendKeys("25");
         browser.findElement(By.cssSelector("details.categories summary")).click();
-        browser.findElement(By.cssSelector("input[name=citizenCategory][value='7.21']")).click();
+        browser.findElement(By.cssSelector("input[name=citizenCategory][value='7.21']"))
+                .click();
         open(By.cssSelector("#classification-form button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Класифікацію збережено");
         assertThat(browser.findElement(By.id("register-now")).getText())
                 .contains("010 — Житлова політика", "3.3 — Скарга", "5.2 — Колективне", "25", "Пенсіонери");
         assertThat(browser.findElement(By.cssSelector(".history li:last-child")).getText())
-                .contains("Класифікація в реєстрі", "Оператор Іваненко", "Питання (тематика): 009 → 009, 010", "Форма: — → 5.2");
+                .contains(
+                        "Класифікація в реєстрі",
+                        "Оператор Іваненко",
+                        "Питання (тематика): 009 → 009, 010",
+                        "Форма: — → 5.2");
         var json = api.get("/api/appeals/" + water.number()).json();
         assertThat(json.get("questions").findValuesAsText("topic")).containsExactly("009", "010");
         assertThat(json.get("signatories").asInt()).isEqualTo(25);
@@ -261,16 +322,24 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("period"))).selectByValue(period);
         open(By.cssSelector("#report-period button[type=submit]"));
         assertThat(browser.getCurrentUrl()).endsWith("/console/reports?period=" + period);
-        long appeals = api.get("/api/reports/council?period=" + period + "&format=csv").body().lines()
-                .filter(l -> l.startsWith("total,appeals,")).map(l -> l.split(",")[4]).mapToLong(Long::parseLong).findFirst().orElseThrow();
+        long appeals = api.get("/api/reports/council?period=" + period + "&format=csv")
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("total,appeals,"))
+                .map(l -> l.split(",")[4])
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElseThrow();
         assertThat(browser.findElement(By.id("register-total")).getText()).startsWith("Звернень: " + appeals);
         browser.findElement(By.id("text")).sendKeys("Проведено 1 засідання комісії з питань звернень громадян.");
         open(By.cssSelector("#narrative-form button[type=submit]"));
-        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Текстову частину звіту збережено");
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText())
+                .contains("Текстову частину звіту збережено");
         screenshot("report");
 
         browser.get(base + "/console/reports/council?period=" + period + "&format=html");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Інформація про роботу зі зверненнями громадян");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .contains("Інформація про роботу зі зверненнями громадян");
         assertThat(browser.findElement(By.id("narrative")).getText()).contains("Проведено 1 засідання комісії");
         screenshot("council-report");
     }
@@ -288,24 +357,41 @@ class ConsoleBrowserTest {
     void open(By clickable) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(clickable).click();
-        // While the page is being replaced, chromedriver may answer with other errors than "stale"; they mean "not yet".
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> {
-            try {
-                page.getTagName();
-                return false;
-            } catch (StaleElementReferenceException e) {
-                return true;
-            }
-        });
+        // While the page is being replaced, chromedriver may answer with other errors than "stale"; they mean "not
+        // yet".
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(d -> {
+                    try {
+                        page.getTagName();
+                        return false;
+                    } catch (StaleElementReferenceException e) {
+                        return true;
+                    }
+                });
     }
 
     Appeal filed(ChatKey chat, String category, String description, Duration deadlineIn) {
         Instant now = Instant.now();
         return app.storage().unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find(category).orElseThrow(), null,
-                    description, List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                    "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), now, now.plus(deadlineIn), now.plus(Duration.ofDays(30)));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    chat.channel(),
+                                    chat,
+                                    s.categories().find(category).orElseThrow(),
+                                    null,
+                                    description,
+                                    List.of(),
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    new PersonName("Олена", "Коваленко"),
+                                    "вул. Шевченка, 5, кв. 12",
+                                    new Phone("+380501234567")),
+                            now,
+                            now.plus(deadlineIn),
+                            now.plus(Duration.ofDays(30)));
         });
     }
 
@@ -314,7 +400,8 @@ class ConsoleBrowserTest {
     }
 
     void phone() {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
@@ -322,10 +409,15 @@ class ConsoleBrowserTest {
     void screenshot(String name) throws IOException {
         Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
         Number height = (Number) browser.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = browser.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
-
 }

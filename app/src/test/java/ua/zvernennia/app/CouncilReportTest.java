@@ -40,6 +40,7 @@ class CouncilReportTest {
 
     @TempDir
     Path dir;
+
     App app;
     ApiClient admin;
 
@@ -51,16 +52,26 @@ class CouncilReportTest {
     }
 
     void start() {
-        app = TestApps.start(dir, Clock.fixed(NOW, ZoneOffset.UTC), Map.of("ADMIN_TOKEN", ADMIN, "REPORT_ORGANISATION", "Тестівська міська рада",
-                "REPORT_RECEIVED_BY", "до Тестівської міської ради"));
+        app = TestApps.start(
+                dir,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                Map.of(
+                        "ADMIN_TOKEN",
+                        ADMIN,
+                        "REPORT_ORGANISATION",
+                        "Тестівська міська рада",
+                        "REPORT_RECEIVED_BY",
+                        "до Тестівської міської ради"));
         admin = new ApiClient(app.httpPort(), ADMIN);
     }
 
     /** Registers an appeal; {@code extra} is more JSON fields, e.g. {@code "questions": [...]}. */
     JsonNode file(String channel, String category, String receivedAt, String extra) {
-        String body = "{\"channel\": \"" + channel + "\", \"category\": \"" + category + "\", \"description\": \"Проблема у будинку\", "
+        String body = "{\"channel\": \"" + channel + "\", \"category\": \"" + category
+                + "\", \"description\": \"Проблема у будинку\", "
                 + "\"placeAddress\": \"вул. Січових Стрільців, 12\", \"firstName\": \"Олена\", \"lastName\": \"Коваленко\", "
-                + "\"address\": \"вул. Шевченка, 5, кв. 12\", \"phone\": \"050 123 45 67\", \"receivedAt\": \"" + receivedAt + "\""
+                + "\"address\": \"вул. Шевченка, 5, кв. 12\", \"phone\": \"050 123 45 67\", \"receivedAt\": \""
+                + receivedAt + "\""
                 + (extra.isEmpty() ? "" : ", " + extra) + "}";
         ApiClient.Response r = admin.post("/api/appeals", body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -78,20 +89,39 @@ class CouncilReportTest {
     @Test
     void aQuarterRegisteredThroughTheApiGivesEveryFigureOfTheReportInHtmlCsvAndDocx() throws Exception {
         start();
-        ApiClient.Response added = admin.post("/api/channels", "{\"code\": \"DEPUTY\", \"nameUk\": \"Через депутатів ради\", "
-                + "\"reportGroup\": \"Письмові звернення\"}");
+        ApiClient.Response added = admin.post(
+                "/api/channels",
+                "{\"code\": \"DEPUTY\", \"nameUk\": \"Через депутатів ради\", "
+                        + "\"reportGroup\": \"Письмові звернення\"}");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
-        JsonNode first = file("GOV_HOTLINE", "lifts", "2026-01-10T09:00", "\"type\": \"3.2\", \"form\": \"5.1\", \"sign\": \"2.1\"");
+        JsonNode first = file(
+                "GOV_HOTLINE", "lifts", "2026-01-10T09:00", "\"type\": \"3.2\", \"form\": \"5.1\", \"sign\": \"2.1\"");
         file("GOV_HOTLINE", "water", "2026-01-20", questions("009", "010") + ", \"type\": \"3.3\", \"form\": \"5.1\"");
-        file("REGIONAL_HOTLINE", "housing", "2026-02-05T14:30", questions("010", "006") + ", \"type\": \"3.2\", \"form\": \"5.1\"");
+        file(
+                "REGIONAL_HOTLINE",
+                "housing",
+                "2026-02-05T14:30",
+                questions("010", "006") + ", \"type\": \"3.2\", \"form\": \"5.1\"");
         JsonNode roads = file("HOTLINE", "roads", "2026-02-14", "\"type\": \"3.1\", \"form\": \"5.1\"");
-        JsonNode waste = file("PHONE", "waste", "2026-03-01", questions("009") + ", \"type\": \"3.2\", \"form\": \"5.1\", "
-                + "\"citizenCategories\": [\"7.21\"]");
-        file("DEPUTY", "housing", "2026-03-10", questions("010", "009", "006") + ", \"type\": \"3.3\", \"form\": \"5.2\", "
-                + "\"signatories\": 25, \"citizenCategories\": [\"7.21\", \"7.5\"]");
-        JsonNode repeated = file("EMAIL", "other", "2026-03-20", questions("006") + ", \"type\": \"3.2\", \"form\": \"5.1\", "
-                + "\"sign\": \"2.2\", \"earlierNumber\": \"" + first.get("number").asText() + "\"");
+        JsonNode waste = file(
+                "PHONE",
+                "waste",
+                "2026-03-01",
+                questions("009") + ", \"type\": \"3.2\", \"form\": \"5.1\", " + "\"citizenCategories\": [\"7.21\"]");
+        file(
+                "DEPUTY",
+                "housing",
+                "2026-03-10",
+                questions("010", "009", "006") + ", \"type\": \"3.3\", \"form\": \"5.2\", "
+                        + "\"signatories\": 25, \"citizenCategories\": [\"7.21\", \"7.5\"]");
+        JsonNode repeated = file(
+                "EMAIL",
+                "other",
+                "2026-03-20",
+                questions("006") + ", \"type\": \"3.2\", \"form\": \"5.1\", "
+                        + "\"sign\": \"2.2\", \"earlierNumber\": \""
+                        + first.get("number").asText() + "\"");
         file("MAIL", "water", "2026-03-31T20:30", "");
         // Outside the quarter: the evening of 31 December in Kyiv is still 2025, and April is the next quarter.
         JsonNode lastYear = file("PHONE", "water", "2025-12-31T23:30", "");
@@ -108,13 +138,18 @@ class CouncilReportTest {
         assertThat(roads.get("questions").get(0).get("topic").asText()).isEqualTo("003");
 
         // An operator adds a question later, with history; closing records the outcome.
-        ApiClient.Response patched = admin.patch("/api/appeals/" + roads.get("number").asText(), "{" + questions("003") + "}");
+        ApiClient.Response patched =
+                admin.patch("/api/appeals/" + roads.get("number").asText(), "{" + questions("003") + "}");
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         close(first, "RESOLVED", "positive");
         close(waste, "RESOLVED", "explained");
         close(repeated, "REJECTED", "refused");
-        assertThat(admin.put("/api/reports/narratives/2026-Q1", "{\"text\": \"Проведено 3 засідання комісії з питань звернень громадян."
-                + "\\n\\nВидано 2 розпорядження міського голови.\"}").status()).isEqualTo(200);
+        assertThat(admin.put(
+                                "/api/reports/narratives/2026-Q1",
+                                "{\"text\": \"Проведено 3 засідання комісії з питань звернень громадян."
+                                        + "\\n\\nВидано 2 розпорядження міського голови.\"}")
+                        .status())
+                .isEqualTo(200);
 
         Map<String, String[]> expected = new HashMap<>();
         // Channels: 8 appeals; the hotlines 4 of them (50 %); letters by post and the custom channel 2.
@@ -184,21 +219,31 @@ class CouncilReportTest {
         ApiClient.Response html = admin.get("/api/reports/council?year=2026&quarter=1");
         assertThat(html.status()).isEqualTo(200);
         String page = html.body();
-        assertThat(page).contains("Інформація про роботу зі зверненнями громадян за I квартал 2026 року", "Тестівська міська рада",
-                "За I квартал 2026 року до Тестівської міської ради надійшло 8 звернень громадян, у яких порушено 12 питань.",
-                "Гарячі лінії — 4 (50,0 %).", "Колективних звернень — 1, їх підписали 25 осіб.", "Повторних звернень — 1.",
-                "Проведено 3 засідання комісії з питань звернень громадян.", "Видано 2 розпорядження міського голови.");
+        assertThat(page)
+                .contains(
+                        "Інформація про роботу зі зверненнями громадян за I квартал 2026 року",
+                        "Тестівська міська рада",
+                        "За I квартал 2026 року до Тестівської міської ради надійшло 8 звернень громадян, у яких порушено 12 питань.",
+                        "Гарячі лінії — 4 (50,0 %).",
+                        "Колективних звернень — 1, їх підписали 25 осіб.",
+                        "Повторних звернень — 1.",
+                        "Проведено 3 засідання комісії з питань звернень громадян.",
+                        "Видано 2 розпорядження міського голови.");
         Map<String, String[]> fromHtml = htmlRows(page);
-        expected.forEach((key, value) -> assertThat(fromHtml.get(key)).as(key)
-                .containsExactly(value[0], value[1].replace('.', ',')));
+        expected.forEach((key, value) ->
+                assertThat(fromHtml.get(key)).as(key).containsExactly(value[0], value[1].replace('.', ',')));
 
         // ---- DOCX
         byte[] docx = download(app.httpPort(), "/api/reports/council?period=2026-Q1&format=docx");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
-            assertThat(text).contains("Інформація про роботу зі зверненнями громадян за I квартал 2026 року",
-                    "надійшло 8 звернень громадян, у яких порушено 12 питань", "Гарячі лінії — 4 (50,0 %).",
-                    "Видано 2 розпорядження міського голови.");
+            String text =
+                    doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
+            assertThat(text)
+                    .contains(
+                            "Інформація про роботу зі зверненнями громадян за I квартал 2026 року",
+                            "надійшло 8 звернень громадян, у яких порушено 12 питань",
+                            "Гарячі лінії — 4 (50,0 %).",
+                            "Видано 2 розпорядження міського голови.");
             Map<String, String[]> fromDocx = docxRows(doc);
             expected.forEach((key, value) -> {
                 String[] row = fromDocx.get(key.substring(key.indexOf('|') + 1));
@@ -219,13 +264,15 @@ class CouncilReportTest {
         }
 
         // The statistics show the same breakdowns.
-        JsonNode stats = admin.get("/api/stats?from=2026-01-01&to=2026-03-31").json().get("register");
+        JsonNode stats =
+                admin.get("/api/stats?from=2026-01-01&to=2026-03-31").json().get("register");
         assertThat(stats.get("questions").asLong()).isEqualTo(12);
         assertThat(stats.get("topics").findValuesAsText("code")).contains("009", "010", "006", "003");
     }
 
     void close(JsonNode appeal, String status, String outcome) {
-        ApiClient.Response r = admin.post("/api/appeals/" + appeal.get("number").asText() + "/status",
+        ApiClient.Response r = admin.post(
+                "/api/appeals/" + appeal.get("number").asText() + "/status",
                 "{\"status\": \"" + status + "\", \"comment\": \"Розглянуто\", \"outcome\": \"" + outcome + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
@@ -233,10 +280,13 @@ class CouncilReportTest {
     /** Rows of the HTML tables by section and code (or by section and subtotal name): count and share. */
     static Map<String, String[]> htmlRows(String page) {
         var out = new HashMap<String, String[]>();
-        Matcher table = Pattern.compile("<table id=\"([a-z_]+)\">(.*?)</table>", Pattern.DOTALL).matcher(page);
+        Matcher table = Pattern.compile("<table id=\"([a-z_]+)\">(.*?)</table>", Pattern.DOTALL)
+                .matcher(page);
         while (table.find()) {
             String section = table.group(1);
-            Matcher row = Pattern.compile("<tr class=\"([a-z ]+)\"(?: data-code=\"([^\"]+)\")?>(.*?)</tr>", Pattern.DOTALL).matcher(table.group(2));
+            Matcher row = Pattern.compile(
+                            "<tr class=\"([a-z ]+)\"(?: data-code=\"([^\"]+)\")?>(.*?)</tr>", Pattern.DOTALL)
+                    .matcher(table.group(2));
             while (row.find()) {
                 List<String> cells = new ArrayList<>();
                 Matcher cell = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(3));
@@ -265,25 +315,34 @@ class CouncilReportTest {
                 if (key.isEmpty() && n == 4) {
                     key = r.getCell(1).getText().strip();
                 }
-                out.putIfAbsent(key, new String[] {r.getCell(n - 2).getText(), r.getCell(n - 1).getText()});
+                out.putIfAbsent(key, new String[] {
+                    r.getCell(n - 2).getText(), r.getCell(n - 1).getText()
+                });
             }
         }
         return out;
     }
 
     static byte[] download(int port, String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + ADMIN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.openxmlformats-officedocument");
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument");
         return r.body();
     }
 
     @Test
     void theImportRefusesABadFileNamingItsLinesAndWritesNothingThenTakesAGoodOne() {
         start();
-        String header = "receivedAt,channel,category,description,placeAddress,firstName,lastName,address,phone,type,questions,status,closedAt,outcome\n";
-        String good = "2026-02-02,MAIL,water,Немає води третій день,\"вул. Січових Стрільців, 12\",Олена,Коваленко,\"вул. Шевченка, 5\",050 123 45 67,3.2,009;010,,,\n";
+        String header =
+                "receivedAt,channel,category,description,placeAddress,firstName,lastName,address,phone,type,questions,status,closedAt,outcome\n";
+        String good =
+                "2026-02-02,MAIL,water,Немає води третій день,\"вул. Січових Стрільців, 12\",Олена,Коваленко,\"вул. Шевченка, 5\",050 123 45 67,3.2,009;010,,,\n";
         String bad = header + good
                 + "2026-02-03,PHONE,water,Немає води,\"вул. Січових Стрільців, 12\",Петро,Іваненко,\"вул. Шевченка, 7\",12345,3.2,009,,,\n"
                 + "2026-02-04,PIGEON,water,Немає води,\"вул. Січових Стрільців, 12\",Петро,Іваненко,\"вул. Шевченка, 7\",050 123 45 67,3.9,999,,,\n"
@@ -292,8 +351,10 @@ class CouncilReportTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         List<String> problems = new ArrayList<>();
         refused.json().get("problems").forEach(p -> problems.add(p.asText()));
-        assertThat(problems).anyMatch(p -> p.startsWith("line 3: phone"))
-                .anyMatch(p -> p.startsWith("line 4: channel") && p.contains("PIGEON") && p.contains("REGIONAL_HOTLINE"))
+        assertThat(problems)
+                .anyMatch(p -> p.startsWith("line 3: phone"))
+                .anyMatch(
+                        p -> p.startsWith("line 4: channel") && p.contains("PIGEON") && p.contains("REGIONAL_HOTLINE"))
                 .anyMatch(p -> p.startsWith("line 4: type") && p.contains("3.9"))
                 .anyMatch(p -> p.startsWith("line 4: questions[].topic") && p.contains("999"))
                 .anyMatch(p -> p.startsWith("line 5: receivedAt") && p.contains("future"))
@@ -314,7 +375,9 @@ class CouncilReportTest {
         assertThat(appeal.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(appeal.get("outcome").asText()).isEqualTo("positive");
         assertThat(appeal.get("questions").get(0).get("topic").asText()).isEqualTo("009");
-        JsonNode water = admin.get("/api/appeals/" + imported.json().get("numbers").get(0).asText()).json();
+        JsonNode water = admin.get(
+                        "/api/appeals/" + imported.json().get("numbers").get(0).asText())
+                .json();
         assertThat(water.get("questions").findValuesAsText("topic")).containsExactly("009", "010");
         assertThat(water.get("channelCode").asText()).isEqualTo("MAIL");
     }
@@ -322,36 +385,64 @@ class CouncilReportTest {
     @Test
     void badInputOnTheNewFieldsIsAClear400NamingTheField() {
         start();
-        String base = "{\"category\": \"water\", \"description\": \"Немає води\", \"placeAddress\": \"вул. Січових Стрільців, 12\", "
-                + "\"firstName\": \"Олена\", \"lastName\": \"Коваленко\", \"address\": \"вул. Шевченка, 5\", \"phone\": \"050 123 45 67\", ";
+        String base =
+                "{\"category\": \"water\", \"description\": \"Немає води\", \"placeAddress\": \"вул. Січових Стрільців, 12\", "
+                        + "\"firstName\": \"Олена\", \"lastName\": \"Коваленко\", \"address\": \"вул. Шевченка, 5\", \"phone\": \"050 123 45 67\", ";
         ApiClient.Response unknownChannel = admin.post("/api/appeals", base + "\"channel\": \"PIGEON\"}");
         assertThat(unknownChannel.status()).isEqualTo(400);
-        assertThat(unknownChannel.json().get("error").asText()).contains("channel", "PIGEON", "GOV_HOTLINE", "REGIONAL_HOTLINE")
+        assertThat(unknownChannel.json().get("error").asText())
+                .contains("channel", "PIGEON", "GOV_HOTLINE", "REGIONAL_HOTLINE")
                 .doesNotContain("ua.zvernennia", "java.");
-        ApiClient.Response future = admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"receivedAt\": \"2026-05-01\"}");
+        ApiClient.Response future =
+                admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"receivedAt\": \"2026-05-01\"}");
         assertThat(future.status()).isEqualTo(400);
-        assertThat(future.json().get("error").asText()).startsWith("receivedAt:").contains("future");
-        ApiClient.Response tooEarly = admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"receivedAt\": \"2020-01-01\"}");
-        assertThat(tooEarly.json().get("error").asText()).startsWith("receivedAt:").contains("days ago");
-        ApiClient.Response badTopic = admin.post("/api/appeals", base + "\"channel\": \"PHONE\", " + questions("123") + "}");
-        assertThat(badTopic.json().get("error").asText()).startsWith("questions[].topic:").contains("123");
+        assertThat(future.json().get("error").asText())
+                .startsWith("receivedAt:")
+                .contains("future");
+        ApiClient.Response tooEarly =
+                admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"receivedAt\": \"2020-01-01\"}");
+        assertThat(tooEarly.json().get("error").asText())
+                .startsWith("receivedAt:")
+                .contains("days ago");
+        ApiClient.Response badTopic =
+                admin.post("/api/appeals", base + "\"channel\": \"PHONE\", " + questions("123") + "}");
+        assertThat(badTopic.json().get("error").asText())
+                .startsWith("questions[].topic:")
+                .contains("123");
         ApiClient.Response collective = admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"form\": \"5.2\"}");
         assertThat(collective.json().get("error").asText()).startsWith("signatories:");
-        ApiClient.Response wrongType = admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"signatories\": \"many\"}");
+        ApiClient.Response wrongType =
+                admin.post("/api/appeals", base + "\"channel\": \"PHONE\", \"signatories\": \"many\"}");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().get("error").asText()).contains("signatories").doesNotContain("java.", "Integer");
+        assertThat(wrongType.json().get("error").asText())
+                .contains("signatories")
+                .doesNotContain("java.", "Integer");
         ApiClient.Response messenger = admin.post("/api/appeals", base + "\"channel\": \"TELEGRAM\"}");
         assertThat(messenger.json().get("error").asText()).contains("messenger");
-        assertThat(admin.post("/api/channels", "{\"code\": \"bad code\", \"nameUk\": \"Х\"}").json().get("error").asText()).startsWith("code:");
-        assertThat(admin.patch("/api/channels/TELEGRAM", "{\"nameUk\": \"Телеграм\"}").status()).isEqualTo(409);
-        assertThat(admin.get("/api/reports/council?period=2026-Q5").json().get("error").asText()).startsWith("period:");
+        assertThat(admin.post("/api/channels", "{\"code\": \"bad code\", \"nameUk\": \"Х\"}")
+                        .json()
+                        .get("error")
+                        .asText())
+                .startsWith("code:");
+        assertThat(admin.patch("/api/channels/TELEGRAM", "{\"nameUk\": \"Телеграм\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(admin.get("/api/reports/council?period=2026-Q5")
+                        .json()
+                        .get("error")
+                        .asText())
+                .startsWith("period:");
         JsonNode open = file("PHONE", "water", "2026-04-10", "");
-        ApiClient.Response outcome = admin.patch("/api/appeals/" + open.get("number").asText(), "{\"outcome\": \"positive\"}");
+        ApiClient.Response outcome =
+                admin.patch("/api/appeals/" + open.get("number").asText(), "{\"outcome\": \"positive\"}");
         assertThat(outcome.status()).isEqualTo(409);
         assertThat(outcome.json().get("error").asText()).startsWith("outcome:");
-        ApiClient.Response history = admin.patch("/api/appeals/" + open.get("number").asText(), "{" + questions("009", "011") + ", \"type\": \"3.3\"}");
+        ApiClient.Response history = admin.patch(
+                "/api/appeals/" + open.get("number").asText(), "{" + questions("009", "011") + ", \"type\": \"3.3\"}");
         assertThat(history.status()).isEqualTo(200);
-        JsonNode details = admin.get("/api/appeals/" + open.get("number").asText()).json();
-        assertThat(details.get("history").findValuesAsText("note")).anyMatch(n -> n.contains("questions: 009 → 009, 011") && n.contains("type: — → 3.3"));
+        JsonNode details =
+                admin.get("/api/appeals/" + open.get("number").asText()).json();
+        assertThat(details.get("history").findValuesAsText("note"))
+                .anyMatch(n -> n.contains("questions: 009 → 009, 011") && n.contains("type: — → 3.3"));
     }
 }

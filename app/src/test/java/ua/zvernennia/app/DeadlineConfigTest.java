@@ -22,18 +22,22 @@ class DeadlineConfigTest {
 
     @Test
     void environmentOverrides() {
-        AppConfig c = AppConfig.load(AppConfigTest.SHIPPED, Map.of(
-                "STAFF_TELEGRAM_CHAT_ID", "-1001234567890",
-                "DEADLINE_REMINDER_FRACTION", "0.75",
-                "DEADLINE_CHECK_INTERVAL_MS", "30000",
-                "NO_STUDY_DEADLINE_CLASSES", "emergency, SHORT",
-                "NO_STUDY_LEGAL_DEADLINE_DAYS", "10"));
+        AppConfig c = AppConfig.load(
+                AppConfigTest.SHIPPED,
+                Map.of(
+                        "STAFF_TELEGRAM_CHAT_ID", "-1001234567890",
+                        "DEADLINE_REMINDER_FRACTION", "0.75",
+                        "DEADLINE_CHECK_INTERVAL_MS", "30000",
+                        "NO_STUDY_DEADLINE_CLASSES", "emergency, SHORT",
+                        "NO_STUDY_LEGAL_DEADLINE_DAYS", "10"));
         assertThat(c.deadlines().staffTelegramChatId()).contains("-1001234567890");
         assertThat(c.deadlines().reminderFraction()).isEqualTo(0.75);
         assertThat(c.deadlines().checkInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.deadlines().noStudyClasses()).isEqualTo(Set.of(DeadlineClass.EMERGENCY, DeadlineClass.SHORT));
         assertThat(c.deadlines().noStudyLegalDeadlineDays()).isEqualTo(10);
-        assertThat(AppConfig.load(AppConfigTest.SHIPPED, Map.of("STAFF_TELEGRAM_CHAT_ID", "@city_staff")).deadlines().staffTelegramChatId())
+        assertThat(AppConfig.load(AppConfigTest.SHIPPED, Map.of("STAFF_TELEGRAM_CHAT_ID", "@city_staff"))
+                        .deadlines()
+                        .staffTelegramChatId())
                 .contains("@city_staff");
     }
 
@@ -44,8 +48,11 @@ class DeadlineConfigTest {
         assertThatThrownBy(() -> AppConfig.load(AppConfigTest.SHIPPED, Map.of("DEADLINE_REMINDER_FRACTION", "1.5")))
                 .hasMessageContaining("DEADLINE_REMINDER_FRACTION");
         assertThatThrownBy(() -> AppConfig.load(AppConfigTest.SHIPPED, Map.of("NO_STUDY_DEADLINE_CLASSES", "URGENT")))
-                .hasMessageContaining("NO_STUDY_DEADLINE_CLASSES").hasMessageContaining("URGENT");
-        assertThatThrownBy(() -> AppConfig.load(AppConfigTest.SHIPPED, Map.of("NO_STUDY_DEADLINE_CLASSES", "SHORT",
-                "NO_STUDY_LEGAL_DEADLINE_DAYS", "40"))).hasMessageContaining("NO_STUDY_LEGAL_DEADLINE_DAYS");
+                .hasMessageContaining("NO_STUDY_DEADLINE_CLASSES")
+                .hasMessageContaining("URGENT");
+        assertThatThrownBy(() -> AppConfig.load(
+                        AppConfigTest.SHIPPED,
+                        Map.of("NO_STUDY_DEADLINE_CLASSES", "SHORT", "NO_STUDY_LEGAL_DEADLINE_DAYS", "40")))
+                .hasMessageContaining("NO_STUDY_LEGAL_DEADLINE_DAYS");
     }
 }

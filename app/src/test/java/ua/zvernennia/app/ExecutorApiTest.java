@@ -32,6 +32,7 @@ class ExecutorApiTest {
 
     @TempDir
     Path dir;
+
     App app;
 
     @AfterEach
@@ -43,9 +44,12 @@ class ExecutorApiTest {
 
     void start(FakeBotApi telegram) {
         var env = new java.util.HashMap<>(Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN", ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS", "50"));
+                "DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "ADMIN_TOKEN",
+                ADMIN,
+                "OUTBOX_POLL_INTERVAL_MS",
+                "50"));
         if (telegram != null) {
             env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
             env.put("TELEGRAM_API_URL", telegram.url().toString());
@@ -57,9 +61,23 @@ class ExecutorApiTest {
         Instant now = Instant.now();
         return app.storage().unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find(category).orElseThrow(), null,
-                    description, List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                    "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), now, now.plus(Duration.ofHours(6)), now.plus(Duration.ofDays(30)));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    chat.channel(),
+                                    chat,
+                                    s.categories().find(category).orElseThrow(),
+                                    null,
+                                    description,
+                                    List.of(),
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    new PersonName("Олена", "Коваленко"),
+                                    "вул. Шевченка, 5, кв. 12",
+                                    new Phone("+380501234567")),
+                            now,
+                            now.plus(Duration.ofHours(6)),
+                            now.plus(Duration.ofDays(30)));
         });
     }
 
@@ -73,7 +91,10 @@ class ExecutorApiTest {
     }
 
     ApiClient tokenOf(ApiClient admin, long executorId) {
-        ApiClient.Response r = admin.post("/api/tokens", "{\"name\": \"Бригада " + executorId + "\", \"role\": \"EXECUTOR\", \"executorId\": " + executorId + "}");
+        ApiClient.Response r = admin.post(
+                "/api/tokens",
+                "{\"name\": \"Бригада " + executorId + "\", \"role\": \"EXECUTOR\", \"executorId\": " + executorId
+                        + "}");
         assertThat(r.status()).isEqualTo(201);
         return admin.as(r.json().get("token").asText());
     }
@@ -83,20 +104,23 @@ class ExecutorApiTest {
         try (FakeBotApi telegram = new FakeBotApi()) {
             start(telegram);
             ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
-            ApiClient.Response water = admin.post("/api/executors",
+            ApiClient.Response water = admin.post(
+                    "/api/executors",
                     "{\"name\": \"КП «Водоканал-2»\", \"contacts\": \"+380441234567\", \"staffChat\": \"-100777\", \"showCitizen\": true}");
             assertThat(water.status()).isEqualTo(201);
             long waterId = water.json().get("id").asLong();
             // The lifts' category has an executor by name in the menu: it becomes a record when an appeal is routed.
             Appeal lift = filed(ChatKey.of(Channel.TELEGRAM, "7001"), "lifts", "Застряг ліфт у першому підʼїзді");
-            Appeal lift2 = filed(ChatKey.of(Channel.VIBER, "viber-user-1"), "lifts", "Не працює ліфт у другому підʼїзді");
+            Appeal lift2 =
+                    filed(ChatKey.of(Channel.VIBER, "viber-user-1"), "lifts", "Не працює ліфт у другому підʼїзді");
             long liftsId = executorNamed(admin, LIFTS);
             ApiClient lifts = tokenOf(admin, liftsId);
             ApiClient waterWorks = tokenOf(admin, waterId);
 
             JsonNode own = lifts.get("/api/appeals").json();
             assertThat(own.get("total").asLong()).isEqualTo(2);
-            assertThat(waterWorks.get("/api/appeals").json().get("total").asLong()).isZero();
+            assertThat(waterWorks.get("/api/appeals").json().get("total").asLong())
+                    .isZero();
             // Without leave to see the citizen, the lifts' staff see the problem but not the name or phone.
             JsonNode detail = lifts.get("/api/appeals/" + lift.number()).json();
             assertThat(detail.get("description").asText()).isEqualTo("Застряг ліфт у першому підʼїзді");
@@ -106,16 +130,31 @@ class ExecutorApiTest {
             // Another executor's appeal is not there, on every route.
             String n = lift.number().toString();
             assertThat(waterWorks.get("/api/appeals/" + n).status()).isEqualTo(404);
-            assertThat(waterWorks.post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}").status()).isEqualTo(404);
-            assertThat(waterWorks.get("/api/appeals/" + n + "/photos/0").status()).isEqualTo(404);
-            assertThat(waterWorks.post("/api/appeals/" + n + "/return", "{\"reason\": \"не наше\"}").status()).isEqualTo(404);
+            assertThat(waterWorks
+                            .post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(waterWorks.get("/api/appeals/" + n + "/photos/0").status())
+                    .isEqualTo(404);
+            assertThat(waterWorks
+                            .post("/api/appeals/" + n + "/return", "{\"reason\": \"не наше\"}")
+                            .status())
+                    .isEqualTo(404);
             // Routes of staff only are forbidden to executors.
-            assertThat(waterWorks.post("/api/appeals/" + n + "/executor", "{\"executorId\": " + waterId + ", \"reason\": \"x\"}").status())
+            assertThat(waterWorks
+                            .post(
+                                    "/api/appeals/" + n + "/executor",
+                                    "{\"executorId\": " + waterId + ", \"reason\": \"x\"}")
+                            .status())
                     .isEqualTo(403);
-            assertThat(waterWorks.get("/api/stats?from=2020-01-01&to=2020-01-31").status()).isEqualTo(403);
+            assertThat(waterWorks
+                            .get("/api/stats?from=2020-01-01&to=2020-01-31")
+                            .status())
+                    .isEqualTo(403);
 
             // An operator reassigns one to the water utility, with a reason kept in the history.
-            ApiClient.Response moved = admin.post("/api/appeals/" + n + "/executor",
+            ApiClient.Response moved = admin.post(
+                    "/api/appeals/" + n + "/executor",
                     "{\"executorId\": " + waterId + ", \"reason\": \"Протікає труба в шахті ліфта\"}");
             assertThat(moved.status()).isEqualTo(200);
             assertThat(lifts.get("/api/appeals/" + n).status()).isEqualTo(404);
@@ -127,14 +166,23 @@ class ExecutorApiTest {
             assertThat(assigned.get("kind").asText()).isEqualTo("ASSIGNED");
             assertThat(assigned.get("note").asText()).isEqualTo("КП «Водоканал-2»: Протікає труба в шахті ліфта");
             // The staff chat gets the appeal with its buttons.
-            awaitUntil(() -> telegram.shown(-100777).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
+            awaitUntil(() ->
+                    telegram.shown(-100777).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
 
             // The water utility works on it; it may not reject or withdraw.
-            assertThat(waterWorks.post("/api/appeals/" + n + "/status", "{\"status\": \"REJECTED\", \"comment\": \"ні\"}").status())
+            assertThat(waterWorks
+                            .post("/api/appeals/" + n + "/status", "{\"status\": \"REJECTED\", \"comment\": \"ні\"}")
+                            .status())
                     .isEqualTo(403);
-            assertThat(waterWorks.post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}").status()).isEqualTo(200);
+            assertThat(waterWorks
+                            .post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}")
+                            .status())
+                    .isEqualTo(200);
             // The lifts hand the other one back: it leaves their list for the operators' queue.
-            assertThat(lifts.post("/api/appeals/" + lift2.number() + "/return", "{\"reason\": \"Це зовнішній ліфт ОСББ\"}").status())
+            assertThat(lifts.post(
+                                    "/api/appeals/" + lift2.number() + "/return",
+                                    "{\"reason\": \"Це зовнішній ліфт ОСББ\"}")
+                            .status())
                     .isEqualTo(200);
             assertThat(lifts.get("/api/appeals").json().get("total").asLong()).isZero();
             JsonNode queue = admin.get("/api/appeals/" + lift2.number()).json();
@@ -149,7 +197,10 @@ class ExecutorApiTest {
     void efficiencyMatchesAHandComputedSet() {
         start(null);
         ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
-        long a = admin.post("/api/executors", "{\"name\": \"Бригада А\"}").json().get("id").asLong();
+        long a = admin.post("/api/executors", "{\"name\": \"Бригада А\"}")
+                .json()
+                .get("id")
+                .asLong();
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "9001");
         Instant t0 = Instant.now().minus(Duration.ofDays(2));
         // Four appeals of executor A, filed at t0, deadline t0 + 10 h:
@@ -159,24 +210,72 @@ class ExecutorApiTest {
         app.storage().unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, t0, "uk");
             for (int i = 0; i < 4; i++) {
-                Appeal ap = s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find("lifts").orElseThrow(), null,
-                        "Опис номер " + i, List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                        "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), t0, t0.plus(Duration.ofHours(10)), t0.plus(Duration.ofDays(30)));
+                Appeal ap = s.appeals()
+                        .submit(
+                                new NewAppeal(
+                                        chat.channel(),
+                                        chat,
+                                        s.categories().find("lifts").orElseThrow(),
+                                        null,
+                                        "Опис номер " + i,
+                                        List.of(),
+                                        null,
+                                        "вул. Січових Стрільців, 12",
+                                        new PersonName("Олена", "Коваленко"),
+                                        "вул. Шевченка, 5, кв. 12",
+                                        new Phone("+380501234567")),
+                                t0,
+                                t0.plus(Duration.ofHours(10)),
+                                t0.plus(Duration.ofDays(30)));
                 s.assignments().assign(ap.number(), s.assignments().executor(a).orElseThrow());
                 numbers.add(ap.number().toString());
             }
-            var n = numbers.stream().map(x -> ua.zvernennia.core.appeal.AppealNumber.parse(x).orElseThrow()).toList();
-            s.appeals().changeStatus(n.get(0), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "b", null, null, t0.plus(Duration.ofHours(2)));
+            var n = numbers.stream()
+                    .map(x -> ua.zvernennia.core.appeal.AppealNumber.parse(x).orElseThrow())
+                    .toList();
+            s.appeals()
+                    .changeStatus(
+                            n.get(0),
+                            AppealStatus.REGISTERED,
+                            AppealStatus.RESOLVED,
+                            "b",
+                            null,
+                            null,
+                            t0.plus(Duration.ofHours(2)));
             s.appeals().rate(n.get(0), new Rating(5));
-            s.appeals().changeStatus(n.get(1), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "b", null, null, t0.plus(Duration.ofHours(20)));
+            s.appeals()
+                    .changeStatus(
+                            n.get(1),
+                            AppealStatus.REGISTERED,
+                            AppealStatus.RESOLVED,
+                            "b",
+                            null,
+                            null,
+                            t0.plus(Duration.ofHours(20)));
             s.appeals().rate(n.get(1), new Rating(3));
-            s.appeals().changeStatus(n.get(2), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "b", null, null, t0.plus(Duration.ofHours(4)));
-            s.appeals().changeStatus(n.get(2), AppealStatus.RESOLVED, AppealStatus.IN_PROGRESS, AppealEvent.CITIZEN, "ні", null,
-                    t0.plus(Duration.ofHours(5)));
+            s.appeals()
+                    .changeStatus(
+                            n.get(2),
+                            AppealStatus.REGISTERED,
+                            AppealStatus.RESOLVED,
+                            "b",
+                            null,
+                            null,
+                            t0.plus(Duration.ofHours(4)));
+            s.appeals()
+                    .changeStatus(
+                            n.get(2),
+                            AppealStatus.RESOLVED,
+                            AppealStatus.IN_PROGRESS,
+                            AppealEvent.CITIZEN,
+                            "ні",
+                            null,
+                            t0.plus(Duration.ofHours(5)));
             return null;
         });
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
-        JsonNode stats = admin.get("/api/stats?from=" + day.minusDays(5) + "&to=" + day).json();
+        JsonNode stats =
+                admin.get("/api/stats?from=" + day.minusDays(5) + "&to=" + day).json();
         JsonNode mine = null;
         for (JsonNode e : stats.get("efficiency")) {
             if (e.get("executorId").asLong() == a) {

@@ -46,6 +46,7 @@ class FailuresTest {
     private static final String ADMIN = "failures-test-admin-token-0123456789abcdef";
     /** What a broken port says: it must reach neither the answer nor the log. */
     private static final String SECRET = "Петренко +380501234567";
+
     private static final Map<Refusal.Kind, Integer> STATUS = Map.of(
             Refusal.Kind.INVALID, 400,
             Refusal.Kind.UNAUTHENTICATED, 401,
@@ -91,7 +92,8 @@ class FailuresTest {
             case CONFLICT -> Refusal.conflict("cannot move 2026-000001 from RESOLVED to IN_PROGRESS");
             case GONE -> Refusal.gone("photo 0 of appeal 2026-000001 was erased");
             case TOO_MANY -> Refusal.tooMany("too many failed tokens from here", Duration.ofMillis(1500));
-            case UNAVAILABLE -> Refusal.unavailable("photo 0 of appeal 2026-000001 is still being downloaded", Duration.ofSeconds(5));
+            case UNAVAILABLE ->
+                Refusal.unavailable("photo 0 of appeal 2026-000001 is still being downloaded", Duration.ofSeconds(5));
         };
     }
 
@@ -103,23 +105,23 @@ class FailuresTest {
         var api = new Api(authenticator, new MemorySignInLimits(), new ClientAddress(Set.of()), clock);
         var console = new Console(authenticator, clock, ZoneOffset.UTC);
         var failures = Endpoints.failures(api, console);
-        web = WebServer.start(Optional.of("127.0.0.1"), 0, () -> true, () -> null, (method, route, status, took) -> {
-        }, routes -> {
-            failures.register(routes);
-            api.routes(routes);
-            new TokenController(tokens, new TokenIssuer(tokens, clock), clock, null).routes(routes);
-            for (String base : List.of("/api/test", "/console/test")) {
-                routes.get(base + "/refusal/{kind}", ctx -> {
-                    throw refusal(Refusal.Kind.valueOf(ctx.pathParam("kind")));
+        web = WebServer.start(
+                Optional.of("127.0.0.1"), 0, () -> true, () -> null, (method, route, status, took) -> {}, routes -> {
+                    failures.register(routes);
+                    api.routes(routes);
+                    new TokenController(tokens, new TokenIssuer(tokens, clock), clock, null).routes(routes);
+                    for (String base : List.of("/api/test", "/console/test")) {
+                        routes.get(base + "/refusal/{kind}", ctx -> {
+                            throw refusal(Refusal.Kind.valueOf(ctx.pathParam("kind")));
+                        });
+                        routes.get(base + "/storage", ctx -> {
+                            throw new StorageUnavailableException("the disk is full", null);
+                        });
+                        routes.get(base + "/bug", ctx -> {
+                            throw new IllegalStateException("a bug", new IllegalArgumentException(SECRET));
+                        });
+                    }
                 });
-                routes.get(base + "/storage", ctx -> {
-                    throw new StorageUnavailableException("the disk is full", null);
-                });
-                routes.get(base + "/bug", ctx -> {
-                    throw new IllegalStateException("a bug", new IllegalArgumentException(SECRET));
-                });
-            }
-        });
     }
 
     @AfterEach
@@ -133,25 +135,36 @@ class FailuresTest {
             Refusal expected = refusal(kind);
             HttpResponse<String> api = get("/api/test/refusal/" + kind, null);
             assertThat(api.statusCode()).as("API, " + kind).isEqualTo(STATUS.get(kind));
-            assertThat(api.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+            assertThat(api.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
+                    .startsWith("application/json");
             JsonNode body = json(api);
             assertThat(body.get("status").asInt()).isEqualTo(STATUS.get(kind));
             assertThat(body.get("error").asText()).isEqualTo(expected.getMessage());
 
             HttpResponse<String> console = get("/console/test/refusal/" + kind, null);
             assertThat(console.statusCode()).as("console, " + kind).isEqualTo(STATUS.get(kind));
-            assertThat(console.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-            assertThat(console.body()).contains(expected.getMessage().replace("'", "&#39;")).doesNotContain("\"status\"");
+            assertThat(console.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
+                    .startsWith("text/html");
+            assertThat(console.body())
+                    .contains(expected.getMessage().replace("'", "&#39;"))
+                    .doesNotContain("\"status\"");
         }
     }
 
     @Test
     void aRefusalSaysWhichFieldAndWhenToAskAgain() {
-        assertThat(json(get("/api/test/refusal/INVALID", null)).get("field").asText()).isEqualTo("phone");
+        assertThat(json(get("/api/test/refusal/INVALID", null)).get("field").asText())
+                .isEqualTo("phone");
         assertThat(json(get("/api/test/refusal/NOT_FOUND", null)).has("field")).isFalse();
         for (String base : List.of("/api/test", "/console/test")) {
-            assertThat(get(base + "/refusal/TOO_MANY", null).headers().firstValue("Retry-After")).contains("2");
-            assertThat(get(base + "/refusal/UNAVAILABLE", null).headers().firstValue("Retry-After")).contains("5");
+            assertThat(get(base + "/refusal/TOO_MANY", null).headers().firstValue("Retry-After"))
+                    .contains("2");
+            assertThat(get(base + "/refusal/UNAVAILABLE", null).headers().firstValue("Retry-After"))
+                    .contains("5");
         }
     }
 
@@ -174,11 +187,14 @@ class FailuresTest {
         JsonNode body = json(r);
         String id = body.get("errorId").asText();
         assertThat(id).matches("[0-9a-f]{12}");
-        assertThat(body.get("error").asText()).isEqualTo("internal error; error id " + id).doesNotContain(SECRET);
+        assertThat(body.get("error").asText())
+                .isEqualTo("internal error; error id " + id)
+                .doesNotContain(SECRET);
 
         String line = logged.lineWith("error " + id);
         assertThat(line).contains("GET /api/tokens");
-        assertThat(logged.log()).contains("java.lang.IllegalArgumentException")
+        assertThat(logged.log())
+                .contains("java.lang.IllegalArgumentException")
                 .containsPattern("at ua\\.zvernennia\\.app\\.FailuresTest\\$BrokenTokens\\.list")
                 .doesNotContain(SECRET);
     }
@@ -192,15 +208,21 @@ class FailuresTest {
         Matcher m = Pattern.compile("код помилки ([0-9a-f]{12})").matcher(r.body());
         assertThat(m.find()).as(r.body()).isTrue();
         assertThat(logged.lineWith("error " + m.group(1))).contains("GET /console/test/bug");
-        assertThat(logged.log()).contains("java.lang.IllegalStateException").contains("Caused by: java.lang.IllegalArgumentException")
-                .doesNotContain(SECRET).doesNotContain("a bug");
+        assertThat(logged.log())
+                .contains("java.lang.IllegalStateException")
+                .contains("Caused by: java.lang.IllegalArgumentException")
+                .doesNotContain(SECRET)
+                .doesNotContain("a bug");
         assertThat(r.body()).doesNotContain(SECRET);
     }
 
     @Test
     void badInputIsStillTheClientsMistake() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/tokens")).header("Authorization", "Bearer " + ADMIN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"x\", \"role\": \"ADMIN\", \"colour\": \"red\"}")));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/tokens"))
+                .header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"x\", \"role\": \"ADMIN\", \"colour\": \"red\"}")));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("error").asText()).contains("colour");
     }
@@ -209,7 +231,9 @@ class FailuresTest {
 
     private record Logged(HttpResponse<String> response, String log) {
         String lineWith(String text) {
-            return log.lines().filter(l -> l.contains(text)).findFirst()
+            return log.lines()
+                    .filter(l -> l.contains(text))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no log line with '" + text + "' in:\n" + log));
         }
     }

@@ -29,23 +29,36 @@ class FloodControlTest {
             burst.add(Updates.text(8201, "/help"));
         }
         List<Long> ids = telegram.enqueue(burst);
-        IsolationTest.awaitWithin(Duration.ofSeconds(30), "every update acknowledged",
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(30),
+                "every update acknowledged",
                 () -> telegram.offsets().stream().anyMatch(o -> o > ids.get(ids.size() - 1)));
-        IsolationTest.awaitWithin(Duration.ofSeconds(60), "the notice",
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(60),
+                "the notice",
                 () -> telegram.shown(8201).stream().anyMatch(s -> s.text().contains(SLOW_DOWN)));
-        IsolationTest.awaitWithin(Duration.ofSeconds(60), "the handled ones' turns", () -> IsolationTest.inboxEmpty(app));
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(60), "the handled ones' turns", () -> IsolationTest.inboxEmpty(app));
 
-        int handled = app.storage().read(s -> s.handle()
-                .createQuery("SELECT COUNT(*) FROM processed_update WHERE channel = 'TELEGRAM'").mapTo(Integer.class).one());
+        int handled = app.storage()
+                .read(s -> s.handle()
+                        .createQuery("SELECT COUNT(*) FROM processed_update WHERE channel = 'TELEGRAM'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(handled).as("updates recorded and handled").isEqualTo(20);
-        int notices = app.storage().read(s -> s.handle()
-                .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = '8201' AND payload LIKE :p")
-                .bind("p", "%" + SLOW_DOWN + "%").mapTo(Integer.class).one());
+        int notices = app.storage()
+                .read(s -> s.handle()
+                        .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = '8201' AND payload LIKE :p")
+                        .bind("p", "%" + SLOW_DOWN + "%")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(notices).as("told once").isEqualTo(1);
 
         // Another citizen is not affected by this chat's limit.
         telegram.enqueue(List.of(Updates.text(8202, "/start")));
-        IsolationTest.awaitWithin(Duration.ofSeconds(20), "the other citizen answered",
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(20),
+                "the other citizen answered",
                 () -> telegram.shown(8202).stream().anyMatch(s -> s.text().contains("Вітаю")));
     }
 
@@ -54,7 +67,9 @@ class FloodControlTest {
         FakeBotApi telegram = running.telegram();
         App app = running.app();
         telegram.enqueue(List.of(Updates.text(8301, "/start")));
-        IsolationTest.awaitWithin(Duration.ofSeconds(20), "the welcome",
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(20),
+                "the welcome",
                 () -> telegram.shown(8301).stream().anyMatch(s -> s.text().contains("Вітаю")));
         FakeBotApi.Shown welcome = telegram.shown(8301).get(0);
         String consent = null;
@@ -71,12 +86,20 @@ class FloodControlTest {
             presses.add(Updates.press(8301, welcome.messageId(), consent));
         }
         List<Long> ids = telegram.enqueue(presses);
-        IsolationTest.awaitWithin(Duration.ofSeconds(20), "the presses acknowledged",
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(20),
+                "the presses acknowledged",
                 () -> telegram.offsets().stream().anyMatch(o -> o > ids.get(ids.size() - 1)));
-        IsolationTest.awaitWithin(Duration.ofSeconds(20), "the main menu",
+        IsolationTest.awaitWithin(
+                Duration.ofSeconds(20),
+                "the main menu",
                 () -> telegram.shown(8301).stream().anyMatch(s -> s.text().contains("Чим можу допомогти?")));
         IsolationTest.awaitWithin(Duration.ofSeconds(20), "the turn", () -> IsolationTest.inboxEmpty(app));
-        assertThat(telegram.shown(8301)).filteredOn(s -> s.text().contains("Дякуємо")).hasSize(1);
-        assertThat(telegram.calls("answerCallbackQuery")).as("every press still stops its spinner").hasSize(5);
+        assertThat(telegram.shown(8301))
+                .filteredOn(s -> s.text().contains("Дякуємо"))
+                .hasSize(1);
+        assertThat(telegram.calls("answerCallbackQuery"))
+                .as("every press still stops its spinner")
+                .hasSize(5);
     }
 }

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.app.api.ApiJson;
+import ua.zvernennia.core.testing.Await;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.TelegramWebhook;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
 import ua.zvernennia.viber.ViberRig;
-import ua.zvernennia.core.testing.Await;
 
 /**
  * One chat floods the bot with a burst of 500 messages; another citizen's /start is answered
@@ -63,7 +63,10 @@ class IsolationTest {
                 for (int i = 0; i < WARM_UP; i++) {
                     telegram.enqueue(List.of(Updates.text(8000, "/start")));
                     int seen = i + 1;
-                    awaitWithin(Duration.ofSeconds(20), "warm-up", () -> telegram.shown(8000).size() >= seen);
+                    awaitWithin(
+                            Duration.ofSeconds(20),
+                            "warm-up",
+                            () -> telegram.shown(8000).size() >= seen);
                 }
                 var burst = new ArrayList<ObjectNode>();
                 for (int i = 0; i < BURST; i++) {
@@ -71,14 +74,20 @@ class IsolationTest {
                 }
                 List<Long> ids = telegram.enqueue(burst);
                 long start = System.nanoTime();
-                long other = telegram.enqueue(List.of(Updates.text(8002, "/start"))).get(0);
+                long other =
+                        telegram.enqueue(List.of(Updates.text(8002, "/start"))).get(0);
 
-                awaitWithin(ANSWER_WITHIN, "the other citizen's /start answered",
-                        () -> telegram.shown(8002).stream().anyMatch(s -> s.text().contains("Вітаю")));
+                awaitWithin(
+                        ANSWER_WITHIN,
+                        "the other citizen's /start answered",
+                        () -> telegram.shown(8002).stream()
+                                .anyMatch(s -> s.text().contains("Вітаю")));
                 assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(ANSWER_WITHIN.toMillis());
 
                 // Every update is acknowledged, and the burst is handled in the end, none twice.
-                awaitWithin(Duration.ofSeconds(30), "the offset past every update",
+                awaitWithin(
+                        Duration.ofSeconds(30),
+                        "the offset past every update",
                         () -> telegram.offsets().stream().anyMatch(o -> o > Math.max(other, ids.get(ids.size() - 1))));
                 awaitWithin(Duration.ofSeconds(60), "the burst handled", () -> inboxEmpty(app));
             }
@@ -93,28 +102,39 @@ class IsolationTest {
             env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.ua" + TelegramWebhook.PATH);
             try (App app = TestApps.start(dir, Clock.systemUTC(), env)) {
                 List<FakeBotApi.Call> set = telegram.calls("setWebhook");
-                String secret = set.get(set.size() - 1).params().path("secret_token").asText();
+                String secret =
+                        set.get(set.size() - 1).params().path("secret_token").asText();
                 HttpClient http = HttpClient.newHttpClient();
                 URI hook = URI.create("http://127.0.0.1:" + app.httpPort() + TelegramWebhook.PATH);
                 for (int i = 0; i < WARM_UP; i++) {
                     ObjectNode u = Updates.text(8100, "/start").put("update_id", telegram.newUpdateId());
-                    assertThat(status(http, post(hook, u.toString(), TelegramWebhook.SECRET_HEADER, secret))).isEqualTo(200);
+                    assertThat(status(http, post(hook, u.toString(), TelegramWebhook.SECRET_HEADER, secret)))
+                            .isEqualTo(200);
                     int seen = i + 1;
-                    awaitWithin(Duration.ofSeconds(20), "warm-up", () -> telegram.shown(8100).size() >= seen);
+                    awaitWithin(
+                            Duration.ofSeconds(20),
+                            "warm-up",
+                            () -> telegram.shown(8100).size() >= seen);
                 }
                 var posts = new ArrayList<CompletableFuture<Integer>>();
                 for (int i = 0; i < BURST; i++) {
                     ObjectNode u = Updates.text(8101, "повідомлення " + i).put("update_id", telegram.newUpdateId());
-                    posts.add(CompletableFuture.supplyAsync(() -> status(http,
-                            post(hook, u.toString(), TelegramWebhook.SECRET_HEADER, secret)), messengerConnections));
+                    posts.add(CompletableFuture.supplyAsync(
+                            () -> status(http, post(hook, u.toString(), TelegramWebhook.SECRET_HEADER, secret)),
+                            messengerConnections));
                 }
                 long start = System.nanoTime();
                 ObjectNode hello = Updates.text(8102, "/start").put("update_id", telegram.newUpdateId());
-                HttpResponse<String> answered = HttpClient.newHttpClient().send(post(hook, hello.toString(), TelegramWebhook.SECRET_HEADER, secret),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answered = HttpClient.newHttpClient()
+                        .send(
+                                post(hook, hello.toString(), TelegramWebhook.SECRET_HEADER, secret),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(answered.statusCode()).isEqualTo(200);
-                awaitWithin(ANSWER_WITHIN, "the other citizen's /start answered",
-                        () -> telegram.shown(8102).stream().anyMatch(s -> s.text().contains("Вітаю")));
+                awaitWithin(
+                        ANSWER_WITHIN,
+                        "the other citizen's /start answered",
+                        () -> telegram.shown(8102).stream()
+                                .anyMatch(s -> s.text().contains("Вітаю")));
                 assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(ANSWER_WITHIN.toMillis());
 
                 for (var p : posts) {
@@ -136,24 +156,41 @@ class IsolationTest {
                 URI hook = URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook");
                 for (int i = 0; i < WARM_UP; i++) {
                     byte[] body = viberText("warm0000000A=", "/start");
-                    assertThat(status(http, post(hook, body, "X-Viber-Content-Signature", ViberRig.sign(body)))).isEqualTo(200);
+                    assertThat(status(http, post(hook, body, "X-Viber-Content-Signature", ViberRig.sign(body))))
+                            .isEqualTo(200);
                     int seen = i + 1;
-                    awaitWithin(Duration.ofSeconds(20), "warm-up", () -> viber.sent().stream()
-                            .filter(r -> r.body().path("receiver").asText().equals("warm0000000A=")).count() >= seen);
+                    awaitWithin(
+                            Duration.ofSeconds(20),
+                            "warm-up",
+                            () -> viber.sent().stream()
+                                            .filter(r -> r.body()
+                                                    .path("receiver")
+                                                    .asText()
+                                                    .equals("warm0000000A="))
+                                            .count()
+                                    >= seen);
                 }
                 var posts = new ArrayList<CompletableFuture<Integer>>();
                 for (int i = 0; i < BURST; i++) {
                     byte[] body = viberText("flooder0000A=", "повідомлення " + i);
-                    posts.add(CompletableFuture.supplyAsync(() -> status(http,
-                            post(hook, body, "X-Viber-Content-Signature", ViberRig.sign(body))), messengerConnections));
+                    posts.add(CompletableFuture.supplyAsync(
+                            () -> status(http, post(hook, body, "X-Viber-Content-Signature", ViberRig.sign(body))),
+                            messengerConnections));
                 }
                 long start = System.nanoTime();
                 byte[] hello = viberText("patient0000A=", "/start");
-                HttpResponse<String> answered = HttpClient.newHttpClient().send(post(hook, hello, "X-Viber-Content-Signature", ViberRig.sign(hello)),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answered = HttpClient.newHttpClient()
+                        .send(
+                                post(hook, hello, "X-Viber-Content-Signature", ViberRig.sign(hello)),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(answered.statusCode()).isEqualTo(200);
-                awaitWithin(ANSWER_WITHIN, "the other citizen's /start answered", () -> viber.sent().stream()
-                        .anyMatch(r -> r.body().path("receiver").asText().equals("patient0000A=") && r.text().contains("Вітаю")));
+                awaitWithin(
+                        ANSWER_WITHIN,
+                        "the other citizen's /start answered",
+                        () -> viber.sent().stream()
+                                .anyMatch(
+                                        r -> r.body().path("receiver").asText().equals("patient0000A=")
+                                                && r.text().contains("Вітаю")));
                 assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(ANSWER_WITHIN.toMillis());
 
                 for (var p : posts) {
@@ -165,11 +202,23 @@ class IsolationTest {
     }
 
     static byte[] viberText(String user, String text) {
-        return ApiJson.MAPPER.createObjectNode().put("event", "message").put("timestamp", 1700000000000L)
+        return ApiJson.MAPPER
+                .createObjectNode()
+                .put("event", "message")
+                .put("timestamp", 1700000000000L)
                 .put("message_token", VIBER_TOKENS.incrementAndGet())
-                .<ObjectNode>set("sender", ApiJson.MAPPER.createObjectNode().put("id", user).put("name", "Олена").put("api_version", 10))
-                .<ObjectNode>set("message", ApiJson.MAPPER.createObjectNode().put("type", "text").put("text", text))
-                .toString().getBytes(StandardCharsets.UTF_8);
+                .<ObjectNode>set(
+                        "sender",
+                        ApiJson.MAPPER
+                                .createObjectNode()
+                                .put("id", user)
+                                .put("name", "Олена")
+                                .put("api_version", 10))
+                .<ObjectNode>set(
+                        "message",
+                        ApiJson.MAPPER.createObjectNode().put("type", "text").put("text", text))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static int status(HttpClient http, HttpRequest request) {
@@ -188,8 +237,11 @@ class IsolationTest {
     }
 
     static HttpRequest post(URI uri, byte[] body, String header, String value) {
-        return HttpRequest.newBuilder(uri).header(header, value).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpRequest.newBuilder(uri)
+                .header(header, value)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     static boolean inboxEmpty(App app) {

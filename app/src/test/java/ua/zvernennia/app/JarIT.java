@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,8 @@ import ua.zvernennia.core.testing.Await;
  * from folders that hold nothing of the repository.
  */
 class JarIT {
-    private static final Path JAR = Path.of(System.getProperty("zvernennia.jar", "target/zvernennia.jar")).toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("zvernennia.jar", "target/zvernennia.jar"))
+            .toAbsolutePath();
     private static final Pattern APPEAL_NUMBER = Pattern.compile("№ (\\d{4}-\\d{6})");
 
     @TempDir
@@ -56,14 +57,25 @@ class JarIT {
         Output out = Output.of(app.getInputStream());
         Writer in = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8);
 
-        String console = out.await(Pattern.compile("Консоль операторів: (http://localhost:\\d+/console/login)")).group(1);
-        String token = out.await(Pattern.compile("Токен адміністратора на цей запуск: ([A-Za-z0-9_-]{43})")).group(1);
+        String console = out.await(Pattern.compile("Консоль операторів: (http://localhost:\\d+/console/login)"))
+                .group(1);
+        String token = out.await(Pattern.compile("Токен адміністратора на цей запуск: ([A-Za-z0-9_-]{43})"))
+                .group(1);
         int port = Integer.parseInt(console.replaceAll(".*:(\\d+)/.*", "$1"));
         out.await(Pattern.compile("Погоджуюсь"));
         // The demo reads one line at a time and answers it before reading the next.
-        for (String typed : List.of("✅ Погоджуюсь", "📝 Нове звернення", "🛗 Ліфти", "Ліфт не працює",
-                "Ліфт стоїть з ранку, підʼїзд 2", "⏭ Пропустити", "вул. Робоча, 7", "Олена Коваленко",
-                "вул. Робоча, 7, кв. 1", "050 123 45 67", "✅ Підтвердити")) {
+        for (String typed : List.of(
+                "✅ Погоджуюсь",
+                "📝 Нове звернення",
+                "🛗 Ліфти",
+                "Ліфт не працює",
+                "Ліфт стоїть з ранку, підʼїзд 2",
+                "⏭ Пропустити",
+                "вул. Робоча, 7",
+                "Олена Коваленко",
+                "вул. Робоча, 7, кв. 1",
+                "050 123 45 67",
+                "✅ Підтвердити")) {
             in.write(typed + "\n");
         }
         in.flush();
@@ -84,13 +96,17 @@ class JarIT {
         assertThat(api.as(null).get("/metrics").status()).isEqualTo(401);
         ApiClient.Response metrics = api.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("zvernennia_updates_received_total{channel=\"console\"} 12",
-                "zvernennia_appeals{status=\"registered\"} 1.0", "jvm_memory_used_bytes");
+        assertThat(metrics.body())
+                .contains(
+                        "zvernennia_updates_received_total{channel=\"console\"} 12",
+                        "zvernennia_appeals{status=\"registered\"} 1.0",
+                        "jvm_memory_used_bytes");
 
         app.destroy();
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(empty.resolve("app.log"));
-        assertThat(log).contains("the default menu in the jar", "access - GET /api/appeals 200")
+        assertThat(log)
+                .contains("the default menu in the jar", "access - GET /api/appeals 200")
                 .doesNotContain(token, "Коваленко", "ERROR");
     }
 
@@ -116,12 +132,20 @@ class JarIT {
 
     /** Files appeals into a running app, backs it up, restores as the README says, and finds them. */
     private void backUpRestoreAndCompare(Map<String, String> db, String dataDir) throws Exception {
-        Path first = Files.createDirectories(dir.resolve("first").resolve(dataDir)).getParent();
+        Path first =
+                Files.createDirectories(dir.resolve("first").resolve(dataDir)).getParent();
         Path backups = dir.resolve("backups");
         int port = freePort();
         var env = new HashMap<>(db);
-        env.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", Integer.toString(port), "DEMO", "off",
-                "ADMIN_TOKEN", "backup-test-admin-token-thirty-two-chars"));
+        env.putAll(Map.of(
+                "HTTP_HOST",
+                "127.0.0.1",
+                "HTTP_PORT",
+                Integer.toString(port),
+                "DEMO",
+                "off",
+                "ADMIN_TOKEN",
+                "backup-test-admin-token-thirty-two-chars"));
         Process app = start(first, env, "app.log");
         ApiClient api = new ApiClient(port, "backup-test-admin-token-thirty-two-chars");
         awaitHealthy(api, app);
@@ -129,8 +153,7 @@ class JarIT {
         for (String place : List.of("вул. Шкільна, 3", "просп. Миру, 10")) {
             ApiClient.Response created = api.post("/api/appeals", """
                     {"channel": "PHONE", "category": "roads", "description": "Яма на дорозі", "placeAddress": "%s",
-                     "firstName": "Петро", "lastName": "Мельник", "address": "вул. Нова, 7, кв. 1", "phone": "067 765 43 21"}"""
-                    .formatted(place));
+                     "firstName": "Петро", "lastName": "Мельник", "address": "вул. Нова, 7, кв. 1", "phone": "067 765 43 21"}""".formatted(place));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             numbers.add(created.json().get("number").asText());
         }
@@ -150,8 +173,7 @@ class JarIT {
         // After the backup the running app goes on: an appeal filed now is not in it.
         assertThat(api.post("/api/appeals", """
                 {"channel": "EMAIL", "category": "roads", "description": "Яма після копії", "placeAddress": "вул. Шкільна, 5",
-                 "firstName": "Петро", "lastName": "Мельник", "address": "вул. Нова, 7", "phone": "067 765 43 21"}""").status())
-                .isEqualTo(201);
+                 "firstName": "Петро", "lastName": "Мельник", "address": "вул. Нова, 7", "phone": "067 765 43 21"}""").status()).isEqualTo(201);
         app.destroy();
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -169,18 +191,24 @@ class JarIT {
         List<String> found = new ArrayList<>();
         appeals.get("items").forEach(a -> found.add(a.get("number").asText()));
         assertThat(found).containsExactlyInAnyOrderElementsOf(numbers);
-        assertThat(api.get("/api/appeals/" + numbers.get(0)).json().get("location").get("address").asText())
+        assertThat(api.get("/api/appeals/" + numbers.get(0))
+                        .json()
+                        .get("location")
+                        .get("address")
+                        .asText())
                 .isEqualTo("вул. Шкільна, 3");
     }
 
     private Process start(Path workDir, Map<String, String> env, String log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
                 .redirectError(workDir.resolve(log).toFile());
         for (String name : List.copyOf(pb.environment().keySet())) {
-            if (name.matches("DB_.*|HTTP_.*|ADMIN_TOKEN|METRICS_TOKEN|TELEGRAM_.*|VIBER_.*|CATEGORIES_FILE|DEMO|STAFF_.*")) {
+            if (name.matches(
+                    "DB_.*|HTTP_.*|ADMIN_TOKEN|METRICS_TOKEN|TELEGRAM_.*|VIBER_.*|CATEGORIES_FILE|DEMO|STAFF_.*")) {
                 pb.environment().remove(name);
             }
         }
@@ -229,23 +257,26 @@ class JarIT {
 
         static Output of(InputStream stream) {
             Output o = new Output();
-            Thread reader = new Thread(() -> {
-                try (var r = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
-                    char[] buf = new char[4096];
-                    for (int n; (n = r.read(buf)) >= 0; ) {
-                        o.text.append(buf, 0, n);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            }, "jar-output");
+            Thread reader = new Thread(
+                    () -> {
+                        try (var r = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                            char[] buf = new char[4096];
+                            for (int n; (n = r.read(buf)) >= 0; ) {
+                                o.text.append(buf, 0, n);
+                            }
+                        } catch (IOException ignored) {
+                            // the process ended
+                        }
+                    },
+                    "jar-output");
             reader.setDaemon(true);
             reader.start();
             return o;
         }
 
         Matcher await(Pattern pattern) {
-            Await.until("the output to show " + pattern, () -> pattern.matcher(text).find());
+            Await.until(
+                    "the output to show " + pattern, () -> pattern.matcher(text).find());
             Matcher m = pattern.matcher(text);
             m.find();
             return m;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.zvernennia.core.testing.Await;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
-import ua.zvernennia.core.testing.Await;
 
 /**
  * The real app in a child JVM, polling a fake Telegram: it is killed with SIGKILL right after it
@@ -26,8 +26,16 @@ class KillAndRestartTest {
         try (FakeBotApi telegram = new FakeBotApi()) {
             Process first = startApp(telegram, dir.resolve("first.log"));
             try {
-                for (String typed : List.of("/start", "✅ Погоджуюсь", "📝 Нове звернення", "🛗 Ліфти", "Ліфт не працює",
-                        "Ліфт стоїть з ранку, підʼїзд 2", "⏭ Пропустити", "вул. Робоча, 7", "Олена Коваленко")) {
+                for (String typed : List.of(
+                        "/start",
+                        "✅ Погоджуюсь",
+                        "📝 Нове звернення",
+                        "🛗 Ліфти",
+                        "Ліфт не працює",
+                        "Ліфт стоїть з ранку, підʼїзд 2",
+                        "⏭ Пропустити",
+                        "вул. Робоча, 7",
+                        "Олена Коваленко")) {
                     sendAndAwaitAcknowledgement(telegram, typed);
                 }
             } finally {
@@ -50,7 +58,9 @@ class KillAndRestartTest {
                 second.destroy();
                 assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
-            assertThat(java.nio.file.Files.readString(log)).contains("App - stopped").doesNotContain("ERROR");
+            assertThat(java.nio.file.Files.readString(log))
+                    .contains("App - stopped")
+                    .doesNotContain("ERROR");
         }
     }
 
@@ -69,8 +79,12 @@ class KillAndRestartTest {
     }
 
     private Process launch(FakeBotApi telegram, Path log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "../config/application.conf")
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "../config/application.conf")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile());
         pb.environment().put("HTTP_PORT", "0");
@@ -90,12 +104,16 @@ class KillAndRestartTest {
     }
 
     private static void awaitShown(FakeBotApi telegram, int from, String fragment) throws InterruptedException {
-        ChannelsTest.awaitUntil(() -> telegram.shown(CHAT).stream().skip(from).anyMatch(s -> s.text().contains(fragment)));
+        ChannelsTest.awaitUntil(() ->
+                telegram.shown(CHAT).stream().skip(from).anyMatch(s -> s.text().contains(fragment)));
     }
 
     private static String lastShown(FakeBotApi telegram) {
         var shown = telegram.shown(CHAT);
-        return shown.stream().filter(s -> s.text().contains("Перевірте")).reduce((a, b) -> b).orElseThrow().text();
+        return shown.stream()
+                .filter(s -> s.text().contains("Перевірте"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .text();
     }
-
 }

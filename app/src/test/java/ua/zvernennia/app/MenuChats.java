@@ -3,7 +3,6 @@ package ua.zvernennia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ua.zvernennia.app.api.ApiJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
@@ -21,13 +21,15 @@ import ua.zvernennia.viber.ViberRig;
 /** Citizens on Telegram and Viber who open the category menu through the fake servers. */
 final class MenuChats {
     /** A button as the citizen sees it: its label and what pressing it sends. */
-    record Shown(String label, String id) {
-    }
+    record Shown(String label, String id) {}
 
     /** A menu message: its text, the messenger's id of it (Telegram) and its buttons. */
     record Menu(String text, int messageId, List<Shown> buttons) {
         List<String> categories() {
-            return buttons.stream().filter(b -> b.id().startsWith("cat:")).map(Shown::label).toList();
+            return buttons.stream()
+                    .filter(b -> b.id().startsWith("cat:"))
+                    .map(Shown::label)
+                    .toList();
         }
 
         /** A category menu: it offers categories. */
@@ -40,8 +42,7 @@ final class MenuChats {
         }
     }
 
-    private MenuChats() {
-    }
+    private MenuChats() {}
 
     static final class TelegramCitizen {
         private final FakeBotApi api;
@@ -54,7 +55,8 @@ final class MenuChats {
 
         /** Consents, and waits for the main menu. */
         TelegramCitizen start() throws InterruptedException {
-            Menu consent = after(0, m -> m.has("consent_yes"), () -> api.enqueue(List.of(Updates.text(chatId, "/start"))));
+            Menu consent =
+                    after(0, m -> m.has("consent_yes"), () -> api.enqueue(List.of(Updates.text(chatId, "/start"))));
             press(consent, "consent_yes", m -> m.has("new"));
             return this;
         }
@@ -70,13 +72,18 @@ final class MenuChats {
         }
 
         Menu press(Menu on, String id, Predicate<Menu> expected) throws InterruptedException {
-            return after(api.shown(chatId).size(), expected, () -> api.enqueue(List.of(Updates.press(chatId, on.messageId(), id))));
+            return after(
+                    api.shown(chatId).size(),
+                    expected,
+                    () -> api.enqueue(List.of(Updates.press(chatId, on.messageId(), id))));
         }
 
         /** Every message shown since {@code from}, as menus. */
         List<Menu> since(int from) {
             var all = api.shown(chatId);
-            return all.subList(Math.min(from, all.size()), all.size()).stream().map(TelegramCitizen::menu).toList();
+            return all.subList(Math.min(from, all.size()), all.size()).stream()
+                    .map(TelegramCitizen::menu)
+                    .toList();
         }
 
         private Menu after(int from, Predicate<Menu> expected, Runnable action) throws InterruptedException {
@@ -90,7 +97,8 @@ final class MenuChats {
             if (s.markup() != null) {
                 for (JsonNode row : s.markup().path("inline_keyboard")) {
                     for (JsonNode b : row) {
-                        buttons.add(new Shown(b.path("text").asText(), b.path("callback_data").asText()));
+                        buttons.add(new Shown(
+                                b.path("text").asText(), b.path("callback_data").asText()));
                     }
                 }
             }
@@ -125,17 +133,32 @@ final class MenuChats {
         /** Posts a signed text message (a button press is its ActionBody) and waits for a matching reply. */
         Menu send(String text, Predicate<Menu> expected) throws Exception {
             int from = sent().size();
-            String body = ApiJson.MAPPER.createObjectNode().put("event", "message").put("timestamp", 1700000000000L)
+            String body = ApiJson.MAPPER
+                    .createObjectNode()
+                    .put("event", "message")
+                    .put("timestamp", 1700000000000L)
                     .put("message_token", TOKENS.incrementAndGet())
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("sender", ApiJson.MAPPER.createObjectNode()
-                            .put("id", userId).put("name", "Олена").put("api_version", 10))
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", ApiJson.MAPPER.createObjectNode()
-                            .put("type", "text").put("text", text))
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                            "sender",
+                            ApiJson.MAPPER
+                                    .createObjectNode()
+                                    .put("id", userId)
+                                    .put("name", "Олена")
+                                    .put("api_version", 10))
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                            "message",
+                            ApiJson.MAPPER
+                                    .createObjectNode()
+                                    .put("type", "text")
+                                    .put("text", text))
                     .toString();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/viber/webhook"))
-                    .header("X-Viber-Content-Signature", ViberRig.sign(bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/viber/webhook"))
+                            .header("X-Viber-Content-Signature", ViberRig.sign(bytes))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             ChannelsTest.awaitUntil(() -> since(from).stream().anyMatch(expected));
             return since(from).stream().filter(expected).reduce((a, b) -> b).orElseThrow();
@@ -143,11 +166,15 @@ final class MenuChats {
 
         List<Menu> since(int from) {
             var all = sent();
-            return all.subList(Math.min(from, all.size()), all.size()).stream().map(ViberCitizen::menu).toList();
+            return all.subList(Math.min(from, all.size()), all.size()).stream()
+                    .map(ViberCitizen::menu)
+                    .toList();
         }
 
         private List<FakeViberApi.Request> sent() {
-            return api.sent().stream().filter(r -> userId.equals(r.body().path("receiver").asText())).toList();
+            return api.sent().stream()
+                    .filter(r -> userId.equals(r.body().path("receiver").asText()))
+                    .toList();
         }
 
         private static Menu menu(FakeViberApi.Request r) {

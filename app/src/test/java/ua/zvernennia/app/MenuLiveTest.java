@@ -3,7 +3,6 @@ package ua.zvernennia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ua.zvernennia.app.api.ApiJson;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.app.MenuChats.Menu;
 import ua.zvernennia.app.MenuChats.TelegramCitizen;
 import ua.zvernennia.app.MenuChats.ViberCitizen;
+import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.viber.FakeViberApi;
 import ua.zvernennia.viber.ViberKeyboards;
@@ -30,6 +30,7 @@ class MenuLiveTest {
 
     @TempDir
     Path dir;
+
     FakeBotApi telegram;
     FakeViberApi viber;
     App app;
@@ -38,14 +39,24 @@ class MenuLiveTest {
     void start(String pageSize) throws Exception {
         telegram = new FakeBotApi();
         viber = new FakeViberApi();
-        app = TestApps.start(dir, Clock.systemUTC(), Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "MENU_PAGE_SIZE", pageSize,
-                "ADMIN_TOKEN", ADMIN,
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_API_URL", telegram.url().toString(),
-                "VIBER_AUTH_TOKEN", ViberRig.TOKEN,
-                "VIBER_API_URL", viber.url().toString()));
+        app = TestApps.start(
+                dir,
+                Clock.systemUTC(),
+                Map.of(
+                        "DB_URL",
+                        "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                        "MENU_PAGE_SIZE",
+                        pageSize,
+                        "ADMIN_TOKEN",
+                        ADMIN,
+                        "TELEGRAM_BOT_TOKEN",
+                        FakeBotApi.TOKEN,
+                        "TELEGRAM_API_URL",
+                        telegram.url().toString(),
+                        "VIBER_AUTH_TOKEN",
+                        ViberRig.TOKEN,
+                        "VIBER_API_URL",
+                        viber.url().toString()));
         admin = new ApiClient(app.httpPort(), ADMIN);
     }
 
@@ -89,21 +100,28 @@ class MenuLiveTest {
                  "executor": "Департамент благоустрою", "position": 1}""").status()).isEqualTo(201);
         assertThat(nextMenus(t, v)).hasSize(20).startsWith("🌉 Мости", "💧 Водоканал");
 
-        assertThat(admin.patch("/api/categories/water", "{\"nameUk\": \"Вода і каналізація\"}").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/categories/water", "{\"nameUk\": \"Вода і каналізація\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(nextMenus(t, v)).contains("💧 Вода і каналізація").doesNotContain("💧 Водоканал");
 
         List<String> order = ids();
         order.remove("lifts");
         order.add(0, "lifts");
-        assertThat(admin.post("/api/categories/reorder", ApiJson.MAPPER.writeValueAsString(Map.of("ids", order))).status()).isEqualTo(200);
+        assertThat(admin.post("/api/categories/reorder", ApiJson.MAPPER.writeValueAsString(Map.of("ids", order)))
+                        .status())
+                .isEqualTo(200);
         assertThat(nextMenus(t, v)).startsWith("🛗 Ліфти", "🌉 Мости", "💧 Вода і каналізація");
 
-        assertThat(admin.patch("/api/categories/greenery", "{\"active\": false}").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/categories/greenery", "{\"active\": false}")
+                        .status())
+                .isEqualTo(200);
         List<String> withoutGreenery = nextMenus(t, v);
         assertThat(withoutGreenery).hasSize(19).doesNotContain("🌳 Зелені насадження");
 
         // A refused import changes nothing, in the API or in the bot.
-        String bad = "categories:\n  - {id: a, name: Мости, deadline: LONG}\n  - {id: b, name: мости, deadline: LONG}\n";
+        String bad =
+                "categories:\n  - {id: a, name: Мости, deadline: LONG}\n  - {id: b, name: мости, deadline: LONG}\n";
         assertThat(admin.postText("/api/categories/import", bad).status()).isEqualTo(400);
         assertThat(nextMenus(t, v)).isEqualTo(withoutGreenery);
 
@@ -130,8 +148,10 @@ class MenuLiveTest {
         assertThat(nextMenus(t, v)).containsExactly("🛗 Ліфти", "❄️ Прибирання снігу", "💧 Водоканал");
 
         JsonNode changes = admin.get("/api/categories/changes").json();
-        assertThat(changes).extracting(c -> c.get("action").asText())
-                .containsExactly("menu.import", "category.update", "category.reorder", "category.update", "category.add");
+        assertThat(changes)
+                .extracting(c -> c.get("action").asText())
+                .containsExactly(
+                        "menu.import", "category.update", "category.reorder", "category.update", "category.add");
     }
 
     @Test
@@ -146,7 +166,8 @@ class MenuLiveTest {
         v.send("btn:cat:water", m -> m.text().contains("що саме сталося"));
         v.send("btn:type:no-water", m -> m.text().contains("Опишіть"));
 
-        assertThat(admin.patch("/api/categories/water", "{\"active\": false}").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/categories/water", "{\"active\": false}").status())
+                .isEqualTo(200);
 
         int tFrom = t.since(0).size();
         Menu again = t.send("З ранку немає води в усьому будинку", Menu::offersCategories);
@@ -166,9 +187,14 @@ class MenuLiveTest {
         start("12");
         var file = new StringBuilder("categories:\n");
         for (int i = 1; i <= 30; i++) {
-            file.append("  - {id: c").append(i).append(", name: Напрямок ").append(i).append(", emoji: 📁, deadline: MEDIUM}\n");
+            file.append("  - {id: c")
+                    .append(i)
+                    .append(", name: Напрямок ")
+                    .append(i)
+                    .append(", emoji: 📁, deadline: MEDIUM}\n");
         }
-        assertThat(admin.postText("/api/categories/import", file.toString()).status()).isEqualTo(200);
+        assertThat(admin.postText("/api/categories/import", file.toString()).status())
+                .isEqualTo(200);
 
         TelegramCitizen t = new TelegramCitizen(telegram, 8301).start();
         Menu page = t.openMenu();
@@ -203,9 +229,14 @@ class MenuLiveTest {
         start("20");
         var file = new StringBuilder("categories:\n");
         for (int i = 1; i <= 45; i++) {
-            file.append("  - {id: c").append(i).append(", name: Напрямок ").append(i).append(", deadline: MEDIUM}\n");
+            file.append("  - {id: c")
+                    .append(i)
+                    .append(", name: Напрямок ")
+                    .append(i)
+                    .append(", deadline: MEDIUM}\n");
         }
-        assertThat(admin.postText("/api/categories/import", file.toString()).status()).isEqualTo(200);
+        assertThat(admin.postText("/api/categories/import", file.toString()).status())
+                .isEqualTo(200);
         ViberCitizen v = new ViberCitizen(viber, app.httpPort(), "viber-user-8401=").start();
         v.openMenu();
         Menu middle = v.send("btn:page_next", m -> m.text().contains("сторінка 2 з 3"));

@@ -45,19 +45,35 @@ class Open311Test {
     // The specification's fields, in its order.
     static final List<String> DISCOVERY = List.of("changeset", "contact", "key_service", "endpoints");
     static final List<String> ENDPOINT = List.of("specification", "url", "changeset", "type", "formats");
-    static final List<String> SERVICE = List.of("service_code", "service_name", "description", "metadata", "type", "keywords", "group");
+    static final List<String> SERVICE =
+            List.of("service_code", "service_name", "description", "metadata", "type", "keywords", "group");
     static final List<String> DEFINITION = List.of("service_code", "attributes");
-    static final List<String> ATTRIBUTE = List.of("variable", "code", "datatype", "required", "datatype_description", "order",
-            "description", "values");
+    static final List<String> ATTRIBUTE = List.of(
+            "variable", "code", "datatype", "required", "datatype_description", "order", "description", "values");
     static final List<String> CREATED = List.of("service_request_id", "service_notice", "account_id");
     // media_url stays out until published photos of the result exist.
-    static final List<String> REQUEST = List.of("service_request_id", "status", "status_notes", "service_name", "service_code",
-            "description", "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime",
-            "address", "address_id", "zipcode", "lat", "long");
+    static final List<String> REQUEST = List.of(
+            "service_request_id",
+            "status",
+            "status_notes",
+            "service_name",
+            "service_code",
+            "description",
+            "agency_responsible",
+            "service_notice",
+            "requested_datetime",
+            "updated_datetime",
+            "expected_datetime",
+            "address",
+            "address_id",
+            "zipcode",
+            "lat",
+            "long");
     static final List<String> ERROR = List.of("code", "description");
 
     @TempDir
     static Path dir;
+
     App app;
     ApiClient admin;
     ApiClient operator;
@@ -67,13 +83,20 @@ class Open311Test {
     @BeforeAll
     void start() {
         var env = new HashMap<>(Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN", ADMIN,
-                "OPEN311_JURISDICTION_ID", JURISDICTION,
-                "OPEN311_CONTACT", "Контакт-центр, 15-80"));
+                "DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "ADMIN_TOKEN",
+                ADMIN,
+                "OPEN311_JURISDICTION_ID",
+                JURISDICTION,
+                "OPEN311_CONTACT",
+                "Контакт-центр, 15-80"));
         app = TestApps.start(dir, Clock.systemUTC(), env);
         admin = new ApiClient(app.httpPort(), ADMIN);
-        String token = admin.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}").json().get("token").asText();
+        String token = admin.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}")
+                .json()
+                .get("token")
+                .asText();
         operator = admin.as(token);
         var issued = admin.post("/api/open311/keys", "{\"name\": \"Сайт міста\", \"source\": \"Київ Цифровий\"}");
         assertThat(issued.status()).isEqualTo(201);
@@ -100,9 +123,13 @@ class Open311Test {
         assertThat(endpoint.get("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
         assertThat(endpoint.get("url").asText()).isEqualTo("http://127.0.0.1:" + app.httpPort() + "/open311/v2");
         assertThat(endpoint.get("type").asText()).isEqualTo("production");
-        assertThat(endpoint.get("formats")).extracting(JsonNode::asText).containsExactly("text/xml", "application/json");
+        assertThat(endpoint.get("formats"))
+                .extracting(JsonNode::asText)
+                .containsExactly("text/xml", "application/json");
         OffsetDateTime.parse(d.get("changeset").asText());
-        assertThat(d.get("contact").asText()).contains("Контакт-центр, 15-80").contains("first_name, last_name, phone")
+        assertThat(d.get("contact").asText())
+                .contains("Контакт-центр, 15-80")
+                .contains("first_name, last_name, phone")
                 .contains("media_url");
 
         Reply xml = get("/open311/discovery.xml");
@@ -125,19 +152,22 @@ class Open311Test {
             assertThat(s.get("type").asText()).isEqualTo("realtime");
         }
         Map<String, String> names = new LinkedHashMap<>();
-        services.forEach(s -> names.put(s.get("service_code").asText(), s.get("service_name").asText()));
+        services.forEach(s ->
+                names.put(s.get("service_code").asText(), s.get("service_name").asText()));
         assertThat(names).containsEntry("water", "Водоканал").containsEntry("water.no-water", "Немає води");
         int activeCategories = app.storage().categories().active().size();
         assertThat(names.keySet().stream().filter(c -> !c.contains("."))).hasSize(activeCategories);
 
-        Element xml = get("/open311/v2/services.xml?jurisdiction_id=" + JURISDICTION).xml();
+        Element xml =
+                get("/open311/v2/services.xml?jurisdiction_id=" + JURISDICTION).xml();
         assertThat(xml.getTagName()).isEqualTo("services");
         List<Element> items = elements(xml, "service");
         assertThat(items).hasSize(services.size());
         for (Element s : items) {
             assertThat(children(s)).containsExactlyElementsOf(SERVICE);
         }
-        assertThat(text(items.get(0), "service_code")).isEqualTo(services.get(0).get("service_code").asText());
+        assertThat(text(items.get(0), "service_code"))
+                .isEqualTo(services.get(0).get("service_code").asText());
         assertThat(text(items.get(0), "metadata")).isEqualTo("true");
     }
 
@@ -164,10 +194,15 @@ class Open311Test {
     void unknownServicesAndJurisdictionsGetTheSpecificationsErrors() throws Exception {
         assertError(get("/open311/v2/services/no-such.json"), 404, "service_code no-such was not found");
         assertError(get("/open311/v2/services/no-such.xml"), 404, "service_code no-such was not found");
-        assertError(get("/open311/v2/services.json?jurisdiction_id=elsewhere.test"), 404, "jurisdiction_id elsewhere.test was not found");
+        assertError(
+                get("/open311/v2/services.json?jurisdiction_id=elsewhere.test"),
+                404,
+                "jurisdiction_id elsewhere.test was not found");
         assertError(get("/open311/v2/requests/2026-999999.xml"), 404, "service_request_id 2026-999999 was not found");
-        assertError(post("/open311/v2/requests.json", filing(key, "no-such")), 404, "service_code no-such was not found");
-        assertError(post("/open311/v2/requests.xml", filing(key, "no-such")), 404, "service_code no-such was not found");
+        assertError(
+                post("/open311/v2/requests.json", filing(key, "no-such")), 404, "service_code no-such was not found");
+        assertError(
+                post("/open311/v2/requests.xml", filing(key, "no-such")), 404, "service_code no-such was not found");
     }
 
     // ---- filing and following ---------------------------------------------------------------------
@@ -199,7 +234,9 @@ class Open311Test {
         assertThat(mine.get("phone").asText()).isEqualTo("+380501234567");
         assertThat(mine.get("location").get("latitude").asDouble()).isEqualTo(48.4647);
         assertThat(OffsetDateTime.parse(mine.get("deadline").asText()).toInstant())
-                .isEqualTo(OffsetDateTime.parse(mine.get("createdAt").asText()).toInstant().plusSeconds(6 * 3600));
+                .isEqualTo(OffsetDateTime.parse(mine.get("createdAt").asText())
+                        .toInstant()
+                        .plusSeconds(6 * 3600));
         JsonNode history = operator.get("/api/appeals/" + id).json().get("history");
         assertThat(history.toString()).contains("Київ Цифровий").contains("Сайт міста");
 
@@ -210,30 +247,48 @@ class Open311Test {
         assertThat(shown.get("service_code").asText()).isEqualTo("water.no-water");
         assertThat(shown.get("service_name").asText()).isEqualTo("Немає води");
         assertThat(shown.get("agency_responsible").asText()).isEqualTo("КП «Міський водоканал»");
-        assertThat(shown.get("description").isNull()).as("private until an operator publishes it").isTrue();
+        assertThat(shown.get("description").isNull())
+                .as("private until an operator publishes it")
+                .isTrue();
         assertThat(shown.get("lat").asDouble()).isEqualTo(48.4647);
         assertThat(OffsetDateTime.parse(shown.get("expected_datetime").asText()).toInstant())
-                .isEqualTo(OffsetDateTime.parse(mine.get("deadline").asText()).toInstant().truncatedTo(ChronoUnit.SECONDS));
-        assertThat(get("/open311/v2/requests/" + id + ".json").body()).as("never the person's details")
-                .doesNotContain("Коваленко").doesNotContain("Олена").doesNotContain("501234567").doesNotContain("Шевченка");
+                .isEqualTo(OffsetDateTime.parse(mine.get("deadline").asText())
+                        .toInstant()
+                        .truncatedTo(ChronoUnit.SECONDS));
+        assertThat(get("/open311/v2/requests/" + id + ".json").body())
+                .as("never the person's details")
+                .doesNotContain("Коваленко")
+                .doesNotContain("Олена")
+                .doesNotContain("501234567")
+                .doesNotContain("Шевченка");
 
-        assertThat(operator.post("/api/appeals/" + id + "/status", "{\"status\": \"IN_PROGRESS\", \"comment\": \"Бригада виїхала\"}")
-                .status()).isEqualTo(200);
+        assertThat(operator.post(
+                                "/api/appeals/" + id + "/status",
+                                "{\"status\": \"IN_PROGRESS\", \"comment\": \"Бригада виїхала\"}")
+                        .status())
+                .isEqualTo(200);
         Element xml = only(get("/open311/v2/requests/" + id + ".xml").xml(), "request");
         assertThat(children(xml)).containsExactlyElementsOf(REQUEST);
         assertThat(text(xml, "status")).isEqualTo("open");
         assertThat(text(xml, "status_notes")).isEqualTo("У роботі");
 
-        assertThat(operator.put("/api/appeals/" + id + "/description-public", "{\"public\": true}").json().get("changed").asBoolean())
+        assertThat(operator.put("/api/appeals/" + id + "/description-public", "{\"public\": true}")
+                        .json()
+                        .get("changed")
+                        .asBoolean())
                 .isTrue();
-        assertThat(operator.post("/api/appeals/" + id + "/status", "{\"status\": \"RESOLVED\"}").status()).isEqualTo(200);
+        assertThat(operator.post("/api/appeals/" + id + "/status", "{\"status\": \"RESOLVED\"}")
+                        .status())
+                .isEqualTo(200);
         JsonNode closed = get("/open311/v2/requests/" + id + ".json").json().get(0);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("status_notes").asText()).isEqualTo("Вирішено");
         assertThat(closed.get("description").asText()).isEqualTo(form.get("description"));
         assertThat(OffsetDateTime.parse(closed.get("updated_datetime").asText()))
-                .isAfterOrEqualTo(OffsetDateTime.parse(closed.get("requested_datetime").asText()));
-        assertThat(operator.get("/api/appeals/" + id).json().get("history").toString()).contains("опис звернення оприлюднено");
+                .isAfterOrEqualTo(
+                        OffsetDateTime.parse(closed.get("requested_datetime").asText()));
+        assertThat(operator.get("/api/appeals/" + id).json().get("history").toString())
+                .contains("опис звернення оприлюднено");
     }
 
     @Test
@@ -251,7 +306,8 @@ class Open311Test {
         Element request = only(root, "request");
         assertThat(children(request)).containsExactlyElementsOf(CREATED);
         String id = text(request, "service_request_id");
-        Element shown = only(get("/open311/v2/requests.xml?service_request_id=" + id).xml(), "request");
+        Element shown =
+                only(get("/open311/v2/requests.xml?service_request_id=" + id).xml(), "request");
         assertThat(text(shown, "address")).isEqualTo("вул. Незалежності, 40");
         assertThat(text(shown, "lat")).isEmpty();
     }
@@ -261,7 +317,10 @@ class Open311Test {
         Map<String, String> noKey = filing(key, "roads");
         noKey.remove("api_key");
         assertError(post("/open311/v2/requests.json", noKey), 403, "api_key was not provided");
-        assertError(post("/open311/v2/requests.xml", filing("not-a-key", "roads")), 403, "api_key is not valid (unknown or revoked)");
+        assertError(
+                post("/open311/v2/requests.xml", filing("not-a-key", "roads")),
+                403,
+                "api_key is not valid (unknown or revoked)");
 
         Map<String, String> noPhone = filing(key, "roads");
         noPhone.remove("phone");
@@ -274,7 +333,8 @@ class Open311Test {
             assertThat(e.get("code").asInt()).isEqualTo(400);
             descriptions.add(e.get("description").asText());
         }
-        assertThat(descriptions).anyMatch(d -> d.startsWith("phone was not provided") && d.contains("«Про звернення громадян»"))
+        assertThat(descriptions)
+                .anyMatch(d -> d.startsWith("phone was not provided") && d.contains("«Про звернення громадян»"))
                 .anyMatch(d -> d.startsWith("attribute[citizen_address] was not provided"));
         Map<String, String> noService = filing(key, "roads");
         noService.remove("service_code");
@@ -282,24 +342,40 @@ class Open311Test {
         Map<String, String> noPlace = filing(key, "roads");
         noPlace.remove("lat");
         noPlace.remove("long");
-        assertError(post("/open311/v2/requests.json", noPlace), 400, "the location is missing: lat and long, or address_string");
+        assertError(
+                post("/open311/v2/requests.json", noPlace),
+                400,
+                "the location is missing: lat and long, or address_string");
     }
 
     @Test
     void aRevokedKeyIsRefusedAndEachKeyHasItsRateLimit() throws Exception {
-        var issued = admin.post("/api/open311/keys", "{\"name\": \"Застосунок\", \"perMinute\": 2}").json();
+        var issued = admin.post("/api/open311/keys", "{\"name\": \"Застосунок\", \"perMinute\": 2}")
+                .json();
         String limited = issued.get("key").asText();
         assertThat(issued.get("source").asText()).isEqualTo("WEB");
-        assertThat(post("/open311/v2/requests.json", filing(limited, "roads")).status()).isEqualTo(201);
-        assertThat(post("/open311/v2/requests.json", filing(limited, "roads")).status()).isEqualTo(201);
-        assertError(post("/open311/v2/requests.json", filing(limited, "roads")), 429, "too many requests with this api_key: at most 2 a minute");
-        assertThat(post("/open311/v2/requests.json", filing(key, "roads")).status()).as("other keys are not slowed").isEqualTo(201);
+        assertThat(post("/open311/v2/requests.json", filing(limited, "roads")).status())
+                .isEqualTo(201);
+        assertThat(post("/open311/v2/requests.json", filing(limited, "roads")).status())
+                .isEqualTo(201);
+        assertError(
+                post("/open311/v2/requests.json", filing(limited, "roads")),
+                429,
+                "too many requests with this api_key: at most 2 a minute");
+        assertThat(post("/open311/v2/requests.json", filing(key, "roads")).status())
+                .as("other keys are not slowed")
+                .isEqualTo(201);
 
         JsonNode keys = admin.get("/api/open311/keys").json();
         assertThat(keys.toString()).doesNotContain(limited).contains("Застосунок");
         assertThat(operator.get("/api/open311/keys").status()).isEqualTo(403);
-        assertThat(admin.delete("/api/open311/keys/" + issued.get("id").asLong()).status()).isEqualTo(204);
-        assertError(post("/open311/v2/requests.json", filing(limited, "roads")), 403, "api_key is not valid (unknown or revoked)");
+        assertThat(admin.delete("/api/open311/keys/" + issued.get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+        assertError(
+                post("/open311/v2/requests.json", filing(limited, "roads")),
+                403,
+                "api_key is not valid (unknown or revoked)");
     }
 
     @Test
@@ -307,29 +383,51 @@ class Open311Test {
         String a = created(filing(key, "lifts"));
         String b = created(filing(key, "lifts"));
         String c = created(filing(key, "street-lights"));
-        assertThat(operator.post("/api/appeals/" + b + "/status", "{\"status\": \"REJECTED\", \"comment\": \"Дублікат\"}").status())
+        assertThat(operator.post(
+                                "/api/appeals/" + b + "/status",
+                                "{\"status\": \"REJECTED\", \"comment\": \"Дублікат\"}")
+                        .status())
                 .isEqualTo(200);
 
-        assertThat(ids(get("/open311/v2/requests.json?service_request_id=" + a + "," + c).json())).containsExactly(c, a);
-        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts").json())).contains(a, b).doesNotContain(c);
-        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts&status=closed").json())).containsExactly(b);
-        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts&status=open").json())).contains(a).doesNotContain(b);
+        assertThat(ids(get("/open311/v2/requests.json?service_request_id=" + a + "," + c)
+                        .json()))
+                .containsExactly(c, a);
+        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts").json()))
+                .contains(a, b)
+                .doesNotContain(c);
+        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts&status=closed")
+                        .json()))
+                .containsExactly(b);
+        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts&status=open")
+                        .json()))
+                .contains(a)
+                .doesNotContain(b);
         String later = OffsetDateTime.now().plusDays(1).toString();
-        assertThat(ids(get("/open311/v2/requests.json?start_date=" + enc(later)).json())).isEmpty();
-        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts,street-lights&end_date=" + enc(later)).json()))
+        assertThat(ids(get("/open311/v2/requests.json?start_date=" + enc(later)).json()))
+                .isEmpty();
+        assertThat(ids(get("/open311/v2/requests.json?service_code=lifts,street-lights&end_date=" + enc(later))
+                        .json()))
                 .contains(a, b, c);
-        List<String> page1 = ids(get("/open311/v2/requests.json?service_code=lifts,street-lights&page_size=2").json());
-        List<String> page2 = ids(get("/open311/v2/requests.json?service_code=lifts,street-lights&page_size=2&page=2").json());
+        List<String> page1 = ids(get("/open311/v2/requests.json?service_code=lifts,street-lights&page_size=2")
+                .json());
+        List<String> page2 = ids(get("/open311/v2/requests.json?service_code=lifts,street-lights&page_size=2&page=2")
+                .json());
         assertThat(page1).hasSize(2).containsExactly(c, b);
         assertThat(page2).startsWith(a);
 
-        List<Element> xml = elements(get("/open311/v2/requests.xml?service_request_id=" + a + "," + b).xml(), "request");
+        List<Element> xml = elements(
+                get("/open311/v2/requests.xml?service_request_id=" + a + "," + b)
+                        .xml(),
+                "request");
         assertThat(xml).hasSize(2);
         for (Element r : xml) {
             assertThat(children(r)).containsExactlyElementsOf(REQUEST);
         }
-        assertError(get("/open311/v2/requests.json?status=pending"), 400, "status: 'pending' is neither open nor closed");
-        assertError(get("/open311/v2/requests.xml?start_date=yesterday"), 400,
+        assertError(
+                get("/open311/v2/requests.json?status=pending"), 400, "status: 'pending' is neither open nor closed");
+        assertError(
+                get("/open311/v2/requests.xml?start_date=yesterday"),
+                400,
                 "start_date: 'yesterday' is not a W3C date-time such as 2026-03-10T08:15:30+02:00");
     }
 
@@ -338,15 +436,21 @@ class Open311Test {
         var console = new ConsoleHttp(app.httpPort());
         console.signIn(ADMIN);
         String csrf = console.get("/console/open311-keys").csrf();
-        var done = console.post("/console/open311-keys", Map.of("_csrf", csrf, "name", "Мобільний застосунок", "source", "Застосунок",
-                "perMinute", "10"));
+        var done = console.post(
+                "/console/open311-keys",
+                Map.of("_csrf", csrf, "name", "Мобільний застосунок", "source", "Застосунок", "perMinute", "10"));
         assertThat(done.status()).isEqualTo(303);
         var page = console.get("/console/open311-keys");
-        var m = java.util.regex.Pattern.compile("id=\"issued-token\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        var m = java.util.regex.Pattern.compile("id=\"issued-token\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page.body());
         assertThat(m.find()).as("the key is shown once").isTrue();
         String issued = m.group(1);
-        assertThat(post("/open311/v2/requests.json", filing(issued, "roads")).status()).isEqualTo(201);
-        assertThat(console.get("/console/open311-keys").body()).as("shown once").doesNotContain(issued).contains("Мобільний застосунок");
+        assertThat(post("/open311/v2/requests.json", filing(issued, "roads")).status())
+                .isEqualTo(201);
+        assertThat(console.get("/console/open311-keys").body())
+                .as("shown once")
+                .doesNotContain(issued)
+                .contains("Мобільний застосунок");
 
         long id = 0;
         for (JsonNode k : admin.get("/api/open311/keys").json()) {
@@ -357,8 +461,13 @@ class Open311Test {
             }
         }
         csrf = console.get("/console/open311-keys").csrf();
-        assertThat(console.post("/console/open311-keys/" + id + "/revoke", Map.of("_csrf", csrf)).status()).isEqualTo(303);
-        assertError(post("/open311/v2/requests.json", filing(issued, "roads")), 403, "api_key is not valid (unknown or revoked)");
+        assertThat(console.post("/console/open311-keys/" + id + "/revoke", Map.of("_csrf", csrf))
+                        .status())
+                .isEqualTo(303);
+        assertError(
+                post("/open311/v2/requests.json", filing(issued, "roads")),
+                403,
+                "api_key is not valid (unknown or revoked)");
     }
 
     @Test
@@ -425,7 +534,8 @@ class Open311Test {
 
         Element xml() throws Exception {
             assertThat(body).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Document doc = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
             return doc.getDocumentElement();
         }
@@ -436,8 +546,11 @@ class Open311Test {
     }
 
     Reply post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -28,8 +28,8 @@ import ua.zvernennia.app.api.OpenApiDocument;
  */
 class OpenApiTest {
     /** Routes for people's browsers and the messengers' webhooks, whose contracts are not this API's. */
-    private static final List<String> NOT_API = List.of("GET /", "/console", "/telegram/webhook", "/viber/webhook",
-            "/public/static/", "/open311/*");
+    private static final List<String> NOT_API =
+            List.of("GET /", "/console", "/telegram/webhook", "/viber/webhook", "/public/static/", "/open311/*");
 
     /**
      * GeoReport v2 serves each resource as {@code .json} and {@code .xml}; the document names the
@@ -38,7 +38,9 @@ class OpenApiTest {
     static String asDocumented(String route) {
         String r = route.replace("/open311/v2/requests/{file}", "/open311/v2/requests/{service_request_id}.{format}")
                 .replace("/open311/v2/services/{file}", "/open311/v2/services/{service_code}.{format}");
-        return r.startsWith("GET /open311/") || r.startsWith("POST /open311/") ? r.replaceAll("\\.(json|xml)$", ".{format}") : r;
+        return r.startsWith("GET /open311/") || r.startsWith("POST /open311/")
+                ? r.replaceAll("\\.(json|xml)$", ".{format}")
+                : r;
     }
 
     @TempDir
@@ -57,16 +59,22 @@ class OpenApiTest {
     @Test
     void everyServedRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
         try (App app = TestApps.start(dir, Clock.systemUTC(), Map.of())) {
-            JsonNode paths = new ApiClient(app.httpPort(), null).get("/api/openapi.json").json().get("paths");
+            JsonNode paths = new ApiClient(app.httpPort(), null)
+                    .get("/api/openapi.json")
+                    .json()
+                    .get("paths");
             Set<String> documented = new TreeSet<>();
-            paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-                if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-                    documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }));
+            paths.fields()
+                    .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                        if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                            documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                        }
+                    }));
             Set<String> served = new TreeSet<>();
             for (String route : app.httpRoutes()) {
-                if (NOT_API.stream().noneMatch(r -> route.equals(r) || route.substring(route.indexOf(' ') + 1).startsWith(r))) {
+                if (NOT_API.stream()
+                        .noneMatch(r -> route.equals(r)
+                                || route.substring(route.indexOf(' ') + 1).startsWith(r))) {
                     served.add(asDocumented(route));
                 }
             }
@@ -78,8 +86,10 @@ class OpenApiTest {
     @Test
     void aBrokenFragmentFailsTheCheck() {
         // An unquoted description with a comma in a flow mapping: YAML reads a stray key.
-        String categories = fragment("categories").replace("description: 'every id exactly once, in the new order'",
-                "description: every id exactly once, in the new order");
+        String categories = fragment("categories")
+                .replace(
+                        "description: 'every id exactly once, in the new order'",
+                        "description: every id exactly once, in the new order");
         assertThat(categories).isNotEqualTo(fragment("categories"));
         String broken = OpenApiDocument.assemble(name -> name.equals("categories") ? categories : fragment(name));
         assertThat(problems(broken)).isNotEmpty().anyMatch(p -> p.contains("in the new order"));

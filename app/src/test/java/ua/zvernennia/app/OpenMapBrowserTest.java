@@ -44,6 +44,7 @@ class OpenMapBrowserTest {
 
     @TempDir
     static Path dir;
+
     HttpServer tiles;
     final AtomicInteger tilesServed = new AtomicInteger();
     App app;
@@ -55,7 +56,8 @@ class OpenMapBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed = Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
+        boolean installed =
+                Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
         if (Ci.running() && !installed) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
         }
@@ -70,36 +72,93 @@ class OpenMapBrowserTest {
             exchange.close();
         });
         tiles.start();
-        app = TestApps.start(dir, Clock.systemUTC(), new HashMap<>(Map.of(
-                "ADMIN_TOKEN", ADMIN,
-                "PUBLIC_CACHE_SECONDS", "0",
-                "TILE_URL", "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png",
-                "TILE_ATTRIBUTION", "Тестові тайли")));
+        app = TestApps.start(
+                dir,
+                Clock.systemUTC(),
+                new HashMap<>(Map.of(
+                        "ADMIN_TOKEN",
+                        ADMIN,
+                        "PUBLIC_CACHE_SECONDS",
+                        "0",
+                        "TILE_URL",
+                        "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png",
+                        "TILE_ATTRIBUTION",
+                        "Тестові тайли")));
         base = "http://127.0.0.1:" + app.httpPort();
         var api = new ApiClient(app.httpPort(), ADMIN);
-        pothole = OpenMapHttpTest.file(api, OpenMapHttpTest.appeal("roads", "вул. Шкільна, 3", 48.4647, 35.0462, "Петро", "Мельник",
-                "вул. Нова, 7, кв. 1", "Яма на дорозі біля школи №5"));
-        light = OpenMapHttpTest.file(api, OpenMapHttpTest.appeal("street-lights", null, 48.4700, 35.0300, "Оксана", "Коваль",
-                "вул. Садова, 12", "Не світить ліхтар"));
-        OpenMapHttpTest.file(api, OpenMapHttpTest.appeal("water", null, 48.4580, 35.0550, "Оксана", "Коваль", "вул. Садова, 12",
-                "Не світить ліхтар у дворі, тече вода"));
-        OpenMapHttpTest.file(api, OpenMapHttpTest.appeal("roads", "просп. Свободи, 40", null, null, "Петро", "Мельник",
-                "вул. Нова, 7, кв. 1", "Яма на дорозі біля школи №7"));
-        assertThat(api.post("/api/appeals/" + light + "/status", "{\"status\": \"IN_PROGRESS\"}").status()).isEqualTo(200);
+        pothole = OpenMapHttpTest.file(
+                api,
+                OpenMapHttpTest.appeal(
+                        "roads",
+                        "вул. Шкільна, 3",
+                        48.4647,
+                        35.0462,
+                        "Петро",
+                        "Мельник",
+                        "вул. Нова, 7, кв. 1",
+                        "Яма на дорозі біля школи №5"));
+        light = OpenMapHttpTest.file(
+                api,
+                OpenMapHttpTest.appeal(
+                        "street-lights",
+                        null,
+                        48.4700,
+                        35.0300,
+                        "Оксана",
+                        "Коваль",
+                        "вул. Садова, 12",
+                        "Не світить ліхтар"));
+        OpenMapHttpTest.file(
+                api,
+                OpenMapHttpTest.appeal(
+                        "water",
+                        null,
+                        48.4580,
+                        35.0550,
+                        "Оксана",
+                        "Коваль",
+                        "вул. Садова, 12",
+                        "Не світить ліхтар у дворі, тече вода"));
+        OpenMapHttpTest.file(
+                api,
+                OpenMapHttpTest.appeal(
+                        "roads",
+                        "просп. Свободи, 40",
+                        null,
+                        null,
+                        "Петро",
+                        "Мельник",
+                        "вул. Нова, 7, кв. 1",
+                        "Яма на дорозі біля школи №7"));
+        assertThat(api.post("/api/appeals/" + light + "/status", "{\"status\": \"IN_PROGRESS\"}")
+                        .status())
+                .isEqualTo(200);
         screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(screenshots);
 
         System.setProperty("webdriver.chrome.driver", ConsoleBrowserTest.CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1280,900", "--lang=uk");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+                "--window-size=1280,900",
+                "--lang=uk");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
@@ -130,10 +189,13 @@ class OpenMapBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("uk");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Карта звернень");
         awaitPoints("3");
-        assertThat(browser.findElements(By.cssSelector("#open-map path.leaflet-interactive"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#open-map path.leaflet-interactive")))
+                .hasSize(3);
         assertThat(browser.findElement(By.id("map-summary")).getText()).contains("3");
         assertThat(tilesServed.get()).as("tiles from the local stub").isPositive();
-        assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("Тестові тайли");
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution"))
+                        .getText())
+                .contains("Тестові тайли");
         Files.write(screenshots.resolve("public-map-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         new Select(browser.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
@@ -150,31 +212,41 @@ class OpenMapBrowserTest {
         WebElement point = browser.findElement(By.cssSelector("#open-map path.leaflet-interactive"));
         browser.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", point);
         WebElement details = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.id("appeal-details")).isEmpty() ? null : d.findElement(By.id("appeal-details")));
+                .until(d -> d.findElements(By.id("appeal-details")).isEmpty()
+                        ? null
+                        : d.findElement(By.id("appeal-details")));
         assertThat(details.getText()).contains("№ " + light, "Вуличне освітлення", "У роботі", "Виконавець");
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 1100, "height", 900, "deviceScaleFactor", 1, "mobile", false));
         browser.executeScript("document.getElementById('open-map').scrollIntoView()");
         Files.write(screenshots.resolve("public-map.png"), browser.getScreenshotAs(OutputType.BYTES));
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 
         // Neither the page nor anything it asked for carries what the citizens told about themselves.
         String page = browser.getPageSource();
         @SuppressWarnings("unchecked")
-        List<String> requested = (List<String>) browser.executeScript(
-                "return performance.getEntriesByType('resource').map(function (e) { return e.name; }).concat([location.href]);");
-        assertThat(requested).anyMatch(u -> u.contains("/public/api/map?")).anyMatch(u -> u.contains("/public/api/appeals/" + light));
+        List<String> requested = (List<String>)
+                browser.executeScript(
+                        "return performance.getEntriesByType('resource').map(function (e) { return e.name; }).concat([location.href]);");
+        assertThat(requested)
+                .anyMatch(u -> u.contains("/public/api/map?"))
+                .anyMatch(u -> u.contains("/public/api/appeals/" + light));
         HttpClient http = HttpClient.newHttpClient();
         for (String p : OpenMapHttpTest.PERSONAL) {
             assertThat(page).doesNotContain(p);
         }
         for (String url : requested) {
             for (String p : OpenMapHttpTest.PERSONAL) {
-                assertThat(java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(p);
+                assertThat(java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8))
+                        .doesNotContain(p);
             }
             if (url.startsWith(base)) {
-                String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(
+                                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
                 for (String p : OpenMapHttpTest.PERSONAL) {
                     assertThat(body).as(url).doesNotContain(p);
                 }
@@ -191,7 +263,8 @@ class OpenMapBrowserTest {
         browser.get(base + "/public/status");
         browser.findElement(By.id("number")).sendKeys(pothole);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("appeal-status")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("appeal-status")).isEmpty());
         assertThat(browser.findElement(By.id("appeal-status")).getText()).isEqualTo("Зареєстровано");
         for (String p : OpenMapHttpTest.PERSONAL) {
             assertThat(browser.getPageSource()).doesNotContain(p);

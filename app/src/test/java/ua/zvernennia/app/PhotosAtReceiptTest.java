@@ -47,12 +47,17 @@ class PhotosAtReceiptTest {
                 MenuChats.Menu menu = citizen.openMenu();
                 citizen.press(menu, "cat:street-lights", m -> true);
                 telegram.enqueue(List.of(Updates.photo(8101, "AgACbigphoto", "Не світить ліхтар біля під'їзду")));
-                awaitUntil(() -> media(app, Channel.TELEGRAM, "AgACbigphoto").map(m -> m.status() == PhotoStore.Status.KEPT).orElse(false));
-                PhotoStore.Kept kept = media(app, Channel.TELEGRAM, "AgACbigphoto").orElseThrow();
+                awaitUntil(() -> media(app, Channel.TELEGRAM, "AgACbigphoto")
+                        .map(m -> m.status() == PhotoStore.Status.KEPT)
+                        .orElse(false));
+                PhotoStore.Kept kept =
+                        media(app, Channel.TELEGRAM, "AgACbigphoto").orElseThrow();
                 assertThat(kept.contentType()).isEqualTo("image/jpeg");
                 assertThat(kept.bytes()).isEqualTo(jpeg);
                 assertThat(kept.thumbnail()).isNotNull();
-                assertThat(media(app, Channel.TELEGRAM, "AgACbigphoto-s")).as("only the largest size").isEmpty();
+                assertThat(media(app, Channel.TELEGRAM, "AgACbigphoto-s"))
+                        .as("only the largest size")
+                        .isEmpty();
             }
         }
     }
@@ -71,27 +76,54 @@ class PhotosAtReceiptTest {
         });
         secret[0].start();
         try (FakeViberApi viber = new FakeViberApi();
-             App app = TestApps.start(dir, Clock.systemUTC(), Map.of("VIBER_AUTH_TOKEN", ViberRig.TOKEN, "VIBER_API_URL", viber.url().toString(),
-                     "ADMIN_TOKEN", AppealApiTest.ADMIN))) {
+                App app = TestApps.start(
+                        dir,
+                        Clock.systemUTC(),
+                        Map.of(
+                                "VIBER_AUTH_TOKEN",
+                                ViberRig.TOKEN,
+                                "VIBER_API_URL",
+                                viber.url().toString(),
+                                "ADMIN_TOKEN",
+                                AppealApiTest.ADMIN))) {
             var citizen = new MenuChats.ViberCitizen(viber, app.httpPort(), ViberRig.USER).start();
             MenuChats.Menu menu = citizen.openMenu();
             citizen.send("btn:cat:street-lights", m -> true);
             String link = "http://127.0.0.1:" + secret[0].getAddress().getPort() + "/secret";
-            String body = ApiJson.MAPPER.createObjectNode().put("event", "message").put("timestamp", 1700000000000L)
+            String body = ApiJson.MAPPER
+                    .createObjectNode()
+                    .put("event", "message")
+                    .put("timestamp", 1700000000000L)
                     .put("message_token", 7_000_000_000_000_000_001L)
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("sender", ApiJson.MAPPER.createObjectNode()
-                            .put("id", ViberRig.USER).put("name", "Олена").put("api_version", 10))
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", ApiJson.MAPPER.createObjectNode()
-                            .put("type", "picture").put("media", link).put("text", "Не світить ліхтар біля під'їзду"))
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                            "sender",
+                            ApiJson.MAPPER
+                                    .createObjectNode()
+                                    .put("id", ViberRig.USER)
+                                    .put("name", "Олена")
+                                    .put("api_version", 10))
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                            "message",
+                            ApiJson.MAPPER
+                                    .createObjectNode()
+                                    .put("type", "picture")
+                                    .put("media", link)
+                                    .put("text", "Не світить ліхтар біля під'їзду"))
                     .toString();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"))
-                    .header("X-Viber-Content-Signature", ViberRig.sign(bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"))
+                                    .header("X-Viber-Content-Signature", ViberRig.sign(bytes))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
-            awaitUntil(() -> media(app, Channel.VIBER, link).map(m -> m.status() == PhotoStore.Status.FAILED).orElse(false));
-            assertThat(media(app, Channel.VIBER, link).orElseThrow().lastError()).contains("https");
+            awaitUntil(() -> media(app, Channel.VIBER, link)
+                    .map(m -> m.status() == PhotoStore.Status.FAILED)
+                    .orElse(false));
+            assertThat(media(app, Channel.VIBER, link).orElseThrow().lastError())
+                    .contains("https");
             assertThat(menu).isNotNull();
             assertThat(hits.get()).as("nothing fetched").isZero();
         } finally {

@@ -49,6 +49,7 @@ class PublicFormBrowserTest {
 
     @TempDir
     static Path dir;
+
     HttpServer tiles;
     final AtomicInteger tilesServed = new AtomicInteger();
     App app;
@@ -59,7 +60,8 @@ class PublicFormBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed = Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
+        boolean installed =
+                Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
         if (Ci.running() && !installed) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
         }
@@ -74,11 +76,18 @@ class PublicFormBrowserTest {
             exchange.close();
         });
         tiles.start();
-        app = TestApps.start(dir, Clock.systemUTC(), new HashMap<>(Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN", ADMIN,
-                "TILE_URL", "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png",
-                "TILE_ATTRIBUTION", "Тестові тайли")));
+        app = TestApps.start(
+                dir,
+                Clock.systemUTC(),
+                new HashMap<>(Map.of(
+                        "DB_URL",
+                        "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                        "ADMIN_TOKEN",
+                        ADMIN,
+                        "TILE_URL",
+                        "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png",
+                        "TILE_ATTRIBUTION",
+                        "Тестові тайли")));
         base = "http://127.0.0.1:" + app.httpPort();
         api = new ApiClient(app.httpPort(), ADMIN);
         screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
@@ -87,14 +96,26 @@ class PublicFormBrowserTest {
         System.setProperty("webdriver.chrome.driver", ConsoleBrowserTest.CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1280,900", "--lang=uk");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+                "--window-size=1280,900",
+                "--lang=uk");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
@@ -118,21 +139,30 @@ class PublicFormBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Нове звернення");
         for (WebElement field : browser.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
             String id = field.getAttribute("id");
-            assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']"))).as("a label for #" + id).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']")))
+                    .as("a label for #" + id)
+                    .hasSize(1);
         }
         Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
         assertThat(width.intValue()).as("nothing wider than the phone").isLessThanOrEqualTo(390);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> tilesServed.get() > 0
-                && !d.findElements(By.cssSelector("#map .leaflet-tile-loaded")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#map .leaflet-control-attribution")).getText()).contains("Тестові тайли");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> tilesServed.get() > 0
+                        && !d.findElements(By.cssSelector("#map .leaflet-tile-loaded"))
+                                .isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#map .leaflet-control-attribution"))
+                        .getText())
+                .contains("Тестові тайли");
 
         open(By.cssSelector("#appeal-form button[type=submit]"));
         WebElement problems = browser.findElement(By.id("problems"));
         assertThat(problems.getAttribute("role")).isEqualTo("alert");
-        assertThat(problems.getText()).contains("Оберіть, чого стосується звернення.")
+        assertThat(problems.getText())
+                .contains("Оберіть, чого стосується звернення.")
                 .contains("Позначте місце на карті або вкажіть адресу проблеми.")
-                .contains("Вкажіть імʼя та прізвище").contains("потрібна ваша згода");
-        assertThat(browser.findElement(By.id("phone")).getAttribute("aria-invalid")).isEqualTo("true");
+                .contains("Вкажіть імʼя та прізвище")
+                .contains("потрібна ваша згода");
+        assertThat(browser.findElement(By.id("phone")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         screenshot("public-form-errors");
 
         new Select(browser.findElement(By.id("service"))).selectByValue("water.no-water");
@@ -140,7 +170,8 @@ class PublicFormBrowserTest {
         WebElement map = browser.findElement(By.id("map"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
         map.click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
         assertThat(browser.findElement(By.id("point-text")).getText()).startsWith("Обрано точку: ");
         Path photo = dir.resolve("pothole.png");
         Files.write(photo, png(64, 0x884422));
@@ -166,13 +197,16 @@ class PublicFormBrowserTest {
         assertThat(appeal.get("phone").asText()).isEqualTo("+380501234567");
         assertThat(appeal.get("location").get("latitude").isNumber()).isTrue();
         assertThat(appeal.get("photos")).hasSize(1);
-        HttpRequest photoRequest = HttpRequest.newBuilder(URI.create(base + appeal.get("photos").get(0).get("url").asText()))
-                .header("Authorization", "Bearer " + ADMIN).build();
+        HttpRequest photoRequest = HttpRequest.newBuilder(
+                        URI.create(base + appeal.get("photos").get(0).get("url").asText()))
+                .header("Authorization", "Bearer " + ADMIN)
+                .build();
         // The photo is kept in the background, as a messenger's is: 503 until then.
         var photoResponse = new java.util.concurrent.atomic.AtomicReference<HttpResponse<byte[]>>();
         ChannelsTest.awaitUntil(() -> {
             try {
-                photoResponse.set(HttpClient.newHttpClient().send(photoRequest, HttpResponse.BodyHandlers.ofByteArray()));
+                photoResponse.set(
+                        HttpClient.newHttpClient().send(photoRequest, HttpResponse.BodyHandlers.ofByteArray()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -203,21 +237,30 @@ class PublicFormBrowserTest {
     void open(By clickable) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(clickable).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> {
-            try {
-                page.getTagName();
-                return false;
-            } catch (StaleElementReferenceException e) {
-                return d.findElement(By.tagName("h1")) != null;
-            }
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(d -> {
+                    try {
+                        page.getTagName();
+                        return false;
+                    } catch (StaleElementReferenceException e) {
+                        return d.findElement(By.tagName("h1")) != null;
+                    }
+                });
     }
 
     void screenshot(String name) throws IOException {
         Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
         Number height = (Number) browser.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = browser.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

@@ -23,6 +23,7 @@ class PublicFormHttpTest {
 
     @TempDir
     Path dir;
+
     App app;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -43,7 +44,8 @@ class PublicFormHttpTest {
         HttpResponse<String> refused = post(bot);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Звернення не вдалося надіслати");
-        assertThat(api.get("/api/appeals?channel=WEB").json().get("total").asInt()).isZero();
+        assertThat(api.get("/api/appeals?channel=WEB").json().get("total").asInt())
+                .isZero();
 
         Map<String, String> noConsent = form();
         noConsent.remove("consent");
@@ -55,7 +57,8 @@ class PublicFormHttpTest {
         HttpResponse<String> third = post(form());
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.body()).contains("Забагато звернень");
-        assertThat(api.get("/api/appeals?channel=WEB").json().get("total").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/appeals?channel=WEB").json().get("total").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -64,11 +67,15 @@ class PublicFormHttpTest {
         HttpResponse<String> page = get("/public/new");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("script-src 'self'").contains("img-src 'self' data: blob: https://tile.openstreetmap.org");
-        assertThat(page.body()).contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"")
-                .contains("OpenStreetMap").contains("/public/static/leaflet/leaflet.js");
-        for (String file : new String[] {"leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/images/marker-icon.png", "public.js",
-                "public.css"}) {
+                .contains("script-src 'self'")
+                .contains("img-src 'self' data: blob: https://tile.openstreetmap.org");
+        assertThat(page.body())
+                .contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"")
+                .contains("OpenStreetMap")
+                .contains("/public/static/leaflet/leaflet.js");
+        for (String file : new String[] {
+            "leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/images/marker-icon.png", "public.js", "public.css"
+        }) {
             assertThat(get("/public/static/" + file).statusCode()).as(file).isEqualTo(200);
         }
     }
@@ -89,15 +96,21 @@ class PublicFormHttpTest {
 
     HttpResponse<String> post(Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/public/new"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/public/new"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

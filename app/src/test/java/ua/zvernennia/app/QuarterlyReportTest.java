@@ -39,15 +39,22 @@ class QuarterlyReportTest {
 
     @TempDir
     Path dir;
+
     App app;
     ApiClient admin;
 
     @BeforeEach
     void start() {
-        app = TestApps.start(dir, Clock.fixed(AS_OF, ZoneOffset.UTC), Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "CATEGORIES_FILE", TestApps.menuFile(dir, TestCategories.small()).toString(),
-                "ADMIN_TOKEN", TokenApiTest.ADMIN));
+        app = TestApps.start(
+                dir,
+                Clock.fixed(AS_OF, ZoneOffset.UTC),
+                Map.of(
+                        "DB_URL",
+                        "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                        "CATEGORIES_FILE",
+                        TestApps.menuFile(dir, TestCategories.small()).toString(),
+                        "ADMIN_TOKEN",
+                        TokenApiTest.ADMIN));
         new KnownAppeals(app.storage(), ZoneId.of("Europe/Kyiv")).firstQuarterOf2025();
         admin = new ApiClient(app.httpPort(), TokenApiTest.ADMIN);
     }
@@ -58,17 +65,24 @@ class QuarterlyReportTest {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
-                .header("Authorization", "Bearer " + TokenApiTest.ADMIN).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                                .header("Authorization", "Bearer " + TokenApiTest.ADMIN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static List<Element> elements(Document svg, String tag) {
         NodeList nodes = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", tag);
-        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> (Element) nodes.item(i)).toList();
+        return java.util.stream.IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> (Element) nodes.item(i))
+                .toList();
     }
 
     static Document svg(String html, String figureId) throws Exception {
-        Matcher m = Pattern.compile("<figure id=\"" + figureId + "\">(<svg.*?</svg>)</figure>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<figure id=\"" + figureId + "\">(<svg.*?</svg>)</figure>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(m.find()).as("figure " + figureId).isTrue();
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -82,20 +96,39 @@ class QuarterlyReportTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
         String html = r.body();
-        assertThat(html).contains("<html lang=\"uk\">",
-                "Інформаційна довідка про роботу зі зверненнями громадян за I квартал 2025 року",
-                "надійшло звернень: 12",
-                "урядова гаряча лінія", "гаряча лінія міста", "телефон", "e-mail", "Telegram", "Viber", "особистий прийом",
-                "41,7", "Вирішено у встановлений строк", "КП «Ліфтове господарство»");
-        assertThat(html).doesNotContain("термінал/демо", "<script", "src=", "href=", "@import", "url(", "@font-face", "{0}");
+        assertThat(html)
+                .contains(
+                        "<html lang=\"uk\">",
+                        "Інформаційна довідка про роботу зі зверненнями громадян за I квартал 2025 року",
+                        "надійшло звернень: 12",
+                        "урядова гаряча лінія",
+                        "гаряча лінія міста",
+                        "телефон",
+                        "e-mail",
+                        "Telegram",
+                        "Viber",
+                        "особистий прийом",
+                        "41,7",
+                        "Вирішено у встановлений строк",
+                        "КП «Ліфтове господарство»");
+        assertThat(html)
+                .doesNotContain("термінал/демо", "<script", "src=", "href=", "@import", "url(", "@font-face", "{0}");
 
         // Shares by channel: one arc per channel with appeals, arcs that close the ring.
         Document donut = svg(html, "chart-channels");
-        List<Element> arcs = elements(donut, "circle").stream().filter(e -> "slice".equals(e.getAttribute("class"))).toList();
+        List<Element> arcs = elements(donut, "circle").stream()
+                .filter(e -> "slice".equals(e.getAttribute("class")))
+                .toList();
         assertThat(arcs).hasSize(7);
-        double drawn = arcs.stream().mapToDouble(e -> Double.parseDouble(e.getAttribute("stroke-dasharray").split(" ")[0])).sum();
+        double drawn = arcs.stream()
+                .mapToDouble(e ->
+                        Double.parseDouble(e.getAttribute("stroke-dasharray").split(" ")[0]))
+                .sum();
         assertThat(drawn).isCloseTo(2 * Math.PI * 70, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(arcs.get(1).getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0).getTextContent())
+        assertThat(arcs.get(1)
+                        .getElementsByTagNameNS("http://www.w3.org/2000/svg", "title")
+                        .item(0)
+                        .getTextContent())
                 .isEqualTo("гаряча лінія міста: 5");
 
         // Bars by category: one per category, all equal here (3 each).
@@ -113,11 +146,13 @@ class QuarterlyReportTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("zvernennia-2025-q1.csv");
         assertThat(r.body()).startsWith("\uFEFF");
-        assertThat(get("/api/reports/quarterly?year=2025&quarter=1&format=csv").body()).isEqualTo(r.body());
+        assertThat(get("/api/reports/quarterly?year=2025&quarter=1&format=csv").body())
+                .isEqualTo(r.body());
 
         CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows;
-        try (MappingIterator<List<String>> it = csv.readerForListOf(String.class).readValues(r.body().substring(1))) {
+        try (MappingIterator<List<String>> it =
+                csv.readerForListOf(String.class).readValues(r.body().substring(1))) {
             rows = it.readAll();
         }
         assertThat(rows.get(0)).containsExactly("розділ", "код", "назва", "показник", "значення", "відсоток");
@@ -128,28 +163,48 @@ class QuarterlyReportTest {
             }
         }
         assertThat(channels).isEqualByComparingTo("100.0");
-        assertThat(rows).contains(
-                List.of("channel", "HOTLINE", "гаряча лінія міста", "appeals", "5", "41.7"),
-                List.of("channel", "GOV_HOTLINE", "урядова гаряча лінія", "appeals", "1", "8.4"),
-                List.of("category", "lifts", "Ліфти", "appeals", "3", "25.0"),
-                List.of("deadlines", "overdue", "Зі строком виконання, що минув (прострочені)", "appeals", "5", ""),
-                List.of("deadlines", "median_hours", "Медіанний час вирішення, год", "hours", "10.0", ""),
-                List.of("executor", "", "КП «Водоканал»", "resolved_on_time", "1", "50.0"));
+        assertThat(rows)
+                .contains(
+                        List.of("channel", "HOTLINE", "гаряча лінія міста", "appeals", "5", "41.7"),
+                        List.of("channel", "GOV_HOTLINE", "урядова гаряча лінія", "appeals", "1", "8.4"),
+                        List.of("category", "lifts", "Ліфти", "appeals", "3", "25.0"),
+                        List.of(
+                                "deadlines",
+                                "overdue",
+                                "Зі строком виконання, що минув (прострочені)",
+                                "appeals",
+                                "5",
+                                ""),
+                        List.of("deadlines", "median_hours", "Медіанний час вирішення, год", "hours", "10.0", ""),
+                        List.of("executor", "", "КП «Водоканал»", "resolved_on_time", "1", "50.0"));
     }
 
     @Test
     void badReportRequestsAreRefused() throws Exception {
-        assertThat(admin.get("/api/reports/quarterly?year=2025&quarter=5").json().get("error").asText()).contains("quarter");
-        assertThat(admin.get("/api/reports/quarterly?year=abc&quarter=1").status()).isEqualTo(400);
+        assertThat(admin.get("/api/reports/quarterly?year=2025&quarter=5")
+                        .json()
+                        .get("error")
+                        .asText())
+                .contains("quarter");
+        assertThat(admin.get("/api/reports/quarterly?year=abc&quarter=1").status())
+                .isEqualTo(400);
         assertThat(admin.get("/api/reports/quarterly?quarter=1").status()).isEqualTo(400);
-        assertThat(admin.get("/api/reports/quarterly?year=2025&quarter=1&format=pdf").json().get("error").asText()).contains("pdf");
-        assertThat(admin.as(null).get("/api/reports/quarterly?year=2025&quarter=1").status()).isEqualTo(401);
+        assertThat(admin.get("/api/reports/quarterly?year=2025&quarter=1&format=pdf")
+                        .json()
+                        .get("error")
+                        .asText())
+                .contains("pdf");
+        assertThat(admin.as(null)
+                        .get("/api/reports/quarterly?year=2025&quarter=1")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void aQuarterWithoutAppealsStillRenders() throws Exception {
         String html = get("/api/reports/quarterly?year=2024&quarter=3").body();
-        assertThat(html).contains("за III квартал 2024 року", "надійшло звернень: 0", "Звернень за період не надходило.");
+        assertThat(html)
+                .contains("за III квартал 2024 року", "надійшло звернень: 0", "Звернень за період не надходило.");
         assertThat(svg(html, "chart-channels")).isNotNull();
     }
 }

@@ -47,33 +47,69 @@ class RegisterStartTest {
         Map<String, String> first = new HashMap<>(env);
         first.put("CLASSIFIER_FILE", withoutMapping().toString());
         try (App app = TestApps.start(dir, Clock.fixed(NOW, ZoneOffset.UTC), first)) {
-            assertThat(rows(app, "intake_channel")).as("opening writes no channel").isZero();
+            assertThat(rows(app, "intake_channel"))
+                    .as("opening writes no channel")
+                    .isZero();
             assertThat(rows(app, "topic_mapping")).isZero();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("db.sqlite").toAbsolutePath());
-             Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER no_topics BEFORE INSERT ON topic_mapping BEGIN SELECT RAISE(ABORT, 'no room for topics'); END");
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("db.sqlite").toAbsolutePath());
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TRIGGER no_topics BEFORE INSERT ON topic_mapping BEGIN SELECT RAISE(ABORT, 'no room for topics'); END");
         }
 
         try (App app = TestApps.start(dir, Clock.fixed(NOW, ZoneOffset.UTC), env)) {
-            assertThat(rows(app, "topic_mapping")).as("the topics could not be written").isZero();
+            assertThat(rows(app, "topic_mapping"))
+                    .as("the topics could not be written")
+                    .isZero();
             assertThat(rows(app, "intake_channel")).isZero();
             ApiClient api = new ApiClient(app.httpPort(), ADMIN);
             assertThat(api.get("/api/channels").json().findValuesAsText("code"))
-                    .containsExactlyElementsOf(IntakeChannel.DEFAULTS.stream().map(IntakeChannel::code).toList());
-            assertThat(api.get("/api/classifier").json().get("mapping").get("lifts").asText()).as("the file's topic applies").isEqualTo("009");
+                    .containsExactlyElementsOf(IntakeChannel.DEFAULTS.stream()
+                            .map(IntakeChannel::code)
+                            .toList());
+            assertThat(api.get("/api/classifier")
+                            .json()
+                            .get("mapping")
+                            .get("lifts")
+                            .asText())
+                    .as("the file's topic applies")
+                    .isEqualTo("009");
 
-            ApiClient.Response filed = api.post("/api/appeals", "{\"channel\": \"MAIL\", \"category\": \"roads\", "
-                    + "\"description\": \"Яма на перехресті\", \"placeAddress\": \"вул. Січових Стрільців, 12\", \"firstName\": \"Олена\", "
-                    + "\"lastName\": \"Коваленко\", \"address\": \"вул. Шевченка, 5\", \"phone\": \"050 123 45 67\"}");
+            ApiClient.Response filed = api.post(
+                    "/api/appeals",
+                    "{\"channel\": \"MAIL\", \"category\": \"roads\", "
+                            + "\"description\": \"Яма на перехресті\", \"placeAddress\": \"вул. Січових Стрільців, 12\", \"firstName\": \"Олена\", "
+                            + "\"lastName\": \"Коваленко\", \"address\": \"вул. Шевченка, 5\", \"phone\": \"050 123 45 67\"}");
             assertThat(filed.status()).as(filed.body()).isEqualTo(201);
             assertThat(filed.json().get("questions").findValuesAsText("topic")).containsExactly("003");
-            // A bot's appeal gets no first question without a written topic; the report counts its direction's all the same.
+            // A bot's appeal gets no first question without a written topic; the report counts its direction's all the
+            // same.
             ChatKey chat = ChatKey.of(Channel.TELEGRAM, "7001");
-            app.storage().unitOfWork().run(s -> s.appeals().submit(new NewAppeal(Channel.TELEGRAM, chat, s.categories().find("lifts")
-                    .orElseThrow(), null, "Застряг ліфт", List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                    "вул. Шевченка, 5", new Phone("+380501234567")), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(86_400)));
-            JsonNode topics = api.get("/api/stats?from=2026-04-01&to=2026-04-30").json().get("register").get("topics");
+            app.storage()
+                    .unitOfWork()
+                    .run(s -> s.appeals()
+                            .submit(
+                                    new NewAppeal(
+                                            Channel.TELEGRAM,
+                                            chat,
+                                            s.categories().find("lifts").orElseThrow(),
+                                            null,
+                                            "Застряг ліфт",
+                                            List.of(),
+                                            null,
+                                            "вул. Січових Стрільців, 12",
+                                            new PersonName("Олена", "Коваленко"),
+                                            "вул. Шевченка, 5",
+                                            new Phone("+380501234567")),
+                                    NOW,
+                                    NOW.plusSeconds(3600),
+                                    NOW.plusSeconds(86_400)));
+            JsonNode topics = api.get("/api/stats?from=2026-04-01&to=2026-04-30")
+                    .json()
+                    .get("register")
+                    .get("topics");
             assertThat(topics.findValuesAsText("code")).contains("003", "009");
         }
     }
@@ -90,6 +126,10 @@ class RegisterStartTest {
     }
 
     private static long rows(App app, String table) {
-        return app.storage().read(s -> s.handle().createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return app.storage()
+                .read(s -> s.handle()
+                        .createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

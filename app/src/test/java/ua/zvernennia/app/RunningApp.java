@@ -48,7 +48,8 @@ final class RunningApp implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        try (FakeBotApi t = telegram; App a = app) {
+        try (FakeBotApi t = telegram;
+                App a = app) {
             // closed in reverse order: the app first, then its fake
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

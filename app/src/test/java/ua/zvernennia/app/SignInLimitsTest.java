@@ -20,6 +20,7 @@ class SignInLimitsTest {
 
     @TempDir
     Path dir;
+
     App app;
 
     @BeforeEach
@@ -48,21 +49,30 @@ class SignInLimitsTest {
         }
         assertThat(last.statusCode()).as("limited after a few failures").isEqualTo(429);
         assertThat(refused).isBetween(5, 7);
-        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
         assertThat(last.body()).contains("too many failed tokens");
 
         HttpResponse<String> right = api("/api/appeals", ADMIN, client);
-        assertThat(right.statusCode()).as("while limited, not even the right token is looked at").isEqualTo(429);
+        assertThat(right.statusCode())
+                .as("while limited, not even the right token is looked at")
+                .isEqualTo(429);
 
-        assertThat(api("/api/appeals", ADMIN, "198.51.100.9").statusCode()).as("another client is not held up").isEqualTo(200);
+        assertThat(api("/api/appeals", ADMIN, "198.51.100.9").statusCode())
+                .as("another client is not held up")
+                .isEqualTo(200);
     }
 
     @Test
     void xForwardedForIsBelievedOnlyFromTheConfiguredProxies() {
         var addresses = new ua.zvernennia.app.api.ClientAddress(java.util.Set.of("10.0.0.2"));
         assertThat(addresses.of("10.0.0.2", "203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(addresses.of("10.0.0.2", "1.2.3.4, 203.0.113.7, 10.0.0.2")).as("the nearest hop not a proxy").isEqualTo("203.0.113.7");
-        assertThat(addresses.of("198.51.100.1", "203.0.113.7")).as("a client cannot pick its address").isEqualTo("198.51.100.1");
+        assertThat(addresses.of("10.0.0.2", "1.2.3.4, 203.0.113.7, 10.0.0.2"))
+                .as("the nearest hop not a proxy")
+                .isEqualTo("203.0.113.7");
+        assertThat(addresses.of("198.51.100.1", "203.0.113.7"))
+                .as("a client cannot pick its address")
+                .isEqualTo("198.51.100.1");
         assertThat(addresses.of("10.0.0.2", "<script>")).as("only an address").isEqualTo("10.0.0.2");
         assertThat(addresses.of("10.0.0.2", null)).isEqualTo("10.0.0.2");
     }
@@ -73,7 +83,11 @@ class SignInLimitsTest {
         ConsoleHttp.Page page = null;
         for (int i = 0; i < 20; i++) {
             ConsoleHttp.Page form = b.get("/console/login");
-            page = b.post("/console/login", Map.of("_csrf", form.csrf(), "token", "guess-" + i), "X-Forwarded-For", "203.0.113.8");
+            page = b.post(
+                    "/console/login",
+                    Map.of("_csrf", form.csrf(), "token", "guess-" + i),
+                    "X-Forwarded-For",
+                    "203.0.113.8");
             if (page.status() == 429) {
                 break;
             }
@@ -83,13 +97,25 @@ class SignInLimitsTest {
         assertThat(page.header("Retry-After")).isNotNull();
         assertThat(page.body()).contains("Забагато невдалих спроб");
         ConsoleHttp.Page form = b.get("/console/login");
-        assertThat(b.post("/console/login", Map.of("_csrf", form.csrf(), "token", ADMIN), "X-Forwarded-For", "203.0.113.8").status())
+        assertThat(b.post(
+                                "/console/login",
+                                Map.of("_csrf", form.csrf(), "token", ADMIN),
+                                "X-Forwarded-For",
+                                "203.0.113.8")
+                        .status())
                 .isEqualTo(429);
-        assertThat(new ConsoleHttp(app.httpPort()).signIn(ADMIN).status()).as("the proxy's own address is another client").isEqualTo(303);
+        assertThat(new ConsoleHttp(app.httpPort()).signIn(ADMIN).status())
+                .as("the proxy's own address is another client")
+                .isEqualTo(303);
     }
 
     private HttpResponse<String> api(String path, String token, String forwardedFor) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
-                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", forwardedFor).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                                .header("Authorization", "Bearer " + token)
+                                .header("X-Forwarded-For", forwardedFor)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -30,6 +30,7 @@ class StaffChatTest {
 
     @TempDir
     Path dir;
+
     App app;
 
     @AfterEach
@@ -40,28 +41,54 @@ class StaffChatTest {
     }
 
     void start(FakeBotApi telegram) {
-        app = TestApps.start(dir, Clock.systemUTC(), Map.of(
-                "DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN", ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS", "50",
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_API_URL", telegram.url().toString()));
+        app = TestApps.start(
+                dir,
+                Clock.systemUTC(),
+                Map.of(
+                        "DB_URL",
+                        "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                        "ADMIN_TOKEN",
+                        ADMIN,
+                        "OUTBOX_POLL_INTERVAL_MS",
+                        "50",
+                        "TELEGRAM_BOT_TOKEN",
+                        FakeBotApi.TOKEN,
+                        "TELEGRAM_API_URL",
+                        telegram.url().toString()));
     }
 
     Appeal filed(ChatKey chat, String category, String description) {
         Instant now = Instant.now();
         return app.storage().unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals().submit(new NewAppeal(chat.channel(), chat, s.categories().find(category).orElseThrow(), null,
-                    description, List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                    "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), now, now.plus(Duration.ofHours(6)), now.plus(Duration.ofDays(30)));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    chat.channel(),
+                                    chat,
+                                    s.categories().find(category).orElseThrow(),
+                                    null,
+                                    description,
+                                    List.of(),
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    new PersonName("Олена", "Коваленко"),
+                                    "вул. Шевченка, 5, кв. 12",
+                                    new Phone("+380501234567")),
+                            now,
+                            now.plus(Duration.ofHours(6)),
+                            now.plus(Duration.ofDays(30)));
         });
     }
 
     static ObjectNode press(long userId, String data) {
         ObjectNode u = Updates.press(STAFF_CHAT, 42, data);
         ObjectNode q = (ObjectNode) u.get("callback_query");
-        q.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "Петро").put("last_name", "Майстер");
+        q.putObject("from")
+                .put("id", userId)
+                .put("is_bot", false)
+                .put("first_name", "Петро")
+                .put("last_name", "Майстер");
         ((ObjectNode) q.get("message").get("chat")).put("type", "supergroup");
         return u;
     }
@@ -70,7 +97,11 @@ class StaffChatTest {
         ObjectNode u = Updates.photo(STAFF_CHAT, fileId, caption);
         ObjectNode m = (ObjectNode) u.get("message");
         ((ObjectNode) m.get("chat")).put("type", "supergroup");
-        m.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "Петро").put("last_name", "Майстер");
+        m.putObject("from")
+                .put("id", userId)
+                .put("is_bot", false)
+                .put("first_name", "Петро")
+                .put("last_name", "Майстер");
         return u;
     }
 
@@ -84,50 +115,71 @@ class StaffChatTest {
         try (FakeBotApi telegram = new FakeBotApi()) {
             start(telegram);
             ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
-            long water = admin.post("/api/executors", "{\"name\": \"КП «Водоканал-3»\", \"staffChat\": \"" + STAFF_CHAT + "\"}")
-                    .json().get("id").asLong();
-            assertThat(admin.post("/api/executors/" + water + "/staff", "{\"telegramUserId\": \"501\", \"name\": \"Петро Майстер\"}")
-                    .status()).isBetween(200, 204);
+            long water = admin.post(
+                            "/api/executors", "{\"name\": \"КП «Водоканал-3»\", \"staffChat\": \"" + STAFF_CHAT + "\"}")
+                    .json()
+                    .get("id")
+                    .asLong();
+            assertThat(admin.post(
+                                    "/api/executors/" + water + "/staff",
+                                    "{\"telegramUserId\": \"501\", \"name\": \"Петро Майстер\"}")
+                            .status())
+                    .isBetween(200, 204);
             Appeal appeal = filed(ChatKey.of(Channel.TELEGRAM, "7001"), "lifts", "Тече труба в підвалі");
             String n = appeal.number().toString();
-            assertThat(admin.post("/api/appeals/" + n + "/executor", "{\"executorId\": " + water + ", \"reason\": \"Труба\"}").status())
+            assertThat(admin.post(
+                                    "/api/appeals/" + n + "/executor",
+                                    "{\"executorId\": " + water + ", \"reason\": \"Труба\"}")
+                            .status())
                     .isEqualTo(200);
-            awaitUntil(() -> telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
+            awaitUntil(() ->
+                    telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
 
             // A stranger's press is refused and changes nothing.
             telegram.enqueue(List.of(press(999, "staff:take:" + n)));
             awaitUntil(() -> telegram.calls("answerCallbackQuery").stream()
                     .anyMatch(c -> c.params().path("text").asText().contains("не зареєстровані")));
-            assertThat(admin.get("/api/appeals/" + n).json().get("status").asText()).isEqualTo("REGISTERED");
+            assertThat(admin.get("/api/appeals/" + n).json().get("status").asText())
+                    .isEqualTo("REGISTERED");
 
             // The staff member takes it into work.
             telegram.enqueue(List.of(press(501, "staff:take:" + n)));
-            awaitUntil(() -> admin.get("/api/appeals/" + n).json().get("status").asText().equals("IN_PROGRESS"));
+            awaitUntil(() ->
+                    admin.get("/api/appeals/" + n).json().get("status").asText().equals("IN_PROGRESS"));
             JsonNode taken = lastEvent(admin, n);
             assertThat(taken.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
-            awaitUntil(() -> telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("взяв(ла) в роботу " + n)));
+            awaitUntil(() ->
+                    telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("взяв(ла) в роботу " + n)));
 
             // «Виконано» asks for the photo with a comment; the photo resolves the appeal.
             telegram.enqueue(List.of(press(501, "staff:done:" + n)));
-            awaitUntil(() -> telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("надішліть фото")));
+            awaitUntil(() ->
+                    telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("надішліть фото")));
             telegram.enqueue(List.of(photo(999, "stranger-photo", "Не моє")));
             telegram.enqueue(List.of(photo(501, "done-photo", "Трубу замінено")));
-            awaitUntil(() -> admin.get("/api/appeals/" + n).json().get("status").asText().equals("RESOLVED"));
+            awaitUntil(() ->
+                    admin.get("/api/appeals/" + n).json().get("status").asText().equals("RESOLVED"));
             JsonNode resolved = lastEvent(admin, n);
             assertThat(resolved.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
             assertThat(resolved.get("note").asText()).isEqualTo("Трубу замінено");
             // The citizen gets the resolution with the staff's photo, then the question whether it is solved.
             awaitUntil(() -> telegram.shown(7001).stream()
-                    .anyMatch(s -> s.text().startsWith("[photo done-photo]") && s.text().contains("Трубу замінено")));
-            assertThat(telegram.calls("sendPhoto")).allMatch(c -> c.params().path("photo").asText().equals("done-photo"));
+                    .anyMatch(s -> s.text().startsWith("[photo done-photo]")
+                            && s.text().contains("Трубу замінено")));
+            assertThat(telegram.calls("sendPhoto"))
+                    .allMatch(c -> c.params().path("photo").asText().equals("done-photo"));
 
             // «Не наша компетенція» hands another appeal back to the operators, with the reason and who did it.
             Appeal other = filed(ChatKey.of(Channel.TELEGRAM, "7002"), "lifts", "Не працює ліфт");
             String m = other.number().toString();
-            assertThat(admin.post("/api/appeals/" + m + "/executor", "{\"executorId\": " + water + ", \"reason\": \"Вода\"}").status())
+            assertThat(admin.post(
+                                    "/api/appeals/" + m + "/executor",
+                                    "{\"executorId\": " + water + ", \"reason\": \"Вода\"}")
+                            .status())
                     .isEqualTo(200);
             telegram.enqueue(List.of(press(501, "staff:back:" + m)));
-            awaitUntil(() -> admin.get("/api/appeals/" + m).json().get("executorId").isNull());
+            awaitUntil(() ->
+                    admin.get("/api/appeals/" + m).json().get("executorId").isNull());
             JsonNode back = lastEvent(admin, m);
             assertThat(back.get("kind").asText()).isEqualTo("RETURNED");
             assertThat(back.get("note").asText()).isEqualTo("не наша компетенція");

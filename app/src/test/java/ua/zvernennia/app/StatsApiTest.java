@@ -28,14 +28,20 @@ class StatsApiTest {
 
     @TempDir
     Path dir;
+
     App app;
     ApiClient admin;
 
     @BeforeEach
     void start() {
-        app = TestApps.start(dir, Clock.fixed(AS_OF, ZoneOffset.UTC), Map.of(
-                "CATEGORIES_FILE", TestApps.menuFile(dir, TestCategories.small()).toString(),
-                "ADMIN_TOKEN", TokenApiTest.ADMIN));
+        app = TestApps.start(
+                dir,
+                Clock.fixed(AS_OF, ZoneOffset.UTC),
+                Map.of(
+                        "CATEGORIES_FILE",
+                        TestApps.menuFile(dir, TestCategories.small()).toString(),
+                        "ADMIN_TOKEN",
+                        TokenApiTest.ADMIN));
         new KnownAppeals(app.storage(), ZoneId.of("Europe/Kyiv")).firstQuarterOf2025();
         admin = new ApiClient(app.httpPort(), TokenApiTest.ADMIN);
     }
@@ -55,7 +61,10 @@ class StatsApiTest {
 
     @Test
     void theQuarterByMonthAsAnOperatorSeesIt() {
-        String operatorToken = admin.post("/api/tokens", "{\"name\": \"Оператор\", \"role\": \"OPERATOR\"}").json().get("token").asText();
+        String operatorToken = admin.post("/api/tokens", "{\"name\": \"Оператор\", \"role\": \"OPERATOR\"}")
+                .json()
+                .get("token")
+                .asText();
         ApiClient.Response r = admin.as(operatorToken).get("/api/stats?from=2025-01-01&to=2025-03-31&groupBy=month");
         assertThat(r.status()).isEqualTo(200);
         JsonNode s = r.json();
@@ -80,7 +89,8 @@ class StatsApiTest {
         assertThat(s.get("resolution").get("medianMinutes").asLong()).isEqualTo(600);
         assertThat(s.get("resolution").get("p90Hours").decimalValue()).isEqualByComparingTo("240.0");
         assertThat(s.get("byExecutor").get(2).get("executor").asText()).isEqualTo("КП «Ліфтове господарство»");
-        assertThat(s.get("byExecutor").get(2).get("onTimePercent").decimalValue()).isEqualByComparingTo("66.7");
+        assertThat(s.get("byExecutor").get(2).get("onTimePercent").decimalValue())
+                .isEqualByComparingTo("66.7");
 
         List<Long> totals = new ArrayList<>();
         s.get("periods").forEach(p -> totals.add(p.get("total").asLong()));
@@ -90,16 +100,24 @@ class StatsApiTest {
 
     @Test
     void daysAroundTheSpringClockChangeAndTheQuarterEdge() {
-        JsonNode s = admin.get("/api/stats?from=2025-03-29&to=2025-04-01&groupBy=day").json();
+        JsonNode s = admin.get("/api/stats?from=2025-03-29&to=2025-04-01&groupBy=day")
+                .json();
         List<Long> totals = new ArrayList<>();
         s.get("periods").forEach(p -> totals.add(p.get("total").asLong()));
         assertThat(totals).containsExactly(0L, 3L, 1L, 1L);
-        assertThat(admin.get("/api/stats?from=2025-01-01&to=2025-01-01&groupBy=DAY").json().get("total").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/stats?from=2025-01-01&to=2025-01-01&groupBy=DAY")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
     void badQueriesAreRefusedWithAReason() {
-        assertThat(admin.as(null).get("/api/stats?from=2025-01-01&to=2025-03-31").status()).isEqualTo(401);
+        assertThat(admin.as(null)
+                        .get("/api/stats?from=2025-01-01&to=2025-03-31")
+                        .status())
+                .isEqualTo(401);
         ApiClient.Response missing = admin.get("/api/stats?to=2025-03-31");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("error").asText()).contains("from");
@@ -112,7 +130,8 @@ class StatsApiTest {
         ApiClient.Response badGroup = admin.get("/api/stats?from=2025-01-01&to=2025-03-31&groupBy=year");
         assertThat(badGroup.status()).isEqualTo(400);
         assertThat(badGroup.json().get("error").asText()).contains("day", "week", "month", "quarter");
-        assertThat(admin.get("/api/stats?from=2015-01-01&to=2025-03-31").status()).isEqualTo(400);
+        assertThat(admin.get("/api/stats?from=2015-01-01&to=2025-03-31").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -122,6 +141,8 @@ class StatsApiTest {
         assertThat(doc.get("paths").has("/api/reports/quarterly")).isTrue();
         assertThat(doc.get("paths").has("/api/reports/quarterly.csv")).isTrue();
         assertThat(doc.get("components").get("schemas").has("Statistics")).isTrue();
-        assertThat(doc.get("paths").has("/api/tokens")).as("fragments are merged, not replaced").isTrue();
+        assertThat(doc.get("paths").has("/api/tokens"))
+                .as("fragments are merged, not replaced")
+                .isTrue();
     }
 }

@@ -17,17 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-import ua.zvernennia.storage.Ci;
 import ua.zvernennia.app.api.ApiJson;
+import ua.zvernennia.core.testing.Await;
+import ua.zvernennia.storage.Ci;
 import ua.zvernennia.storage.SmallDisk;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
 import ua.zvernennia.viber.ViberRig;
-import ua.zvernennia.core.testing.Await;
 
 /**
  * The database's disk (a 3 MB tmpfs) runs full under the running app and then gets room again.
@@ -44,7 +44,8 @@ class StorageOutageTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "h2"})
@@ -52,15 +53,23 @@ class StorageOutageTest {
         if (!Ci.running()) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
-        try (SmallDisk disk = SmallDisk.mount(dir, "32m"); FakeBotApi telegram = new FakeBotApi(); FakeViberApi viber = new FakeViberApi()) {
+        try (SmallDisk disk = SmallDisk.mount(dir, "32m");
+                FakeBotApi telegram = new FakeBotApi();
+                FakeViberApi viber = new FakeViberApi()) {
             var env = new java.util.HashMap<>(TestApps.telegram(telegram));
             env.putAll(Map.of(
-                    "DB_URL", database.equals("h2") ? "jdbc:h2:file:" + disk.path().resolve("db").toAbsolutePath()
+                    "DB_URL",
+                    database.equals("h2")
+                            ? "jdbc:h2:file:" + disk.path().resolve("db").toAbsolutePath()
                             : "jdbc:sqlite:" + disk.path().resolve("db.sqlite").toAbsolutePath(),
-                    "ADMIN_TOKEN", ADMIN,
-                    "VIBER_AUTH_TOKEN", ViberRig.TOKEN,
-                    "VIBER_API_URL", viber.url().toString(),
-                    "OUTBOX_POLL_INTERVAL_MS", "100"));
+                    "ADMIN_TOKEN",
+                    ADMIN,
+                    "VIBER_AUTH_TOKEN",
+                    ViberRig.TOKEN,
+                    "VIBER_API_URL",
+                    viber.url().toString(),
+                    "OUTBOX_POLL_INTERVAL_MS",
+                    "100"));
             try (App app = TestApps.start(dir, Clock.systemUTC(), env)) {
                 int port = app.httpPort();
                 assertThat(get(port, "/health/ready").statusCode()).isEqualTo(200);
@@ -90,18 +99,26 @@ class StorageOutageTest {
                 JsonNode unready = json(get(port, "/health/ready"));
                 assertThat(unready.get("status").asText()).isEqualTo("unavailable");
                 assertThat(unready.get("reason").asText()).isNotBlank();
-                assertThat(get(port, "/health").statusCode()).as("alive all the same").isEqualTo(200);
+                assertThat(get(port, "/health").statusCode())
+                        .as("alive all the same")
+                        .isEqualTo(200);
 
-                long update = telegram.enqueue(List.of(Updates.text(CITIZEN, "/start"))).get(0);
+                long update = telegram.enqueue(List.of(Updates.text(CITIZEN, "/start")))
+                        .get(0);
                 byte[] callback = viberStart(5_000_000_000_000_000_101L);
                 HttpResponse<String> viberWhileFull = viber(port, callback);
-                assertThat(viberWhileFull.statusCode()).as("Viber must deliver it again").isGreaterThanOrEqualTo(500);
+                assertThat(viberWhileFull.statusCode())
+                        .as("Viber must deliver it again")
+                        .isGreaterThanOrEqualTo(500);
                 assertThat(issue(port, "Оператор refused").statusCode()).isEqualTo(503);
-                ConsoleHttp.Page page = console.post("/console/tokens", Map.of("_csrf", csrf, "name", "Оператор console", "role", "OPERATOR"));
+                ConsoleHttp.Page page = console.post(
+                        "/console/tokens", Map.of("_csrf", csrf, "name", "Оператор console", "role", "OPERATOR"));
                 assertThat(page.status()).isEqualTo(503);
                 assertThat(page.body()).contains("База даних зараз недоступна");
                 refused.add("Оператор console");
-                assertThat(telegram.offsets()).as("the update is not acknowledged").allMatch(o -> o <= update);
+                assertThat(telegram.offsets())
+                        .as("the update is not acknowledged")
+                        .allMatch(o -> o <= update);
 
                 disk.free();
                 await(() -> get(port, "/health/ready").statusCode() == 200);
@@ -112,7 +129,9 @@ class StorageOutageTest {
                 viber.awaitText("Вітаю");
                 long viberReplies = outboxRows(app, "viber", ViberRig.USER);
                 assertThat(viberReplies).isPositive();
-                assertThat(viber(port, callback).statusCode()).as("a repeat is a no-op").isEqualTo(200);
+                assertThat(viber(port, callback).statusCode())
+                        .as("a repeat is a no-op")
+                        .isEqualTo(200);
                 assertThat(outboxRows(app, "viber", ViberRig.USER)).isEqualTo(viberReplies);
                 assertThat(issue(port, "Оператор after").statusCode()).isEqualTo(201);
 
@@ -130,24 +149,37 @@ class StorageOutageTest {
     }
 
     private static long outboxRows(App app, String channel, String chat) {
-        return app.storage().read(s -> s.handle().createQuery("SELECT COUNT(*) FROM outbox WHERE UPPER(channel) = UPPER(:channel) AND chat_id = :chat")
-                .bind("channel", channel).bind("chat", chat).mapTo(Long.class).one());
+        return app.storage()
+                .read(s -> s.handle()
+                        .createQuery(
+                                "SELECT COUNT(*) FROM outbox WHERE UPPER(channel) = UPPER(:channel) AND chat_id = :chat")
+                        .bind("channel", channel)
+                        .bind("chat", chat)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static long welcomes(FakeBotApi telegram) {
-        return telegram.shown(CITIZEN).stream().filter(s -> s.text().contains("Вітаю")).count();
+        return telegram.shown(CITIZEN).stream()
+                .filter(s -> s.text().contains("Вітаю"))
+                .count();
     }
 
     private static byte[] viberStart(long token) {
         return ("{\"event\":\"message\",\"timestamp\":1700000000000,\"message_token\":" + token + ","
-                + "\"sender\":{\"id\":\"" + ViberRig.USER + "\",\"name\":\"Олена\"},"
-                + "\"message\":{\"type\":\"text\",\"text\":\"/start\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"sender\":{\"id\":\"" + ViberRig.USER + "\",\"name\":\"Олена\"},"
+                        + "\"message\":{\"type\":\"text\",\"text\":\"/start\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> viber(int port, byte[] callback) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/viber/webhook")).timeout(NO_HANG)
-                .header("X-Viber-Content-Signature", ViberRig.sign(callback))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(callback)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/viber/webhook"))
+                        .timeout(NO_HANG)
+                        .header("X-Viber-Content-Signature", ViberRig.sign(callback))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(callback))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> issue(int port, String name) throws IOException, InterruptedException {
@@ -155,15 +187,22 @@ class StorageOutageTest {
     }
 
     private HttpResponse<String> send(int port, String path, String json) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(NO_HANG)
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(NO_HANG)
                 .header("Authorization", "Bearer " + ADMIN);
-        b = json == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        b = json == null
+                ? b.GET()
+                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(NO_HANG).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(NO_HANG)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " failed or hung", e);

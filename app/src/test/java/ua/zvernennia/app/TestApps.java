@@ -2,16 +2,16 @@ package ua.zvernennia.app;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.storage.CategoryFile;
@@ -19,12 +19,15 @@ import ua.zvernennia.telegram.FakeBotApi;
 
 /** The whole app for a test: port 0, a SQLite file in the test's folder, no demo. */
 final class TestApps {
-    private TestApps() {
-    }
+    private TestApps() {}
 
     /** The settings that point the app's Telegram side at {@code telegram}. */
     static Map<String, String> telegram(FakeBotApi telegram) {
-        return Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "TELEGRAM_API_URL", telegram.url().toString());
+        return Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                FakeBotApi.TOKEN,
+                "TELEGRAM_API_URL",
+                telegram.url().toString());
     }
 
     /** A menu file in {@code dir} holding {@code menu}, for {@code CATEGORIES_FILE}. */
@@ -47,7 +50,10 @@ final class TestApps {
                 "WEB_PHOTOS_DIR", dir.resolve("web-photos").toAbsolutePath().toString(),
                 "DEMO", "off"));
         all.putAll(env);
-        return App.start(AppConfig.load(AppConfigTest.SHIPPED, all), clock, new BufferedReader(new StringReader("")),
+        return App.start(
+                AppConfig.load(AppConfigTest.SHIPPED, all),
+                clock,
+                new BufferedReader(new StringReader("")),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,7 @@ class TokenApiTest {
 
     @TempDir
     Path dir;
+
     App app;
     ApiClient admin;
 
@@ -33,12 +34,14 @@ class TokenApiTest {
     void withoutAValidTokenEveryRouteIs401() {
         assertThat(admin.as(null).get("/api/tokens").status()).isEqualTo(401);
         assertThat(admin.as("wrong").get("/api/tokens").status()).isEqualTo(401);
-        assertThat(admin.as(ADMIN + "x").get("/api/tokens").json().get("error").asText()).contains("unknown or revoked");
+        assertThat(admin.as(ADMIN + "x").get("/api/tokens").json().get("error").asText())
+                .contains("unknown or revoked");
     }
 
     @Test
     void adminsIssueOperatorTokensThatCannotDoAdminWorkAndCanBeRevoked() {
-        ApiClient.Response created = admin.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}");
+        ApiClient.Response created =
+                admin.post("/api/tokens", "{\"name\": \"Оператор Іваненко\", \"role\": \"OPERATOR\"}");
         assertThat(created.status()).isEqualTo(201);
         String operatorToken = created.json().get("token").asText();
         long id = created.json().get("id").asLong();
@@ -46,7 +49,9 @@ class TokenApiTest {
 
         ApiClient operator = admin.as(operatorToken);
         assertThat(operator.get("/api/tokens").status()).isEqualTo(403);
-        assertThat(operator.post("/api/tokens", "{\"name\": \"x\", \"role\": \"ADMIN\"}").status()).isEqualTo(403);
+        assertThat(operator.post("/api/tokens", "{\"name\": \"x\", \"role\": \"ADMIN\"}")
+                        .status())
+                .isEqualTo(403);
 
         ApiClient.Response list = admin.get("/api/tokens");
         assertThat(list.status()).isEqualTo(200);
@@ -60,7 +65,8 @@ class TokenApiTest {
 
     @Test
     void badRequestsAreRefusedWithAReason() {
-        ApiClient.Response unknownField = admin.post("/api/tokens", "{\"name\": \"x\", \"role\": \"OPERATOR\", \"colour\": 1}");
+        ApiClient.Response unknownField =
+                admin.post("/api/tokens", "{\"name\": \"x\", \"role\": \"OPERATOR\", \"colour\": 1}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().get("error").asText()).contains("colour");
 

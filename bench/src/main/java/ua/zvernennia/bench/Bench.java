@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,6 @@ import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import ua.zvernennia.app.App;
 import ua.zvernennia.app.AppConfig;
-import ua.zvernennia.telegram.TelegramWebhook;
-import java.time.LocalDate;
 import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.openmap.Bbox;
 import ua.zvernennia.core.openmap.MapFilter;
@@ -27,6 +26,7 @@ import ua.zvernennia.core.openmap.MapReader;
 import ua.zvernennia.core.openmap.OpenStatisticsReader;
 import ua.zvernennia.core.stats.StatisticsReader;
 import ua.zvernennia.storage.AppealGenerator;
+import ua.zvernennia.telegram.TelegramWebhook;
 
 /**
  * Runs the benchmark: per database the raw upsert floor, the Telegram pipeline flat out and at an
@@ -45,7 +45,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty(
+                "org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         // The fake servers answer in two writes (head, body); with Nagle's algorithm the second
         // waits for the client's delayed ACK, 40 ms a request, which no real server does.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -90,25 +92,56 @@ public final class Bench {
             RawUpserts.Result one = RawUpserts.run(url, user(db), password(db), 1, o.rawSeconds());
             RawUpserts.Result many = RawUpserts.run(url, user(db), password(db), o.rawThreads(), o.rawSeconds());
             row(db, "raw upserts, 1 thread", one.perSecond(), null, null, Memory.now(), Map.of());
-            row(db, "raw upserts, " + many.threads() + " threads", many.perSecond(), null, null, Memory.now(), Map.of());
+            row(
+                    db,
+                    "raw upserts, " + many.threads() + " threads",
+                    many.perSecond(),
+                    null,
+                    null,
+                    Memory.now(),
+                    Map.of());
             double raw = Math.max(one.perSecond(), many.perSecond());
 
             try (FakeTelegram fake = new FakeTelegram(8);
-                 TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+                    TelegramPipeline pipeline =
+                            new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
                 log("%s: Telegram, %d citizens flat out", db, o.citizens());
                 CpuProfile cpu = CpuProfile.now();
                 long polled = fake.polled.sum();
-                Load.Window w = run(fake, 0, new Load(o.citizens(), Script.steps(0), true, fake, 0, o.citizens()), o.warmup(), o.seconds());
-                Map<String, Double> cpuPerUpdate = CpuProfile.now().microsPerUpdateSince(cpu, fake.polled.sum() - polled);
-                row(db, "telegram, " + o.citizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(),
-                        Map.of("pipelineOverRaw", round(w.updatesPerSecond() / raw, 2),
-                                "updatesPerGetUpdates", round(fake.polled.sum() / (double) Math.max(1, fake.polls.sum()), 1),
-                                "cpuMicrosPerUpdate", cpuPerUpdate));
+                Load.Window w = run(
+                        fake,
+                        0,
+                        new Load(o.citizens(), Script.steps(0), true, fake, 0, o.citizens()),
+                        o.warmup(),
+                        o.seconds());
+                Map<String, Double> cpuPerUpdate =
+                        CpuProfile.now().microsPerUpdateSince(cpu, fake.polled.sum() - polled);
+                row(
+                        db,
+                        "telegram, " + o.citizens() + " citizens flat out",
+                        w.updatesPerSecond(),
+                        w,
+                        null,
+                        Memory.now(),
+                        Map.of(
+                                "pipelineOverRaw",
+                                round(w.updatesPerSecond() / raw, 2),
+                                "updatesPerGetUpdates",
+                                round(fake.polled.sum() / (double) Math.max(1, fake.polls.sum()), 1),
+                                "cpuMicrosPerUpdate",
+                                cpuPerUpdate));
                 if (o.rate() > 0) {
                     log("%s: Telegram at %.0f updates/s offered", db, o.rate());
                     Load paced = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens());
                     Load.Window p = run(fake, 1, paced, Math.min(3, o.warmup()), o.rateSeconds());
-                    row(db, "telegram, " + (int) o.rate() + " updates/s offered", p.updatesPerSecond(), p, o.rate(), Memory.now(), Map.of());
+                    row(
+                            db,
+                            "telegram, " + (int) o.rate() + " updates/s offered",
+                            p.updatesPerSecond(),
+                            p,
+                            o.rate(),
+                            Memory.now(),
+                            Map.of());
                 }
                 if (o.floodRate() > 0) {
                     floodCase(db, fake);
@@ -118,12 +151,24 @@ public final class Bench {
                 log("%s: Viber, %d citizens through the app's webhook", db, o.viberCitizens());
                 Map<String, Double> cpuPerUpdate = new LinkedHashMap<>();
                 Load.Window w = viber(url, db, Math.min(3, o.warmup()), o.viberSeconds(), cpuPerUpdate);
-                row(db, "viber webhooks, " + o.viberCitizens() + " citizens flat out", w.updatesPerSecond(), w, null, Memory.now(),
+                row(
+                        db,
+                        "viber webhooks, " + o.viberCitizens() + " citizens flat out",
+                        w.updatesPerSecond(),
+                        w,
+                        null,
+                        Memory.now(),
                         Map.of("cpuMicrosPerUpdate", cpuPerUpdate));
                 log("%s: Telegram, %d citizens through the app's webhook", db, o.viberCitizens());
                 Map<String, Double> telegramCpu = new LinkedHashMap<>();
                 Load.Window t = telegramWebhooks(url, db, Math.min(3, o.warmup()), o.viberSeconds(), telegramCpu);
-                row(db, "telegram webhooks, " + o.viberCitizens() + " citizens flat out", t.updatesPerSecond(), t, null, Memory.now(),
+                row(
+                        db,
+                        "telegram webhooks, " + o.viberCitizens() + " citizens flat out",
+                        t.updatesPerSecond(),
+                        t,
+                        null,
+                        Memory.now(),
                         Map.of("cpuMicrosPerUpdate", telegramCpu));
             }
         }
@@ -147,17 +192,35 @@ public final class Bench {
             double seconds = paced ? o.rateSeconds() : o.seconds();
             Load.Window[] pair = new Load.Window[2];
             for (int flooding = 0; flooding < 2; flooding++) {
-                log("%s: Telegram, %s%s", db, what, flooding == 1 ? ", one chat flooding " + (int) o.floodRate() + " messages/s" : ", no flood");
+                log(
+                        "%s: Telegram, %s%s",
+                        db,
+                        what,
+                        flooding == 1 ? ", one chat flooding " + (int) o.floodRate() + " messages/s" : ", no flood");
                 Load load = new Load(o.citizens(), Script.steps(0), true, fake, rate, o.citizens());
                 Flooder flooder = flooding == 1 ? new Flooder(fake, o.floodRate()) : null;
                 pair[flooding] = run(fake, phase++, load, warmup, seconds, flooder);
             }
             Load.Window without = pair[0];
             Load.Window with = pair[1];
-            double ratio = with.latency().getValueAtPercentile(99) / (double) Math.max(1, without.latency().getValueAtPercentile(99));
-            row(db, "telegram, " + what + ", no flood", without.updatesPerSecond(), without, paced ? o.rate() : null, Memory.now(), Map.of());
-            row(db, "telegram, " + what + ", + flood " + (int) o.floodRate() + "/s", with.updatesPerSecond(), with,
-                    paced ? o.rate() : null, Memory.now(), Map.of("p99OverNoFlood", round(ratio, 2)));
+            double ratio = with.latency().getValueAtPercentile(99)
+                    / (double) Math.max(1, without.latency().getValueAtPercentile(99));
+            row(
+                    db,
+                    "telegram, " + what + ", no flood",
+                    without.updatesPerSecond(),
+                    without,
+                    paced ? o.rate() : null,
+                    Memory.now(),
+                    Map.of());
+            row(
+                    db,
+                    "telegram, " + what + ", + flood " + (int) o.floodRate() + "/s",
+                    with.updatesPerSecond(),
+                    with,
+                    paced ? o.rate() : null,
+                    Memory.now(),
+                    Map.of("p99OverNoFlood", round(ratio, 2)));
         }
     }
 
@@ -168,21 +231,23 @@ public final class Bench {
         private volatile boolean running = true;
 
         Flooder(FakeTelegram fake, double perSecond) {
-            thread = new Thread(() -> {
-                long start = System.nanoTime();
-                long sent = 0;
-                while (running) {
-                    long owed = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - sent;
-                    for (; owed > 0; owed--) {
-                        fake.sendText(CHAT, "flood " + sent++);
-                    }
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-flooder");
+            thread = new Thread(
+                    () -> {
+                        long start = System.nanoTime();
+                        long sent = 0;
+                        while (running) {
+                            long owed = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - sent;
+                            for (; owed > 0; owed--) {
+                                fake.sendText(CHAT, "flood " + sent++);
+                            }
+                            try {
+                                Thread.sleep(2);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "bench-flooder");
             thread.setDaemon(true);
             thread.start();
         }
@@ -200,7 +265,10 @@ public final class Bench {
      * this the first database measured pays for it (a third of its CPU in a 25 s run).
      */
     private void warmUpJit() throws Exception {
-        String db = o.databases().stream().filter(d -> !d.equals("postgresql")).findFirst().orElse(null);
+        String db = o.databases().stream()
+                .filter(d -> !d.equals("postgresql"))
+                .findFirst()
+                .orElse(null);
         if (o.jitWarmup() <= 0 || db == null) {
             return;
         }
@@ -208,7 +276,8 @@ public final class Bench {
         String url = url(db, "jit-warmup");
         RawUpserts.run(url, user(db), password(db), 2, Math.min(3, o.jitWarmup() / 5));
         try (FakeTelegram fake = new FakeTelegram(8);
-             TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+                TelegramPipeline pipeline =
+                        new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
             run(fake, 0, new Load(o.citizens(), Script.steps(0), true, fake, 0, o.citizens()), 0, o.jitWarmup());
         }
         if (o.viberCitizens() > 0) {
@@ -224,8 +293,10 @@ public final class Bench {
      * Viber citizens posting to a running app's webhook: {@code warmup} seconds, then the window
      * measured; {@code cpuPerUpdate} receives the window's CPU time per update by thread pool.
      */
-    private Load.Window viber(String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate) throws Exception {
-        try (FakeViber fake = new FakeViber(8, o.viberCitizens()); App app = App.start(appConfig(url, db, fake.apiUrl()))) {
+    private Load.Window viber(String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate)
+            throws Exception {
+        try (FakeViber fake = new FakeViber(8, o.viberCitizens());
+                App app = App.start(appConfig(url, db, fake.apiUrl()))) {
             Load load = new Load(o.viberCitizens(), Script.steps(0), true, fake, 0, o.viberCitizens());
             fake.attach(load, URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"));
             load.start();
@@ -247,8 +318,8 @@ public final class Bench {
      */
     private static final int WEBHOOK_PHASE = 9;
 
-    private Load.Window telegramWebhooks(String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate)
-            throws Exception {
+    private Load.Window telegramWebhooks(
+            String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate) throws Exception {
         try (FakeTelegram fake = new FakeTelegram(8)) {
             Map<String, String> telegram = Map.of(
                     "TELEGRAM_BOT_TOKEN", "123456:bench-webhook",
@@ -297,9 +368,14 @@ public final class Bench {
                     "PUBLIC_REQUESTS_PER_MINUTE", "600"));
             try (App app = App.start(appConfig(url, db, env))) {
                 log("generating %d appeals of %d with points", o.publicAppeals(), year);
-                var plan = new AppealGenerator.Plan(o.publicAppeals(), year, 1, zone, 30).withPointsAround(new GeoPoint(48.4647, 35.0462));
-                var generated = AppealGenerator.generate(app.storage().database(), app.storage().categories().active(), plan,
-                        java.time.Instant.now(), n -> { });
+                var plan = new AppealGenerator.Plan(o.publicAppeals(), year, 1, zone, 30)
+                        .withPointsAround(new GeoPoint(48.4647, 35.0462));
+                var generated = AppealGenerator.generate(
+                        app.storage().database(),
+                        app.storage().categories().active(),
+                        plan,
+                        java.time.Instant.now(),
+                        n -> {});
                 extra.put("publicAppealsGenerated", generated.appeals());
                 extra.put("publicGenerateSeconds", round(generated.took().toMillis() / 1000.0, 1));
                 timePublicReads(app, zone, year);
@@ -307,19 +383,32 @@ public final class Bench {
                 URI webhook = URI.create("http://127.0.0.1:" + app.httpPort() + TelegramWebhook.PATH);
                 fake.pushTo(webhook, o.citizens());
                 Load.Window alone = paced(fake, WEBHOOK_PHASE + 1);
-                row(db, "telegram webhooks, " + (int) o.rate() + "/s offered, alone", alone.updatesPerSecond(), alone, o.rate(),
-                        Memory.now(), Map.of());
+                row(
+                        db,
+                        "telegram webhooks, " + (int) o.rate() + "/s offered, alone",
+                        alone.updatesPerSecond(),
+                        alone,
+                        o.rate(),
+                        Memory.now(),
+                        Map.of());
                 String last = year + "-" + String.format("%06d", o.publicAppeals());
-                try (PublicTraffic readers = new PublicTraffic(URI.create("http://127.0.0.1:" + app.httpPort()), year, o.publicThreads(),
-                        2_000, last)) {
+                try (PublicTraffic readers = new PublicTraffic(
+                        URI.create("http://127.0.0.1:" + app.httpPort()), year, o.publicThreads(), 2_000, last)) {
                     readers.start();
                     Thread.sleep(3_000);
                     readers.window();
                     Load.Window with = paced(fake, WEBHOOK_PHASE + 2);
                     PublicTraffic.Result r = readers.window();
-                    double ratio = with.latency().getValueAtPercentile(99) / (double) Math.max(1, alone.latency().getValueAtPercentile(99));
-                    row(db, "telegram webhooks, " + (int) o.rate() + "/s offered, + public readers", with.updatesPerSecond(), with,
-                            o.rate(), Memory.now(), Map.of("p99OverAlone", round(ratio, 2)));
+                    double ratio = with.latency().getValueAtPercentile(99)
+                            / (double) Math.max(1, alone.latency().getValueAtPercentile(99));
+                    row(
+                            db,
+                            "telegram webhooks, " + (int) o.rate() + "/s offered, + public readers",
+                            with.updatesPerSecond(),
+                            with,
+                            o.rate(),
+                            Memory.now(),
+                            Map.of("p99OverAlone", round(ratio, 2)));
                     var more = new LinkedHashMap<String, Object>();
                     more.put("p50Ms", ms(r.latency().getValueAtPercentile(50)));
                     more.put("p95Ms", ms(r.latency().getValueAtPercentile(95)));
@@ -327,7 +416,14 @@ public final class Bench {
                     more.put("notModified", r.notModified());
                     more.put("errors", r.errors());
                     more.put("rateLimited", r.limited());
-                    row(db, "public readers (" + o.publicThreads() + " threads): requests/s", r.perSecond(), null, null, Memory.now(), more);
+                    row(
+                            db,
+                            "public readers (" + o.publicThreads() + " threads): requests/s",
+                            r.perSecond(),
+                            null,
+                            null,
+                            Memory.now(),
+                            more);
                 }
             }
         }
@@ -340,24 +436,48 @@ public final class Bench {
 
     /** The public statistics and map data straight from the aggregates, no cache: the best and the median of five. */
     private void timePublicReads(App app, java.time.ZoneId zone, int year) {
-        var statistics = new OpenStatisticsReader(new StatisticsReader(app.storage().aggregateStatistics(), java.time.Clock.systemUTC()),
-                app.storage().openMap(), zone);
+        var statistics = new OpenStatisticsReader(
+                new StatisticsReader(app.storage().aggregateStatistics(), java.time.Clock.systemUTC()),
+                app.storage().openMap(),
+                zone);
         var map = new MapReader(app.storage().openMap());
         Bbox city = new Bbox(48.38, 34.90, 48.55, 35.20);
         Bbox street = new Bbox(48.455, 35.035, 48.475, 35.060);
         LocalDate june = LocalDate.of(year, 6, 1);
         var timings = new LinkedHashMap<String, Object>();
-        timings.put("statistics, the calendar year", timed(() -> statistics.read(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
-        timings.put("statistics, 365 days from 15 March", timed(() -> statistics.read(LocalDate.of(year, 3, 15), LocalDate.of(year, 3, 15)
-                .plusDays(364))));
-        timings.put("map, June, the city at zoom 12", timed(() -> map.read(new MapFilter(june, june.plusMonths(1).minusDays(1), null, null,
-                null), city, 12)));
-        timings.put("map, June, a street at zoom 16", timed(() -> map.read(new MapFilter(june, june.plusMonths(1).minusDays(1), null, null,
-                null), street, 16)));
-        timings.put("map, 30 days from 10 June, the city at zoom 12", timed(() -> map.read(new MapFilter(june.plusDays(9), june.plusDays(38),
-                null, null, null), city, 12)));
-        timings.put("map, June, one direction, the city at zoom 12", timed(() -> map.read(new MapFilter(june,
-                june.plusMonths(1).minusDays(1), null, java.util.Set.of(app.storage().categories().active().get(0).id()), null), city, 12)));
+        timings.put(
+                "statistics, the calendar year",
+                timed(() -> statistics.read(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
+        timings.put(
+                "statistics, 365 days from 15 March",
+                timed(() -> statistics.read(
+                        LocalDate.of(year, 3, 15), LocalDate.of(year, 3, 15).plusDays(364))));
+        timings.put(
+                "map, June, the city at zoom 12",
+                timed(() ->
+                        map.read(new MapFilter(june, june.plusMonths(1).minusDays(1), null, null, null), city, 12)));
+        timings.put(
+                "map, June, a street at zoom 16",
+                timed(() ->
+                        map.read(new MapFilter(june, june.plusMonths(1).minusDays(1), null, null, null), street, 16)));
+        timings.put(
+                "map, 30 days from 10 June, the city at zoom 12",
+                timed(() -> map.read(new MapFilter(june.plusDays(9), june.plusDays(38), null, null, null), city, 12)));
+        timings.put(
+                "map, June, one direction, the city at zoom 12",
+                timed(() -> map.read(
+                        new MapFilter(
+                                june,
+                                june.plusMonths(1).minusDays(1),
+                                null,
+                                java.util.Set.of(app.storage()
+                                        .categories()
+                                        .active()
+                                        .get(0)
+                                        .id()),
+                                null),
+                        city,
+                        12)));
         extra.put("publicReadMs", timings);
         timings.forEach((k, v) -> log("%s: %s ms", k, v));
     }
@@ -370,10 +490,12 @@ public final class Bench {
             ms.add((System.nanoTime() - start) / 1e6);
         }
         var sorted = ms.stream().sorted().toList();
-        return Map.of("bestMs", round(sorted.get(0), 1), "medianMs", round(sorted.get(2), 1), "firstMs", round(ms.get(0), 1));
+        return Map.of(
+                "bestMs", round(sorted.get(0), 1), "medianMs", round(sorted.get(2), 1), "firstMs", round(ms.get(0), 1));
     }
 
-    private Load.Window run(FakeTelegram fake, int phase, Load load, double warmup, double seconds) throws InterruptedException {
+    private Load.Window run(FakeTelegram fake, int phase, Load load, double warmup, double seconds)
+            throws InterruptedException {
         return run(fake, phase, load, warmup, seconds, null);
     }
 
@@ -402,7 +524,8 @@ public final class Bench {
         String url = url(db, "conversations");
         int n = o.conversations();
         try (FakeTelegram fake = new FakeTelegram(8);
-             TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+                TelegramPipeline pipeline =
+                        new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
             Load load = new Load(n, Script.leftInProgress(), false, fake, 0, Math.min(n, o.citizens()));
             fake.attach(load, 0);
             long start = System.nanoTime();
@@ -414,18 +537,35 @@ public final class Bench {
                 if (m.heapUsed() > peak.heapUsed()) {
                     peak = m;
                 }
-                log("%d of %d conversations under way, heap %s, RSS %s", load.finished(), n, Memory.mb(m.heapUsed()), Memory.mb(m.rss()));
+                log(
+                        "%d of %d conversations under way, heap %s, RSS %s",
+                        load.finished(), n, Memory.mb(m.heapUsed()), Memory.mb(m.rss()));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Load.Window w = load.window();
             load.close();
             Thread.sleep(1000);
             Memory after = Memory.afterGc();
-            long rows = pipeline.storage.read(s -> s.handle().createQuery(
-                    "SELECT COUNT(*) FROM conversation WHERE step = 'DESCRIPTION'").mapTo(Long.class).one());
-            row(db, n + " conversations left in progress", w.answered() / seconds, w, null, after,
-                    Map.of("conversationsInProgress", rows, "heapMax", after.heapMax(), "heapPeakSampled", peak.heapUsed(),
-                            "seconds", round(seconds, 1)));
+            long rows = pipeline.storage.read(s -> s.handle()
+                    .createQuery("SELECT COUNT(*) FROM conversation WHERE step = 'DESCRIPTION'")
+                    .mapTo(Long.class)
+                    .one());
+            row(
+                    db,
+                    n + " conversations left in progress",
+                    w.answered() / seconds,
+                    w,
+                    null,
+                    after,
+                    Map.of(
+                            "conversationsInProgress",
+                            rows,
+                            "heapMax",
+                            after.heapMax(),
+                            "heapPeakSampled",
+                            peak.heapUsed(),
+                            "seconds",
+                            round(seconds, 1)));
         }
     }
 
@@ -439,7 +579,8 @@ public final class Bench {
         int citizens = Math.max(50, (int) Math.ceil(rate * 2));
         var timeline = new ArrayList<Map<String, Object>>();
         try (FakeTelegram fake = new FakeTelegram(8);
-             TelegramPipeline pipeline = new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
+                TelegramPipeline pipeline =
+                        new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
             Load load = new Load(citizens, Script.steps(0), true, fake, rate, citizens);
             fake.attach(load, 0);
             load.start();
@@ -469,14 +610,26 @@ public final class Bench {
                 point.put("heapAfterGcMb", round(m.heapUsed() / 1048576.0, 1));
                 point.put("rssMb", round(m.rss() / 1048576.0, 1));
                 timeline.add(point);
-                log("soak minute %s: %s appeals/h, p99 %s ms, heap after GC %s MB, RSS %s MB, stuck %d", point.get("minute"),
-                        point.get("appealsPerHour"), point.get("p99Ms"), point.get("heapAfterGcMb"), point.get("rssMb"), w.stuck());
+                log(
+                        "soak minute %s: %s appeals/h, p99 %s ms, heap after GC %s MB, RSS %s MB, stuck %d",
+                        point.get("minute"),
+                        point.get("appealsPerHour"),
+                        point.get("p99Ms"),
+                        point.get("heapAfterGcMb"),
+                        point.get("rssMb"),
+                        w.stuck());
             }
             load.close();
             double seconds = (System.nanoTime() - start) / 1e9;
             Load.Window total = new Load.Window(seconds, answered, answered, appeals, stuck, failures, all);
-            row(db, "soak " + o.soakMinutes() + " min at " + o.appealsPerHour() + " appeals/h offered", answered / seconds, total, rate,
-                    Memory.afterGc(), Map.of("appealsPerHour", round(appeals / seconds * 3600, 0), "timeline", timeline));
+            row(
+                    db,
+                    "soak " + o.soakMinutes() + " min at " + o.appealsPerHour() + " appeals/h offered",
+                    answered / seconds,
+                    total,
+                    rate,
+                    Memory.afterGc(),
+                    Map.of("appealsPerHour", round(appeals / seconds * 3600, 0), "timeline", timeline));
         }
     }
 
@@ -492,7 +645,9 @@ public final class Bench {
             case "h2" -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("zvernennia");
             case "sqlite" -> "jdbc:sqlite:" + dir.toAbsolutePath().resolve("zvernennia.db");
             case "postgresql" -> o.pgUrl();
-            default -> throw new IllegalArgumentException("unknown database " + db + " (h2, sqlite; PostgreSQL with --pg-url)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown database " + db + " (h2, sqlite; PostgreSQL with --pg-url)");
         };
     }
 
@@ -529,7 +684,14 @@ public final class Bench {
         return AppConfig.load(o.dir().resolve("no-such-file.conf"), env);
     }
 
-    private void row(String db, String run, double updatesPerSecond, Load.Window w, Double offered, Memory m, Map<String, Object> more) {
+    private void row(
+            String db,
+            String run,
+            double updatesPerSecond,
+            Load.Window w,
+            Double offered,
+            Memory m,
+            Map<String, Object> more) {
         var r = new LinkedHashMap<String, Object>();
         r.put("database", db);
         r.put("run", run);
@@ -557,25 +719,49 @@ public final class Bench {
 
     private void finish() throws IOException {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n", "database", "run", "updates/s", "appeals/s",
-                "p50 ms", "p95 ms", "p99 ms", "stuck", "heap MB", "RSS MB", "notes (load average)");
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n",
+                "database",
+                "run",
+                "updates/s",
+                "appeals/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "stuck",
+                "heap MB",
+                "RSS MB",
+                "notes (load average)");
         for (Map<String, Object> r : rows) {
             var notes = new StringBuilder();
             if (r.containsKey("pipelineOverRaw")) {
                 notes.append("pipeline/raw ").append(r.get("pipelineOverRaw"));
             }
             if (r.containsKey("conversationsInProgress")) {
-                notes.append("in progress ").append(r.get("conversationsInProgress")).append(", max heap ")
+                notes.append("in progress ")
+                        .append(r.get("conversationsInProgress"))
+                        .append(", max heap ")
                         .append(Memory.mb((Long) r.get("heapMax")));
             }
             if (r.containsKey("appealsPerHour")) {
                 notes.append(r.get("appealsPerHour")).append(" appeals/h");
             }
             notes.append(" (").append(r.get("loadAverage1m")).append(')');
-            System.out.printf(Locale.ROOT, "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n", r.get("database"), r.get("run"),
-                    r.get("updatesPerSecond"), r.getOrDefault("appealsPerSecond", ""), r.getOrDefault("p50Ms", ""),
-                    r.getOrDefault("p95Ms", ""), r.getOrDefault("p99Ms", ""), r.getOrDefault("stuck", ""), r.get("heapUsedMb"),
-                    r.get("rssMb"), notes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %-44s %10s %9s %8s %8s %8s %6s %8s %8s %s%n",
+                    r.get("database"),
+                    r.get("run"),
+                    r.get("updatesPerSecond"),
+                    r.getOrDefault("appealsPerSecond", ""),
+                    r.getOrDefault("p50Ms", ""),
+                    r.getOrDefault("p95Ms", ""),
+                    r.getOrDefault("p99Ms", ""),
+                    r.getOrDefault("stuck", ""),
+                    r.get("heapUsedMb"),
+                    r.get("rssMb"),
+                    notes);
         }
         for (Map<String, Object> r : rows) {
             if (r.get("cpuMicrosPerUpdate") instanceof Map<?, ?> cpu) {
@@ -595,7 +781,9 @@ public final class Bench {
         out.put("runs", rows);
         out.putAll(extra);
         Files.createDirectories(o.out().toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.out().toFile(), out);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(o.out().toFile(), out);
         System.out.println("results written to " + o.out());
     }
 

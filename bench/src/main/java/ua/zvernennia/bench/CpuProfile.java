@@ -33,8 +33,10 @@ final class CpuProfile {
                 byPool.merge(pool(info.getThreadName()), cpu, Long::sum);
             }
         }
-        long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        long process =
+                ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getProcessCpuTime()
+                        : -1;
         return new CpuProfile(byPool, process);
     }
 

@@ -34,8 +34,7 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     private static final long WEBHOOK_UPDATE_IDS = 1_000_000_000L;
     private static final byte[] TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.UTF_8);
 
-    private record Pending(long id, String json) {
-    }
+    private record Pending(long id, String json) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -51,6 +50,7 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     private volatile long base = CHAT_BASE;
     /** Set in webhook mode: updates are posted to the app instead of waiting for getUpdates. */
     private volatile URI webhook;
+
     private volatile String secret;
     private volatile WebhookSender sender;
     final LongAdder polls = new LongAdder();
@@ -107,13 +107,22 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
             case START, TEXT -> message(chatJson, from, date, "\"text\":\"" + a.value() + "\"");
             case LOCATION -> {
                 String[] p = a.value().split(",");
-                yield message(chatJson, from, date, "\"location\":{\"latitude\":" + p[0] + ",\"longitude\":" + p[1] + "}");
+                yield message(
+                        chatJson, from, date, "\"location\":{\"latitude\":" + p[0] + ",\"longitude\":" + p[1] + "}");
             }
-            case CONTACT -> message(chatJson, from, date,
-                    "\"contact\":{\"phone_number\":\"" + a.value() + "\",\"first_name\":\"Олена\",\"user_id\":" + chat + "}");
-            case PRESS -> "\"callback_query\":{\"id\":\"q" + queryIds.incrementAndGet() + "\",\"chat_instance\":\"ci\",\"data\":\""
-                    + a.value() + "\",\"from\":" + from + ",\"message\":{\"message_id\":" + Math.max(1, c.lastMessageId)
-                    + ",\"date\":" + date + ",\"chat\":" + chatJson + ",\"text\":\"menu\"}}";
+            case CONTACT ->
+                message(
+                        chatJson,
+                        from,
+                        date,
+                        "\"contact\":{\"phone_number\":\"" + a.value() + "\",\"first_name\":\"Олена\",\"user_id\":"
+                                + chat + "}");
+            case PRESS ->
+                "\"callback_query\":{\"id\":\"q" + queryIds.incrementAndGet()
+                        + "\",\"chat_instance\":\"ci\",\"data\":\""
+                        + a.value() + "\",\"from\":" + from + ",\"message\":{\"message_id\":"
+                        + Math.max(1, c.lastMessageId)
+                        + ",\"date\":" + date + ",\"chat\":" + chatJson + ",\"text\":\"menu\"}}";
         };
         if (webhook != null) {
             long id;
@@ -145,7 +154,8 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     void sendText(long chat, String text) {
         String from = "{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Флуд\"}";
         String chatJson = "{\"id\":" + chat + ",\"type\":\"private\"}";
-        String body = message(chatJson, from, String.valueOf(System.currentTimeMillis() / 1000), "\"text\":\"" + text + "\"");
+        String body =
+                message(chatJson, from, String.valueOf(System.currentTimeMillis() / 1000), "\"text\":\"" + text + "\"");
         lock.lock();
         try {
             long id = nextUpdateId++;
@@ -204,7 +214,8 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     private byte[] updates(JsonNode params) throws InterruptedException {
         long offset = params.path("offset").asLong(0);
         int limit = params.path("limit").asInt(100);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(params.path("timeout").asLong(0));
+        long deadline = System.nanoTime()
+                + TimeUnit.SECONDS.toNanos(params.path("timeout").asLong(0));
         var out = new StringBuilder("{\"ok\":true,\"result\":[");
         int n = 0;
         lock.lock();
@@ -259,10 +270,15 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
         Load l = load;
         if (l != null) {
             long index = chat - base;
-            l.shown(index < 0 || index > Integer.MAX_VALUE ? -1 : (int) index, new String(raw, StandardCharsets.UTF_8), messageId);
+            l.shown(
+                    index < 0 || index > Integer.MAX_VALUE ? -1 : (int) index,
+                    new String(raw, StandardCharsets.UTF_8),
+                    messageId);
         }
-        return ("{\"ok\":true,\"result\":{\"message_id\":" + messageId + ",\"date\":" + System.currentTimeMillis() / 1000
-                + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"ok\"}}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"ok\":true,\"result\":{\"message_id\":" + messageId + ",\"date\":"
+                        + System.currentTimeMillis() / 1000 + ",\"chat\":{\"id\":" + chat
+                        + ",\"type\":\"private\"},\"text\":\"ok\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -71,8 +71,10 @@ final class FakeViber implements Load.Channel, AutoCloseable {
         String token = String.valueOf(tokens.incrementAndGet());
         String body;
         if (a.kind() == Script.Kind.START) {
-            body = "{\"event\":\"conversation_started\",\"timestamp\":" + System.currentTimeMillis() + ",\"message_token\":" + token
-                    + ",\"type\":\"open\",\"user\":{\"id\":\"" + user + "\",\"name\":\"Олена\",\"language\":\"uk\",\"country\":\"UA\","
+            body = "{\"event\":\"conversation_started\",\"timestamp\":" + System.currentTimeMillis()
+                    + ",\"message_token\":" + token
+                    + ",\"type\":\"open\",\"user\":{\"id\":\"" + user
+                    + "\",\"name\":\"Олена\",\"language\":\"uk\",\"country\":\"UA\","
                     + "\"api_version\":10},\"subscribed\":false}";
         } else {
             String message = switch (a.kind()) {
@@ -82,15 +84,19 @@ final class FakeViber implements Load.Channel, AutoCloseable {
                     String[] p = a.value().split(",");
                     yield "{\"type\":\"location\",\"location\":{\"lat\":" + p[0] + ",\"lon\":" + p[1] + "}}";
                 }
-                case CONTACT -> "{\"type\":\"contact\",\"contact\":{\"name\":\"Олена\",\"phone_number\":\"" + a.value() + "\"}}";
+                case CONTACT ->
+                    "{\"type\":\"contact\",\"contact\":{\"name\":\"Олена\",\"phone_number\":\"" + a.value() + "\"}}";
                 default -> throw new IllegalStateException();
             };
-            body = "{\"event\":\"message\",\"timestamp\":" + System.currentTimeMillis() + ",\"chat_hostname\":\"SN-1_\",\"message_token\":"
-                    + token + ",\"sender\":{\"id\":\"" + user + "\",\"name\":\"Олена\",\"language\":\"uk\",\"country\":\"UA\","
+            body = "{\"event\":\"message\",\"timestamp\":" + System.currentTimeMillis()
+                    + ",\"chat_hostname\":\"SN-1_\",\"message_token\":"
+                    + token + ",\"sender\":{\"id\":\"" + user
+                    + "\",\"name\":\"Олена\",\"language\":\"uk\",\"country\":\"UA\","
                     + "\"api_version\":10},\"message\":" + message + ",\"silent\":false}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = Map.of("X-Viber-Content-Signature", HexFormat.of().formatHex(macs.get().doFinal(bytes)));
+        Map<String, String> headers = Map.of(
+                "X-Viber-Content-Signature", HexFormat.of().formatHex(macs.get().doFinal(bytes)));
         client.post(webhook, headers, bytes, (status, answer) -> {
             Load l = load;
             if (status != 200) {
@@ -122,7 +128,10 @@ final class FakeViber implements Load.Channel, AutoCloseable {
                 String receiver = receiver(body);
                 Load l = load;
                 if (l != null && receiver.startsWith(USER_PREFIX)) {
-                    l.shown(Integer.parseInt(receiver.substring(USER_PREFIX.length())), new String(body, StandardCharsets.UTF_8), 0);
+                    l.shown(
+                            Integer.parseInt(receiver.substring(USER_PREFIX.length())),
+                            new String(body, StandardCharsets.UTF_8),
+                            0);
                 }
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");

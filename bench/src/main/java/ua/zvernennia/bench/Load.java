@@ -37,7 +37,8 @@ final class Load implements AutoCloseable {
     }
 
     /** What a window of time came to. */
-    record Window(double seconds, long updates, long answered, long appeals, long stuck, long failures, Histogram latency) {
+    record Window(
+            double seconds, long updates, long answered, long appeals, long stuck, long failures, Histogram latency) {
         double updatesPerSecond() {
             return answered / seconds;
         }
@@ -267,8 +268,14 @@ final class Load implements AutoCloseable {
     synchronized Window window() {
         Histogram h = latency.getIntervalHistogram();
         long now = System.nanoTime();
-        Window w = new Window((now - windowStart) / 1e9, updates.sum() - updatesAtStart, answered.sum() - answeredAtStart,
-                appeals.sum() - appealsAtStart, stuck.sum() - stuckAtStart, failures.sum() - failuresAtStart, h);
+        Window w = new Window(
+                (now - windowStart) / 1e9,
+                updates.sum() - updatesAtStart,
+                answered.sum() - answeredAtStart,
+                appeals.sum() - appealsAtStart,
+                stuck.sum() - stuckAtStart,
+                failures.sum() - failuresAtStart,
+                h);
         windowStart = now;
         updatesAtStart = updates.sum();
         answeredAtStart = answered.sum();

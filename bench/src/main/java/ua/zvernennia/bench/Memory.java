@@ -25,7 +25,10 @@ record Memory(long heapUsed, long heapCommitted, long heapMax, long rss, long rs
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip()) * 1024;
+                    return Long.parseLong(line.substring(field.length() + 1)
+                                    .replace("kB", "")
+                                    .strip())
+                            * 1024;
                 }
             }
         } catch (IOException | RuntimeException e) {

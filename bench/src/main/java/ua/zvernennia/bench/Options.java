@@ -7,10 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 /** The benchmark's command line. */
-record Options(int citizens, double seconds, double warmup, double rate, double rateSeconds, int viberCitizens,
-               double viberSeconds, double rawSeconds, int rawThreads, List<String> databases, String pgUrl, String pgUser,
-               int chatThreads, Path dir, Path out, int conversations, double soakMinutes, int appealsPerHour, Path appJar, double jitWarmup,
-               double floodRate, int publicAppeals, int publicThreads) {
+record Options(
+        int citizens,
+        double seconds,
+        double warmup,
+        double rate,
+        double rateSeconds,
+        int viberCitizens,
+        double viberSeconds,
+        double rawSeconds,
+        int rawThreads,
+        List<String> databases,
+        String pgUrl,
+        String pgUser,
+        int chatThreads,
+        Path dir,
+        Path out,
+        int conversations,
+        double soakMinutes,
+        int appealsPerHour,
+        Path appJar,
+        double jitWarmup,
+        double floodRate,
+        int publicAppeals,
+        int publicThreads) {
 
     static final String USAGE = """
             java -jar bench/target/zvernennia-bench.jar [options]
@@ -45,9 +65,30 @@ record Options(int citizens, double seconds, double warmup, double rate, double 
             }
             a.put(args[i].substring(2), args[++i]);
         }
-        List<String> known = List.of("citizens", "seconds", "warmup", "rate", "rate-seconds", "viber-citizens", "viber-seconds",
-                "raw-seconds", "raw-threads", "db", "pg-url", "pg-user", "chat-threads", "dir", "out", "conversations",
-                "soak-minutes", "appeals-per-hour", "app-jar", "jit-warmup", "flood-rate", "public-appeals", "public-threads");
+        List<String> known = List.of(
+                "citizens",
+                "seconds",
+                "warmup",
+                "rate",
+                "rate-seconds",
+                "viber-citizens",
+                "viber-seconds",
+                "raw-seconds",
+                "raw-threads",
+                "db",
+                "pg-url",
+                "pg-user",
+                "chat-threads",
+                "dir",
+                "out",
+                "conversations",
+                "soak-minutes",
+                "appeals-per-hour",
+                "app-jar",
+                "jit-warmup",
+                "flood-rate",
+                "public-appeals",
+                "public-threads");
         for (String k : a.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);

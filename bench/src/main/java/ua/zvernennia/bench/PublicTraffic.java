@@ -44,7 +44,10 @@ final class PublicTraffic implements AutoCloseable {
 
     PublicTraffic(URI base, int year, int threadCount, int clients, String lastNumber) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         this.paths = paths(year, lastNumber);
         for (int t = 0; t < threadCount; t++) {
             long seed = t;
@@ -80,7 +83,9 @@ final class PublicTraffic implements AutoCloseable {
         while (running) {
             String path = paths.get(random.nextInt(paths.size()));
             String client = "198.51." + (random.nextInt(clients) / 250) + "." + (1 + random.nextInt(clients) % 250);
-            var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", client);
+            var b = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("X-Forwarded-For", client);
             String etag = etags.get(path);
             if (etag != null && random.nextBoolean()) {
                 b.header("If-None-Match", etag);
@@ -110,8 +115,13 @@ final class PublicTraffic implements AutoCloseable {
     /** What was done since the previous call. */
     Result window() {
         long now = System.nanoTime();
-        Result r = new Result((now - windowStart) / 1e9, requests.getAndSet(0), notModified.getAndSet(0), errors.getAndSet(0),
-                limited.getAndSet(0), recorder.getIntervalHistogram());
+        Result r = new Result(
+                (now - windowStart) / 1e9,
+                requests.getAndSet(0),
+                notModified.getAndSet(0),
+                errors.getAndSet(0),
+                limited.getAndSet(0),
+                recorder.getIntervalHistogram());
         windowStart = now;
         return r;
     }

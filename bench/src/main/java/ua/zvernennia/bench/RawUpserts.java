@@ -26,8 +26,7 @@ final class RawUpserts {
         }
     }
 
-    private RawUpserts() {
-    }
+    private RawUpserts() {}
 
     static String sql(Dialect dialect) {
         String columns = "(channel, chat_id, step, lang, page, draft, version, updated_at)";
@@ -41,25 +40,33 @@ final class RawUpserts {
     }
 
     /** Upserts from {@code threads} threads for {@code seconds}; the rows are removed afterwards. */
-    static Result run(String url, String user, String password, int threads, double seconds) throws InterruptedException {
+    static Result run(String url, String user, String password, int threads, double seconds)
+            throws InterruptedException {
         try (Database db = Database.open(url, user, password)) {
             String sql = sql(db.dialect());
             LongAdder done = new LongAdder();
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                Thread w = new Thread(() -> {
-                    long version = 0;
-                    while (running.get()) {
-                        long v = ++version;
-                        String chat = "raw-" + ThreadLocalRandom.current().nextInt(10_000);
-                        db.jdbi().useHandle(h -> h.createUpdate(sql)
-                                .bind("channel", CHANNEL).bind("chat", chat).bind("draft", DRAFT)
-                                .bind("version", v).bind("now", System.currentTimeMillis())
-                                .execute());
-                        done.increment();
-                    }
-                }, "raw-upsert-" + t);
+                Thread w = new Thread(
+                        () -> {
+                            long version = 0;
+                            while (running.get()) {
+                                long v = ++version;
+                                String chat =
+                                        "raw-" + ThreadLocalRandom.current().nextInt(10_000);
+                                db.jdbi()
+                                        .useHandle(h -> h.createUpdate(sql)
+                                                .bind("channel", CHANNEL)
+                                                .bind("chat", chat)
+                                                .bind("draft", DRAFT)
+                                                .bind("version", v)
+                                                .bind("now", System.currentTimeMillis())
+                                                .execute());
+                                done.increment();
+                            }
+                        },
+                        "raw-upsert-" + t);
                 workers.add(w);
             }
             long start = System.nanoTime();

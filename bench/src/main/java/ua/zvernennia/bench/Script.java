@@ -10,17 +10,21 @@ import java.util.List;
  * location, name, address, phone shared as a contact, confirmation).
  */
 final class Script {
-    enum Kind { START, TEXT, PRESS, LOCATION, CONTACT }
+    enum Kind {
+        START,
+        TEXT,
+        PRESS,
+        LOCATION,
+        CONTACT
+    }
 
     /** One thing the citizen does, and a fragment of the reply that answers it. */
-    record Action(Kind kind, String value, String expect) {
-    }
+    record Action(Kind kind, String value, String expect) {}
 
     static final String REGISTERED = "№ 20";
 
     static final List<Action> FIRST_VISIT = List.of(
-            new Action(Kind.START, "/start", "Вітаю"),
-            new Action(Kind.PRESS, "consent_yes", "Чим можу допомогти"));
+            new Action(Kind.START, "/start", "Вітаю"), new Action(Kind.PRESS, "consent_yes", "Чим можу допомогти"));
 
     static final List<Action> APPEAL = List.of(
             new Action(Kind.PRESS, "new", "Оберіть напрямок"),
@@ -50,6 +54,5 @@ final class Script {
         return List.copyOf(out);
     }
 
-    private Script() {
-    }
+    private Script() {}
 }

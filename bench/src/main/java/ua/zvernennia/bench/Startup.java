@@ -20,10 +20,10 @@ import java.util.Optional;
  * first 200 from {@code /health}; first on a new database (migrations run), then on that one again.
  */
 final class Startup {
-    private Startup() {
-    }
+    private Startup() {}
 
-    static Optional<Map<String, Object>> measure(Path appJar, Path dir, Path categories) throws IOException, InterruptedException {
+    static Optional<Map<String, Object>> measure(Path appJar, Path dir, Path categories)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(appJar)) {
             Bench.log("no app jar at %s: start-up not measured (build it, or pass --app-jar)", appJar);
             return Optional.empty();
@@ -49,28 +49,35 @@ final class Startup {
             port = s.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", appJar.toAbsolutePath().toString(), "no-such-config.conf")
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-jar", appJar.toAbsolutePath().toString(), "no-such-config.conf")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HTTP_PORT", String.valueOf(port));
         pb.environment().put("DB_URL", dbUrl);
         pb.environment().put("DEMO", "off");
         pb.environment().put("CATEGORIES_FILE", categories.toAbsolutePath().toString());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(1))
+                .build();
         long start = System.nanoTime();
         Process p = pb.start();
         try {
             while (System.nanoTime() - start < 60e9) {
                 try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return Bench.round((System.nanoTime() - start) / 1e9, 2);
                     }
                 } catch (IOException e) {
                     // not listening yet
                 }
                 if (!p.isAlive()) {
-                    throw new IllegalStateException("the app exited with " + p.exitValue() + " before /health answered");
+                    throw new IllegalStateException(
+                            "the app exited with " + p.exitValue() + " before /health answered");
                 }
                 Thread.sleep(10);
             }

@@ -24,8 +24,7 @@ import ua.zvernennia.storage.Storage;
  * <pre>java -cp bench/target/zvernennia-bench.jar ua.zvernennia.bench.SyncCount [--db sqlite|h2|JDBC-URL] [--commits N] [--threads T] [--dir D]</pre>
  */
 public final class SyncCount {
-    private SyncCount() {
-    }
+    private SyncCount() {}
 
     public static void main(String[] args) throws Exception {
         String db = "sqlite";
@@ -55,15 +54,22 @@ public final class SyncCount {
             int perThread = commits / threads;
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                all.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "sync-" + thread + "-" + i);
-                        storage.unitOfWork().run(s -> {
-                            s.outbox().enqueue(chat, Reply.text("Дякуємо, звернення прийнято."), clock.instant(), clock.instant());
-                            return s.conversations().save(chat, ConversationState.fresh());
-                        });
-                    }
-                }, pool));
+                all.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < perThread; i++) {
+                                ChatKey chat = ChatKey.of(Channel.TELEGRAM, "sync-" + thread + "-" + i);
+                                storage.unitOfWork().run(s -> {
+                                    s.outbox()
+                                            .enqueue(
+                                                    chat,
+                                                    Reply.text("Дякуємо, звернення прийнято."),
+                                                    clock.instant(),
+                                                    clock.instant());
+                                    return s.conversations().save(chat, ConversationState.fresh());
+                                });
+                            }
+                        },
+                        pool));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             pool.shutdown();

@@ -33,19 +33,29 @@ final class TelegramPipeline implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final TelegramAdapter telegram;
 
-    TelegramPipeline(String url, String user, String password, Path categories, FakeTelegram fake, int chatThreads) throws IOException {
+    TelegramPipeline(String url, String user, String password, Path categories, FakeTelegram fake, int chatThreads)
+            throws IOException {
         this(url, user, password, categories, fake, chatThreads, FloodSettings.off());
     }
 
-    TelegramPipeline(String url, String user, String password, Path categories, FakeTelegram fake, int chatThreads,
-                     FloodSettings flood) throws IOException {
+    TelegramPipeline(
+            String url,
+            String user,
+            String password,
+            Path categories,
+            FakeTelegram fake,
+            int chatThreads,
+            FloodSettings flood)
+            throws IOException {
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.of("Europe/Kyiv");
         storage = Storage.open(url, user, password, clock, zone);
         storage.seedCategoriesIfEmpty(CategoryFile.read(categories));
         var engine = new ConversationEngine(new ConversationMachine(new ConversationSettings(zone, 30, 12)), clock);
-        TelegramSettings settings = TelegramSettings.of(FakeTelegram.TOKEN).withApiUrl(fake.url())
-                .withPollTimeout(Duration.ofSeconds(10)).withRates(1_000_000, 1_000, 1_000);
+        TelegramSettings settings = TelegramSettings.of(FakeTelegram.TOKEN)
+                .withApiUrl(fake.url())
+                .withPollTimeout(Duration.ofSeconds(10))
+                .withRates(1_000_000, 1_000, 1_000);
         telegram = new TelegramAdapter(settings, clock);
         var deliverer = new Deliverer(List.of(telegram.messenger()), storage.unitOfWork(), clock);
         AtomicInteger n = new AtomicInteger();

@@ -19,15 +19,20 @@ public final class AccessLogRows {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO access_log (at, actor, via, action, appeal_num) "
                 + "VALUES (:at, :actor, :via, :action, :appeal)");
         for (String appeal : appeals.isEmpty() ? java.util.Collections.<String>singletonList(null) : appeals) {
-            batch.bind("at", at.toEpochMilli()).bind("actor", JdbiCitizenStore.truncate(actor, 100)).bind("via", via)
-                    .bind("action", action).bind("appeal", appeal).add();
+            batch.bind("at", at.toEpochMilli())
+                    .bind("actor", JdbiCitizenStore.truncate(actor, 100))
+                    .bind("via", via)
+                    .bind("action", action)
+                    .bind("appeal", appeal)
+                    .add();
         }
         batch.execute();
     }
 
     /** Entries newest first, optionally of one appeal and/or one actor. */
     public List<Entry> list(String appeal, String actor, Instant from, Instant to, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, actor, via, action, appeal_num FROM access_log WHERE 1 = 1");
+        StringBuilder sql =
+                new StringBuilder("SELECT id, at, actor, via, action, appeal_num FROM access_log WHERE 1 = 1");
         if (appeal != null) {
             sql.append(" AND appeal_num = :appeal");
         }
@@ -54,17 +59,28 @@ public final class AccessLogRows {
         if (to != null) {
             q.bind("to", to.toEpochMilli());
         }
-        return q.map((rs, ctx) -> new Entry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
-                rs.getString("via"), rs.getString("action"), rs.getString("appeal_num"))).list();
+        return q.map((rs, ctx) -> new Entry(
+                        rs.getLong("id"),
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("actor"),
+                        rs.getString("via"),
+                        rs.getString("action"),
+                        rs.getString("appeal_num")))
+                .list();
     }
 
     /** Deletes up to {@code limit} entries older than {@code cutoff}; returns how many. */
     public int deleteBefore(Instant cutoff, int limit) {
         List<Long> ids = handle.createQuery("SELECT id FROM access_log WHERE at < :cutoff ORDER BY at LIMIT :limit")
-                .bind("cutoff", cutoff.toEpochMilli()).bind("limit", limit).mapTo(Long.class).list();
+                .bind("cutoff", cutoff.toEpochMilli())
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list();
         if (ids.isEmpty()) {
             return 0;
         }
-        return handle.createUpdate("DELETE FROM access_log WHERE id IN (<ids>)").bindList("ids", ids).execute();
+        return handle.createUpdate("DELETE FROM access_log WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .execute();
     }
 }

@@ -31,8 +31,10 @@ import ua.zvernennia.core.stats.StatisticsSource;
  * resolution are kept to 1/32 of their value ({@link ua.zvernennia.core.openmap.ResolutionBuckets}).
  */
 public final class AggregateStatistics implements StatisticsSource {
-    private static final List<String> OPEN = java.util.Arrays.stream(AppealStatus.values()).filter(s -> !s.isClosed())
-            .map(Enum::name).toList();
+    private static final List<String> OPEN = java.util.Arrays.stream(AppealStatus.values())
+            .filter(s -> !s.isClosed())
+            .map(Enum::name)
+            .toList();
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -66,7 +68,8 @@ public final class AggregateStatistics implements StatisticsSource {
         /** The rows that cover the range, in a table with 'Y' rows ({@code years}) or only 'D' and 'M' ones. */
         Rows rows(boolean years) {
             LocalDate end = last.plusDays(1);
-            LocalDate monthsFrom = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+            LocalDate monthsFrom =
+                    first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
             LocalDate monthsUntil = end.withDayOfMonth(1);
             var parts = new ArrayList<Rows.Part>();
             if (!monthsFrom.isBefore(monthsUntil)) {
@@ -74,7 +77,9 @@ public final class AggregateStatistics implements StatisticsSource {
                 return new Rows(parts);
             }
             parts.add(new Rows.Part("D", first, monthsFrom));
-            LocalDate yearsFrom = monthsFrom.getDayOfYear() == 1 ? monthsFrom : monthsFrom.withDayOfYear(1).plusYears(1);
+            LocalDate yearsFrom = monthsFrom.getDayOfYear() == 1
+                    ? monthsFrom
+                    : monthsFrom.withDayOfYear(1).plusYears(1);
             LocalDate yearsUntil = monthsUntil.withDayOfYear(1);
             if (years && yearsFrom.isBefore(yearsUntil)) {
                 parts.add(new Rows.Part("M", monthsFrom, yearsFrom));
@@ -113,14 +118,16 @@ public final class AggregateStatistics implements StatisticsSource {
         String condition() {
             var terms = new ArrayList<String>();
             for (int i = 0; i < parts.size(); i++) {
-                terms.add("(grain = '" + parts.get(i).grain() + "' AND period >= :from" + i + " AND period < :until" + i + ")");
+                terms.add("(grain = '" + parts.get(i).grain() + "' AND period >= :from" + i + " AND period < :until" + i
+                        + ")");
             }
             return "(" + String.join(" OR ", terms) + ")";
         }
 
         <Q extends org.jdbi.v3.core.statement.SqlStatement<Q>> Q bind(Q q) {
             for (int i = 0; i < parts.size(); i++) {
-                q.bind("from" + i, (int) parts.get(i).from().toEpochDay()).bind("until" + i, (int) parts.get(i).until().toEpochDay());
+                q.bind("from" + i, (int) parts.get(i).from().toEpochDay())
+                        .bind("until" + i, (int) parts.get(i).until().toEpochDay());
             }
             return q;
         }
@@ -142,15 +149,25 @@ public final class AggregateStatistics implements StatisticsSource {
         Days d = days(from, until);
         Rows rows = d.rows(true);
         return jdbi.withHandle(h -> {
-            record Key(String channel, String category, String executor, String status) {
-            }
+            record Key(String channel, String category, String executor, String status) {}
             var counted = new LinkedHashMap<Key, long[]>();
-            rows.bind(h.createQuery("SELECT channel, category_id, executor_key, status, SUM(appeals) AS appeals, SUM(overdue) AS overdue, "
-                            + "SUM(on_time) AS on_time, SUM(past_legal) AS past_legal FROM stat_cell WHERE " + rows.condition()
-                            + " GROUP BY channel, category_id, executor_key, status"))
-                    .map((rs, ctx) -> Map.entry(new Key(rs.getString("channel"), rs.getString("category_id"), rs.getString("executor_key"),
-                            rs.getString("status")), new long[] {rs.getLong("appeals"), rs.getLong("overdue"), rs.getLong("on_time"),
-                            rs.getLong("past_legal")}))
+            rows.bind(h.createQuery(
+                            "SELECT channel, category_id, executor_key, status, SUM(appeals) AS appeals, SUM(overdue) AS overdue, "
+                                    + "SUM(on_time) AS on_time, SUM(past_legal) AS past_legal FROM stat_cell WHERE "
+                                    + rows.condition()
+                                    + " GROUP BY channel, category_id, executor_key, status"))
+                    .map((rs, ctx) -> Map.entry(
+                            new Key(
+                                    rs.getString("channel"),
+                                    rs.getString("category_id"),
+                                    rs.getString("executor_key"),
+                                    rs.getString("status")),
+                            new long[] {
+                                rs.getLong("appeals"),
+                                rs.getLong("overdue"),
+                                rs.getLong("on_time"),
+                                rs.getLong("past_legal")
+                            }))
                     .forEach(e -> counted.put(e.getKey(), e.getValue()));
             // Open appeals past a deadline the deadline control has not marked yet.
             for (int which = 1; which <= 3; which += 2) {
@@ -166,8 +183,16 @@ public final class AggregateStatistics implements StatisticsSource {
             var out = new ArrayList<Count>();
             counted.forEach((k, r) -> {
                 if (r[0] > 0) {
-                    out.add(new Count(Channel.valueOf(k.channel()), k.category(), names.computeIfAbsent(k.category(), id -> name(h, id)),
-                            k.executor(), AppealStatus.valueOf(k.status()), r[0], r[1], r[2], r[3]));
+                    out.add(new Count(
+                            Channel.valueOf(k.channel()),
+                            k.category(),
+                            names.computeIfAbsent(k.category(), id -> name(h, id)),
+                            k.executor(),
+                            AppealStatus.valueOf(k.status()),
+                            r[0],
+                            r[1],
+                            r[2],
+                            r[3]));
                 }
             });
             return out;
@@ -175,27 +200,41 @@ public final class AggregateStatistics implements StatisticsSource {
     }
 
     /** An open appeal whose deadline (or legal deadline) passed but which is not marked so yet. */
-    record Unmarked(long createdAt, String channel, String category, String executor, String status) {
-    }
+    record Unmarked(long createdAt, String channel, String category, String executor, String status) {}
 
     private List<Unmarked> unmarked(Handle h, Days d, Instant asOf, boolean operational) {
         String mark = operational ? "overdue_at" : "legal_overdue_at";
         String deadline = operational ? "deadline_at" : "legal_deadline_at";
         Instant start = d.first().atStartOfDay(zone).toInstant();
         Instant end = d.last().plusDays(1).atStartOfDay(zone).toInstant();
-        Query q = h.createQuery("SELECT created_at, channel, category_id, " + OpenMapAggregates.EXECUTOR_KEY.replace("a.", "")
-                        + " AS executor_key, status FROM " + (operational ? watch : legalWatch) + " WHERE status IN (<open>) AND "
-                        + mark + " IS NULL AND " + deadline + " < :asOf AND created_at >= :from AND created_at < :until")
-                .bindList("open", OPEN).bind("asOf", asOf.toEpochMilli()).bind("from", start.toEpochMilli())
+        Query q = h.createQuery(
+                        "SELECT created_at, channel, category_id, " + OpenMapAggregates.EXECUTOR_KEY.replace("a.", "")
+                                + " AS executor_key, status FROM " + (operational ? watch : legalWatch)
+                                + " WHERE status IN (<open>) AND "
+                                + mark + " IS NULL AND " + deadline
+                                + " < :asOf AND created_at >= :from AND created_at < :until")
+                .bindList("open", OPEN)
+                .bind("asOf", asOf.toEpochMilli())
+                .bind("from", start.toEpochMilli())
                 .bind("until", end.toEpochMilli());
-        return q.map((rs, ctx) -> new Unmarked(rs.getLong("created_at"), rs.getString("channel"), rs.getString("category_id"),
-                rs.getString("executor_key"), rs.getString("status"))).list();
+        return q.map((rs, ctx) -> new Unmarked(
+                        rs.getLong("created_at"),
+                        rs.getString("channel"),
+                        rs.getString("category_id"),
+                        rs.getString("executor_key"),
+                        rs.getString("status")))
+                .list();
     }
 
     private String name(Handle h, String categoryId) {
-        return categories.find(categoryId).map(Category::nameUk).orElseGet(() -> h.createQuery(
-                        "SELECT category_name FROM appeal WHERE category_id = :id LIMIT 1")
-                .bind("id", categoryId).mapTo(String.class).findOne().orElse(categoryId));
+        return categories
+                .find(categoryId)
+                .map(Category::nameUk)
+                .orElseGet(() -> h.createQuery("SELECT category_name FROM appeal WHERE category_id = :id LIMIT 1")
+                        .bind("id", categoryId)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(categoryId));
     }
 
     @Override
@@ -203,13 +242,17 @@ public final class AggregateStatistics implements StatisticsSource {
         Days d = days(from, until);
         return jdbi.withHandle(h -> {
             var byDay = new TreeMap<LocalDate, long[]>();
-            h.createQuery("SELECT period, appeals, resolved, on_time, overdue FROM stat_day WHERE period >= :d1 AND period <= :d2")
-                    .bind("d1", (int) d.first().toEpochDay()).bind("d2", (int) d.last().toEpochDay())
-                    .map((rs, ctx) -> Map.entry(LocalDate.ofEpochDay(rs.getInt("period")), new long[] {rs.getLong("appeals"),
-                            rs.getLong("resolved"), rs.getLong("on_time"), rs.getLong("overdue")}))
+            h.createQuery(
+                            "SELECT period, appeals, resolved, on_time, overdue FROM stat_day WHERE period >= :d1 AND period <= :d2")
+                    .bind("d1", (int) d.first().toEpochDay())
+                    .bind("d2", (int) d.last().toEpochDay())
+                    .map((rs, ctx) -> Map.entry(LocalDate.ofEpochDay(rs.getInt("period")), new long[] {
+                        rs.getLong("appeals"), rs.getLong("resolved"), rs.getLong("on_time"), rs.getLong("overdue")
+                    }))
                     .forEach(e -> byDay.put(e.getKey(), e.getValue()));
             for (Unmarked u : unmarked(h, d, asOf, true)) {
-                long[] r = byDay.get(Instant.ofEpochMilli(u.createdAt()).atZone(this.zone).toLocalDate());
+                long[] r = byDay.get(
+                        Instant.ofEpochMilli(u.createdAt()).atZone(this.zone).toLocalDate());
                 if (r != null) {
                     r[3]++;
                 }
@@ -228,8 +271,9 @@ public final class AggregateStatistics implements StatisticsSource {
     public NavigableMap<Long, Long> resolutionMinutes(Instant from, Instant until) {
         Rows rows = days(from, until).rows(true);
         var out = new TreeMap<Long, Long>();
-        jdbi.useHandle(h -> rows.bind(h.createQuery("SELECT minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE " + rows.condition()
-                        + " GROUP BY minutes"))
+        jdbi.useHandle(h -> rows.bind(
+                        h.createQuery("SELECT minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE "
+                                + rows.condition() + " GROUP BY minutes"))
                 .map((rs, ctx) -> new long[] {rs.getLong("minutes"), rs.getLong("appeals")})
                 .forEach(r -> {
                     if (r[1] > 0) {
@@ -244,11 +288,17 @@ public final class AggregateStatistics implements StatisticsSource {
         Rows rows = days(from, to).rows(true);
         return jdbi.withHandle(h -> {
             var figures = new TreeMap<String, long[]>();
-            rows.bind(h.createQuery("SELECT executor_key, status, SUM(appeals) AS appeals, SUM(on_time) AS on_time, SUM(rated) AS rated, "
-                            + "SUM(rating_sum) AS rating_sum FROM stat_cell WHERE " + rows.condition() + " GROUP BY executor_key, status"))
-                    .map((rs, ctx) -> Map.entry(rs.getString("executor_key"), new long[] {rs.getLong("appeals"),
-                            "RESOLVED".equals(rs.getString("status")) ? rs.getLong("appeals") : 0, rs.getLong("on_time"),
-                            rs.getLong("rated"), rs.getLong("rating_sum")}))
+            rows.bind(h.createQuery(
+                            "SELECT executor_key, status, SUM(appeals) AS appeals, SUM(on_time) AS on_time, SUM(rated) AS rated, "
+                                    + "SUM(rating_sum) AS rating_sum FROM stat_cell WHERE " + rows.condition()
+                                    + " GROUP BY executor_key, status"))
+                    .map((rs, ctx) -> Map.entry(rs.getString("executor_key"), new long[] {
+                        rs.getLong("appeals"),
+                        "RESOLVED".equals(rs.getString("status")) ? rs.getLong("appeals") : 0,
+                        rs.getLong("on_time"),
+                        rs.getLong("rated"),
+                        rs.getLong("rating_sum")
+                    }))
                     .forEach(e -> {
                         long[] f = figures.computeIfAbsent(e.getKey(), k -> new long[5]);
                         for (int i = 0; i < 5; i++) {
@@ -256,19 +306,21 @@ public final class AggregateStatistics implements StatisticsSource {
                         }
                     });
             var minutes = new HashMap<String, TreeMap<Long, Long>>();
-            rows.bind(h.createQuery("SELECT executor_key, minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE " + rows.condition()
-                            + " GROUP BY executor_key, minutes"))
-                    .map((rs, ctx) -> Map.entry(rs.getString("executor_key"), new long[] {rs.getLong("minutes"), rs.getLong("appeals")}))
+            rows.bind(h.createQuery("SELECT executor_key, minutes, SUM(appeals) AS appeals FROM stat_resolution WHERE "
+                            + rows.condition() + " GROUP BY executor_key, minutes"))
+                    .map((rs, ctx) -> Map.entry(
+                            rs.getString("executor_key"), new long[] {rs.getLong("minutes"), rs.getLong("appeals")}))
                     .forEach(e -> {
                         if (e.getValue()[1] > 0) {
-                            minutes.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).merge(e.getValue()[0], e.getValue()[1], Long::sum);
+                            minutes.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
+                                    .merge(e.getValue()[0], e.getValue()[1], Long::sum);
                         }
                     });
             var out = new ArrayList<ua.zvernennia.core.openmap.ExecutorRow>();
             figures.forEach((executor, f) -> {
                 if (f[0] > 0) {
-                    out.add(new ua.zvernennia.core.openmap.ExecutorRow(executor, f[0], f[1], f[2], f[3], f[4],
-                            minutes.getOrDefault(executor, new TreeMap<>())));
+                    out.add(new ua.zvernennia.core.openmap.ExecutorRow(
+                            executor, f[0], f[1], f[2], f[3], f[4], minutes.getOrDefault(executor, new TreeMap<>())));
                 }
             });
             return out;

@@ -25,8 +25,9 @@ public final class ApiTokens {
 
     /** Stores a new token (by its hash), bound to an executor for the role EXECUTOR, and returns its id. */
     public long create(String name, String role, Long executorId, String token, String createdBy, Instant now) {
-        return handle.createUpdate("INSERT INTO api_token (name, role, token_hash, created_at, created_by, executor_id) "
-                        + "VALUES (:name, :role, :hash, :now, :by, :executor)")
+        return handle.createUpdate(
+                        "INSERT INTO api_token (name, role, token_hash, created_at, created_by, executor_id) "
+                                + "VALUES (:name, :role, :hash, :now, :by, :executor)")
                 .bind("executor", executorId)
                 .bind("name", name)
                 .bind("role", role)
@@ -39,7 +40,9 @@ public final class ApiTokens {
     }
 
     public List<ApiToken> list() {
-        return handle.createQuery("SELECT * FROM api_token ORDER BY id").map((rs, ctx) -> row(rs)).list();
+        return handle.createQuery("SELECT * FROM api_token ORDER BY id")
+                .map((rs, ctx) -> row(rs))
+                .list();
     }
 
     /** The active token with this value, if any. */
@@ -53,16 +56,23 @@ public final class ApiTokens {
     /** Revokes the token; false when there is no active token with this id. */
     public boolean revoke(long id, Instant now) {
         return handle.createUpdate("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .bind("now", now.toEpochMilli())
-                .bind("id", id)
-                .execute() == 1;
+                        .bind("now", now.toEpochMilli())
+                        .bind("id", id)
+                        .execute()
+                == 1;
     }
 
     private static ApiToken row(java.sql.ResultSet rs) throws java.sql.SQLException {
         long revoked = rs.getLong("revoked_at");
         Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
-        return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("role"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("created_by"), revokedAt, executor(rs));
+        return new ApiToken(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("role"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("created_by"),
+                revokedAt,
+                executor(rs));
     }
 
     private static Long executor(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -72,7 +82,8 @@ public final class ApiTokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }

@@ -35,14 +35,37 @@ import ua.zvernennia.core.chat.Channel;
 public final class AppealGenerator {
     /** Channel shares, per mille: the city hotline takes most, as 1551 does in Kyiv. */
     public static final Map<Channel, Integer> CHANNEL_PER_MILLE = weights(Map.of(
-            Channel.HOTLINE, 400, Channel.GOV_HOTLINE, 150, Channel.TELEGRAM, 150, Channel.PHONE, 100,
-            Channel.VIBER, 100, Channel.EMAIL, 50, Channel.IN_PERSON, 50));
+            Channel.HOTLINE,
+            400,
+            Channel.GOV_HOTLINE,
+            150,
+            Channel.TELEGRAM,
+            150,
+            Channel.PHONE,
+            100,
+            Channel.VIBER,
+            100,
+            Channel.EMAIL,
+            50,
+            Channel.IN_PERSON,
+            50));
     /** Status shares, per mille. */
     public static final Map<AppealStatus, Integer> STATUS_PER_MILLE = weights(Map.of(
-            AppealStatus.RESOLVED, 780, AppealStatus.REJECTED, 40, AppealStatus.WITHDRAWN, 30,
-            AppealStatus.IN_PROGRESS, 70, AppealStatus.NEEDS_INFO, 30, AppealStatus.REGISTERED, 50));
+            AppealStatus.RESOLVED,
+            780,
+            AppealStatus.REJECTED,
+            40,
+            AppealStatus.WITHDRAWN,
+            30,
+            AppealStatus.IN_PROGRESS,
+            70,
+            AppealStatus.NEEDS_INFO,
+            30,
+            AppealStatus.REGISTERED,
+            50));
     /** Of the closed appeals, closed after their deadline, per mille. */
     public static final int LATE_PER_MILLE = 150;
+
     private static final int BATCH = 5_000;
 
     /**
@@ -74,12 +97,15 @@ public final class AppealGenerator {
     }
 
     /** What was written, counted as it was written. */
-    public record Result(long appeals, Map<Channel, Long> byChannel, Map<String, Long> byCategory,
-                         Map<AppealStatus, Long> byStatus, long closedLate, Duration took) {
-    }
+    public record Result(
+            long appeals,
+            Map<Channel, Long> byChannel,
+            Map<String, Long> byCategory,
+            Map<AppealStatus, Long> byStatus,
+            long closedLate,
+            Duration took) {}
 
-    private AppealGenerator() {
-    }
+    private AppealGenerator() {}
 
     /**
      * Categories are weighted by their place in the menu: the first of {@code k} gets weight
@@ -88,12 +114,15 @@ public final class AppealGenerator {
      * @param now      the present: the year must be over by then
      * @param progress told the number written after each batch
      */
-    public static Result generate(Database database, List<Category> categories, Plan plan, Instant now, LongConsumer progress) {
+    public static Result generate(
+            Database database, List<Category> categories, Plan plan, Instant now, LongConsumer progress) {
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("no categories to file appeals under");
         }
-        Instant yearStart = LocalDate.of(plan.year(), 1, 1).atStartOfDay(plan.zone()).toInstant();
-        Instant yearEnd = LocalDate.of(plan.year() + 1, 1, 1).atStartOfDay(plan.zone()).toInstant();
+        Instant yearStart =
+                LocalDate.of(plan.year(), 1, 1).atStartOfDay(plan.zone()).toInstant();
+        Instant yearEnd =
+                LocalDate.of(plan.year() + 1, 1, 1).atStartOfDay(plan.zone()).toInstant();
         if (yearEnd.isAfter(now)) {
             throw new IllegalArgumentException("the year " + plan.year() + " is not over yet; generate a past year");
         }
@@ -102,15 +131,28 @@ public final class AppealGenerator {
         SplittableRandom random = new SplittableRandom(plan.seed());
 
         List<Channel> channels = List.copyOf(CHANNEL_PER_MILLE.keySet());
-        int[] channelOf = shuffled(allocate(n, CHANNEL_PER_MILLE.values().stream().mapToLong(Integer::longValue).toArray()), random);
+        int[] channelOf = shuffled(
+                allocate(
+                        n,
+                        CHANNEL_PER_MILLE.values().stream()
+                                .mapToLong(Integer::longValue)
+                                .toArray()),
+                random);
         long[] categoryWeights = new long[categories.size()];
         for (int i = 0; i < categories.size(); i++) {
             categoryWeights[i] = categories.size() - i;
         }
         int[] categoryOf = shuffled(allocate(n, categoryWeights), random);
         List<AppealStatus> statuses = List.copyOf(STATUS_PER_MILLE.keySet());
-        int[] statusOf = shuffled(allocate(n, STATUS_PER_MILLE.values().stream().mapToLong(Integer::longValue).toArray()), random);
-        long closedCount = Arrays.stream(statusOf).filter(s -> statuses.get(s).isClosed()).count();
+        int[] statusOf = shuffled(
+                allocate(
+                        n,
+                        STATUS_PER_MILLE.values().stream()
+                                .mapToLong(Integer::longValue)
+                                .toArray()),
+                random);
+        long closedCount =
+                Arrays.stream(statusOf).filter(s -> statuses.get(s).isClosed()).count();
         long lateCount = Math.round(closedCount * LATE_PER_MILLE / 1000.0);
         boolean[] late = new boolean[n];
         int[] closedIndexes = new int[(int) closedCount];
@@ -123,7 +165,9 @@ public final class AppealGenerator {
         for (int k = 0; k < lateCount; k++) {
             late[pickedLate[k]] = true;
         }
-        long[] createdAt = random.longs(n, yearStart.toEpochMilli(), yearEnd.toEpochMilli()).sorted().toArray();
+        long[] createdAt = random.longs(n, yearStart.toEpochMilli(), yearEnd.toEpochMilli())
+                .sorted()
+                .toArray();
 
         var byChannel = new EnumMap<Channel, Long>(Channel.class);
         var byCategory = new LinkedHashMap<String, Long>();
@@ -134,22 +178,25 @@ public final class AppealGenerator {
             int to = Math.min(n, from + BATCH);
             int batchStart = from;
             database.jdbi().useTransaction(h -> {
-                PreparedBatch appeals = h.prepareBatch("INSERT INTO appeal (num, num_year, num_seq, channel, chat_id, category_id, "
-                        + "category_name, executor, deadline_class, description, place_address, place_lat, place_lon, first_name, last_name, address, phone, "
-                        + "status, created_at, deadline_at, legal_deadline_at, closed_at, reminded_at, overdue_at, legal_overdue_at) "
-                        + "VALUES (:num, :year, :seq, :channel, NULL, :categoryId, :categoryName, :executor, :deadlineClass, "
-                        + "'Згенероване звернення для перевірки статистики', 'вул. Тестова, 1', :lat, :lon, 'Тест', 'Генерований', "
-                        + "'вул. Тестова, 1', '+380500000000', :status, :createdAt, :deadline, :legal, :closedAt, :remindedAt, "
-                        + ":overdueAt, :legalOverdueAt)");
-                PreparedBatch events = h.prepareBatch("INSERT INTO appeal_event (appeal_num, happened_at, kind, status_from, status_to, actor) "
-                        + "VALUES (:num, :at, :kind, :statusFrom, :statusTo, 'generator')");
+                PreparedBatch appeals =
+                        h.prepareBatch("INSERT INTO appeal (num, num_year, num_seq, channel, chat_id, category_id, "
+                                + "category_name, executor, deadline_class, description, place_address, place_lat, place_lon, first_name, last_name, address, phone, "
+                                + "status, created_at, deadline_at, legal_deadline_at, closed_at, reminded_at, overdue_at, legal_overdue_at) "
+                                + "VALUES (:num, :year, :seq, :channel, NULL, :categoryId, :categoryName, :executor, :deadlineClass, "
+                                + "'Згенероване звернення для перевірки статистики', 'вул. Тестова, 1', :lat, :lon, 'Тест', 'Генерований', "
+                                + "'вул. Тестова, 1', '+380500000000', :status, :createdAt, :deadline, :legal, :closedAt, :remindedAt, "
+                                + ":overdueAt, :legalOverdueAt)");
+                PreparedBatch events = h.prepareBatch(
+                        "INSERT INTO appeal_event (appeal_num, happened_at, kind, status_from, status_to, actor) "
+                                + "VALUES (:num, :at, :kind, :statusFrom, :statusTo, 'generator')");
                 for (int i = batchStart; i < to; i++) {
                     Category c = categories.get(categoryOf[i]);
                     AppealStatus status = statuses.get(statusOf[i]);
                     long created = createdAt[i];
                     long span = c.deadlineClass().duration().toMillis();
                     long deadline = created + span;
-                    long legal = created + Duration.ofDays(plan.legalDeadlineDays()).toMillis();
+                    long legal =
+                            created + Duration.ofDays(plan.legalDeadlineDays()).toMillis();
                     Long closed = null;
                     if (status.isClosed()) {
                         // On time: 5%..100% of the time allowed; late: 100%..400% of it.
@@ -178,14 +225,30 @@ public final class AppealGenerator {
                             .bind("remindedAt", remindAt <= openUntil && remindAt < deadline ? remindAt : null)
                             .bind("overdueAt", openUntil > deadline ? (Long) deadline : null)
                             .bind("legalOverdueAt", openUntil > legal ? (Long) legal : null)
-                            .bind("lat", plan.mapCentre() == null ? null : plan.mapCentre().latitude() + random.nextGaussian() * 0.03)
-                            .bind("lon", plan.mapCentre() == null ? null : plan.mapCentre().longitude() + random.nextGaussian() * 0.045)
+                            .bind(
+                                    "lat",
+                                    plan.mapCentre() == null
+                                            ? null
+                                            : plan.mapCentre().latitude() + random.nextGaussian() * 0.03)
+                            .bind(
+                                    "lon",
+                                    plan.mapCentre() == null
+                                            ? null
+                                            : plan.mapCentre().longitude() + random.nextGaussian() * 0.045)
                             .add();
-                    events.bind("num", num).bind("at", created).bind("kind", "CREATED").bindNull("statusFrom", java.sql.Types.VARCHAR)
-                            .bind("statusTo", AppealStatus.REGISTERED.name()).add();
+                    events.bind("num", num)
+                            .bind("at", created)
+                            .bind("kind", "CREATED")
+                            .bindNull("statusFrom", java.sql.Types.VARCHAR)
+                            .bind("statusTo", AppealStatus.REGISTERED.name())
+                            .add();
                     if (status != AppealStatus.REGISTERED) {
-                        events.bind("num", num).bind("at", closed == null ? created + span / 10 : closed).bind("kind", "STATUS")
-                                .bind("statusFrom", AppealStatus.REGISTERED.name()).bind("statusTo", status.name()).add();
+                        events.bind("num", num)
+                                .bind("at", closed == null ? created + span / 10 : closed)
+                                .bind("kind", "STATUS")
+                                .bind("statusFrom", AppealStatus.REGISTERED.name())
+                                .bind("statusTo", status.name())
+                                .add();
                     }
                     byChannel.merge(channels.get(channelOf[i]), 1L, Long::sum);
                     byCategory.merge(c.id(), 1L, Long::sum);
@@ -203,16 +266,26 @@ public final class AppealGenerator {
 
     /** Takes {@code n} numbers of the year's counter; returns the first. */
     private static long reserveNumbers(Handle h, int year, int n) {
-        Long last = h.createQuery("SELECT last_seq FROM appeal_counter WHERE num_year = :year").bind("year", year)
-                .mapTo(Long.class).findOne().orElse(null);
+        Long last = h.createQuery("SELECT last_seq FROM appeal_counter WHERE num_year = :year")
+                .bind("year", year)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
         if (last == null) {
-            h.createUpdate("INSERT INTO appeal_counter (num_year, last_seq) VALUES (:year, :n)").bind("year", year).bind("n", n).execute();
+            h.createUpdate("INSERT INTO appeal_counter (num_year, last_seq) VALUES (:year, :n)")
+                    .bind("year", year)
+                    .bind("n", n)
+                    .execute();
             return 1;
         }
         if (last + n > 999_999) {
-            throw new IllegalArgumentException("the year " + year + " has " + last + " appeals; " + n + " more do not fit six-digit numbers");
+            throw new IllegalArgumentException(
+                    "the year " + year + " has " + last + " appeals; " + n + " more do not fit six-digit numbers");
         }
-        h.createUpdate("UPDATE appeal_counter SET last_seq = :last WHERE num_year = :year").bind("year", year).bind("last", last + n).execute();
+        h.createUpdate("UPDATE appeal_counter SET last_seq = :last WHERE num_year = :year")
+                .bind("year", year)
+                .bind("last", last + n)
+                .execute();
         return last + 1;
     }
 
@@ -231,7 +304,8 @@ public final class AppealGenerator {
         for (int i = 0; i < weights.length; i++) {
             order.add(i);
         }
-        order.sort((a, b) -> remainders[a] != remainders[b] ? Long.compare(remainders[b], remainders[a]) : Integer.compare(a, b));
+        order.sort((a, b) ->
+                remainders[a] != remainders[b] ? Long.compare(remainders[b], remainders[a]) : Integer.compare(a, b));
         for (int k = 0; k < n - given; k++) {
             counts[order.get(k)]++;
         }

@@ -12,12 +12,12 @@ import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
+import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.AppealSearch.Filter;
 import ua.zvernennia.core.desk.AppealSearch.Found;
 import ua.zvernennia.core.desk.AppealSearch.HistoryEntry;
 import ua.zvernennia.core.desk.AppealSearch.Page;
 import ua.zvernennia.core.desk.AppealSearch.Push;
-import ua.zvernennia.core.desk.AppealSearch;
 
 /**
  * What operators look up ({@link AppealSearch}), in the transaction of one handle. Bound to one
@@ -85,7 +85,9 @@ public final class AppealSearchRows {
             for (String word : JdbiAppealStore.searchable(f.text().strip()).split("\\s+")) {
                 // '!' escapes: Jdbi's statement parser takes a backslash in a literal as its own escape.
                 where.add("search_text LIKE :word" + i + " ESCAPE '!'");
-                params.put("word" + i++, "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                params.put(
+                        "word" + i++,
+                        "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
             }
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
@@ -100,7 +102,10 @@ public final class AppealSearchRows {
                 .bind("now", now.toEpochMilli())
                 .bind("limit", f.limit())
                 .bind("offset", f.offset())
-                .map((rs, ctx) -> new Extra(rs.getString("num"), rs.getInt("overdue") == 1, millis(rs.getObject("closed_at")),
+                .map((rs, ctx) -> new Extra(
+                        rs.getString("num"),
+                        rs.getInt("overdue") == 1,
+                        millis(rs.getObject("closed_at")),
                         integer(rs.getObject("rating"))))
                 .list());
         return new Page(total, items);
@@ -108,24 +113,36 @@ public final class AppealSearchRows {
 
     public Optional<Found> find(AppealNumber number, Instant now) {
         return found(handle.createQuery("SELECT num, closed_at, rating, CASE WHEN " + overdueCondition()
-                        + " THEN 1 ELSE 0 END AS overdue FROM appeal WHERE num = :num")
-                .bind("num", number.toString())
-                .bind("now", now.toEpochMilli())
-                .map((rs, ctx) -> new Extra(rs.getString("num"), rs.getInt("overdue") == 1, millis(rs.getObject("closed_at")),
-                        integer(rs.getObject("rating"))))
-                .list()).stream().findFirst();
+                                + " THEN 1 ELSE 0 END AS overdue FROM appeal WHERE num = :num")
+                        .bind("num", number.toString())
+                        .bind("now", now.toEpochMilli())
+                        .map((rs, ctx) -> new Extra(
+                                rs.getString("num"),
+                                rs.getInt("overdue") == 1,
+                                millis(rs.getObject("closed_at")),
+                                integer(rs.getObject("rating"))))
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     public List<HistoryEntry> history(AppealNumber number) {
-        return handle.createQuery("SELECT e.*, o.status AS push_status, o.attempts AS push_attempts, o.last_error AS push_error, "
-                        + "o.sent_at AS push_at FROM appeal_event e LEFT JOIN outbox o ON o.id = e.outbox_id "
-                        + "WHERE e.appeal_num = :num ORDER BY e.id")
+        return handle.createQuery(
+                        "SELECT e.*, o.status AS push_status, o.attempts AS push_attempts, o.last_error AS push_error, "
+                                + "o.sent_at AS push_at FROM appeal_event e LEFT JOIN outbox o ON o.id = e.outbox_id "
+                                + "WHERE e.appeal_num = :num ORDER BY e.id")
                 .bind("num", number.toString())
                 .map((rs, ctx) -> {
                     AppealEvent e = JdbiAppealStore.event(rs);
                     String status = rs.getString("push_status");
-                    Push push = e.outboxId() == null || status == null ? null : new Push(e.outboxId(), status,
-                            rs.getInt("push_attempts"), rs.getString("push_error"), millis(rs.getObject("push_at")));
+                    Push push = e.outboxId() == null || status == null
+                            ? null
+                            : new Push(
+                                    e.outboxId(),
+                                    status,
+                                    rs.getInt("push_attempts"),
+                                    rs.getString("push_error"),
+                                    millis(rs.getObject("push_at")));
                     return new HistoryEntry(e, push);
                 })
                 .list();
@@ -133,21 +150,24 @@ public final class AppealSearchRows {
 
     /** Fills the search text of appeals stored before it existed; returns how many. */
     int backfill() {
-        List<String> missing = handle.createQuery("SELECT num FROM appeal WHERE search_text IS NULL").mapTo(String.class).list();
+        List<String> missing = handle.createQuery("SELECT num FROM appeal WHERE search_text IS NULL")
+                .mapTo(String.class)
+                .list();
         missing.forEach(appeals::updateSearchText);
         return missing.size();
     }
 
-    private record Extra(String num, boolean overdue, Instant closedAt, Integer rating) {
-    }
+    private record Extra(String num, boolean overdue, Instant closedAt, Integer rating) {}
 
     private List<Found> found(List<Extra> extras) {
         Map<String, Appeal> byNumber = new HashMap<>();
         for (Appeal a : appeals.byNumbers(extras.stream().map(Extra::num).toList())) {
             byNumber.put(a.number().toString(), a);
         }
-        return extras.stream().filter(x -> byNumber.containsKey(x.num()))
-                .map(x -> new Found(byNumber.get(x.num()), x.overdue(), x.closedAt(), x.rating())).toList();
+        return extras.stream()
+                .filter(x -> byNumber.containsKey(x.num()))
+                .map(x -> new Found(byNumber.get(x.num()), x.overdue(), x.closedAt(), x.rating()))
+                .toList();
     }
 
     private static Instant millis(Object value) {

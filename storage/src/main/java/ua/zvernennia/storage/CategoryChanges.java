@@ -85,7 +85,8 @@ public final class CategoryChanges {
     }
 
     /** Changes an issue type's fields (not its id); a new position moves it. */
-    public IssueType updateIssueType(String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now) {
+    public IssueType updateIssueType(
+            String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now) {
         Category category = CategoryMenu.find(menu(), categoryId);
         IssueType old = category.issueType(typeId)
                 .orElseThrow(() -> Refusal.notFound("no issue type '" + typeId + "' in category '" + categoryId + "'"));
@@ -101,9 +102,17 @@ public final class CategoryChanges {
 
     /** Puts a category's issue types in the order of {@code ids}, which must name each once. */
     public List<IssueType> reorderIssueTypes(String categoryId, List<String> ids, String actor, Instant now) {
-        List<String> before = CategoryMenu.find(menu(), categoryId).issueTypes().stream().map(IssueType::id).toList();
+        List<String> before = CategoryMenu.find(menu(), categoryId).issueTypes().stream()
+                .map(IssueType::id)
+                .toList();
         Category after = changeIssueTypes(categoryId, c -> CategoryMenu.reorderIssueTypes(c, ids), now);
-        record(now, actor, "issue-type.reorder", categoryId, null, before,
+        record(
+                now,
+                actor,
+                "issue-type.reorder",
+                categoryId,
+                null,
+                before,
                 after.issueTypes().stream().map(IssueType::id).toList());
         return after.issueTypes();
     }
@@ -119,7 +128,8 @@ public final class CategoryChanges {
         Set<String> fileIds = imported.stream().map(Category::id).collect(Collectors.toSet());
         List<Category> written = menu();
         var ordered = new ArrayList<Category>();
-        imported.forEach(c -> ordered.add(written.stream().filter(w -> w.id().equals(c.id())).findFirst().orElseThrow()));
+        imported.forEach(c -> ordered.add(
+                written.stream().filter(w -> w.id().equals(c.id())).findFirst().orElseThrow()));
         written.stream().filter(w -> !fileIds.contains(w.id())).forEach(ordered::add);
         List<Category> after = CategoryMenu.checked(CategoryMenu.renumber(ordered));
         store(written, after, now);
@@ -134,9 +144,15 @@ public final class CategoryChanges {
                         + " ORDER BY id DESC LIMIT :limit")
                 .bind("categoryId", categoryId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Change(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("changed_at")),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("category_id"),
-                        rs.getString("issue_type_id"), rs.getString("before_json"), rs.getString("after_json")))
+                .map((rs, ctx) -> new Change(
+                        rs.getLong("id"),
+                        Instant.ofEpochMilli(rs.getLong("changed_at")),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("category_id"),
+                        rs.getString("issue_type_id"),
+                        rs.getString("before_json"),
+                        rs.getString("after_json")))
                 .list();
     }
 
@@ -173,10 +189,17 @@ public final class CategoryChanges {
         }
     }
 
-    private void record(Instant now, String actor, String action, String categoryId, String issueTypeId,
-                        Object before, Object after) {
-        handle.createUpdate("INSERT INTO category_change (changed_at, actor, action, category_id, issue_type_id, before_json, after_json) "
-                        + "VALUES (:at, :actor, :action, :categoryId, :issueTypeId, :before, :after)")
+    private void record(
+            Instant now,
+            String actor,
+            String action,
+            String categoryId,
+            String issueTypeId,
+            Object before,
+            Object after) {
+        handle.createUpdate(
+                        "INSERT INTO category_change (changed_at, actor, action, category_id, issue_type_id, before_json, after_json) "
+                                + "VALUES (:at, :actor, :action, :categoryId, :issueTypeId, :before, :after)")
                 .bind("at", now.toEpochMilli())
                 .bind("actor", actor)
                 .bind("action", action)

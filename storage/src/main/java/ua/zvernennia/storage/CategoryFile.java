@@ -22,24 +22,27 @@ import ua.zvernennia.core.category.IssueType;
  */
 public final class CategoryFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** The file's shape. Order in the list is the order in the menu. */
-    public record Menu(List<Entry> categories) {
-    }
+    public record Menu(List<Entry> categories) {}
 
-    public record Entry(String id, String name, String nameEn, String emoji, DeadlineClass deadline, String executor,
-                        Boolean active, List<TypeEntry> issueTypes) {
-    }
+    public record Entry(
+            String id,
+            String name,
+            String nameEn,
+            String emoji,
+            DeadlineClass deadline,
+            String executor,
+            Boolean active,
+            List<TypeEntry> issueTypes) {}
 
-    public record TypeEntry(String id, String name, String nameEn, DeadlineClass deadline, Boolean active) {
-    }
+    public record TypeEntry(String id, String name, String nameEn, DeadlineClass deadline, Boolean active) {}
 
-    private CategoryFile() {
-    }
+    private CategoryFile() {}
 
     public static List<Category> read(Path file) {
         try {
@@ -59,8 +62,12 @@ public final class CategoryFile {
         try {
             menu = YAML.readValue(yaml, Menu.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a valid category file: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new IllegalArgumentException(
+                    "not a valid category file: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"),
+                    e);
         }
         if (menu == null || menu.categories() == null || menu.categories().isEmpty()) {
             throw new IllegalArgumentException("the file has no categories");
@@ -74,10 +81,19 @@ public final class CategoryFile {
             List<IssueType> types = new ArrayList<>();
             int typePosition = 1;
             for (TypeEntry t : e.issueTypes() == null ? List.<TypeEntry>of() : e.issueTypes()) {
-                types.add(new IssueType(t.id(), t.name(), t.nameEn(), t.deadline(), typePosition++, t.active() == null || t.active()));
+                types.add(new IssueType(
+                        t.id(), t.name(), t.nameEn(), t.deadline(), typePosition++, t.active() == null || t.active()));
             }
-            out.add(new Category(e.id(), e.name(), e.nameEn(), e.emoji(), e.deadline(), e.executor(), position++,
-                    e.active() == null || e.active(), types));
+            out.add(new Category(
+                    e.id(),
+                    e.name(),
+                    e.nameEn(),
+                    e.emoji(),
+                    e.deadline(),
+                    e.executor(),
+                    position++,
+                    e.active() == null || e.active(),
+                    types));
         }
         List<String> problems = CategoryMenu.problems(out);
         if (!problems.isEmpty()) {
@@ -87,10 +103,26 @@ public final class CategoryFile {
     }
 
     public static String write(List<Category> categories) {
-        List<Entry> entries = categories.stream().map(c -> new Entry(c.id(), c.nameUk(), c.nameEn(), c.emoji(),
-                c.deadlineClass(), c.executor(), c.active() ? null : Boolean.FALSE,
-                c.issueTypes().isEmpty() ? null : c.issueTypes().stream().map(t -> new TypeEntry(t.id(), t.nameUk(),
-                        t.nameEn(), t.deadlineClass(), t.active() ? null : Boolean.FALSE)).toList())).toList();
+        List<Entry> entries = categories.stream()
+                .map(c -> new Entry(
+                        c.id(),
+                        c.nameUk(),
+                        c.nameEn(),
+                        c.emoji(),
+                        c.deadlineClass(),
+                        c.executor(),
+                        c.active() ? null : Boolean.FALSE,
+                        c.issueTypes().isEmpty()
+                                ? null
+                                : c.issueTypes().stream()
+                                        .map(t -> new TypeEntry(
+                                                t.id(),
+                                                t.nameUk(),
+                                                t.nameEn(),
+                                                t.deadlineClass(),
+                                                t.active() ? null : Boolean.FALSE))
+                                        .toList()))
+                .toList();
         try {
             return YAML.writeValueAsString(new Menu(entries));
         } catch (JsonProcessingException e) {

@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
 
     /** Percent of live data in the file's chunks above which H2's file is left as it is. */
     private static final int TARGET_FILL_RATE = 80;
+
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private final Dialect dialect;
@@ -132,7 +133,8 @@ public final class Database implements AutoCloseable {
         if (Files.exists(h2)) {
             throw new IllegalStateException("there is an H2 database at " + h2 + " but no SQLite file at " + file.get()
                     + ": to keep using H2 set DB_URL=jdbc:h2:file:" + base
-                    + "; to move to SQLite, with the app stopped, run: java -jar zvernennia.jar copy --from jdbc:h2:file:" + base
+                    + "; to move to SQLite, with the app stopped, run: java -jar zvernennia.jar copy --from jdbc:h2:file:"
+                    + base
                     + " --to " + url);
         }
     }

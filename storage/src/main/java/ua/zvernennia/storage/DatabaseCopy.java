@@ -34,12 +34,12 @@ import org.jdbi.v3.core.Handle;
 public final class DatabaseCopy {
     /** Flyway's bookkeeping and the readiness probe's row belong to each database itself. */
     private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "storage_probe");
+
     private static final int BATCH = 1_000;
     private static final int COMMIT_EVERY = 20_000;
 
     /** One table copied: its rows, and the checksum both sides agree on. */
-    public record Table(String name, long rows, String checksum) {
-    }
+    public record Table(String name, long rows, String checksum) {}
 
     /** What does not match after a copy, or why a copy cannot start. */
     public static final class CopyException extends RuntimeException {
@@ -52,13 +52,16 @@ public final class DatabaseCopy {
         }
     }
 
-    private enum Kind { LONG, DOUBLE, BOOLEAN, TEXT }
-
-    private record Column(String name, Kind kind) {
+    private enum Kind {
+        LONG,
+        DOUBLE,
+        BOOLEAN,
+        TEXT
     }
 
-    private DatabaseCopy() {
-    }
+    private record Column(String name, Kind kind) {}
+
+    private DatabaseCopy() {}
 
     /**
      * Copies {@code from} into {@code to}, which must hold no rows; reports each table as it is
@@ -66,7 +69,8 @@ public final class DatabaseCopy {
      * check finds a difference.
      */
     public static List<Table> copy(Database from, Database to, Consumer<String> progress) {
-        try (Handle source = from.jdbi().open(); Handle target = to.jdbi().open()) {
+        try (Handle source = from.jdbi().open();
+                Handle target = to.jdbi().open()) {
             Connection in = source.getConnection();
             Connection out = target.getConnection();
             List<String> tables = tablesInOrder(out);
@@ -75,7 +79,8 @@ public final class DatabaseCopy {
                 List<Column> targetColumns = columns(out, t);
                 List<Column> sourceColumns = columns(in, t);
                 if (!sourceColumns.equals(targetColumns)) {
-                    throw new CopyException("table " + t + " differs between the databases: " + sourceColumns + " vs " + targetColumns);
+                    throw new CopyException(
+                            "table " + t + " differs between the databases: " + sourceColumns + " vs " + targetColumns);
                 }
                 columns.put(t, targetColumns);
                 long rows = count(out, t);
@@ -99,8 +104,9 @@ public final class DatabaseCopy {
                 Table a = checksum(in, t, columns.get(t));
                 Table b = checksum(out, t, columns.get(t));
                 if (!a.equals(b)) {
-                    throw new CopyException("the copy of table " + t + " differs: " + a.rows() + " rows with checksum " + a.checksum()
-                            + " in the source, " + b.rows() + " rows with checksum " + b.checksum() + " in the target");
+                    throw new CopyException("the copy of table " + t + " differs: " + a.rows() + " rows with checksum "
+                            + a.checksum() + " in the source, " + b.rows() + " rows with checksum " + b.checksum()
+                            + " in the target");
                 }
                 progress.accept("checked " + t + ": " + b.rows() + " rows, checksum " + b.checksum());
                 report.add(b);
@@ -163,7 +169,8 @@ public final class DatabaseCopy {
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
             try (ResultSet rs = meta.getColumns(null, c.getSchema(), name, "%")) {
                 while (rs.next()) {
-                    columns.add(new Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                    columns.add(new Column(
+                            rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
                             kind(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"))));
                 }
             }
@@ -184,30 +191,40 @@ public final class DatabaseCopy {
         if (jdbcType == Types.BOOLEAN || jdbcType == Types.BIT || type.startsWith("BOOL")) {
             return Kind.BOOLEAN;
         }
-        if (type.contains("INT") || jdbcType == Types.BIGINT || jdbcType == Types.INTEGER || jdbcType == Types.SMALLINT) {
+        if (type.contains("INT")
+                || jdbcType == Types.BIGINT
+                || jdbcType == Types.INTEGER
+                || jdbcType == Types.SMALLINT) {
             return Kind.LONG;
         }
-        if (type.contains("DOUBLE") || type.contains("FLOAT") || type.contains("REAL") || jdbcType == Types.DOUBLE
-                || jdbcType == Types.FLOAT || jdbcType == Types.REAL) {
+        if (type.contains("DOUBLE")
+                || type.contains("FLOAT")
+                || type.contains("REAL")
+                || jdbcType == Types.DOUBLE
+                || jdbcType == Types.FLOAT
+                || jdbcType == Types.REAL) {
             return Kind.DOUBLE;
         }
         return Kind.TEXT;
     }
 
     private static long count(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static long copyTable(Connection in, Connection out, String table, List<Column> columns) throws SQLException {
+    private static long copyTable(Connection in, Connection out, String table, List<Column> columns)
+            throws SQLException {
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
         String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         // Identity columns are GENERATED BY DEFAULT: they take the copied ids as they are.
         String insert = "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")";
         long rows = 0;
-        try (Statement select = in.createStatement(); PreparedStatement ins = out.prepareStatement(insert)) {
+        try (Statement select = in.createStatement();
+                PreparedStatement ins = out.prepareStatement(insert)) {
             select.setFetchSize(BATCH);
             try (ResultSet rs = select.executeQuery("SELECT " + names + " FROM " + table)) {
                 while (rs.next()) {
@@ -272,7 +289,7 @@ public final class DatabaseCopy {
                     String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
                     long max;
                     try (Statement st = c.createStatement();
-                         ResultSet m = st.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) FROM " + t)) {
+                            ResultSet m = st.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) FROM " + t)) {
                         m.next();
                         max = m.getLong(1);
                     }
@@ -310,7 +327,8 @@ public final class DatabaseCopy {
                 while (rs.next()) {
                     for (int i = 0; i < columns.size(); i++) {
                         Object v = read(rs, i + 1, columns.get(i).kind());
-                        byte[] bytes = v == null ? new byte[] {0} : ("v" + canonical(v)).getBytes(StandardCharsets.UTF_8);
+                        byte[] bytes =
+                                v == null ? new byte[] {0} : ("v" + canonical(v)).getBytes(StandardCharsets.UTF_8);
                         sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
                         sha.update(bytes);
                     }

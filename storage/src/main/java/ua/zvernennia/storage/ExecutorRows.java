@@ -24,35 +24,57 @@ public final class ExecutorRows implements Assignments {
     }
 
     public List<Executor> list() {
-        return handle.createQuery("SELECT * FROM executor ORDER BY name, id").map((rs, ctx) -> row(rs)).list();
+        return handle.createQuery("SELECT * FROM executor ORDER BY name, id")
+                .map((rs, ctx) -> row(rs))
+                .list();
     }
 
     @Override
     public Optional<Executor> executor(long id) {
-        return handle.createQuery("SELECT * FROM executor WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+        return handle.createQuery("SELECT * FROM executor WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
     }
 
     public Executor create(Executor e, Instant now) {
         requireFreeName(e.name(), -1);
-        long id = handle.createUpdate("INSERT INTO executor (name, contacts, staff_chat, show_citizen, active, created_at) "
-                        + "VALUES (:name, :contacts, :chat, :show, :active, :now)")
-                .bind("name", e.name()).bind("contacts", e.contacts()).bind("chat", e.staffChat())
-                .bind("show", e.showCitizen()).bind("active", e.active()).bind("now", now.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long id = handle.createUpdate(
+                        "INSERT INTO executor (name, contacts, staff_chat, show_citizen, active, created_at) "
+                                + "VALUES (:name, :contacts, :chat, :show, :active, :now)")
+                .bind("name", e.name())
+                .bind("contacts", e.contacts())
+                .bind("chat", e.staffChat())
+                .bind("show", e.showCitizen())
+                .bind("active", e.active())
+                .bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
         return new Executor(id, e.name(), e.contacts(), e.staffChat(), e.showCitizen(), e.active());
     }
 
     public boolean update(Executor e) {
         requireFreeName(e.name(), e.id());
         return handle.createUpdate("UPDATE executor SET name = :name, contacts = :contacts, staff_chat = :chat, "
-                        + "show_citizen = :show, active = :active WHERE id = :id")
-                .bind("name", e.name()).bind("contacts", e.contacts()).bind("chat", e.staffChat())
-                .bind("show", e.showCitizen()).bind("active", e.active()).bind("id", e.id()).execute() == 1;
+                                + "show_citizen = :show, active = :active WHERE id = :id")
+                        .bind("name", e.name())
+                        .bind("contacts", e.contacts())
+                        .bind("chat", e.staffChat())
+                        .bind("show", e.showCitizen())
+                        .bind("active", e.active())
+                        .bind("id", e.id())
+                        .execute()
+                == 1;
     }
 
     private void requireFreeName(String name, long id) {
         boolean taken = handle.createQuery("SELECT COUNT(*) FROM executor WHERE name = :name AND id <> :id")
-                .bind("name", name).bind("id", id).mapTo(Long.class).one() > 0;
+                        .bind("name", name)
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
         if (taken) {
             throw new IllegalArgumentException("name: another executor is called '" + name + "'");
         }
@@ -61,65 +83,100 @@ public final class ExecutorRows implements Assignments {
     @Override
     public Optional<Executor> byStaffChat(String chat) {
         return handle.createQuery("SELECT * FROM executor WHERE staff_chat = :chat AND active = :yes ORDER BY id")
-                .bind("chat", chat).bind("yes", true).map((rs, ctx) -> row(rs)).findFirst();
+                .bind("chat", chat)
+                .bind("yes", true)
+                .map((rs, ctx) -> row(rs))
+                .findFirst();
     }
 
     public List<StaffMember> staff(long executorId) {
-        return handle.createQuery("SELECT * FROM executor_staff WHERE executor_id = :id ORDER BY name, telegram_user_id")
+        return handle.createQuery(
+                        "SELECT * FROM executor_staff WHERE executor_id = :id ORDER BY name, telegram_user_id")
                 .bind("id", executorId)
-                .map((rs, ctx) -> new StaffMember(rs.getLong("executor_id"), rs.getString("telegram_user_id"), rs.getString("name")))
+                .map((rs, ctx) -> new StaffMember(
+                        rs.getLong("executor_id"), rs.getString("telegram_user_id"), rs.getString("name")))
                 .list();
     }
 
     public void addStaff(StaffMember m) {
         handle.createUpdate("DELETE FROM executor_staff WHERE executor_id = :id AND telegram_user_id = :user")
-                .bind("id", m.executorId()).bind("user", m.telegramUserId()).execute();
-        handle.createUpdate("INSERT INTO executor_staff (executor_id, telegram_user_id, name) VALUES (:id, :user, :name)")
-                .bind("id", m.executorId()).bind("user", m.telegramUserId()).bind("name", m.name()).execute();
+                .bind("id", m.executorId())
+                .bind("user", m.telegramUserId())
+                .execute();
+        handle.createUpdate(
+                        "INSERT INTO executor_staff (executor_id, telegram_user_id, name) VALUES (:id, :user, :name)")
+                .bind("id", m.executorId())
+                .bind("user", m.telegramUserId())
+                .bind("name", m.name())
+                .execute();
     }
 
     public boolean removeStaff(long executorId, String user) {
         return handle.createUpdate("DELETE FROM executor_staff WHERE executor_id = :id AND telegram_user_id = :user")
-                .bind("id", executorId).bind("user", user).execute() == 1;
+                        .bind("id", executorId)
+                        .bind("user", user)
+                        .execute()
+                == 1;
     }
 
     @Override
     public Optional<StaffMember> staffMember(long executorId, String user) {
-        return staff(executorId).stream().filter(m -> m.telegramUserId().equals(user)).findFirst();
+        return staff(executorId).stream()
+                .filter(m -> m.telegramUserId().equals(user))
+                .findFirst();
     }
 
     @Override
     public void awaitResolution(String chat, String user, AppealNumber number, java.time.Instant now) {
         forgetAwaited(chat, user);
-        handle.createUpdate("INSERT INTO staff_pending (chat_id, telegram_user_id, appeal_num, since) VALUES (:chat, :user, :num, :at)")
-                .bind("chat", chat).bind("user", user).bind("num", number.toString()).bind("at", now.toEpochMilli()).execute();
+        handle.createUpdate(
+                        "INSERT INTO staff_pending (chat_id, telegram_user_id, appeal_num, since) VALUES (:chat, :user, :num, :at)")
+                .bind("chat", chat)
+                .bind("user", user)
+                .bind("num", number.toString())
+                .bind("at", now.toEpochMilli())
+                .execute();
     }
 
     @Override
     public Optional<AppealNumber> awaitedResolution(String chat, String user) {
-        return handle.createQuery("SELECT appeal_num FROM staff_pending WHERE chat_id = :chat AND telegram_user_id = :user")
-                .bind("chat", chat).bind("user", user).mapTo(String.class).findOne().flatMap(AppealNumber::parse);
+        return handle.createQuery(
+                        "SELECT appeal_num FROM staff_pending WHERE chat_id = :chat AND telegram_user_id = :user")
+                .bind("chat", chat)
+                .bind("user", user)
+                .mapTo(String.class)
+                .findOne()
+                .flatMap(AppealNumber::parse);
     }
 
     @Override
     public void forgetAwaited(String chat, String user) {
         handle.createUpdate("DELETE FROM staff_pending WHERE chat_id = :chat AND telegram_user_id = :user")
-                .bind("chat", chat).bind("user", user).execute();
+                .bind("chat", chat)
+                .bind("user", user)
+                .execute();
     }
 
     @Override
     public Optional<Long> executorOf(AppealNumber number) {
         return handle.createQuery("SELECT executor_id FROM appeal WHERE num = :num")
-                .bind("num", number.toString()).mapTo(Long.class).findOne();
+                .bind("num", number.toString())
+                .mapTo(Long.class)
+                .findOne();
     }
 
     @Override
     public void assign(AppealNumber number, Executor executor) {
         if (executor == null) {
-            handle.createUpdate("UPDATE appeal SET executor_id = NULL WHERE num = :num").bind("num", number.toString()).execute();
+            handle.createUpdate("UPDATE appeal SET executor_id = NULL WHERE num = :num")
+                    .bind("num", number.toString())
+                    .execute();
         } else {
             handle.createUpdate("UPDATE appeal SET executor_id = :id, executor = :name WHERE num = :num")
-                    .bind("id", executor.id()).bind("name", executor.name()).bind("num", number.toString()).execute();
+                    .bind("id", executor.id())
+                    .bind("name", executor.name())
+                    .bind("num", number.toString())
+                    .execute();
         }
     }
 
@@ -132,14 +189,20 @@ public final class ExecutorRows implements Assignments {
                         + "(SELECT executor_id FROM issue_type WHERE category_id = :c AND id = :t), "
                         + "(SELECT executor_id FROM category WHERE id = :c), "
                         + "(SELECT MIN(id) FROM executor WHERE name = :name))")
-                .bind("c", categoryId).bind("t", issueTypeId == null ? "" : issueTypeId).bind("name", executorName)
-                .mapTo(Long.class).findOne();
+                .bind("c", categoryId)
+                .bind("t", issueTypeId == null ? "" : issueTypeId)
+                .bind("name", executorName)
+                .mapTo(Long.class)
+                .findOne();
         if (id.isEmpty() && executorName != null && !executorName.isBlank()) {
             // A menu's executor name with no record yet (the seeded menu, a category added by name):
             // it becomes a record, as the migration made records of the names there were.
-            id = Optional.of(create(new Executor(0, executorName, null, null, false, true), java.time.Instant.now()).id());
+            id = Optional.of(create(new Executor(0, executorName, null, null, false, true), java.time.Instant.now())
+                    .id());
             handle.createUpdate("UPDATE category SET executor_id = :id WHERE executor_id IS NULL AND executor = :name")
-                    .bind("id", id.get()).bind("name", executorName).execute();
+                    .bind("id", id.get())
+                    .bind("name", executorName)
+                    .execute();
         }
         Optional<Executor> executor = id.flatMap(this::executor).filter(Executor::active);
         executor.ifPresent(e -> assign(AppealNumber.parse(num).orElseThrow(), e));
@@ -153,12 +216,18 @@ public final class ExecutorRows implements Assignments {
             if (!e.active() || e.staffChat() == null) {
                 continue;
             }
-            int open = handle.createQuery("SELECT COUNT(*) FROM appeal WHERE executor_id = :id AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO')")
-                    .bind("id", e.id()).mapTo(Integer.class).one();
-            List<AppealNumber> overdue = handle.createQuery("SELECT num FROM appeal WHERE executor_id = :id "
-                            + "AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO') AND deadline_at < :now ORDER BY deadline_at")
-                    .bind("id", e.id()).bind("now", now.toEpochMilli())
-                    .map((rs, ctx) -> AppealNumber.parse(rs.getString(1)).orElseThrow()).list();
+            int open = handle.createQuery(
+                            "SELECT COUNT(*) FROM appeal WHERE executor_id = :id AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO')")
+                    .bind("id", e.id())
+                    .mapTo(Integer.class)
+                    .one();
+            List<AppealNumber> overdue = handle.createQuery(
+                            "SELECT num FROM appeal WHERE executor_id = :id "
+                                    + "AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO') AND deadline_at < :now ORDER BY deadline_at")
+                    .bind("id", e.id())
+                    .bind("now", now.toEpochMilli())
+                    .map((rs, ctx) -> AppealNumber.parse(rs.getString(1)).orElseThrow())
+                    .list();
             out.add(new OpenAppeals(e, open, overdue));
         }
         return out;
@@ -166,23 +235,39 @@ public final class ExecutorRows implements Assignments {
 
     /** See {@link ua.zvernennia.core.executor.ExecutorStore#efficiency}. */
     public List<Efficiency> efficiency(Instant from, Instant to) {
-        record Row(long executor, String status, long created, Long closed, long deadline, Integer rating,
-                   boolean everResolved, boolean reopened) {
-        }
-        List<Row> rows = handle.createQuery("SELECT a.executor_id, a.status, a.created_at, a.closed_at, a.deadline_at, a.rating, "
-                        + "CASE WHEN EXISTS (SELECT 1 FROM appeal_event e WHERE e.appeal_num = a.num AND e.kind = 'STATUS' "
-                        + "AND e.status_to = 'RESOLVED') THEN 1 ELSE 0 END AS ever_resolved, "
-                        + "CASE WHEN EXISTS (SELECT 1 FROM appeal_event e WHERE e.appeal_num = a.num AND e.kind = 'STATUS' "
-                        + "AND e.status_from = 'RESOLVED' AND e.actor = 'citizen') THEN 1 ELSE 0 END AS reopened "
-                        + "FROM appeal a WHERE a.executor_id IS NOT NULL AND a.created_at >= :from AND a.created_at < :to")
-                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), nullableLong(rs, 4), rs.getLong(5),
-                        nullableInt(rs, 6), rs.getInt(7) == 1, rs.getInt(8) == 1))
+        record Row(
+                long executor,
+                String status,
+                long created,
+                Long closed,
+                long deadline,
+                Integer rating,
+                boolean everResolved,
+                boolean reopened) {}
+        List<Row> rows = handle.createQuery(
+                        "SELECT a.executor_id, a.status, a.created_at, a.closed_at, a.deadline_at, a.rating, "
+                                + "CASE WHEN EXISTS (SELECT 1 FROM appeal_event e WHERE e.appeal_num = a.num AND e.kind = 'STATUS' "
+                                + "AND e.status_to = 'RESOLVED') THEN 1 ELSE 0 END AS ever_resolved, "
+                                + "CASE WHEN EXISTS (SELECT 1 FROM appeal_event e WHERE e.appeal_num = a.num AND e.kind = 'STATUS' "
+                                + "AND e.status_from = 'RESOLVED' AND e.actor = 'citizen') THEN 1 ELSE 0 END AS reopened "
+                                + "FROM appeal a WHERE a.executor_id IS NOT NULL AND a.created_at >= :from AND a.created_at < :to")
+                .bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        nullableLong(rs, 4),
+                        rs.getLong(5),
+                        nullableInt(rs, 6),
+                        rs.getInt(7) == 1,
+                        rs.getInt(8) == 1))
                 .list();
         Map<Long, List<Row>> byExecutor = new LinkedHashMap<>();
         List<Executor> executors = list();
         executors.forEach(e -> byExecutor.put(e.id(), new ArrayList<>()));
-        rows.forEach(r -> byExecutor.computeIfAbsent(r.executor(), k -> new ArrayList<>()).add(r));
+        rows.forEach(r ->
+                byExecutor.computeIfAbsent(r.executor(), k -> new ArrayList<>()).add(r));
         var out = new ArrayList<Efficiency>();
         for (Executor e : executors) {
             List<Row> mine = byExecutor.get(e.id());
@@ -207,9 +292,18 @@ public final class ExecutorRows implements Assignments {
                 }
             }
             long resolved = times.size();
-            out.add(new Efficiency(e.id(), e.name(), mine.size(), resolved, onTime, percent(onTime, resolved),
-                    medianHours(times), reopened, percent(reopened, everResolved),
-                    ratings == 0 ? null : Math.round(ratingSum * 100.0 / ratings) / 100.0, ratings));
+            out.add(new Efficiency(
+                    e.id(),
+                    e.name(),
+                    mine.size(),
+                    resolved,
+                    onTime,
+                    percent(onTime, resolved),
+                    medianHours(times),
+                    reopened,
+                    percent(reopened, everResolved),
+                    ratings == 0 ? null : Math.round(ratingSum * 100.0 / ratings) / 100.0,
+                    ratings));
         }
         return out;
     }
@@ -239,7 +333,12 @@ public final class ExecutorRows implements Assignments {
     }
 
     private static Executor row(ResultSet rs) throws SQLException {
-        return new Executor(rs.getLong("id"), rs.getString("name"), rs.getString("contacts"), rs.getString("staff_chat"),
-                rs.getBoolean("show_citizen"), rs.getBoolean("active"));
+        return new Executor(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("contacts"),
+                rs.getString("staff_chat"),
+                rs.getBoolean("show_citizen"),
+                rs.getBoolean("active"));
     }
 }

@@ -19,12 +19,10 @@ public final class GeocodeRows {
     public static final String CORRECTED = "CORRECTED";
 
     /** An appeal waiting for the geocoder: its number, the typed problem place, and the attempts so far. */
-    public record Due(String number, String placeAddress, int attempts) {
-    }
+    public record Due(String number, String placeAddress, int attempts) {}
 
     /** A cached answer: found with a point, or known not to be found. */
-    public record Answer(boolean found, GeoPoint point, long fetchedAt) {
-    }
+    public record Answer(boolean found, GeoPoint point, long fetchedAt) {}
 
     private final Handle handle;
     private final OpenMapAggregates aggregates;
@@ -37,15 +35,19 @@ public final class GeocodeRows {
     static void enqueue(Handle handle, String number, java.time.Instant at) {
         handle.createUpdate("INSERT INTO geocode (appeal_num, status, attempts, not_before, updated_at, updated_by) "
                         + "VALUES (:num, 'PENDING', 0, :at, :at, 'intake')")
-                .bind("num", number).bind("at", at.toEpochMilli()).execute();
+                .bind("num", number)
+                .bind("at", at.toEpochMilli())
+                .execute();
     }
 
     /** The next appeal to look up: the newest due first, so that a backlog never delays a new appeal. */
     public Optional<Due> nextDue(long now) {
-        return handle.createQuery("SELECT g.appeal_num, a.place_address, g.attempts FROM geocode g JOIN appeal a ON a.num = g.appeal_num "
-                        + "WHERE g.status = 'PENDING' AND g.not_before <= :now ORDER BY g.not_before DESC, g.appeal_num DESC LIMIT 1")
+        return handle.createQuery(
+                        "SELECT g.appeal_num, a.place_address, g.attempts FROM geocode g JOIN appeal a ON a.num = g.appeal_num "
+                                + "WHERE g.status = 'PENDING' AND g.not_before <= :now ORDER BY g.not_before DESC, g.appeal_num DESC LIMIT 1")
                 .bind("now", now)
-                .map((rs, ctx) -> new Due(rs.getString("appeal_num"), rs.getString("place_address"), rs.getInt("attempts")))
+                .map((rs, ctx) ->
+                        new Due(rs.getString("appeal_num"), rs.getString("place_address"), rs.getInt("attempts")))
                 .findOne();
     }
 
@@ -62,28 +64,44 @@ public final class GeocodeRows {
     }
 
     public void cache(String queryHash, GeoPoint point, long at) {
-        handle.createUpdate("DELETE FROM geocode_cache WHERE query_hash = :hash").bind("hash", queryHash).execute();
-        handle.createUpdate("INSERT INTO geocode_cache (query_hash, found, lat, lon, fetched_at) VALUES (:hash, :found, :lat, :lon, :at)")
-                .bind("hash", queryHash).bind("found", point != null)
-                .bind("lat", point == null ? null : point.latitude()).bind("lon", point == null ? null : point.longitude())
-                .bind("at", at).execute();
+        handle.createUpdate("DELETE FROM geocode_cache WHERE query_hash = :hash")
+                .bind("hash", queryHash)
+                .execute();
+        handle.createUpdate(
+                        "INSERT INTO geocode_cache (query_hash, found, lat, lon, fetched_at) VALUES (:hash, :found, :lat, :lon, :at)")
+                .bind("hash", queryHash)
+                .bind("found", point != null)
+                .bind("lat", point == null ? null : point.latitude())
+                .bind("lon", point == null ? null : point.longitude())
+                .bind("at", at)
+                .execute();
     }
 
     /** The geocoder's answer for a pending appeal: a point, or none found. Leaves a correction alone. */
     public void answered(String number, GeoPoint point, long at) {
-        aggregates.track(number, () -> handle.createUpdate("UPDATE geocode SET status = :status, lat = :lat, lon = :lon, "
-                        + "updated_at = :at, updated_by = 'geocoder', last_error = NULL WHERE appeal_num = :num AND status = 'PENDING'")
-                .bind("status", point == null ? NOT_FOUND : FOUND)
-                .bind("lat", point == null ? null : point.latitude()).bind("lon", point == null ? null : point.longitude())
-                .bind("at", at).bind("num", number).execute());
+        aggregates.track(
+                number,
+                () -> handle.createUpdate(
+                                "UPDATE geocode SET status = :status, lat = :lat, lon = :lon, "
+                                        + "updated_at = :at, updated_by = 'geocoder', last_error = NULL WHERE appeal_num = :num AND status = 'PENDING'")
+                        .bind("status", point == null ? NOT_FOUND : FOUND)
+                        .bind("lat", point == null ? null : point.latitude())
+                        .bind("lon", point == null ? null : point.longitude())
+                        .bind("at", at)
+                        .bind("num", number)
+                        .execute());
     }
 
     /** A failed look-up: tried again at {@code notBefore}, or given up ({@code notBefore} null). */
     public void failed(String number, String reason, Long notBefore, long at) {
         handle.createUpdate("UPDATE geocode SET status = :status, attempts = attempts + 1, not_before = :notBefore, "
                         + "updated_at = :at, last_error = :error WHERE appeal_num = :num AND status = 'PENDING'")
-                .bind("status", notBefore == null ? FAILED : PENDING).bind("notBefore", notBefore == null ? at : notBefore)
-                .bind("at", at).bind("error", reason.length() > 500 ? reason.substring(0, 500) : reason).bind("num", number).execute();
+                .bind("status", notBefore == null ? FAILED : PENDING)
+                .bind("notBefore", notBefore == null ? at : notBefore)
+                .bind("at", at)
+                .bind("error", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .bind("num", number)
+                .execute();
     }
 
     /** Where the map has the appeal; empty when there is no such appeal. */
@@ -116,18 +134,28 @@ public final class GeocodeRows {
      * a typed place is then looked up again. False when there is no such appeal.
      */
     public boolean correct(String number, GeoPoint point, String actor, long at) {
-        Optional<String> placeAddress = handle.createQuery("SELECT CASE WHEN place_lat IS NULL THEN COALESCE(place_address, '') ELSE '' END FROM appeal WHERE num = :num")
-                .bind("num", number).mapTo(String.class).findOne();
+        Optional<String> placeAddress = handle.createQuery(
+                        "SELECT CASE WHEN place_lat IS NULL THEN COALESCE(place_address, '') ELSE '' END FROM appeal WHERE num = :num")
+                .bind("num", number)
+                .mapTo(String.class)
+                .findOne();
         if (placeAddress.isEmpty()) {
             return false;
         }
         aggregates.track(number, () -> {
-            handle.createUpdate("DELETE FROM geocode WHERE appeal_num = :num").bind("num", number).execute();
+            handle.createUpdate("DELETE FROM geocode WHERE appeal_num = :num")
+                    .bind("num", number)
+                    .execute();
             if (point != null) {
-                handle.createUpdate("INSERT INTO geocode (appeal_num, status, lat, lon, attempts, not_before, updated_at, updated_by) "
-                                + "VALUES (:num, 'CORRECTED', :lat, :lon, 0, :at, :at, :actor)")
-                        .bind("num", number).bind("lat", point.latitude()).bind("lon", point.longitude()).bind("at", at)
-                        .bind("actor", actor).execute();
+                handle.createUpdate(
+                                "INSERT INTO geocode (appeal_num, status, lat, lon, attempts, not_before, updated_at, updated_by) "
+                                        + "VALUES (:num, 'CORRECTED', :lat, :lon, 0, :at, :at, :actor)")
+                        .bind("num", number)
+                        .bind("lat", point.latitude())
+                        .bind("lon", point.longitude())
+                        .bind("at", at)
+                        .bind("actor", actor)
+                        .execute();
             } else if (!placeAddress.get().isBlank()) {
                 enqueue(handle, number, java.time.Instant.ofEpochMilli(at));
             }

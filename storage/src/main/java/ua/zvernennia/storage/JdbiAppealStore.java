@@ -36,7 +36,7 @@ final class JdbiAppealStore implements AppealStore {
     private final OpenMapAggregates aggregates;
 
     JdbiAppealStore(Handle handle, ZoneId zone) {
-        this(handle, zone, a -> { });
+        this(handle, zone, a -> {});
     }
 
     /** @param routing assigns a just-filed appeal to its executor, in the same transaction */
@@ -56,7 +56,8 @@ final class JdbiAppealStore implements AppealStore {
     public Appeal submit(NewAppeal a, Instant createdAt, Instant deadline, Instant legalDeadline) {
         AppealNumber number = nextNumber(createdAt.atZone(zone).getYear());
         Category c = a.category();
-        String issueTypeName = c.issueType(a.issueTypeId()).map(IssueType::nameUk).orElse(null);
+        String issueTypeName =
+                c.issueType(a.issueTypeId()).map(IssueType::nameUk).orElse(null);
         DeadlineClass deadlineClass = c.deadlineFor(a.issueTypeId());
         handle.createUpdate("INSERT INTO appeal (num, num_year, num_seq, channel, chat_id, category_id, category_name, "
                         + "issue_type_id, issue_type_name, executor, deadline_class, description, place_lat, place_lon, place_address, "
@@ -89,7 +90,8 @@ final class JdbiAppealStore implements AppealStore {
                 .execute();
         for (int i = 0; i < a.photos().size(); i++) {
             PhotoRef p = a.photos().get(i);
-            handle.createUpdate("INSERT INTO appeal_photo (appeal_num, idx, file_id, file_unique_id) VALUES (:num, :idx, :file, :unique)")
+            handle.createUpdate(
+                            "INSERT INTO appeal_photo (appeal_num, idx, file_id, file_unique_id) VALUES (:num, :idx, :file, :unique)")
                     .bind("num", number.toString())
                     .bind("idx", i)
                     .bind("file", p.fileId())
@@ -108,9 +110,27 @@ final class JdbiAppealStore implements AppealStore {
             GeocodeRows.enqueue(handle, number.toString(), createdAt);
         }
         aggregates.added(number.toString());
-        Appeal saved = new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(), issueTypeName, c.executor(),
-                a.description().strip(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address().strip(), a.phone(),
-                AppealStatus.REGISTERED, deadlineClass, createdAt, deadline, legalDeadline);
+        Appeal saved = new Appeal(
+                number,
+                a.channel(),
+                a.chat(),
+                c.id(),
+                c.nameUk(),
+                a.issueTypeId(),
+                issueTypeName,
+                c.executor(),
+                a.description().strip(),
+                a.photos(),
+                a.point(),
+                a.placeAddress(),
+                a.name(),
+                a.address().strip(),
+                a.phone(),
+                AppealStatus.REGISTERED,
+                deadlineClass,
+                createdAt,
+                deadline,
+                legalDeadline);
         routing.accept(saved);
         return saved;
     }
@@ -141,8 +161,10 @@ final class JdbiAppealStore implements AppealStore {
 
     @Override
     public List<Appeal> byChat(ChatKey chat, int limit) {
-        return query("WHERE channel = :channel AND chat_id = :chat ORDER BY created_at DESC, num_seq DESC",
-                Map.of("channel", chat.channel().name(), "chat", chat.id()), limit);
+        return query(
+                "WHERE channel = :channel AND chat_id = :chat ORDER BY created_at DESC, num_seq DESC",
+                Map.of("channel", chat.channel().name(), "chat", chat.id()),
+                limit);
     }
 
     private List<Appeal> query(String where, Map<String, Object> params, int limit) {
@@ -159,24 +181,32 @@ final class JdbiAppealStore implements AppealStore {
         if (numbers.isEmpty()) {
             return List.of();
         }
-        Map<String, Row> rows = handle.createQuery("SELECT * FROM appeal WHERE num IN (<nums>)")
+        Map<String, Row> rows = handle
+                .createQuery("SELECT * FROM appeal WHERE num IN (<nums>)")
                 .bindList("nums", numbers)
                 .map((rs, ctx) -> row(rs))
                 .stream()
                 .collect(Collectors.toMap(r -> r.number().toString(), r -> r));
-        return withPhotos(numbers.stream().map(rows::get).filter(java.util.Objects::nonNull).toList());
+        return withPhotos(numbers.stream()
+                .map(rows::get)
+                .filter(java.util.Objects::nonNull)
+                .toList());
     }
 
     private List<Appeal> withPhotos(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<PhotoRef>> photos = handle.createQuery("SELECT appeal_num, file_id, file_unique_id FROM appeal_photo "
+        Map<String, List<PhotoRef>> photos = handle
+                .createQuery("SELECT appeal_num, file_id, file_unique_id FROM appeal_photo "
                         + "WHERE appeal_num IN (<nums>) ORDER BY appeal_num, idx")
                 .bindList("nums", rows.stream().map(r -> r.number().toString()).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString("appeal_num"), new PhotoRef(rs.getString("file_id"), rs.getString("file_unique_id"))))
+                .map((rs, ctx) -> Map.entry(
+                        rs.getString("appeal_num"),
+                        new PhotoRef(rs.getString("file_id"), rs.getString("file_unique_id"))))
                 .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         List<Appeal> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(r.toAppeal(photos.getOrDefault(r.number().toString(), List.of())));
@@ -185,15 +215,23 @@ final class JdbiAppealStore implements AppealStore {
     }
 
     @Override
-    public long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note, Long outboxId,
-                             Instant at) {
-        int changed = aggregates.track(number.toString(), () -> handle.createUpdate(
-                        "UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
-                .bind("to", to.name())
-                .bind("closedAt", to.isClosed() ? at.toEpochMilli() : null)
-                .bind("num", number.toString())
-                .bind("from", from.name())
-                .execute());
+    public long changeStatus(
+            AppealNumber number,
+            AppealStatus from,
+            AppealStatus to,
+            String actor,
+            String note,
+            Long outboxId,
+            Instant at) {
+        int changed = aggregates.track(
+                number.toString(),
+                () -> handle.createUpdate(
+                                "UPDATE appeal SET status = :to, closed_at = :closedAt WHERE num = :num AND status = :from")
+                        .bind("to", to.name())
+                        .bind("closedAt", to.isClosed() ? at.toEpochMilli() : null)
+                        .bind("num", number.toString())
+                        .bind("from", from.name())
+                        .execute());
         if (changed != 1) {
             throw new IllegalStateException("appeal " + number + " is not " + from);
         }
@@ -206,8 +244,9 @@ final class JdbiAppealStore implements AppealStore {
     }
 
     private long insertEvent(AppealEvent e) {
-        return handle.createUpdate("INSERT INTO appeal_event (appeal_num, happened_at, kind, status_from, status_to, actor, note, outbox_id) "
-                        + "VALUES (:num, :at, :kind, :from, :to, :actor, :note, :outbox)")
+        return handle.createUpdate(
+                        "INSERT INTO appeal_event (appeal_num, happened_at, kind, status_from, status_to, actor, note, outbox_id) "
+                                + "VALUES (:num, :at, :kind, :from, :to, :actor, :note, :outbox)")
                 .bind("num", e.appeal().toString())
                 .bind("at", e.at().toEpochMilli())
                 .bind("kind", e.kind().name())
@@ -235,9 +274,16 @@ final class JdbiAppealStore implements AppealStore {
         long outbox = rs.getLong("outbox_id");
         Long outboxId = rs.wasNull() ? null : outbox;
         AppealNumber number = AppealNumber.parse(rs.getString("appeal_num")).orElseThrow();
-        return new AppealEvent(rs.getLong("id"), number, Instant.ofEpochMilli(rs.getLong("happened_at")),
-                AppealEvent.Kind.valueOf(rs.getString("kind")), from == null ? null : AppealStatus.valueOf(from),
-                to == null ? null : AppealStatus.valueOf(to), rs.getString("actor"), rs.getString("note"), outboxId);
+        return new AppealEvent(
+                rs.getLong("id"),
+                number,
+                Instant.ofEpochMilli(rs.getLong("happened_at")),
+                AppealEvent.Kind.valueOf(rs.getString("kind")),
+                from == null ? null : AppealStatus.valueOf(from),
+                to == null ? null : AppealStatus.valueOf(to),
+                rs.getString("actor"),
+                rs.getString("note"),
+                outboxId);
     }
 
     @Override
@@ -246,7 +292,8 @@ final class JdbiAppealStore implements AppealStore {
                 .bind("num", number.toString())
                 .mapTo(Integer.class)
                 .one();
-        handle.createUpdate("INSERT INTO appeal_photo (appeal_num, idx, file_id, file_unique_id) VALUES (:num, :idx, :file, :unique)")
+        handle.createUpdate(
+                        "INSERT INTO appeal_photo (appeal_num, idx, file_id, file_unique_id) VALUES (:num, :idx, :file, :unique)")
                 .bind("num", number.toString())
                 .bind("idx", next)
                 .bind("file", photo.fileId())
@@ -257,10 +304,12 @@ final class JdbiAppealStore implements AppealStore {
 
     @Override
     public void rate(AppealNumber number, Rating rating) {
-        aggregates.track(number.toString(), () -> handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
-                .bind("rating", rating.stars())
-                .bind("num", number.toString())
-                .execute());
+        aggregates.track(
+                number.toString(),
+                () -> handle.createUpdate("UPDATE appeal SET rating = :rating WHERE num = :num")
+                        .bind("rating", rating.stars())
+                        .bind("num", number.toString())
+                        .execute());
     }
 
     /**
@@ -270,26 +319,43 @@ final class JdbiAppealStore implements AppealStore {
     @Override
     public void anonymise(AppealNumber number, Instant at) {
         String num = number.toString();
-        int changed = handle.createUpdate("UPDATE appeal SET first_name = :first, last_name = :last, address = :text, phone = :phone, "
-                        + "description = :text, chat_id = NULL, anonymised_at = :at WHERE num = :num AND anonymised_at IS NULL")
-                .bind("first", ANONYMOUS_NAME.firstName()).bind("last", ANONYMOUS_NAME.lastName()).bind("text", ANONYMOUS_TEXT)
-                .bind("phone", ANONYMOUS_PHONE.e164()).bind("at", at.toEpochMilli()).bind("num", num).execute();
+        int changed = handle.createUpdate(
+                        "UPDATE appeal SET first_name = :first, last_name = :last, address = :text, phone = :phone, "
+                                + "description = :text, chat_id = NULL, anonymised_at = :at WHERE num = :num AND anonymised_at IS NULL")
+                .bind("first", ANONYMOUS_NAME.firstName())
+                .bind("last", ANONYMOUS_NAME.lastName())
+                .bind("text", ANONYMOUS_TEXT)
+                .bind("phone", ANONYMOUS_PHONE.e164())
+                .bind("at", at.toEpochMilli())
+                .bind("num", num)
+                .execute();
         if (changed == 0) {
             return;
         }
         // The citizen's own words in the history (answers, reopening comments) may name them.
-        handle.createUpdate("UPDATE appeal_event SET note = NULL WHERE appeal_num = :num AND actor = :citizen AND note IS NOT NULL")
-                .bind("num", num).bind("citizen", ua.zvernennia.core.appeal.AppealEvent.CITIZEN).execute();
+        handle.createUpdate(
+                        "UPDATE appeal_event SET note = NULL WHERE appeal_num = :num AND actor = :citizen AND note IS NOT NULL")
+                .bind("num", num)
+                .bind("citizen", ua.zvernennia.core.appeal.AppealEvent.CITIZEN)
+                .execute();
         handle.createUpdate("UPDATE appeal_photo SET file_id = :erased, file_unique_id = '' WHERE appeal_num = :num")
-                .bind("num", num).bind("erased", "erased").execute();
+                .bind("num", num)
+                .bind("erased", "erased")
+                .execute();
         updateSearchText(num);
     }
 
     void updateSearchText(String num) {
-        handle.createQuery("SELECT num, first_name, last_name, phone, address, place_address, description FROM appeal WHERE num = :num")
+        handle.createQuery(
+                        "SELECT num, first_name, last_name, phone, address, place_address, description FROM appeal WHERE num = :num")
                 .bind("num", num)
-                .map((rs, ctx) -> String.join("\n", rs.getString("num"), rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getString("phone"), rs.getString("address"), String.valueOf(rs.getString("place_address")),
+                .map((rs, ctx) -> String.join(
+                        "\n",
+                        rs.getString("num"),
+                        rs.getString("first_name") + " " + rs.getString("last_name"),
+                        rs.getString("phone"),
+                        rs.getString("address"),
+                        String.valueOf(rs.getString("place_address")),
                         rs.getString("description")))
                 .findOne()
                 .ifPresent(text -> handle.createUpdate("UPDATE appeal SET search_text = :text WHERE num = :num")
@@ -299,15 +365,36 @@ final class JdbiAppealStore implements AppealStore {
     }
 
     static String searchable(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('\'', 'ʼ').replace('’', 'ʼ');
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .replace('\'', 'ʼ')
+                .replace('’', 'ʼ');
     }
 
     record Row(AppealNumber number, Appeal withoutPhotos) {
         Appeal toAppeal(List<PhotoRef> photos) {
             Appeal a = withoutPhotos;
-            return new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(), a.issueTypeId(),
-                    a.issueTypeName(), a.executor(), a.description(), photos, a.point(), a.placeAddress(), a.name(),
-                    a.address(), a.phone(), a.status(), a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline());
+            return new Appeal(
+                    a.number(),
+                    a.channel(),
+                    a.chat(),
+                    a.categoryId(),
+                    a.categoryName(),
+                    a.issueTypeId(),
+                    a.issueTypeName(),
+                    a.executor(),
+                    a.description(),
+                    photos,
+                    a.point(),
+                    a.placeAddress(),
+                    a.name(),
+                    a.address(),
+                    a.phone(),
+                    a.status(),
+                    a.deadlineClass(),
+                    a.createdAt(),
+                    a.deadline(),
+                    a.legalDeadline());
         }
     }
 
@@ -317,13 +404,27 @@ final class JdbiAppealStore implements AppealStore {
         String chatId = rs.getString("chat_id");
         double lat = rs.getDouble("place_lat");
         GeoPoint point = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("place_lon"));
-        Appeal a = new Appeal(number, channel, chatId == null ? null : new ChatKey(channel, chatId),
-                rs.getString("category_id"), rs.getString("category_name"), rs.getString("issue_type_id"),
-                rs.getString("issue_type_name"), rs.getString("executor"), rs.getString("description"), List.of(), point,
-                rs.getString("place_address"), new PersonName(rs.getString("first_name"), rs.getString("last_name")),
-                rs.getString("address"), new Phone(rs.getString("phone")), AppealStatus.valueOf(rs.getString("status")),
-                DeadlineClass.valueOf(rs.getString("deadline_class")), Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("deadline_at")), Instant.ofEpochMilli(rs.getLong("legal_deadline_at")));
+        Appeal a = new Appeal(
+                number,
+                channel,
+                chatId == null ? null : new ChatKey(channel, chatId),
+                rs.getString("category_id"),
+                rs.getString("category_name"),
+                rs.getString("issue_type_id"),
+                rs.getString("issue_type_name"),
+                rs.getString("executor"),
+                rs.getString("description"),
+                List.of(),
+                point,
+                rs.getString("place_address"),
+                new PersonName(rs.getString("first_name"), rs.getString("last_name")),
+                rs.getString("address"),
+                new Phone(rs.getString("phone")),
+                AppealStatus.valueOf(rs.getString("status")),
+                DeadlineClass.valueOf(rs.getString("deadline_class")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("deadline_at")),
+                Instant.ofEpochMilli(rs.getLong("legal_deadline_at")));
         return new Row(number, a);
     }
 }

@@ -80,15 +80,30 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
         h.createQuery("SELECT * FROM issue_type ORDER BY category_id, sort_order, id")
                 .map((rs, ctx) -> {
                     String deadline = rs.getString("deadline_class");
-                    return Map.entry(rs.getString("category_id"), new IssueType(
-                            rs.getString("id"), rs.getString("name_uk"), rs.getString("name_en"),
-                            deadline == null ? null : DeadlineClass.valueOf(deadline), rs.getInt("sort_order"), rs.getBoolean("active")));
+                    return Map.entry(
+                            rs.getString("category_id"),
+                            new IssueType(
+                                    rs.getString("id"),
+                                    rs.getString("name_uk"),
+                                    rs.getString("name_en"),
+                                    deadline == null ? null : DeadlineClass.valueOf(deadline),
+                                    rs.getInt("sort_order"),
+                                    rs.getBoolean("active")));
                 })
-                .forEach(e -> types.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return h.createQuery("SELECT * FROM category ORDER BY sort_order, id")
-                .map((rs, ctx) -> new Category(rs.getString("id"), rs.getString("name_uk"), rs.getString("name_en"),
-                        rs.getString("emoji"), DeadlineClass.valueOf(rs.getString("deadline_class")), rs.getString("executor"),
-                        rs.getInt("sort_order"), rs.getBoolean("active"), types.getOrDefault(rs.getString("id"), List.of())))
+                .forEach(e -> types.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return h
+                .createQuery("SELECT * FROM category ORDER BY sort_order, id")
+                .map((rs, ctx) -> new Category(
+                        rs.getString("id"),
+                        rs.getString("name_uk"),
+                        rs.getString("name_en"),
+                        rs.getString("emoji"),
+                        DeadlineClass.valueOf(rs.getString("deadline_class")),
+                        rs.getString("executor"),
+                        rs.getInt("sort_order"),
+                        rs.getBoolean("active"),
+                        types.getOrDefault(rs.getString("id"), List.of())))
                 .list()
                 .stream()
                 .sorted(Comparator.comparingInt(Category::position))

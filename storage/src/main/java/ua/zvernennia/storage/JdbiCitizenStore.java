@@ -55,8 +55,9 @@ final class JdbiCitizenStore implements CitizenStore {
 
     @Override
     public void saveDetails(ChatKey chat, PersonName name, String address, Phone phone, Instant at) {
-        handle.createUpdate("UPDATE citizen SET first_name = :first, last_name = :last, address = :address, phone = :phone, "
-                        + "updated_at = :at WHERE channel = :channel AND chat_id = :chat")
+        handle.createUpdate(
+                        "UPDATE citizen SET first_name = :first, last_name = :last, address = :address, phone = :phone, "
+                                + "updated_at = :at WHERE channel = :channel AND chat_id = :chat")
                 .bind("first", name.firstName())
                 .bind("last", name.lastName())
                 .bind("address", address)
@@ -79,12 +80,19 @@ final class JdbiCitizenStore implements CitizenStore {
     @Override
     public boolean erase(ChatKey chat) {
         // Messages already sent (or given up) are never read again; their text may hold a summary.
-        handle.createUpdate("UPDATE outbox SET payload = :blank, payload_erased_at = :at WHERE channel = :channel AND chat_id = :chat "
-                        + "AND status <> 'PENDING' AND payload_erased_at IS NULL")
-                .bind("blank", JdbiOutbox.BLANK).bind("at", System.currentTimeMillis())
-                .bind("channel", chat.channel().name()).bind("chat", chat.id()).execute();
+        handle.createUpdate(
+                        "UPDATE outbox SET payload = :blank, payload_erased_at = :at WHERE channel = :channel AND chat_id = :chat "
+                                + "AND status <> 'PENDING' AND payload_erased_at IS NULL")
+                .bind("blank", JdbiOutbox.BLANK)
+                .bind("at", System.currentTimeMillis())
+                .bind("channel", chat.channel().name())
+                .bind("chat", chat.id())
+                .execute();
         return handle.createUpdate("DELETE FROM citizen WHERE channel = :channel AND chat_id = :chat")
-                .bind("channel", chat.channel().name()).bind("chat", chat.id()).execute() > 0;
+                        .bind("channel", chat.channel().name())
+                        .bind("chat", chat.id())
+                        .execute()
+                > 0;
     }
 
     @Override

@@ -21,7 +21,8 @@ final class JdbiConversationStore implements ConversationStore {
 
     @Override
     public Optional<ConversationState> load(ChatKey chat) {
-        return handle.createQuery("SELECT step, lang, page, draft, version, subject FROM conversation WHERE channel = :channel AND chat_id = :chat")
+        return handle.createQuery(
+                        "SELECT step, lang, page, draft, version, subject FROM conversation WHERE channel = :channel AND chat_id = :chat")
                 .bind("channel", chat.channel().name())
                 .bind("chat", chat.id())
                 .map((rs, ctx) -> new ConversationState(
@@ -34,10 +35,12 @@ final class JdbiConversationStore implements ConversationStore {
                 .findOne();
     }
 
-    private static final String INSERT = "INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at, subject) "
-            + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now, :subject)";
-    private static final String UPDATE = "UPDATE conversation SET step = :step, lang = :lang, page = :page, draft = :draft, "
-            + "version = :version, updated_at = :now, subject = :subject WHERE channel = :channel AND chat_id = :chat AND version = :expected";
+    private static final String INSERT =
+            "INSERT INTO conversation (channel, chat_id, step, lang, page, draft, version, updated_at, subject) "
+                    + "VALUES (:channel, :chat, :step, :lang, :page, :draft, :version, :now, :subject)";
+    private static final String UPDATE =
+            "UPDATE conversation SET step = :step, lang = :lang, page = :page, draft = :draft, "
+                    + "version = :version, updated_at = :now, subject = :subject WHERE channel = :channel AND chat_id = :chat AND version = :expected";
 
     @Override
     public ConversationState save(ChatKey chat, ConversationState state) {

@@ -15,8 +15,12 @@ import ua.zvernennia.core.deadline.WatchedAppeal;
  * not thread-safe.
  */
 final class JdbiDeadlineMarks implements DeadlineMarks {
-    private static final List<String> OPEN = Arrays.stream(AppealStatus.values()).filter(s -> !s.isClosed()).map(Enum::name).toList();
-    private static final String COLUMNS = "num_year, num_seq, category_name, executor, status, created_at, deadline_at, legal_deadline_at";
+    private static final List<String> OPEN = Arrays.stream(AppealStatus.values())
+            .filter(s -> !s.isClosed())
+            .map(Enum::name)
+            .toList();
+    private static final String COLUMNS =
+            "num_year, num_seq, category_name, executor, status, created_at, deadline_at, legal_deadline_at";
 
     private final Handle handle;
     private final OpenMapAggregates aggregates;
@@ -28,9 +32,12 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
 
     @Override
     public List<WatchedAppeal> dueForReminder(Instant now, double fraction, int limit) {
-        return find("overdue_at IS NULL AND reminded_at IS NULL AND deadline_at >= :now "
-                + "AND created_at * (1000 - :permille) + deadline_at * :permille <= :nowPermille ORDER BY deadline_at, num",
-                now, fraction, limit);
+        return find(
+                "overdue_at IS NULL AND reminded_at IS NULL AND deadline_at >= :now "
+                        + "AND created_at * (1000 - :permille) + deadline_at * :permille <= :nowPermille ORDER BY deadline_at, num",
+                now,
+                fraction,
+                limit);
     }
 
     @Override
@@ -40,21 +47,28 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
 
     @Override
     public List<WatchedAppeal> newlyPastLegalDeadline(Instant now, int limit) {
-        return find("legal_overdue_at IS NULL AND legal_deadline_at < :now ORDER BY legal_deadline_at, num", now, 0, limit);
+        return find(
+                "legal_overdue_at IS NULL AND legal_deadline_at < :now ORDER BY legal_deadline_at, num", now, 0, limit);
     }
 
     private List<WatchedAppeal> find(String condition, Instant now, double fraction, int limit) {
-        var query = handle.createQuery("SELECT " + COLUMNS + " FROM appeal WHERE status IN (<open>) AND " + condition + " LIMIT :limit")
+        var query = handle.createQuery("SELECT " + COLUMNS + " FROM appeal WHERE status IN (<open>) AND " + condition
+                        + " LIMIT :limit")
                 .bindList("open", OPEN)
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit);
         if (condition.contains(":permille")) {
             // Whole numbers: exact on every database (H2 would round a bound double to the column's BIGINT).
-            query.bind("permille", Math.round(fraction * 1000)).bind("nowPermille", Math.multiplyExact(now.toEpochMilli(), 1000L));
+            query.bind("permille", Math.round(fraction * 1000))
+                    .bind("nowPermille", Math.multiplyExact(now.toEpochMilli(), 1000L));
         }
-        return query.map((rs, ctx) -> new WatchedAppeal(new AppealNumber(rs.getInt("num_year"), rs.getLong("num_seq")),
-                        rs.getString("category_name"), rs.getString("executor"), AppealStatus.valueOf(rs.getString("status")),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("deadline_at")),
+        return query.map((rs, ctx) -> new WatchedAppeal(
+                        new AppealNumber(rs.getInt("num_year"), rs.getLong("num_seq")),
+                        rs.getString("category_name"),
+                        rs.getString("executor"),
+                        AppealStatus.valueOf(rs.getString("status")),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("deadline_at")),
                         Instant.ofEpochMilli(rs.getLong("legal_deadline_at"))))
                 .list();
     }

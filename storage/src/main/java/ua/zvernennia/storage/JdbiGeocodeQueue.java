@@ -40,7 +40,12 @@ final class JdbiGeocodeQueue implements GeocodeQueue {
     @Override
     public void failed(AppealNumber number, String reason, Instant notBefore, Instant at) {
         storage.write(s -> {
-            s.geocodes().failed(number.toString(), reason, notBefore == null ? null : notBefore.toEpochMilli(), at.toEpochMilli());
+            s.geocodes()
+                    .failed(
+                            number.toString(),
+                            reason,
+                            notBefore == null ? null : notBefore.toEpochMilli(),
+                            at.toEpochMilli());
             return null;
         });
     }

@@ -42,9 +42,16 @@ final class JdbiInbox implements Inbox {
                 .bind("chat", chat.id())
                 .bind("limit", limit)
                 .map((rs, ctx) -> {
-                    Event event = Json.read(rs.getString("event"), Json.EventBox.class).event();
-                    return new Queued(rs.getLong("id"), new Inbound(chat, event, Instant.ofEpochMilli(rs.getLong("received_at")),
-                            rs.getString("source_id"), rs.getString("menu_ref")));
+                    Event event = Json.read(rs.getString("event"), Json.EventBox.class)
+                            .event();
+                    return new Queued(
+                            rs.getLong("id"),
+                            new Inbound(
+                                    chat,
+                                    event,
+                                    Instant.ofEpochMilli(rs.getLong("received_at")),
+                                    rs.getString("source_id"),
+                                    rs.getString("menu_ref")));
                 })
                 .list();
     }
@@ -57,8 +64,10 @@ final class JdbiInbox implements Inbox {
     @Override
     public Map<ChatKey, Integer> waiting() {
         var counts = new LinkedHashMap<ChatKey, Integer>();
-        handle.createQuery("SELECT channel, chat_id, COUNT(*) AS n FROM inbox GROUP BY channel, chat_id ORDER BY MIN(id)")
-                .map((rs, ctx) -> Map.entry(new ChatKey(Channel.valueOf(rs.getString("channel")), rs.getString("chat_id")), rs.getInt("n")))
+        handle.createQuery(
+                        "SELECT channel, chat_id, COUNT(*) AS n FROM inbox GROUP BY channel, chat_id ORDER BY MIN(id)")
+                .map((rs, ctx) -> Map.entry(
+                        new ChatKey(Channel.valueOf(rs.getString("channel")), rs.getString("chat_id")), rs.getInt("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }

@@ -51,7 +51,8 @@ final class JdbiMenuEditor implements MenuEditor {
     }
 
     @Override
-    public IssueType updateIssueType(String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now) {
+    public IssueType updateIssueType(
+            String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now) {
         return storage.editMenu(c -> c.updateIssueType(categoryId, typeId, change, actor, now));
     }
 

@@ -28,8 +28,9 @@ import ua.zvernennia.core.openmap.PublicAppeal;
  * corrections of points through the writer. Thread-safe.
  */
 public final class JdbiOpenMap implements OpenMap, MapPlaces {
-    private static final String PUBLIC_COLUMNS = "a.num, a.category_id, a.category_name, a.issue_type_name, a.status, a.created_at, "
-            + "a.deadline_at, a.legal_deadline_at, a.closed_at, a.executor, p.lat, p.lon";
+    private static final String PUBLIC_COLUMNS =
+            "a.num, a.category_id, a.category_name, a.issue_type_name, a.status, a.created_at, "
+                    + "a.deadline_at, a.legal_deadline_at, a.closed_at, a.executor, p.lat, p.lon";
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -51,31 +52,56 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
             // The map's cells are kept by day and month only: a year of them is not asked for often enough.
             AggregateStatistics.Rows d = statistics.days(f.from(), f.to()).rows(false);
             return jdbi.withHandle(h -> {
-                Query q = h.createQuery("SELECT cx, cy, status, SUM(appeals) AS appeals, SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum "
-                        + "FROM map_cell WHERE " + d.condition() + " AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2"
-                        + (f.statuses().isEmpty() ? "" : " AND status IN (<statuses>)") + " GROUP BY cx, cy, status");
+                Query q = h.createQuery(
+                        "SELECT cx, cy, status, SUM(appeals) AS appeals, SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum "
+                                + "FROM map_cell WHERE " + d.condition()
+                                + " AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2"
+                                + (f.statuses().isEmpty() ? "" : " AND status IN (<statuses>)")
+                                + " GROUP BY cx, cy, status");
                 return cells(d.bind(bindBox(filters(q, f), box)));
             });
         }
-        return jdbi.withHandle(h -> cells(bindBox(filters(h.createQuery("SELECT cx, cy, status, COUNT(*) AS appeals, SUM(lat) AS lat_sum, "
-                        + "SUM(lon) AS lon_sum FROM map_point WHERE created_at >= :from AND created_at < :until "
-                        + "AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2" + pointFilters(f) + " GROUP BY cx, cy, status"), f)
-                .bind("from", start(f.from())).bind("until", start(f.to().plusDays(1))), box)));
+        return jdbi.withHandle(h -> cells(bindBox(
+                filters(
+                                h.createQuery("SELECT cx, cy, status, COUNT(*) AS appeals, SUM(lat) AS lat_sum, "
+                                        + "SUM(lon) AS lon_sum FROM map_point WHERE created_at >= :from AND created_at < :until "
+                                        + "AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2" + pointFilters(f)
+                                        + " GROUP BY cx, cy, status"),
+                                f)
+                        .bind("from", start(f.from()))
+                        .bind("until", start(f.to().plusDays(1))),
+                box)));
     }
 
     private static List<MapCell> cells(Query q) {
-        return q.map((rs, ctx) -> new MapCell(rs.getInt("cx"), rs.getInt("cy"), AppealStatus.valueOf(rs.getString("status")),
-                rs.getLong("appeals"), rs.getDouble("lat_sum"), rs.getDouble("lon_sum"))).list();
+        return q.map((rs, ctx) -> new MapCell(
+                        rs.getInt("cx"),
+                        rs.getInt("cy"),
+                        AppealStatus.valueOf(rs.getString("status")),
+                        rs.getLong("appeals"),
+                        rs.getDouble("lat_sum"),
+                        rs.getDouble("lon_sum")))
+                .list();
     }
 
     @Override
     public List<MapPoint> points(MapFilter f, Bbox box, int limit) {
-        return jdbi.withHandle(h -> bindBox(filters(h.createQuery("SELECT num, lat, lon, status, category_id FROM map_point "
-                        + "WHERE created_at >= :from AND created_at < :until AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2"
-                        + pointFilters(f) + " ORDER BY created_at DESC LIMIT :limit"), f), box)
-                .bind("from", start(f.from())).bind("until", start(f.to().plusDays(1))).bind("limit", limit)
-                .map((rs, ctx) -> new MapPoint(rs.getString("num"), rs.getDouble("lat"), rs.getDouble("lon"),
-                        AppealStatus.valueOf(rs.getString("status")), rs.getString("category_id")))
+        return jdbi.withHandle(h -> bindBox(
+                        filters(
+                                h.createQuery("SELECT num, lat, lon, status, category_id FROM map_point "
+                                        + "WHERE created_at >= :from AND created_at < :until AND cx >= :x1 AND cx <= :x2 AND cy >= :y1 AND cy <= :y2"
+                                        + pointFilters(f) + " ORDER BY created_at DESC LIMIT :limit"),
+                                f),
+                        box)
+                .bind("from", start(f.from()))
+                .bind("until", start(f.to().plusDays(1)))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new MapPoint(
+                        rs.getString("num"),
+                        rs.getDouble("lat"),
+                        rs.getDouble("lon"),
+                        AppealStatus.valueOf(rs.getString("status")),
+                        rs.getString("category_id")))
                 .list());
     }
 
@@ -87,7 +113,8 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
 
     private static Query filters(Query q, MapFilter f) {
         if (!f.statuses().isEmpty()) {
-            q.bindList("statuses", f.statuses().stream().map(Enum::name).sorted().toList());
+            q.bindList(
+                    "statuses", f.statuses().stream().map(Enum::name).sorted().toList());
         }
         if (!f.categories().isEmpty()) {
             q.bindList("categories", f.categories().stream().sorted().toList());
@@ -99,7 +126,10 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
     }
 
     private static Query bindBox(Query q, Bbox box) {
-        return q.bind("x1", box.minX()).bind("x2", box.maxX()).bind("y1", box.minY()).bind("y2", box.maxY());
+        return q.bind("x1", box.minX())
+                .bind("x2", box.maxX())
+                .bind("y1", box.minY())
+                .bind("y2", box.maxY());
     }
 
     private long start(LocalDate day) {
@@ -108,17 +138,24 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
 
     @Override
     public Optional<PublicAppeal> appeal(AppealNumber number) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM appeal a LEFT JOIN map_point p ON p.num = a.num "
-                        + "WHERE a.num = :num")
-                .bind("num", number.toString()).map((rs, ctx) -> appeal(rs)).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_COLUMNS
+                        + " FROM appeal a LEFT JOIN map_point p ON p.num = a.num " + "WHERE a.num = :num")
+                .bind("num", number.toString())
+                .map((rs, ctx) -> appeal(rs))
+                .findOne());
     }
 
     @Override
     public List<PublicAppeal> appeals(LocalDate from, LocalDate to, int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM appeal a LEFT JOIN map_point p ON p.num = a.num "
-                        + "WHERE a.created_at >= :from AND a.created_at < :until ORDER BY a.created_at, a.num LIMIT :limit OFFSET :offset")
-                .bind("from", start(from)).bind("until", start(to.plusDays(1))).bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> appeal(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + PUBLIC_COLUMNS + " FROM appeal a LEFT JOIN map_point p ON p.num = a.num "
+                                + "WHERE a.created_at >= :from AND a.created_at < :until ORDER BY a.created_at, a.num LIMIT :limit OFFSET :offset")
+                .bind("from", start(from))
+                .bind("until", start(to.plusDays(1)))
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> appeal(rs))
+                .list());
     }
 
     private static PublicAppeal appeal(ResultSet rs) throws SQLException {
@@ -126,10 +163,18 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
         GeoPoint point = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("lon"));
         long closed = rs.getLong("closed_at");
         Instant closedAt = rs.wasNull() ? null : Instant.ofEpochMilli(closed);
-        return new PublicAppeal(rs.getString("num"), rs.getString("category_id"), rs.getString("category_name"),
-                rs.getString("issue_type_name"), AppealStatus.valueOf(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("deadline_at")),
-                Instant.ofEpochMilli(rs.getLong("legal_deadline_at")), closedAt, rs.getString("executor"), point);
+        return new PublicAppeal(
+                rs.getString("num"),
+                rs.getString("category_id"),
+                rs.getString("category_name"),
+                rs.getString("issue_type_name"),
+                AppealStatus.valueOf(rs.getString("status")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("deadline_at")),
+                Instant.ofEpochMilli(rs.getLong("legal_deadline_at")),
+                closedAt,
+                rs.getString("executor"),
+                point);
     }
 
     @Override
@@ -148,8 +193,13 @@ public final class JdbiOpenMap implements OpenMap, MapPlaces {
             long at = clock.millis();
             boolean found = stores.geocodes().correct(number.toString(), point, actor, at);
             if (found) {
-                String note = point == null ? "Точку на карті повернуто до знайденої за адресою"
-                        : String.format(java.util.Locale.ROOT, "Точку на карті виправлено: %.6f, %.6f", point.latitude(), point.longitude());
+                String note = point == null
+                        ? "Точку на карті повернуто до знайденої за адресою"
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "Точку на карті виправлено: %.6f, %.6f",
+                                point.latitude(),
+                                point.longitude());
                 stores.appeals().addEvent(number, AppealEvent.Kind.COMMENT, actor, note, Instant.ofEpochMilli(at));
             }
             return found;

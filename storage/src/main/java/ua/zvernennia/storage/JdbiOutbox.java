@@ -23,8 +23,9 @@ final class JdbiOutbox implements Outbox {
 
     @Override
     public OutboxMessage enqueue(ChatKey chat, Reply reply, Instant notBefore, Instant now) {
-        long id = handle.createUpdate("INSERT INTO outbox (channel, chat_id, payload, status, attempts, not_before, created_at) "
-                        + "VALUES (:channel, :chat, :payload, 'PENDING', 0, :notBefore, :now)")
+        long id = handle.createUpdate(
+                        "INSERT INTO outbox (channel, chat_id, payload, status, attempts, not_before, created_at) "
+                                + "VALUES (:channel, :chat, :payload, 'PENDING', 0, :notBefore, :now)")
                 .bind("channel", chat.channel().name())
                 .bind("chat", chat.id())
                 .bind("payload", Json.write(reply))
@@ -62,9 +63,13 @@ final class JdbiOutbox implements Outbox {
 
     @Override
     public void markSent(List<SentMark> sent) {
-        PreparedBatch batch = handle.prepareBatch("UPDATE outbox SET status = 'SENT', sent_at = :at, message_ref = :ref WHERE id = :id");
+        PreparedBatch batch = handle.prepareBatch(
+                "UPDATE outbox SET status = 'SENT', sent_at = :at, message_ref = :ref WHERE id = :id");
         for (SentMark m : sent) {
-            batch.bind("at", m.at().toEpochMilli()).bind("ref", JdbiCitizenStore.truncate(m.messageRef(), 64)).bind("id", m.id()).add();
+            batch.bind("at", m.at().toEpochMilli())
+                    .bind("ref", JdbiCitizenStore.truncate(m.messageRef(), 64))
+                    .bind("id", m.id())
+                    .add();
         }
         batch.execute();
     }
@@ -81,8 +86,9 @@ final class JdbiOutbox implements Outbox {
 
     @Override
     public void giveUp(long id, String reason, Instant at) {
-        handle.createUpdate("UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = :reason, sent_at = :at "
-                        + "WHERE id = :id AND status = 'PENDING'")
+        handle.createUpdate(
+                        "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = :reason, sent_at = :at "
+                                + "WHERE id = :id AND status = 'PENDING'")
                 .bind("reason", JdbiCitizenStore.truncate(reason, 1000))
                 .bind("at", at.toEpochMilli())
                 .bind("id", id)

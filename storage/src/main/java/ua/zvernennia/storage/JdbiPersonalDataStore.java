@@ -39,8 +39,14 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
                     open.put(n, s.appeals().find(n).map(a -> a.status().name()).orElse(""));
                 }
                 details += r.detailsErased() ? 1 : 0;
-                s.conversations().load(chat).ifPresent(c -> s.conversations().save(chat,
-                        ConversationState.fresh().withLanguage(c.language()).withVersion(c.version())));
+                s.conversations()
+                        .load(chat)
+                        .ifPresent(c -> s.conversations()
+                                .save(
+                                        chat,
+                                        ConversationState.fresh()
+                                                .withLanguage(c.language())
+                                                .withVersion(c.version())));
             }
             // Appeals taken by phone, e-mail or in person, or filed from another chat with this number.
             for (AppealNumber n : s.retention().appealsWithPhone(phone.e164())) {

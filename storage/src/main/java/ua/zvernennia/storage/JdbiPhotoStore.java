@@ -30,7 +30,8 @@ final class JdbiPhotoStore implements PhotoStore {
     }
 
     @Override
-    public void kept(long id, String contentType, long size, byte[] bytes, String storedPath, byte[] thumbnail, Instant now) {
+    public void kept(
+            long id, String contentType, long size, byte[] bytes, String storedPath, byte[] thumbnail, Instant now) {
         storage.write(s -> {
             s.media().kept(id, contentType, size, bytes, storedPath, thumbnail, now);
             return null;

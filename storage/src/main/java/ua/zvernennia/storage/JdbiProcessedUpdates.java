@@ -16,12 +16,14 @@ final class JdbiProcessedUpdates implements ProcessedUpdates {
     @Override
     public boolean firstTime(ChatKey chat, String sourceId, Instant at) {
         // One statement instead of a look-up and an insert: this runs for every update.
-        return handle.createUpdate("INSERT INTO processed_update (channel, source_id, processed_at) SELECT :channel, :id, :at "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM processed_update WHERE channel = :channel AND source_id = :id)")
-                .bind("channel", chat.channel().name())
-                .bind("id", sourceId)
-                .bind("at", at.toEpochMilli())
-                .execute() == 1;
+        return handle.createUpdate(
+                                "INSERT INTO processed_update (channel, source_id, processed_at) SELECT :channel, :id, :at "
+                                        + "WHERE NOT EXISTS (SELECT 1 FROM processed_update WHERE channel = :channel AND source_id = :id)")
+                        .bind("channel", chat.channel().name())
+                        .bind("id", sourceId)
+                        .bind("at", at.toEpochMilli())
+                        .execute()
+                == 1;
     }
 
     @Override

@@ -48,7 +48,8 @@ final class JdbiRegisterStore implements RegisterStore {
     }
 
     @Override
-    public RegisterCounts counts(Instant from, Instant until, Instant asOf, Map<String, String> topics, String fallbackTopic) {
+    public RegisterCounts counts(
+            Instant from, Instant until, Instant asOf, Map<String, String> topics, String fallbackTopic) {
         return storage.read(s -> s.register().counts(from, until, asOf, topics, fallbackTopic));
     }
 }

@@ -28,7 +28,8 @@ import ua.zvernennia.core.stats.StatisticsSource;
 public final class JdbiStatistics implements StatisticsSource {
     private static final long DAY_MS = 86_400_000L;
     private static final String OVERDUE = "(closed_at IS NULL AND deadline_at < :asOf) OR closed_at > deadline_at";
-    private static final String PAST_LEGAL = "(closed_at IS NULL AND legal_deadline_at < :asOf) OR closed_at > legal_deadline_at";
+    private static final String PAST_LEGAL =
+            "(closed_at IS NULL AND legal_deadline_at < :asOf) OR closed_at > legal_deadline_at";
     private static final String ON_TIME = "status = 'RESOLVED' AND closed_at <= deadline_at";
 
     private final Jdbi jdbi;
@@ -61,10 +62,16 @@ public final class JdbiStatistics implements StatisticsSource {
                     .bind("asOf", asOf.toEpochMilli())
                     .map((rs, ctx) -> {
                         String categoryId = rs.getString("category_id");
-                        return new Count(Channel.valueOf(rs.getString("channel")), categoryId,
-                                names.computeIfAbsent(categoryId, id -> categoryName(h, id)), rs.getString("executor"),
-                                AppealStatus.valueOf(rs.getString("status")), rs.getLong("appeals"), rs.getLong("overdue"),
-                                rs.getLong("on_time"), rs.getLong("past_legal"));
+                        return new Count(
+                                Channel.valueOf(rs.getString("channel")),
+                                categoryId,
+                                names.computeIfAbsent(categoryId, id -> categoryName(h, id)),
+                                rs.getString("executor"),
+                                AppealStatus.valueOf(rs.getString("status")),
+                                rs.getLong("appeals"),
+                                rs.getLong("overdue"),
+                                rs.getLong("on_time"),
+                                rs.getLong("past_legal"));
                     })
                     .list();
         });
@@ -75,12 +82,14 @@ public final class JdbiStatistics implements StatisticsSource {
      * filed under (appeals keep it).
      */
     private String categoryName(Handle h, String categoryId) {
-        return categories.find(categoryId).map(Category::nameUk).orElseGet(() -> h.createQuery(
-                        "SELECT category_name FROM appeal WHERE category_id = :id LIMIT 1")
-                .bind("id", categoryId)
-                .mapTo(String.class)
-                .findOne()
-                .orElse(categoryId));
+        return categories
+                .find(categoryId)
+                .map(Category::nameUk)
+                .orElseGet(() -> h.createQuery("SELECT category_name FROM appeal WHERE category_id = :id LIMIT 1")
+                        .bind("id", categoryId)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(categoryId));
     }
 
     @Override
@@ -112,8 +121,12 @@ public final class JdbiStatistics implements StatisticsSource {
                 .bind("from", from.toEpochMilli())
                 .bind("until", until.toEpochMilli())
                 .bind("asOf", asOf.toEpochMilli())
-                .map((rs, ctx) -> new Day(LocalDate.ofEpochDay(rs.getLong("day_number")), rs.getLong("appeals"),
-                        rs.getLong("resolved"), rs.getLong("on_time"), rs.getLong("overdue")))
+                .map((rs, ctx) -> new Day(
+                        LocalDate.ofEpochDay(rs.getLong("day_number")),
+                        rs.getLong("appeals"),
+                        rs.getLong("resolved"),
+                        rs.getLong("on_time"),
+                        rs.getLong("overdue")))
                 .list());
     }
 

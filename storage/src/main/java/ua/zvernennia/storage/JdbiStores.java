@@ -50,12 +50,17 @@ public final class JdbiStores implements Stores {
         this.effects = new CommitEffects();
         ConversationStore conversationRows = new JdbiConversationStore(handle, clock);
         CitizenStore citizenRows = new JdbiCitizenStore(handle);
-        this.conversations = recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
+        this.conversations =
+                recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
         this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
         this.executors = new ExecutorRows(handle);
         var notices = new StaffNotices(zone);
-        this.appeals = new JdbiAppealStore(handle, zone, a -> executors.route(a.number().toString(), a.categoryId(),
-                a.issueTypeId(), a.executor()).ifPresent(e -> notices.assigned(this, a, e, clock.instant())));
+        this.appeals = new JdbiAppealStore(
+                handle,
+                zone,
+                a -> executors
+                        .route(a.number().toString(), a.categoryId(), a.issueTypeId(), a.executor())
+                        .ifPresent(e -> notices.assigned(this, a, e, clock.instant())));
         this.categories = categories;
         this.outbox = new JdbiOutbox(handle);
         this.processed = new JdbiProcessedUpdates(handle);

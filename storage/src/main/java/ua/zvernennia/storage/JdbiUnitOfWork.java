@@ -42,6 +42,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final int MAX_BATCH = 512;
     /** Recent chats whose state and citizen row are kept in memory (a few KB each at most). */
     private static final int RECENT_CHATS = 20_000;
+
     private static final long RECLAIM_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int RECLAIM_BYTES = 4 << 20;
     /** How long {@link #run} waits for a commit before it gives up with {@link StorageUnavailableException}. */
@@ -50,8 +51,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     /** The outcome of the latest commit attempt: when, and the fault (null when it committed). */
-    record Attempt(long atNanos, StorageUnavailableException fault) {
-    }
+    record Attempt(long atNanos, StorageUnavailableException fault) {}
 
     /** A work with its future; storage-level work sees the stores as they are, {@link JdbiStores}. */
     private record Pending<T>(Function<JdbiStores, T> work, CompletableFuture<T> future) {
@@ -61,8 +61,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
-    private record Deferred(Pending<?> pending, long dueNanos) {
-    }
+    private record Deferred(Pending<?> pending, long dueNanos) {}
 
     private final Database database;
     private final JdbiCategoryCatalog categories;
@@ -73,6 +72,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Queue<Deferred> deferred = new ConcurrentLinkedQueue<>();
     /** Kept across handles: a new handle after a failure still sees only committed rows there. */
     private final RecentRows recent = new RecentRows(RECENT_CHATS);
+
     private final Thread writer;
     private volatile boolean running = true;
     private volatile Telemetry telemetry = Telemetry.NONE;
@@ -82,6 +82,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private volatile long idleRounds;
     /** The latest attempt that failed, null before any did. */
     private volatile Attempt lastFault;
+
     private volatile long transactions;
     private long lastWarning;
     private Handle handle;
@@ -157,8 +158,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            StorageUnavailableException late = new StorageUnavailableException("the database did not commit within "
-                    + timeout.toSeconds() + " s", null);
+            StorageUnavailableException late = new StorageUnavailableException(
+                    "the database did not commit within " + timeout.toSeconds() + " s", null);
             // The writer skips work whose future is done, so work not yet started never runs.
             future.completeExceptionally(late);
             throw late;

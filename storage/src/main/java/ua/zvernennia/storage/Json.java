@@ -14,32 +14,31 @@ import ua.zvernennia.core.chat.Keyboard;
 final class Json {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
-            @JsonSubTypes.Type(value = Keyboard.Keep.class, name = "keep"),
-            @JsonSubTypes.Type(value = Keyboard.Remove.class, name = "remove"),
-            @JsonSubTypes.Type(value = Keyboard.Menu.class, name = "menu"),
-            @JsonSubTypes.Type(value = Keyboard.RequestContact.class, name = "contact"),
-            @JsonSubTypes.Type(value = Keyboard.RequestLocation.class, name = "location")})
-    private interface KeyboardTypes {
-    }
+        @JsonSubTypes.Type(value = Keyboard.Keep.class, name = "keep"),
+        @JsonSubTypes.Type(value = Keyboard.Remove.class, name = "remove"),
+        @JsonSubTypes.Type(value = Keyboard.Menu.class, name = "menu"),
+        @JsonSubTypes.Type(value = Keyboard.RequestContact.class, name = "contact"),
+        @JsonSubTypes.Type(value = Keyboard.RequestLocation.class, name = "location")
+    })
+    private interface KeyboardTypes {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
-            @JsonSubTypes.Type(value = Event.Text.class, name = "text"),
-            @JsonSubTypes.Type(value = Event.ButtonPress.class, name = "press"),
-            @JsonSubTypes.Type(value = Event.Command.class, name = "command"),
-            @JsonSubTypes.Type(value = Event.ContactShared.class, name = "contact"),
-            @JsonSubTypes.Type(value = Event.LocationShared.class, name = "location"),
-            @JsonSubTypes.Type(value = Event.PhotoSent.class, name = "photo"),
-            @JsonSubTypes.Type(value = Event.Unsupported.class, name = "unsupported"),
-            @JsonSubTypes.Type(value = Event.Reachability.class, name = "reachability"),
-            @JsonSubTypes.Type(value = Event.StaffPress.class, name = "staff-press"),
-            @JsonSubTypes.Type(value = Event.StaffMessage.class, name = "staff-message")})
-    private interface EventTypes {
-    }
+        @JsonSubTypes.Type(value = Event.Text.class, name = "text"),
+        @JsonSubTypes.Type(value = Event.ButtonPress.class, name = "press"),
+        @JsonSubTypes.Type(value = Event.Command.class, name = "command"),
+        @JsonSubTypes.Type(value = Event.ContactShared.class, name = "contact"),
+        @JsonSubTypes.Type(value = Event.LocationShared.class, name = "location"),
+        @JsonSubTypes.Type(value = Event.PhotoSent.class, name = "photo"),
+        @JsonSubTypes.Type(value = Event.Unsupported.class, name = "unsupported"),
+        @JsonSubTypes.Type(value = Event.Reachability.class, name = "reachability"),
+        @JsonSubTypes.Type(value = Event.StaffPress.class, name = "staff-press"),
+        @JsonSubTypes.Type(value = Event.StaffMessage.class, name = "staff-message")
+    })
+    private interface EventTypes {}
 
     /** An inbox row's event, wrapped so that its type is always written. */
-    record EventBox(Event event) {
-    }
+    record EventBox(Event event) {}
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addMixIn(Keyboard.class, KeyboardTypes.class)
@@ -48,8 +47,7 @@ final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {

@@ -40,22 +40,34 @@ public final class MediaRows implements MediaQueue {
     private void queue(Channel channel, String chatId, PhotoRef photo, Instant now) {
         // One writer: a check and an insert in its transaction cannot race within an instance.
         boolean known = handle.createQuery("SELECT COUNT(*) FROM media WHERE channel = :channel AND file_id = :file")
-                .bind("channel", channel.name()).bind("file", photo.fileId()).mapTo(Integer.class).one() > 0;
+                        .bind("channel", channel.name())
+                        .bind("file", photo.fileId())
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
         if (known) {
             return;
         }
         handle.createUpdate("INSERT INTO media (channel, chat_id, file_id, status, attempts, not_before, created_at) "
                         + "VALUES (:channel, :chat, :file, 'PENDING', 0, :now, :now)")
-                .bind("channel", channel.name()).bind("chat", chatId).bind("file", photo.fileId())
-                .bind("now", now.toEpochMilli()).execute();
+                .bind("channel", channel.name())
+                .bind("chat", chatId)
+                .bind("file", photo.fileId())
+                .bind("now", now.toEpochMilli())
+                .execute();
     }
 
     /** Queued photos whose time has come, oldest first. */
     public List<Pending> due(Instant now, int limit) {
-        return handle.createQuery("SELECT id, channel, file_id, attempts FROM media WHERE status = 'PENDING' AND not_before <= :now "
-                        + "ORDER BY id LIMIT :limit")
-                .bind("now", now.toEpochMilli()).bind("limit", limit)
-                .map((rs, ctx) -> new Pending(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("file_id"),
+        return handle.createQuery(
+                        "SELECT id, channel, file_id, attempts FROM media WHERE status = 'PENDING' AND not_before <= :now "
+                                + "ORDER BY id LIMIT :limit")
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Pending(
+                        rs.getLong("id"),
+                        Channel.valueOf(rs.getString("channel")),
+                        rs.getString("file_id"),
                         rs.getInt("attempts")))
                 .list();
     }
@@ -66,37 +78,64 @@ public final class MediaRows implements MediaQueue {
      */
     public boolean claim(long id, Instant now, Instant leaseUntil) {
         return handle.createUpdate("UPDATE media SET not_before = :lease, attempts = attempts + 1 "
-                        + "WHERE id = :id AND status = 'PENDING' AND not_before <= :now")
-                .bind("id", id).bind("now", now.toEpochMilli()).bind("lease", leaseUntil.toEpochMilli()).execute() == 1;
+                                + "WHERE id = :id AND status = 'PENDING' AND not_before <= :now")
+                        .bind("id", id)
+                        .bind("now", now.toEpochMilli())
+                        .bind("lease", leaseUntil.toEpochMilli())
+                        .execute()
+                == 1;
     }
 
     /** The photo's bytes (or the file they are in), their type and the thumbnail. */
-    public void kept(long id, String contentType, long size, byte[] bytes, String storedPath, byte[] thumbnail, Instant now) {
-        handle.createUpdate("UPDATE media SET status = 'KEPT', kept_at = :now, content_type = :type, size_bytes = :size, bytes = :bytes, "
-                        + "stored_path = :path, thumbnail = :thumb, last_error = NULL WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id).bind("now", now.toEpochMilli()).bind("type", contentType).bind("size", size)
-                .bind("bytes", bytes).bind("path", storedPath).bind("thumb", thumbnail).execute();
+    public void kept(
+            long id, String contentType, long size, byte[] bytes, String storedPath, byte[] thumbnail, Instant now) {
+        handle.createUpdate(
+                        "UPDATE media SET status = 'KEPT', kept_at = :now, content_type = :type, size_bytes = :size, bytes = :bytes, "
+                                + "stored_path = :path, thumbnail = :thumb, last_error = NULL WHERE id = :id AND status = 'PENDING'")
+                .bind("id", id)
+                .bind("now", now.toEpochMilli())
+                .bind("type", contentType)
+                .bind("size", size)
+                .bind("bytes", bytes)
+                .bind("path", storedPath)
+                .bind("thumb", thumbnail)
+                .execute();
     }
 
     /** Tries again at {@code notBefore}, saying why the last attempt failed. */
     public void retry(long id, Instant notBefore, String error) {
-        handle.createUpdate("UPDATE media SET not_before = :at, last_error = :error WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id).bind("at", notBefore.toEpochMilli()).bind("error", JdbiCitizenStore.truncate(error, 500)).execute();
+        handle.createUpdate(
+                        "UPDATE media SET not_before = :at, last_error = :error WHERE id = :id AND status = 'PENDING'")
+                .bind("id", id)
+                .bind("at", notBefore.toEpochMilli())
+                .bind("error", JdbiCitizenStore.truncate(error, 500))
+                .execute();
     }
 
     /** Gives up on the photo: it is not an image, too large, or the messenger never gave it. */
     public void failed(long id, String error) {
-        handle.createUpdate("UPDATE media SET status = 'FAILED', last_error = :error WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id).bind("error", JdbiCitizenStore.truncate(error, 500)).execute();
+        handle.createUpdate(
+                        "UPDATE media SET status = 'FAILED', last_error = :error WHERE id = :id AND status = 'PENDING'")
+                .bind("id", id)
+                .bind("error", JdbiCitizenStore.truncate(error, 500))
+                .execute();
     }
 
     /** The photo with this messenger's file id, as kept (or still queued, or given up). */
     public Optional<Kept> find(Channel channel, String fileId) {
-        return handle.createQuery("SELECT id, status, content_type, bytes, stored_path, thumbnail, last_error FROM media "
-                        + "WHERE channel = :channel AND file_id = :file ORDER BY id LIMIT 1")
-                .bind("channel", channel.name()).bind("file", fileId)
-                .map((rs, ctx) -> new Kept(rs.getLong("id"), Status.valueOf(rs.getString("status")), rs.getString("content_type"),
-                        rs.getBytes("bytes"), rs.getString("stored_path"), rs.getBytes("thumbnail"), rs.getString("last_error")))
+        return handle.createQuery(
+                        "SELECT id, status, content_type, bytes, stored_path, thumbnail, last_error FROM media "
+                                + "WHERE channel = :channel AND file_id = :file ORDER BY id LIMIT 1")
+                .bind("channel", channel.name())
+                .bind("file", fileId)
+                .map((rs, ctx) -> new Kept(
+                        rs.getLong("id"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getString("content_type"),
+                        rs.getBytes("bytes"),
+                        rs.getString("stored_path"),
+                        rs.getBytes("thumbnail"),
+                        rs.getString("last_error")))
                 .findOne();
     }
 
@@ -112,9 +151,12 @@ public final class MediaRows implements MediaQueue {
                 if (m.storedPath() != null) {
                     files.add(m.storedPath());
                 }
-                handle.createUpdate("UPDATE media SET status = 'ERASED', chat_id = '-', file_id = :erased, bytes = NULL, thumbnail = NULL, "
-                                + "content_type = NULL, last_error = NULL WHERE id = :id")
-                        .bind("id", m.id()).bind("erased", "erased:" + m.id()).execute();
+                handle.createUpdate(
+                                "UPDATE media SET status = 'ERASED', chat_id = '-', file_id = :erased, bytes = NULL, thumbnail = NULL, "
+                                        + "content_type = NULL, last_error = NULL WHERE id = :id")
+                        .bind("id", m.id())
+                        .bind("erased", "erased:" + m.id())
+                        .execute();
             });
         }
         return files;
@@ -129,22 +171,35 @@ public final class MediaRows implements MediaQueue {
 
     /** Photos of erased rows whose files are still to be deleted from the media folder. */
     public List<Kept> erasedFiles(int limit) {
-        return handle.createQuery("SELECT id, status, content_type, bytes, stored_path, thumbnail, last_error FROM media "
-                        + "WHERE status = 'ERASED' AND stored_path IS NOT NULL ORDER BY id LIMIT :limit")
+        return handle.createQuery(
+                        "SELECT id, status, content_type, bytes, stored_path, thumbnail, last_error FROM media "
+                                + "WHERE status = 'ERASED' AND stored_path IS NOT NULL ORDER BY id LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Kept(rs.getLong("id"), Status.valueOf(rs.getString("status")), rs.getString("content_type"),
-                        rs.getBytes("bytes"), rs.getString("stored_path"), rs.getBytes("thumbnail"), rs.getString("last_error")))
+                .map((rs, ctx) -> new Kept(
+                        rs.getLong("id"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getString("content_type"),
+                        rs.getBytes("bytes"),
+                        rs.getString("stored_path"),
+                        rs.getBytes("thumbnail"),
+                        rs.getString("last_error")))
                 .list();
     }
 
     /** The erased photo's file is deleted. */
     public void fileDeleted(long id) {
-        handle.createUpdate("UPDATE media SET stored_path = NULL WHERE id = :id AND status = 'ERASED'").bind("id", id).execute();
+        handle.createUpdate("UPDATE media SET stored_path = NULL WHERE id = :id AND status = 'ERASED'")
+                .bind("id", id)
+                .execute();
     }
 
     /** The file ids of every photo this chat sent that is still kept or queued. */
     public List<String> fileIdsOf(ChatKey chat) {
-        return handle.createQuery("SELECT file_id FROM media WHERE channel = :channel AND chat_id = :chat AND status <> 'ERASED'")
-                .bind("channel", chat.channel().name()).bind("chat", chat.id()).mapTo(String.class).list();
+        return handle.createQuery(
+                        "SELECT file_id FROM media WHERE channel = :channel AND chat_id = :chat AND status <> 'ERASED'")
+                .bind("channel", chat.channel().name())
+                .bind("chat", chat.id())
+                .mapTo(String.class)
+                .list();
     }
 }

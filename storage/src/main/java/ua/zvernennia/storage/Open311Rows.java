@@ -12,10 +12,10 @@ import org.jdbi.v3.core.Handle;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.open311.Open311Store;
 import ua.zvernennia.core.open311.Open311Store.Key;
 import ua.zvernennia.core.open311.Open311Store.Query;
 import ua.zvernennia.core.open311.Open311Store.Request;
-import ua.zvernennia.core.open311.Open311Store;
 import ua.zvernennia.core.refusal.Refusal;
 
 /**
@@ -40,8 +40,9 @@ public final class Open311Rows {
 
     /** Stores a new key (by its hash) and returns its id. */
     public long createKey(String name, String source, int perMinute, String key, String createdBy, Instant now) {
-        return handle.createUpdate("INSERT INTO open311_key (name, source, key_hash, per_minute, created_at, created_by) "
-                        + "VALUES (:name, :source, :hash, :perMinute, :now, :by)")
+        return handle.createUpdate(
+                        "INSERT INTO open311_key (name, source, key_hash, per_minute, created_at, created_by) "
+                                + "VALUES (:name, :source, :hash, :perMinute, :now, :by)")
                 .bind("name", name)
                 .bind("source", source)
                 .bind("hash", ApiTokens.hash(key))
@@ -54,7 +55,9 @@ public final class Open311Rows {
     }
 
     public List<Key> keys() {
-        return handle.createQuery("SELECT * FROM open311_key ORDER BY id").map((rs, ctx) -> key(rs)).list();
+        return handle.createQuery("SELECT * FROM open311_key ORDER BY id")
+                .map((rs, ctx) -> key(rs))
+                .list();
     }
 
     /** The active key with this value, if any. */
@@ -68,16 +71,23 @@ public final class Open311Rows {
     /** Revokes the key; false when there is no active key with this id. */
     public boolean revokeKey(long id, Instant now) {
         return handle.createUpdate("UPDATE open311_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .bind("now", now.toEpochMilli())
-                .bind("id", id)
-                .execute() == 1;
+                        .bind("now", now.toEpochMilli())
+                        .bind("id", id)
+                        .execute()
+                == 1;
     }
 
     private static Key key(ResultSet rs) throws SQLException {
         long revoked = rs.getLong("revoked_at");
         Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
-        return new Key(rs.getLong("id"), rs.getString("name"), rs.getString("source"), rs.getInt("per_minute"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("created_by"), revokedAt);
+        return new Key(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("source"),
+                rs.getInt("per_minute"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("created_by"),
+                revokedAt);
     }
 
     // ---- appeals -----------------------------------------------------------------------------------
@@ -109,15 +119,20 @@ public final class Open311Rows {
                 .bind("visible", visible)
                 .bind("num", number.toString())
                 .execute();
-        new JdbiAppealStore(handle, java.time.ZoneOffset.UTC).addEvent(number, AppealEvent.Kind.COMMENT, actor,
-                visible ? Open311Store.DESCRIPTION_PUBLISHED : Open311Store.DESCRIPTION_HIDDEN, now);
+        new JdbiAppealStore(handle, java.time.ZoneOffset.UTC)
+                .addEvent(
+                        number,
+                        AppealEvent.Kind.COMMENT,
+                        actor,
+                        visible ? Open311Store.DESCRIPTION_PUBLISHED : Open311Store.DESCRIPTION_HIDDEN,
+                        now);
         return true;
     }
 
     /** The history notes of {@link #setDescriptionPublic}. */
-
     public Optional<Request> find(AppealNumber number) {
-        return requests(new Query(List.of(number.toString()), null, null, null, null, null, 0, 1)).stream().findFirst();
+        return requests(new Query(List.of(number.toString()), null, null, null, null, null, 0, 1)).stream()
+                .findFirst();
     }
 
     /** The requests matching {@code q}, newest first. */
@@ -152,10 +167,12 @@ public final class Open311Rows {
             where.add("a.created_at < :to");
             params.put("to", q.to().toEpochMilli());
         }
-        String sql = "SELECT a.*, (SELECT MAX(e.happened_at) FROM appeal_event e WHERE e.appeal_num = a.num) AS updated_at "
-                + "FROM appeal a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY a.created_at DESC, a.num_seq DESC LIMIT :limit OFFSET :offset";
-        var query = handle.createQuery(sql).bindMap(params).bind("limit", q.limit()).bind("offset", q.offset());
+        String sql =
+                "SELECT a.*, (SELECT MAX(e.happened_at) FROM appeal_event e WHERE e.appeal_num = a.num) AS updated_at "
+                        + "FROM appeal a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + " ORDER BY a.created_at DESC, a.num_seq DESC LIMIT :limit OFFSET :offset";
+        var query =
+                handle.createQuery(sql).bindMap(params).bind("limit", q.limit()).bind("offset", q.offset());
         if (!q.numbers().isEmpty()) {
             query.bindList("nums", q.numbers());
         }
@@ -163,10 +180,11 @@ public final class Open311Rows {
             query.bindList("statuses", q.statuses().stream().map(Enum::name).toList());
         }
         return query.map((rs, ctx) -> {
-            Appeal a = JdbiAppealStore.row(rs).toAppeal(List.of());
-            long updated = rs.getLong("updated_at");
-            Instant updatedAt = rs.wasNull() ? a.createdAt() : Instant.ofEpochMilli(updated);
-            return new Request(a, rs.getString("source"), rs.getBoolean("description_public"), updatedAt);
-        }).list();
+                    Appeal a = JdbiAppealStore.row(rs).toAppeal(List.of());
+                    long updated = rs.getLong("updated_at");
+                    Instant updatedAt = rs.wasNull() ? a.createdAt() : Instant.ofEpochMilli(updated);
+                    return new Request(a, rs.getString("source"), rs.getBoolean("description_public"), updatedAt);
+                })
+                .list();
     }
 }

@@ -53,23 +53,48 @@ final class OpenMapAggregates {
     private static final List<String> BUILD_NAMES = List.of(BUILD_NAME, "open-map");
 
     /** An aggregate table: its key columns (with types), counted columns and summed (double) columns. */
-    record Table(String name, List<String> keys, List<Character> keyTypes, List<String> counts, List<String> sums) {
-    }
+    record Table(String name, List<String> keys, List<Character> keyTypes, List<String> counts, List<String> sums) {}
 
-    static final Table STAT_CELL = new Table("stat_cell", List.of("grain", "period", "channel", "category_id", "executor_key", "status"),
-            List.of('s', 'i', 's', 's', 's', 's'), List.of("appeals", "overdue", "past_legal", "on_time", "rated", "rating_sum"), List.of());
-    static final Table STAT_DAY = new Table("stat_day", List.of("period"), List.of('i'),
-            List.of("appeals", "resolved", "on_time", "overdue"), List.of());
-    static final Table STAT_RESOLUTION = new Table("stat_resolution", List.of("grain", "period", "executor_key", "minutes"),
-            List.of('s', 'i', 's', 'l'), List.of("appeals"), List.of());
-    static final Table MAP_CELL = new Table("map_cell", List.of("grain", "period", "cx", "cy", "status"),
-            List.of('s', 'i', 'i', 'i', 's'), List.of("appeals"), List.of("lat_sum", "lon_sum"));
+    static final Table STAT_CELL = new Table(
+            "stat_cell",
+            List.of("grain", "period", "channel", "category_id", "executor_key", "status"),
+            List.of('s', 'i', 's', 's', 's', 's'),
+            List.of("appeals", "overdue", "past_legal", "on_time", "rated", "rating_sum"),
+            List.of());
+    static final Table STAT_DAY = new Table(
+            "stat_day",
+            List.of("period"),
+            List.of('i'),
+            List.of("appeals", "resolved", "on_time", "overdue"),
+            List.of());
+    static final Table STAT_RESOLUTION = new Table(
+            "stat_resolution",
+            List.of("grain", "period", "executor_key", "minutes"),
+            List.of('s', 'i', 's', 'l'),
+            List.of("appeals"),
+            List.of());
+    static final Table MAP_CELL = new Table(
+            "map_cell",
+            List.of("grain", "period", "cx", "cy", "status"),
+            List.of('s', 'i', 'i', 'i', 's'),
+            List.of("appeals"),
+            List.of("lat_sum", "lon_sum"));
     static final List<Table> TABLES = List.of(STAT_CELL, STAT_DAY, STAT_RESOLUTION, MAP_CELL);
 
     /** What the aggregates count of one appeal. */
-    record Facts(String number, long createdAt, String channel, String categoryId, String executorKey, AppealStatus status,
-                 boolean overdue, boolean pastLegal, boolean onTime, Long resolutionMinutes, Integer rating, GeoPoint point) {
-    }
+    record Facts(
+            String number,
+            long createdAt,
+            String channel,
+            String categoryId,
+            String executorKey,
+            AppealStatus status,
+            boolean overdue,
+            boolean pastLegal,
+            boolean onTime,
+            Long resolutionMinutes,
+            Integer rating,
+            GeoPoint point) {}
 
     /** The counts and sums of one row of an aggregate table. */
     record Values(long[] counts, double[] sums) {
@@ -100,7 +125,11 @@ final class OpenMapAggregates {
 
         void add(Table t, List<Object> key, int sign, long[] counts, double[] sums) {
             Values v = rows.computeIfAbsent(t, k -> new HashMap<>())
-                    .computeIfAbsent(key, k -> new Values(new long[t.counts().size()], new double[t.sums().size()]));
+                    .computeIfAbsent(
+                            key,
+                            k -> new Values(
+                                    new long[t.counts().size()],
+                                    new double[t.sums().size()]));
             for (int i = 0; i < counts.length; i++) {
                 v.counts()[i] += sign * counts[i];
             }
@@ -127,9 +156,10 @@ final class OpenMapAggregates {
 
     private static final long[] NONE = {};
     private static final double[] NO_SUMS = {};
-    private static final String FACTS = "SELECT a.num, a.created_at, a.channel, a.category_id, " + EXECUTOR_KEY + " AS executor_key, "
-            + "a.status, a.closed_at, a.deadline_at, a.legal_deadline_at, a.overdue_at, a.legal_overdue_at, a.rating, a.place_lat, "
-            + "a.place_lon, g.status AS geo_status, g.lat AS geo_lat, g.lon AS geo_lon FROM appeal a LEFT JOIN geocode g ON g.appeal_num = a.num";
+    private static final String FACTS =
+            "SELECT a.num, a.created_at, a.channel, a.category_id, " + EXECUTOR_KEY + " AS executor_key, "
+                    + "a.status, a.closed_at, a.deadline_at, a.legal_deadline_at, a.overdue_at, a.legal_overdue_at, a.rating, a.place_lat, "
+                    + "a.place_lon, g.status AS geo_status, g.lat AS geo_lat, g.lon AS geo_lon FROM appeal a LEFT JOIN geocode g ON g.appeal_num = a.num";
 
     private final Handle handle;
     private final ZoneId zone;
@@ -154,7 +184,11 @@ final class OpenMapAggregates {
     }
 
     Facts read(String number) {
-        return handle.createQuery(FACTS + " WHERE a.num = :num").bind("num", number).map((rs, ctx) -> facts(rs)).findOne().orElse(null);
+        return handle.createQuery(FACTS + " WHERE a.num = :num")
+                .bind("num", number)
+                .map((rs, ctx) -> facts(rs))
+                .findOne()
+                .orElse(null);
     }
 
     static Facts facts(ResultSet rs) throws SQLException {
@@ -168,9 +202,19 @@ final class OpenMapAggregates {
         boolean resolved = status == AppealStatus.RESOLVED && closed != null;
         int r = rs.getInt("rating");
         Integer rating = rs.wasNull() ? null : r;
-        return new Facts(rs.getString("num"), created, rs.getString("channel"), rs.getString("category_id"),
-                rs.getString("executor_key"), status, overdue, pastLegal, resolved && closed <= deadline,
-                resolved ? ResolutionBuckets.of((closed - created) / 60_000) : null, rating, point(rs));
+        return new Facts(
+                rs.getString("num"),
+                created,
+                rs.getString("channel"),
+                rs.getString("category_id"),
+                rs.getString("executor_key"),
+                status,
+                overdue,
+                pastLegal,
+                resolved && closed <= deadline,
+                resolved ? ResolutionBuckets.of((closed - created) / 60_000) : null,
+                rating,
+                point(rs));
     }
 
     /** The problem's place on the map: an operator's correction, else the citizen's point, else the geocoded address. */
@@ -215,7 +259,9 @@ final class OpenMapAggregates {
         GeoPoint was = before == null ? null : before.point();
         if (after == null || after.point() == null) {
             if (was != null) {
-                handle.createUpdate("DELETE FROM map_point WHERE num = :num").bind("num", before.number()).execute();
+                handle.createUpdate("DELETE FROM map_point WHERE num = :num")
+                        .bind("num", before.number())
+                        .execute();
             }
         } else if (was == null || !samePoint(before, after)) {
             writePoint(after, was != null);
@@ -223,24 +269,35 @@ final class OpenMapAggregates {
     }
 
     private static boolean samePoint(Facts a, Facts b) {
-        return a.point().equals(b.point()) && a.status() == b.status() && a.categoryId().equals(b.categoryId())
+        return a.point().equals(b.point())
+                && a.status() == b.status()
+                && a.categoryId().equals(b.categoryId())
                 && a.executorKey().equals(b.executorKey());
     }
 
     private void writePoint(Facts f, boolean exists) {
         if (exists) {
-            handle.createUpdate("DELETE FROM map_point WHERE num = :num").bind("num", f.number()).execute();
+            handle.createUpdate("DELETE FROM map_point WHERE num = :num")
+                    .bind("num", f.number())
+                    .execute();
         }
         bindPoint(handle.createUpdate(INSERT_POINT), f).execute();
     }
 
-    private static final String INSERT_POINT = "INSERT INTO map_point (num, created_at, category_id, executor_key, status, lat, lon, cx, cy) "
-            + "VALUES (:num, :created, :category, :executor, :status, :lat, :lon, :cx, :cy)";
+    private static final String INSERT_POINT =
+            "INSERT INTO map_point (num, created_at, category_id, executor_key, status, lat, lon, cx, cy) "
+                    + "VALUES (:num, :created, :category, :executor, :status, :lat, :lon, :cx, :cy)";
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindPoint(S statement, Facts f) {
-        return statement.bind("num", f.number()).bind("created", f.createdAt()).bind("category", f.categoryId())
-                .bind("executor", f.executorKey()).bind("status", f.status().name()).bind("lat", f.point().latitude())
-                .bind("lon", f.point().longitude()).bind("cx", MapGrid.x(f.point().longitude(), MapGrid.ZOOM))
+        return statement
+                .bind("num", f.number())
+                .bind("created", f.createdAt())
+                .bind("category", f.categoryId())
+                .bind("executor", f.executorKey())
+                .bind("status", f.status().name())
+                .bind("lat", f.point().latitude())
+                .bind("lon", f.point().longitude())
+                .bind("cx", MapGrid.x(f.point().longitude(), MapGrid.ZOOM))
                 .bind("cy", MapGrid.y(f.point().latitude(), MapGrid.ZOOM));
     }
 
@@ -251,22 +308,52 @@ final class OpenMapAggregates {
         int month = (int) date.withDayOfMonth(1).toEpochDay();
         int year = (int) date.withDayOfYear(1).toEpochDay();
         boolean resolved = f.resolutionMinutes() != null;
-        long[] cell = {1, bit(f.overdue()), bit(f.pastLegal()), bit(f.onTime()), f.rating() == null ? 0 : 1,
-                f.rating() == null ? 0 : f.rating()};
+        long[] cell = {
+            1,
+            bit(f.overdue()),
+            bit(f.pastLegal()),
+            bit(f.onTime()),
+            f.rating() == null ? 0 : 1,
+            f.rating() == null ? 0 : f.rating()
+        };
         for (String grain : List.of("D", "M", "Y")) {
             int period = switch (grain) {
                 case "D" -> day;
                 case "M" -> month;
                 default -> year;
             };
-            d.add(STAT_CELL, List.of(grain, period, f.channel(), f.categoryId(), f.executorKey(), f.status().name()), sign, cell, NO_SUMS);
+            d.add(
+                    STAT_CELL,
+                    List.of(
+                            grain,
+                            period,
+                            f.channel(),
+                            f.categoryId(),
+                            f.executorKey(),
+                            f.status().name()),
+                    sign,
+                    cell,
+                    NO_SUMS);
             if (resolved) {
-                d.add(STAT_RESOLUTION, List.of(grain, period, f.executorKey(), f.resolutionMinutes()), sign, new long[] {1}, NO_SUMS);
+                d.add(
+                        STAT_RESOLUTION,
+                        List.of(grain, period, f.executorKey(), f.resolutionMinutes()),
+                        sign,
+                        new long[] {1},
+                        NO_SUMS);
             }
             // The map's cells are kept by day and month: a map is asked for a day, a week or a month.
             if (f.point() != null && !grain.equals("Y")) {
-                d.add(MAP_CELL, List.of(grain, period, MapGrid.x(f.point().longitude(), MapGrid.ZOOM),
-                                MapGrid.y(f.point().latitude(), MapGrid.ZOOM), f.status().name()), sign, new long[] {1},
+                d.add(
+                        MAP_CELL,
+                        List.of(
+                                grain,
+                                period,
+                                MapGrid.x(f.point().longitude(), MapGrid.ZOOM),
+                                MapGrid.y(f.point().latitude(), MapGrid.ZOOM),
+                                f.status().name()),
+                        sign,
+                        new long[] {1},
                         new double[] {f.point().latitude(), f.point().longitude()});
             }
         }
@@ -294,7 +381,8 @@ final class OpenMapAggregates {
                 set.add(c + " = " + t.name() + "." + c + " + excluded." + c);
             }
             u = handle.createUpdate("INSERT INTO " + t.name() + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ") ON CONFLICT (" + String.join(", ", t.keys())
+                    + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ") ON CONFLICT ("
+                    + String.join(", ", t.keys())
                     + ") DO UPDATE SET " + String.join(", ", set));
             bind(u, t, key, v).execute();
             return;
@@ -307,7 +395,8 @@ final class OpenMapAggregates {
             set.add(c + " = " + c + " + :" + c);
         }
         u = handle.createUpdate("UPDATE " + t.name() + " SET " + String.join(", ", set) + " WHERE "
-                + String.join(" AND ", t.keys().stream().map(k -> k + " = :" + k).toList()));
+                + String.join(
+                        " AND ", t.keys().stream().map(k -> k + " = :" + k).toList()));
         if (bind(u, t, key, v).execute() == 0) {
             insert(handle, t, key, v);
         }
@@ -322,7 +411,8 @@ final class OpenMapAggregates {
         bind(u, t, key, v).execute();
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, Table t, List<Object> key, Values v) {
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(
+            S s, Table t, List<Object> key, Values v) {
         for (int i = 0; i < t.keys().size(); i++) {
             s.bind(t.keys().get(i), key.get(i));
         }
@@ -346,7 +436,10 @@ final class OpenMapAggregates {
     /** What the aggregate tables must hold, computed from every appeal: rows that are not all zero, by table. */
     Map<String, Map<List<Object>, Values>> recount() {
         var d = new Deltas();
-        handle.createQuery(FACTS).setFetchSize(1_000).map((rs, ctx) -> facts(rs)).forEach(f -> contribute(f, 1, d));
+        handle.createQuery(FACTS)
+                .setFetchSize(1_000)
+                .map((rs, ctx) -> facts(rs))
+                .forEach(f -> contribute(f, 1, d));
         return d.nonZero();
     }
 
@@ -355,30 +448,33 @@ final class OpenMapAggregates {
         var out = new LinkedHashMap<String, Map<List<Object>, Values>>();
         for (Table t : TABLES) {
             var rows = new HashMap<List<Object>, Values>();
-            handle.createQuery("SELECT * FROM " + t.name()).map((rs, ctx) -> {
-                var key = new ArrayList<Object>();
-                for (int i = 0; i < t.keys().size(); i++) {
-                    String c = t.keys().get(i);
-                    key.add(switch (t.keyTypes().get(i)) {
-                        case 'i' -> (Object) rs.getInt(c);
-                        case 'l' -> (Object) rs.getLong(c);
-                        default -> (Object) rs.getString(c);
+            handle.createQuery("SELECT * FROM " + t.name())
+                    .map((rs, ctx) -> {
+                        var key = new ArrayList<Object>();
+                        for (int i = 0; i < t.keys().size(); i++) {
+                            String c = t.keys().get(i);
+                            key.add(
+                                    switch (t.keyTypes().get(i)) {
+                                        case 'i' -> (Object) rs.getInt(c);
+                                        case 'l' -> (Object) rs.getLong(c);
+                                        default -> (Object) rs.getString(c);
+                                    });
+                        }
+                        long[] counts = new long[t.counts().size()];
+                        for (int i = 0; i < counts.length; i++) {
+                            counts[i] = rs.getLong(t.counts().get(i));
+                        }
+                        double[] sums = new double[t.sums().size()];
+                        for (int i = 0; i < sums.length; i++) {
+                            sums[i] = rs.getDouble(t.sums().get(i));
+                        }
+                        return Map.entry(List.copyOf(key), new Values(counts, sums));
+                    })
+                    .forEach(e -> {
+                        if (!e.getValue().isZero()) {
+                            rows.put(e.getKey(), e.getValue());
+                        }
                     });
-                }
-                long[] counts = new long[t.counts().size()];
-                for (int i = 0; i < counts.length; i++) {
-                    counts[i] = rs.getLong(t.counts().get(i));
-                }
-                double[] sums = new double[t.sums().size()];
-                for (int i = 0; i < sums.length; i++) {
-                    sums[i] = rs.getDouble(t.sums().get(i));
-                }
-                return Map.entry(List.copyOf(key), new Values(counts, sums));
-            }).forEach(e -> {
-                if (!e.getValue().isZero()) {
-                    rows.put(e.getKey(), e.getValue());
-                }
-            });
             out.put(t.name(), rows);
         }
         return out;
@@ -387,28 +483,50 @@ final class OpenMapAggregates {
     /** The map's points as they must be (number to facts), computed from every appeal. */
     Map<String, List<Object>> recountPoints() {
         var out = new HashMap<String, List<Object>>();
-        handle.createQuery(FACTS).setFetchSize(1_000).map((rs, ctx) -> facts(rs)).forEach(f -> {
-            if (f.point() != null) {
-                out.put(f.number(), List.of(f.createdAt(), f.categoryId(), f.executorKey(), f.status().name(), f.point().latitude(),
-                        f.point().longitude()));
-            }
-        });
+        handle.createQuery(FACTS)
+                .setFetchSize(1_000)
+                .map((rs, ctx) -> facts(rs))
+                .forEach(f -> {
+                    if (f.point() != null) {
+                        out.put(
+                                f.number(),
+                                List.of(
+                                        f.createdAt(),
+                                        f.categoryId(),
+                                        f.executorKey(),
+                                        f.status().name(),
+                                        f.point().latitude(),
+                                        f.point().longitude()));
+                    }
+                });
         return out;
     }
 
     /** The map's points as they are. */
     Map<String, List<Object>> points() {
         var out = new HashMap<String, List<Object>>();
-        handle.createQuery("SELECT * FROM map_point").map((rs, ctx) -> Map.entry(rs.getString("num"), List.<Object>of(
-                rs.getLong("created_at"), rs.getString("category_id"), rs.getString("executor_key"), rs.getString("status"),
-                rs.getDouble("lat"), rs.getDouble("lon")))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        handle.createQuery("SELECT * FROM map_point")
+                .map((rs, ctx) -> Map.entry(
+                        rs.getString("num"),
+                        List.<Object>of(
+                                rs.getLong("created_at"),
+                                rs.getString("category_id"),
+                                rs.getString("executor_key"),
+                                rs.getString("status"),
+                                rs.getDouble("lat"),
+                                rs.getDouble("lon"))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
     /** Whether the aggregates were built for this zone; if not, they must be rebuilt. */
     boolean builtFor() {
-        return handle.createQuery("SELECT zone FROM aggregate_build WHERE name = :name").bind("name", BUILD_NAME)
-                .mapTo(String.class).findOne().map(z -> z.equals(zone.getId())).orElse(false);
+        return handle.createQuery("SELECT zone FROM aggregate_build WHERE name = :name")
+                .bind("name", BUILD_NAME)
+                .mapTo(String.class)
+                .findOne()
+                .map(z -> z.equals(zone.getId()))
+                .orElse(false);
     }
 
     /** Writes every aggregate afresh from the appeals; returns the appeals counted. */
@@ -420,17 +538,20 @@ final class OpenMapAggregates {
         var d = new Deltas();
         long[] counted = {0};
         PreparedBatch[] points = {handle.prepareBatch(INSERT_POINT)};
-        handle.createQuery(FACTS).setFetchSize(1_000).map((rs, ctx) -> facts(rs)).forEach(f -> {
-            counted[0]++;
-            contribute(f, 1, d);
-            if (f.point() != null) {
-                bindPoint(points[0], f).add();
-                if (points[0].size() >= 1_000) {
-                    points[0].execute();
-                    points[0] = handle.prepareBatch(INSERT_POINT);
-                }
-            }
-        });
+        handle.createQuery(FACTS)
+                .setFetchSize(1_000)
+                .map((rs, ctx) -> facts(rs))
+                .forEach(f -> {
+                    counted[0]++;
+                    contribute(f, 1, d);
+                    if (f.point() != null) {
+                        bindPoint(points[0], f).add();
+                        if (points[0].size() >= 1_000) {
+                            points[0].execute();
+                            points[0] = handle.prepareBatch(INSERT_POINT);
+                        }
+                    }
+                });
         if (points[0].size() > 0) {
             points[0].execute();
         }
@@ -456,9 +577,13 @@ final class OpenMapAggregates {
             }
         }
         handle.createUpdate("DELETE FROM aggregate_build WHERE name IN (<names>)")
-                .bindList("names", BUILD_NAMES).execute();
+                .bindList("names", BUILD_NAMES)
+                .execute();
         handle.createUpdate("INSERT INTO aggregate_build (name, zone, built_at) VALUES (:name, :zone, :at)")
-                .bind("name", BUILD_NAME).bind("zone", zone.getId()).bind("at", now).execute();
+                .bind("name", BUILD_NAME)
+                .bind("zone", zone.getId())
+                .bind("at", now)
+                .execute();
         return counted[0];
     }
 }

@@ -19,18 +19,23 @@ import ua.zvernennia.core.appeal.AppealStatus;
  * @param appealsByStatus   appeals by status name
  * @param overdueAppeals    appeals not closed and past their deadline
  */
-public record OperationalFigures(long outboxPending, Duration oldestPendingAge, Map<String, Long> appealsByStatus,
-                                 long overdueAppeals) {
+public record OperationalFigures(
+        long outboxPending, Duration oldestPendingAge, Map<String, Long> appealsByStatus, long overdueAppeals) {
     public OperationalFigures {
         appealsByStatus = Map.copyOf(appealsByStatus);
     }
 
-    private static final List<String> OPEN = Arrays.stream(AppealStatus.values()).filter(s -> !s.isClosed()).map(Enum::name).toList();
+    private static final List<String> OPEN = Arrays.stream(AppealStatus.values())
+            .filter(s -> !s.isClosed())
+            .map(Enum::name)
+            .toList();
 
     static OperationalFigures read(Jdbi jdbi, Instant now) {
         return jdbi.withHandle(h -> {
-            var pending = h.createQuery("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE status = 'PENDING'")
-                    .map((rs, ctx) -> new long[]{rs.getLong("n"), rs.getLong("oldest")}).one();
+            var pending = h.createQuery(
+                            "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE status = 'PENDING'")
+                    .map((rs, ctx) -> new long[] {rs.getLong("n"), rs.getLong("oldest")})
+                    .one();
             Map<String, Long> byStatus = new TreeMap<>();
             h.createQuery("SELECT status, COUNT(*) AS n FROM appeal GROUP BY status")
                     .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
@@ -39,9 +44,12 @@ public record OperationalFigures(long outboxPending, Duration oldestPendingAge, 
             // reading a year of closed appeals; the condition itself is the search's.
             long overdue = h.createQuery("SELECT COUNT(*) FROM appeal WHERE status IN (<open>) AND "
                             + AppealSearchRows.overdueCondition())
-                    .bindList("open", OPEN).bind("now", now.toEpochMilli()).mapTo(Long.class).one();
-            Duration age = pending[0] == 0 ? Duration.ZERO
-                    : Duration.ofMillis(Math.max(0, now.toEpochMilli() - pending[1]));
+                    .bindList("open", OPEN)
+                    .bind("now", now.toEpochMilli())
+                    .mapTo(Long.class)
+                    .one();
+            Duration age =
+                    pending[0] == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, now.toEpochMilli() - pending[1]));
             return new OperationalFigures(pending[0], age, byStatus, overdue);
         });
     }

@@ -85,7 +85,10 @@ public final class Storage implements AutoCloseable {
         if (!built) {
             long started = System.nanoTime();
             long appeals = rebuildAggregates();
-            log.info("built the public map's aggregates of {} appeals in {} ms", appeals, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "built the public map's aggregates of {} appeals in {} ms",
+                    appeals,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -177,12 +180,14 @@ public final class Storage implements AutoCloseable {
             return Readiness.of(last.fault());
         }
         try {
-            JdbiUnitOfWork.await(unitOfWork.submitJdbi(s -> {
-                Handle h = s.handle();
-                h.execute("DELETE FROM storage_probe");
-                h.execute("INSERT INTO storage_probe (id, checked_at) VALUES (1, ?)", clock.millis());
-                return null;
-            }), wait);
+            JdbiUnitOfWork.await(
+                    unitOfWork.submitJdbi(s -> {
+                        Handle h = s.handle();
+                        h.execute("DELETE FROM storage_probe");
+                        h.execute("INSERT INTO storage_probe (id, checked_at) VALUES (1, ?)", clock.millis());
+                        return null;
+                    }),
+                    wait);
             return Readiness.READY;
         } catch (StorageUnavailableException e) {
             return new Readiness(false, e.getMessage());

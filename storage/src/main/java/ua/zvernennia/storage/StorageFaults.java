@@ -23,13 +23,14 @@ public final class StorageFaults {
     /** SQLite's primary result codes: busy, locked, read-only, I/O error, full, cannot open. */
     private static final Set<Integer> SQLITE_CODES = Set.of(5, 6, 8, 10, 13, 14);
 
-    private StorageFaults() {
-    }
+    private StorageFaults() {}
 
     /** True when {@code e}, or what caused it, is a fault of the storage rather than of the work. */
     public static boolean isFault(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StorageUnavailableException || t instanceof IOException || t instanceof MVStoreException
+            if (t instanceof StorageUnavailableException
+                    || t instanceof IOException
+                    || t instanceof MVStoreException
                     || t instanceof ConnectionException) {
                 return true;
             }
@@ -41,7 +42,8 @@ public final class StorageFaults {
     }
 
     private static boolean isFault(SQLException e) {
-        if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+        if (e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException
                 || e instanceof SQLRecoverableException) {
             return true;
         }
@@ -52,9 +54,14 @@ public final class StorageFaults {
             return H2_CODES.contains(e.getErrorCode());
         }
         String state = e.getSQLState();
-        // PostgreSQL: connection (08), resources such as disk full (53), shutdown (57), system (58), read-only transaction.
-        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                || state.startsWith("58") || state.equals("25006"));
+        // PostgreSQL: connection (08), resources such as disk full (53), shutdown (57), system (58), read-only
+        // transaction.
+        return state != null
+                && (state.startsWith("08")
+                        || state.startsWith("53")
+                        || state.startsWith("57")
+                        || state.startsWith("58")
+                        || state.equals("25006"));
     }
 
     /**

@@ -28,6 +28,7 @@ class CategoryChangesTest {
 
     @RegisterExtension
     final OpenStorages databases = new OpenStorages();
+
     Storage storage;
 
     Storage open(Dialect dialect) {
@@ -36,7 +37,15 @@ class CategoryChangesTest {
     }
 
     static Category animals() {
-        return new Category("animals", "Тварини", "Animals", "🐾", DeadlineClass.LONG, "КП «Зоосервіс»", 0, true,
+        return new Category(
+                "animals",
+                "Тварини",
+                "Animals",
+                "🐾",
+                DeadlineClass.LONG,
+                "КП «Зоосервіс»",
+                0,
+                true,
                 List.of(new IssueType("stray", "Безпритульні тварини", "Stray animals", null, 0, true)));
     }
 
@@ -54,22 +63,54 @@ class CategoryChangesTest {
         open(dialect);
         storage.editMenu(c -> c.add(animals(), 2, "admin", T0));
         assertThat(activeIds()).containsExactly("water", "animals", "lifts", "lights", "roads");
-        assertThat(storage.categories().find("animals").orElseThrow().issueTypes()).extracting(IssueType::position).containsExactly(1);
+        assertThat(storage.categories().find("animals").orElseThrow().issueTypes())
+                .extracting(IssueType::position)
+                .containsExactly(1);
 
-        storage.editMenu(c -> c.update("lifts", l -> new Category(l.id(), "Ліфти та підйомники", l.nameEn(), l.emoji(),
-                l.deadlineClass(), l.executor(), 1, l.active(), l.issueTypes()), "Олена", T0.plusSeconds(1)));
+        storage.editMenu(c -> c.update(
+                "lifts",
+                l -> new Category(
+                        l.id(),
+                        "Ліфти та підйомники",
+                        l.nameEn(),
+                        l.emoji(),
+                        l.deadlineClass(),
+                        l.executor(),
+                        1,
+                        l.active(),
+                        l.issueTypes()),
+                "Олена",
+                T0.plusSeconds(1)));
         assertThat(activeIds()).containsExactly("lifts", "water", "animals", "lights", "roads");
         assertThat(storage.categories().find("lifts").orElseThrow().nameUk()).isEqualTo("Ліфти та підйомники");
 
-        storage.editMenu(c -> c.reorder(List.of("roads", "lights", "animals", "water", "lifts"), "admin", T0.plusSeconds(2)));
-        storage.editMenu(c -> c.update("lights", l -> new Category(l.id(), l.nameUk(), l.nameEn(), l.emoji(),
-                l.deadlineClass(), l.executor(), l.position(), false, l.issueTypes()), "admin", T0.plusSeconds(3)));
+        storage.editMenu(
+                c -> c.reorder(List.of("roads", "lights", "animals", "water", "lifts"), "admin", T0.plusSeconds(2)));
+        storage.editMenu(c -> c.update(
+                "lights",
+                l -> new Category(
+                        l.id(),
+                        l.nameUk(),
+                        l.nameEn(),
+                        l.emoji(),
+                        l.deadlineClass(),
+                        l.executor(),
+                        l.position(),
+                        false,
+                        l.issueTypes()),
+                "admin",
+                T0.plusSeconds(3)));
         assertThat(activeIds()).containsExactly("roads", "animals", "water", "lifts");
         assertThat(storage.categories().all()).extracting(Category::position).containsExactly(1, 2, 3, 4, 5);
 
-        storage.editMenu(c -> c.addIssueType("water", new IssueType("smell", "Запах", "Smell", DeadlineClass.MEDIUM, 0, true), 1, "admin", T0));
-        storage.editMenu(c -> c.updateIssueType("water", "leak", t -> new IssueType(t.id(), t.nameUk(), t.nameEn(),
-                t.deadlineClass(), t.position(), false), "admin", T0));
+        storage.editMenu(c -> c.addIssueType(
+                "water", new IssueType("smell", "Запах", "Smell", DeadlineClass.MEDIUM, 0, true), 1, "admin", T0));
+        storage.editMenu(c -> c.updateIssueType(
+                "water",
+                "leak",
+                t -> new IssueType(t.id(), t.nameUk(), t.nameEn(), t.deadlineClass(), t.position(), false),
+                "admin",
+                T0));
         storage.editMenu(c -> c.reorderIssueTypes("water", List.of("no-water", "leak", "smell"), "admin", T0));
         Category water = storage.categories().find("water").orElseThrow();
         assertThat(water.issueTypes()).extracting(IssueType::id).containsExactly("no-water", "leak", "smell");
@@ -77,8 +118,16 @@ class CategoryChangesTest {
         assertThat(stored()).isEqualTo(storage.categories().all());
 
         List<MenuEditor.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
-        assertThat(log).extracting(MenuEditor.Change::action).containsExactly("issue-type.reorder", "issue-type.update",
-                "issue-type.add", "category.update", "category.reorder", "category.update", "category.add");
+        assertThat(log)
+                .extracting(MenuEditor.Change::action)
+                .containsExactly(
+                        "issue-type.reorder",
+                        "issue-type.update",
+                        "issue-type.add",
+                        "category.update",
+                        "category.reorder",
+                        "category.update",
+                        "category.add");
         MenuEditor.Change rename = log.get(5);
         assertThat(rename.actor()).isEqualTo("Олена");
         assertThat(rename.at()).isEqualTo(T0.plusSeconds(1));
@@ -96,8 +145,11 @@ class CategoryChangesTest {
     void aBadEditChangesNothing(Dialect dialect) {
         open(dialect);
         List<Category> before = stored();
-        assertThatThrownBy(() -> storage.editMenu(c -> c.add(new Category("lifts2", "ЛІФТИ", null, null, DeadlineClass.LONG,
-                "", 0, true, List.of()), 0, "admin", T0)))
+        assertThatThrownBy(() -> storage.editMenu(c -> c.add(
+                        new Category("lifts2", "ЛІФТИ", null, null, DeadlineClass.LONG, "", 0, true, List.of()),
+                        0,
+                        "admin",
+                        T0)))
                 .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT))
                 .hasMessageContaining("used twice");
         assertThatThrownBy(() -> storage.editMenu(c -> c.add(animals(), 9, "admin", T0)))
@@ -108,13 +160,38 @@ class CategoryChangesTest {
                 .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
         // Deactivating all four: the last one is refused, and the three before it stay.
         for (String id : List.of("water", "lifts", "lights")) {
-            storage.editMenu(c -> c.update(id, x -> new Category(x.id(), x.nameUk(), x.nameEn(), x.emoji(), x.deadlineClass(),
-                    x.executor(), x.position(), false, x.issueTypes()), "admin", T0));
+            storage.editMenu(c -> c.update(
+                    id,
+                    x -> new Category(
+                            x.id(),
+                            x.nameUk(),
+                            x.nameEn(),
+                            x.emoji(),
+                            x.deadlineClass(),
+                            x.executor(),
+                            x.position(),
+                            false,
+                            x.issueTypes()),
+                    "admin",
+                    T0));
         }
         List<Category> oneLeft = stored();
-        assertThatThrownBy(() -> storage.editMenu(c -> c.update("roads", x -> new Category(x.id(), x.nameUk(), x.nameEn(), x.emoji(),
-                x.deadlineClass(), x.executor(), x.position(), false, x.issueTypes()), "admin", T0)))
-                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT)).hasMessageContaining("at least one category must be active");
+        assertThatThrownBy(() -> storage.editMenu(c -> c.update(
+                        "roads",
+                        x -> new Category(
+                                x.id(),
+                                x.nameUk(),
+                                x.nameEn(),
+                                x.emoji(),
+                                x.deadlineClass(),
+                                x.executor(),
+                                x.position(),
+                                false,
+                                x.issueTypes()),
+                        "admin",
+                        T0)))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.CONFLICT))
+                .hasMessageContaining("at least one category must be active");
         assertThat(stored()).isEqualTo(oneLeft).isNotEqualTo(before);
         assertThat(activeIds()).containsExactly("roads");
         List<MenuEditor.Change> log = storage.read(s -> s.categoryChanges().list(null, 100));
@@ -126,9 +203,24 @@ class CategoryChangesTest {
     void anImportKeepsWhatAppealsReferToDeactivatedAfterTheFile(Dialect dialect) {
         open(dialect);
         Category lifts = storage.categories().find("lifts").orElseThrow();
-        storage.unitOfWork().run(st -> st.appeals().submit(new NewAppeal(Channel.VIBER, ChatKey.of(Channel.VIBER, "v1"), lifts, null,
-                "Не працює ліфт", List.of(), null, "вул. Робоча, 1", new PersonName("Іван", "Петренко"), "вул. Робоча, 1",
-                new Phone("+380501234567")), T0, T0, T0));
+        storage.unitOfWork()
+                .run(st -> st.appeals()
+                        .submit(
+                                new NewAppeal(
+                                        Channel.VIBER,
+                                        ChatKey.of(Channel.VIBER, "v1"),
+                                        lifts,
+                                        null,
+                                        "Не працює ліфт",
+                                        List.of(),
+                                        null,
+                                        "вул. Робоча, 1",
+                                        new PersonName("Іван", "Петренко"),
+                                        "вул. Робоча, 1",
+                                        new Phone("+380501234567")),
+                                T0,
+                                T0,
+                                T0));
         String file = """
                 categories:
                   - id: animals
@@ -148,11 +240,16 @@ class CategoryChangesTest {
         List<Category> after = storage.editMenu(c -> c.importMenu(CategoryFile.parse(file), "admin", T0));
         assertThat(after).extracting(Category::id).containsExactly("animals", "roads", "lifts2", "lifts");
         assertThat(activeIds()).containsExactly("animals", "roads", "lifts2");
-        assertThat(storage.categories().find("lifts")).get().extracting(Category::active, Category::nameUk).containsExactly(false, "Ліфти");
+        assertThat(storage.categories().find("lifts"))
+                .get()
+                .extracting(Category::active, Category::nameUk)
+                .containsExactly(false, "Ліфти");
         assertThat(storage.categories().find("water")).isEmpty();
-        assertThat(storage.categories().find("roads").orElseThrow().deadlineClass()).isEqualTo(DeadlineClass.MEDIUM);
+        assertThat(storage.categories().find("roads").orElseThrow().deadlineClass())
+                .isEqualTo(DeadlineClass.MEDIUM);
         assertThat(storage.categories().all()).extracting(Category::position).containsExactly(1, 2, 3, 4);
-        MenuEditor.Change change = storage.read(s -> s.categoryChanges().list(null, 1)).get(0);
+        MenuEditor.Change change =
+                storage.read(s -> s.categoryChanges().list(null, 1)).get(0);
         assertThat(change.action()).isEqualTo("menu.import");
         assertThat(change.before()).contains("\"id\":\"water\"");
         assertThat(change.after()).contains("\"id\":\"animals\"").doesNotContain("\"id\":\"water\"");

@@ -5,8 +5,7 @@ package ua.zvernennia.storage;
  * there what a test needs was installed, and its absence fails the test instead of skipping it.
  */
 public final class Ci {
-    private Ci() {
-    }
+    private Ci() {}
 
     public static boolean running() {
         String ci = System.getenv("CI");

@@ -42,7 +42,8 @@ class ConversationOnDatabaseTest {
 
         try (Storage second = TestDatabases.open(dialect, dir, clock)) {
             ChatDriver chatAgain = new ChatDriver(second.unitOfWork(), clock, chat);
-            chatAgain.send("Олена Коваленко")
+            chatAgain
+                    .send("Олена Коваленко")
                     .expectText("Ваша адреса")
                     .send("вул. Європейська, 8, кв. 3")
                     .send("+38 (067) 111-22-33")
@@ -64,7 +65,9 @@ class ConversationOnDatabaseTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aReDeliveredUpdateChangesNothing(Dialect dialect) {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
-            ChatDriver driver = new ChatDriver(storage.unitOfWork(), clock, chat).consented().press("📝 Нове звернення");
+            ChatDriver driver = new ChatDriver(storage.unitOfWork(), clock, chat)
+                    .consented()
+                    .press("📝 Нове звернення");
             Inbound lifts = new Inbound(chat, new Event.ButtonPress("cat:lifts"), clock.instant(), "update-77", null);
             driver.deliver(lifts).expectText("Опишіть проблему");
             driver.deliver(lifts).expectNoReply();

@@ -64,37 +64,71 @@ class DatabaseCopyTest {
         Appeal live;
         long lastOutboxId;
         try (Storage source = TestDatabases.open(from, a, clock)) {
-            AppealGenerator.generate(source.database(), source.categories().all(),
-                    new AppealGenerator.Plan(300, 2025, 7, TestDatabases.KYIV, 30), clock.instant(), n -> { });
+            AppealGenerator.generate(
+                    source.database(),
+                    source.categories().all(),
+                    new AppealGenerator.Plan(300, 2025, 7, TestDatabases.KYIV, 30),
+                    clock.instant(),
+                    n -> {});
             live = source.unitOfWork().run(s -> {
                 s.citizens().recordConsent(chat, clock.instant(), "uk");
                 s.conversations().save(chat, ConversationState.fresh());
                 s.processed().firstTime(chat, "update-1", clock.instant());
-                Appeal appeal = s.appeals().submit(appeal("Ліфт стоїть третій день"), clock.instant(),
-                        clock.instant().plus(Duration.ofHours(24)), clock.instant().plus(Duration.ofDays(30)));
+                Appeal appeal = s.appeals()
+                        .submit(
+                                appeal("Ліфт стоїть третій день"),
+                                clock.instant(),
+                                clock.instant().plus(Duration.ofHours(24)),
+                                clock.instant().plus(Duration.ofDays(30)));
                 s.appeals().addPhoto(appeal.number(), new PhotoRef("file-1", "unique-1"));
-                s.appeals().addEvent(appeal.number(), AppealEvent.Kind.COMMENT, "Оператор", "Передано «Ліфтсервісу»", clock.instant());
+                s.appeals()
+                        .addEvent(
+                                appeal.number(),
+                                AppealEvent.Kind.COMMENT,
+                                "Оператор",
+                                "Передано «Ліфтсервісу»",
+                                clock.instant());
                 return appeal;
             });
             lastOutboxId = source.write(s -> {
-                s.apiTokens().create("Оператор Іваненко", "OPERATOR", "secret-token-0123456789", "admin", clock.instant());
-                return s.outbox().enqueue(chat, Reply.text("Дякуємо! Звернення № " + live.number()), clock.instant(), clock.instant()).id();
+                s.apiTokens()
+                        .create("Оператор Іваненко", "OPERATOR", "secret-token-0123456789", "admin", clock.instant());
+                return s.outbox()
+                        .enqueue(
+                                chat,
+                                Reply.text("Дякуємо! Звернення № " + live.number()),
+                                clock.instant(),
+                                clock.instant())
+                        .id();
             });
         }
 
         String fromUrl = TestDatabases.url(from, a);
         String toUrl = TestDatabases.url(to, b);
         List<DatabaseCopy.Table> report;
-        try (Database source = Database.open(fromUrl, null, null); Database target = Database.open(toUrl, null, null)) {
-            report = DatabaseCopy.copy(source, target, line -> { });
+        try (Database source = Database.open(fromUrl, null, null);
+                Database target = Database.open(toUrl, null, null)) {
+            report = DatabaseCopy.copy(source, target, line -> {});
         }
-        assertThat(report).extracting(DatabaseCopy.Table::name)
-                .contains("appeal", "appeal_event", "appeal_photo", "citizen", "conversation", "outbox", "api_token", "category");
-        assertThat(report).filteredOn(t -> t.name().equals("appeal")).singleElement()
-                .extracting(DatabaseCopy.Table::rows).isEqualTo(301L);
+        assertThat(report)
+                .extracting(DatabaseCopy.Table::name)
+                .contains(
+                        "appeal",
+                        "appeal_event",
+                        "appeal_photo",
+                        "citizen",
+                        "conversation",
+                        "outbox",
+                        "api_token",
+                        "category");
+        assertThat(report)
+                .filteredOn(t -> t.name().equals("appeal"))
+                .singleElement()
+                .extracting(DatabaseCopy.Table::rows)
+                .isEqualTo(301L);
 
         try (Storage source = Storage.open(fromUrl, null, null, clock, TestDatabases.KYIV);
-             Storage target = Storage.open(toUrl, null, null, clock, TestDatabases.KYIV)) {
+                Storage target = Storage.open(toUrl, null, null, clock, TestDatabases.KYIV)) {
             Optional<Appeal> copied = target.read(s -> s.appeals().find(live.number()));
             Optional<Appeal> copiedOriginal = source.read(s -> s.appeals().find(live.number()));
             assertThat(copied).isPresent().isEqualTo(copiedOriginal);
@@ -109,24 +143,37 @@ class DatabaseCopyTest {
             Optional<Citizen> citizen = target.read(s -> s.citizens().find(chat));
             Optional<Citizen> citizenOriginal = source.read(s -> s.citizens().find(chat));
             assertThat(citizen).isPresent().isEqualTo(citizenOriginal);
-            Optional<ConversationState> state = target.read(s -> s.conversations().load(chat));
-            Optional<ConversationState> stateOriginal = source.read(s -> s.conversations().load(chat));
+            Optional<ConversationState> state =
+                    target.read(s -> s.conversations().load(chat));
+            Optional<ConversationState> stateOriginal =
+                    source.read(s -> s.conversations().load(chat));
             assertThat(state).isPresent().isEqualTo(stateOriginal);
-            Optional<ApiTokenStore.ApiToken> token = target.read(s -> s.apiTokens().findActive("secret-token-0123456789"));
+            Optional<ApiTokenStore.ApiToken> token =
+                    target.read(s -> s.apiTokens().findActive("secret-token-0123456789"));
             assertThat(token).isPresent();
 
             // Numbering and ids go on after the copied ones, in the target.
-            Appeal next = target.unitOfWork().run(s -> s.appeals().submit(appeal("Не світить ліхтар"), clock.instant(),
-                    clock.instant().plus(Duration.ofHours(24)), clock.instant().plus(Duration.ofDays(30))));
+            Appeal next = target.unitOfWork()
+                    .run(s -> s.appeals()
+                            .submit(
+                                    appeal("Не світить ліхтар"),
+                                    clock.instant(),
+                                    clock.instant().plus(Duration.ofHours(24)),
+                                    clock.instant().plus(Duration.ofDays(30))));
             assertThat(next.number().toString()).isEqualTo("2026-000002");
-            OutboxMessage reply = target.unitOfWork().run(s -> s.outbox().enqueue(chat, Reply.text("Ще одне"), clock.instant(), clock.instant()));
+            OutboxMessage reply = target.unitOfWork()
+                    .run(s -> s.outbox().enqueue(chat, Reply.text("Ще одне"), clock.instant(), clock.instant()));
             assertThat(reply.id()).isGreaterThan(lastOutboxId);
-            long event = target.unitOfWork().run(s -> s.appeals().addEvent(live.number(), AppealEvent.Kind.COMMENT, "Оператор", "Ще", clock.instant()));
+            long event = target.unitOfWork()
+                    .run(s -> s.appeals()
+                            .addEvent(live.number(), AppealEvent.Kind.COMMENT, "Оператор", "Ще", clock.instant()));
             assertThat(event).isPositive();
-            target.write(s -> s.apiTokens().create("Адмін", "ADMIN", "another-token-0123456789", "admin", clock.instant()));
+            target.write(
+                    s -> s.apiTokens().create("Адмін", "ADMIN", "another-token-0123456789", "admin", clock.instant()));
             List<ApiTokenStore.ApiToken> tokens = target.read(s -> s.apiTokens().list());
             assertThat(tokens).hasSize(2);
-            boolean firstTime = target.unitOfWork().run(s -> s.processed().firstTime(chat, "update-1", clock.instant()));
+            boolean firstTime =
+                    target.unitOfWork().run(s -> s.processed().firstTime(chat, "update-1", clock.instant()));
             assertThat(firstTime).as("the update is known").isFalse();
         }
     }
@@ -135,20 +182,34 @@ class DatabaseCopyTest {
     void aTargetWithRowsIsRefusedAndLeftAsItWas() {
         Path a = dir.resolve("from");
         Path b = dir.resolve("to");
-        try (Storage source = TestDatabases.open(Dialect.H2, a, clock); Storage target = TestDatabases.open(Dialect.SQLITE, b, clock)) {
+        try (Storage source = TestDatabases.open(Dialect.H2, a, clock);
+                Storage target = TestDatabases.open(Dialect.SQLITE, b, clock)) {
             assertThat(target.categories().all()).isNotEmpty();
         }
         try (Database source = Database.open(TestDatabases.url(Dialect.H2, a), null, null);
-             Database target = Database.open(TestDatabases.url(Dialect.SQLITE, b), null, null)) {
-            assertThatThrownBy(() -> DatabaseCopy.copy(source, target, line -> { }))
+                Database target = Database.open(TestDatabases.url(Dialect.SQLITE, b), null, null)) {
+            assertThatThrownBy(() -> DatabaseCopy.copy(source, target, line -> {}))
                     .isInstanceOf(DatabaseCopy.CopyException.class)
                     .hasMessageContaining("the target is not empty");
         }
     }
 
     private NewAppeal appeal(String description) {
-        Category lifts = TestCategories.small().stream().filter(c -> c.id().equals("lifts")).findFirst().orElseThrow();
-        return new NewAppeal(Channel.TELEGRAM, chat, lifts, null, description, List.of(), null, "вул. Центральна, 1", new PersonName("Олена", "Коваленко"),
-                "вул. Шевченка, 5, кв. 12", new Phone("+380501234567"));
+        Category lifts = TestCategories.small().stream()
+                .filter(c -> c.id().equals("lifts"))
+                .findFirst()
+                .orElseThrow();
+        return new NewAppeal(
+                Channel.TELEGRAM,
+                chat,
+                lifts,
+                null,
+                description,
+                List.of(),
+                null,
+                "вул. Центральна, 1",
+                new PersonName("Олена", "Коваленко"),
+                "вул. Шевченка, 5, кв. 12",
+                new Phone("+380501234567"));
     }
 }

@@ -27,38 +27,65 @@ class DeadlineMarksTest {
     static final ChatKey STAFF = ChatKey.of(Channel.TELEGRAM, "-100200300");
 
     final MovableClock clock = new MovableClock(T0);
+
     @RegisterExtension
     final OpenStorages databases = new OpenStorages();
+
     Storage storage;
 
     Appeal file(String categoryId) {
         Category c = storage.categories().find(categoryId).orElseThrow();
         Instant now = clock.instant();
-        return storage.unitOfWork().run(s -> s.appeals().submit(new NewAppeal(Channel.HOTLINE, null, c, null,
-                "Не працює ліфт у під'їзді 2", List.of(), null, "вул. Робоча, 1", new PersonName("Іван", "Петренко"),
-                "вул. Робоча, 1", new Phone("+380501234567")), now, now.plus(c.deadlineClass().duration()), now.plus(Duration.ofDays(30))));
+        return storage.unitOfWork()
+                .run(s -> s.appeals()
+                        .submit(
+                                new NewAppeal(
+                                        Channel.HOTLINE,
+                                        null,
+                                        c,
+                                        null,
+                                        "Не працює ліфт у під'їзді 2",
+                                        List.of(),
+                                        null,
+                                        "вул. Робоча, 1",
+                                        new PersonName("Іван", "Петренко"),
+                                        "вул. Робоча, 1",
+                                        new Phone("+380501234567")),
+                                now,
+                                now.plus(c.deadlineClass().duration()),
+                                now.plus(Duration.ofDays(30))));
     }
 
     Long column(Appeal a, String column) {
-        return storage.read(s -> s.handle().createQuery("SELECT " + column + " FROM appeal WHERE num = :num")
-                .bind("num", a.number().toString()).mapTo(Long.class).one());
+        return storage.read(s -> s.handle()
+                .createQuery("SELECT " + column + " FROM appeal WHERE num = :num")
+                .bind("num", a.number().toString())
+                .mapTo(Long.class)
+                .one());
     }
 
     List<String> staffMessages() {
         return storage.read(s -> s.outbox().due(clock.instant(), 100)).stream()
-                .filter(m -> m.chat().equals(STAFF)).map(OutboxMessage::reply).map(r -> r.text()).toList();
+                .filter(m -> m.chat().equals(STAFF))
+                .map(OutboxMessage::reply)
+                .map(r -> r.text())
+                .toList();
     }
 
     @ParameterizedTest
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void movingTheClockRemindsMarksOverdueAndPastTheLegalDeadline(Dialect dialect) {
         storage = databases.open(dialect, clock);
-        var watch = new DeadlineWatch(storage.unitOfWork(), clock, new DeadlineSettings(Optional.of(STAFF), 0.8, TestDatabases.KYIV));
+        var watch = new DeadlineWatch(
+                storage.unitOfWork(), clock, new DeadlineSettings(Optional.of(STAFF), 0.8, TestDatabases.KYIV));
         Appeal lift = file("lifts"); // 6 h
         Appeal road = file("roads"); // 7 days
         Appeal resolved = file("lifts");
-        storage.write(s -> s.handle().createUpdate("UPDATE appeal SET status = 'RESOLVED', closed_at = :at WHERE num = :num")
-                .bind("at", T0.plusSeconds(600).toEpochMilli()).bind("num", resolved.number().toString()).execute());
+        storage.write(s -> s.handle()
+                .createUpdate("UPDATE appeal SET status = 'RESOLVED', closed_at = :at WHERE num = :num")
+                .bind("at", T0.plusSeconds(600).toEpochMilli())
+                .bind("num", resolved.number().toString())
+                .execute());
 
         clock.advance(Duration.ofHours(4).plusMinutes(48));
         assertThat(watch.runOnce()).isEqualTo(new DeadlineWatch.Pass(1, 0, 0));
@@ -70,7 +97,9 @@ class DeadlineMarksTest {
         assertThat(column(lift, "overdue_at")).isEqualTo(clock.instant().toEpochMilli());
 
         clock.set(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
-        assertThat(watch.runOnce()).as("the road was never reminded: its 80%% passed unseen").isEqualTo(new DeadlineWatch.Pass(0, 1, 0));
+        assertThat(watch.runOnce())
+                .as("the road was never reminded: its 80%% passed unseen")
+                .isEqualTo(new DeadlineWatch.Pass(0, 1, 0));
         assertThat(column(road, "reminded_at")).isNull();
 
         clock.set(T0.plus(Duration.ofDays(31)));
@@ -82,6 +111,8 @@ class DeadlineMarksTest {
 
         assertThat(staffMessages()).hasSize(4);
         assertThat(staffMessages().get(0)).contains("№ " + lift.number(), "Ліфти");
-        assertThat(staffMessages().get(3)).contains("№ " + lift.number(), "№ " + road.number()).doesNotContain(resolved.number().toString());
+        assertThat(staffMessages().get(3))
+                .contains("№ " + lift.number(), "№ " + road.number())
+                .doesNotContain(resolved.number().toString());
     }
 }

@@ -19,8 +19,7 @@ import ua.zvernennia.core.testing.TestCategories;
  * prints the number of each one only after its commit has returned.
  */
 public final class DurabilityWriter {
-    private DurabilityWriter() {
-    }
+    private DurabilityWriter() {}
 
     public static void main(String[] args) {
         Storage storage = Storage.open(args[0], null, null, Clock.systemUTC(), ZoneId.of("Europe/Kyiv"));
@@ -32,11 +31,22 @@ public final class DurabilityWriter {
             pool.submit(() -> {
                 for (long i = 0; ; i++) {
                     ChatKey chat = ChatKey.of(Channel.TELEGRAM, thread + "-" + i);
-                    NewAppeal a = new NewAppeal(Channel.TELEGRAM, chat, lifts, null, "Ліфт не працює " + i, List.of(), null,
-                            "вул. Тестова, 1", new PersonName("Іван", "Петренко"), "вул. Тестова, 1", new Phone("+380501234567"));
+                    NewAppeal a = new NewAppeal(
+                            Channel.TELEGRAM,
+                            chat,
+                            lifts,
+                            null,
+                            "Ліфт не працює " + i,
+                            List.of(),
+                            null,
+                            "вул. Тестова, 1",
+                            new PersonName("Іван", "Петренко"),
+                            "вул. Тестова, 1",
+                            new Phone("+380501234567"));
                     Appeal saved = storage.unitOfWork().run(s -> {
                         s.citizens().recordConsent(chat, java.time.Instant.now(), "uk");
-                        return s.appeals().submit(a, java.time.Instant.now(), java.time.Instant.now(), java.time.Instant.now());
+                        return s.appeals()
+                                .submit(a, java.time.Instant.now(), java.time.Instant.now(), java.time.Instant.now());
                     });
                     synchronized (System.out) {
                         System.out.println("committed " + saved.number() + " " + chat.id());

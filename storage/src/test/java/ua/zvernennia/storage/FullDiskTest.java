@@ -38,12 +38,15 @@ class FullDiskTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "SQLITE"})
+    @EnumSource(
+            value = Dialect.class,
+            names = {"H2", "SQLITE"})
     void aFullDiskRefusesWorkAndTheStorageHealsWhenThereIsRoomAgain(Dialect dialect) throws Exception {
         if (!Ci.running()) {
             assumeTrue(SmallDisk.canMount(), "mounting a small tmpfs needs root");
         }
-        try (SmallDisk disk = SmallDisk.mount(dir, "32m"); Storage storage = TestDatabases.open(dialect, disk.path(), clock)) {
+        try (SmallDisk disk = SmallDisk.mount(dir, "32m");
+                Storage storage = TestDatabases.open(dialect, disk.path(), clock)) {
             List<String> committed = new ArrayList<>();
             List<String> refused = new ArrayList<>();
             int n = 0;
@@ -68,7 +71,9 @@ class FullDiskTest {
             assertThat(refused).as("work refused on a full disk").isNotEmpty();
             // Right after a refusal the check says so, whether or not its own tiny commit would fit.
             for (int i = 0; i < 3; i++) {
-                assertThat(storage.readiness(Duration.ofSeconds(5)).ready()).as("ready right after a refused commit").isFalse();
+                assertThat(storage.readiness(Duration.ofSeconds(5)).ready())
+                        .as("ready right after a refused commit")
+                        .isFalse();
             }
             await(() -> {
                 Storage.Readiness r = storage.readiness(Duration.ofSeconds(5));
@@ -84,10 +89,14 @@ class FullDiskTest {
             }
 
             for (String chat : committed) {
-                assertThat(outboxRows(storage, chat)).as("reported commit of %s", chat).isEqualTo(1);
+                assertThat(outboxRows(storage, chat))
+                        .as("reported commit of %s", chat)
+                        .isEqualTo(1);
             }
             for (String chat : refused) {
-                assertThat(outboxRows(storage, chat)).as("refused work of %s", chat).isZero();
+                assertThat(outboxRows(storage, chat))
+                        .as("refused work of %s", chat)
+                        .isZero();
             }
         }
     }
@@ -101,8 +110,11 @@ class FullDiskTest {
     }
 
     private static long outboxRows(Storage storage, String chat) {
-        return storage.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
-                .bind("c", chat).mapTo(Long.class).one());
+        return storage.read(s -> s.handle()
+                .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
+                .bind("c", chat)
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Polls until the condition holds; fails after a minute (a hang, not a slow machine). */

@@ -45,13 +45,26 @@ class GroupCommitTest {
             List<CompletableFuture<Appeal>> futures = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 ChatKey chat = ChatKey.of(Channel.TELEGRAM, "c" + i);
-                NewAppeal appeal = new NewAppeal(Channel.TELEGRAM, chat, lifts, null, "Ліфт стоїть, заявка " + i, List.of(),
-                        null, "вул. Центральна, " + i, new PersonName("Іван", "Петренко"), "вул. Центральна, " + i,
+                NewAppeal appeal = new NewAppeal(
+                        Channel.TELEGRAM,
+                        chat,
+                        lifts,
+                        null,
+                        "Ліфт стоїть, заявка " + i,
+                        List.of(),
+                        null,
+                        "вул. Центральна, " + i,
+                        new PersonName("Іван", "Петренко"),
+                        "вул. Центральна, " + i,
                         new Phone("+380501234567"));
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return storage.unitOfWork().run(s -> s.appeals().submit(appeal, clock.instant(), clock.instant(), clock.instant()));
-                }, pool));
+                futures.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return storage.unitOfWork()
+                                    .run(s -> s.appeals()
+                                            .submit(appeal, clock.instant(), clock.instant(), clock.instant()));
+                        },
+                        pool));
             }
             start.countDown();
             var numbers = new HashSet<String>();
@@ -61,7 +74,11 @@ class GroupCommitTest {
             pool.shutdown();
 
             assertThat(numbers).hasSize(100).contains("2026-000001", "2026-000100");
-            Integer stored = storage.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT num) FROM appeal").mapTo(Integer.class).one());
+            Integer stored = storage.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT num) FROM appeal")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(stored).isEqualTo(100);
         }
     }
@@ -99,7 +116,8 @@ class GroupCommitTest {
             }
             for (int i = 0; i < 10; i++) {
                 ChatKey chat = ChatKey.of(Channel.VIBER, "v" + i);
-                java.util.Optional<Citizen> citizen = storage.unitOfWork().run(s -> s.citizens().find(chat));
+                java.util.Optional<Citizen> citizen =
+                        storage.unitOfWork().run(s -> s.citizens().find(chat));
                 assertThat(citizen.isPresent()).as("citizen v" + i).isEqualTo(i != 4);
             }
         }
@@ -112,10 +130,13 @@ class GroupCommitTest {
             ChatKey early = ChatKey.of(Channel.TELEGRAM, "deferred");
             JdbiUnitOfWork writer = (JdbiUnitOfWork) storage.unitOfWork();
             long looked = writer.idleRounds();
-            CompletableFuture<Object> deferred = storage.unitOfWork().submitDeferred(consent(early), Duration.ofMinutes(10));
+            CompletableFuture<Object> deferred =
+                    storage.unitOfWork().submitDeferred(consent(early), Duration.ofMinutes(10));
             // Two empty rounds after the submission: the writer has seen the deferred work and left it.
             Await.until("the writer to look at its queues twice", () -> writer.idleRounds() >= looked + 2);
-            assertThat(deferred.isDone()).as("deferred work alone, long before its delay, is done").isFalse();
+            assertThat(deferred.isDone())
+                    .as("deferred work alone, long before its delay, is done")
+                    .isFalse();
             assertThat(known(storage, early)).isFalse();
 
             storage.unitOfWork().run(consent(ChatKey.of(Channel.TELEGRAM, "turn")));
@@ -135,10 +156,13 @@ class GroupCommitTest {
             });
             ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
             storage.unitOfWork().submitDeferred(consent(chat), Duration.ofMinutes(10));
-            CompletableFuture<Boolean> seen = storage.unitOfWork().submit(s -> s.citizens().find(chat).isPresent());
+            CompletableFuture<Boolean> seen =
+                    storage.unitOfWork().submit(s -> s.citizens().find(chat).isPresent());
             release.countDown();
             blocker.get(10, TimeUnit.SECONDS);
-            assertThat(seen.get(10, TimeUnit.SECONDS)).as("the later work sees what the deferred one wrote").isTrue();
+            assertThat(seen.get(10, TimeUnit.SECONDS))
+                    .as("the later work sees what the deferred one wrote")
+                    .isTrue();
         }
     }
 
@@ -147,7 +171,9 @@ class GroupCommitTest {
     void deferredWorkCommitsAloneOnceItsDelayIsOver(Dialect dialect) throws Exception {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             ChatKey chat = ChatKey.of(Channel.TELEGRAM, "deferred");
-            storage.unitOfWork().submitDeferred(consent(chat), Duration.ofMillis(50)).get(10, TimeUnit.SECONDS);
+            storage.unitOfWork()
+                    .submitDeferred(consent(chat), Duration.ofMillis(50))
+                    .get(10, TimeUnit.SECONDS);
             assertThat(known(storage, chat)).isTrue();
         }
     }
@@ -160,7 +186,9 @@ class GroupCommitTest {
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             deferred = storage.unitOfWork().submitDeferred(consent(chat), Duration.ofMinutes(10));
         }
-        assertThat(deferred.isDone() && !deferred.isCompletedExceptionally()).as("committed on close").isTrue();
+        assertThat(deferred.isDone() && !deferred.isCompletedExceptionally())
+                .as("committed on close")
+                .isTrue();
         try (Storage storage = TestDatabases.open(dialect, dir, clock)) {
             assertThat(known(storage, chat)).isTrue();
         }

@@ -24,7 +24,8 @@ import ua.zvernennia.core.conversation.ConversationState;
  */
 class H2FileSpaceTest {
     private static final int CHATS = 200;
-    private static final String TEXT = "Оберіть напрямок звернення: водопостачання, ліфти, освітлення, дороги, люки. ".repeat(5);
+    private static final String TEXT =
+            "Оберіть напрямок звернення: водопостачання, ліфти, освітлення, дороги, люки. ".repeat(5);
 
     final Clock clock = Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC);
 
@@ -49,9 +50,15 @@ class H2FileSpaceTest {
                 });
                 states[k] = turn.get();
             }
-            long live = storage.database().jdbi().withHandle(h -> h.createQuery("SELECT SUM(LENGTH(payload)) FROM outbox").mapTo(Long.class).one());
+            long live = storage.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT SUM(LENGTH(payload)) FROM outbox")
+                            .mapTo(Long.class)
+                            .one());
             long size = Files.size(dir.resolve("zvernennia.mv.db"));
-            assertThat(size).as("bytes in the file, with %d characters of outbox payloads", live).isLessThan(8 * live);
+            assertThat(size)
+                    .as("bytes in the file, with %d characters of outbox payloads", live)
+                    .isLessThan(8 * live);
         }
     }
 }

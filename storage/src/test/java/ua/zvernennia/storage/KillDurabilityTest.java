@@ -31,12 +31,17 @@ class KillDurabilityTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void everyReportedCommitSurvivesKillMinus9(Dialect dialect) throws Exception {
         String url = TestDatabases.url(dialect, dir);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DurabilityWriter.class.getName(), url)
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DurabilityWriter.class.getName(),
+                        url)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<String[]> committed = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (committed.size() < COMMITS_BEFORE_KILL && (line = out.readLine()) != null) {
                 if (line.startsWith("committed ")) {
@@ -55,13 +60,25 @@ class KillDurabilityTest {
             for (String[] c : committed) {
                 AppealNumber number = AppealNumber.parse(c[0]).orElseThrow();
                 ChatKey chat = ChatKey.of(Channel.TELEGRAM, c[1]);
-                boolean appeal = storage.unitOfWork().run(s -> s.appeals().find(number)).isPresent();
-                boolean citizen = storage.unitOfWork().run(s -> s.citizens().find(chat)).isPresent();
-                assertThat(appeal).as("appeal " + number + " reported committed").isTrue();
+                boolean appeal =
+                        storage.unitOfWork().run(s -> s.appeals().find(number)).isPresent();
+                boolean citizen =
+                        storage.unitOfWork().run(s -> s.citizens().find(chat)).isPresent();
+                assertThat(appeal)
+                        .as("appeal " + number + " reported committed")
+                        .isTrue();
                 assertThat(citizen).as("citizen of " + number).isTrue();
             }
-            long max = storage.database().jdbi().withHandle(h -> h.createQuery("SELECT MAX(num_seq) FROM appeal").mapTo(Long.class).one());
-            long count = storage.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM appeal").mapTo(Long.class).one());
+            long max = storage.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT MAX(num_seq) FROM appeal")
+                            .mapTo(Long.class)
+                            .one());
+            long count = storage.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM appeal")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(count).as("numbers without gaps").isEqualTo(max);
         }
     }

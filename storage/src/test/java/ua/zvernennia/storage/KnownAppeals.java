@@ -24,7 +24,8 @@ public final class KnownAppeals {
     }
 
     /** An appeal filed at a local time in the zone; {@code closedAfter} null: still open. */
-    public String add(Channel channel, String categoryId, LocalDateTime filedLocal, AppealStatus status, Duration closedAfter) {
+    public String add(
+            Channel channel, String categoryId, LocalDateTime filedLocal, AppealStatus status, Duration closedAfter) {
         return add(channel, categoryId, filedLocal.atZone(zone).toInstant(), status, closedAfter);
     }
 
@@ -32,7 +33,8 @@ public final class KnownAppeals {
         Category c = storage.categories().find(categoryId).orElseThrow();
         int n = ++seq;
         String num = "9999-" + String.format("%06d", n);
-        storage.write(s -> s.handle().createUpdate("INSERT INTO appeal (num, num_year, num_seq, channel, category_id, category_name, "
+        storage.write(s -> s.handle()
+                .createUpdate("INSERT INTO appeal (num, num_year, num_seq, channel, category_id, category_name, "
                         + "executor, deadline_class, description, place_address, first_name, last_name, address, phone, status, "
                         + "created_at, deadline_at, legal_deadline_at, closed_at) VALUES (:num, 9999, :seq, :channel, :categoryId, "
                         + ":categoryName, :executor, :deadlineClass, 'Опис', 'вул. Тестова, 1', 'Тест', 'Тестовий', 'вул. Тестова, 1', "
@@ -48,7 +50,9 @@ public final class KnownAppeals {
                 .bind("created", filed.toEpochMilli())
                 .bind("deadline", filed.plus(c.deadlineClass().duration()).toEpochMilli())
                 .bind("legal", filed.plus(Duration.ofDays(30)).toEpochMilli())
-                .bind("closed", closedAfter == null ? null : filed.plus(closedAfter).toEpochMilli())
+                .bind(
+                        "closed",
+                        closedAfter == null ? null : filed.plus(closedAfter).toEpochMilli())
                 .execute());
         return num;
     }
@@ -59,20 +63,60 @@ public final class KnownAppeals {
      */
     public void firstQuarterOf2025() {
         KnownAppeals a = this;
-        a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2024, 12, 31, 23, 59, 59, 999_000_000), AppealStatus.RESOLVED, Duration.ofHours(1));
+        a.add(
+                Channel.HOTLINE,
+                "lifts",
+                LocalDateTime.of(2024, 12, 31, 23, 59, 59, 999_000_000),
+                AppealStatus.RESOLVED,
+                Duration.ofHours(1));
         a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2025, 1, 1, 0, 0), AppealStatus.RESOLVED, Duration.ofHours(2));
-        a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2025, 1, 15, 12, 0), AppealStatus.RESOLVED, Duration.ofHours(8));
-        a.add(Channel.TELEGRAM, "water", LocalDateTime.of(2025, 2, 10, 10, 0), AppealStatus.RESOLVED, Duration.ofHours(10));
-        a.add(Channel.TELEGRAM, "water", LocalDateTime.of(2025, 2, 11, 10, 0), AppealStatus.RESOLVED, Duration.ofHours(30));
+        a.add(
+                Channel.HOTLINE,
+                "lifts",
+                LocalDateTime.of(2025, 1, 15, 12, 0),
+                AppealStatus.RESOLVED,
+                Duration.ofHours(8));
+        a.add(
+                Channel.TELEGRAM,
+                "water",
+                LocalDateTime.of(2025, 2, 10, 10, 0),
+                AppealStatus.RESOLVED,
+                Duration.ofHours(10));
+        a.add(
+                Channel.TELEGRAM,
+                "water",
+                LocalDateTime.of(2025, 2, 11, 10, 0),
+                AppealStatus.RESOLVED,
+                Duration.ofHours(30));
         a.add(Channel.VIBER, "roads", LocalDateTime.of(2025, 2, 12, 10, 0), AppealStatus.RESOLVED, Duration.ofDays(3));
-        a.add(Channel.HOTLINE, "lights", LocalDateTime.of(2025, 2, 20, 10, 0), AppealStatus.RESOLVED, Duration.ofDays(1));
-        a.add(Channel.HOTLINE, "roads", LocalDateTime.of(2025, 3, 1, 10, 0), AppealStatus.RESOLVED, Duration.ofDays(10));
+        a.add(
+                Channel.HOTLINE,
+                "lights",
+                LocalDateTime.of(2025, 2, 20, 10, 0),
+                AppealStatus.RESOLVED,
+                Duration.ofDays(1));
+        a.add(
+                Channel.HOTLINE,
+                "roads",
+                LocalDateTime.of(2025, 3, 1, 10, 0),
+                AppealStatus.RESOLVED,
+                Duration.ofDays(10));
         a.add(Channel.HOTLINE, "lifts", LocalDateTime.of(2025, 3, 5, 9, 0), AppealStatus.RESOLVED, Duration.ofHours(5));
         // 30 March 2025: clocks go forward at 03:00; the day is 23 hours long.
-        a.add(Channel.GOV_HOTLINE, "lights", LocalDateTime.of(2025, 3, 30, 0, 30), AppealStatus.REJECTED, Duration.ofHours(1));
+        a.add(
+                Channel.GOV_HOTLINE,
+                "lights",
+                LocalDateTime.of(2025, 3, 30, 0, 30),
+                AppealStatus.REJECTED,
+                Duration.ofHours(1));
         a.add(Channel.PHONE, "lights", LocalDateTime.of(2025, 3, 30, 4, 30), AppealStatus.IN_PROGRESS, null);
         a.add(Channel.EMAIL, "roads", LocalDateTime.of(2025, 3, 30, 23, 30), AppealStatus.REGISTERED, null);
-        a.add(Channel.IN_PERSON, "water", LocalDateTime.of(2025, 3, 31, 23, 59, 59, 999_000_000), AppealStatus.WITHDRAWN, Duration.ofHours(1));
+        a.add(
+                Channel.IN_PERSON,
+                "water",
+                LocalDateTime.of(2025, 3, 31, 23, 59, 59, 999_000_000),
+                AppealStatus.WITHDRAWN,
+                Duration.ofHours(1));
         a.add(Channel.HOTLINE, "water", LocalDateTime.of(2025, 4, 1, 0, 0), AppealStatus.RESOLVED, Duration.ofHours(1));
     }
 }

@@ -31,6 +31,7 @@ class Open311RowsTest {
 
     @TempDir
     Path dir;
+
     Storage storage;
 
     @AfterEach
@@ -41,9 +42,24 @@ class Open311RowsTest {
     }
 
     Appeal submit(String categoryId, String issueTypeId, Instant at) {
-        return storage.unitOfWork().run(s -> s.appeals().submit(new NewAppeal(Channel.WEB, null, s.categories().find(categoryId).orElseThrow(),
-                issueTypeId, "Немає води", List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"),
-                "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), at, at.plus(Duration.ofHours(6)), at.plus(Duration.ofDays(30))));
+        return storage.unitOfWork()
+                .run(s -> s.appeals()
+                        .submit(
+                                new NewAppeal(
+                                        Channel.WEB,
+                                        null,
+                                        s.categories().find(categoryId).orElseThrow(),
+                                        issueTypeId,
+                                        "Немає води",
+                                        List.of(),
+                                        null,
+                                        "вул. Січових Стрільців, 12",
+                                        new PersonName("Олена", "Коваленко"),
+                                        "вул. Шевченка, 5, кв. 12",
+                                        new Phone("+380501234567")),
+                                at,
+                                at.plus(Duration.ofHours(6)),
+                                at.plus(Duration.ofDays(30))));
     }
 
     List<Open311Store.Request> requests(Open311Store.Query q) {
@@ -54,7 +70,8 @@ class Open311RowsTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void keysAreKeptHashedAndRevocable(Dialect dialect) {
         storage = TestDatabases.open(dialect, dir, clock);
-        long id = storage.write(s -> Open311Rows.of(s).createKey("Сайт міста", "WEB", 30, "secret-key-value", "admin", T0));
+        long id = storage.write(
+                s -> Open311Rows.of(s).createKey("Сайт міста", "WEB", 30, "secret-key-value", "admin", T0));
         Optional<Open311Store.Key> found = storage.read(s -> Open311Rows.of(s).findActiveKey("secret-key-value"));
         assertThat(found).hasValueSatisfying(k -> {
             assertThat(k.id()).isEqualTo(id);
@@ -63,7 +80,10 @@ class Open311RowsTest {
         });
         Optional<Open311Store.Key> other = storage.read(s -> Open311Rows.of(s).findActiveKey("another"));
         assertThat(other).isEmpty();
-        String stored = storage.read(s -> s.handle().createQuery("SELECT key_hash FROM open311_key").mapTo(String.class).one());
+        String stored = storage.read(s -> s.handle()
+                .createQuery("SELECT key_hash FROM open311_key")
+                .mapTo(String.class)
+                .one());
         assertThat(stored).isNotEqualTo("secret-key-value").hasSize(64);
         boolean first = storage.write(s -> Open311Rows.of(s).revokeKey(id, T0));
         boolean again = storage.write(s -> Open311Rows.of(s).revokeKey(id, T0));
@@ -85,35 +105,55 @@ class Open311RowsTest {
             Open311Rows.of(s).markSource(water.number(), "Київ Цифровий");
             return null;
         });
-        storage.unitOfWork().run(s -> s.appeals().changeStatus(lift.number(), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "Оператор",
-                null, null, T0.plusSeconds(120)));
+        storage.unitOfWork()
+                .run(s -> s.appeals()
+                        .changeStatus(
+                                lift.number(),
+                                AppealStatus.REGISTERED,
+                                AppealStatus.RESOLVED,
+                                "Оператор",
+                                null,
+                                null,
+                                T0.plusSeconds(120)));
 
         var all = new Open311Store.Query(null, null, null, null, null, null, 0, 10);
-        assertThat(requests(all)).extracting(r -> r.appeal().number()).containsExactly(lift.number(),
-                water.number());
-        Open311Store.Request w = storage.read(s -> Open311Rows.of(s).find(water.number())).orElseThrow();
+        assertThat(requests(all)).extracting(r -> r.appeal().number()).containsExactly(lift.number(), water.number());
+        Open311Store.Request w =
+                storage.read(s -> Open311Rows.of(s).find(water.number())).orElseThrow();
         assertThat(w.source()).isEqualTo("Київ Цифровий");
         assertThat(w.descriptionPublic()).isFalse();
         assertThat(w.updatedAt()).isEqualTo(T0);
-        Open311Store.Request l = storage.read(s -> Open311Rows.of(s).find(lift.number())).orElseThrow();
+        Open311Store.Request l =
+                storage.read(s -> Open311Rows.of(s).find(lift.number())).orElseThrow();
         assertThat(l.updatedAt()).isEqualTo(T0.plusSeconds(120));
 
-        var byType = new Open311Store.Query(null, Set.of(), Set.of(Map.entry("water", "no-water")), null, null, null, 0, 10);
+        var byType =
+                new Open311Store.Query(null, Set.of(), Set.of(Map.entry("water", "no-water")), null, null, null, 0, 10);
         assertThat(requests(byType)).extracting(r -> r.appeal().number()).containsExactly(water.number());
-        var closed = new Open311Store.Query(List.of(water.number().toString(), lift.number().toString()), Set.of("lifts", "water"), null,
-                EnumSet.of(AppealStatus.RESOLVED), T0, T0.plusSeconds(3600), 0, 10);
+        var closed = new Open311Store.Query(
+                List.of(water.number().toString(), lift.number().toString()),
+                Set.of("lifts", "water"),
+                null,
+                EnumSet.of(AppealStatus.RESOLVED),
+                T0,
+                T0.plusSeconds(3600),
+                0,
+                10);
         assertThat(requests(closed)).extracting(r -> r.appeal().number()).containsExactly(lift.number());
         var secondPage = new Open311Store.Query(null, null, null, null, null, null, 1, 1);
         assertThat(requests(secondPage)).extracting(r -> r.appeal().number()).containsExactly(water.number());
 
-        boolean published = storage.write(s -> Open311Rows.of(s).setDescriptionPublic(water.number(), true, "Оператор", T0.plusSeconds(300)));
-        boolean twice = storage.write(s -> Open311Rows.of(s).setDescriptionPublic(water.number(), true, "Оператор", T0.plusSeconds(300)));
+        boolean published = storage.write(
+                s -> Open311Rows.of(s).setDescriptionPublic(water.number(), true, "Оператор", T0.plusSeconds(300)));
+        boolean twice = storage.write(
+                s -> Open311Rows.of(s).setDescriptionPublic(water.number(), true, "Оператор", T0.plusSeconds(300)));
         assertThat(published).isTrue();
         assertThat(twice).isFalse();
-        Open311Store.Request after = storage.read(s -> Open311Rows.of(s).find(water.number())).orElseThrow();
+        Open311Store.Request after =
+                storage.read(s -> Open311Rows.of(s).find(water.number())).orElseThrow();
         assertThat(after.descriptionPublic()).isTrue();
-        List<ua.zvernennia.core.appeal.AppealEvent> history = storage.read(s -> s.appeals().history(water.number()));
-        assertThat(history).last()
-                .satisfies(e -> assertThat(e.note()).isEqualTo(Open311Store.DESCRIPTION_PUBLISHED));
+        List<ua.zvernennia.core.appeal.AppealEvent> history =
+                storage.read(s -> s.appeals().history(water.number()));
+        assertThat(history).last().satisfies(e -> assertThat(e.note()).isEqualTo(Open311Store.DESCRIPTION_PUBLISHED));
     }
 }

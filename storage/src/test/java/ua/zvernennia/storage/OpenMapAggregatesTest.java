@@ -48,10 +48,12 @@ import ua.zvernennia.core.testing.TestCategories;
  */
 class OpenMapAggregatesTest {
     static final Instant NOW = Instant.parse("2026-03-31T09:00:00Z");
-    static final List<Channel> CHANNELS = List.of(Channel.TELEGRAM, Channel.VIBER, Channel.PHONE, Channel.HOTLINE, Channel.WEB);
+    static final List<Channel> CHANNELS =
+            List.of(Channel.TELEGRAM, Channel.VIBER, Channel.PHONE, Channel.HOTLINE, Channel.WEB);
 
     @TempDir
     Path dir;
+
     Storage storage;
 
     @AfterEach
@@ -67,8 +69,10 @@ class OpenMapAggregatesTest {
         storage = TestDatabases.open(dialect, dir, Clock.fixed(NOW, ZoneOffset.UTC));
         List<AppealNumber> numbers = randomHistory(new Random(19), 120);
 
-        Map<String, Map<List<Object>, OpenMapAggregates.Values>> kept = storage.read(s -> s.aggregates().snapshot());
-        Map<String, Map<List<Object>, OpenMapAggregates.Values>> recounted = storage.read(s -> s.aggregates().recount());
+        Map<String, Map<List<Object>, OpenMapAggregates.Values>> kept =
+                storage.read(s -> s.aggregates().snapshot());
+        Map<String, Map<List<Object>, OpenMapAggregates.Values>> recounted =
+                storage.read(s -> s.aggregates().recount());
         assertThat(kept.keySet()).isEqualTo(recounted.keySet());
         kept.forEach((table, rows) -> {
             assertThat(rows.keySet()).as(table).isEqualTo(recounted.get(table).keySet());
@@ -83,15 +87,22 @@ class OpenMapAggregatesTest {
         assertThat(kept.get("stat_cell")).isNotEmpty();
         assertThat(kept.get("map_cell")).isNotEmpty();
         assertThat(kept.get("stat_resolution")).isNotEmpty();
-        assertThat(kept.get("stat_cell").keySet()).as("the statistics count calendar years too").anyMatch(k -> k.get(0).equals("Y"));
-        assertThat(kept.get("map_cell").keySet()).as("the map only days and months").noneMatch(k -> k.get(0).equals("Y"));
+        assertThat(kept.get("stat_cell").keySet())
+                .as("the statistics count calendar years too")
+                .anyMatch(k -> k.get(0).equals("Y"));
+        assertThat(kept.get("map_cell").keySet())
+                .as("the map only days and months")
+                .noneMatch(k -> k.get(0).equals("Y"));
         Map<String, List<Object>> points = storage.read(s -> s.aggregates().points());
         assertThat(points).isEqualTo(storage.read(s -> s.aggregates().recountPoints()));
 
         // A rebuild writes the same.
         storage.rebuildAggregates();
-        Map<String, Map<List<Object>, OpenMapAggregates.Values>> rebuilt = storage.read(s -> s.aggregates().snapshot());
-        rebuilt.forEach((table, rows) -> assertThat(rows.keySet()).as(table).isEqualTo(recounted.get(table).keySet()));
+        Map<String, Map<List<Object>, OpenMapAggregates.Values>> rebuilt =
+                storage.read(s -> s.aggregates().snapshot());
+        rebuilt.forEach((table, rows) -> assertThat(rows.keySet())
+                .as(table)
+                .isEqualTo(recounted.get(table).keySet()));
         assertThat(numbers).hasSize(120);
     }
 
@@ -105,7 +116,8 @@ class OpenMapAggregatesTest {
         var fromAggregates = new StatisticsReader(storage.aggregateStatistics(), clock);
         // Whole months and days at both edges; a range within one month; one day; a calendar year;
         // days, a month and a year; years, months and days.
-        for (DateRange range : List.of(new DateRange(LocalDate.of(2026, 1, 17), LocalDate.of(2026, 3, 31), TestDatabases.KYIV),
+        for (DateRange range : List.of(
+                new DateRange(LocalDate.of(2026, 1, 17), LocalDate.of(2026, 3, 31), TestDatabases.KYIV),
                 new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), TestDatabases.KYIV),
                 new DateRange(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 12, 31), TestDatabases.KYIV),
                 new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 3, 30), TestDatabases.KYIV),
@@ -124,29 +136,45 @@ class OpenMapAggregatesTest {
             assertThat(b.resolution().resolved()).isEqualTo(a.resolution().resolved());
             if (a.resolution().medianMinutes() != null) {
                 assertThat((double) b.resolution().medianMinutes())
-                        .isCloseTo(a.resolution().medianMinutes(), within(a.resolution().medianMinutes() / 32.0 + 1));
+                        .isCloseTo(
+                                a.resolution().medianMinutes(),
+                                within(a.resolution().medianMinutes() / 32.0 + 1));
             }
         }
     }
 
     @Test
     void aRangeIsReadFromWholeYearsWholeMonthsAndTheDaysAtItsEdges() {
-        assertThat(parts(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), true)).containsExactly("Y 2025-01-01..2026-01-01");
-        assertThat(parts(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), false)).containsExactly("M 2025-01-01..2026-01-01");
+        assertThat(parts(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), true))
+                .containsExactly("Y 2025-01-01..2026-01-01");
+        assertThat(parts(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), false))
+                .containsExactly("M 2025-01-01..2026-01-01");
         assertThat(parts(LocalDate.of(2025, 3, 15), LocalDate.of(2026, 3, 14), true))
                 .containsExactly("D 2025-03-15..2025-04-01", "M 2025-04-01..2026-03-01", "D 2026-03-01..2026-03-15");
-        assertThat(parts(LocalDate.of(2024, 11, 20), LocalDate.of(2026, 2, 3), true)).containsExactly("D 2024-11-20..2024-12-01",
-                "M 2024-12-01..2025-01-01", "Y 2025-01-01..2026-01-01", "M 2026-01-01..2026-02-01", "D 2026-02-01..2026-02-04");
-        assertThat(parts(LocalDate.of(2025, 6, 10), LocalDate.of(2025, 7, 9), true)).containsExactly("D 2025-06-10..2025-07-10");
-        assertThat(parts(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30), true)).containsExactly("M 2025-06-01..2025-07-01");
-        assertThat(parts(LocalDate.of(2025, 6, 30), LocalDate.of(2025, 6, 30), true)).containsExactly("D 2025-06-30..2025-07-01");
-        assertThat(new AggregateStatistics.Days(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)).rows(true).condition())
+        assertThat(parts(LocalDate.of(2024, 11, 20), LocalDate.of(2026, 2, 3), true))
+                .containsExactly(
+                        "D 2024-11-20..2024-12-01",
+                        "M 2024-12-01..2025-01-01",
+                        "Y 2025-01-01..2026-01-01",
+                        "M 2026-01-01..2026-02-01",
+                        "D 2026-02-01..2026-02-04");
+        assertThat(parts(LocalDate.of(2025, 6, 10), LocalDate.of(2025, 7, 9), true))
+                .containsExactly("D 2025-06-10..2025-07-10");
+        assertThat(parts(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30), true))
+                .containsExactly("M 2025-06-01..2025-07-01");
+        assertThat(parts(LocalDate.of(2025, 6, 30), LocalDate.of(2025, 6, 30), true))
+                .containsExactly("D 2025-06-30..2025-07-01");
+        assertThat(new AggregateStatistics.Days(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                        .rows(true)
+                        .condition())
                 .doesNotContain("grain = 'M'", "grain = 'D'");
     }
 
     private static List<String> parts(LocalDate first, LocalDate last, boolean years) {
-        return new AggregateStatistics.Days(first, last).rows(years).parts().stream()
-                .map(p -> p.grain() + " " + p.from() + ".." + p.until()).toList();
+        return new AggregateStatistics.Days(first, last)
+                .rows(years).parts().stream()
+                        .map(p -> p.grain() + " " + p.from() + ".." + p.until())
+                        .toList();
     }
 
     @ParameterizedTest
@@ -157,39 +185,63 @@ class OpenMapAggregatesTest {
         Appeal typed = submit(water, null, "вул. Робоча, 5", NOW.minus(Duration.ofHours(3)));
         Appeal pinned = submit(water, new GeoPoint(48.46, 35.04), null, NOW.minus(Duration.ofHours(2)));
         var filter = new MapFilter(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31), null, null, null);
-        assertThat(storage.openMap().points(filter, Bbox.WORLD, 100)).extracting(p -> p.number())
+        assertThat(storage.openMap().points(filter, Bbox.WORLD, 100))
+                .extracting(p -> p.number())
                 .containsExactly(pinned.number().toString());
-        assertThat(storage.mapPlaces().place(typed.number()).orElseThrow().source()).isEqualTo(MapPlaces.Source.NONE);
+        assertThat(storage.mapPlaces().place(typed.number()).orElseThrow().source())
+                .isEqualTo(MapPlaces.Source.NONE);
 
         // The geocoder finds the typed place; an operator moves it; taking the correction back asks again.
         GeocodeQueue.Due due = storage.geocodes().nextDue(NOW).orElseThrow();
         assertThat(due.number()).isEqualTo(typed.number());
         assertThat(due.placeAddress()).isEqualTo("вул. Робоча, 5");
         storage.geocodes().answered(due.number(), new GeoPoint(48.47, 35.05), "hash-of-the-place", NOW);
-        assertThat(storage.geocodes().nextDue(NOW)).as("answered, so no longer due").isEmpty();
-        assertThat(storage.geocodes().cached("hash-of-the-place")).contains(new GeocodeQueue.Answer(true, new GeoPoint(48.47, 35.05), NOW));
+        assertThat(storage.geocodes().nextDue(NOW))
+                .as("answered, so no longer due")
+                .isEmpty();
+        assertThat(storage.geocodes().cached("hash-of-the-place"))
+                .contains(new GeocodeQueue.Answer(true, new GeoPoint(48.47, 35.05), NOW));
         assertThat(storage.openMap().points(filter, Bbox.WORLD, 100)).hasSize(2);
-        assertThat(storage.openMap().cells(filter, Bbox.WORLD)).extracting(c -> c.appeals()).containsOnly(1L);
+        assertThat(storage.openMap().cells(filter, Bbox.WORLD))
+                .extracting(c -> c.appeals())
+                .containsOnly(1L);
         var year = new MapFilter(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null, null, null);
-        assertThat(storage.openMap().cells(year, Bbox.WORLD)).as("a year of the map, from its months")
+        assertThat(storage.openMap().cells(year, Bbox.WORLD))
+                .as("a year of the map, from its months")
                 .containsExactlyInAnyOrderElementsOf(storage.openMap().cells(filter, Bbox.WORLD));
-        assertThat(storage.mapPlaces().correct(typed.number(), new GeoPoint(48.48, 35.06), "operator")).isTrue();
+        assertThat(storage.mapPlaces().correct(typed.number(), new GeoPoint(48.48, 35.06), "operator"))
+                .isTrue();
         assertThat(storage.mapPlaces().place(typed.number()).orElseThrow())
                 .isEqualTo(new MapPlaces.Place(new GeoPoint(48.48, 35.06), MapPlaces.Source.OPERATOR, "CORRECTED"));
         PublicAppeal shown = storage.openMap().appeal(typed.number()).orElseThrow();
         assertThat(shown.point()).isEqualTo(new GeoPoint(48.48, 35.06));
         assertThat(shown.executor()).isEqualTo("КП «Водоканал»");
         assertThat(shown.toString()).doesNotContain("Тарас", "Шевченко", "+380501234567", "Хрещатик", "Тече вода");
-        assertThat(storage.mapPlaces().correct(typed.number(), null, "operator")).isTrue();
-        assertThat(storage.geocodes().nextDue(NOW)).map(GeocodeQueue.Due::number).contains(typed.number());
+        assertThat(storage.mapPlaces().correct(typed.number(), null, "operator"))
+                .isTrue();
+        assertThat(storage.geocodes().nextDue(NOW))
+                .map(GeocodeQueue.Due::number)
+                .contains(typed.number());
         assertThat(storage.openMap().points(filter, Bbox.WORLD, 100)).hasSize(1);
-        assertThat(storage.openMap().appeals(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31), 0, 10)).hasSize(2);
+        assertThat(storage.openMap().appeals(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31), 0, 10))
+                .hasSize(2);
     }
 
     private Appeal submit(Category c, GeoPoint point, String placeAddress, Instant at) {
-        var a = new NewAppeal(Channel.PHONE, null, c, null, "Тече вода з труби вже третій день", List.of(), point, placeAddress,
-                new PersonName("Тарас", "Шевченко"), "вул. Хрещатик, 1, кв. 2", new Phone("+380501234567"));
-        return storage.unitOfWork().run(s -> s.appeals().submit(a, at, at.plus(Duration.ofHours(24)), at.plus(Duration.ofDays(30))));
+        var a = new NewAppeal(
+                Channel.PHONE,
+                null,
+                c,
+                null,
+                "Тече вода з труби вже третій день",
+                List.of(),
+                point,
+                placeAddress,
+                new PersonName("Тарас", "Шевченко"),
+                "вул. Хрещатик, 1, кв. 2",
+                new Phone("+380501234567"));
+        return storage.unitOfWork()
+                .run(s -> s.appeals().submit(a, at, at.plus(Duration.ofHours(24)), at.plus(Duration.ofDays(30))));
     }
 
     /** Appeals filed over the three months before {@link #NOW}, and what happened to them since. */
@@ -199,13 +251,26 @@ class OpenMapAggregatesTest {
         for (int i = 0; i < appeals; i++) {
             Category c = menu.get(random.nextInt(menu.size()));
             Instant created = NOW.minus(Duration.ofMinutes(random.nextInt(90 * 24 * 60)));
-            GeoPoint point = random.nextInt(3) == 0 ? null : new GeoPoint(48.40 + random.nextDouble() * 0.1, 34.95 + random.nextDouble() * 0.15);
+            GeoPoint point = random.nextInt(3) == 0
+                    ? null
+                    : new GeoPoint(48.40 + random.nextDouble() * 0.1, 34.95 + random.nextDouble() * 0.15);
             String address = point == null || random.nextBoolean() ? "вул. Тестова, " + (1 + random.nextInt(40)) : null;
             Channel channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
-            var a = new NewAppeal(channel, null, c, null, "Опис проблеми номер " + i, List.of(), point, address,
-                    new PersonName("Олена", "Пчілка"), "вул. Лесі Українки, 3", new Phone("+380671112233"));
+            var a = new NewAppeal(
+                    channel,
+                    null,
+                    c,
+                    null,
+                    "Опис проблеми номер " + i,
+                    List.of(),
+                    point,
+                    address,
+                    new PersonName("Олена", "Пчілка"),
+                    "вул. Лесі Українки, 3",
+                    new Phone("+380671112233"));
             Duration span = c.deadlineClass().duration();
-            numbers.add(storage.unitOfWork().run(s -> s.appeals().submit(a, created, created.plus(span), created.plus(Duration.ofDays(30))))
+            numbers.add(storage.unitOfWork()
+                    .run(s -> s.appeals().submit(a, created, created.plus(span), created.plus(Duration.ofDays(30))))
                     .number());
         }
         for (int step = 0; step < appeals * 4; step++) {
@@ -214,12 +279,14 @@ class OpenMapAggregatesTest {
             storage.unitOfWork().run(s -> {
                 Appeal a = s.appeals().find(n).orElseThrow();
                 long span = Duration.between(a.createdAt(), NOW).toMinutes();
-                Instant at = a.createdAt().plus(Duration.ofMinutes(1 + (long) (random.nextDouble() * Math.max(1, span - 1))));
+                Instant at = a.createdAt()
+                        .plus(Duration.ofMinutes(1 + (long) (random.nextDouble() * Math.max(1, span - 1))));
                 switch (what) {
                     case 0, 1, 2 -> {
                         AppealStatus to = switch (a.status()) {
                             case REGISTERED -> AppealStatus.IN_PROGRESS;
-                            case IN_PROGRESS, NEEDS_INFO -> random.nextInt(4) == 0 ? AppealStatus.REJECTED : AppealStatus.RESOLVED;
+                            case IN_PROGRESS, NEEDS_INFO ->
+                                random.nextInt(4) == 0 ? AppealStatus.REJECTED : AppealStatus.RESOLVED;
                             case RESOLVED -> random.nextInt(3) == 0 ? AppealStatus.IN_PROGRESS : null;
                             default -> null;
                         };
@@ -238,15 +305,32 @@ class OpenMapAggregatesTest {
                             s.deadlines().markPastLegalDeadline(n, NOW);
                         }
                     }
-                    case 6 -> ((JdbiStores) s).geocodes().answered(n.toString(),
-                            random.nextBoolean() ? null : new GeoPoint(48.45 + random.nextDouble() / 20, 35.0 + random.nextDouble() / 20),
-                            NOW.toEpochMilli());
+                    case 6 ->
+                        ((JdbiStores) s)
+                                .geocodes()
+                                .answered(
+                                        n.toString(),
+                                        random.nextBoolean()
+                                                ? null
+                                                : new GeoPoint(
+                                                        48.45 + random.nextDouble() / 20,
+                                                        35.0 + random.nextDouble() / 20),
+                                        NOW.toEpochMilli());
                     default -> {
                         if (random.nextInt(4) == 0) {
                             s.appeals().anonymise(n, NOW);
                         } else {
-                            ((JdbiStores) s).geocodes().correct(n.toString(), random.nextInt(3) == 0 ? null
-                                    : new GeoPoint(48.44 + random.nextDouble() / 20, 35.01 + random.nextDouble() / 20), "operator", NOW.toEpochMilli());
+                            ((JdbiStores) s)
+                                    .geocodes()
+                                    .correct(
+                                            n.toString(),
+                                            random.nextInt(3) == 0
+                                                    ? null
+                                                    : new GeoPoint(
+                                                            48.44 + random.nextDouble() / 20,
+                                                            35.01 + random.nextDouble() / 20),
+                                            "operator",
+                                            NOW.toEpochMilli());
                         }
                     }
                 }

@@ -37,6 +37,7 @@ class OperationalFiguresTest {
 
     @TempDir
     Path dir;
+
     Storage storage;
 
     @AfterEach
@@ -53,7 +54,8 @@ class OperationalFiguresTest {
         var uow = storage.unitOfWork();
         assertThat(storage.operationalFigures()).isEqualTo(new OperationalFigures(0, Duration.ZERO, Map.of(), 0));
 
-        var first = uow.run(s -> s.outbox().enqueue(chat, Reply.of("перше", Keyboard.REMOVE), T0.minusSeconds(90), T0.minusSeconds(90)));
+        var first = uow.run(s ->
+                s.outbox().enqueue(chat, Reply.of("перше", Keyboard.REMOVE), T0.minusSeconds(90), T0.minusSeconds(90)));
         uow.run(s -> s.outbox().enqueue(chat, Reply.of("друге", Keyboard.REMOVE), T0, T0));
         NewAppeal appeal = appeal();
         uow.run(s -> s.appeals().submit(appeal, T0.minusSeconds(7200), T0.minusSeconds(60), T0.plusSeconds(86400)));
@@ -76,16 +78,19 @@ class OperationalFiguresTest {
     @ParameterizedTest
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aBackupOfTheOpenDatabaseOpensAsACopy(Dialect dialect) throws IOException {
-        storage = TestDatabases.open(dialect, Files.createDirectories(dir.resolve("live")), Clock.fixed(T0, ZoneOffset.UTC));
+        storage = TestDatabases.open(
+                dialect, Files.createDirectories(dir.resolve("live")), Clock.fixed(T0, ZoneOffset.UTC));
         storage.unitOfWork().run(s -> s.appeals().submit(appeal(), T0, T0.plusSeconds(3600), T0.plusSeconds(86400)));
         Path target = dir.resolve("backup." + storage.database().backupExtension());
         if (dialect == Dialect.POSTGRESQL) {
-            assertThatThrownBy(() -> storage.database().backupTo(target)).isInstanceOf(UnsupportedOperationException.class)
+            assertThatThrownBy(() -> storage.database().backupTo(target))
+                    .isInstanceOf(UnsupportedOperationException.class)
                     .hasMessageContaining("pg_dump");
             return;
         }
         storage.database().backupTo(target);
-        assertThatThrownBy(() -> storage.database().backupTo(target)).as("an existing file is never overwritten")
+        assertThatThrownBy(() -> storage.database().backupTo(target))
+                .as("an existing file is never overwritten")
                 .isInstanceOf(IllegalArgumentException.class);
         // The live database goes on; the copy has what was committed before it.
         storage.unitOfWork().run(s -> s.appeals().submit(appeal(), T0, T0.plusSeconds(3600), T0.plusSeconds(86400)));
@@ -100,7 +105,11 @@ class OperationalFiguresTest {
         } else {
             Files.copy(target, restored.resolve("zvernennia.sqlite"));
         }
-        try (Storage copy = Storage.open(TestDatabases.url(dialect, restored), null, null, Clock.fixed(T0, ZoneOffset.UTC),
+        try (Storage copy = Storage.open(
+                TestDatabases.url(dialect, restored),
+                null,
+                null,
+                Clock.fixed(T0, ZoneOffset.UTC),
                 TestDatabases.KYIV)) {
             Optional<Appeal> first = copy.unitOfWork().run(s -> s.appeals().find(new AppealNumber(2026, 1)));
             Optional<Appeal> second = copy.unitOfWork().run(s -> s.appeals().find(new AppealNumber(2026, 2)));
@@ -111,7 +120,17 @@ class OperationalFiguresTest {
 
     private NewAppeal appeal() {
         var water = storage.categories().find("water").orElseThrow();
-        return new NewAppeal(Channel.TELEGRAM, chat, water, "no-water", "Немає води з ранку", List.of(), new GeoPoint(48.5, 35.0), null,
-                new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5", new Phone("+380501234567"));
+        return new NewAppeal(
+                Channel.TELEGRAM,
+                chat,
+                water,
+                "no-water",
+                "Немає води з ранку",
+                List.of(),
+                new GeoPoint(48.5, 35.0),
+                null,
+                new PersonName("Олена", "Коваленко"),
+                "вул. Шевченка, 5",
+                new Phone("+380501234567"));
     }
 }

@@ -39,6 +39,7 @@ class PersonalDataStoresTest {
 
     @TempDir
     Path dir;
+
     Storage storage;
 
     @AfterEach
@@ -62,9 +63,23 @@ class PersonalDataStoresTest {
     Appeal submit(String description, List<PhotoRef> photos) {
         return storage.unitOfWork().run(s -> {
             photos.forEach(p -> s.media().keep(chat, p, T0));
-            return s.appeals().submit(new NewAppeal(Channel.TELEGRAM, chat, s.categories().find("lifts").orElseThrow(), null, description,
-                    photos, null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5, кв. 12",
-                    new Phone("+380501234567")), T0, T0.plus(Duration.ofHours(24)), T0.plus(Duration.ofDays(30)));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    Channel.TELEGRAM,
+                                    chat,
+                                    s.categories().find("lifts").orElseThrow(),
+                                    null,
+                                    description,
+                                    photos,
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    new PersonName("Олена", "Коваленко"),
+                                    "вул. Шевченка, 5, кв. 12",
+                                    new Phone("+380501234567")),
+                            T0,
+                            T0.plus(Duration.ofHours(24)),
+                            T0.plus(Duration.ofDays(30)));
         });
     }
 
@@ -81,7 +96,9 @@ class PersonalDataStoresTest {
         assertThat(due).hasSize(1);
         long id = due.get(0).id();
         assertThat(writeAs(s -> s.media().claim(id, T0, T0.plusSeconds(300)))).containsExactly(true);
-        assertThat(writeAs(s -> s.media().claim(id, T0, T0.plusSeconds(300)))).as("taken once").containsExactly(false);
+        assertThat(writeAs(s -> s.media().claim(id, T0, T0.plusSeconds(300))))
+                .as("taken once")
+                .containsExactly(false);
         byte[] bytes = new byte[70_000];
         bytes[0] = (byte) 0xFF;
         bytes[69_999] = 7;
@@ -89,7 +106,8 @@ class PersonalDataStoresTest {
             s.media().kept(id, "image/jpeg", bytes.length, bytes, null, new byte[] {1, 2, 3}, T0);
             return null;
         });
-        PhotoStore.Kept kept = storage.read(s -> s.media().find(Channel.TELEGRAM, "AgAC1")).orElseThrow();
+        PhotoStore.Kept kept =
+                storage.read(s -> s.media().find(Channel.TELEGRAM, "AgAC1")).orElseThrow();
         assertThat(kept.status()).isEqualTo(PhotoStore.Status.KEPT);
         assertThat(kept.bytes()).isEqualTo(bytes);
         assertThat(kept.thumbnail()).containsExactly(1, 2, 3);
@@ -109,12 +127,26 @@ class PersonalDataStoresTest {
         Appeal a = submit("Застряг ліфт між поверхами", List.of(new PhotoRef("AgAC2", "")));
         storage.unitOfWork().run(s -> {
             s.citizens().recordConsent(chat, T0, "uk");
-            s.citizens().saveDetails(chat, new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5", new Phone("+380501234567"), T0);
+            s.citizens()
+                    .saveDetails(
+                            chat,
+                            new PersonName("Олена", "Коваленко"),
+                            "вул. Шевченка, 5",
+                            new Phone("+380501234567"),
+                            T0);
             var m = s.outbox().enqueue(chat, Reply.text("Олена Коваленко, +380501234567"), T0, T0);
             s.outbox().markSent(m.id(), "1", T0);
             s.outbox().enqueue(chat, Reply.text("ще не надіслано"), T0, T0);
-            s.appeals().changeStatus(a.number(), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "Оператор", "Готово", null, T0);
-            s.appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN, "Я Олена з третього підʼїзду", T0);
+            s.appeals()
+                    .changeStatus(
+                            a.number(), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "Оператор", "Готово", null, T0);
+            s.appeals()
+                    .addEvent(
+                            a.number(),
+                            AppealEvent.Kind.ANSWER,
+                            AppealEvent.CITIZEN,
+                            "Я Олена з третього підʼїзду",
+                            T0);
             return null;
         });
         assertThat(readAs(s -> s.retention().chatsWithPhone("+380501234567"))).containsExactly(chat);
@@ -134,13 +166,26 @@ class PersonalDataStoresTest {
         assertThat(after.chat()).isNull();
         assertThat(after.photos()).extracting(PhotoRef::fileId).containsExactly("erased");
         List<AppealEvent> history = storage.read(s -> s.appeals().history(a.number()));
-        assertThat(history).filteredOn(e -> e.kind() == AppealEvent.Kind.ANSWER).extracting(AppealEvent::note).containsOnlyNulls();
+        assertThat(history)
+                .filteredOn(e -> e.kind() == AppealEvent.Kind.ANSWER)
+                .extracting(AppealEvent::note)
+                .containsOnlyNulls();
         assertThat(readAs(s -> s.retention().chatsWithPhone("+380501234567"))).isEmpty();
         assertThat(readAs(s -> s.retention().appealsWithPhone("+380501234567"))).isEmpty();
-        assertThat(readAs(s -> s.retention().closedBefore(T0.plusSeconds(1), 10))).as("done once").isEmpty();
-        assertThat(storage.read(s -> s.appealSearch().find(new AppealSearch.Filter(null, null, null, null, null, "коваленко", null, null,
-                0, 10), T0)).total()).isZero();
-        List<String> payloads = storage.read(s -> s.handle().createQuery("SELECT payload FROM outbox ORDER BY id").mapTo(String.class).list());
+        assertThat(readAs(s -> s.retention().closedBefore(T0.plusSeconds(1), 10)))
+                .as("done once")
+                .isEmpty();
+        assertThat(storage.read(s -> s.appealSearch()
+                                .find(
+                                        new AppealSearch.Filter(
+                                                null, null, null, null, null, "коваленко", null, null, 0, 10),
+                                        T0))
+                        .total())
+                .isZero();
+        List<String> payloads = storage.read(s -> s.handle()
+                .createQuery("SELECT payload FROM outbox ORDER BY id")
+                .mapTo(String.class)
+                .list());
         assertThat(payloads.get(0)).isEqualTo("{}");
         assertThat(payloads.get(1)).as("not yet sent: kept").contains("ще не надіслано");
     }
@@ -151,7 +196,9 @@ class PersonalDataStoresTest {
         storage = TestDatabases.open(dialect, dir, clock);
         Appeal a = submit("Застряг ліфт", List.of());
         storage.unitOfWork().run(s -> {
-            s.appeals().changeStatus(a.number(), AppealStatus.REGISTERED, AppealStatus.REJECTED, "Оператор", "Ні", null, T0);
+            s.appeals()
+                    .changeStatus(
+                            a.number(), AppealStatus.REGISTERED, AppealStatus.REJECTED, "Оператор", "Ні", null, T0);
             for (int i = 0; i < 3; i++) {
                 var m = s.outbox().enqueue(chat, Reply.text("повідомлення " + i), T0, T0);
                 s.outbox().markSent(m.id(), "1", T0);
@@ -160,22 +207,37 @@ class PersonalDataStoresTest {
         });
         List<AppealNumber> due = storage.read(s -> s.retention().closedBefore(T0.plusSeconds(1), 10));
         assertThat(due).containsExactly(a.number());
-        assertThat(writeAs(s -> s.retention().eraseSentBefore(T0.plusSeconds(1), T0, 2))).containsExactly(2);
-        assertThat(writeAs(s -> s.retention().eraseSentBefore(T0.plusSeconds(1), T0, 2))).containsExactly(1);
-        assertThat(writeAs(s -> s.retention().eraseSentBefore(T0.plusSeconds(1), T0, 2))).containsExactly(0);
+        assertThat(writeAs(s -> s.retention().eraseSentBefore(T0.plusSeconds(1), T0, 2)))
+                .containsExactly(2);
+        assertThat(writeAs(s -> s.retention().eraseSentBefore(T0.plusSeconds(1), T0, 2)))
+                .containsExactly(1);
+        assertThat(writeAs(s -> s.retention().eraseSentBefore(T0.plusSeconds(1), T0, 2)))
+                .containsExactly(0);
 
         storage.write(s -> {
-            s.accessLog().record(T0, "Оператор", "API", "SEARCH", List.of(a.number().toString(), "2026-000999"));
-            s.accessLog().record(T0.plusSeconds(5), "admin", "CONSOLE", "DETAIL", List.of(a.number().toString()));
+            s.accessLog()
+                    .record(T0, "Оператор", "API", "SEARCH", List.of(a.number().toString(), "2026-000999"));
+            s.accessLog()
+                    .record(
+                            T0.plusSeconds(5),
+                            "admin",
+                            "CONSOLE",
+                            "DETAIL",
+                            List.of(a.number().toString()));
             s.accessLog().record(T0.plusSeconds(6), "admin", "API", "ERASE", List.of());
             return null;
         });
         List<AccessLogStore.Entry> all = storage.read(s -> s.accessLog().list(null, null, null, null, 0, 10));
         assertThat(all).extracting(AccessLogStore.Entry::action).containsExactly("ERASE", "DETAIL", "SEARCH", "SEARCH");
-        assertThat(readAs(s -> s.accessLog().list(a.number().toString(), null, null, null, 0, 10))).hasSize(2);
-        assertThat(readAs(s -> s.accessLog().list(null, "admin", T0.plusSeconds(6), null, 0, 10))).hasSize(1);
-        assertThat(writeAs(s -> s.accessLog().deleteBefore(T0.plusSeconds(5), 1))).containsExactly(1);
-        assertThat(writeAs(s -> s.accessLog().deleteBefore(T0.plusSeconds(5), 10))).containsExactly(1);
-        assertThat(readAs(s -> s.accessLog().list(null, null, null, null, 0, 10))).hasSize(2);
+        assertThat(readAs(s -> s.accessLog().list(a.number().toString(), null, null, null, 0, 10)))
+                .hasSize(2);
+        assertThat(readAs(s -> s.accessLog().list(null, "admin", T0.plusSeconds(6), null, 0, 10)))
+                .hasSize(1);
+        assertThat(writeAs(s -> s.accessLog().deleteBefore(T0.plusSeconds(5), 1)))
+                .containsExactly(1);
+        assertThat(writeAs(s -> s.accessLog().deleteBefore(T0.plusSeconds(5), 10)))
+                .containsExactly(1);
+        assertThat(readAs(s -> s.accessLog().list(null, null, null, null, 0, 10)))
+                .hasSize(2);
     }
 }

@@ -35,7 +35,7 @@ class PostgresOutageTest {
         }
         assertThat(bin).as(ThrowAwayPostgres.BIN_ENV + " on CI").isNotNull();
         try (ThrowAwayPostgres server = ThrowAwayPostgres.start(bin);
-             Storage storage = Storage.open(server.url(), null, null, clock, TestDatabases.KYIV)) {
+                Storage storage = Storage.open(server.url(), null, null, clock, TestDatabases.KYIV)) {
             List<String> committed = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 turn(storage, "before-" + i);
@@ -45,7 +45,9 @@ class PostgresOutageTest {
             server.stopServer();
             ExecutionException refused = null;
             try {
-                storage.unitOfWork().submit(s -> s.conversations().save(ChatKey.of(Channel.VIBER, "during"), ConversationState.fresh()))
+                storage.unitOfWork()
+                        .submit(s ->
+                                s.conversations().save(ChatKey.of(Channel.VIBER, "during"), ConversationState.fresh()))
                         .get(NO_HANG.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 refused = e;
@@ -63,21 +65,28 @@ class PostgresOutageTest {
                 committed.add("after-" + i);
             }
             for (String chat : committed) {
-                long rows = storage.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
-                        .bind("c", chat).mapTo(Long.class).one());
+                long rows = storage.read(s -> s.handle()
+                        .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
+                        .bind("c", chat)
+                        .mapTo(Long.class)
+                        .one());
                 assertThat(rows).as(chat).isEqualTo(1);
             }
-            long during = storage.read(s -> s.handle().createQuery("SELECT COUNT(*) FROM conversation WHERE chat_id = 'during'")
-                    .mapTo(Long.class).one());
+            long during = storage.read(s -> s.handle()
+                    .createQuery("SELECT COUNT(*) FROM conversation WHERE chat_id = 'during'")
+                    .mapTo(Long.class)
+                    .one());
             assertThat(during).as("refused work").isZero();
         }
     }
 
     private void turn(Storage storage, String id) throws Exception {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, id);
-        storage.unitOfWork().submit(s -> {
-            s.outbox().enqueue(chat, Reply.text("Вітаю!"), clock.instant(), clock.instant());
-            return s.conversations().save(chat, ConversationState.fresh());
-        }).get(NO_HANG.toSeconds(), TimeUnit.SECONDS);
+        storage.unitOfWork()
+                .submit(s -> {
+                    s.outbox().enqueue(chat, Reply.text("Вітаю!"), clock.instant(), clock.instant());
+                    return s.conversations().save(chat, ConversationState.fresh());
+                })
+                .get(NO_HANG.toSeconds(), TimeUnit.SECONDS);
     }
 }

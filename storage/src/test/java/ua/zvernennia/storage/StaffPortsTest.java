@@ -37,6 +37,7 @@ class StaffPortsTest {
 
     @TempDir
     Path dir;
+
     Storage storage;
 
     @AfterEach
@@ -47,9 +48,23 @@ class StaffPortsTest {
     }
 
     static Appeal submit(Stores s) {
-        return s.appeals().submit(new NewAppeal(Channel.WEB, null, s.categories().find("water").orElseThrow(), null, "Немає води",
-                List.of(), null, "вул. Січових Стрільців, 12", new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5, кв. 12",
-                new Phone("+380501234567")), T0, T0.plus(Duration.ofHours(6)), T0.plus(Duration.ofDays(30)));
+        return s.appeals()
+                .submit(
+                        new NewAppeal(
+                                Channel.WEB,
+                                null,
+                                s.categories().find("water").orElseThrow(),
+                                null,
+                                "Немає води",
+                                List.of(),
+                                null,
+                                "вул. Січових Стрільців, 12",
+                                new PersonName("Олена", "Коваленко"),
+                                "вул. Шевченка, 5, кв. 12",
+                                new Phone("+380501234567")),
+                        T0,
+                        T0.plus(Duration.ofHours(6)),
+                        T0.plus(Duration.ofDays(30)));
     }
 
     long appeals() {
@@ -61,18 +76,23 @@ class StaffPortsTest {
     void aWebAppealAndItsSourceCommitTogetherOrNotAtAll(Dialect dialect) {
         storage = TestDatabases.open(dialect, dir, clock);
         Appeal saved = storage.open311().register("Київ Цифровий", StaffPortsTest::submit);
-        assertThat(storage.open311().find(saved.number())).hasValueSatisfying(r -> assertThat(r.source()).isEqualTo("Київ Цифровий"));
+        assertThat(storage.open311().find(saved.number()))
+                .hasValueSatisfying(r -> assertThat(r.source()).isEqualTo("Київ Цифровий"));
 
         assertThatThrownBy(() -> storage.open311().register("Київ Цифровий", s -> {
-            submit(s);
-            throw Refusal.invalid("comment", "comment is too long");
-        })).isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
+                    submit(s);
+                    throw Refusal.invalid("comment", "comment is too long");
+                }))
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
         assertThat(appeals()).as("the refused registration left nothing").isEqualTo(1);
 
-        assertThatThrownBy(() -> storage.open311().setDescriptionPublic(new AppealNumber(2026, 99), true, "Оператор", T0))
+        assertThatThrownBy(
+                        () -> storage.open311().setDescriptionPublic(new AppealNumber(2026, 99), true, "Оператор", T0))
                 .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.NOT_FOUND));
-        assertThat(storage.open311().setDescriptionPublic(saved.number(), true, "Оператор", T0)).isTrue();
-        assertThat(storage.appealSearch().history(saved.number())).last()
+        assertThat(storage.open311().setDescriptionPublic(saved.number(), true, "Оператор", T0))
+                .isTrue();
+        assertThat(storage.appealSearch().history(saved.number()))
+                .last()
                 .satisfies(h -> assertThat(h.event().note()).isEqualTo(Open311Store.DESCRIPTION_PUBLISHED));
     }
 
@@ -80,20 +100,40 @@ class StaffPortsTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void theMenuEditorRefreshesTheMenuAndRefusesABadFileWithoutAChange(Dialect dialect) {
         storage = TestDatabases.open(dialect, dir, clock);
-        storage.menuEditor().update("lifts", c -> new Category(c.id(), "Ліфти та підйомники", c.nameEn(), c.emoji(), c.deadlineClass(),
-                c.executor(), c.position(), c.active(), c.issueTypes()), "admin", T0);
-        assertThat(storage.categories().find("lifts").orElseThrow().nameUk()).as("the bot's menu, at once").isEqualTo("Ліфти та підйомники");
+        storage.menuEditor()
+                .update(
+                        "lifts",
+                        c -> new Category(
+                                c.id(),
+                                "Ліфти та підйомники",
+                                c.nameEn(),
+                                c.emoji(),
+                                c.deadlineClass(),
+                                c.executor(),
+                                c.position(),
+                                c.active(),
+                                c.issueTypes()),
+                        "admin",
+                        T0);
+        assertThat(storage.categories().find("lifts").orElseThrow().nameUk())
+                .as("the bot's menu, at once")
+                .isEqualTo("Ліфти та підйомники");
         List<Category> before = storage.menuEditor().menu();
 
         assertThatThrownBy(() -> storage.menuEditor().importFile("categories: [oops", "admin", T0))
-                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID)).hasMessageContaining("not a valid category file");
+                .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID))
+                .hasMessageContaining("not a valid category file");
         assertThatThrownBy(() -> storage.menuEditor().reorder(List.of("water"), "admin", T0))
                 .isInstanceOfSatisfying(Refusal.class, kind(Refusal.Kind.INVALID));
         assertThat(storage.menuEditor().menu()).isEqualTo(before);
-        assertThat(storage.menuEditor().changes(null, 10)).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo("category.update"));
+        assertThat(storage.menuEditor().changes(null, 10))
+                .singleElement()
+                .satisfies(c -> assertThat(c.action()).isEqualTo("category.update"));
 
         var imported = storage.menuEditor().importFile(storage.menuEditor().export(), "admin", T0);
-        assertThat(imported.after()).extracting(Category::id).isEqualTo(before.stream().map(Category::id).toList());
+        assertThat(imported.after())
+                .extracting(Category::id)
+                .isEqualTo(before.stream().map(Category::id).toList());
         assertThat(imported.before()).isEqualTo(before);
     }
 
@@ -102,15 +142,19 @@ class StaffPortsTest {
     void tokensAndTheAccessLog(Dialect dialect) {
         storage = TestDatabases.open(dialect, dir, clock);
         long id = storage.apiTokens().create("Оператор Іваненко", "OPERATOR", "the-token-itself", "admin", T0);
-        assertThat(storage.apiTokens().findActive("the-token-itself")).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo(id));
+        assertThat(storage.apiTokens().findActive("the-token-itself"))
+                .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo(id));
         assertThat(storage.apiTokens().revoke(id, T0)).isTrue();
         assertThat(storage.apiTokens().findActive("the-token-itself")).isEmpty();
-        assertThat(storage.apiTokens().list()).singleElement().satisfies(t -> assertThat(t.active()).isFalse());
+        assertThat(storage.apiTokens().list())
+                .singleElement()
+                .satisfies(t -> assertThat(t.active()).isFalse());
 
         storage.accessLog().record(T0, "Оператор Іваненко", "API", "DETAIL", List.of("2026-000001"));
         storage.accessLog().record(T0.plusSeconds(60), "Оператор Іваненко", "CONSOLE", "SEARCH", List.of());
         assertThat(storage.accessLog().list(null, "Оператор Іваненко", null, null, 0, 10))
-                .extracting(e -> e.via() + " " + e.appeal()).containsExactly("CONSOLE null", "API 2026-000001");
+                .extracting(e -> e.via() + " " + e.appeal())
+                .containsExactly("CONSOLE null", "API 2026-000001");
         assertThat(storage.accessLog().deleteBefore(T0.plusSeconds(1), 10)).isEqualTo(1);
         assertThat(storage.accessLog().list(null, null, null, null, 0, 10)).hasSize(1);
     }

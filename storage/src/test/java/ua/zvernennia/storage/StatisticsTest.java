@@ -12,7 +12,6 @@ import static ua.zvernennia.core.chat.Channel.VIBER;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +35,7 @@ class StatisticsTest {
 
     @RegisterExtension
     final OpenStorages databases = new OpenStorages();
+
     Storage storage;
 
     StatisticsReader open(Dialect dialect) {
@@ -56,21 +56,24 @@ class StatisticsTest {
         Statistics s = reader.read(Q1, GroupBy.MONTH);
 
         assertThat(s.total()).isEqualTo(12);
-        assertThat(s.byChannel()).containsExactly(
-                new Statistics.ChannelShare(GOV_HOTLINE, 1, pct("8.4")),
-                new Statistics.ChannelShare(HOTLINE, 5, pct("41.7")),
-                new Statistics.ChannelShare(PHONE, 1, pct("8.3")),
-                new Statistics.ChannelShare(EMAIL, 1, pct("8.3")),
-                new Statistics.ChannelShare(TELEGRAM, 2, pct("16.7")),
-                new Statistics.ChannelShare(VIBER, 1, pct("8.3")),
-                new Statistics.ChannelShare(IN_PERSON, 1, pct("8.3")));
-        assertThat(s.byCategory()).containsExactly(
-                new Statistics.CategoryShare("water", "Водоканал", 3, pct("25.0")),
-                new Statistics.CategoryShare("lights", "Вуличне освітлення", 3, pct("25.0")),
-                new Statistics.CategoryShare("roads", "Дороги", 3, pct("25.0")),
-                new Statistics.CategoryShare("lifts", "Ліфти", 3, pct("25.0")));
+        assertThat(s.byChannel())
+                .containsExactly(
+                        new Statistics.ChannelShare(GOV_HOTLINE, 1, pct("8.4")),
+                        new Statistics.ChannelShare(HOTLINE, 5, pct("41.7")),
+                        new Statistics.ChannelShare(PHONE, 1, pct("8.3")),
+                        new Statistics.ChannelShare(EMAIL, 1, pct("8.3")),
+                        new Statistics.ChannelShare(TELEGRAM, 2, pct("16.7")),
+                        new Statistics.ChannelShare(VIBER, 1, pct("8.3")),
+                        new Statistics.ChannelShare(IN_PERSON, 1, pct("8.3")));
+        assertThat(s.byCategory())
+                .containsExactly(
+                        new Statistics.CategoryShare("water", "Водоканал", 3, pct("25.0")),
+                        new Statistics.CategoryShare("lights", "Вуличне освітлення", 3, pct("25.0")),
+                        new Statistics.CategoryShare("roads", "Дороги", 3, pct("25.0")),
+                        new Statistics.CategoryShare("lifts", "Ліфти", 3, pct("25.0")));
         assertThat(s.byStatus()).extracting(Statistics.StatusShare::count).containsExactly(1L, 1L, 0L, 8L, 1L, 1L);
-        assertThat(s.byStatus()).extracting(Statistics.StatusShare::percent)
+        assertThat(s.byStatus())
+                .extracting(Statistics.StatusShare::percent)
                 .containsExactly(pct("8.4"), pct("8.3"), pct("0.0"), pct("66.7"), pct("8.3"), pct("8.3"));
         for (List<BigDecimal> shares : List.of(
                 s.byChannel().stream().map(Statistics.ChannelShare::percent).toList(),
@@ -81,15 +84,17 @@ class StatisticsTest {
 
         assertThat(s.deadlines()).isEqualTo(new Statistics.Deadlines(5, 2, 3, 5, 2, pct("41.7"), pct("62.5")));
         assertThat(s.resolution()).isEqualTo(new Statistics.Resolution(8, 600L, 14_400L, pct("10.0"), pct("240.0")));
-        assertThat(s.byExecutor()).containsExactly(
-                new Statistics.ExecutorFigures("Департамент благоустрою", 3, 2, 1, pct("50.0")),
-                new Statistics.ExecutorFigures("КП «Водоканал»", 3, 2, 1, pct("50.0")),
-                new Statistics.ExecutorFigures("КП «Ліфтове господарство»", 3, 3, 2, pct("66.7")),
-                new Statistics.ExecutorFigures("КП «Міськсвітло»", 3, 1, 1, pct("100.0")));
-        assertThat(s.periods()).containsExactly(
-                new Statistics.PeriodFigures(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), 2, 2, 1, 1),
-                new Statistics.PeriodFigures(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28), 4, 4, 3, 1),
-                new Statistics.PeriodFigures(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), 6, 2, 1, 3));
+        assertThat(s.byExecutor())
+                .containsExactly(
+                        new Statistics.ExecutorFigures("Департамент благоустрою", 3, 2, 1, pct("50.0")),
+                        new Statistics.ExecutorFigures("КП «Водоканал»", 3, 2, 1, pct("50.0")),
+                        new Statistics.ExecutorFigures("КП «Ліфтове господарство»", 3, 3, 2, pct("66.7")),
+                        new Statistics.ExecutorFigures("КП «Міськсвітло»", 3, 1, 1, pct("100.0")));
+        assertThat(s.periods())
+                .containsExactly(
+                        new Statistics.PeriodFigures(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), 2, 2, 1, 1),
+                        new Statistics.PeriodFigures(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28), 4, 4, 3, 1),
+                        new Statistics.PeriodFigures(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), 6, 2, 1, 3));
     }
 
     @ParameterizedTest
@@ -97,14 +102,22 @@ class StatisticsTest {
     void daysEndAtKyivMidnightAcrossTheSpringClockChange(Dialect dialect) {
         StatisticsReader reader = open(dialect);
         new KnownAppeals(storage, TestDatabases.KYIV).firstQuarterOf2025();
-        Statistics days = reader.read(new DateRange(LocalDate.of(2025, 3, 29), LocalDate.of(2025, 4, 1), TestDatabases.KYIV), GroupBy.DAY);
+        Statistics days = reader.read(
+                new DateRange(LocalDate.of(2025, 3, 29), LocalDate.of(2025, 4, 1), TestDatabases.KYIV), GroupBy.DAY);
         assertThat(days.periods()).extracting(Statistics.PeriodFigures::total).containsExactly(0L, 3L, 1L, 1L);
         assertThat(days.total()).isEqualTo(5);
-        assertThat(reader.read(new DateRange(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31), TestDatabases.KYIV), GroupBy.DAY)
-                .total()).isEqualTo(1);
-        Statistics jan1 = reader.read(new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), TestDatabases.KYIV), GroupBy.WEEK);
+        assertThat(reader.read(
+                                new DateRange(
+                                        LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31), TestDatabases.KYIV),
+                                GroupBy.DAY)
+                        .total())
+                .isEqualTo(1);
+        Statistics jan1 = reader.read(
+                new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), TestDatabases.KYIV), GroupBy.WEEK);
         assertThat(jan1.total()).isEqualTo(1);
-        assertThat(jan1.periods()).containsExactly(new Statistics.PeriodFigures(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), 1, 1, 1, 0));
+        assertThat(jan1.periods())
+                .containsExactly(
+                        new Statistics.PeriodFigures(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), 1, 1, 1, 0));
     }
 
     @ParameterizedTest
@@ -121,9 +134,12 @@ class StatisticsTest {
         a.add(HOTLINE, "lifts", Instant.parse("2025-10-26T22:00:00Z"), REGISTERED, null); // 00:00 on the 27th
         a.add(HOTLINE, "lifts", Instant.parse("2025-10-31T21:59:59Z"), REGISTERED, null); // 23:59:59 on 31 October
         a.add(HOTLINE, "lifts", Instant.parse("2025-10-31T22:00:00Z"), REGISTERED, null); // 00:00 on 1 November
-        Statistics days = reader.read(new DateRange(LocalDate.of(2025, 10, 25), LocalDate.of(2025, 10, 27), TestDatabases.KYIV), GroupBy.DAY);
+        Statistics days = reader.read(
+                new DateRange(LocalDate.of(2025, 10, 25), LocalDate.of(2025, 10, 27), TestDatabases.KYIV), GroupBy.DAY);
         assertThat(days.periods()).extracting(Statistics.PeriodFigures::total).containsExactly(1L, 4L, 1L);
-        Statistics month = reader.read(new DateRange(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 11, 30), TestDatabases.KYIV), GroupBy.MONTH);
+        Statistics month = reader.read(
+                new DateRange(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 11, 30), TestDatabases.KYIV),
+                GroupBy.MONTH);
         assertThat(month.periods()).extracting(Statistics.PeriodFigures::total).containsExactly(7L, 1L);
     }
 
@@ -132,7 +148,9 @@ class StatisticsTest {
     void anEmptyRangeIsAllZero(Dialect dialect) {
         Statistics s = open(dialect).read(Q1, GroupBy.QUARTER);
         assertThat(s.total()).isZero();
-        assertThat(s.byChannel()).hasSize(7).allSatisfy(c -> assertThat(c.percent()).isEqualByComparingTo("0.0"));
+        assertThat(s.byChannel())
+                .hasSize(7)
+                .allSatisfy(c -> assertThat(c.percent()).isEqualByComparingTo("0.0"));
         assertThat(s.byCategory()).isEmpty();
         assertThat(s.resolution().medianMinutes()).isNull();
         assertThat(s.deadlines().overduePercent()).isNull();

@@ -22,18 +22,18 @@ import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Event;
 import ua.zvernennia.core.chat.Inbound;
-import ua.zvernennia.core.chat.UnsupportedKind;
-import ua.zvernennia.core.engine.Inbox;
-import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.UnsupportedKind;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Draft;
 import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.engine.Inbox;
 
 /** The store ports on real database files; the same suite for H2 and SQLite. */
 class StoresTest {
@@ -43,6 +43,7 @@ class StoresTest {
 
     @RegisterExtension
     final OpenStorages databases = new OpenStorages();
+
     Storage storage;
 
     Storage open(Dialect dialect) {
@@ -54,10 +55,15 @@ class StoresTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void conversationStateRoundTripsAndRefusesAStaleSave(Dialect dialect) {
         var uow = open(dialect).unitOfWork();
-        Draft draft = Draft.EMPTY.withCategory("water", "leak").withDescription("Тече труба 💧 «тест» 'x'")
-                .withPhoto(new PhotoRef("file-1", "u-1")).withPlace(new GeoPoint(48.46, 35.04), null, false)
-                .withName(new PersonName("Олена", "Коваленко")).withPhone(new Phone("+380501234567"));
-        ConversationState saved = uow.run(s -> s.conversations().save(chat, new ConversationState(Step.ADDRESS, draft, 0, "uk", 0)));
+        Draft draft = Draft.EMPTY
+                .withCategory("water", "leak")
+                .withDescription("Тече труба 💧 «тест» 'x'")
+                .withPhoto(new PhotoRef("file-1", "u-1"))
+                .withPlace(new GeoPoint(48.46, 35.04), null, false)
+                .withName(new PersonName("Олена", "Коваленко"))
+                .withPhone(new Phone("+380501234567"));
+        ConversationState saved =
+                uow.run(s -> s.conversations().save(chat, new ConversationState(Step.ADDRESS, draft, 0, "uk", 0)));
         assertThat(saved.version()).isEqualTo(1);
 
         ConversationState loaded = uow.run(s -> s.conversations().load(chat)).orElseThrow();
@@ -123,7 +129,13 @@ class StoresTest {
         assertThat(c.reachable()).isTrue();
 
         uow.run(s -> {
-            s.citizens().saveDetails(chat, new PersonName("Марʼяна", "Іваненко-Петрук"), "вул. Шевченка, 5", new Phone("+380671112233"), T0);
+            s.citizens()
+                    .saveDetails(
+                            chat,
+                            new PersonName("Марʼяна", "Іваненко-Петрук"),
+                            "вул. Шевченка, 5",
+                            new Phone("+380671112233"),
+                            T0);
             s.citizens().setReachable(chat, false, "blocked", T0);
             return null;
         });
@@ -139,10 +151,20 @@ class StoresTest {
     void appealsGetYearlyNumbersAndKeepEveryField(Dialect dialect) {
         Storage s = open(dialect);
         Category water = s.categories().find("water").orElseThrow();
-        NewAppeal a = new NewAppeal(Channel.TELEGRAM, chat, water, "no-water", "Немає води з ранку",
-                List.of(new PhotoRef("f1", "u1"), new PhotoRef("f2", "u2")), new GeoPoint(48.5, 35.0), null,
-                new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5", new Phone("+380501234567"));
-        Appeal first = s.unitOfWork().run(st -> st.appeals().submit(a, T0, T0.plusSeconds(3600), T0.plusSeconds(86400)));
+        NewAppeal a = new NewAppeal(
+                Channel.TELEGRAM,
+                chat,
+                water,
+                "no-water",
+                "Немає води з ранку",
+                List.of(new PhotoRef("f1", "u1"), new PhotoRef("f2", "u2")),
+                new GeoPoint(48.5, 35.0),
+                null,
+                new PersonName("Олена", "Коваленко"),
+                "вул. Шевченка, 5",
+                new Phone("+380501234567"));
+        Appeal first =
+                s.unitOfWork().run(st -> st.appeals().submit(a, T0, T0.plusSeconds(3600), T0.plusSeconds(86400)));
         Appeal second = s.unitOfWork().run(st -> st.appeals().submit(a, T0.plusSeconds(60), T0, T0));
         // New Year's night in Kyiv is still the old year in UTC: numbering follows the city's calendar.
         Instant kyivNewYear = Instant.parse("2026-12-31T22:30:00Z");
@@ -153,14 +175,16 @@ class StoresTest {
         assertThat(nextYear.number()).hasToString("2027-000001");
         assertThat(first.deadlineClass()).isEqualTo(DeadlineClass.EMERGENCY);
 
-        Appeal loaded = s.unitOfWork().run(st -> st.appeals().find(first.number())).orElseThrow();
+        Appeal loaded =
+                s.unitOfWork().run(st -> st.appeals().find(first.number())).orElseThrow();
         assertThat(loaded).isEqualTo(first);
         assertThat(loaded.issueTypeName()).isEqualTo("Немає води");
         List<Appeal> mine = s.unitOfWork().run(st -> st.appeals().byChat(chat, 10));
         assertThat(mine)
                 .extracting(x -> x.number().toString())
                 .containsExactly("2027-000001", "2026-000002", "2026-000001");
-        java.util.Optional<Appeal> missing = s.unitOfWork().run(st -> st.appeals().find(new AppealNumber(2026, 99)));
+        java.util.Optional<Appeal> missing =
+                s.unitOfWork().run(st -> st.appeals().find(new AppealNumber(2026, 99)));
         assertThat(missing).isEmpty();
     }
 
@@ -168,9 +192,12 @@ class StoresTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void outboxKeepsRepliesUntilSentRetriedOrGivenUp(Dialect dialect) {
         var uow = open(dialect).unitOfWork();
-        Reply menu = Reply.of("Оберіть:", new Keyboard.Menu(List.of(new Button("cat:water", "Водоканал", "💧")), 2,
-                List.of(Button.of("back", "Назад"))));
-        Reply contact = Reply.of("Телефон?", new Keyboard.RequestContact("📱 Поділитися", List.of(Button.of("cancel", "Скасувати"))));
+        Reply menu = Reply.of(
+                "Оберіть:",
+                new Keyboard.Menu(
+                        List.of(new Button("cat:water", "Водоканал", "💧")), 2, List.of(Button.of("back", "Назад"))));
+        Reply contact = Reply.of(
+                "Телефон?", new Keyboard.RequestContact("📱 Поділитися", List.of(Button.of("cancel", "Скасувати"))));
         OutboxMessage m1 = uow.run(s -> s.outbox().enqueue(chat, menu, T0, T0));
         OutboxMessage m2 = uow.run(s -> s.outbox().enqueue(chat, contact, T0.plusSeconds(60), T0));
         OutboxMessage m3 = uow.run(s -> s.outbox().enqueue(chat, Reply.of("x", Keyboard.REMOVE), T0, T0));
@@ -187,14 +214,18 @@ class StoresTest {
         List<OutboxMessage> dueLater = uow.run(s -> s.outbox().due(T0.plusSeconds(60), 10));
         assertThat(dueLater)
                 .extracting(OutboxMessage::id, OutboxMessage::attempts)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(m2.id(), 0), org.assertj.core.groups.Tuple.tuple(m3.id(), 1));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(m2.id(), 0),
+                        org.assertj.core.groups.Tuple.tuple(m3.id(), 1));
         assertThat(dueLater.get(0).reply()).isEqualTo(contact);
 
         int released = uow.run(s -> s.outbox().releaseAll(T0));
         assertThat(released).isEqualTo(2);
         uow.run(s -> {
-            s.outbox().markSent(List.of(new ua.zvernennia.core.delivery.Outbox.SentMark(m2.id(), "8", T0),
-                    new ua.zvernennia.core.delivery.Outbox.SentMark(m3.id(), null, T0)));
+            s.outbox()
+                    .markSent(List.of(
+                            new ua.zvernennia.core.delivery.Outbox.SentMark(m2.id(), "8", T0),
+                            new ua.zvernennia.core.delivery.Outbox.SentMark(m3.id(), null, T0)));
             return null;
         });
         List<OutboxMessage> afterBulk = uow.run(s -> s.outbox().due(T0.plusSeconds(3600), 10));
@@ -227,13 +258,30 @@ class StoresTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void theMenuIsSeededOnceAndReplacingItKeepsCategoriesThatAppealsUse(Dialect dialect) {
         Storage s = open(dialect);
-        assertThat(s.categories().active()).extracting(Category::id).containsExactly("water", "lifts", "lights", "roads");
+        assertThat(s.categories().active())
+                .extracting(Category::id)
+                .containsExactly("water", "lifts", "lights", "roads");
         assertThat(s.seedCategoriesIfEmpty(List.of())).isFalse();
 
         Category lifts = s.categories().find("lifts").orElseThrow();
-        s.unitOfWork().run(st -> st.appeals().submit(new NewAppeal(Channel.VIBER, ChatKey.of(Channel.VIBER, "v1"), lifts, null,
-                "Не працює ліфт", List.of(), null, "вул. Робоча, 1", new PersonName("Іван", "Петренко"), "вул. Робоча, 1",
-                new Phone("+380501234567")), T0, T0, T0));
+        s.unitOfWork()
+                .run(st -> st.appeals()
+                        .submit(
+                                new NewAppeal(
+                                        Channel.VIBER,
+                                        ChatKey.of(Channel.VIBER, "v1"),
+                                        lifts,
+                                        null,
+                                        "Не працює ліфт",
+                                        List.of(),
+                                        null,
+                                        "вул. Робоча, 1",
+                                        new PersonName("Іван", "Петренко"),
+                                        "вул. Робоча, 1",
+                                        new Phone("+380501234567")),
+                                T0,
+                                T0,
+                                T0));
 
         Category roads = s.categories().find("roads").orElseThrow();
         s.unitOfWork().run(st -> {
@@ -242,7 +290,10 @@ class StoresTest {
         });
         s.categories().reload();
         assertThat(s.categories().active()).extracting(Category::id).containsExactly("roads");
-        assertThat(s.categories().find("lifts")).get().extracting(Category::active).isEqualTo(false);
+        assertThat(s.categories().find("lifts"))
+                .get()
+                .extracting(Category::active)
+                .isEqualTo(false);
         assertThat(s.categories().find("water")).isEmpty();
     }
 
@@ -250,13 +301,16 @@ class StoresTest {
     @MethodSource("ua.zvernennia.storage.TestDatabases#dialects")
     void aFailingStatementDoesNotCarryPersonalDataIntoItsMessage(Dialect dialect) {
         Storage s = open(dialect);
-        Runnable insert = () -> s.write(tx -> tx.handle().createUpdate("INSERT INTO citizen (channel, chat_id, consent_at, lang, "
-                        + "reachable, updated_at, first_name, phone) VALUES ('TELEGRAM', 'dup', 1, 'uk', TRUE, 1, :name, :phone)")
+        Runnable insert = () -> s.write(tx -> tx.handle()
+                .createUpdate(
+                        "INSERT INTO citizen (channel, chat_id, consent_at, lang, "
+                                + "reachable, updated_at, first_name, phone) VALUES ('TELEGRAM', 'dup', 1, 'uk', TRUE, 1, :name, :phone)")
                 .bind("name", "Секретина")
                 .bind("phone", "+380509998877")
                 .execute());
         insert.run();
         assertThatThrownBy(insert::run)
-                .satisfies(e -> assertThat(String.valueOf(e.getMessage()) + e.getCause()).doesNotContain("Секретина", "+380509998877"));
+                .satisfies(e -> assertThat(String.valueOf(e.getMessage()) + e.getCause())
+                        .doesNotContain("Секретина", "+380509998877"));
     }
 }

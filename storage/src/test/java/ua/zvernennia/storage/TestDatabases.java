@@ -18,8 +18,7 @@ import ua.zvernennia.core.testing.TestCategories;
 final class TestDatabases {
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /**
      * A PostgreSQL server for tests, as a JDBC URL of a database the tests may create databases
@@ -64,7 +63,8 @@ final class TestDatabases {
     private static String freshPostgresDatabase() {
         String admin = System.getenv(POSTGRES_ENV);
         String name = "zv_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + POSTGRES_ENV, e);

@@ -47,7 +47,8 @@ final class ThrowAwayPostgres implements AutoCloseable {
             port = s.getLocalPort();
         }
         ThrowAwayPostgres pg = new ThrowAwayPostgres(bin, dir, port, root);
-        pg.asPostgres(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "zv"));
+        pg.asPostgres(List.of(
+                bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "zv"));
         pg.startServer();
         return pg;
     }
@@ -57,13 +58,28 @@ final class ThrowAwayPostgres implements AutoCloseable {
     }
 
     void startServer() throws IOException, InterruptedException {
-        asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-                "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
+        asPostgres(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                "start"));
     }
 
     /** Stops the server at once, as a crash or a pulled cable would: sessions are cut. */
     void stopServer() throws IOException, InterruptedException {
-        asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"));
+        asPostgres(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop"));
     }
 
     @Override

@@ -29,6 +29,7 @@ class WriterCacheTest {
 
     @TempDir
     Path dir;
+
     Storage storage;
 
     @AfterEach
@@ -41,7 +42,8 @@ class WriterCacheTest {
     void aSaveRolledBackWithItsUnitIsNotRemembered(Dialect dialect) throws Exception {
         storage = TestDatabases.open(dialect, dir, clock);
         var uow = storage.unitOfWork();
-        ConversationState first = uow.run(s -> s.conversations().save(chat, new ConversationState(Step.MAIN_MENU, Draft.EMPTY, 0, "uk", 0)));
+        ConversationState first = uow.run(
+                s -> s.conversations().save(chat, new ConversationState(Step.MAIN_MENU, Draft.EMPTY, 0, "uk", 0)));
         ConversationState read = uow.run(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(read).isEqualTo(first);
 
@@ -67,7 +69,8 @@ class WriterCacheTest {
         ConversationState after = uow.run(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(after.step()).isEqualTo(Step.MAIN_MENU);
         assertThat(after.version()).isEqualTo(first.version());
-        ConversationState fromDisk = storage.read(s -> s.conversations().load(chat)).orElseThrow();
+        ConversationState fromDisk =
+                storage.read(s -> s.conversations().load(chat)).orElseThrow();
         assertThat(after).isEqualTo(fromDisk);
     }
 
@@ -89,7 +92,10 @@ class WriterCacheTest {
         uow.run(s -> {
             s.citizens().setReachable(chat, false, "blocked", T0);
             // Within the same transaction the change is visible too.
-            assertThat(s.citizens().find(chat)).get().extracting(Citizen::reachable).isEqualTo(false);
+            assertThat(s.citizens().find(chat))
+                    .get()
+                    .extracting(Citizen::reachable)
+                    .isEqualTo(false);
             return null;
         });
         Optional<Citizen> blocked = uow.run(s -> s.citizens().find(chat));

@@ -48,25 +48,35 @@ final class BotApiHttp {
         this.token = settings.token();
         this.json = json;
         var url = settings.telegramUrl();
-        this.base = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort()).build();
+        this.base = new HttpUrl.Builder()
+                .scheme(url.getSchema())
+                .host(url.getHost())
+                .port(url.getPort())
+                .build();
     }
 
     /** Calls a method with JSON parameters and returns its {@code result}. */
     JsonNode call(String method, Map<String, ?> params) throws BotApiException {
-        return call(method, params, http, c -> { });
+        return call(method, params, http, c -> {});
     }
 
     /** Like {@link #call} on another client (longer timeouts); {@code started} gets the call, to cancel it. */
     JsonNode call(String method, Map<String, ?> params, OkHttpClient client, java.util.function.Consumer<Call> started)
             throws BotApiException {
-        HttpUrl url = base.newBuilder().addPathSegment("bot" + token).addPathSegment(method).build();
+        HttpUrl url = base.newBuilder()
+                .addPathSegment("bot" + token)
+                .addPathSegment(method)
+                .build();
         byte[] body;
         try {
             body = json.writeValueAsBytes(params);
         } catch (IOException e) {
             throw new BotApiException(0, method + ": cannot write parameters", null);
         }
-        Call call = client.newCall(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
+        Call call = client.newCall(new Request.Builder()
+                .url(url)
+                .post(RequestBody.create(body, JSON))
+                .build());
         started.accept(call);
         return execute(method, call);
     }
@@ -81,17 +91,25 @@ final class BotApiHttp {
                 answer = null;
             }
             if (answer == null || !answer.isObject()) {
-                throw new BotApiException(response.code(), method + ": HTTP " + response.code() + " without a Bot API answer", null);
+                throw new BotApiException(
+                        response.code(), method + ": HTTP " + response.code() + " without a Bot API answer", null);
             }
             if (!answer.path("ok").asBoolean(false)) {
                 int code = answer.path("error_code").asInt(response.code());
-                throw new BotApiException(code, method + ": " + code + " " + redact(answer.path("description").asText("")), null);
+                throw new BotApiException(
+                        code,
+                        method + ": " + code + " "
+                                + redact(answer.path("description").asText("")),
+                        null);
             }
             return answer.path("result");
         } catch (BotApiException e) {
             throw e;
         } catch (IOException e) {
-            throw new BotApiException(0, method + ": " + e.getClass().getSimpleName() + " " + redact(String.valueOf(e.getMessage())), null);
+            throw new BotApiException(
+                    0,
+                    method + ": " + e.getClass().getSimpleName() + " " + redact(String.valueOf(e.getMessage())),
+                    null);
         }
     }
 
@@ -108,13 +126,15 @@ final class BotApiHttp {
         }
         Response response = null;
         try {
-            response = http.newCall(new Request.Builder().url(url.build()).get().build()).execute();
+            response = http.newCall(new Request.Builder().url(url.build()).get().build())
+                    .execute();
             ResponseBody body = response.body();
             if (!response.isSuccessful() || body == null) {
                 throw new BotApiException(response.code(), "file download: HTTP " + response.code(), null);
             }
             if (body.contentLength() > maxBytes) {
-                throw new BotApiException(response.code(), "file download: " + body.contentLength() + " bytes is over the limit", null);
+                throw new BotApiException(
+                        response.code(), "file download: " + body.contentLength() + " bytes is over the limit", null);
             }
             InputStream in = body.byteStream();
             response = null;
@@ -122,7 +142,10 @@ final class BotApiHttp {
         } catch (BotApiException e) {
             throw e;
         } catch (IOException e) {
-            throw new BotApiException(0, "file download: " + e.getClass().getSimpleName() + " " + redact(String.valueOf(e.getMessage())), null);
+            throw new BotApiException(
+                    0,
+                    "file download: " + e.getClass().getSimpleName() + " " + redact(String.valueOf(e.getMessage())),
+                    null);
         } finally {
             if (response != null) {
                 response.close();

@@ -17,10 +17,10 @@ import ua.zvernennia.core.chat.Keyboard;
 final class Markups {
     /** Navigation (paging, back, cancel) goes two to a row: wide enough for the labels on phones. */
     private static final int NAVIGATION_COLUMNS = 2;
+
     private static final int REPLY_KEYBOARD_COLUMNS = 2;
 
-    private Markups() {
-    }
+    private Markups() {}
 
     /** The markup for a keyboard, or null when the message carries none. */
     static ReplyKeyboard of(Keyboard keyboard) {
@@ -28,10 +28,20 @@ final class Markups {
             return inline(menu);
         }
         if (keyboard instanceof Keyboard.RequestContact c) {
-            return reply(KeyboardButton.builder().text(c.label()).requestContact(true).build(), c.others());
+            return reply(
+                    KeyboardButton.builder()
+                            .text(c.label())
+                            .requestContact(true)
+                            .build(),
+                    c.others());
         }
         if (keyboard instanceof Keyboard.RequestLocation l) {
-            return reply(KeyboardButton.builder().text(l.label()).requestLocation(true).build(), l.others());
+            return reply(
+                    KeyboardButton.builder()
+                            .text(l.label())
+                            .requestLocation(true)
+                            .build(),
+                    l.others());
         }
         if (keyboard instanceof Keyboard.Remove) {
             return ReplyKeyboardRemove.builder().removeKeyboard(true).build();
@@ -44,7 +54,9 @@ final class Markups {
         var rows = new ArrayList<InlineKeyboardRow>();
         rows.addAll(inlineRows(menu.choices(), menu.columns()));
         rows.addAll(inlineRows(menu.navigation(), NAVIGATION_COLUMNS));
-        return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
+        return rows.isEmpty()
+                ? null
+                : InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
     private static List<InlineKeyboardRow> inlineRows(List<Button> buttons, int columns) {
@@ -56,7 +68,10 @@ final class Markups {
                 rows.add(row);
             }
             // Button ids are at most 48 bytes, within Telegram's 64-byte callback_data.
-            row.add(InlineKeyboardButton.builder().text(b.display()).callbackData(b.id()).build());
+            row.add(InlineKeyboardButton.builder()
+                    .text(b.display())
+                    .callbackData(b.id())
+                    .build());
         }
         return rows;
     }

@@ -24,6 +24,7 @@ import ua.zvernennia.core.engine.Bot;
 public final class TelegramAdapter implements AutoCloseable {
     /** Bot API calls in flight at once: as many as the app has chat threads sending, and then some. */
     static final int MAX_CONCURRENT_CALLS = 64;
+
     private final TelegramSettings settings;
     private final Clock clock;
     private final ObjectMapper json;
@@ -54,7 +55,8 @@ public final class TelegramAdapter implements AutoCloseable {
         http.dispatcher().setMaxRequests(MAX_CONCURRENT_CALLS);
         this.client = new OkHttpTelegramClient(http, settings.token(), settings.telegramUrl());
         this.api = new BotApiHttp(http, settings, json);
-        var limiter = new SendRateLimiter(settings.globalPerSecond(), settings.perChatPerSecond(), settings.perChatBurst(), System::nanoTime);
+        var limiter = new SendRateLimiter(
+                settings.globalPerSecond(), settings.perChatPerSecond(), settings.perChatBurst(), System::nanoTime);
         this.messenger = new TelegramMessenger(client, limiter, settings.maxInlineWait(), TimeUnit.NANOSECONDS::sleep);
         this.files = new TelegramFiles(client, api);
     }

@@ -1,6 +1,5 @@
 package ua.zvernennia.telegram;
 
-import ua.zvernennia.core.chat.TextSplitter;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -14,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -27,6 +26,7 @@ import ua.zvernennia.core.chat.Delivery;
 import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.TextSplitter;
 
 /**
  * Sends the core's replies as Telegram messages through the telegrambots client: menus as
@@ -40,6 +40,7 @@ public final class TelegramMessenger implements Messenger {
     private static final Duration PASSING_FAILURE_RETRY = Duration.ofSeconds(2);
     /** A rejected token is for the operators to fix; the messages wait for them. */
     private static final Duration BAD_TOKEN_RETRY = Duration.ofMinutes(1);
+
     private static final long CALL_TIMEOUT_SECONDS = 60;
     /** 429s sat out in one send before the outbox takes over. */
     private static final int MAX_INLINE_RETRIES = 3;
@@ -51,8 +52,7 @@ public final class TelegramMessenger implements Messenger {
     }
 
     /** A call's result or why it did not work. */
-    private record Attempt<T>(T result, Delivery failure, boolean badRequest) {
-    }
+    private record Attempt<T>(T result, Delivery failure, boolean badRequest) {}
 
     /** Telegram's longest photo caption. */
     private static final int CAPTION = 1024;
@@ -98,14 +98,20 @@ public final class TelegramMessenger implements Messenger {
     }
 
     /** Edits the menu message in place; null when that did not work and a new message should go. */
-    private Delivery edit(ChatKey chat, String messageRef, String text, InlineKeyboardMarkup markup) throws InterruptedException {
+    private Delivery edit(ChatKey chat, String messageRef, String text, InlineKeyboardMarkup markup)
+            throws InterruptedException {
         int messageId;
         try {
             messageId = Integer.parseInt(messageRef);
         } catch (NumberFormatException e) {
             return null;
         }
-        EditMessageText edit = EditMessageText.builder().chatId(chat.id()).messageId(messageId).text(text).replyMarkup(markup).build();
+        EditMessageText edit = EditMessageText.builder()
+                .chatId(chat.id())
+                .messageId(messageId)
+                .text(text)
+                .replyMarkup(markup)
+                .build();
         Attempt<Serializable> attempt = call(chat, edit);
         if (attempt.failure() == null) {
             return new Delivery.Sent(messageRef);
@@ -122,17 +128,24 @@ public final class TelegramMessenger implements Messenger {
      * The photo by its file_id (the bot's own, so Telegram sends it again without an upload),
      * with the text as its caption when it fits one; otherwise the text follows it.
      */
-    private Delivery sendPhoto(ChatKey chat, String fileId, List<String> parts, Keyboard keyboard) throws InterruptedException {
+    private Delivery sendPhoto(ChatKey chat, String fileId, List<String> parts, Keyboard keyboard)
+            throws InterruptedException {
         boolean captioned = parts.size() == 1 && parts.get(0).length() <= CAPTION;
-        SendPhoto photo = SendPhoto.builder().chatId(chat.id()).photo(new InputFile(fileId))
-                .caption(captioned ? parts.get(0) : null).replyMarkup(captioned ? Markups.of(keyboard) : null).build();
+        SendPhoto photo = SendPhoto.builder()
+                .chatId(chat.id())
+                .photo(new InputFile(fileId))
+                .caption(captioned ? parts.get(0) : null)
+                .replyMarkup(captioned ? Markups.of(keyboard) : null)
+                .build();
         Attempt<Message> attempt = call(chat, "sendPhoto", () -> client.executeAsync(photo));
         if (attempt.failure() != null) {
             return attempt.failure();
         }
         if (captioned) {
-            return new Delivery.Sent(attempt.result() == null || attempt.result().getMessageId() == null
-                    ? null : String.valueOf(attempt.result().getMessageId()));
+            return new Delivery.Sent(
+                    attempt.result() == null || attempt.result().getMessageId() == null
+                            ? null
+                            : String.valueOf(attempt.result().getMessageId()));
         }
         return sendParts(chat, parts, keyboard);
     }
@@ -141,14 +154,18 @@ public final class TelegramMessenger implements Messenger {
         String lastId = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            SendMessage message = SendMessage.builder().chatId(chat.id()).text(parts.get(i))
-                    .replyMarkup(last ? Markups.of(keyboard) : null).build();
+            SendMessage message = SendMessage.builder()
+                    .chatId(chat.id())
+                    .text(parts.get(i))
+                    .replyMarkup(last ? Markups.of(keyboard) : null)
+                    .build();
             Attempt<Message> attempt = call(chat, message);
             if (attempt.failure() != null) {
                 return attempt.failure();
             }
             lastId = attempt.result() == null || attempt.result().getMessageId() == null
-                    ? null : String.valueOf(attempt.result().getMessageId());
+                    ? null
+                    : String.valueOf(attempt.result().getMessageId());
         }
         return new Delivery.Sent(lastId);
     }
@@ -160,7 +177,8 @@ public final class TelegramMessenger implements Messenger {
 
     /** A call of the Bot API, as the client starts it. */
     private interface ApiCall<T> {
-        java.util.concurrent.CompletableFuture<T> start() throws org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+        java.util.concurrent.CompletableFuture<T> start()
+                throws org.telegram.telegrambots.meta.exceptions.TelegramApiException;
     }
 
     private <T> Attempt<T> call(ChatKey chat, String method, ApiCall<T> start) throws InterruptedException {
@@ -169,14 +187,16 @@ public final class TelegramMessenger implements Messenger {
             // must not take a global slot from the chats that could send now.
             long wait = limiter.reserveChat(chat, maxInlineWaitNanos);
             if (wait < 0) {
-                return failed(Delivery.retry(Duration.ofNanos(limiter.nextFree(chat)).plusMillis(1), "rate limit"));
+                return failed(
+                        Delivery.retry(Duration.ofNanos(limiter.nextFree(chat)).plusMillis(1), "rate limit"));
             }
             if (wait > 0) {
                 sleeper.sleep(wait);
             }
             long globalWait = limiter.reserveGlobal(maxInlineWaitNanos);
             if (globalWait < 0) {
-                return failed(Delivery.retry(Duration.ofNanos(limiter.nextFree(chat)).plusMillis(1), "rate limit"));
+                return failed(
+                        Delivery.retry(Duration.ofNanos(limiter.nextFree(chat)).plusMillis(1), "rate limit"));
             }
             if (globalWait > 0) {
                 sleeper.sleep(globalWait);
@@ -185,7 +205,9 @@ public final class TelegramMessenger implements Messenger {
                 return new Attempt<>(start.start().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS), null, false);
             } catch (ExecutionException | CompletionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 429) {
+                if (cause instanceof TelegramApiRequestException r
+                        && r.getErrorCode() != null
+                        && r.getErrorCode() == 429) {
                     Duration after = retryAfter(r);
                     if (tries < MAX_INLINE_RETRIES && after.toNanos() <= maxInlineWaitNanos) {
                         log.info("Telegram asks to wait {} before {} to {}", after, method, chat);
@@ -210,7 +232,8 @@ public final class TelegramMessenger implements Messenger {
             Integer code = r.getErrorCode();
             String description = r.getApiResponse() == null ? "no description" : r.getApiResponse();
             if (code == null || code >= 500) {
-                return failed(Delivery.retry(PASSING_FAILURE_RETRY, "Bot API " + (code == null ? "answered no JSON" : code)));
+                return failed(
+                        Delivery.retry(PASSING_FAILURE_RETRY, "Bot API " + (code == null ? "answered no JSON" : code)));
             }
             if (code == 403) {
                 return failed(new Delivery.Unreachable(description));
@@ -224,7 +247,8 @@ public final class TelegramMessenger implements Messenger {
         }
         if (cause instanceof IOException) {
             // OkHttp's messages show at most scheme, host and port; the class name is enough.
-            return failed(Delivery.retry(PASSING_FAILURE_RETRY, "network: " + cause.getClass().getSimpleName()));
+            return failed(Delivery.retry(
+                    PASSING_FAILURE_RETRY, "network: " + cause.getClass().getSimpleName()));
         }
         log.warn("unexpected failure of {} to {}", method, chat, cause);
         return failed(Delivery.retry(PASSING_FAILURE_RETRY, cause.getClass().getSimpleName()));

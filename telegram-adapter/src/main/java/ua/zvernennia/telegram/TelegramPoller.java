@@ -28,7 +28,8 @@ import ua.zvernennia.telegram.BotApiHttp.BotApiException;
 public final class TelegramPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     static final int BATCH_LIMIT = 100;
-    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+    static final List<String> ALLOWED_UPDATES =
+            List.of("message", "edited_message", "callback_query", "my_chat_member");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** How long a batch may take to commit before it counts as failed and is fetched again. */
     private static final Duration COMMIT_TIMEOUT = Duration.ofMinutes(2);
@@ -47,7 +48,10 @@ public final class TelegramPoller implements AutoCloseable {
         this.updates = updates;
         this.pollTimeout = pollTimeout;
         // The server holds getUpdates open for the poll timeout; the read must outlast it.
-        this.pollingHttp = http.newBuilder().readTimeout(pollTimeout.plusSeconds(15)).callTimeout(pollTimeout.plusSeconds(30)).build();
+        this.pollingHttp = http.newBuilder()
+                .readTimeout(pollTimeout.plusSeconds(15))
+                .callTimeout(pollTimeout.plusSeconds(30))
+                .build();
         this.thread = new Thread(this::run, "telegram-poller");
         this.thread.setDaemon(true);
     }
@@ -169,13 +173,16 @@ public final class TelegramPoller implements AutoCloseable {
             pending.add(updates.accept(update));
         }
         try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
-            log.warn("a batch of updates was not committed; it will be fetched again: {}", e.getCause().getClass().getSimpleName());
+            log.warn(
+                    "a batch of updates was not committed; it will be fetched again: {}",
+                    e.getCause().getClass().getSimpleName());
             return false;
         } catch (TimeoutException e) {
             log.warn("a batch of updates was not committed within {}; it will be fetched again", COMMIT_TIMEOUT);

@@ -21,9 +21,15 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param maxInlineWait    longest wait (rate limit or 429 retry_after) a send sits out itself;
  *                         longer waits are handed back to the outbox as RetryLater
  */
-public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duration pollTimeout,
-                               double globalPerSecond, double perChatPerSecond, int perChatBurst,
-                               Duration maxInlineWait) {
+public record TelegramSettings(
+        String token,
+        URI apiUrl,
+        URI webhookUrl,
+        Duration pollTimeout,
+        double globalPerSecond,
+        double perChatPerSecond,
+        int perChatBurst,
+        Duration maxInlineWait) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
 
@@ -36,9 +42,13 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
         if (token.isBlank() || !token.matches("[A-Za-z0-9:_\\-]+")) {
             throw new IllegalArgumentException("the Telegram bot token is empty or malformed");
         }
-        if (!isHttp(apiUrl) || (apiUrl.getRawPath() != null && !apiUrl.getRawPath().isEmpty() && !apiUrl.getRawPath().equals("/"))
+        if (!isHttp(apiUrl)
+                || (apiUrl.getRawPath() != null
+                        && !apiUrl.getRawPath().isEmpty()
+                        && !apiUrl.getRawPath().equals("/"))
                 || apiUrl.getRawQuery() != null) {
-            throw new IllegalArgumentException("the Bot API URL must be http(s)://host[:port] without a path: " + apiUrl);
+            throw new IllegalArgumentException(
+                    "the Bot API URL must be http(s)://host[:port] without a path: " + apiUrl);
         }
         if (webhookUrl != null && !isHttp(webhookUrl)) {
             throw new IllegalArgumentException("the webhook URL must be an absolute http(s) URL: " + webhookUrl);
@@ -53,19 +63,23 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
 
     /** Long polling against api.telegram.org with Telegram's published limits. */
     public static TelegramSettings of(String token) {
-        return new TelegramSettings(token, DEFAULT_API_URL, null, Duration.ofSeconds(25), 30, 1, 3, Duration.ofSeconds(5));
+        return new TelegramSettings(
+                token, DEFAULT_API_URL, null, Duration.ofSeconds(25), 30, 1, 3, Duration.ofSeconds(5));
     }
 
     public TelegramSettings withApiUrl(URI url) {
-        return new TelegramSettings(token, url, webhookUrl, pollTimeout, globalPerSecond, perChatPerSecond, perChatBurst, maxInlineWait);
+        return new TelegramSettings(
+                token, url, webhookUrl, pollTimeout, globalPerSecond, perChatPerSecond, perChatBurst, maxInlineWait);
     }
 
     public TelegramSettings withWebhookUrl(URI url) {
-        return new TelegramSettings(token, apiUrl, url, pollTimeout, globalPerSecond, perChatPerSecond, perChatBurst, maxInlineWait);
+        return new TelegramSettings(
+                token, apiUrl, url, pollTimeout, globalPerSecond, perChatPerSecond, perChatBurst, maxInlineWait);
     }
 
     public TelegramSettings withPollTimeout(Duration timeout) {
-        return new TelegramSettings(token, apiUrl, webhookUrl, timeout, globalPerSecond, perChatPerSecond, perChatBurst, maxInlineWait);
+        return new TelegramSettings(
+                token, apiUrl, webhookUrl, timeout, globalPerSecond, perChatPerSecond, perChatBurst, maxInlineWait);
     }
 
     public TelegramSettings withRates(double global, double perChat, int burst) {
@@ -73,7 +87,8 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
     }
 
     public TelegramSettings withMaxInlineWait(Duration wait) {
-        return new TelegramSettings(token, apiUrl, webhookUrl, pollTimeout, globalPerSecond, perChatPerSecond, perChatBurst, wait);
+        return new TelegramSettings(
+                token, apiUrl, webhookUrl, pollTimeout, globalPerSecond, perChatPerSecond, perChatBurst, wait);
     }
 
     public boolean webhookMode() {
@@ -88,13 +103,16 @@ public record TelegramSettings(String token, URI apiUrl, URI webhookUrl, Duratio
 
     @Override
     public String toString() {
-        return "TelegramSettings[token=<hidden>, apiUrl=" + apiUrl + ", webhookUrl=" + webhookUrl + ", pollTimeout=" + pollTimeout
-                + ", globalPerSecond=" + globalPerSecond + ", perChatPerSecond=" + perChatPerSecond + ", perChatBurst=" + perChatBurst
+        return "TelegramSettings[token=<hidden>, apiUrl=" + apiUrl + ", webhookUrl=" + webhookUrl + ", pollTimeout="
+                + pollTimeout
+                + ", globalPerSecond=" + globalPerSecond + ", perChatPerSecond=" + perChatPerSecond + ", perChatBurst="
+                + perChatBurst
                 + ", maxInlineWait=" + maxInlineWait + "]";
     }
 
     private static boolean isHttp(URI u) {
-        return u.isAbsolute() && u.getHost() != null
+        return u.isAbsolute()
+                && u.getHost() != null
                 && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()));
     }
 }

@@ -74,7 +74,10 @@ final class TelegramUpdates {
         try {
             inbound = translator.translate(update);
         } catch (RuntimeException e) {
-            log.warn("skipping update {}: unexpected shape ({})", id, e.getClass().getSimpleName());
+            log.warn(
+                    "skipping update {}: unexpected shape ({})",
+                    id,
+                    e.getClass().getSimpleName());
             return CompletableFuture.completedFuture(null);
         }
         if (inbound.isEmpty()) {
@@ -104,17 +107,23 @@ final class TelegramUpdates {
         try {
             var answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId);
             if (alert != null) {
-                answer.text(alert.length() > 200 ? alert.substring(0, 200) : alert).showAlert(true);
+                answer.text(alert.length() > 200 ? alert.substring(0, 200) : alert)
+                        .showAlert(true);
             }
-            client.executeAsync(answer.build())
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            // Expected for a re-delivered update: the query is too old by then.
-                            log.debug("could not answer the callback query of update {}: {}", updateId, error.getClass().getSimpleName());
-                        }
-                    });
+            client.executeAsync(answer.build()).whenComplete((ok, error) -> {
+                if (error != null) {
+                    // Expected for a re-delivered update: the query is too old by then.
+                    log.debug(
+                            "could not answer the callback query of update {}: {}",
+                            updateId,
+                            error.getClass().getSimpleName());
+                }
+            });
         } catch (Exception e) {
-            log.debug("could not answer the callback query of update {}: {}", updateId, e.getClass().getSimpleName());
+            log.debug(
+                    "could not answer the callback query of update {}: {}",
+                    updateId,
+                    e.getClass().getSimpleName());
         }
     }
 }

@@ -30,6 +30,7 @@ public final class TelegramWebhook {
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     /** Telegram gives up on a webhook call after about a minute; answer before that. */
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(50);
+
     private static final int SECRET_BYTES = 32;
 
     private final BotApiHttp api;

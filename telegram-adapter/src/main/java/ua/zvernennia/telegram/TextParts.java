@@ -7,6 +7,5 @@ final class TextParts {
     /** Telegram's limit for a media caption. */
     static final int CAPTION = 1024;
 
-    private TextParts() {
-    }
+    private TextParts() {}
 }

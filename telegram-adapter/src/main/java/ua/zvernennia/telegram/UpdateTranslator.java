@@ -9,12 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
-import org.telegram.telegrambots.meta.api.objects.User;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Event;
@@ -47,7 +47,8 @@ public final class UpdateTranslator {
         }
         if (update.hasEditedMessage()) {
             Message m = update.getEditedMessage();
-            Event event = new Event.Unsupported(isPrivate(m.getChat()) ? UnsupportedKind.EDITED_MESSAGE : UnsupportedKind.GROUP_CHAT);
+            Event event = new Event.Unsupported(
+                    isPrivate(m.getChat()) ? UnsupportedKind.EDITED_MESSAGE : UnsupportedKind.GROUP_CHAT);
             return Optional.of(inbound(m.getChat(), event, sourceId, null));
         }
         if (update.hasMyChatMember()) {
@@ -77,7 +78,9 @@ public final class UpdateTranslator {
         String user = String.valueOf(from.getId());
         List<PhotoSize> photo = m.getPhoto();
         if (photo != null && !photo.isEmpty()) {
-            PhotoSize largest = photo.stream().max(Comparator.comparingLong(UpdateTranslator::pixels)).orElseThrow();
+            PhotoSize largest = photo.stream()
+                    .max(Comparator.comparingLong(UpdateTranslator::pixels))
+                    .orElseThrow();
             return new Event.StaffMessage(user, name(from), m.getCaption(), largest.getFileId());
         }
         if (m.getText() != null) {
@@ -87,7 +90,9 @@ public final class UpdateTranslator {
     }
 
     private static String name(User u) {
-        String s = (Objects.requireNonNullElse(u.getFirstName(), "") + " " + Objects.requireNonNullElse(u.getLastName(), "")).strip();
+        String s = (Objects.requireNonNullElse(u.getFirstName(), "") + " "
+                        + Objects.requireNonNullElse(u.getLastName(), ""))
+                .strip();
         return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
@@ -97,16 +102,22 @@ public final class UpdateTranslator {
         }
         if (m.getContact() != null) {
             Long contactUser = m.getContact().getUserId();
-            boolean own = contactUser != null && m.getFrom() != null && contactUser.equals(m.getFrom().getId());
-            return new Event.ContactShared(Objects.requireNonNullElse(m.getContact().getPhoneNumber(), ""), own);
+            boolean own = contactUser != null
+                    && m.getFrom() != null
+                    && contactUser.equals(m.getFrom().getId());
+            return new Event.ContactShared(
+                    Objects.requireNonNullElse(m.getContact().getPhoneNumber(), ""), own);
         }
         if (m.getLocation() != null) {
             // A venue carries its location too; the place is what matters.
-            return new Event.LocationShared(m.getLocation().getLatitude(), m.getLocation().getLongitude());
+            return new Event.LocationShared(
+                    m.getLocation().getLatitude(), m.getLocation().getLongitude());
         }
         List<PhotoSize> photo = m.getPhoto();
         if (photo != null && !photo.isEmpty()) {
-            PhotoSize largest = photo.stream().max(Comparator.comparingLong(UpdateTranslator::pixels)).orElseThrow();
+            PhotoSize largest = photo.stream()
+                    .max(Comparator.comparingLong(UpdateTranslator::pixels))
+                    .orElseThrow();
             return new Event.PhotoSent(largest.getFileId(), largest.getFileUniqueId(), m.getCaption());
         }
         if (m.getSticker() != null) {
@@ -137,10 +148,14 @@ public final class UpdateTranslator {
         if (!isPrivate(m.getChat())) {
             // A button in a group: an executor's staff chat, if the core knows it as one.
             if (q.getFrom() == null || q.getFrom().getId() == null) {
-                return Optional.of(inbound(m.getChat(), new Event.Unsupported(UnsupportedKind.GROUP_CHAT), sourceId, null));
+                return Optional.of(
+                        inbound(m.getChat(), new Event.Unsupported(UnsupportedKind.GROUP_CHAT), sourceId, null));
             }
-            return Optional.of(inbound(m.getChat(), new Event.StaffPress(q.getData(), String.valueOf(q.getFrom().getId()),
-                    name(q.getFrom())), sourceId, null));
+            return Optional.of(inbound(
+                    m.getChat(),
+                    new Event.StaffPress(q.getData(), String.valueOf(q.getFrom().getId()), name(q.getFrom())),
+                    sourceId,
+                    null));
         }
         String menuRef = m.getMessageId() == null ? null : String.valueOf(m.getMessageId());
         return Optional.of(inbound(m.getChat(), new Event.ButtonPress(q.getData()), sourceId, menuRef));

@@ -30,7 +30,8 @@ class DeliveryFailuresTest {
         h.api.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1);
         h.chat(5).send("/start").expect("Вітаю");
         h.settle();
-        assertThat(h.api.calls("sendMessage")).hasSize(2)
+        assertThat(h.api.calls("sendMessage"))
+                .hasSize(2)
                 .allSatisfy(c -> assertThat(c.text()).contains("Вітаю"));
         assertThat(h.api.shown(5)).hasSize(1);
         assertThat(h.stores.outboxRows()).extracting(OutboxRow::status).containsOnly("SENT");
@@ -95,6 +96,8 @@ class DeliveryFailuresTest {
         h.deliver(Updates.membership(6, "member", "kicked"));
         h.settle();
         assertThat(h.stores.citizen(key)).get().extracting(Citizen::reachable).isEqualTo(false);
-        assertThat(h.api.calls("sendMessage")).as("membership changes send nothing").hasSize(before + 1);
+        assertThat(h.api.calls("sendMessage"))
+                .as("membership changes send nothing")
+                .hasSize(before + 1);
     }
 }

@@ -41,11 +41,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** A message as the chat shows it now. */
-    public record Shown(long chatId, int messageId, String text, JsonNode markup) {
-    }
+    public record Shown(long chatId, int messageId, String text, JsonNode markup) {}
 
-    private record Failure(int code, String description, Integer retryAfter) {
-    }
+    private record Failure(int code, String description, Integer retryAfter) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -57,6 +55,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Shown> shown = new ArrayList<>();
     /** Contents of files by file_id; others are served as "bytes of" their path. */
     private final Map<String, byte[]> files = new HashMap<>();
+
     private boolean filesGone;
     private long nextUpdateId = 1000;
     private int nextMessageId = 1;
@@ -114,7 +113,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private synchronized byte[] fileBytes(String filePath) {
-        String id = filePath.startsWith("photos/") && filePath.endsWith(".jpg") ? filePath.substring(7, filePath.length() - 4) : filePath;
+        String id = filePath.startsWith("photos/") && filePath.endsWith(".jpg")
+                ? filePath.substring(7, filePath.length() - 4)
+                : filePath;
         byte[] b = files.get(id);
         return b != null ? b : ("bytes of " + filePath).getBytes(StandardCharsets.UTF_8);
     }
@@ -124,7 +125,8 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public synchronized void failNext(String method, int code, String description, Integer retryAfter) {
-        failures.computeIfAbsent(canonical(method), k -> new ArrayDeque<>()).add(new Failure(code, description, retryAfter));
+        failures.computeIfAbsent(canonical(method), k -> new ArrayDeque<>())
+                .add(new Failure(code, description, retryAfter));
     }
 
     public synchronized List<Call> calls() {
@@ -136,7 +138,10 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public synchronized List<Long> offsets() {
-        return calls.stream().filter(c -> c.method().equals("getUpdates")).map(c -> c.params().path("offset").asLong(0)).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals("getUpdates"))
+                .map(c -> c.params().path("offset").asLong(0))
+                .toList();
     }
 
     /** Every message shown or re-shown (edited) in this chat, oldest first. */
@@ -149,7 +154,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public synchronized List<Shown> shownSince(int index, Predicate<Shown> filter) {
-        return shown.subList(Math.min(index, shown.size()), shown.size()).stream().filter(filter).toList();
+        return shown.subList(Math.min(index, shown.size()), shown.size()).stream()
+                .filter(filter)
+                .toList();
     }
 
     // ---- HTTP -----------------------------------------------------------------------------------
@@ -167,19 +174,29 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             if (!path.startsWith(methodPrefix)) {
-                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                respond(
+                        exchange,
+                        404,
+                        "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"
+                                .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             // Bot API method names are case-insensitive; telegrambots sends them in lower case.
             String method = canonical(path.substring(methodPrefix.length()));
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
-            JsonNode params = body.length == 0 ? json.createObjectNode()
-                    : type != null && type.startsWith("multipart/form-data") ? multipart(type, body) : json.readTree(body);
+            JsonNode params = body.length == 0
+                    ? json.createObjectNode()
+                    : type != null && type.startsWith("multipart/form-data")
+                            ? multipart(type, body)
+                            : json.readTree(body);
             record(new Call(method, params, path));
-            Failure failure = method.equals("getFile") && filesGone() ? new Failure(400, "Bad Request: invalid file_id", null)
+            Failure failure = method.equals("getFile") && filesGone()
+                    ? new Failure(400, "Bad Request: invalid file_id", null)
                     : nextFailure(method);
             if (failure != null) {
-                ObjectNode answer = json.createObjectNode().put("ok", false).put("error_code", failure.code())
+                ObjectNode answer = json.createObjectNode()
+                        .put("ok", false)
+                        .put("error_code", failure.code())
                         .put("description", failure.description());
                 if (failure.retryAfter() != null) {
                     answer.putObject("parameters").put("retry_after", failure.retryAfter());
@@ -190,23 +207,39 @@ public final class FakeBotApi implements AutoCloseable {
             String result = switch (method) {
                 case "getUpdates" -> updates(params);
                 case "sendMessage" -> send(params);
-                case "sendPhoto" -> send(json.createObjectNode().put("chat_id", params.path("chat_id").asText())
-                        .put("text", "[photo " + params.path("photo").asText() + "] " + params.path("caption").asText())
-                        .set("reply_markup", params.get("reply_markup")));
+                case "sendPhoto" ->
+                    send(json.createObjectNode()
+                            .put("chat_id", params.path("chat_id").asText())
+                            .put(
+                                    "text",
+                                    "[photo " + params.path("photo").asText() + "] "
+                                            + params.path("caption").asText())
+                            .set("reply_markup", params.get("reply_markup")));
                 case "editMessageText" -> edit(params);
-                case "getFile" -> json.createObjectNode().put("file_id", params.path("file_id").asText())
-                        .put("file_unique_id", "u-" + params.path("file_id").asText()).put("file_size", 12)
-                        .put("file_path", "photos/" + params.path("file_id").asText() + ".jpg").toString();
+                case "getFile" ->
+                    json.createObjectNode()
+                            .put("file_id", params.path("file_id").asText())
+                            .put("file_unique_id", "u-" + params.path("file_id").asText())
+                            .put("file_size", 12)
+                            .put("file_path", "photos/" + params.path("file_id").asText() + ".jpg")
+                            .toString();
                 default -> "true";
             };
             if (result == null) {
-                respond(exchange, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message to edit not found\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+                respond(
+                        exchange,
+                        400,
+                        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message to edit not found\"}"
+                                .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             respond(exchange, 200, ("{\"ok\":true,\"result\":" + result + "}").getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException | InterruptedException e) {
-            respond(exchange, 500, "{\"ok\":false,\"error_code\":500,\"description\":\"fake failed\"}".getBytes(StandardCharsets.UTF_8));
+            respond(
+                    exchange,
+                    500,
+                    "{\"ok\":false,\"error_code\":500,\"description\":\"fake failed\"}"
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -215,7 +248,10 @@ public final class FakeBotApi implements AutoCloseable {
      * file as {@code <upload NAME SIZE>}; a field holding JSON (reply_markup) is parsed.
      */
     private JsonNode multipart(String type, byte[] body) throws IOException {
-        String boundary = "--" + type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "").strip();
+        String boundary = "--"
+                + type.substring(type.indexOf("boundary=") + "boundary=".length())
+                        .replace("\"", "")
+                        .strip();
         String all = new String(body, StandardCharsets.ISO_8859_1);
         ObjectNode fields = json.createObjectNode();
         for (String part : all.split(java.util.regex.Pattern.quote(boundary))) {
@@ -246,11 +282,21 @@ public final class FakeBotApi implements AutoCloseable {
         return fields;
     }
 
-    private static final List<String> METHODS = List.of("getUpdates", "sendMessage", "sendPhoto", "editMessageText", "getFile",
-            "answerCallbackQuery", "setWebhook", "deleteWebhook");
+    private static final List<String> METHODS = List.of(
+            "getUpdates",
+            "sendMessage",
+            "sendPhoto",
+            "editMessageText",
+            "getFile",
+            "answerCallbackQuery",
+            "setWebhook",
+            "deleteWebhook");
 
     private static String canonical(String method) {
-        return METHODS.stream().filter(m -> m.equalsIgnoreCase(method)).findFirst().orElse(method);
+        return METHODS.stream()
+                .filter(m -> m.equalsIgnoreCase(method))
+                .findFirst()
+                .orElse(method);
     }
 
     private synchronized void record(Call call) {
@@ -311,7 +357,10 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private String message(Shown s) {
-        ObjectNode m = json.createObjectNode().put("message_id", s.messageId()).put("date", 1773129600).put("text", s.text());
+        ObjectNode m = json.createObjectNode()
+                .put("message_id", s.messageId())
+                .put("date", 1773129600)
+                .put("text", s.text());
         m.putObject("chat").put("id", s.chatId()).put("type", "private");
         return m.toString();
     }

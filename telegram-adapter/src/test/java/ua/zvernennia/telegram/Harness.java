@@ -19,8 +19,8 @@ import ua.zvernennia.core.conversation.ConversationSettings;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
-import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.Await;
+import ua.zvernennia.core.testing.MemoryStores;
 
 /**
  * A real Bot over memory stores, served by the real Telegram adapter against {@link FakeBotApi}:
@@ -41,7 +41,8 @@ final class Harness implements AutoCloseable {
         api = new FakeBotApi();
         stores = new MemoryStores(categories);
         unitOfWork = new HoldingUnitOfWork(stores);
-        TelegramSettings settings = TelegramSettings.of(FakeBotApi.TOKEN).withApiUrl(api.url())
+        TelegramSettings settings = TelegramSettings.of(FakeBotApi.TOKEN)
+                .withApiUrl(api.url())
                 .withPollTimeout(Duration.ofSeconds(5))
                 // Fast enough for the tests to run quickly; the limiter has its own tests.
                 .withRates(1000, 1000, 100);
@@ -74,7 +75,8 @@ final class Harness implements AutoCloseable {
         if (adapter.webhook().isPresent()) {
             for (ObjectNode u : updates) {
                 u.put("update_id", api.newUpdateId());
-                int status = adapter.webhook().get().handle(secret(), u.toString().getBytes(StandardCharsets.UTF_8));
+                int status =
+                        adapter.webhook().get().handle(secret(), u.toString().getBytes(StandardCharsets.UTF_8));
                 assertThat(status).as("webhook status").isEqualTo(200);
                 lastUpdateId = u.get("update_id").asLong();
             }
@@ -96,7 +98,9 @@ final class Harness implements AutoCloseable {
     void settle() {
         if (lastUpdateId >= 0 && adapter.poller().isPresent()) {
             long id = lastUpdateId;
-            await("the offset to move past update " + id, () -> api.offsets().stream().anyMatch(o -> o > id));
+            await(
+                    "the offset to move past update " + id,
+                    () -> api.offsets().stream().anyMatch(o -> o > id));
         }
         await("the bot to finish", () -> bot.busyChats() == 0);
     }

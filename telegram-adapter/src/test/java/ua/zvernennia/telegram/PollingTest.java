@@ -24,7 +24,8 @@ class PollingTest {
         long bad;
         long good;
         synchronized (h.api) {
-            bad = h.api.enqueueRaw("{\"update_id\":$ID,\"message\":{\"message_id\":\"not a number\",\"chat\":[1,2],\"text\":{}}}");
+            bad = h.api.enqueueRaw(
+                    "{\"update_id\":$ID,\"message\":{\"message_id\":\"not a number\",\"chat\":[1,2],\"text\":{}}}");
             good = h.api.enqueue(List.of(Updates.text(31, "/start"))).get(0);
         }
         assertThat(good).isEqualTo(bad + 1);
@@ -37,7 +38,8 @@ class PollingTest {
     void aBatchOfOnlyBadOrUnknownUpdatesStillMovesTheOffset() throws Exception {
         h = Harness.polling(TestCategories.small());
         long notJsonObject = h.api.enqueueRaw("{\"update_id\":$ID,\"callback_query\":\"oops\"}");
-        long unknownKind = h.api.enqueueRaw("{\"update_id\":$ID,\"poll_answer\":{\"poll_id\":\"p\",\"option_ids\":[0]}}");
+        long unknownKind =
+                h.api.enqueueRaw("{\"update_id\":$ID,\"poll_answer\":{\"poll_id\":\"p\",\"option_ids\":[0]}}");
         Harness.await("the offset past them", () -> h.api.offsets().contains(unknownKind + 1));
         assertThat(unknownKind).isEqualTo(notJsonObject + 1);
         assertThat(h.api.calls("sendMessage")).isEmpty();
@@ -55,7 +57,9 @@ class PollingTest {
         Harness.await("the update's work to be submitted", () -> h.unitOfWork.heldCommits() > 0);
         // The poller parked waiting for the batch's commits cannot be asking for the next offset.
         Harness.await("the poller to wait for the commit", PollingTest::pollerWaitsForCommits);
-        assertThat(h.api.offsets()).as("getUpdates offsets while the commit is held").allMatch(o -> o <= id);
+        assertThat(h.api.offsets())
+                .as("getUpdates offsets while the commit is held")
+                .allMatch(o -> o <= id);
         assertThat(h.api.shown(40)).as("nothing sent before the commit").hasSize(1);
 
         h.unitOfWork.release();
@@ -88,8 +92,10 @@ class PollingTest {
                     StackTraceElement[] stack = e.getValue();
                     boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
                     boolean inHandle = java.util.Arrays.stream(stack)
-                            .anyMatch(f -> f.getClassName().equals(TelegramPoller.class.getName()) && f.getMethodName().equals("handle"));
-                    boolean onFuture = java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("java.util.concurrent.CompletableFuture"));
+                            .anyMatch(f -> f.getClassName().equals(TelegramPoller.class.getName())
+                                    && f.getMethodName().equals("handle"));
+                    boolean onFuture = java.util.Arrays.stream(stack)
+                            .anyMatch(f -> f.getClassName().startsWith("java.util.concurrent.CompletableFuture"));
                     return parked && inHandle && onFuture;
                 });
     }

@@ -20,7 +20,9 @@ class SendRateLimiterTest {
         assertThat(limiter.reserve(a, 10 * SECOND)).isZero();
         assertThat(limiter.reserve(a, 10 * SECOND)).isEqualTo(SECOND);
         assertThat(limiter.reserve(a, 10 * SECOND)).isEqualTo(2 * SECOND);
-        assertThat(limiter.reserve(a, SECOND)).as("too long a wait reserves nothing").isEqualTo(-1);
+        assertThat(limiter.reserve(a, SECOND))
+                .as("too long a wait reserves nothing")
+                .isEqualTo(-1);
         now.addAndGet(3 * SECOND);
         assertThat(limiter.reserve(a, 10 * SECOND)).isZero();
     }
@@ -29,9 +31,11 @@ class SendRateLimiterTest {
     void allChatsTogetherStayWithinTheGlobalRate() {
         var limiter = new SendRateLimiter(30, 1, 1, now::get);
         for (int i = 0; i < 30; i++) {
-            assertThat(limiter.reserve(ChatKey.of(Channel.TELEGRAM, "c" + i), SECOND)).isZero();
+            assertThat(limiter.reserve(ChatKey.of(Channel.TELEGRAM, "c" + i), SECOND))
+                    .isZero();
         }
-        assertThat(limiter.reserve(ChatKey.of(Channel.TELEGRAM, "late"), SECOND)).isEqualTo(SECOND / 30);
+        assertThat(limiter.reserve(ChatKey.of(Channel.TELEGRAM, "late"), SECOND))
+                .isEqualTo(SECOND / 30);
         assertThat(limiter.nextFree(ChatKey.of(Channel.TELEGRAM, "later"))).isEqualTo(2 * (SECOND / 30));
     }
 
@@ -47,6 +51,8 @@ class SendRateLimiterTest {
             assertThat(limiter.reserveChat(flood, 10 * SECOND)).isEqualTo(i * SECOND);
         }
         assertThat(limiter.reserveChat(other, 10 * SECOND)).isZero();
-        assertThat(limiter.reserveGlobal(10 * SECOND)).as("the flood's future slots are its own").isZero();
+        assertThat(limiter.reserveGlobal(10 * SECOND))
+                .as("the flood's future slots are its own")
+                .isZero();
     }
 }

@@ -30,7 +30,9 @@ final class TelegramChat {
     /** Presses the inline button with this label on the message that shows it now. */
     TelegramChat press(String label) {
         h.settle();
-        Shown menu = current().stream().filter(s -> Harness.hasInlineButton(s.markup(), label)).findFirst()
+        Shown menu = current().stream()
+                .filter(s -> Harness.hasInlineButton(s.markup(), label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no button «" + label + "» in chat " + id + ": " + current()));
         mark = h.deliver(Updates.press(id, menu.messageId(), Harness.callbackData(menu.markup(), label)));
         return this;
@@ -53,7 +55,12 @@ final class TelegramChat {
 
     /** A message shown (sent or edited) in this chat since the last action contains the text. */
     TelegramChat expect(String fragment) {
-        Harness.await("«" + fragment + "» in chat " + id, () -> !since().stream().filter(s -> s.text().contains(fragment)).toList().isEmpty());
+        Harness.await(
+                "«" + fragment + "» in chat " + id,
+                () -> !since().stream()
+                        .filter(s -> s.text().contains(fragment))
+                        .toList()
+                        .isEmpty());
         return this;
     }
 
@@ -66,7 +73,8 @@ final class TelegramChat {
     Shown shownWith(String fragment) {
         expect(fragment);
         h.settle();
-        List<Shown> all = since().stream().filter(s -> s.text().contains(fragment)).toList();
+        List<Shown> all =
+                since().stream().filter(s -> s.text().contains(fragment)).toList();
         assertThat(all).isNotEmpty();
         return all.get(all.size() - 1);
     }

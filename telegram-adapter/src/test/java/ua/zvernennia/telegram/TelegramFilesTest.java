@@ -15,11 +15,17 @@ class TelegramFilesTest {
     @Test
     void downloadsFromTheConfiguredServer() throws Exception {
         try (FakeBotApi api = new FakeBotApi();
-             TelegramAdapter adapter = new TelegramAdapter(TelegramSettings.of(FakeBotApi.TOKEN).withApiUrl(api.url()), Clock.systemUTC())) {
+                TelegramAdapter adapter = new TelegramAdapter(
+                        TelegramSettings.of(FakeBotApi.TOKEN).withApiUrl(api.url()), Clock.systemUTC())) {
             byte[] bytes = adapter.files().download("AgACphoto");
             assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("bytes of photos/AgACphoto.jpg");
-            assertThat(api.calls("getFile")).singleElement().satisfies(c -> assertThat(c.params().path("file_id").asText()).isEqualTo("AgACphoto"));
-            assertThat(api.calls("file")).singleElement().satisfies(c -> assertThat(c.path()).isEqualTo("photos/AgACphoto.jpg"));
+            assertThat(api.calls("getFile"))
+                    .singleElement()
+                    .satisfies(
+                            c -> assertThat(c.params().path("file_id").asText()).isEqualTo("AgACphoto"));
+            assertThat(api.calls("file"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.path()).isEqualTo("photos/AgACphoto.jpg"));
         }
     }
 
@@ -31,12 +37,17 @@ class TelegramFilesTest {
         }
         var settings = TelegramSettings.of(FakeBotApi.TOKEN).withApiUrl(URI.create("http://127.0.0.1:" + closedPort));
         try (TelegramAdapter adapter = new TelegramAdapter(settings, Clock.systemUTC())) {
-            assertThatThrownBy(() -> adapter.files().download("x")).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> adapter.files().download("x"))
+                    .isInstanceOf(IOException.class)
                     .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(FakeBotApi.TOKEN));
-            var api = new BotApiHttp(new okhttp3.OkHttpClient(), settings, new com.fasterxml.jackson.databind.ObjectMapper());
-            assertThatThrownBy(() -> api.call("getMe", java.util.Map.of())).isInstanceOf(BotApiHttp.BotApiException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).startsWith("getMe: ").doesNotContain(FakeBotApi.TOKEN));
-            assertThatThrownBy(() -> api.download("photos/a.jpg", 10)).satisfies(e -> assertThat(e.getMessage()).doesNotContain(FakeBotApi.TOKEN));
+            var api = new BotApiHttp(
+                    new okhttp3.OkHttpClient(), settings, new com.fasterxml.jackson.databind.ObjectMapper());
+            assertThatThrownBy(() -> api.call("getMe", java.util.Map.of()))
+                    .isInstanceOf(BotApiHttp.BotApiException.class)
+                    .satisfies(e ->
+                            assertThat(e.getMessage()).startsWith("getMe: ").doesNotContain(FakeBotApi.TOKEN));
+            assertThatThrownBy(() -> api.download("photos/a.jpg", 10))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(FakeBotApi.TOKEN));
         }
         assertThat(settings.toString()).doesNotContain(FakeBotApi.TOKEN).contains("<hidden>");
     }

@@ -10,7 +10,8 @@ class TelegramSettingsTest {
 
     @Test
     void theApiUrlGivesSchemeHostAndPort() {
-        TelegramSettings s = TelegramSettings.of("1:abc").withApiUrl(URI.create("http://bot-api.local:8081"))
+        TelegramSettings s = TelegramSettings.of("1:abc")
+                .withApiUrl(URI.create("http://bot-api.local:8081"))
                 .withWebhookUrl(URI.create("https://city.example/telegram/webhook"));
         assertThat(s.webhookMode()).isTrue();
         assertThat(s.telegramUrl().getSchema()).isEqualTo("http");
@@ -22,9 +23,11 @@ class TelegramSettingsTest {
 
     @Test
     void refusesWhatWouldBreakTheUrls() {
-        assertThatThrownBy(() -> TelegramSettings.of("1:abc/../x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TelegramSettings.of("1:abc/../x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("abc"));
-        assertThatThrownBy(() -> TelegramSettings.of("1:abc").withApiUrl(URI.create("https://api.telegram.org/bot1:abc")))
+        assertThatThrownBy(
+                        () -> TelegramSettings.of("1:abc").withApiUrl(URI.create("https://api.telegram.org/bot1:abc")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(TelegramSettings.of("1:abc").toString()).doesNotContain("1:abc");
     }

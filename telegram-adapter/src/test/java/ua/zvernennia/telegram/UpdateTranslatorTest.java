@@ -18,8 +18,10 @@ import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.UnsupportedKind;
 
 class UpdateTranslatorTest {
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final UpdateTranslator translator = new UpdateTranslator(Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC));
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final UpdateTranslator translator =
+            new UpdateTranslator(Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC));
 
     private Optional<Inbound> translate(ObjectNode update) throws Exception {
         update.put("update_id", 777);
@@ -49,8 +51,10 @@ class UpdateTranslatorTest {
 
     @Test
     void contactIsOwnOnlyWhenItsUserIsTheSender() throws Exception {
-        assertThat(event(Updates.contact(5, "+380501234567", 5))).isEqualTo(new Event.ContactShared("+380501234567", true));
-        assertThat(event(Updates.contact(5, "+380501234567", 6))).isEqualTo(new Event.ContactShared("+380501234567", false));
+        assertThat(event(Updates.contact(5, "+380501234567", 5)))
+                .isEqualTo(new Event.ContactShared("+380501234567", true));
+        assertThat(event(Updates.contact(5, "+380501234567", 6)))
+                .isEqualTo(new Event.ContactShared("+380501234567", false));
         ObjectNode noUser = Updates.contact(5, "+380501234567", 5);
         ((ObjectNode) noUser.get("message").get("contact")).remove("user_id");
         assertThat(event(noUser)).isEqualTo(new Event.ContactShared("+380501234567", false));
@@ -70,14 +74,22 @@ class UpdateTranslatorTest {
         assertThat(event(Updates.with(5, "video"))).isEqualTo(new Event.Unsupported(UnsupportedKind.VIDEO));
         assertThat(event(Updates.with(5, "video_note"))).isEqualTo(new Event.Unsupported(UnsupportedKind.VIDEO));
         ObjectNode animation = Updates.with(5, "animation");
-        ((ObjectNode) animation.get("message")).putObject("document").put("file_id", "d").put("file_unique_id", "du");
+        ((ObjectNode) animation.get("message"))
+                .putObject("document")
+                .put("file_id", "d")
+                .put("file_unique_id", "du");
         assertThat(event(animation)).isEqualTo(new Event.Unsupported(UnsupportedKind.VIDEO));
         assertThat(event(Updates.with(5, "document"))).isEqualTo(new Event.Unsupported(UnsupportedKind.DOCUMENT));
         ObjectNode poll = Updates.message(5, "private");
-        ((ObjectNode) poll.get("message")).putObject("poll").put("id", "p").put("question", "?").putArray("options");
+        ((ObjectNode) poll.get("message"))
+                .putObject("poll")
+                .put("id", "p")
+                .put("question", "?")
+                .putArray("options");
         assertThat(event(poll)).isEqualTo(new Event.Unsupported(UnsupportedKind.POLL));
         assertThat(event(Updates.message(5, "private"))).isEqualTo(new Event.Unsupported(UnsupportedKind.OTHER));
-        assertThat(event(Updates.edited(5, "виправлено"))).isEqualTo(new Event.Unsupported(UnsupportedKind.EDITED_MESSAGE));
+        assertThat(event(Updates.edited(5, "виправлено")))
+                .isEqualTo(new Event.Unsupported(UnsupportedKind.EDITED_MESSAGE));
     }
 
     @Test
@@ -88,9 +100,17 @@ class UpdateTranslatorTest {
         assertThat(in.event()).isEqualTo(new Event.StaffMessage("7", "Олена", "привіт", null));
         assertThat(in.chat().id()).isEqualTo("-100123");
         ObjectNode sticker = Updates.message(-100123, "supergroup");
-        ((ObjectNode) sticker.get("message")).putObject("sticker").put("file_id", "s").put("file_unique_id", "u")
-                .put("type", "regular").put("width", 1).put("height", 1).put("is_animated", false).put("is_video", false);
-        assertThat(translate(sticker).orElseThrow().event()).isEqualTo(new Event.Unsupported(UnsupportedKind.GROUP_CHAT));
+        ((ObjectNode) sticker.get("message"))
+                .putObject("sticker")
+                .put("file_id", "s")
+                .put("file_unique_id", "u")
+                .put("type", "regular")
+                .put("width", 1)
+                .put("height", 1)
+                .put("is_animated", false)
+                .put("is_video", false);
+        assertThat(translate(sticker).orElseThrow().event())
+                .isEqualTo(new Event.Unsupported(UnsupportedKind.GROUP_CHAT));
     }
 
     @Test
@@ -102,7 +122,11 @@ class UpdateTranslatorTest {
     @Test
     void unknownShapesAreSkipped() throws Exception {
         ObjectNode pollAnswer = new ObjectMapper().createObjectNode();
-        pollAnswer.putObject("poll_answer").put("poll_id", "p").putArray("option_ids").add(0);
+        pollAnswer
+                .putObject("poll_answer")
+                .put("poll_id", "p")
+                .putArray("option_ids")
+                .add(0);
         assertThat(translate(pollAnswer)).isEmpty();
     }
 }

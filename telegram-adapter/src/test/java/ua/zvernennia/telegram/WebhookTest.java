@@ -48,7 +48,9 @@ class WebhookTest {
         assertThat(webhook.handle(secret, body)).isEqualTo(200);
         assertThat(h.stores.outboxRows()).as("committed before the 200").hasSize(1);
         h.settle();
-        assertThat(h.api.shown(9)).singleElement().satisfies(s -> assertThat(s.text()).contains("Вітаю"));
+        assertThat(h.api.shown(9))
+                .singleElement()
+                .satisfies(s -> assertThat(s.text()).contains("Вітаю"));
         assertThat(h.api.calls("sendMessage")).hasSize(1);
     }
 
@@ -56,8 +58,11 @@ class WebhookTest {
     void aMalformedBodyIsSkippedWithA200() throws Exception {
         h = Harness.webhook(TestCategories.small());
         TelegramWebhook webhook = h.adapter.webhook().orElseThrow();
-        assertThat(webhook.handle(h.secret(), "{not json".getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
-        assertThat(webhook.handle(h.secret(), "{\"update_id\":3,\"message\":{\"chat\":\"x\"}}".getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+        assertThat(webhook.handle(h.secret(), "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
+        assertThat(webhook.handle(
+                        h.secret(), "{\"update_id\":3,\"message\":{\"chat\":\"x\"}}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
         assertThat(h.stores.outboxRows()).isEmpty();
         h.chat(10).send("/start").expect("Вітаю");
     }
@@ -65,7 +70,12 @@ class WebhookTest {
     @Test
     void theWholeConversationStartsThroughTheWebhook() throws Exception {
         h = Harness.webhook(TestCategories.small());
-        h.chat(11).send("/start").press("✅ Погоджуюсь").press("📝 Нове звернення").press("🛗 Ліфти").expect("Опишіть проблему");
+        h.chat(11)
+                .send("/start")
+                .press("✅ Погоджуюсь")
+                .press("📝 Нове звернення")
+                .press("🛗 Ліфти")
+                .expect("Опишіть проблему");
         assertThat(h.api.calls("answerCallbackQuery")).hasSize(3);
     }
 }

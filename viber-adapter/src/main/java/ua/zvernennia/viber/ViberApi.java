@@ -50,16 +50,13 @@ public final class ViberApi {
          * Viber answered; {@code status} 0 is success, anything else one of its error codes.
          * {@code body} is the whole answer (it may hold a {@code message_token}).
          */
-        record Answered(int status, String statusMessage, JsonNode body) implements Outcome {
-        }
+        record Answered(int status, String statusMessage, JsonNode body) implements Outcome {}
 
         /** The HTTP exchange itself failed: a status other than 200 or an unreadable answer. */
-        record HttpError(int httpStatus, String reason) implements Outcome {
-        }
+        record HttpError(int httpStatus, String reason) implements Outcome {}
 
         /** No answer at all: connection refused, reset, timed out. */
-        record NetworkError(String reason) implements Outcome {
-        }
+        record NetworkError(String reason) implements Outcome {}
     }
 
     /** Posts {@code body} to the API method, e.g. {@code send_message}. Never throws for I/O. */
@@ -85,7 +82,8 @@ public final class ViberApi {
             if (answer == null || !answer.path("status").isIntegralNumber()) {
                 return new Outcome.HttpError(200, "an answer without a status");
             }
-            return new Outcome.Answered(answer.path("status").asInt(), answer.path("status_message").asText(""), answer);
+            return new Outcome.Answered(
+                    answer.path("status").asInt(), answer.path("status_message").asText(""), answer);
         } catch (IOException e) {
             return new Outcome.HttpError(200, "an answer that is not JSON");
         }

@@ -38,6 +38,7 @@ public final class ViberCallbacks {
     private static final Logger log = LoggerFactory.getLogger(ViberCallbacks.class);
     /** {@link ua.zvernennia.core.appeal.PhotoRef} keeps file references up to this length. */
     private static final int MAX_MEDIA_URL = 512;
+
     private static final int MAX_SOURCE_ID = 128;
 
     private final ViberSignature signature;
@@ -89,13 +90,17 @@ public final class ViberCallbacks {
                 yield ViberResponse.OK;
             }
             case "message" -> message(callback, token);
-            case "subscribed" -> accept(chat(callback.path("user").path("id")), new Event.Reachability(true), token, event);
+            case "subscribed" ->
+                accept(chat(callback.path("user").path("id")), new Event.Reachability(true), token, event);
             case "unsubscribed" -> accept(chat(callback.path("user_id")), new Event.Reachability(false), token, event);
             case "conversation_started" -> conversationStarted(callback, token);
             case "delivered", "seen", "failed" -> {
                 // The outbox already counts a message as sent when Viber took it; receipts are only traced.
                 if (event.equals("failed")) {
-                    log.info("Viber could not deliver message {}: {}", token, callback.path("desc").asText(""));
+                    log.info(
+                            "Viber could not deliver message {}: {}",
+                            token,
+                            callback.path("desc").asText(""));
                 } else {
                     log.debug("Viber message {} {}", token, event);
                 }
@@ -120,7 +125,9 @@ public final class ViberCallbacks {
         switch (type) {
             case "text" -> {
                 String text = message.path("text").asText("");
-                return ViberKeyboards.pressedId(text).<Event>map(Event.ButtonPress::new).orElseGet(() -> new Event.Text(text));
+                return ViberKeyboards.pressedId(text)
+                        .<Event>map(Event.ButtonPress::new)
+                        .orElseGet(() -> new Event.Text(text));
             }
             case "picture" -> {
                 String media = message.path("media").asText("");
@@ -134,7 +141,8 @@ public final class ViberCallbacks {
                 if (!location.path("lat").isNumber() || !location.path("lon").isNumber()) {
                     return new Event.Unsupported(UnsupportedKind.OTHER);
                 }
-                return new Event.LocationShared(location.path("lat").asDouble(), location.path("lon").asDouble());
+                return new Event.LocationShared(
+                        location.path("lat").asDouble(), location.path("lon").asDouble());
             }
             case "contact" -> {
                 String phone = message.path("contact").path("phone_number").asText("");
@@ -170,7 +178,8 @@ public final class ViberCallbacks {
         if (handled.isEmpty()) {
             return ViberResponse.NOT_DONE;
         }
-        List<Reply> replies = handled.get().replies().stream().map(OutboxMessage::reply).toList();
+        List<Reply> replies =
+                handled.get().replies().stream().map(OutboxMessage::reply).toList();
         if (replies.isEmpty()) {
             return ViberResponse.OK;
         }
@@ -194,7 +203,10 @@ public final class ViberCallbacks {
         try {
             return Optional.of(committed.get(settings.callbackTimeout().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            log.warn("a Viber {} from {} was not committed within {}; Viber will deliver it again", what, chat,
+            log.warn(
+                    "a Viber {} from {} was not committed within {}; Viber will deliver it again",
+                    what,
+                    chat,
                     settings.callbackTimeout());
         } catch (ExecutionException e) {
             log.warn("a Viber {} from {} failed; Viber will deliver it again", what, chat, e.getCause());

@@ -1,6 +1,5 @@
 package ua.zvernennia.viber;
 
-import ua.zvernennia.core.chat.TextSplitter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Keyboard;
+import ua.zvernennia.core.chat.TextSplitter;
 
 /**
  * Renders the core's keyboards as Viber rich keyboards and reads a press back.
@@ -34,16 +34,15 @@ public final class ViberKeyboards {
     public static final int MAX_BUTTONS = 24;
     /** The API level that brought share-phone and location-picker buttons. */
     static final int SHARING_API_LEVEL = 3;
+
     private static final int GRID = 6;
     private static final int MAX_BUTTON_TEXT = 250;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** A keyboard ready for a message, and the API level it needs (1 when nothing special). */
-    public record Rendered(ObjectNode keyboard, int minApiVersion) {
-    }
+    public record Rendered(ObjectNode keyboard, int minApiVersion) {}
 
-    private ViberKeyboards() {
-    }
+    private ViberKeyboards() {}
 
     /**
      * The Viber keyboard for {@code keyboard}; empty for {@link Keyboard.Keep} and
@@ -77,12 +76,16 @@ public final class ViberKeyboards {
 
     private static Rendered menu(Keyboard.Menu menu) {
         List<Button> choices = menu.choices();
-        List<Button> navigation = menu.navigation().size() > MAX_BUTTONS
-                ? menu.navigation().subList(0, MAX_BUTTONS) : menu.navigation();
+        List<Button> navigation =
+                menu.navigation().size() > MAX_BUTTONS ? menu.navigation().subList(0, MAX_BUTTONS) : menu.navigation();
         int room = MAX_BUTTONS - navigation.size();
         if (choices.size() > room) {
-            log.warn("a menu of {} choices and {} navigation buttons exceeds {} buttons; showing the first {} choices",
-                    choices.size(), navigation.size(), MAX_BUTTONS, room);
+            log.warn(
+                    "a menu of {} choices and {} navigation buttons exceeds {} buttons; showing the first {} choices",
+                    choices.size(),
+                    navigation.size(),
+                    MAX_BUTTONS,
+                    room);
             choices = choices.subList(0, room);
         }
         ArrayNode buttons = JSON.arrayNode();

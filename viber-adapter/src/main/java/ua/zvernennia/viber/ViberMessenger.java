@@ -1,6 +1,5 @@
 package ua.zvernennia.viber;
 
-import ua.zvernennia.core.chat.TextSplitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +18,7 @@ import ua.zvernennia.core.chat.Delivery;
 import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.TextSplitter;
 
 /**
  * Sends the core's replies to Viber chats with {@code send_message}: the text cut to Viber's
@@ -46,8 +46,8 @@ public final class ViberMessenger implements Messenger {
 
     private final ViberApi api;
     private final ViberSettings settings;
-    private final Map<ChatKey, ViberKeyboards.Rendered> lastKeyboards = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<ChatKey, ViberKeyboards.Rendered> lastKeyboards =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<ChatKey, ViberKeyboards.Rendered> eldest) {
                     return size() > REMEMBERED_CHATS;
@@ -104,7 +104,9 @@ public final class ViberMessenger implements Messenger {
         for (int i = 0; i < texts.size(); i++) {
             boolean last = i == texts.size() - 1;
             ObjectNode message = JSON.objectNode();
-            message.put("min_api_version", last ? rendered.map(ViberKeyboards.Rendered::minApiVersion).orElse(1) : 1);
+            message.put(
+                    "min_api_version",
+                    last ? rendered.map(ViberKeyboards.Rendered::minApiVersion).orElse(1) : 1);
             ObjectNode sender = message.putObject("sender");
             sender.put("name", settings.senderName());
             if (settings.senderAvatar() != null) {
@@ -152,7 +154,10 @@ public final class ViberMessenger implements Messenger {
             if (h.httpStatus() == 200) {
                 // Viber took the request: the message went out though its answer cannot be read.
                 // Sending it again would show it twice; recording a refusal would be untrue.
-                log.warn("Viber accepted a message to {} with an unreadable answer ({}); counted as sent", chat, h.reason());
+                log.warn(
+                        "Viber accepted a message to {} with an unreadable answer ({}); counted as sent",
+                        chat,
+                        h.reason());
                 return new Delivery.Sent(null);
             }
             if (h.httpStatus() >= 500 || h.httpStatus() == 429) {

@@ -1,9 +1,9 @@
 package ua.zvernennia.viber;
 
-import ua.zvernennia.core.chat.TextSplitter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import ua.zvernennia.core.chat.TextSplitter;
 
 /**
  * How to reach the Viber REST Bot API and what to call ourselves there. Immutable and
@@ -21,8 +21,14 @@ import java.util.Objects;
  * @param callbackTimeout how long a callback waits for its event to be committed before it is
  *                        answered with an error (Viber then delivers it again)
  */
-public record ViberSettings(String authToken, URI apiUrl, URI webhookUrl, String senderName, String senderAvatar,
-                            Duration requestTimeout, Duration callbackTimeout) {
+public record ViberSettings(
+        String authToken,
+        URI apiUrl,
+        URI webhookUrl,
+        String senderName,
+        String senderAvatar,
+        Duration requestTimeout,
+        Duration callbackTimeout) {
 
     public static final URI DEFAULT_API_URL = URI.create("https://chatapi.viber.com/pa");
     public static final String DEFAULT_SENDER_NAME = "Контакт-центр";
@@ -35,8 +41,8 @@ public record ViberSettings(String authToken, URI apiUrl, URI webhookUrl, String
             throw new IllegalArgumentException("the Viber auth token is empty");
         }
         apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
-        senderName = TextSplitter.truncate(senderName == null || senderName.isBlank() ? DEFAULT_SENDER_NAME : senderName.strip(),
-                MAX_SENDER_NAME);
+        senderName = TextSplitter.truncate(
+                senderName == null || senderName.isBlank() ? DEFAULT_SENDER_NAME : senderName.strip(), MAX_SENDER_NAME);
         senderAvatar = senderAvatar == null || senderAvatar.isBlank() ? null : senderAvatar;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         callbackTimeout = callbackTimeout == null ? Duration.ofSeconds(10) : callbackTimeout;

@@ -5,6 +5,5 @@ final class ViberText {
     /** Viber's limit for the text of one message. */
     static final int MAX_MESSAGE = 7000;
 
-    private ViberText() {
-    }
+    private ViberText() {}
 }

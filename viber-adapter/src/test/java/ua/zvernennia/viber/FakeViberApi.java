@@ -84,7 +84,8 @@ public final class FakeViberApi implements AutoCloseable {
         while (requests.stream().filter(which).count() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("expected " + count + " matching requests; got " + requests.stream().map(Request::body).toList());
+                throw new AssertionError("expected " + count + " matching requests; got "
+                        + requests.stream().map(Request::body).toList());
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
@@ -100,9 +101,11 @@ public final class FakeViberApi implements AutoCloseable {
         JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
         Answer answer;
         synchronized (this) {
-            requests.add(new Request(exchange.getRequestURI().getPath(),
+            requests.add(new Request(
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("X-Viber-Auth-Token"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             answer = scripted.isEmpty()
                     ? new Answer(200, "{\"status\":0,\"status_message\":\"ok\",\"message_token\":" + (++tokens) + "}")
                     : scripted.poll();

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.testing.Await;
 
 class ViberConversationTest {
@@ -30,12 +28,15 @@ class ViberConversationTest {
 
         assertThat(response.hasBody()).isTrue();
         JsonNode welcome = rig.json.readTree(response.body());
-        assertThat(welcome.path("receiver").isMissingNode()).as("the answer goes to the user who opened the chat").isTrue();
+        assertThat(welcome.path("receiver").isMissingNode())
+                .as("the answer goes to the user who opened the chat")
+                .isTrue();
         assertThat(welcome.path("type").asText()).isEqualTo("text");
         assertThat(welcome.path("sender").path("name").asText()).isEqualTo(ViberSettings.DEFAULT_SENDER_NAME);
         assertThat(welcome.path("text").asText()).contains("Вітаю");
         assertThat(welcome.path("keyboard").path("Type").asText()).isEqualTo("keyboard");
-        assertThat(welcome.path("keyboard").path("Buttons").findValuesAsText("Text")).contains("✅ Погоджуюсь", "❌ Ні");
+        assertThat(welcome.path("keyboard").path("Buttons").findValuesAsText("Text"))
+                .contains("✅ Погоджуюсь", "❌ Ні");
         assertThat(welcome.path("keyboard").path("Buttons").findValuesAsText("ActionBody"))
                 .contains("btn:consent_yes", "btn:consent_no");
 
@@ -47,7 +48,8 @@ class ViberConversationTest {
 
     @Test
     void aCitizenFilesAnAppealFromStartToItsNumber() throws Exception {
-        JsonNode welcome = rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
+        JsonNode welcome =
+                rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
         rig.accepted(rig.text(actionBody(welcome, "✅ Погоджуюсь")));
         rig.viber.awaitText("Чим можу допомогти?");
         rig.press("📝 Нове звернення");
@@ -57,7 +59,8 @@ class ViberConversationTest {
         rig.accepted(rig.text("Не працює ліфт у першому підʼїзді третій день"));
         rig.viber.awaitText("Додайте фото");
 
-        rig.accepted(rig.picture("https://dl-media.viber.com/1/share/2/long/bots/generic-message/photo/lift.jpg", "ліфт"));
+        rig.accepted(
+                rig.picture("https://dl-media.viber.com/1/share/2/long/bots/generic-message/photo/lift.jpg", "ліфт"));
         rig.viber.awaitText("Додано фото: 1");
         rig.press("✅ Готово");
 
@@ -65,7 +68,8 @@ class ViberConversationTest {
         assertThat(place.body().path("min_api_version").asInt()).isEqualTo(3);
         JsonNode picker = button(place, "location-picker");
         assertThat(picker.path("Text").asText()).isEqualTo("📍 Надіслати геолокацію");
-        assertThat(place.body().path("keyboard").path("Buttons").findValuesAsText("Text")).contains("🏠 Та сама, що моя адреса");
+        assertThat(place.body().path("keyboard").path("Buttons").findValuesAsText("Text"))
+                .contains("🏠 Та сама, що моя адреса");
 
         rig.accepted(rig.location(48.4647, 35.0462));
         rig.viber.awaitText("імʼя та прізвище");
@@ -90,8 +94,11 @@ class ViberConversationTest {
         });
         assertThat(rig.stores.appeals()).singleElement().satisfies(a -> {
             assertThat(a.categoryId()).isEqualTo("lifts");
-            assertThat(a.photos()).singleElement().satisfies(p ->
-                    assertThat(p.fileId()).isEqualTo("https://dl-media.viber.com/1/share/2/long/bots/generic-message/photo/lift.jpg"));
+            assertThat(a.photos())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.fileId())
+                            .isEqualTo(
+                                    "https://dl-media.viber.com/1/share/2/long/bots/generic-message/photo/lift.jpg"));
             assertThat(a.point().latitude()).isEqualTo(48.4647);
             assertThat(a.point().longitude()).isEqualTo(35.0462);
             assertThat(a.phone().e164()).isEqualTo("+380501234567");
@@ -123,7 +130,8 @@ class ViberConversationTest {
 
     @Test
     void aRepeatedCallbackIsProcessedOnce() throws Exception {
-        JsonNode welcome = rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
+        JsonNode welcome =
+                rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
         ObjectNode consent = rig.text(actionBody(welcome, "✅ Погоджуюсь"));
         rig.accepted(consent);
         rig.viber.awaitText("Чим можу допомогти?");
@@ -138,9 +146,12 @@ class ViberConversationTest {
         rig.accepted(rig.text("/start"));
         List<FakeViberApi.Request> sent = rig.viber.awaitText("З поверненням");
 
-        assertThat(sent.subList(sentBefore, sent.size())).extracting(FakeViberApi.Request::text)
+        assertThat(sent.subList(sentBefore, sent.size()))
+                .extracting(FakeViberApi.Request::text)
                 .noneMatch(t -> t.contains("Я приймаю звернення") || t.contains("Дякуємо"));
-        assertThat(sent).filteredOn(r -> r.text().contains("Я приймаю звернення")).hasSize(1);
+        assertThat(sent)
+                .filteredOn(r -> r.text().contains("Я приймаю звернення"))
+                .hasSize(1);
     }
 
     @Test
@@ -148,15 +159,18 @@ class ViberConversationTest {
         ObjectNode unknown = rig.callback("client_status");
         unknown.putObject("whatever").put("nested", true);
         assertThat(rig.post(unknown).status()).isEqualTo(200);
-        assertThat(rig.post(rig.json.createObjectNode().put("no_event", 1)).status()).isEqualTo(200);
+        assertThat(rig.post(rig.json.createObjectNode().put("no_event", 1)).status())
+                .isEqualTo(200);
         ObjectNode receipt = rig.callback("delivered");
         receipt.put("user_id", ViberRig.USER);
         assertThat(rig.post(receipt).status()).isEqualTo(200);
         assertThat(rig.post(rig.json.createObjectNode().put("event", "message")).status())
-                .as("a message without sender or body").isEqualTo(200);
+                .as("a message without sender or body")
+                .isEqualTo(200);
         assertThat(rig.stores.outboxRows()).isEmpty();
 
-        JsonNode welcome = rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
+        JsonNode welcome =
+                rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
         rig.accepted(rig.text(actionBody(welcome, "✅ Погоджуюсь")));
         rig.viber.awaitText("Чим можу допомогти?");
         rig.press("📝 Нове звернення");
@@ -183,33 +197,40 @@ class ViberConversationTest {
 
     @Test
     void notSubscribedMarksTheCitizenUnreachable() throws Exception {
-        JsonNode welcome = rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
+        JsonNode welcome =
+                rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
         rig.accepted(rig.text(actionBody(welcome, "✅ Погоджуюсь")));
         rig.viber.awaitText("Чим можу допомогти?");
-        assertThat(rig.stores.citizen(rig.chat())).hasValueSatisfying(c -> assertThat(c.reachable()).isTrue());
+        assertThat(rig.stores.citizen(rig.chat()))
+                .hasValueSatisfying(c -> assertThat(c.reachable()).isTrue());
 
         rig.viber.thenAnswer(FakeViberApi.Answer.status(6, "notSubscribed"));
         rig.press("❓ Допомога");
 
         await(() -> rig.stores.citizen(rig.chat()).map(c -> !c.reachable()).orElse(false));
-        assertThat(rig.stores.outboxRows()).filteredOn(r -> r.status().equals("PENDING")).isEmpty();
+        assertThat(rig.stores.outboxRows())
+                .filteredOn(r -> r.status().equals("PENDING"))
+                .isEmpty();
     }
 
     @Test
     void subscribedAndUnsubscribedSetReachability() throws Exception {
-        JsonNode welcome = rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
+        JsonNode welcome =
+                rig.json.readTree(rig.accepted(rig.conversationStarted()).body());
         rig.accepted(rig.text(actionBody(welcome, "✅ Погоджуюсь")));
         rig.viber.awaitText("Чим можу допомогти?");
 
         ObjectNode unsubscribed = rig.callback("unsubscribed");
         unsubscribed.put("user_id", ViberRig.USER);
         rig.accepted(unsubscribed);
-        assertThat(rig.stores.citizen(rig.chat())).hasValueSatisfying(c -> assertThat(c.reachable()).isFalse());
+        assertThat(rig.stores.citizen(rig.chat()))
+                .hasValueSatisfying(c -> assertThat(c.reachable()).isFalse());
 
         ObjectNode subscribed = rig.callback("subscribed");
         subscribed.putObject("user").put("id", ViberRig.USER).put("api_version", 10);
         rig.accepted(subscribed);
-        assertThat(rig.stores.citizen(rig.chat())).hasValueSatisfying(c -> assertThat(c.reachable()).isTrue());
+        assertThat(rig.stores.citizen(rig.chat()))
+                .hasValueSatisfying(c -> assertThat(c.reachable()).isTrue());
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -224,7 +245,10 @@ class ViberConversationTest {
     }
 
     private static FakeViberApi.Request last(List<FakeViberApi.Request> sent, String fragment) {
-        return sent.stream().filter(r -> r.text().contains(fragment)).reduce((a, b) -> b).orElseThrow();
+        return sent.stream()
+                .filter(r -> r.text().contains(fragment))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private static JsonNode button(FakeViberApi.Request request, String actionType) {

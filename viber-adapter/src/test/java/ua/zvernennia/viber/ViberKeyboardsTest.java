@@ -12,8 +12,12 @@ class ViberKeyboardsTest {
 
     @Test
     void aMenuLaysChoicesOnTheSixColumnGridAndNavigationOnItsOwnRow() {
-        var menu = new Keyboard.Menu(List.of(Button.of("cat:water", "Водоканал"), Button.of("cat:lifts", "Ліфти"),
-                Button.of("cat:roads", "Дороги")), 3,
+        var menu = new Keyboard.Menu(
+                List.of(
+                        Button.of("cat:water", "Водоканал"),
+                        Button.of("cat:lifts", "Ліфти"),
+                        Button.of("cat:roads", "Дороги")),
+                3,
                 List.of(Button.of("page_next", "Далі ▶️"), Button.of("back", "⬅️ Назад")));
 
         var rendered = ViberKeyboards.render(menu).orElseThrow();
@@ -34,11 +38,16 @@ class ViberKeyboardsTest {
         for (int i = 1; i <= 40; i++) {
             choices.add(Button.of("cat:c" + i, "Напрямок " + i));
         }
-        var menu = new Keyboard.Menu(choices, 2, List.of(Button.of("page_next", "Далі ▶️"), Button.of("cancel", "✖️ Скасувати")));
+        var menu = new Keyboard.Menu(
+                choices, 2, List.of(Button.of("page_next", "Далі ▶️"), Button.of("cancel", "✖️ Скасувати")));
 
-        var bodies = ViberKeyboards.actionBodies(ViberKeyboards.render(menu).orElseThrow().keyboard());
+        var bodies = ViberKeyboards.actionBodies(
+                ViberKeyboards.render(menu).orElseThrow().keyboard());
 
-        assertThat(bodies).hasSize(ViberKeyboards.MAX_BUTTONS).startsWith("btn:cat:c1").endsWith("btn:page_next", "btn:cancel");
+        assertThat(bodies)
+                .hasSize(ViberKeyboards.MAX_BUTTONS)
+                .startsWith("btn:cat:c1")
+                .endsWith("btn:page_next", "btn:cancel");
     }
 
     @Test
@@ -49,8 +58,9 @@ class ViberKeyboardsTest {
 
     @Test
     void theLocationPickerNeedsApiLevelThree() {
-        var rendered = ViberKeyboards.render(new Keyboard.RequestLocation("📍 Надіслати геолокацію",
-                List.of(Button.of("place_home", "🏠 Та сама, що моя адреса")))).orElseThrow();
+        var rendered = ViberKeyboards.render(new Keyboard.RequestLocation(
+                        "📍 Надіслати геолокацію", List.of(Button.of("place_home", "🏠 Та сама, що моя адреса"))))
+                .orElseThrow();
 
         assertThat(rendered.minApiVersion()).isEqualTo(3);
         var picker = rendered.keyboard().path("Buttons").get(0);
@@ -60,7 +70,8 @@ class ViberKeyboardsTest {
 
     @Test
     void labelsAreEscapedForViberMarkup() {
-        var rendered = ViberKeyboards.render(new Keyboard.Menu(List.of(Button.of("x", "<b>Вода & світло</b>")), 1, List.of()))
+        var rendered = ViberKeyboards.render(
+                        new Keyboard.Menu(List.of(Button.of("x", "<b>Вода & світло</b>")), 1, List.of()))
                 .orElseThrow();
         assertThat(rendered.keyboard().path("Buttons").get(0).path("Text").asText())
                 .isEqualTo("&lt;b&gt;Вода &amp; світло&lt;/b&gt;");

@@ -25,9 +25,9 @@ import ua.zvernennia.core.conversation.ConversationSettings;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
+import ua.zvernennia.core.testing.Await;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
-import ua.zvernennia.core.testing.Await;
 
 /**
  * The adapter wired to a real bot over memory stores and to a fake Viber API, with helpers

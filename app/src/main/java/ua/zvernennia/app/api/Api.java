@@ -79,7 +79,9 @@ public final class Api implements RouteGroup, ErrorAnswers {
             return;
         }
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+        if (header == null
+                || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || header.substring(7).isBlank()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw Refusal.unauthenticated("missing bearer token");
         }
@@ -88,7 +90,8 @@ public final class Api implements RouteGroup, ErrorAnswers {
         Instant now = clock.instant();
         Duration wait = signIns.wait(client, now);
         if (!wait.isZero() && !wait.isNegative()) {
-            throw Refusal.tooMany("too many failed tokens from here; try again in " + ErrorAnswers.seconds(wait) + " s", wait);
+            throw Refusal.tooMany(
+                    "too many failed tokens from here; try again in " + ErrorAnswers.seconds(wait) + " s", wait);
         }
         Optional<Caller> found = authenticator.identify(token);
         if (found.isEmpty()) {
@@ -99,9 +102,11 @@ public final class Api implements RouteGroup, ErrorAnswers {
         }
         signIns.succeeded(client, now);
         Caller caller = found.get();
-        boolean allowed = roles.stream().anyMatch(r -> r instanceof Role needed && caller.role().mayActAs(needed));
+        boolean allowed = roles.stream()
+                .anyMatch(r -> r instanceof Role needed && caller.role().mayActAs(needed));
         if (!allowed) {
-            throw Refusal.forbidden("this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
+            throw Refusal.forbidden(
+                    "this needs the role " + roles.iterator().next() + "; the token is " + caller.role());
         }
         ctx.attribute(Caller.ATTRIBUTE, caller);
     }

@@ -3,11 +3,10 @@ package ua.zvernennia.app.api;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import ua.zvernennia.core.refusal.Refusal;
 
 /**
@@ -31,8 +31,7 @@ public final class ApiJson {
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /**
      * Reads request bodies: exactly one JSON value (anything after it is refused), no key twice in
@@ -67,7 +66,10 @@ public final class ApiJson {
             }
             return value;
         } catch (JsonParseException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             String message = e.getOriginalMessage();
             if (message != null && message.startsWith("Duplicate field")) {
                 throw Refusal.invalid("invalid JSON: a key given twice: " + message + where);
@@ -77,7 +79,9 @@ public final class ApiJson {
             }
             throw Refusal.invalid("invalid JSON: " + message + where);
         } catch (UnrecognizedPropertyException e) {
-            throw Refusal.invalid(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+            throw Refusal.invalid(
+                    e.getPropertyName(),
+                    "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (MismatchedInputException e) {
             throw mismatched(e);
         } catch (JsonProcessingException e) {
@@ -86,7 +90,10 @@ public final class ApiJson {
                 // A request record refusing itself in its constructor: the client's value does not fit.
                 throw Refusal.invalid(iae.getMessage() == null ? "a value does not fit" : iae.getMessage());
             }
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             throw Refusal.invalid("invalid JSON: " + e.getOriginalMessage() + where);
         } catch (java.io.IOException e) {
             throw Refusal.invalid("invalid JSON: the body could not be read");
@@ -104,7 +111,10 @@ public final class ApiJson {
             return Refusal.invalid(iae.getMessage());
         }
         if (e.getPath().isEmpty()) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             return Refusal.invalid("invalid JSON: a JSON object is expected" + where);
         }
         StringBuilder path = new StringBuilder();
@@ -117,12 +127,17 @@ public final class ApiJson {
         }
         String field = path.toString();
         Class<?> wanted = e.getTargetType();
-        String what = wanted == null ? "a value of another kind"
-                : wanted.isEnum() ? "one of " + java.util.Arrays.toString(wanted.getEnumConstants())
-                : Number.class.isAssignableFrom(wanted) || (wanted.isPrimitive() && wanted != boolean.class) ? "a number"
-                : wanted == Boolean.class || wanted == boolean.class ? "true or false"
-                : java.util.Collection.class.isAssignableFrom(wanted) || wanted.isArray() ? "a list"
-                : wanted == String.class ? "a string" : "an object";
+        String what = wanted == null
+                ? "a value of another kind"
+                : wanted.isEnum()
+                        ? "one of " + java.util.Arrays.toString(wanted.getEnumConstants())
+                        : Number.class.isAssignableFrom(wanted) || (wanted.isPrimitive() && wanted != boolean.class)
+                                ? "a number"
+                                : wanted == Boolean.class || wanted == boolean.class
+                                        ? "true or false"
+                                        : java.util.Collection.class.isAssignableFrom(wanted) || wanted.isArray()
+                                                ? "a list"
+                                                : wanted == String.class ? "a string" : "an object";
         if (e instanceof InvalidFormatException bad && bad.getValue() != null) {
             return Refusal.invalid(field, "'" + field + "': '" + bad.getValue() + "' is not " + what);
         }

@@ -47,8 +47,9 @@ public final class AppealController implements RouteGroup {
     private static final int DEFAULT_LIMIT = 50;
     /** How soon to ask again for a photo still being downloaded. */
     private static final Duration PHOTO_RETRY = Duration.ofSeconds(5);
-    private static final Set<String> LIST_PARAMS = Set.of("status", "category", "channel", "executor", "overdue", "q",
-            "from", "to", "offset", "limit");
+
+    private static final Set<String> LIST_PARAMS =
+            Set.of("status", "category", "channel", "executor", "overdue", "q", "from", "to", "offset", "limit");
 
     /** @param outcome how the appeal was decided (an outcome code of the classifier), when it is closed; optional */
     record StatusRequest(AppealStatus status, String comment, String outcome) {
@@ -73,10 +74,27 @@ public final class AppealController implements RouteGroup {
      * The channel is a code of {@code GET /api/channels}; {@code receivedAt} (null: now) and the
      * register's fields are optional.
      */
-    record NewAppealRequest(String channel, String category, String issueType, String description, Double latitude,
-                            Double longitude, String placeAddress, String firstName, String lastName, String address,
-                            String phone, String comment, String receivedAt, List<Question> questions, String type, String form,
-                            Integer signatories, String sign, String earlierNumber, List<String> citizenCategories) {
+    record NewAppealRequest(
+            String channel,
+            String category,
+            String issueType,
+            String description,
+            Double latitude,
+            Double longitude,
+            String placeAddress,
+            String firstName,
+            String lastName,
+            String address,
+            String phone,
+            String comment,
+            String receivedAt,
+            List<Question> questions,
+            String type,
+            String form,
+            Integer signatories,
+            String sign,
+            String earlierNumber,
+            List<String> citizenCategories) {
         NewAppealRequest {
             if (category == null || category.isBlank()) {
                 throw new IllegalArgumentException("category: the category id is required");
@@ -105,9 +123,17 @@ public final class AppealController implements RouteGroup {
      * @param register the council's register: channels, receipt, classification and outcomes
      * @param zone     the city's time zone: dates in filters are its days
      */
-    public AppealController(AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
-                            AppealPhotos photos, AccessLog audit, Register register, ExecutorStore executors, Clock clock,
-                            ZoneId zone) {
+    public AppealController(
+            AppealSearch search,
+            UnitOfWork work,
+            OperatorDesk desk,
+            CategoryCatalog catalog,
+            AppealPhotos photos,
+            AccessLog audit,
+            Register register,
+            ExecutorStore executors,
+            Clock clock,
+            ZoneId zone) {
         this.executors = executors;
         this.search = search;
         this.work = work;
@@ -134,7 +160,8 @@ public final class AppealController implements RouteGroup {
     private void list(Context ctx) {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!LIST_PARAMS.contains(name)) {
-                throw Refusal.invalid(name, "unknown query parameter '" + name + "'; known: " + new java.util.TreeSet<>(LIST_PARAMS));
+                throw Refusal.invalid(
+                        name, "unknown query parameter '" + name + "'; known: " + new java.util.TreeSet<>(LIST_PARAMS));
             }
         }
         var statuses = EnumSet.noneOf(AppealStatus.class);
@@ -150,11 +177,17 @@ public final class AppealController implements RouteGroup {
             throw Refusal.invalid("overdue", "overdue must be true or false");
         }
         String channel = ctx.queryParam("channel");
-        AppealSearch.Filter filter = Refusal.validated(() -> new AppealSearch.Filter(statuses, blankToNull(ctx.queryParam("category")),
-                channel == null ? null : parseEnum(Channel.class, "channel", channel), blankToNull(ctx.queryParam("executor")),
-                overdue == null ? null : Boolean.valueOf(overdue), blankToNull(ctx.queryParam("q")),
-                time("from", ctx.queryParam("from"), zone), time("to", ctx.queryParam("to"), zone),
-                integer("offset", ctx.queryParam("offset"), 0), integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT)));
+        AppealSearch.Filter filter = Refusal.validated(() -> new AppealSearch.Filter(
+                statuses,
+                blankToNull(ctx.queryParam("category")),
+                channel == null ? null : parseEnum(Channel.class, "channel", channel),
+                blankToNull(ctx.queryParam("executor")),
+                overdue == null ? null : Boolean.valueOf(overdue),
+                blankToNull(ctx.queryParam("q")),
+                time("from", ctx.queryParam("from"), zone),
+                time("to", ctx.queryParam("to"), zone),
+                integer("offset", ctx.queryParam("offset"), 0),
+                integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT)));
         Caller caller = Caller.of(ctx);
         boolean citizenShown = citizenShown(caller);
         if (caller.isExecutor()) {
@@ -166,14 +199,21 @@ public final class AppealController implements RouteGroup {
         }
         AppealSearch.Page page = search.find(filter, clock.instant());
         if (filter.text() != null && citizenShown) {
-            audit.read(Caller.of(ctx).name(), AccessLog.Via.API, AccessLog.Action.SEARCH,
+            audit.read(
+                    Caller.of(ctx).name(),
+                    AccessLog.Via.API,
+                    AccessLog.Action.SEARCH,
                     page.items().stream().map(f -> f.appeal().number()).toList());
         }
         var out = new LinkedHashMap<String, Object>();
         out.put("total", page.total());
         out.put("offset", filter.offset());
         out.put("limit", filter.limit());
-        out.put("items", page.items().stream().map(f -> citizenShown ? item(f) : withoutCitizen(item(f))).toList());
+        out.put(
+                "items",
+                page.items().stream()
+                        .map(f -> citizenShown ? item(f) : withoutCitizen(item(f)))
+                        .toList());
         ctx.json(out);
     }
 
@@ -261,11 +301,13 @@ public final class AppealController implements RouteGroup {
         StatusRequest req = ApiJson.body(ctx, StatusRequest.class);
         Caller caller = mine(ctx, number);
         if (caller.isExecutor() && !ExecutorDesk.executorMayMoveTo(req.status())) {
-            throw Refusal.forbidden("an executor takes an appeal into work (IN_PROGRESS), asks the citizen (NEEDS_INFO) "
-                    + "or resolves it (RESOLVED); to hand it back use POST /api/appeals/{number}/return");
+            throw Refusal.forbidden(
+                    "an executor takes an appeal into work (IN_PROGRESS), asks the citizen (NEEDS_INFO) "
+                            + "or resolves it (RESOLVED); to hand it back use POST /api/appeals/{number}/return");
         }
         String actor = caller.name();
-        OperatorDesk.StatusChanged changed = register.changeStatus(number, req.status(), req.comment(), req.outcome(), actor);
+        OperatorDesk.StatusChanged changed =
+                register.changeStatus(number, req.status(), req.comment(), req.outcome(), actor);
         var out = new LinkedHashMap<String, Object>();
         out.put("number", changed.number().toString());
         out.put("from", changed.from());
@@ -279,25 +321,46 @@ public final class AppealController implements RouteGroup {
         NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
         IntakeChannel channel = register.operatorChannel(req.channel());
         Channel kind = Register.kind(channel);
-        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(kind, req.category(), req.issueType(),
-                req.description(), req.latitude(), req.longitude(), req.placeAddress(), req.firstName(), req.lastName(),
-                req.address(), req.phone()), catalog, EnumSet.of(kind));
+        AppealIntake.Checked checked = AppealIntake.check(
+                new AppealIntake.Form(
+                        kind,
+                        req.category(),
+                        req.issueType(),
+                        req.description(),
+                        req.latitude(),
+                        req.longitude(),
+                        req.placeAddress(),
+                        req.firstName(),
+                        req.lastName(),
+                        req.address(),
+                        req.phone()),
+                catalog,
+                EnumSet.of(kind));
         if (!checked.problems().isEmpty()) {
             AppealIntake.Problem first = checked.problems().get(0);
             throw Refusal.invalid(fieldName(first.field()), message(first, req.category()));
         }
         NewAppeal appeal = checked.appeal().orElseThrow();
         AppealNumber earlier = earlier(req.earlierNumber());
-        Classification classification = Register.validated(() -> new Classification(blankToNull(req.type()), blankToNull(req.form()),
-                req.signatories(), blankToNull(req.sign()), earlier, req.citizenCategories(),
-                req.questions() == null ? List.of() : req.questions().stream().map(Question::topic).toList(), null));
+        Classification classification = Register.validated(() -> new Classification(
+                blankToNull(req.type()),
+                blankToNull(req.form()),
+                req.signatories(),
+                blankToNull(req.sign()),
+                earlier,
+                req.citizenCategories(),
+                req.questions() == null
+                        ? List.of()
+                        : req.questions().stream().map(Question::topic).toList(),
+                null));
         var timeProblems = new ArrayList<String>();
         Instant receivedAt = AppealImport.time(blankToNull(req.receivedAt()), "receivedAt", zone, timeProblems);
         if (!timeProblems.isEmpty()) {
             throw Refusal.invalid("receivedAt", timeProblems.get(0));
         }
         String actor = Caller.of(ctx).name();
-        Appeal saved = register.register(new Register.Intake(appeal, channel, receivedAt, classification, req.comment()), actor);
+        Appeal saved = register.register(
+                new Register.Intake(appeal, channel, receivedAt, classification, req.comment()), actor);
         var found = search.find(saved.number(), clock.instant()).orElseThrow();
         Map<String, Object> out = item(found);
         out.putAll(RegisterController.fields(register, saved.number()));
@@ -309,8 +372,10 @@ public final class AppealController implements RouteGroup {
         if (number == null || number.isBlank()) {
             return null;
         }
-        return AppealNumber.parse(number.strip()).orElseThrow(() -> Refusal.invalid("earlierNumber",
-                "earlierNumber: '" + number + "' is not an appeal number such as 2025-000123"));
+        return AppealNumber.parse(number.strip())
+                .orElseThrow(() -> Refusal.invalid(
+                        "earlierNumber",
+                        "earlierNumber: '" + number + "' is not an appeal number such as 2025-000123"));
     }
 
     /** The request's name of a field of the form. */
@@ -332,16 +397,24 @@ public final class AppealController implements RouteGroup {
     /** The API's words for a problem of the form (the CSV import's too). */
     static String message(AppealIntake.Problem p, String category) {
         return switch (p.field()) {
-            case CHANNEL -> "channel: " + (p.code().equals("messenger") ? "messenger appeals come from the bot" : "required");
-            case CATEGORY -> p.code().equals("required") ? "category: the category id is required" : "category: no active category '" + p.detail() + "'";
+            case CHANNEL ->
+                "channel: " + (p.code().equals("messenger") ? "messenger appeals come from the bot" : "required");
+            case CATEGORY ->
+                p.code().equals("required")
+                        ? "category: the category id is required"
+                        : "category: no active category '" + p.detail() + "'";
             case ISSUE_TYPE -> "issueType: no active issue type '" + p.detail() + "' in " + category;
             case DESCRIPTION -> "description: " + RuleWords.of(p.text());
             case PLACE_ADDRESS -> "placeAddress: " + RuleWords.of(p.text());
             case ADDRESS -> "address: " + RuleWords.of(p.text());
-            case POINT -> p.code().equals("required") ? "latitude and longitude go together" : "latitude/longitude: " + p.detail();
+            case POINT ->
+                p.code().equals("required")
+                        ? "latitude and longitude go together"
+                        : "latitude/longitude: " + p.detail();
             case PLACE -> "the problem's place is missing: placeAddress, or latitude and longitude";
-            case NAME -> "firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "
-                    + PersonName.MAX_PART + " characters each";
+            case NAME ->
+                "firstName and lastName: both required; letters, apostrophes, hyphens and spaces, up to "
+                        + PersonName.MAX_PART + " characters each";
             case PHONE -> "phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required";
         };
     }
@@ -366,7 +439,11 @@ public final class AppealController implements RouteGroup {
     /** The caller, when the appeal is theirs to see: every appeal for staff, its own for an executor (404 otherwise). */
     private Caller mine(Context ctx, AppealNumber number) {
         Caller caller = Caller.of(ctx);
-        if (caller.isExecutor() && executors.executorOf(number).filter(id -> id.equals(caller.executorId())).isEmpty()) {
+        if (caller.isExecutor()
+                && executors
+                        .executorOf(number)
+                        .filter(id -> id.equals(caller.executorId()))
+                        .isEmpty()) {
             throw Refusal.notFound("no appeal " + number);
         }
         return caller;
@@ -374,7 +451,11 @@ public final class AppealController implements RouteGroup {
 
     /** Whether the caller sees the citizen's name, address and phone: staff do; an executor where the admin allowed it. */
     private boolean citizenShown(Caller caller) {
-        return !caller.isExecutor() || executors.find(caller.executorId()).map(Executor::showCitizen).orElse(false);
+        return !caller.isExecutor()
+                || executors
+                        .find(caller.executorId())
+                        .map(Executor::showCitizen)
+                        .orElse(false);
     }
 
     private static Map<String, Object> withoutCitizen(Map<String, Object> item) {
@@ -389,7 +470,9 @@ public final class AppealController implements RouteGroup {
 
     private static AppealNumber number(Context ctx) {
         String raw = ctx.pathParam("number");
-        return AppealNumber.parse(raw).orElseThrow(() -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
+        return AppealNumber.parse(raw)
+                .orElseThrow(
+                        () -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
@@ -421,9 +504,12 @@ public final class AppealController implements RouteGroup {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid(name, name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
+            throw Refusal.invalid(
+                    name, name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
         }
     }
 

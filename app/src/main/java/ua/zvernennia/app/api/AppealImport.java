@@ -40,15 +40,38 @@ import ua.zvernennia.core.register.Register;
  */
 public final class AppealImport {
     /** Columns an import may have; the first four and the person's and place's are required per row. */
-    public static final List<String> COLUMNS = List.of("receivedAt", "channel", "category", "issueType", "description", "placeAddress",
-            "latitude", "longitude", "firstName", "lastName", "address", "phone", "type", "form", "signatories", "sign",
-            "earlierNumber", "citizenCategories", "questions", "status", "closedAt", "outcome", "comment");
+    public static final List<String> COLUMNS = List.of(
+            "receivedAt",
+            "channel",
+            "category",
+            "issueType",
+            "description",
+            "placeAddress",
+            "latitude",
+            "longitude",
+            "firstName",
+            "lastName",
+            "address",
+            "phone",
+            "type",
+            "form",
+            "signatories",
+            "sign",
+            "earlierNumber",
+            "citizenCategories",
+            "questions",
+            "status",
+            "closedAt",
+            "outcome",
+            "comment");
     /** The columns every file must have. */
-    public static final List<String> REQUIRED = List.of("receivedAt", "channel", "category", "description", "firstName", "lastName",
-            "address", "phone");
+    public static final List<String> REQUIRED =
+            List.of("receivedAt", "channel", "category", "description", "firstName", "lastName", "address", "phone");
     /** The most rows one file may hold. */
     public static final int MAX_ROWS = 20_000;
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+    private static final CsvMapper CSV =
+            CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     /**
      * One problem of the file.
@@ -76,8 +99,7 @@ public final class AppealImport {
     }
 
     /** A record of the file with the line it starts on. */
-    private record Row(int line, List<String> cells) {
-    }
+    private record Row(int line, List<String> cells) {}
 
     private final Register register;
     private final CategoryCatalog catalog;
@@ -96,9 +118,12 @@ public final class AppealImport {
             return Result.refused(problems);
         }
         if (rows.isEmpty()) {
-            return Result.refused(List.of(new Problem(1, "the file is empty; the first line names the columns: " + COLUMNS)));
+            return Result.refused(
+                    List.of(new Problem(1, "the file is empty; the first line names the columns: " + COLUMNS)));
         }
-        List<String> header = rows.get(0).cells().stream().map(h -> h == null ? "" : h.replace("\uFEFF", "").strip()).toList();
+        List<String> header = rows.get(0).cells().stream()
+                .map(h -> h == null ? "" : h.replace("\uFEFF", "").strip())
+                .toList();
         var index = new HashMap<String, Integer>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
@@ -114,7 +139,8 @@ public final class AppealImport {
             }
         }
         if (rows.size() - 1 > MAX_ROWS) {
-            problems.add(new Problem(0, "the file has " + (rows.size() - 1) + " rows; at most " + MAX_ROWS + " at a time"));
+            problems.add(
+                    new Problem(0, "the file has " + (rows.size() - 1) + " rows; at most " + MAX_ROWS + " at a time"));
         }
         if (!problems.isEmpty()) {
             return Result.refused(problems);
@@ -127,7 +153,8 @@ public final class AppealImport {
                 continue;
             }
             var lineProblems = new ArrayList<String>();
-            Register.ImportRow checked = check(row, new Cells(row.cells(), index), channels, earlierByLine, lineProblems);
+            Register.ImportRow checked =
+                    check(row, new Cells(row.cells(), index), channels, earlierByLine, lineProblems);
             if (lineProblems.isEmpty()) {
                 prepared.add(checked);
             } else {
@@ -153,8 +180,12 @@ public final class AppealImport {
     }
 
     /** One row checked; its problems go to {@code problems}, and the row is null when there are any. */
-    private Register.ImportRow check(Row row, Cells get, List<IntakeChannel> channels, Map<Integer, AppealNumber> earlierByLine,
-                                     List<String> problems) {
+    private Register.ImportRow check(
+            Row row,
+            Cells get,
+            List<IntakeChannel> channels,
+            Map<Integer, AppealNumber> earlierByLine,
+            List<String> problems) {
         ZoneId zone = register.zone();
         Instant now = register.clock().instant();
         IntakeChannel channel = null;
@@ -165,27 +196,48 @@ public final class AppealImport {
         }
         Instant receivedAt = time(get.text("receivedAt"), "receivedAt", zone, problems);
         if (get.text("receivedAt") == null) {
-            problems.add("receivedAt: required (2025-01-15, 2025-01-15T10:30 in the city's time, or 2025-01-15T08:30:00Z)");
+            problems.add(
+                    "receivedAt: required (2025-01-15, 2025-01-15T10:30 in the city's time, or 2025-01-15T08:30:00Z)");
         }
         Double lat = decimal(get.text("latitude"), "latitude", problems);
         Double lon = decimal(get.text("longitude"), "longitude", problems);
         Channel kind = channel == null ? Channel.PHONE : Register.kind(channel);
         String category = get.text("category");
-        AppealIntake.Checked appeal = AppealIntake.check(new AppealIntake.Form(kind, category, get.text("issueType"),
-                get.text("description"), lat, lon, get.text("placeAddress"), get.text("firstName"), get.text("lastName"),
-                get.text("address"), get.text("phone")), catalog, EnumSet.of(kind));
+        AppealIntake.Checked appeal = AppealIntake.check(
+                new AppealIntake.Form(
+                        kind,
+                        category,
+                        get.text("issueType"),
+                        get.text("description"),
+                        lat,
+                        lon,
+                        get.text("placeAddress"),
+                        get.text("firstName"),
+                        get.text("lastName"),
+                        get.text("address"),
+                        get.text("phone")),
+                catalog,
+                EnumSet.of(kind));
         appeal.problems().forEach(p -> problems.add(AppealController.message(p, category)));
         Classification classification = null;
         try {
             String earlierText = get.text("earlierNumber");
             AppealNumber earlier = null;
             if (earlierText != null) {
-                earlier = AppealNumber.parse(earlierText).orElseThrow(() -> new IllegalArgumentException(
-                        "earlierNumber: '" + earlierText + "' is not an appeal number such as 2025-000123"));
+                earlier = AppealNumber.parse(earlierText)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "earlierNumber: '" + earlierText + "' is not an appeal number such as 2025-000123"));
                 earlierByLine.put(row.line(), earlier);
             }
-            classification = new Classification(get.text("type"), get.text("form"), integer(get.text("signatories"), "signatories"),
-                    get.text("sign"), earlier, codes(get.text("citizenCategories")), codes(get.text("questions")), null);
+            classification = new Classification(
+                    get.text("type"),
+                    get.text("form"),
+                    integer(get.text("signatories"), "signatories"),
+                    get.text("sign"),
+                    earlier,
+                    codes(get.text("citizenCategories")),
+                    codes(get.text("questions")),
+                    null);
             problems.addAll(register.problems(receivedAt, classification));
         } catch (IllegalArgumentException e) {
             // A value refusing itself: a number that is not one, too many questions, signatories out of range.
@@ -223,15 +275,20 @@ public final class AppealImport {
             if (closeAs == null) {
                 problems.add("outcome: only for a RESOLVED or REJECTED status");
             } else if (register.classifier().outcome(outcome).isEmpty()) {
-                problems.add("outcome: '" + outcome + "' is not one of " + Classifier.codes(register.classifier().outcomes()));
+                problems.add("outcome: '" + outcome + "' is not one of "
+                        + Classifier.codes(register.classifier().outcomes()));
             }
         }
         if (!problems.isEmpty()) {
             return null;
         }
         Classification kept = outcome == null ? classification : classification.withOutcome(outcome);
-        return new Register.ImportRow(row.line(), new Register.Intake(appeal.appeal().orElseThrow(), channel, receivedAt, kept, comment),
-                closeAs, closedAt, comment);
+        return new Register.ImportRow(
+                row.line(),
+                new Register.Intake(appeal.appeal().orElseThrow(), channel, receivedAt, kept, comment),
+                closeAs,
+                closedAt,
+                comment);
     }
 
     /** The file's records, each with the line it starts on (a quoted cell may hold line breaks). */
@@ -246,7 +303,9 @@ public final class AppealImport {
             }
         } catch (IOException | RuntimeException e) {
             // The parser's message names its own classes; the operator needs the line and the likely cause.
-            int line = it == null ? 1 : Math.max(1, it.getParser().currentLocation().getLineNr());
+            int line = it == null
+                    ? 1
+                    : Math.max(1, it.getParser().currentLocation().getLineNr());
             problems.add(new Problem(line, "not CSV that can be read: a quote not closed, or a cell that is not text"));
         } finally {
             if (it != null) {
@@ -289,7 +348,8 @@ public final class AppealImport {
             }
             return LocalDateTime.parse(value).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(field + ": '" + value + "' is not a date (2025-01-15) or time (2025-01-15T10:30, 2025-01-15T08:30:00Z)");
+            problems.add(field + ": '" + value
+                    + "' is not a date (2025-01-15) or time (2025-01-15T10:30, 2025-01-15T08:30:00Z)");
             return null;
         }
     }
@@ -322,6 +382,9 @@ public final class AppealImport {
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(value.split("[;,]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("[;,]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -18,8 +18,7 @@ import ua.zvernennia.core.refusal.Refusal;
  */
 public final class AppealPhotos {
     /** A photo's bytes and their media type as sniffed from the bytes at receipt. */
-    public record Photo(byte[] bytes, String contentType) {
-    }
+    public record Photo(byte[] bytes, String contentType) {}
 
     /** The reference an anonymised appeal keeps for each of its photos. */
     static final String ERASED = "erased";
@@ -44,10 +43,12 @@ public final class AppealPhotos {
      *                 GONE for an erased one; UNAVAILABLE while it is still being downloaded
      */
     public Photo fetch(AppealNumber number, int index, boolean thumbnail, Duration retry) {
-        Appeal appeal = appeals.find(number, clock.instant()).map(AppealSearch.Found::appeal)
+        Appeal appeal = appeals.find(number, clock.instant())
+                .map(AppealSearch.Found::appeal)
                 .orElseThrow(() -> Refusal.notFound("no appeal " + number));
         if (index < 0 || index >= appeal.photos().size()) {
-            throw Refusal.notFound("appeal " + number + " has " + appeal.photos().size() + " photos; no photo " + index);
+            throw Refusal.notFound(
+                    "appeal " + number + " has " + appeal.photos().size() + " photos; no photo " + index);
         }
         PhotoRef photo = appeal.photos().get(index);
         if (photo.fileId().equals(ERASED)) {
@@ -56,8 +57,12 @@ public final class AppealPhotos {
         PhotoStore.Kept kept = photos.find(appeal.channel(), photo.fileId())
                 .orElseThrow(() -> Refusal.notFound("photo " + index + " of appeal " + number + " was not kept"));
         return switch (kept.status()) {
-            case PENDING -> throw Refusal.unavailable("photo " + index + " of appeal " + number + " is still being downloaded", retry);
-            case FAILED -> throw Refusal.notFound("photo " + index + " of appeal " + number + " could not be kept: " + kept.lastError());
+            case PENDING ->
+                throw Refusal.unavailable(
+                        "photo " + index + " of appeal " + number + " is still being downloaded", retry);
+            case FAILED ->
+                throw Refusal.notFound(
+                        "photo " + index + " of appeal " + number + " could not be kept: " + kept.lastError());
             case ERASED -> throw Refusal.gone("photo " + index + " of appeal " + number + " was erased");
             case KEPT -> {
                 if (thumbnail && kept.thumbnail() != null) {
@@ -67,7 +72,8 @@ public final class AppealPhotos {
                     yield new Photo(vault.read(kept), kept.contentType());
                 } catch (IOException e) {
                     // A fault of the media folder, not of the database: a 500 with its error id, not a 503.
-                    throw new IllegalStateException("the kept photo of " + number + " cannot be read: " + e.getClass().getName());
+                    throw new IllegalStateException("the kept photo of " + number + " cannot be read: "
+                            + e.getClass().getName());
                 }
             }
         };

@@ -42,7 +42,8 @@ public final class AuditController implements RouteGroup {
         }
         String appeal = blank(ctx.queryParam("appeal"));
         if (appeal != null) {
-            appeal = AppealNumber.parse(appeal).map(AppealNumber::toString)
+            appeal = AppealNumber.parse(appeal)
+                    .map(AppealNumber::toString)
                     .orElseThrow(() -> Refusal.invalid("appeal", "appeal: an appeal number such as 2026-000123"));
         }
         String actor = blank(ctx.queryParam("actor"));
@@ -74,9 +75,12 @@ public final class AuditController implements RouteGroup {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid(name, name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
+            throw Refusal.invalid(
+                    name, name + ": '" + value + "' is neither a date (2026-03-10) nor a time (2026-03-10T08:00:00Z)");
         }
     }
 

@@ -21,8 +21,9 @@ public final class Authenticator {
 
     /** Who holds {@code token}: the admin of {@code ADMIN_TOKEN}, or an active issued token. */
     public Optional<Caller> identify(String token) {
-        if (adminToken.isPresent() && MessageDigest.isEqual(
-                adminToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (adminToken.isPresent()
+                && MessageDigest.isEqual(
+                        adminToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of(new Caller("admin", Role.ADMIN));
         }
         return tokens.findActive(token).map(t -> new Caller(t.name(), Role.valueOf(t.role()), t.executorId()));

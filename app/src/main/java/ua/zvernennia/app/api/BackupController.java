@@ -23,7 +23,8 @@ import ua.zvernennia.core.refusal.Refusal;
  */
 public final class BackupController implements RouteGroup {
     private static final Logger log = LoggerFactory.getLogger(BackupController.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DatabaseBackup database;
     private final Clock clock;

@@ -28,45 +28,78 @@ public final class CategoryController implements RouteGroup {
     private static final String YAML = "application/yaml; charset=utf-8";
 
     /** A new category; positions are 1-based, none puts it last. */
-    record NewCategory(String id, String nameUk, String nameEn, String emoji, DeadlineClass deadlineClass, String executor,
-                       Integer position, Boolean active, List<NewIssueType> issueTypes) {
+    record NewCategory(
+            String id,
+            String nameUk,
+            String nameEn,
+            String emoji,
+            DeadlineClass deadlineClass,
+            String executor,
+            Integer position,
+            Boolean active,
+            List<NewIssueType> issueTypes) {
         Category category() {
-            List<IssueType> types = issueTypes == null ? List.of()
+            List<IssueType> types = issueTypes == null
+                    ? List.of()
                     : issueTypes.stream().map(t -> t.issueType(0)).toList();
             return new Category(id, nameUk, nameEn, emoji, deadlineClass, executor, 0, active == null || active, types);
         }
     }
 
-    record NewIssueType(String id, String nameUk, String nameEn, DeadlineClass deadlineClass, Integer position, Boolean active) {
+    record NewIssueType(
+            String id, String nameUk, String nameEn, DeadlineClass deadlineClass, Integer position, Boolean active) {
         IssueType issueType(int at) {
             return new IssueType(id, nameUk, nameEn, deadlineClass, at, active == null || active);
         }
     }
 
     /** Fields to change; absent (or null) ones stay as they are. */
-    record CategoryPatch(String nameUk, String nameEn, String emoji, DeadlineClass deadlineClass, String executor,
-                         Integer position, Boolean active) {
+    record CategoryPatch(
+            String nameUk,
+            String nameEn,
+            String emoji,
+            DeadlineClass deadlineClass,
+            String executor,
+            Integer position,
+            Boolean active) {
         Category applyTo(Category c) {
-            return new Category(c.id(), or(nameUk, c.nameUk()), or(nameEn, c.nameEn()), or(emoji, c.emoji()),
-                    or(deadlineClass, c.deadlineClass()), or(executor, c.executor()), or(position, c.position()),
-                    or(active, c.active()), c.issueTypes());
+            return new Category(
+                    c.id(),
+                    or(nameUk, c.nameUk()),
+                    or(nameEn, c.nameEn()),
+                    or(emoji, c.emoji()),
+                    or(deadlineClass, c.deadlineClass()),
+                    or(executor, c.executor()),
+                    or(position, c.position()),
+                    or(active, c.active()),
+                    c.issueTypes());
         }
     }
 
     record IssueTypePatch(String nameUk, String nameEn, DeadlineClass deadlineClass, Integer position, Boolean active) {
         IssueType applyTo(IssueType t) {
-            return new IssueType(t.id(), or(nameUk, t.nameUk()), or(nameEn, t.nameEn()), or(deadlineClass, t.deadlineClass()),
-                    or(position, t.position()), or(active, t.active()));
+            return new IssueType(
+                    t.id(),
+                    or(nameUk, t.nameUk()),
+                    or(nameEn, t.nameEn()),
+                    or(deadlineClass, t.deadlineClass()),
+                    or(position, t.position()),
+                    or(active, t.active()));
         }
     }
 
-    record Order(List<String> ids) {
-    }
+    record Order(List<String> ids) {}
 
     /** A recorded change as the API lists it: the entries before and after as JSON. */
-    record ChangeView(long id, Instant at, String actor, String action, String categoryId, String issueTypeId,
-                      JsonNode before, JsonNode after) {
-    }
+    record ChangeView(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String categoryId,
+            String issueTypeId,
+            JsonNode before,
+            JsonNode after) {}
 
     private final MenuEditor menu;
     private final Clock clock;
@@ -132,8 +165,12 @@ public final class CategoryController implements RouteGroup {
         IssueTypePatch patch = ApiJson.body(ctx, IssueTypePatch.class);
         position(patch.position());
         String by = Caller.of(ctx).name();
-        ctx.json(menu.updateIssueType(ctx.pathParam("id"), ctx.pathParam("typeId"),
-                t -> Refusal.validated(() -> patch.applyTo(t)), by, clock.instant()));
+        ctx.json(menu.updateIssueType(
+                ctx.pathParam("id"),
+                ctx.pathParam("typeId"),
+                t -> Refusal.validated(() -> patch.applyTo(t)),
+                by,
+                clock.instant()));
     }
 
     private void reorderIssueTypes(Context ctx) {
@@ -153,8 +190,17 @@ public final class CategoryController implements RouteGroup {
         if (limit < 1 || limit > MAX_CHANGES) {
             throw Refusal.invalid("limit", "limit must be 1.." + MAX_CHANGES);
         }
-        ctx.json(menu.changes(ctx.queryParam("categoryId"), limit).stream().map(c -> new ChangeView(c.id(), c.at(), c.actor(),
-                c.action(), c.categoryId(), c.issueTypeId(), json(c.before()), json(c.after()))).toList());
+        ctx.json(menu.changes(ctx.queryParam("categoryId"), limit).stream()
+                .map(c -> new ChangeView(
+                        c.id(),
+                        c.at(),
+                        c.actor(),
+                        c.action(),
+                        c.categoryId(),
+                        c.issueTypeId(),
+                        json(c.before()),
+                        json(c.after())))
+                .toList());
     }
 
     private void export(Context ctx) {
@@ -166,21 +212,36 @@ public final class CategoryController implements RouteGroup {
     private void importMenu(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) {
-            throw Refusal.invalid("the request body is empty; the menu in the form of config/categories.yaml is expected");
+            throw Refusal.invalid(
+                    "the request body is empty; the menu in the form of config/categories.yaml is expected");
         }
         MenuEditor.Imported imported = menu.importFile(body, Caller.of(ctx).name(), clock.instant());
         Set<String> kept = imported.after().stream().map(Category::id).collect(Collectors.toSet());
         Set<String> fromFile = imported.fromFile().stream().map(Category::id).collect(Collectors.toSet());
         var out = new LinkedHashMap<String, Object>();
         out.put("categories", imported.after());
-        out.put("deactivated", imported.before().stream().filter(Category::active)
-                .filter(c -> kept.contains(c.id()) && !fromFile.contains(c.id())).map(Category::id).sorted().toList());
-        out.put("deleted", imported.before().stream().map(Category::id).filter(id -> !kept.contains(id)).sorted().toList());
+        out.put(
+                "deactivated",
+                imported.before().stream()
+                        .filter(Category::active)
+                        .filter(c -> kept.contains(c.id()) && !fromFile.contains(c.id()))
+                        .map(Category::id)
+                        .sorted()
+                        .toList());
+        out.put(
+                "deleted",
+                imported.before().stream()
+                        .map(Category::id)
+                        .filter(id -> !kept.contains(id))
+                        .sorted()
+                        .toList());
         ctx.json(out);
     }
 
     private static Category category(List<Category> menu, String id) {
-        return menu.stream().filter(c -> c.id().equals(id)).findFirst()
+        return menu.stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> Refusal.notFound("no category '" + id + "'"));
     }
 

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.appeal.Phone;
-import ua.zvernennia.core.privacy.PersonalDataStore.ErasedByPhone;
 import ua.zvernennia.core.privacy.PersonalDataStore;
+import ua.zvernennia.core.privacy.PersonalDataStore.ErasedByPhone;
 import ua.zvernennia.core.refusal.Refusal;
 
 /** {@code POST /api/citizens/erase}: admins erase a citizen's personal data on their written request. */
@@ -46,14 +46,19 @@ public final class CitizenController implements RouteGroup {
 
     private void erase(Context ctx) {
         EraseRequest req = ApiJson.body(ctx, EraseRequest.class);
-        Phone phone = Phone.parse(req.phone()).orElseThrow(() -> Refusal.invalid("phone",
-                "phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required"));
+        Phone phone = Phone.parse(req.phone())
+                .orElseThrow(() -> Refusal.invalid(
+                        "phone", "phone: a Ukrainian number such as +380501234567 or 050 123 45 67 required"));
         ErasedByPhone o = personalData.eraseByPhone(phone, clock.instant());
         Caller caller = Caller.of(ctx);
         audit.erased(caller.name(), AccessLog.Via.API, o.anonymised());
         // The number itself stays out of the log.
-        log.info("{} erased a citizen's data on request: {} chats, {} appeals anonymised, {} kept open",
-                caller.name(), o.chats(), o.anonymised().size(), o.keptOpen().size());
+        log.info(
+                "{} erased a citizen's data on request: {} chats, {} appeals anonymised, {} kept open",
+                caller.name(),
+                o.chats(),
+                o.anonymised().size(),
+                o.keptOpen().size());
         ctx.json(answer(phone, o));
     }
 
@@ -65,10 +70,16 @@ public final class CitizenController implements RouteGroup {
         erased.put("savedDetails", o.savedDetails());
         erased.put("appeals", o.anonymised().stream().map(Object::toString).toList());
         out.put("erased", erased);
-        out.put("kept", o.keptOpen().entrySet().stream().map(e -> Map.of("number", e.getKey().toString(), "status", e.getValue(),
-                "why", KEPT_OPEN)).toList());
-        out.put("note", o.nothing()
-                ? "nothing is kept under this number" : "statistics keep counting these appeals without their personal data");
+        out.put(
+                "kept",
+                o.keptOpen().entrySet().stream()
+                        .map(e -> Map.of("number", e.getKey().toString(), "status", e.getValue(), "why", KEPT_OPEN))
+                        .toList());
+        out.put(
+                "note",
+                o.nothing()
+                        ? "nothing is kept under this number"
+                        : "statistics keep counting these appeals without their personal data");
         return out;
     }
 }

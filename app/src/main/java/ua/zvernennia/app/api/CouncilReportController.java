@@ -18,8 +18,7 @@ import ua.zvernennia.core.register.ReportPeriod;
 public final class CouncilReportController implements RouteGroup {
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    record NarrativeRequest(String text) {
-    }
+    record NarrativeRequest(String text) {}
 
     private final Register register;
     private final CouncilReport.Wording wording;
@@ -41,8 +40,9 @@ public final class CouncilReportController implements RouteGroup {
     static ReportPeriod period(Context ctx) {
         String key = ctx.queryParam("period");
         if (key != null) {
-            return ReportPeriod.parse(key).orElseThrow(() -> Refusal.invalid("period",
-                    "period: '" + key + "' is not a period such as 2025-Q1, 2025-H2 or 2025"));
+            return ReportPeriod.parse(key)
+                    .orElseThrow(() -> Refusal.invalid(
+                            "period", "period: '" + key + "' is not a period such as 2025-Q1, 2025-H2 or 2025"));
         }
         String year = ctx.queryParam("year");
         if (year == null || !year.strip().matches("\\d{4}")) {
@@ -65,37 +65,48 @@ public final class CouncilReportController implements RouteGroup {
             return ReportPeriod.year(y);
         } catch (IllegalArgumentException e) {
             // Not a number, or out of range (ReportPeriod refuses a quarter 5 or a year 1999 itself).
-            throw Refusal.invalid(field, switch (field) {
-                case "quarter" -> "quarter: 1..4, not '" + quarter + "'";
-                case "half" -> "half: 1..2, not '" + half + "'";
-                default -> "year: 2000..2100, not " + y;
-            });
+            throw Refusal.invalid(
+                    field,
+                    switch (field) {
+                        case "quarter" -> "quarter: 1..4, not '" + quarter + "'";
+                        case "half" -> "half: 1..2, not '" + half + "'";
+                        default -> "year: 2000..2100, not " + y;
+                    });
         }
     }
 
     private void report(Context ctx) {
         ReportPeriod period = period(ctx);
-        String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format").strip().toLowerCase(Locale.ROOT);
+        String format = ctx.queryParam("format") == null
+                ? "html"
+                : ctx.queryParam("format").strip().toLowerCase(Locale.ROOT);
         if (!format.equals("html") && !format.equals("csv") && !format.equals("docx")) {
             throw Refusal.invalid("format", "format: html, csv or docx, not '" + ctx.queryParam("format") + "'");
         }
         CouncilReport report = CouncilReport.of(register, period, wording);
         String file = "zvernennia-" + period.key().toLowerCase(Locale.ROOT);
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").result(report.csv());
-            case "docx" -> ctx.contentType(DOCX)
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".docx\"").result(report.docx());
-            default -> ctx.contentType("text/html; charset=utf-8")
-                    .header("Content-Security-Policy", ReportController.CONTENT_SECURITY_POLICY)
-                    .header("Content-Disposition", "inline; filename=\"" + file + ".html\"").result(report.html());
+            case "csv" ->
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                        .result(report.csv());
+            case "docx" ->
+                ctx.contentType(DOCX)
+                        .header("Content-Disposition", "attachment; filename=\"" + file + ".docx\"")
+                        .result(report.docx());
+            default ->
+                ctx.contentType("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", ReportController.CONTENT_SECURITY_POLICY)
+                        .header("Content-Disposition", "inline; filename=\"" + file + ".html\"")
+                        .result(report.html());
         }
     }
 
     private static ReportPeriod pathPeriod(Context ctx) {
         String key = ctx.pathParam("period");
-        return ReportPeriod.parse(key).orElseThrow(() -> Refusal.invalid("period",
-                "period: '" + key + "' is not a period such as 2025-Q1, 2025-H2 or 2025"));
+        return ReportPeriod.parse(key)
+                .orElseThrow(() -> Refusal.invalid(
+                        "period", "period: '" + key + "' is not a period such as 2025-Q1, 2025-H2 or 2025"));
     }
 
     private void narrative(Context ctx) {

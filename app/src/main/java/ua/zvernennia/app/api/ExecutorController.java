@@ -20,11 +20,9 @@ import ua.zvernennia.core.refusal.Refusal;
  * is not its business back to the operators ({@code POST /api/appeals/{number}/return}).
  */
 public final class ExecutorController implements RouteGroup {
-    record NewExecutor(String name, String contacts, String staffChat, Boolean showCitizen, Boolean active) {
-    }
+    record NewExecutor(String name, String contacts, String staffChat, Boolean showCitizen, Boolean active) {}
 
-    record NewStaff(String telegramUserId, String name) {
-    }
+    record NewStaff(String telegramUserId, String name) {}
 
     record Assignment(Long executorId, String reason) {
         Assignment {
@@ -34,8 +32,7 @@ public final class ExecutorController implements RouteGroup {
         }
     }
 
-    record HandBack(String reason) {
-    }
+    record HandBack(String reason) {}
 
     private final ExecutorStore executors;
     private final UnitOfWork work;
@@ -67,8 +64,13 @@ public final class ExecutorController implements RouteGroup {
 
     private void create(Context ctx) {
         NewExecutor req = ApiJson.body(ctx, NewExecutor.class);
-        Executor e = Refusal.validated(() -> new Executor(0, req.name(), req.contacts(), req.staffChat(),
-                Boolean.TRUE.equals(req.showCitizen()), req.active() == null || req.active()));
+        Executor e = Refusal.validated(() -> new Executor(
+                0,
+                req.name(),
+                req.contacts(),
+                req.staffChat(),
+                Boolean.TRUE.equals(req.showCitizen()),
+                req.active() == null || req.active()));
         Executor saved = Refusal.validated(() -> executors.create(e, clock.instant()));
         ctx.status(201).json(json(saved));
     }
@@ -77,11 +79,14 @@ public final class ExecutorController implements RouteGroup {
         Executor old = found(ctx);
         Map<String, Object> patch = ApiJson.body(ctx, Map.class);
         for (String key : patch.keySet()) {
-            if (!java.util.Set.of("name", "contacts", "staffChat", "showCitizen", "active").contains(key)) {
-                throw Refusal.invalid(key, "unknown field '" + key + "'; known: name, contacts, staffChat, showCitizen, active");
+            if (!java.util.Set.of("name", "contacts", "staffChat", "showCitizen", "active")
+                    .contains(key)) {
+                throw Refusal.invalid(
+                        key, "unknown field '" + key + "'; known: name, contacts, staffChat, showCitizen, active");
             }
         }
-        Executor e = Refusal.validated(() -> new Executor(old.id(),
+        Executor e = Refusal.validated(() -> new Executor(
+                old.id(),
                 patch.containsKey("name") ? (String) patch.get("name") : old.name(),
                 patch.containsKey("contacts") ? (String) patch.get("contacts") : old.contacts(),
                 patch.containsKey("staffChat") ? string(patch.get("staffChat")) : old.staffChat(),
@@ -145,7 +150,9 @@ public final class ExecutorController implements RouteGroup {
 
     static AppealNumber number(Context ctx) {
         String raw = ctx.pathParam("number");
-        return AppealNumber.parse(raw).orElseThrow(() -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
+        return AppealNumber.parse(raw)
+                .orElseThrow(
+                        () -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
     }
 
     private static String string(Object v) {

@@ -23,8 +23,7 @@ public final class MemorySignInLimits implements SignInLimits {
     private static final int MAX_CLIENTS = 100_000;
 
     /** Failures of one key since they were last forgotten, and until when it is blocked. */
-    private record Count(int failures, Instant last, Instant blockedUntil) {
-    }
+    private record Count(int failures, Instant last, Instant blockedUntil) {}
 
     private final Map<String, Count> clients = new ConcurrentHashMap<>();
     private volatile Count overall = new Count(0, Instant.EPOCH, Instant.EPOCH);
@@ -42,7 +41,9 @@ public final class MemorySignInLimits implements SignInLimits {
     @Override
     public void failed(String client, Instant now) {
         if (clients.size() >= MAX_CLIENTS) {
-            clients.values().removeIf(c -> c.last().plus(FORGET_CLIENT).isBefore(now) && !c.blockedUntil().isAfter(now));
+            clients.values()
+                    .removeIf(c -> c.last().plus(FORGET_CLIENT).isBefore(now)
+                            && !c.blockedUntil().isAfter(now));
         }
         clients.compute(client, (k, c) -> next(c, now, FREE_PER_CLIENT, FORGET_CLIENT));
         synchronized (this) {

@@ -19,11 +19,21 @@ import java.util.function.Function;
  */
 public final class OpenApiDocument {
     /** One fragment per feature of the API, in the order they appear in the document. */
-    public static final List<String> FRAGMENTS = List.of("base", "tokens", "appeals", "categories", "stats", "health",
-            "operations", "privacy", "open311", "executors", "register", "openmap");
+    public static final List<String> FRAGMENTS = List.of(
+            "base",
+            "tokens",
+            "appeals",
+            "categories",
+            "stats",
+            "health",
+            "operations",
+            "privacy",
+            "open311",
+            "executors",
+            "register",
+            "openmap");
 
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     /** The document the server serves, from the fragments on the classpath. */
     public static String json() {

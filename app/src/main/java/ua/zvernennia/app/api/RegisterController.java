@@ -27,15 +27,13 @@ import ua.zvernennia.core.register.RegisterEntry;
  * questions, with history) and {@code POST /api/appeals/import} (a CSV back-log, all or nothing).
  */
 public final class RegisterController implements RouteGroup {
-    private static final Set<String> PATCH_FIELDS = Set.of("questions", "type", "form", "signatories", "sign", "earlierNumber",
-            "citizenCategories", "outcome");
+    private static final Set<String> PATCH_FIELDS =
+            Set.of("questions", "type", "form", "signatories", "sign", "earlierNumber", "citizenCategories", "outcome");
     private static final Set<String> CHANNEL_FIELDS = Set.of("nameUk", "reportGroup", "active", "position");
 
-    record NewChannel(String code, String nameUk, String reportGroup, Integer position) {
-    }
+    record NewChannel(String code, String nameUk, String reportGroup, Integer position) {}
 
-    record MappingRequest(String category, String issueType, String topic) {
-    }
+    record MappingRequest(String category, String issueType, String topic) {}
 
     private final Register register;
     private final AppealImport importer;
@@ -66,14 +64,26 @@ public final class RegisterController implements RouteGroup {
         out.put("forms", entries(c.forms()));
         out.put("signs", entries(c.signs()));
         out.put("citizenCategories", entries(c.citizenCategories()));
-        out.put("topics", c.topics().stream().map(t -> {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("code", t.code());
-            m.put("name", t.name());
-            m.put("group", c.groupOf(t.code()).map(Classifier.TopicGroup::id).orElse(null));
-            return m;
-        }).toList());
-        out.put("topicGroups", c.topicGroups().stream().map(g -> Map.of("id", g.id(), "name", g.name(), "topics", g.topics())).toList());
+        out.put(
+                "topics",
+                c.topics().stream()
+                        .map(t -> {
+                            var m = new LinkedHashMap<String, Object>();
+                            m.put("code", t.code());
+                            m.put("name", t.name());
+                            m.put(
+                                    "group",
+                                    c.groupOf(t.code())
+                                            .map(Classifier.TopicGroup::id)
+                                            .orElse(null));
+                            return m;
+                        })
+                        .toList());
+        out.put(
+                "topicGroups",
+                c.topicGroups().stream()
+                        .map(g -> Map.of("id", g.id(), "name", g.name(), "topics", g.topics()))
+                        .toList());
         out.put("outcomes", entries(c.outcomes()));
         out.put("fallbackTopic", c.fallbackTopic());
         out.put("mapping", register.topics());
@@ -81,15 +91,17 @@ public final class RegisterController implements RouteGroup {
     }
 
     private static List<Map<String, Object>> entries(List<Classifier.Entry> list) {
-        return list.stream().map(e -> {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("code", e.code());
-            m.put("name", e.name());
-            if (e.flag() != null) {
-                m.put(e.flag(), true);
-            }
-            return (Map<String, Object>) m;
-        }).toList();
+        return list.stream()
+                .map(e -> {
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("code", e.code());
+                    m.put("name", e.name());
+                    if (e.flag() != null) {
+                        m.put(e.flag(), true);
+                    }
+                    return (Map<String, Object>) m;
+                })
+                .toList();
     }
 
     private void mapping(Context ctx) {
@@ -131,7 +143,9 @@ public final class RegisterController implements RouteGroup {
         JsonNode body = ApiJson.body(ctx, JsonNode.class);
         known(body, CHANNEL_FIELDS);
         String name = text(body, "nameUk");
-        boolean clearGroup = body.has("reportGroup") && (body.get("reportGroup").isNull() || body.get("reportGroup").asText().isBlank());
+        boolean clearGroup = body.has("reportGroup")
+                && (body.get("reportGroup").isNull()
+                        || body.get("reportGroup").asText().isBlank());
         String group = clearGroup ? null : text(body, "reportGroup");
         Boolean active = null;
         if (body.has("active")) {
@@ -149,10 +163,13 @@ public final class RegisterController implements RouteGroup {
     private void change(Context ctx) {
         String raw = ctx.pathParam("number");
         AppealNumber number = AppealNumber.parse(raw)
-                .orElseThrow(() -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
+                .orElseThrow(
+                        () -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
         JsonNode body = ApiJson.body(ctx, JsonNode.class);
         known(body, PATCH_FIELDS);
-        Classification now = register.entry(number).orElseThrow(() -> Refusal.notFound("no appeal " + number)).classification();
+        Classification now = register.entry(number)
+                .orElseThrow(() -> Refusal.notFound("no appeal " + number))
+                .classification();
         List<String> questions = now.questions();
         if (body.has("questions")) {
             JsonNode q = body.get("questions");
@@ -162,7 +179,10 @@ public final class RegisterController implements RouteGroup {
             var list = new ArrayList<String>();
             for (int i = 0; i < q.size(); i++) {
                 JsonNode topic = q.get(i).get("topic");
-                if (!q.get(i).isObject() || topic == null || !topic.isTextual() || q.get(i).size() != 1) {
+                if (!q.get(i).isObject()
+                        || topic == null
+                        || !topic.isTextual()
+                        || q.get(i).size() != 1) {
                     throw Refusal.invalid("questions", "'questions[" + i + "]': {\"topic\": \"<code>\"} expected");
                 }
                 list.add(topic.asText().strip());
@@ -189,11 +209,19 @@ public final class RegisterController implements RouteGroup {
         Integer signatories = body.has("signatories")
                 ? (body.get("signatories").isNull() ? null : whole(body.get("signatories"), "signatories"))
                 : now.signatories();
-        AppealNumber earlier = body.has("earlierNumber") ? AppealController.earlier(text(body, "earlierNumber")) : now.earlier();
+        AppealNumber earlier =
+                body.has("earlierNumber") ? AppealController.earlier(text(body, "earlierNumber")) : now.earlier();
         List<String> q = questions;
         List<String> k = categories;
-        Classification next = Register.validated(() -> new Classification(field(body, "type", now.type()), field(body, "form", now.form()),
-                signatories, field(body, "sign", now.sign()), earlier, k, q, field(body, "outcome", now.outcome())));
+        Classification next = Register.validated(() -> new Classification(
+                field(body, "type", now.type()),
+                field(body, "form", now.form()),
+                signatories,
+                field(body, "sign", now.sign()),
+                earlier,
+                k,
+                q,
+                field(body, "outcome", now.outcome())));
         register.change(number, next, Caller.of(ctx).name());
         ctx.json(fields(register, number));
     }
@@ -210,8 +238,18 @@ public final class RegisterController implements RouteGroup {
         Classification c = e.classification();
         out.put("channelCode", e.channelCode());
         out.put("registeredAt", e.registeredAt());
-        out.put("questions", c.questions().stream().map(q -> Map.of("topic", q,
-                "name", register.classifier().topic(q).map(Classifier.Entry::name).orElse(q))).toList());
+        out.put(
+                "questions",
+                c.questions().stream()
+                        .map(q -> Map.of(
+                                "topic",
+                                q,
+                                "name",
+                                register.classifier()
+                                        .topic(q)
+                                        .map(Classifier.Entry::name)
+                                        .orElse(q)))
+                        .toList());
         out.put("type", c.type());
         out.put("form", c.form());
         out.put("signatories", c.signatories());
@@ -261,7 +299,10 @@ public final class RegisterController implements RouteGroup {
     private void importCsv(Context ctx) {
         String csv;
         try {
-            csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+            csv = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(ctx.bodyAsBytes()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw Refusal.invalid("the file is not UTF-8 text; save it as CSV UTF-8");
         }
@@ -270,13 +311,22 @@ public final class RegisterController implements RouteGroup {
         if (!result.problems().isEmpty()) {
             // Every problem, each naming its line: the whole file is refused, so the caller fixes them all at once.
             out.put("status", 400);
-            out.put("error", "nothing was imported: " + result.problems().size() + " problem(s); the first: " + result.problems().get(0));
-            out.put("problems", result.problems().stream().map(AppealImport.Problem::toString).toList());
+            out.put(
+                    "error",
+                    "nothing was imported: " + result.problems().size() + " problem(s); the first: "
+                            + result.problems().get(0));
+            out.put(
+                    "problems",
+                    result.problems().stream()
+                            .map(AppealImport.Problem::toString)
+                            .toList());
             ctx.status(400).json(out);
             return;
         }
         out.put("imported", result.registered().size());
-        out.put("numbers", result.registered().stream().map(AppealNumber::toString).toList());
+        out.put(
+                "numbers",
+                result.registered().stream().map(AppealNumber::toString).toList());
         ctx.status(201).json(out);
     }
 }

@@ -72,11 +72,14 @@ public final class ReportController implements RouteGroup {
         try {
             int n = Integer.parseInt(value.strip());
             if (n < min || n > max) {
-                throw Refusal.invalid(name, "query parameter '" + name + "' must be " + min + ".." + max + ", not " + n);
+                throw Refusal.invalid(
+                        name, "query parameter '" + name + "' must be " + min + ".." + max + ", not " + n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw Refusal.invalid(name, "query parameter '" + name + "' must be a number " + min + ".." + max + ", not '" + value + "'");
+            throw Refusal.invalid(
+                    name,
+                    "query parameter '" + name + "' must be a number " + min + ".." + max + ", not '" + value + "'");
         }
     }
 }

@@ -4,8 +4,7 @@ import ua.zvernennia.core.appeal.TextProblem;
 
 /** A text rule's problem in the API's words, English, with its limit. */
 public final class RuleWords {
-    private RuleWords() {
-    }
+    private RuleWords() {}
 
     public static String of(TextProblem problem) {
         return switch (problem) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.web.RouteGroup;
-import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.executor.Efficiency;
 import ua.zvernennia.core.executor.ExecutorStore;
+import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.register.RegisterFigures;
 import ua.zvernennia.core.stats.DateRange;
@@ -28,15 +28,39 @@ import ua.zvernennia.core.stats.StatisticsReader;
 public final class StatsController implements RouteGroup {
 
     /** The JSON of the statistics: the range flattened, everything else as the model has it. */
-    record StatsResponse(LocalDate from, LocalDate to, String zone, GroupBy groupBy, Instant asOf, long total,
-                         List<Statistics.ChannelShare> byChannel, List<Statistics.CategoryShare> byCategory,
-                         List<Statistics.StatusShare> byStatus, Statistics.Deadlines deadlines, Statistics.Resolution resolution,
-                         List<Statistics.ExecutorFigures> byExecutor, List<Statistics.PeriodFigures> periods,
-                         List<Efficiency> efficiency, RegisterFigures register) {
+    record StatsResponse(
+            LocalDate from,
+            LocalDate to,
+            String zone,
+            GroupBy groupBy,
+            Instant asOf,
+            long total,
+            List<Statistics.ChannelShare> byChannel,
+            List<Statistics.CategoryShare> byCategory,
+            List<Statistics.StatusShare> byStatus,
+            Statistics.Deadlines deadlines,
+            Statistics.Resolution resolution,
+            List<Statistics.ExecutorFigures> byExecutor,
+            List<Statistics.PeriodFigures> periods,
+            List<Efficiency> efficiency,
+            RegisterFigures register) {
         static StatsResponse of(Statistics s, List<Efficiency> efficiency, RegisterFigures register) {
-            return new StatsResponse(s.range().from(), s.range().to(), s.range().zone().getId(), s.groupBy(), s.asOf(), s.total(),
-                    s.byChannel(), s.byCategory(), s.byStatus(), s.deadlines(), s.resolution(), s.byExecutor(), s.periods(),
-                    efficiency, register);
+            return new StatsResponse(
+                    s.range().from(),
+                    s.range().to(),
+                    s.range().zone().getId(),
+                    s.groupBy(),
+                    s.asOf(),
+                    s.total(),
+                    s.byChannel(),
+                    s.byCategory(),
+                    s.byStatus(),
+                    s.deadlines(),
+                    s.resolution(),
+                    s.byExecutor(),
+                    s.periods(),
+                    efficiency,
+                    register);
         }
     }
 
@@ -64,9 +88,10 @@ public final class StatsController implements RouteGroup {
         LocalDate to = date(ctx, "to");
         GroupBy groupBy = groupBy(ctx.queryParam("groupBy"));
         DateRange range = Refusal.validated(() -> new DateRange(from, to, zone));
-        List<Efficiency> efficiency = executors == null ? List.of()
-                : executors.efficiency(range.start(), range.end());
-        ctx.json(StatsResponse.of(reader.read(range, groupBy), efficiency,
+        List<Efficiency> efficiency = executors == null ? List.of() : executors.efficiency(range.start(), range.end());
+        ctx.json(StatsResponse.of(
+                reader.read(range, groupBy),
+                efficiency,
                 register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
@@ -89,8 +114,12 @@ public final class StatsController implements RouteGroup {
         try {
             return GroupBy.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("groupBy", "groupBy must be one of " + Arrays.stream(GroupBy.values())
-                    .map(g -> g.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value + "'");
+            throw Refusal.invalid(
+                    "groupBy",
+                    "groupBy must be one of "
+                            + Arrays.stream(GroupBy.values())
+                                    .map(g -> g.name().toLowerCase(Locale.ROOT))
+                                    .toList() + ", not '" + value + "'");
         }
     }
 }

@@ -3,7 +3,6 @@ package ua.zvernennia.app.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.Map;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.ApiTokenStore;
 import ua.zvernennia.core.executor.ExecutorStore;
@@ -51,7 +50,8 @@ public final class TokenController implements RouteGroup {
         if (req.executorId() != null && executors.find(req.executorId()).isEmpty()) {
             throw Refusal.invalid("executorId", "no executor " + req.executorId());
         }
-        TokenIssuer.Issued issued = issuer.issue(req.name(), req.role(), req.executorId(), Caller.of(ctx).name());
+        TokenIssuer.Issued issued = issuer.issue(
+                req.name(), req.role(), req.executorId(), Caller.of(ctx).name());
         // The token is shown this once; only its hash is stored.
         var out = new java.util.LinkedHashMap<String, Object>();
         out.put("id", issued.id());

@@ -40,7 +40,8 @@ public final class TokenIssuer {
     /** @param executorId the executor an EXECUTOR token acts for; null for other roles */
     public Issued issue(String name, Role role, Long executorId, String by) {
         if ((role == Role.EXECUTOR) != (executorId != null)) {
-            throw ua.zvernennia.core.refusal.Refusal.invalid("executorId", "an EXECUTOR token needs its executorId; other roles take none");
+            throw ua.zvernennia.core.refusal.Refusal.invalid(
+                    "executorId", "an EXECUTOR token needs its executorId; other roles take none");
         }
         String token = newSecret();
         long id = tokens.create(name, role.name(), executorId, token, by, clock.instant());

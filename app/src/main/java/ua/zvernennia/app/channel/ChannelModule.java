@@ -32,8 +32,7 @@ public interface ChannelModule extends AutoCloseable {
     Optional<PhotoSource> photos();
 
     /** Adds the routes the messenger calls (webhooks) for {@code bot}; none by default. */
-    default void routes(RoutesConfig routes, Bot bot) {
-    }
+    default void routes(RoutesConfig routes, Bot bot) {}
 
     /**
      * Starts taking citizens' messages for {@code bot}: polling, registering a webhook, reading

@@ -15,17 +15,13 @@ public final class Channels {
      * What a channel is built from: the configuration (each module takes its own slice), the
      * clock, and the terminal the demo talks through.
      */
-    public record Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {
-    }
+    public record Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {}
 
     /** Every channel the app can run, in the order they start; a new messenger is one more line. */
-    private static final List<Function<Setting, Optional<ChannelModule>>> KNOWN = List.of(
-            TelegramChannel::configured,
-            ViberChannel::configured,
-            TerminalChannel::configured);
+    private static final List<Function<Setting, Optional<ChannelModule>>> KNOWN =
+            List.of(TelegramChannel::configured, ViberChannel::configured, TerminalChannel::configured);
 
-    private Channels() {
-    }
+    private Channels() {}
 
     /** The modules of the channels the configuration turns on, not started yet. */
     public static List<ChannelModule> configured(Setting setting) {

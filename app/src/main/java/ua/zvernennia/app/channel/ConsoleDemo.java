@@ -91,14 +91,17 @@ final class ConsoleDemo implements Runnable {
 
     private void send(Event event) {
         try {
-            bot.accept(new Inbound(TerminalChannel.CHAT, event, clock.instant(), null, null)).get(30, TimeUnit.SECONDS);
+            bot.accept(new Inbound(TerminalChannel.CHAT, event, clock.instant(), null, null))
+                    .get(30, TimeUnit.SECONDS);
             // Let the replies print before the next prompt.
             while (bot.busyChats() > 0) {
                 Thread.sleep(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (CompletionException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (CompletionException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
             out.println("⚠ " + e.getMessage());
         }
     }

@@ -30,7 +30,9 @@ final class ConsoleMessenger implements Messenger {
 
     @Override
     public synchronized Delivery send(ChatKey chat, Reply reply) {
-        StringBuilder s = new StringBuilder("\n🤖 ").append(reply.text().replace("\n", "\n   ")).append('\n');
+        StringBuilder s = new StringBuilder("\n🤖 ")
+                .append(reply.text().replace("\n", "\n   "))
+                .append('\n');
         Keyboard k = reply.keyboard();
         List<Button> buttons = new ArrayList<>(k.buttons());
         if (k instanceof Keyboard.RequestContact c) {
@@ -39,7 +41,11 @@ final class ConsoleMessenger implements Messenger {
             s.append("   [").append(l.label()).append(": type /location 48.4647 35.0462]\n");
         }
         for (int i = 0; i < buttons.size(); i++) {
-            s.append("   ").append(i + 1).append(") ").append(buttons.get(i).display()).append('\n');
+            s.append("   ")
+                    .append(i + 1)
+                    .append(") ")
+                    .append(buttons.get(i).display())
+                    .append('\n');
         }
         if (!buttons.isEmpty() || k instanceof Keyboard.Remove) {
             lastButtons = List.copyOf(buttons);
@@ -51,6 +57,8 @@ final class ConsoleMessenger implements Messenger {
 
     /** The button shown under {@code number} in the last menu, if any. */
     synchronized java.util.Optional<Button> button(int number) {
-        return number >= 1 && number <= lastButtons.size() ? java.util.Optional.of(lastButtons.get(number - 1)) : java.util.Optional.empty();
+        return number >= 1 && number <= lastButtons.size()
+                ? java.util.Optional.of(lastButtons.get(number - 1))
+                : java.util.Optional.empty();
     }
 }

@@ -34,8 +34,9 @@ public final class TelegramChannel implements ChannelModule {
             return Optional.empty();
         }
         TelegramSettings defaults = TelegramSettings.of(t.token().orElseThrow()).withApiUrl(URI.create(t.apiUrl()));
-        TelegramSettings settings = defaults.withRates(t.maxPerSecond(), t.maxPerChatPerSecond(),
-                Math.max(defaults.perChatBurst(), (int) Math.ceil(t.maxPerChatPerSecond())));
+        TelegramSettings settings =
+                defaults.withRates(t.maxPerSecond(), t.maxPerChatPerSecond(), Math.max(defaults.perChatBurst(), (int)
+                        Math.ceil(t.maxPerChatPerSecond())));
         if (t.webhookUrl().isPresent()) {
             settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
         }

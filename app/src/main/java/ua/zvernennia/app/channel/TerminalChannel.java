@@ -32,7 +32,9 @@ public final class TerminalChannel implements ChannelModule {
     }
 
     static Optional<ChannelModule> configured(Channels.Setting s) {
-        return s.config().runsDemo() ? Optional.of(new TerminalChannel(s.terminalIn(), s.terminalOut(), s.clock())) : Optional.empty();
+        return s.config().runsDemo()
+                ? Optional.of(new TerminalChannel(s.terminalIn(), s.terminalOut(), s.clock()))
+                : Optional.empty();
     }
 
     @Override

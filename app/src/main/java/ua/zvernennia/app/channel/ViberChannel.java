@@ -45,8 +45,14 @@ public final class ViberChannel implements ChannelModule {
         if (!v.enabled()) {
             return Optional.empty();
         }
-        var settings = new ViberSettings(v.authToken().orElseThrow(), URI.create(v.apiUrl()),
-                v.webhookUrl().map(URI::create).orElse(null), v.senderName(), v.senderAvatar().orElse(null), null, null);
+        var settings = new ViberSettings(
+                v.authToken().orElseThrow(),
+                URI.create(v.apiUrl()),
+                v.webhookUrl().map(URI::create).orElse(null),
+                v.senderName(),
+                v.senderAvatar().orElse(null),
+                null,
+                null);
         AppConfig.Privacy p = s.config().privacy();
         var media = new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(p.viberMediaHosts()), p.maxPhotoBytes());
         return Optional.of(new ViberChannel(settings, media, s.clock()));

@@ -19,8 +19,15 @@ import ua.zvernennia.core.refusal.Refusal;
  *
  * @param overdue "yes", "no" or empty for either
  */
-public record AppealFilter(Set<AppealStatus> statuses, String category, Channel channel, String executor, String overdue,
-                           String text, LocalDate from, LocalDate to) {
+public record AppealFilter(
+        Set<AppealStatus> statuses,
+        String category,
+        Channel channel,
+        String executor,
+        String overdue,
+        String text,
+        LocalDate from,
+        LocalDate to) {
     static final AppealFilter NONE = new AppealFilter(Set.of(), "", null, "", "", "", null, null);
 
     public AppealFilter {
@@ -48,9 +55,15 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
         if (overdue != null && !overdue.isEmpty() && !overdue.equals("yes") && !overdue.equals("no")) {
             throw Refusal.invalid("Невідоме значення фільтра «прострочені»");
         }
-        return new AppealFilter(statuses, ctx.formParam("category"),
+        return new AppealFilter(
+                statuses,
+                ctx.formParam("category"),
                 channel == null || channel.isBlank() ? null : parse(Channel.class, channel, "канал"),
-                ctx.formParam("executor"), overdue, ctx.formParam("q"), date(ctx.formParam("from")), date(ctx.formParam("to")));
+                ctx.formParam("executor"),
+                overdue,
+                ctx.formParam("q"),
+                date(ctx.formParam("from")),
+                date(ctx.formParam("to")));
     }
 
     public boolean isEmpty() {
@@ -64,9 +77,17 @@ public record AppealFilter(Set<AppealStatus> statuses, String category, Channel 
     AppealSearch.Filter search(ZoneId zone, int offset, int limit) {
         Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-        return new AppealSearch.Filter(statuses, category.isEmpty() ? null : category, channel,
-                executor.isEmpty() ? null : executor, overdue.isEmpty() ? null : overdue.equals("yes"),
-                text.isEmpty() ? null : text, start, end, offset, limit);
+        return new AppealSearch.Filter(
+                statuses,
+                category.isEmpty() ? null : category,
+                channel,
+                executor.isEmpty() ? null : executor,
+                overdue.isEmpty() ? null : overdue.equals("yes"),
+                text.isEmpty() ? null : text,
+                start,
+                end,
+                offset,
+                limit);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {

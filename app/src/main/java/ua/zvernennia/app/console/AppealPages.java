@@ -45,11 +45,18 @@ public final class AppealPages implements RouteGroup {
     static final int PAGE_SIZE = 25;
     /** How soon to ask again for a photo still being downloaded. */
     private static final Duration PHOTO_RETRY = Duration.ofSeconds(5);
+
     private static final String BASE = ConsoleRoutes.BASE + "/appeals";
 
     /** The list page. */
-    public record ListView(AppealFilter filter, List<AppealSearch.Found> items, long total, int page, int pages,
-                           List<Category> categories, List<String> executors) {
+    public record ListView(
+            AppealFilter filter,
+            List<AppealSearch.Found> items,
+            long total,
+            int page,
+            int pages,
+            List<Category> categories,
+            List<String> executors) {
         public boolean has(AppealStatus s) {
             return filter.has(s);
         }
@@ -62,8 +69,15 @@ public final class AppealPages implements RouteGroup {
      * @param outcome  the outcome chosen in the status form when it came back refused
      * @param register the appeal in the council's register, with its classification form
      */
-    public record AppealView(AppealSearch.Found found, List<AppealSearch.HistoryEntry> history, List<AppealStatus> allowed,
-                             String problem, AppealStatus chosen, String comment, String outcome, RegisterView register) {
+    public record AppealView(
+            AppealSearch.Found found,
+            List<AppealSearch.HistoryEntry> history,
+            List<AppealStatus> allowed,
+            String problem,
+            AppealStatus chosen,
+            String comment,
+            String outcome,
+            RegisterView register) {
         public Appeal appeal() {
             return found.appeal();
         }
@@ -81,14 +95,23 @@ public final class AppealPages implements RouteGroup {
      * @param directionTopic the topic of its direction, which the report counts while it has no question
      * @param problem        why the classification sent was refused, or null
      */
-    public record RegisterView(RegisterEntry entry, String channelName, Classifier classifier, String directionTopic,
-                               ClassificationForm form, String problem) {
+    public record RegisterView(
+            RegisterEntry entry,
+            String channelName,
+            Classifier classifier,
+            String directionTopic,
+            ClassificationForm form,
+            String problem) {
         /** «3.2 — Заява (клопотання)», or «не визначено». */
         public String name(List<Classifier.Entry> list, String code) {
             if (code == null || code.isBlank()) {
                 return Labels.word("register.unknown");
             }
-            return list.stream().filter(e -> e.code().equals(code)).findFirst().map(e -> e.code() + " — " + e.name()).orElse(code);
+            return list.stream()
+                    .filter(e -> e.code().equals(code))
+                    .findFirst()
+                    .map(e -> e.code() + " — " + e.name())
+                    .orElse(code);
         }
 
         public String topic(String code) {
@@ -101,8 +124,12 @@ public final class AppealPages implements RouteGroup {
     }
 
     /** The new appeal form, with what was typed and what does not fit. */
-    public record NewView(Map<String, String> values, List<String> problems, List<Category> categories, List<IntakeChannel> channels,
-                          int maxDaysBack) {
+    public record NewView(
+            Map<String, String> values,
+            List<String> problems,
+            List<Category> categories,
+            List<IntakeChannel> channels,
+            int maxDaysBack) {
         public String value(String name) {
             return values.getOrDefault(name, "");
         }
@@ -129,8 +156,16 @@ public final class AppealPages implements RouteGroup {
      * @param register    the council's register: channels, receipt, classification, outcomes
      * @param maxDaysBack how far back an appeal's receipt may be dated, days
      */
-    public AppealPages(Console console, AppealSearch search, CategoryCatalog catalog, MenuEditor menu, AppealPhotos photos,
-                       AccessLog audit, Register register, int maxDaysBack, Clock clock) {
+    public AppealPages(
+            Console console,
+            AppealSearch search,
+            CategoryCatalog catalog,
+            MenuEditor menu,
+            AppealPhotos photos,
+            AccessLog audit,
+            Register register,
+            int maxDaysBack,
+            Clock clock) {
         this.console = console;
         this.search = search;
         this.catalog = catalog;
@@ -159,16 +194,30 @@ public final class AppealPages implements RouteGroup {
     private void list(Context ctx) {
         AppealFilter filter = console.session(ctx).filter();
         int page = page(ctx.queryParam("page"));
-        AppealSearch.Page found = search.find(filter.search(console.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), clock.instant());
+        AppealSearch.Page found =
+                search.find(filter.search(console.zone(), (page - 1) * PAGE_SIZE, PAGE_SIZE), clock.instant());
         if (filter.text() != null && !filter.text().isBlank()) {
-            audit.read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.SEARCH,
+            audit.read(
+                    console.caller(ctx).name(),
+                    AccessLog.Via.CONSOLE,
+                    AccessLog.Action.SEARCH,
                     found.items().stream().map(f -> f.appeal().number()).toList());
         }
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<Category> categories = menu.menu();
-        List<String> executors = categories.stream().map(Category::executor).filter(e -> !e.isBlank()).distinct().sorted().toList();
-        Pages.render(ctx, 200, "appeals.jte", console.chrome(ctx, "Звернення", "appeals"),
-                "view", new ListView(filter, found.items(), found.total(), page, pages, categories, executors));
+        List<String> executors = categories.stream()
+                .map(Category::executor)
+                .filter(e -> !e.isBlank())
+                .distinct()
+                .sorted()
+                .toList();
+        Pages.render(
+                ctx,
+                200,
+                "appeals.jte",
+                console.chrome(ctx, "Звернення", "appeals"),
+                "view",
+                new ListView(filter, found.items(), found.total(), page, pages, categories, executors));
     }
 
     private void filter(Context ctx) {
@@ -194,25 +243,52 @@ public final class AppealPages implements RouteGroup {
      * The appeal's page; a refused status form comes back with {@code problem} and what was chosen,
      * a refused classification with its form as sent and {@code registerProblem}.
      */
-    private void details(Context ctx, String problem, AppealStatus chosen, String comment, String outcome, ClassificationForm form,
-                         String registerProblem, int status) {
+    private void details(
+            Context ctx,
+            String problem,
+            AppealStatus chosen,
+            String comment,
+            String outcome,
+            ClassificationForm form,
+            String registerProblem,
+            int status) {
         AppealNumber number = number(ctx);
         AppealSearch.Found found = search.find(number, clock.instant())
                 .orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
         var history = search.history(number);
         audit.read(console.caller(ctx).name(), AccessLog.Via.CONSOLE, AccessLog.Action.DETAIL, number);
         AppealStatus current = found.appeal().status();
-        var allowed = Arrays.stream(AppealStatus.values()).filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty()).toList();
-        RegisterEntry entry = register.entry(number).orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
-        String channelName = register.channels().stream().filter(c -> c.code().equals(entry.channelCode())).findFirst()
-                .map(IntakeChannel::nameUk).orElse(entry.channelCode());
+        var allowed = Arrays.stream(AppealStatus.values())
+                .filter(to -> current.whyOperatorCannotMoveTo(to).isEmpty())
+                .toList();
+        RegisterEntry entry =
+                register.entry(number).orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
+        String channelName = register.channels().stream()
+                .filter(c -> c.code().equals(entry.channelCode()))
+                .findFirst()
+                .map(IntakeChannel::nameUk)
+                .orElse(entry.channelCode());
         Appeal a = found.appeal();
-        String directionTopic = register.topics().getOrDefault(TopicMapping.direction(a.categoryId(), a.issueTypeId()),
-                register.topics().getOrDefault(a.categoryId(), register.classifier().fallbackTopic()));
-        var view = new RegisterView(entry, channelName, register.classifier(), directionTopic,
-                form != null ? form : ClassificationForm.of(entry.classification()), registerProblem);
-        Pages.render(ctx, status, "appeal.jte", console.chrome(ctx, "Звернення № " + number, "appeals"),
-                "view", new AppealView(found, history, allowed, problem, chosen, comment, outcome, view));
+        String directionTopic = register.topics()
+                .getOrDefault(
+                        TopicMapping.direction(a.categoryId(), a.issueTypeId()),
+                        register.topics()
+                                .getOrDefault(
+                                        a.categoryId(), register.classifier().fallbackTopic()));
+        var view = new RegisterView(
+                entry,
+                channelName,
+                register.classifier(),
+                directionTopic,
+                form != null ? form : ClassificationForm.of(entry.classification()),
+                registerProblem);
+        Pages.render(
+                ctx,
+                status,
+                "appeal.jte",
+                console.chrome(ctx, "Звернення № " + number, "appeals"),
+                "view",
+                new AppealView(found, history, allowed, problem, chosen, comment, outcome, view));
     }
 
     private void changeStatus(Context ctx) {
@@ -229,17 +305,24 @@ public final class AppealPages implements RouteGroup {
         String actor = console.caller(ctx).name();
         try {
             OperatorDesk.StatusChanged changed = register.changeStatus(number, to, comment, outcome, actor);
-            console.done(ctx, BASE + "/" + number, Flash.info("Статус змінено: " + Labels.of(changed.from()) + " → " + Labels.of(changed.to())
-                    + (outcome.isBlank() ? "" : ", результат розгляду записано")
-                    + (changed.outboxId() != null ? ". Сповіщення громадянину поставлено в чергу." : ".")));
+            console.done(
+                    ctx,
+                    BASE + "/" + number,
+                    Flash.info("Статус змінено: " + Labels.of(changed.from()) + " → " + Labels.of(changed.to())
+                            + (outcome.isBlank() ? "" : ", результат розгляду записано")
+                            + (changed.outboxId() != null ? ". Сповіщення громадянину поставлено в чергу." : ".")));
         } catch (Refusal r) {
             String why = switch (r.kind()) {
                 case NOT_FOUND -> throw Refusal.notFound("Звернення № " + number + " не знайдено.");
                 case CONFLICT -> "Такий перехід неможливий: звернення вже змінили або воно закрите. Оновіть сторінку.";
-                case INVALID -> r.field().filter("outcome"::equals).isPresent() ? Labels.word("register.problem.outcome")
-                        : to == AppealStatus.NEEDS_INFO ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
-                        : to == AppealStatus.REJECTED ? "Для «Відхилено» напишіть у коментарі причину для громадянина."
-                        : "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів.";
+                case INVALID ->
+                    r.field().filter("outcome"::equals).isPresent()
+                            ? Labels.word("register.problem.outcome")
+                            : to == AppealStatus.NEEDS_INFO
+                                    ? "Для «Потрібне уточнення» напишіть у коментарі питання громадянину."
+                                    : to == AppealStatus.REJECTED
+                                            ? "Для «Відхилено» напишіть у коментарі причину для громадянина."
+                                            : "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів.";
                 default -> throw r;
             };
             details(ctx, why, to, comment, outcome, null, null, r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
@@ -257,7 +340,14 @@ public final class AppealPages implements RouteGroup {
             if (r.kind() == Refusal.Kind.NOT_FOUND) {
                 throw Refusal.notFound("Звернення № " + number + " не знайдено.");
             }
-            details(ctx, null, null, null, null, form, registerProblem(r, "Класифікацію не змінено: "),
+            details(
+                    ctx,
+                    null,
+                    null,
+                    null,
+                    null,
+                    form,
+                    registerProblem(r, "Класифікацію не змінено: "),
                     r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
         }
     }
@@ -298,21 +388,44 @@ public final class AppealPages implements RouteGroup {
     /** A path that cannot name an appeal names no page: 404, as for an unknown number. */
     private static AppealNumber number(Context ctx) {
         return AppealNumber.parse(ctx.pathParam("number"))
-                .orElseThrow(() -> Refusal.notFound("Такого номера звернення не буває: очікується, напр., 2026-000123."));
+                .orElseThrow(
+                        () -> Refusal.notFound("Такого номера звернення не буває: очікується, напр., 2026-000123."));
     }
 
     // ---- a phoned-in appeal -----------------------------------------------------------------------
 
-    private static final List<String> FIELDS = List.of("channel", "receivedAt", "category", "issueType", "description", "placeAddress",
-            "latitude", "longitude", "firstName", "lastName", "address", "phone", "comment");
+    private static final List<String> FIELDS = List.of(
+            "channel",
+            "receivedAt",
+            "category",
+            "issueType",
+            "description",
+            "placeAddress",
+            "latitude",
+            "longitude",
+            "firstName",
+            "lastName",
+            "address",
+            "phone",
+            "comment");
 
     private void newForm(Context ctx) {
         newForm(ctx, Map.of("channel", "PHONE"), List.of(), 200);
     }
 
     private void newForm(Context ctx, Map<String, String> values, List<String> problems, int status) {
-        Pages.render(ctx, status, "new-appeal.jte", console.chrome(ctx, "Нове звернення", "new"),
-                "view", new NewView(values, problems, catalog.active(), Register.operatorChannels(register.channels()), maxDaysBack));
+        Pages.render(
+                ctx,
+                status,
+                "new-appeal.jte",
+                console.chrome(ctx, "Нове звернення", "new"),
+                "view",
+                new NewView(
+                        values,
+                        problems,
+                        catalog.active(),
+                        Register.operatorChannels(register.channels()),
+                        maxDaysBack));
     }
 
     private void register(Context ctx) {
@@ -330,14 +443,28 @@ public final class AppealPages implements RouteGroup {
         String issueType = values.get("issueType");
         if (!issueType.isEmpty()) {
             int colon = issueType.indexOf(':');
-            issueType = colon > 0 && issueType.substring(0, colon).equals(values.get("category")) ? issueType.substring(colon + 1) : issueType;
+            issueType = colon > 0 && issueType.substring(0, colon).equals(values.get("category"))
+                    ? issueType.substring(colon + 1)
+                    : issueType;
         }
         Double latitude = number(values.get("latitude"), AppealIntake.Field.POINT, problems);
         Double longitude = number(values.get("longitude"), AppealIntake.Field.POINT, problems);
         Channel kind = channel == null ? Channel.PHONE : Register.kind(channel);
-        AppealIntake.Checked checked = AppealIntake.check(new AppealIntake.Form(kind, values.get("category"), issueType,
-                values.get("description"), latitude, longitude, values.get("placeAddress"), values.get("firstName"),
-                values.get("lastName"), values.get("address"), values.get("phone")), catalog, java.util.EnumSet.of(kind));
+        AppealIntake.Checked checked = AppealIntake.check(
+                new AppealIntake.Form(
+                        kind,
+                        values.get("category"),
+                        issueType,
+                        values.get("description"),
+                        latitude,
+                        longitude,
+                        values.get("placeAddress"),
+                        values.get("firstName"),
+                        values.get("lastName"),
+                        values.get("address"),
+                        values.get("phone")),
+                catalog,
+                java.util.EnumSet.of(kind));
         checked.problems().stream().map(Labels::problem).forEach(problems::add);
         if (!problems.isEmpty()) {
             newForm(ctx, values, problems.stream().distinct().collect(Collectors.toList()), 400);
@@ -345,10 +472,19 @@ public final class AppealPages implements RouteGroup {
         }
         String actor = console.caller(ctx).name();
         try {
-            Appeal saved = register.register(new Register.Intake(checked.appeal().orElseThrow(), channel, receivedAt,
-                    Classification.empty(), values.get("comment")), actor);
-            console.done(ctx, BASE + "/" + saved.number(), Flash.info("Звернення зареєстровано: № " + saved.number()
-                    + ", термін — " + console.formats().time(saved.deadline()) + "."));
+            Appeal saved = register.register(
+                    new Register.Intake(
+                            checked.appeal().orElseThrow(),
+                            channel,
+                            receivedAt,
+                            Classification.empty(),
+                            values.get("comment")),
+                    actor);
+            console.done(
+                    ctx,
+                    BASE + "/" + saved.number(),
+                    Flash.info("Звернення зареєстровано: № " + saved.number() + ", термін — "
+                            + console.formats().time(saved.deadline()) + "."));
         } catch (Refusal r) {
             String problem = r.field().filter("comment"::equals).isPresent()
                     ? "Коментар задовгий: не більше " + OperatorDesk.MAX_COMMENT + " символів."
@@ -363,7 +499,8 @@ public final class AppealPages implements RouteGroup {
             return null;
         }
         try {
-            Instant at = LocalDateTime.parse(value.strip()).atZone(console.zone()).toInstant();
+            Instant at =
+                    LocalDateTime.parse(value.strip()).atZone(console.zone()).toInstant();
             if (at.isAfter(clock.instant()) || at.isBefore(register.earliestReceivedAt())) {
                 problems.add(Labels.word("register.problem.receivedAt", maxDaysBack));
             }

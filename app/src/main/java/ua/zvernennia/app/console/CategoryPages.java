@@ -30,15 +30,15 @@ public final class CategoryPages implements RouteGroup {
     private static final int MAX_IMPORT = 1_000_000;
 
     /** The menu page: every category in order, the form to add one (as typed when refused), and recent changes. */
-    public record MenuView(List<Category> menu, Map<String, String> values, String problem, List<MenuEditor.Change> changes) {
+    public record MenuView(
+            List<Category> menu, Map<String, String> values, String problem, List<MenuEditor.Change> changes) {
         public String value(String name) {
             return values.getOrDefault(name, "");
         }
     }
 
     /** One category with its issue types. */
-    public record CategoryView(Category category) {
-    }
+    public record CategoryView(Category category) {}
 
     private final Console console;
     private final MenuEditor menu;
@@ -69,18 +69,32 @@ public final class CategoryPages implements RouteGroup {
     }
 
     private void menu(Context ctx, Map<String, String> values, String problem, int status) {
-        Pages.render(ctx, status, "categories.jte", console.chrome(ctx, "Категорії", "categories"),
-                "view", new MenuView(menu.menu(), values, problem, menu.changes(null, CHANGES_SHOWN)));
+        Pages.render(
+                ctx,
+                status,
+                "categories.jte",
+                console.chrome(ctx, "Категорії", "categories"),
+                "view",
+                new MenuView(menu.menu(), values, problem, menu.changes(null, CHANGES_SHOWN)));
     }
 
     private void add(Context ctx) {
-        Map<String, String> values = form(ctx, "id", "nameUk", "nameEn", "emoji", "deadlineClass", "executor", "position");
+        Map<String, String> values =
+                form(ctx, "id", "nameUk", "nameEn", "emoji", "deadlineClass", "executor", "position");
         String by = console.caller(ctx).name();
         try {
             int position = position(values.get("position"));
             DeadlineClass deadline = deadline(values.get("deadlineClass"), false);
-            Category category = Refusal.validated(() -> new Category(values.get("id").strip(), values.get("nameUk"),
-                    values.get("nameEn"), values.get("emoji"), deadline, values.get("executor"), 0, true, List.of()));
+            Category category = Refusal.validated(() -> new Category(
+                    values.get("id").strip(),
+                    values.get("nameUk"),
+                    values.get("nameEn"),
+                    values.get("emoji"),
+                    deadline,
+                    values.get("executor"),
+                    0,
+                    true,
+                    List.of()));
             Category added = menu.add(category, position, by, clock.instant());
             console.done(ctx, BASE, Flash.info("Категорію «" + added.nameUk() + "» додано: її вже видно в меню бота."));
         } catch (Refusal r) {
@@ -90,8 +104,13 @@ public final class CategoryPages implements RouteGroup {
 
     private void category(Context ctx) {
         Category c = find(ctx.pathParam("id"));
-        Pages.render(ctx, 200, "category.jte", console.chrome(ctx, "Категорія «" + c.nameUk() + "»", "categories"),
-                "view", new CategoryView(c));
+        Pages.render(
+                ctx,
+                200,
+                "category.jte",
+                console.chrome(ctx, "Категорія «" + c.nameUk() + "»", "categories"),
+                "view",
+                new CategoryView(c));
     }
 
     private void update(Context ctx) {
@@ -100,9 +119,20 @@ public final class CategoryPages implements RouteGroup {
         boolean active = ctx.formParam("active") != null;
         edit(ctx, BASE + "/" + id, () -> {
             DeadlineClass deadline = deadline(v.get("deadlineClass"), false);
-            Category changed = menu.update(id, old -> Refusal.validated(() -> new Category(old.id(), v.get("nameUk"),
-                    v.get("nameEn"), v.get("emoji"), deadline, v.get("executor"), old.position(), active, old.issueTypes())),
-                    console.caller(ctx).name(), clock.instant());
+            Category changed = menu.update(
+                    id,
+                    old -> Refusal.validated(() -> new Category(
+                            old.id(),
+                            v.get("nameUk"),
+                            v.get("nameEn"),
+                            v.get("emoji"),
+                            deadline,
+                            v.get("executor"),
+                            old.position(),
+                            active,
+                            old.issueTypes())),
+                    console.caller(ctx).name(),
+                    clock.instant());
             return "Категорію «" + changed.nameUk() + "» збережено.";
         });
     }
@@ -114,7 +144,8 @@ public final class CategoryPages implements RouteGroup {
             List<Category> all = menu.menu();
             int at = index(all.stream().map(Category::id).toList(), id);
             int to = Math.max(1, Math.min(all.size(), at + 1 + step));
-            Category moved = menu.update(id, old -> old.withPosition(to), console.caller(ctx).name(), clock.instant());
+            Category moved = menu.update(
+                    id, old -> old.withPosition(to), console.caller(ctx).name(), clock.instant());
             return "«" + moved.nameUk() + "» тепер " + to + "-а в меню.";
         });
     }
@@ -124,8 +155,8 @@ public final class CategoryPages implements RouteGroup {
         Map<String, String> v = form(ctx, "typeId", "nameUk", "nameEn", "deadlineClass");
         edit(ctx, BASE + "/" + id, () -> {
             DeadlineClass deadline = deadline(v.get("deadlineClass"), true);
-            IssueType type = Refusal.validated(() -> new IssueType(v.get("typeId").strip(), v.get("nameUk"), v.get("nameEn"),
-                    deadline, 0, true));
+            IssueType type = Refusal.validated(
+                    () -> new IssueType(v.get("typeId").strip(), v.get("nameUk"), v.get("nameEn"), deadline, 0, true));
             IssueType added = menu.addIssueType(id, type, 0, console.caller(ctx).name(), clock.instant());
             return "Тип «" + added.nameUk() + "» додано.";
         });
@@ -138,8 +169,13 @@ public final class CategoryPages implements RouteGroup {
         boolean active = ctx.formParam("active") != null;
         edit(ctx, BASE + "/" + id, () -> {
             DeadlineClass deadline = deadline(v.get("deadlineClass"), true);
-            IssueType changed = menu.updateIssueType(id, typeId, old -> Refusal.validated(() -> new IssueType(old.id(),
-                    v.get("nameUk"), v.get("nameEn"), deadline, old.position(), active)), console.caller(ctx).name(), clock.instant());
+            IssueType changed = menu.updateIssueType(
+                    id,
+                    typeId,
+                    old -> Refusal.validated(() -> new IssueType(
+                            old.id(), v.get("nameUk"), v.get("nameEn"), deadline, old.position(), active)),
+                    console.caller(ctx).name(),
+                    clock.instant());
             return "Тип «" + changed.nameUk() + "» збережено.";
         });
     }
@@ -180,8 +216,10 @@ public final class CategoryPages implements RouteGroup {
             } catch (IOException e) {
                 throw Refusal.invalid("file", "файл не вдалося прочитати");
             }
-            MenuEditor.Imported imported = menu.importFile(yaml, console.caller(ctx).name(), clock.instant());
-            return "Меню імпортовано: " + imported.fromFile().size() + " категорій з файлу, усього в меню " + imported.after().size() + ".";
+            MenuEditor.Imported imported =
+                    menu.importFile(yaml, console.caller(ctx).name(), clock.instant());
+            return "Меню імпортовано: " + imported.fromFile().size() + " категорій з файлу, усього в меню "
+                    + imported.after().size() + ".";
         });
     }
 
@@ -205,7 +243,9 @@ public final class CategoryPages implements RouteGroup {
     }
 
     private Category find(String id) {
-        return menu.menu().stream().filter(c -> c.id().equals(id)).findFirst()
+        return menu.menu().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> Refusal.notFound("Категорії «" + id + "» немає."));
     }
 

@@ -29,7 +29,11 @@ public final class ChannelPages implements RouteGroup {
 
         /** The report groups in use, for the form's suggestions. */
         public List<String> groups() {
-            return channels.stream().map(IntakeChannel::reportGroup).filter(g -> g != null).distinct().toList();
+            return channels.stream()
+                    .map(IntakeChannel::reportGroup)
+                    .filter(g -> g != null)
+                    .distinct()
+                    .toList();
         }
 
         /** Whether an admin may take the channel off the list or back: neither a messenger's nor built in. */
@@ -58,8 +62,13 @@ public final class ChannelPages implements RouteGroup {
     }
 
     private void list(Context ctx, Map<String, String> values, String problem, int status) {
-        Pages.render(ctx, status, "channels.jte", console.chrome(ctx, "Канали надходження", "channels"),
-                "view", new ChannelsView(register.channels(), values, problem));
+        Pages.render(
+                ctx,
+                status,
+                "channels.jte",
+                console.chrome(ctx, "Канали надходження", "channels"),
+                "view",
+                new ChannelsView(register.channels(), values, problem));
     }
 
     private void add(Context ctx) {
@@ -68,10 +77,16 @@ public final class ChannelPages implements RouteGroup {
             values.put(name, Optional.ofNullable(ctx.formParam(name)).orElse("").strip());
         }
         try {
-            IntakeChannel added = register.addChannel(values.get("code").toUpperCase(java.util.Locale.ROOT), values.get("nameUk"),
-                    values.get("reportGroup"), null);
-            console.done(ctx, BASE, Flash.info("Канал «" + added.nameUk() + "» (" + added.code() + ") додано: його вже можна обрати"
-                    + " в новому зверненні та в імпорті."));
+            IntakeChannel added = register.addChannel(
+                    values.get("code").toUpperCase(java.util.Locale.ROOT),
+                    values.get("nameUk"),
+                    values.get("reportGroup"),
+                    null);
+            console.done(
+                    ctx,
+                    BASE,
+                    Flash.info("Канал «" + added.nameUk() + "» (" + added.code() + ") додано: його вже можна обрати"
+                            + " в новому зверненні та в імпорті."));
         } catch (Refusal r) {
             list(ctx, values, problem(r, values.get("code")), r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
         }
@@ -83,8 +98,12 @@ public final class ChannelPages implements RouteGroup {
         Flash flash;
         try {
             IntakeChannel changed = register.changeChannel(code, null, null, false, active, null);
-            flash = Flash.info("Канал «" + changed.nameUk() + "» " + (active ? "знову в списку операторів." : "вимкнено: в нових"
-                    + " зверненнях його не обрати, а подані ним звернення лишаються в реєстрі та звіті."));
+            flash = Flash.info(
+                    "Канал «" + changed.nameUk() + "» "
+                            + (active
+                                    ? "знову в списку операторів."
+                                    : "вимкнено: в нових"
+                                            + " зверненнях його не обрати, а подані ним звернення лишаються в реєстрі та звіті."));
         } catch (Refusal r) {
             if (r.kind() == Refusal.Kind.NOT_FOUND) {
                 throw Refusal.notFound("Каналу " + code + " немає.");
@@ -97,10 +116,13 @@ public final class ChannelPages implements RouteGroup {
     /** A refusal of the register in the page's words. */
     private static String problem(Refusal r, String code) {
         if (r.kind() == Refusal.Kind.CONFLICT) {
-            return r.getMessage().startsWith("code:") ? Labels.word("channels.problem.code.taken", code)
+            return r.getMessage().startsWith("code:")
+                    ? Labels.word("channels.problem.code.taken", code)
                     : Labels.word("channels.problem.fixed", code);
         }
         String field = r.field().orElse("");
-        return Labels.has("channels.problem." + field) ? Labels.word("channels.problem." + field) : "Канал не змінено: " + r.getMessage();
+        return Labels.has("channels.problem." + field)
+                ? Labels.word("channels.problem." + field)
+                : "Канал не змінено: " + r.getMessage();
     }
 }

@@ -16,8 +16,15 @@ import ua.zvernennia.core.register.Register;
  * sent back as it came when it was refused. Each field is the classifier's code, or empty for
  * "not classified".
  */
-public record ClassificationForm(String type, String form, String signatories, String sign, String earlierNumber,
-                                 Set<String> citizenCategories, List<String> questions, String outcome) {
+public record ClassificationForm(
+        String type,
+        String form,
+        String signatories,
+        String sign,
+        String earlierNumber,
+        Set<String> citizenCategories,
+        List<String> questions,
+        String outcome) {
 
     public ClassificationForm {
         citizenCategories = Set.copyOf(citizenCategories);
@@ -25,9 +32,15 @@ public record ClassificationForm(String type, String form, String signatories, S
     }
 
     static ClassificationForm of(Classification c) {
-        return new ClassificationForm(text(c.type()), text(c.form()), c.signatories() == null ? "" : c.signatories().toString(),
-                text(c.sign()), c.earlier() == null ? "" : c.earlier().toString(), new LinkedHashSet<>(c.citizenCategories()),
-                c.questions(), text(c.outcome()));
+        return new ClassificationForm(
+                text(c.type()),
+                text(c.form()),
+                c.signatories() == null ? "" : c.signatories().toString(),
+                text(c.sign()),
+                c.earlier() == null ? "" : c.earlier().toString(),
+                new LinkedHashSet<>(c.citizenCategories()),
+                c.questions(),
+                text(c.outcome()));
     }
 
     /** The form as sent: the questions in the order of their selects, empty ones left out. */
@@ -39,9 +52,19 @@ public record ClassificationForm(String type, String form, String signatories, S
             }
         }
         var categories = new LinkedHashSet<String>();
-        ctx.formParams("citizenCategory").stream().filter(k -> k != null && !k.isBlank()).map(String::strip).forEach(categories::add);
-        return new ClassificationForm(param(ctx, "type"), param(ctx, "form"), param(ctx, "signatories"), param(ctx, "sign"),
-                param(ctx, "earlierNumber"), categories, questions, param(ctx, "outcome"));
+        ctx.formParams("citizenCategory").stream()
+                .filter(k -> k != null && !k.isBlank())
+                .map(String::strip)
+                .forEach(categories::add);
+        return new ClassificationForm(
+                param(ctx, "type"),
+                param(ctx, "form"),
+                param(ctx, "signatories"),
+                param(ctx, "sign"),
+                param(ctx, "earlierNumber"),
+                categories,
+                questions,
+                param(ctx, "outcome"));
     }
 
     /**
@@ -61,13 +84,15 @@ public record ClassificationForm(String type, String form, String signatories, S
         }
         AppealNumber earlier = null;
         if (!earlierNumber.isBlank()) {
-            earlier = AppealNumber.parse(earlierNumber.strip()).orElseThrow(() -> Refusal.invalid("earlierNumber",
-                    "earlierNumber: '" + earlierNumber + "' is not an appeal number such as 2025-000123"));
+            earlier = AppealNumber.parse(earlierNumber.strip())
+                    .orElseThrow(() -> Refusal.invalid(
+                            "earlierNumber",
+                            "earlierNumber: '" + earlierNumber + "' is not an appeal number such as 2025-000123"));
         }
         Integer n = count;
         AppealNumber e = earlier;
-        return Register.validated(() -> new Classification(code(type), code(form), n, code(sign), e, List.copyOf(citizenCategories),
-                questions, code(outcome)));
+        return Register.validated(() -> new Classification(
+                code(type), code(form), n, code(sign), e, List.copyOf(citizenCategories), questions, code(outcome)));
     }
 
     public boolean hasCategory(String code) {

@@ -26,8 +26,9 @@ public final class Console implements ErrorAnswers {
     private static final String SESSION = "console-session";
     private static final String CALLER = "console-caller";
     private static final int RETRY_AFTER_SECONDS = 30;
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final Authenticator authenticator;
     final Sessions sessions;
@@ -75,17 +76,21 @@ public final class Console implements ErrorAnswers {
         }
         ctx.attribute(SESSION, s);
         ctx.attribute(CALLER, caller.get());
-        if (roles.stream().noneMatch(r -> r instanceof Role needed && caller.get().role().mayActAs(needed))) {
+        if (roles.stream()
+                .noneMatch(r -> r instanceof Role needed && caller.get().role().mayActAs(needed))) {
             throw Refusal.forbidden("Цей розділ лише для адміністраторів.");
         }
         if (ctx.method().name().equals("POST") && !same(ctx.formParam(CSRF_FIELD), s.csrf)) {
-            throw Refusal.forbidden("Форма застаріла або надіслана не з консолі. Відкрийте сторінку ще раз і повторіть.");
+            throw Refusal.forbidden(
+                    "Форма застаріла або надіслана не з консолі. Відкрийте сторінку ще раз і повторіть.");
         }
     }
 
     static boolean same(String given, String expected) {
-        return given != null && expected != null
-                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && expected != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     Session session(Context ctx) {
@@ -128,9 +133,13 @@ public final class Console implements ErrorAnswers {
 
     /** HttpOnly and SameSite=Strict always; Secure when the browser came over HTTPS (directly or through a proxy). */
     static void setCookie(Context ctx, String name, String value, String path, boolean expire) {
-        boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
-                + (https ? "; Secure" : "") + (expire ? "; Max-Age=0" : ""));
+        boolean https =
+                "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                                + (https ? "; Secure" : "") + (expire ? "; Max-Age=0" : ""));
     }
 
     // ---- what did not work: always a page, never the API's JSON ---------------------------------
@@ -138,28 +147,45 @@ public final class Console implements ErrorAnswers {
     @Override
     public void refused(Context ctx, Refusal refusal) {
         ErrorAnswers.retryAfter(ctx, refusal);
-        page(ctx, ErrorAnswers.status(refusal.kind()),
-                refusal.kind() == Refusal.Kind.NOT_FOUND ? "Сторінку не знайдено" : "Не вдалося", refusal.getMessage());
+        page(
+                ctx,
+                ErrorAnswers.status(refusal.kind()),
+                refusal.kind() == Refusal.Kind.NOT_FOUND ? "Сторінку не знайдено" : "Не вдалося",
+                refusal.getMessage());
     }
 
     @Override
     public void unavailable(Context ctx, String reason) {
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        page(ctx, 503, "База даних недоступна", "База даних зараз недоступна, тож нічого не змінено."
-                + " Спробуйте за хвилину: застосунок відновиться сам, щойно база знову працюватиме.");
+        page(
+                ctx,
+                503,
+                "База даних недоступна",
+                "База даних зараз недоступна, тож нічого не змінено."
+                        + " Спробуйте за хвилину: застосунок відновиться сам, щойно база знову працюватиме.");
     }
 
     @Override
     public void failed(Context ctx, String errorId) {
-        page(ctx, 500, "Не вдалося", "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора"
-                + " і назвіть код помилки " + errorId + ".");
+        page(
+                ctx,
+                500,
+                "Не вдалося",
+                "Щось пішло не так. Спробуйте ще раз; якщо повториться, повідомте адміністратора"
+                        + " і назвіть код помилки " + errorId + ".");
     }
 
     private void page(Context ctx, int status, String title, String message) {
         securityHeaders(ctx);
         Session s = ctx.attribute(SESSION);
         Caller c = ctx.attribute(CALLER);
-        Pages.render(ctx, status, "error.jte", new Chrome(title, c, s == null ? null : s.csrf, "", null, formats()), "message", message);
+        Pages.render(
+                ctx,
+                status,
+                "error.jte",
+                new Chrome(title, c, s == null ? null : s.csrf, "", null, formats()),
+                "message",
+                message);
     }
 
     /** A redirect out of a guard or handler. */

@@ -47,8 +47,13 @@ public final class ConsoleRoutes implements RouteGroup {
      * @param clients who the client of a request is
      * @param pages   the sections: appeals, categories, tokens, personal data, Open311 keys, statistics
      */
-    public ConsoleRoutes(Console console, Authenticator authenticator, SignInLimits signIns, ClientAddress clients, Clock clock,
-                         List<RouteGroup> pages) {
+    public ConsoleRoutes(
+            Console console,
+            Authenticator authenticator,
+            SignInLimits signIns,
+            ClientAddress clients,
+            Clock clock,
+            List<RouteGroup> pages) {
         this.console = console;
         this.authenticator = authenticator;
         this.signIns = signIns;
@@ -68,8 +73,11 @@ public final class ConsoleRoutes implements RouteGroup {
         app.get(BASE + "/", ConsoleRoutes::toAppeals);
         for (var file : STATIC.entrySet()) {
             byte[] bytes = resource("/console/static/" + file.getKey());
-            app.get(BASE + "/static/" + file.getKey(), ctx -> ctx.contentType(file.getValue())
-                    .header("Cache-Control", "private, max-age=300").result(bytes));
+            app.get(
+                    BASE + "/static/" + file.getKey(),
+                    ctx -> ctx.contentType(file.getValue())
+                            .header("Cache-Control", "private, max-age=300")
+                            .result(bytes));
         }
         app.get(BASE + "/login", ctx -> loginPage(ctx, 200, null));
         app.post(BASE + "/login", this::signIn);
@@ -93,9 +101,15 @@ public final class ConsoleRoutes implements RouteGroup {
         String nonce = Sessions.random();
         Console.setCookie(ctx, Console.LOGIN_COOKIE, nonce, BASE + "/login", false);
         String ended = "revoked".equals(ctx.queryParam("ended"))
-                ? "Сесію завершено: токен відкликано або змінено. Увійдіть знову." : null;
-        Pages.render(ctx, status, "login.jte", new Chrome("Вхід", null, nonce, "", null, console.formats()),
-                "problem", problem != null ? problem : ended);
+                ? "Сесію завершено: токен відкликано або змінено. Увійдіть знову."
+                : null;
+        Pages.render(
+                ctx,
+                status,
+                "login.jte",
+                new Chrome("Вхід", null, nonce, "", null, console.formats()),
+                "problem",
+                problem != null ? problem : ended);
     }
 
     /**
@@ -117,7 +131,8 @@ public final class ConsoleRoutes implements RouteGroup {
             loginPage(ctx, 429, "Забагато невдалих спроб входу. Спробуйте знову через " + seconds + " с.");
             return;
         }
-        String token = Optional.ofNullable(ctx.formParam("token")).map(String::strip).orElse("");
+        String token =
+                Optional.ofNullable(ctx.formParam("token")).map(String::strip).orElse("");
         Optional<Caller> caller = token.isEmpty() ? Optional.empty() : authenticator.identify(token);
         if (caller.isEmpty()) {
             signIns.failed(client, now);
@@ -130,7 +145,11 @@ public final class ConsoleRoutes implements RouteGroup {
         Session s = console.sessions.open(token);
         Console.setCookie(ctx, Console.LOGIN_COOKIE, "", BASE + "/login", true);
         Console.setCookie(ctx, Console.COOKIE, s.id, BASE, false);
-        log.info("console sign-in from {}: {} ({})", client, caller.get().name(), caller.get().role());
+        log.info(
+                "console sign-in from {}: {} ({})",
+                client,
+                caller.get().name(),
+                caller.get().role());
         ctx.redirect(BASE + "/appeals", HttpStatus.SEE_OTHER);
     }
 

@@ -30,8 +30,7 @@ public final class CouncilReportPage implements RouteGroup {
     private static final int YEARS = 5;
 
     /** A period the list offers. */
-    public record PeriodOption(String key, String label) {
-    }
+    public record PeriodOption(String key, String label) {}
 
     /**
      * The page.
@@ -40,8 +39,15 @@ public final class CouncilReportPage implements RouteGroup {
      * @param narrative   the period's narrative as saved (or as typed, when saving it was refused)
      * @param problem     why the narrative was not saved, or null
      */
-    public record ReportView(ReportPeriod period, String periodWords, List<PeriodOption> periods, RegisterFigures figures,
-                             String narrative, Narrative saved, boolean unfinished, String problem) {
+    public record ReportView(
+            ReportPeriod period,
+            String periodWords,
+            List<PeriodOption> periods,
+            RegisterFigures figures,
+            String narrative,
+            Narrative saved,
+            boolean unfinished,
+            String problem) {
         /** The period as a heading: «За I квартал 2026 року». */
         public String heading() {
             return Character.toUpperCase(periodWords.charAt(0)) + periodWords.substring(1);
@@ -76,10 +82,21 @@ public final class CouncilReportPage implements RouteGroup {
     private void page(Context ctx, ReportPeriod period, String typed, String problem, int status) {
         CouncilReport report = CouncilReport.of(register, period, wording);
         Optional<Narrative> saved = register.narrative(period);
-        Pages.render(ctx, status, "report.jte", console.chrome(ctx, "Звіт для ради", "reports"),
-                "view", new ReportView(period, report.periodWords(), periods(period),
-                        report.figures(), typed != null ? typed : saved.map(Narrative::body).orElse(""), saved.orElse(null),
-                        report.unfinished(), problem));
+        Pages.render(
+                ctx,
+                status,
+                "report.jte",
+                console.chrome(ctx, "Звіт для ради", "reports"),
+                "view",
+                new ReportView(
+                        period,
+                        report.periodWords(),
+                        periods(period),
+                        report.figures(),
+                        typed != null ? typed : saved.map(Narrative::body).orElse(""),
+                        saved.orElse(null),
+                        report.unfinished(),
+                        problem));
     }
 
     private void saveNarrative(Context ctx) {
@@ -88,12 +105,21 @@ public final class CouncilReportPage implements RouteGroup {
         try {
             register.putNarrative(period, text, console.caller(ctx).name());
         } catch (Refusal r) {
-            page(ctx, period, text, "Текст не збережено: не довше " + Narrative.MAX_BODY + " символів (зараз " + text.length() + ").",
+            page(
+                    ctx,
+                    period,
+                    text,
+                    "Текст не збережено: не довше " + Narrative.MAX_BODY + " символів (зараз " + text.length() + ").",
                     400);
             return;
         }
-        console.done(ctx, BASE + "?period=" + period.key(), Flash.info(text.isBlank()
-                ? "Текстову частину звіту видалено." : "Текстову частину звіту збережено: вона вже у звіті."));
+        console.done(
+                ctx,
+                BASE + "?period=" + period.key(),
+                Flash.info(
+                        text.isBlank()
+                                ? "Текстову частину звіту видалено."
+                                : "Текстову частину звіту збережено: вона вже у звіті."));
     }
 
     private void download(Context ctx) {
@@ -102,25 +128,37 @@ public final class CouncilReportPage implements RouteGroup {
         CouncilReport report = CouncilReport.of(register, period, wording);
         String file = "zvernennia-" + period.key().toLowerCase(Locale.ROOT);
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").result(report.csv());
-            case "docx" -> ctx.contentType(CouncilReportController.DOCX)
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".docx\"").result(report.docx());
-            case "html" -> ctx.contentType("text/html; charset=utf-8").header("Content-Security-Policy", StatsPage.REPORT_CSP)
-                    .header("Content-Disposition", "inline; filename=\"" + file + ".html\"").result(report.html());
+            case "csv" ->
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                        .result(report.csv());
+            case "docx" ->
+                ctx.contentType(CouncilReportController.DOCX)
+                        .header("Content-Disposition", "attachment; filename=\"" + file + ".docx\"")
+                        .result(report.docx());
+            case "html" ->
+                ctx.contentType("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", StatsPage.REPORT_CSP)
+                        .header("Content-Disposition", "inline; filename=\"" + file + ".html\"")
+                        .result(report.html());
             default -> throw Refusal.invalid("format", "Формат звіту — html, csv або docx.");
         }
     }
 
     private static ReportPeriod period(String key) {
-        return ReportPeriod.parse(key).orElseThrow(() -> Refusal.invalid("period",
-                "Такого періоду звіту немає: очікується, напр., 2026-Q1 (квартал), 2026-H1 (півріччя) або 2026 (рік)."));
+        return ReportPeriod.parse(key)
+                .orElseThrow(
+                        () -> Refusal.invalid(
+                                "period",
+                                "Такого періоду звіту немає: очікується, напр., 2026-Q1 (квартал), 2026-H1 (півріччя) або 2026 (рік)."));
     }
 
     /** The quarter before the current one: the one a council reports on. */
     private ReportPeriod lastQuarter() {
         LocalDate today = clock.instant().atZone(console.zone()).toLocalDate();
-        LocalDate before = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).minusDays(1);
+        LocalDate before = today.withDayOfMonth(1)
+                .withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1)
+                .minusDays(1);
         return ReportPeriod.quarter(before.getYear(), (before.getMonthValue() - 1) / 3 + 1);
     }
 

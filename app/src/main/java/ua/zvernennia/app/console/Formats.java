@@ -49,6 +49,7 @@ public record Formats(ZoneId zone, Instant now) {
 
     /** The point on OpenStreetMap. */
     public static String osm(GeoPoint p) {
-        return "https://www.openstreetmap.org/?mlat=" + p.latitude() + "&mlon=" + p.longitude() + "#map=18/" + p.latitude() + "/" + p.longitude();
+        return "https://www.openstreetmap.org/?mlat=" + p.latitude() + "&mlon=" + p.longitude() + "#map=18/"
+                + p.latitude() + "/" + p.longitude();
     }
 }

@@ -27,12 +27,18 @@ public final class ImportPage implements RouteGroup {
     static final long MAX_FILE = 10L * 1024 * 1024;
     /** The example row of the file to start from, by column; its receipt is yesterday's. */
     private static final java.util.Map<String, String> EXAMPLE = java.util.Map.ofEntries(
-            java.util.Map.entry("channel", "MAIL"), java.util.Map.entry("category", "water"),
+            java.util.Map.entry("channel", "MAIL"),
+            java.util.Map.entry("category", "water"),
             java.util.Map.entry("description", "Немає холодної води з понеділка"),
-            java.util.Map.entry("placeAddress", "\"вул. Січових Стрільців, 12\""), java.util.Map.entry("firstName", "Олена"),
-            java.util.Map.entry("lastName", "Коваленко"), java.util.Map.entry("address", "\"вул. Шевченка, 5, кв. 12\""),
-            java.util.Map.entry("phone", "050 123 45 67"), java.util.Map.entry("type", "3.2"), java.util.Map.entry("form", "5.1"),
-            java.util.Map.entry("sign", "2.1"), java.util.Map.entry("citizenCategories", "7.21"),
+            java.util.Map.entry("placeAddress", "\"вул. Січових Стрільців, 12\""),
+            java.util.Map.entry("firstName", "Олена"),
+            java.util.Map.entry("lastName", "Коваленко"),
+            java.util.Map.entry("address", "\"вул. Шевченка, 5, кв. 12\""),
+            java.util.Map.entry("phone", "050 123 45 67"),
+            java.util.Map.entry("type", "3.2"),
+            java.util.Map.entry("form", "5.1"),
+            java.util.Map.entry("sign", "2.1"),
+            java.util.Map.entry("citizenCategories", "7.21"),
             java.util.Map.entry("questions", "009;010"));
 
     /**
@@ -41,8 +47,12 @@ public final class ImportPage implements RouteGroup {
      * @param file     the name of the file refused, or null
      * @param problems every problem of that file, in the order of its lines
      */
-    public record ImportView(List<String> columns, List<String> required, int maxRows, String file,
-                             List<AppealImport.Problem> problems) {
+    public record ImportView(
+            List<String> columns,
+            List<String> required,
+            int maxRows,
+            String file,
+            List<AppealImport.Problem> problems) {
         public boolean required(String column) {
             return required.contains(column);
         }
@@ -68,17 +78,25 @@ public final class ImportPage implements RouteGroup {
     }
 
     private void page(Context ctx, String file, List<AppealImport.Problem> problems, int status) {
-        Pages.render(ctx, status, "import.jte", console.chrome(ctx, "Імпорт звернень", "import"),
-                "view", new ImportView(AppealImport.COLUMNS, AppealImport.REQUIRED, AppealImport.MAX_ROWS, file, problems));
+        Pages.render(
+                ctx,
+                status,
+                "import.jte",
+                console.chrome(ctx, "Імпорт звернень", "import"),
+                "view",
+                new ImportView(AppealImport.COLUMNS, AppealImport.REQUIRED, AppealImport.MAX_ROWS, file, problems));
     }
 
     /** A file to start from: the header and one row, with a byte order mark so that spreadsheets read it as UTF-8. */
     private void template(Context ctx) {
-        String yesterday = console.formats().now().atZone(console.zone()).toLocalDate().minusDays(1) + "T10:15";
-        String row = AppealImport.COLUMNS.stream().map(c -> c.equals("receivedAt") ? yesterday : EXAMPLE.getOrDefault(c, ""))
+        String yesterday =
+                console.formats().now().atZone(console.zone()).toLocalDate().minusDays(1) + "T10:15";
+        String row = AppealImport.COLUMNS.stream()
+                .map(c -> c.equals("receivedAt") ? yesterday : EXAMPLE.getOrDefault(c, ""))
                 .collect(java.util.stream.Collectors.joining(","));
         ctx.header("Content-Disposition", "attachment; filename=\"zvernennia-import.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + String.join(",", AppealImport.COLUMNS) + "\r\n" + row + "\r\n");
+        ctx.contentType("text/csv; charset=utf-8")
+                .result("\uFEFF" + String.join(",", AppealImport.COLUMNS) + "\r\n" + row + "\r\n");
     }
 
     private void upload(Context ctx) {
@@ -87,14 +105,22 @@ public final class ImportPage implements RouteGroup {
             throw Refusal.invalid("file", "Оберіть файл CSV (UTF-8), перший рядок якого називає стовпці.");
         }
         if (file.size() > MAX_FILE) {
-            throw Refusal.invalid("file", "Файл завеликий: не більше 10 МБ, тобто до " + AppealImport.MAX_ROWS + " рядків за раз.");
+            throw Refusal.invalid(
+                    "file", "Файл завеликий: не більше 10 МБ, тобто до " + AppealImport.MAX_ROWS + " рядків за раз.");
         }
         String csv;
         try (InputStream in = file.content()) {
-            csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+            csv = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(in.readAllBytes()))
+                    .toString();
         } catch (CharacterCodingException e) {
-            page(ctx, file.filename(), List.of(new AppealImport.Problem(0,
-                    "Файл не в кодуванні UTF-8: збережіть його як «CSV UTF-8» і завантажте знову.")), 400);
+            page(
+                    ctx,
+                    file.filename(),
+                    List.of(new AppealImport.Problem(
+                            0, "Файл не в кодуванні UTF-8: збережіть його як «CSV UTF-8» і завантажте знову.")),
+                    400);
             return;
         } catch (IOException e) {
             throw Refusal.invalid("file", "Файл не вдалося прочитати. Спробуйте ще раз.");
@@ -105,7 +131,11 @@ public final class ImportPage implements RouteGroup {
             return;
         }
         List<AppealNumber> numbers = result.registered();
-        console.done(ctx, BASE, Flash.info("Імпортовано звернень: " + numbers.size() + " (№ " + numbers.get(0)
-                + (numbers.size() > 1 ? " … № " + numbers.get(numbers.size() - 1) : "") + ", у порядку рядків файлу)."));
+        console.done(
+                ctx,
+                BASE,
+                Flash.info("Імпортовано звернень: " + numbers.size() + " (№ " + numbers.get(0)
+                        + (numbers.size() > 1 ? " … № " + numbers.get(numbers.size() - 1) : "")
+                        + ", у порядку рядків файлу)."));
     }
 }

@@ -16,8 +16,7 @@ import ua.zvernennia.core.desk.AppealIntake;
 public final class Labels {
     private static final Properties WORDS = load();
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static String of(Enum<?> value) {
         return value == null ? "" : word(prefix(value) + "." + value.name());

@@ -18,18 +18,21 @@ public final class MapPointPage implements RouteGroup {
     private static final String PATH = ConsoleRoutes.BASE + "/appeals/{number}/map-point";
     private static final String NO_SUCH_APPEAL = "Такого звернення немає.";
 
-    public record MapPointView(String number, MapPlaces.Place place, String latitude, String longitude, String problem) {
+    public record MapPointView(
+            String number, MapPlaces.Place place, String latitude, String longitude, String problem) {
         public String source() {
             return switch (place.source()) {
                 case CITIZEN -> "точка, яку надіслав мешканець";
                 case GEOCODER -> "знайдено геокодером за адресою місця проблеми";
                 case OPERATOR -> "виправлено оператором";
-                case NONE -> place.geocoderStatus() == null ? "немає: ні точки, ні адреси місця"
-                        : switch (place.geocoderStatus()) {
-                            case "PENDING" -> "адресу ще шукає геокодер";
-                            case "NOT_FOUND" -> "геокодер адреси не знайшов";
-                            default -> "геокодер не відповів; вкажіть точку вручну";
-                        };
+                case NONE ->
+                    place.geocoderStatus() == null
+                            ? "немає: ні точки, ні адреси місця"
+                            : switch (place.geocoderStatus()) {
+                                case "PENDING" -> "адресу ще шукає геокодер";
+                                case "NOT_FOUND" -> "геокодер адреси не знайшов";
+                                default -> "геокодер не відповів; вкажіть точку вручну";
+                            };
             };
         }
     }
@@ -59,10 +62,19 @@ public final class MapPointPage implements RouteGroup {
     private void show(Context ctx, String lat, String lon, String problem, int status) {
         AppealNumber n = number(ctx);
         MapPlaces.Place place = places.place(n).orElseThrow(() -> Refusal.notFound(NO_SUCH_APPEAL));
-        String shownLat = lat != null ? lat : place.point() == null ? "" : Double.toString(place.point().latitude());
-        String shownLon = lon != null ? lon : place.point() == null ? "" : Double.toString(place.point().longitude());
-        Pages.render(ctx, status, "map-point.jte", console.chrome(ctx, "Точка на карті: № " + n, "appeals"),
-                "view", new MapPointView(n.toString(), place, shownLat, shownLon, problem));
+        String shownLat = lat != null
+                ? lat
+                : place.point() == null ? "" : Double.toString(place.point().latitude());
+        String shownLon = lon != null
+                ? lon
+                : place.point() == null ? "" : Double.toString(place.point().longitude());
+        Pages.render(
+                ctx,
+                status,
+                "map-point.jte",
+                console.chrome(ctx, "Точка на карті: № " + n, "appeals"),
+                "view",
+                new MapPointView(n.toString(), place, shownLat, shownLon, problem));
     }
 
     private void save(Context ctx) {
@@ -76,8 +88,10 @@ public final class MapPointPage implements RouteGroup {
             console.done(ctx, self, Flash.info("Виправлення скасовано."));
             return;
         }
-        String lat = ctx.formParam("lat") == null ? "" : ctx.formParam("lat").strip().replace(',', '.');
-        String lon = ctx.formParam("lon") == null ? "" : ctx.formParam("lon").strip().replace(',', '.');
+        String lat =
+                ctx.formParam("lat") == null ? "" : ctx.formParam("lat").strip().replace(',', '.');
+        String lon =
+                ctx.formParam("lon") == null ? "" : ctx.formParam("lon").strip().replace(',', '.');
         GeoPoint point;
         try {
             point = new GeoPoint(Double.parseDouble(lat), Double.parseDouble(lon));

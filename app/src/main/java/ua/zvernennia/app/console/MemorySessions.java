@@ -26,7 +26,9 @@ final class MemorySessions implements Sessions {
     public Session open(String token) {
         forgetIdle();
         if (byId.size() >= MAX) {
-            byId.values().stream().min(java.util.Comparator.comparing(Session::lastSeen)).ifPresent(s -> byId.remove(s.id));
+            byId.values().stream()
+                    .min(java.util.Comparator.comparing(Session::lastSeen))
+                    .ifPresent(s -> byId.remove(s.id));
         }
         Session s = new Session(Sessions.random(), Sessions.random(), token, clock.instant());
         byId.put(s.id, s);
@@ -59,5 +61,4 @@ final class MemorySessions implements Sessions {
         var cutoff = clock.instant().minus(IDLE);
         byId.values().removeIf(s -> s.lastSeen().isBefore(cutoff));
     }
-
 }

@@ -14,8 +14,7 @@ import ua.zvernennia.core.refusal.Refusal;
 public final class Open311KeyPages implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/open311-keys";
 
-    public record KeysView(List<Open311Store.Key> keys) {
-    }
+    public record KeysView(List<Open311Store.Key> keys) {}
 
     private final Console console;
     private final PartnerKeys keys;
@@ -33,23 +32,37 @@ public final class Open311KeyPages implements RouteGroup {
     }
 
     private void list(Context ctx) {
-        Pages.render(ctx, 200, "open311-keys.jte", console.chrome(ctx, "Ключі Open311", "open311"), "view", new KeysView(keys.keys()));
+        Pages.render(
+                ctx,
+                200,
+                "open311-keys.jte",
+                console.chrome(ctx, "Ключі Open311", "open311"),
+                "view",
+                new KeysView(keys.keys()));
     }
 
     private void issue(Context ctx) {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String source = Optional.ofNullable(ctx.formParam("source")).orElse("").strip();
         if (name.isEmpty() || name.length() > Open311Store.MAX_NAME) {
-            console.done(ctx, BASE, new Flash("Вкажіть застосунок-партнер: від 1 до " + Open311Store.MAX_NAME + " символів.", true, null));
+            console.done(
+                    ctx,
+                    BASE,
+                    new Flash(
+                            "Вкажіть застосунок-партнер: від 1 до " + Open311Store.MAX_NAME + " символів.",
+                            true,
+                            null));
             return;
         }
         if (source.length() > Open311Store.MAX_SOURCE) {
-            console.done(ctx, BASE, new Flash("Джерело — не більше " + Open311Store.MAX_SOURCE + " символів.", true, null));
+            console.done(
+                    ctx, BASE, new Flash("Джерело — не більше " + Open311Store.MAX_SOURCE + " символів.", true, null));
             return;
         }
         int perMinute;
         try {
-            perMinute = Integer.parseInt(Optional.ofNullable(ctx.formParam("perMinute")).orElse("").strip());
+            perMinute = Integer.parseInt(
+                    Optional.ofNullable(ctx.formParam("perMinute")).orElse("").strip());
         } catch (NumberFormatException e) {
             perMinute = 0;
         }
@@ -57,10 +70,18 @@ public final class Open311KeyPages implements RouteGroup {
             console.done(ctx, BASE, new Flash("Ліміт — ціле число запитів за хвилину, від 1 до 10000.", true, null));
             return;
         }
-        PartnerKeys.Issued issued = keys.issue(name, source.isEmpty() ? PartnerKeys.DEFAULT_SOURCE : source,
-                perMinute, console.caller(ctx).name());
-        console.done(ctx, BASE, new Flash("Ключ Open311 для «" + name + "» видано. Скопіюйте його зараз: більше його не буде видно.",
-                false, issued.key()));
+        PartnerKeys.Issued issued = keys.issue(
+                name,
+                source.isEmpty() ? PartnerKeys.DEFAULT_SOURCE : source,
+                perMinute,
+                console.caller(ctx).name());
+        console.done(
+                ctx,
+                BASE,
+                new Flash(
+                        "Ключ Open311 для «" + name + "» видано. Скопіюйте його зараз: більше його не буде видно.",
+                        false,
+                        issued.key()));
     }
 
     private void revoke(Context ctx) {
@@ -71,7 +92,11 @@ public final class Open311KeyPages implements RouteGroup {
             throw Refusal.notFound("Такого ключа немає.");
         }
         boolean revoked = keys.revoke(id);
-        console.done(ctx, BASE, revoked ? Flash.info("Ключ № " + id + " відкликано: з ним більше не можна подавати звернення.")
-                : new Flash("Активного ключа № " + id + " немає.", true, null));
+        console.done(
+                ctx,
+                BASE,
+                revoked
+                        ? Flash.info("Ключ № " + id + " відкликано: з ним більше не можна подавати звернення.")
+                        : new Flash("Активного ключа № " + id + " немає.", true, null));
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
 final class Pages {
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Renders {@code template} with the page chrome as {@code c} and the other named parameters. */
     static void render(Context ctx, int status, String template, Chrome chrome, Object... namedParams) {

@@ -21,8 +21,7 @@ public final class PrivacyPages implements RouteGroup {
     private static final int SHOWN = 200;
 
     /** The log's latest entries, of one appeal if {@code appeal} is set. */
-    public record PrivacyView(List<AccessLogStore.Entry> entries, String appeal) {
-    }
+    public record PrivacyView(List<AccessLogStore.Entry> entries, String appeal) {}
 
     private final Console console;
     private final AccessLogStore log;
@@ -34,7 +33,8 @@ public final class PrivacyPages implements RouteGroup {
      * @param log   the access log as it is kept, to show
      * @param audit where this page's own erasures are recorded
      */
-    public PrivacyPages(Console console, AccessLogStore log, PersonalDataStore personalData, AccessLog audit, Clock clock) {
+    public PrivacyPages(
+            Console console, AccessLogStore log, PersonalDataStore personalData, AccessLog audit, Clock clock) {
         this.console = console;
         this.log = log;
         this.personalData = personalData;
@@ -49,26 +49,38 @@ public final class PrivacyPages implements RouteGroup {
     }
 
     private void page(Context ctx) {
-        String appeal = Optional.ofNullable(ctx.queryParam("appeal")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> AppealNumber.parse(s).map(AppealNumber::toString)
+        String appeal = Optional.ofNullable(ctx.queryParam("appeal"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> AppealNumber.parse(s)
+                        .map(AppealNumber::toString)
                         .orElseThrow(() -> Refusal.invalid("appeal", "Номер звернення має вигляд 2026-000123.")))
                 .orElse(null);
         List<AccessLogStore.Entry> entries = log.list(appeal, null, null, null, 0, SHOWN);
-        Pages.render(ctx, 200, "privacy.jte", console.chrome(ctx, "Персональні дані", "privacy"), "view", new PrivacyView(entries, appeal));
+        Pages.render(
+                ctx,
+                200,
+                "privacy.jte",
+                console.chrome(ctx, "Персональні дані", "privacy"),
+                "view",
+                new PrivacyView(entries, appeal));
     }
 
     private void erase(Context ctx) {
-        Optional<Phone> phone = Phone.parse(Optional.ofNullable(ctx.formParam("phone")).orElse(""));
+        Optional<Phone> phone =
+                Phone.parse(Optional.ofNullable(ctx.formParam("phone")).orElse(""));
         if (phone.isEmpty()) {
             console.done(ctx, BASE, new Flash("Вкажіть номер телефону громадянина, напр. +380501234567.", true, null));
             return;
         }
         PersonalDataStore.ErasedByPhone o = personalData.eraseByPhone(phone.get(), clock.instant());
         audit.erased(console.caller(ctx).name(), AccessLog.Via.CONSOLE, o.anonymised());
-        StringBuilder text = new StringBuilder("Дані за номером видалено. Чатів: " + o.chats() + ", знеособлено закритих звернень: "
-                + o.anonymised().size() + (o.anonymised().isEmpty() ? "" : " (" + join(o.anonymised()) + ")") + ".");
+        StringBuilder text = new StringBuilder("Дані за номером видалено. Чатів: " + o.chats()
+                + ", знеособлено закритих звернень: " + o.anonymised().size()
+                + (o.anonymised().isEmpty() ? "" : " (" + join(o.anonymised()) + ")") + ".");
         if (!o.keptOpen().isEmpty()) {
-            text.append(" Залишено відкриті звернення ").append(join(List.copyOf(o.keptOpen().keySet())))
+            text.append(" Залишено відкриті звернення ")
+                    .append(join(List.copyOf(o.keptOpen().keySet())))
                     .append(": за законом дані потрібні до кінця розгляду; після закриття видаліть ще раз.");
         }
         if (o.nothing()) {

@@ -30,7 +30,6 @@ interface Sessions {
     final class Holder {
         static final SecureRandom RANDOM = new SecureRandom();
 
-        private Holder() {
-        }
+        private Holder() {}
     }
 }

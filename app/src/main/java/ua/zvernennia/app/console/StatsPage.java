@@ -31,15 +31,26 @@ import ua.zvernennia.core.stats.StatisticsReader;
 public final class StatsPage implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/stats";
     /** The report page has its own inline styles and no scripts; nothing is fetched from elsewhere. */
-    static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+    static final String REPORT_CSP =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
     /**
      * The page: the period as asked (or the problem with it), its statistics and their charts (SVG
      * drawn by the report's code, with every label escaped there), and the quarter picker.
      */
-    public record StatsView(LocalDate from, LocalDate to, GroupBy groupBy, String problem, Statistics stats,
-                            String channelsChart, String categoriesChart, String periodsChart, int year, int quarter,
-                            List<Integer> years, RegisterFigures register) {
+    public record StatsView(
+            LocalDate from,
+            LocalDate to,
+            GroupBy groupBy,
+            String problem,
+            Statistics stats,
+            String channelsChart,
+            String categoriesChart,
+            String periodsChart,
+            int year,
+            int quarter,
+            List<Integer> years,
+            RegisterFigures register) {
         public String colour(int i) {
             return ReportCharts.colour(i);
         }
@@ -59,7 +70,13 @@ public final class StatsPage implements RouteGroup {
      * @param register the council's register, whose breakdowns the page shows as /api/stats does
      * @param zone     the city's time zone: the periods are its days
      */
-    public StatsPage(Console console, StatisticsReader charts, StatisticsReader official, Register register, Clock clock, ZoneId zone) {
+    public StatsPage(
+            Console console,
+            StatisticsReader charts,
+            StatisticsReader official,
+            Register register,
+            Clock clock,
+            ZoneId zone) {
         this.console = console;
         this.charts = charts;
         this.official = official;
@@ -107,10 +124,28 @@ public final class StatsPage implements RouteGroup {
         }
         Statistics s = charts.read(range, groupBy);
         int quarter = (today.getMonthValue() - 1) / 3 + 1;
-        List<Integer> years = IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed().sorted((a, b) -> b - a).toList();
-        Pages.render(ctx, problem == null ? 200 : 400, "stats.jte", console.chrome(ctx, "Статистика", "stats"),
-                "view", new StatsView(from, to, groupBy, problem, s, ReportCharts.channels(s), ReportCharts.categories(s),
-                        ReportCharts.periods(s, "Звернення " + groupName(groupBy)), today.getYear(), quarter, years,
+        List<Integer> years = IntStream.rangeClosed(today.getYear() - 4, today.getYear())
+                .boxed()
+                .sorted((a, b) -> b - a)
+                .toList();
+        Pages.render(
+                ctx,
+                problem == null ? 200 : 400,
+                "stats.jte",
+                console.chrome(ctx, "Статистика", "stats"),
+                "view",
+                new StatsView(
+                        from,
+                        to,
+                        groupBy,
+                        problem,
+                        s,
+                        ReportCharts.channels(s),
+                        ReportCharts.categories(s),
+                        ReportCharts.periods(s, "Звернення " + groupName(groupBy)),
+                        today.getYear(),
+                        quarter,
+                        years,
                         register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
@@ -118,14 +153,19 @@ public final class StatsPage implements RouteGroup {
         int year = number(ctx.queryParam("year"), 2000, 2100);
         int quarter = number(ctx.queryParam("quarter"), 1, 4);
         String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
-        QuarterlyReport report = new QuarterlyReport(year, quarter,
-                official.read(DateRange.quarter(year, quarter, zone), GroupBy.MONTH));
+        QuarterlyReport report = new QuarterlyReport(
+                year, quarter, official.read(DateRange.quarter(year, quarter, zone), GroupBy.MONTH));
         String file = "zvernennia-" + year + "-q" + quarter;
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").result(report.csv());
-            case "html" -> ctx.contentType("text/html; charset=utf-8").header("Content-Security-Policy", REPORT_CSP)
-                    .header("Content-Disposition", "inline; filename=\"" + file + ".html\"").result(report.html());
+            case "csv" ->
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                        .result(report.csv());
+            case "html" ->
+                ctx.contentType("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", REPORT_CSP)
+                        .header("Content-Disposition", "inline; filename=\"" + file + ".html\"")
+                        .result(report.html());
             default -> throw Refusal.invalid("format", "Формат звіту — html або csv.");
         }
     }

@@ -15,8 +15,7 @@ import ua.zvernennia.core.refusal.Refusal;
 public final class TokenPages implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/tokens";
 
-    public record TokensView(List<ApiTokenStore.ApiToken> tokens) {
-    }
+    public record TokensView(List<ApiTokenStore.ApiToken> tokens) {}
 
     private final Console console;
     private final ApiTokenStore tokens;
@@ -38,7 +37,13 @@ public final class TokenPages implements RouteGroup {
     }
 
     private void list(Context ctx) {
-        Pages.render(ctx, 200, "tokens.jte", console.chrome(ctx, "Токени доступу", "tokens"), "view", new TokensView(tokens.list()));
+        Pages.render(
+                ctx,
+                200,
+                "tokens.jte",
+                console.chrome(ctx, "Токени доступу", "tokens"),
+                "view",
+                new TokensView(tokens.list()));
     }
 
     private void issue(Context ctx) {
@@ -51,12 +56,21 @@ public final class TokenPages implements RouteGroup {
             return;
         }
         if (name.isEmpty() || name.length() > TokenIssuer.MAX_NAME) {
-            console.done(ctx, BASE, new Flash("Вкажіть, чий це токен: від 1 до " + TokenIssuer.MAX_NAME + " символів.", true, null));
+            console.done(
+                    ctx,
+                    BASE,
+                    new Flash("Вкажіть, чий це токен: від 1 до " + TokenIssuer.MAX_NAME + " символів.", true, null));
             return;
         }
         TokenIssuer.Issued issued = issuer.issue(name, role, console.caller(ctx).name());
-        console.done(ctx, BASE, new Flash("Токен для «" + name + "» (" + Labels.of(role)
-                + ") видано. Скопіюйте його зараз: більше його не буде видно.", false, issued.token()));
+        console.done(
+                ctx,
+                BASE,
+                new Flash(
+                        "Токен для «" + name + "» (" + Labels.of(role)
+                                + ") видано. Скопіюйте його зараз: більше його не буде видно.",
+                        false,
+                        issued.token()));
     }
 
     private void revoke(Context ctx) {
@@ -67,7 +81,11 @@ public final class TokenPages implements RouteGroup {
             throw Refusal.notFound("Такого токена немає.");
         }
         boolean revoked = tokens.revoke(id, clock.instant());
-        console.done(ctx, BASE, revoked ? Flash.info("Токен № " + id + " відкликано: ним більше не можна увійти.")
-                : new Flash("Активного токена № " + id + " немає.", true, null));
+        console.done(
+                ctx,
+                BASE,
+                revoked
+                        ? Flash.info("Токен № " + id + " відкликано: ним більше не можна увійти.")
+                        : new Flash("Активного токена № " + id + " немає.", true, null));
     }
 }

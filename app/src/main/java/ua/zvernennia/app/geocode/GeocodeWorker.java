@@ -7,12 +7,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Instant;
 import ua.zvernennia.core.appeal.GeoPoint;
 import ua.zvernennia.core.openmap.GeocodeQueue;
 
@@ -44,7 +44,8 @@ public final class GeocodeWorker implements AutoCloseable {
      * @param centre    the city's centre: places near it are preferred
      * @param interval  the least time between two requests to the geocoder
      */
-    public GeocodeWorker(GeocodeQueue queue, URI geocoder, String userAgent, GeoPoint centre, Duration interval, Clock clock) {
+    public GeocodeWorker(
+            GeocodeQueue queue, URI geocoder, String userAgent, GeoPoint centre, Duration interval, Clock clock) {
         this.queue = queue;
         this.geocoder = new Geocoder(geocoder, userAgent, centre);
         this.clock = clock;
@@ -88,7 +89,9 @@ public final class GeocodeWorker implements AutoCloseable {
         }
         String hash = sha256(place);
         Optional<GeocodeQueue.Answer> cached = queue.cached(hash);
-        if (cached.isPresent() && (cached.get().found() || cached.get().fetchedAt().plus(NOT_FOUND_KEPT).isAfter(now))) {
+        if (cached.isPresent()
+                && (cached.get().found()
+                        || cached.get().fetchedAt().plus(NOT_FOUND_KEPT).isAfter(now))) {
             queue.answered(due.number(), cached.get().point(), null, now);
             return true;
         }
@@ -113,10 +116,17 @@ public final class GeocodeWorker implements AutoCloseable {
     private void failed(GeocodeQueue.Due due, String reason, Duration retryAfter) {
         Instant at = clock.instant();
         int attempts = due.attempts() + 1;
-        Instant notBefore = attempts >= MAX_ATTEMPTS ? null
-                : at.plus(max(retryAfter == null ? Duration.ZERO : retryAfter, Duration.ofMinutes(1L << Math.min(10, attempts))));
+        Instant notBefore = attempts >= MAX_ATTEMPTS
+                ? null
+                : at.plus(max(
+                        retryAfter == null ? Duration.ZERO : retryAfter,
+                        Duration.ofMinutes(1L << Math.min(10, attempts))));
         queue.failed(due.number(), reason == null ? "failed" : reason, notBefore, at);
-        log.warn("geocoder: appeal {} not looked up ({}); {}", due.number(), reason, notBefore == null ? "given up" : "tried again later");
+        log.warn(
+                "geocoder: appeal {} not looked up ({}); {}",
+                due.number(),
+                reason,
+                notBefore == null ? "given up" : "tried again later");
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -130,7 +140,8 @@ public final class GeocodeWorker implements AutoCloseable {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

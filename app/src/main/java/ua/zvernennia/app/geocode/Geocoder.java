@@ -46,26 +46,41 @@ final class Geocoder {
         this.base = base;
         this.userAgent = userAgent;
         this.centre = centre;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The request for {@code place}: this and nothing else goes to the geocoder. */
     URI request(String place) {
-        String viewbox = String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", centre.longitude() - AROUND_DEGREES,
-                centre.latitude() + AROUND_DEGREES, centre.longitude() + AROUND_DEGREES, centre.latitude() - AROUND_DEGREES);
+        String viewbox = String.format(
+                Locale.ROOT,
+                "%.4f,%.4f,%.4f,%.4f",
+                centre.longitude() - AROUND_DEGREES,
+                centre.latitude() + AROUND_DEGREES,
+                centre.longitude() + AROUND_DEGREES,
+                centre.latitude() - AROUND_DEGREES);
         return URI.create(base + "/search?format=jsonv2&limit=1&accept-language=uk&viewbox=" + viewbox + "&bounded=1&q="
                 + URLEncoder.encode(place, StandardCharsets.UTF_8));
     }
 
     /** The point of {@code place}, or empty when the geocoder knows none. */
     Optional<GeoPoint> find(String place) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(request(place)).timeout(Duration.ofSeconds(10))
-                .header("User-Agent", userAgent).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(request(place))
+                .timeout(Duration.ofSeconds(10))
+                .header("User-Agent", userAgent)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             int status = response.statusCode();
             if (status == 429 || status == 503) {
-                Duration wait = response.headers().firstValue("Retry-After").flatMap(Geocoder::seconds).orElse(null);
+                Duration wait = response.headers()
+                        .firstValue("Retry-After")
+                        .flatMap(Geocoder::seconds)
+                        .orElse(null);
                 throw new Unavailable("the geocoder answered " + status, wait);
             }
             if (status != 200) {
@@ -84,7 +99,9 @@ final class Geocoder {
             }
             try {
                 JsonNode first = results.get(0);
-                return Optional.of(new GeoPoint(Double.parseDouble(first.path("lat").asText()), Double.parseDouble(first.path("lon").asText())));
+                return Optional.of(new GeoPoint(
+                        Double.parseDouble(first.path("lat").asText()),
+                        Double.parseDouble(first.path("lon").asText())));
             } catch (IllegalArgumentException e) {
                 throw new Unavailable("the geocoder's answer has no usable point", null);
             }

@@ -20,21 +20,39 @@ public final class Images {
     /** Larger pictures get no thumbnail: decoding them could exhaust the memory. */
     private static final long MAX_PIXELS = 80_000_000L;
 
-    private Images() {
-    }
+    private Images() {}
 
     /** The image type of the bytes (JPEG, PNG, GIF or WebP), or null when they are no such image. */
     public static String type(byte[] b) {
         if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
             return "image/jpeg";
         }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A) {
+        if (b.length > 8
+                && (b[0] & 0xFF) == 0x89
+                && b[1] == 'P'
+                && b[2] == 'N'
+                && b[3] == 'G'
+                && b[4] == 0x0D
+                && b[5] == 0x0A) {
             return "image/png";
         }
-        if (b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && (b[4] == '7' || b[4] == '9') && b[5] == 'a') {
+        if (b.length > 6
+                && b[0] == 'G'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == '8'
+                && (b[4] == '7' || b[4] == '9')
+                && b[5] == 'a') {
             return "image/gif";
         }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+        if (b.length > 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
                 && b[11] == 'P') {
             return "image/webp";
         }

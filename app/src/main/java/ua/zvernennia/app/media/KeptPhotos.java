@@ -33,8 +33,7 @@ public final class KeptPhotos {
     }
 
     /** Bytes to put in the database, or the name of the file they were written to. */
-    public record Placed(byte[] bytes, String fileName) {
-    }
+    public record Placed(byte[] bytes, String fileName) {}
 
     /** Puts the bytes where they are kept: a new file (written whole, then renamed) or the database. */
     public Placed place(byte[] bytes) throws IOException {
@@ -62,7 +61,9 @@ public final class KeptPhotos {
             try {
                 Files.deleteIfExists(file(name));
             } catch (IOException | RuntimeException e) {
-                log.warn("an erased photo's file could not be deleted: {}", e.getClass().getSimpleName());
+                log.warn(
+                        "an erased photo's file could not be deleted: {}",
+                        e.getClass().getSimpleName());
             }
         }
     }

@@ -34,7 +34,8 @@ public final class PhotoKeeper implements AutoCloseable {
     private final Clock clock;
     private Periodic timer;
 
-    public PhotoKeeper(PhotoStore store, Map<Channel, PhotoSource> sources, KeptPhotos vault, long maxBytes, Clock clock) {
+    public PhotoKeeper(
+            PhotoStore store, Map<Channel, PhotoSource> sources, KeptPhotos vault, long maxBytes, Clock clock) {
         this.store = store;
         this.sources = Map.copyOf(sources);
         this.vault = vault;

@@ -52,7 +52,9 @@ public final class SafeMediaFetch implements PhotoSource {
         boolean hostAllowed(String host) {
             String h = host.toLowerCase(Locale.ROOT);
             for (String allowed : hosts) {
-                if (allowed.startsWith(".") ? h.endsWith(allowed) || h.equals(allowed.substring(1)) : h.equals(allowed)) {
+                if (allowed.startsWith(".")
+                        ? h.endsWith(allowed) || h.equals(allowed.substring(1))
+                        : h.equals(allowed)) {
                     return true;
                 }
             }
@@ -91,7 +93,11 @@ public final class SafeMediaFetch implements PhotoSource {
             check(uri);
             HttpResponse<InputStream> response;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                response = http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,7 +124,8 @@ public final class SafeMediaFetch implements PhotoSource {
                     continue;
                 }
                 if (status != 200) {
-                    throw new IOException("the media server answered " + status + " (Viber keeps media for a limited time)");
+                    throw new IOException(
+                            "the media server answered " + status + " (Viber keeps media for a limited time)");
                 }
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 if (bytes.length > maxBytes) {
@@ -160,7 +167,10 @@ public final class SafeMediaFetch implements PhotoSource {
 
     /** An address anyone on the internet could reach: not loopback, private, link-local, multicast or reserved. */
     public static boolean isPublic(InetAddress a) {
-        if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isAnyLocalAddress()
+                || a.isLoopbackAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }
@@ -168,7 +178,8 @@ public final class SafeMediaFetch implements PhotoSource {
         if (a instanceof Inet4Address) {
             int first = b[0] & 0xFF;
             int second = b[1] & 0xFF;
-            return first != 0 && first < 224                      // 0/8; multicast and reserved above
+            return first != 0
+                    && first < 224 // 0/8; multicast and reserved above
                     && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
                     && !(first == 192 && second == 0 && (b[2] & 0xFF) == 0) // IETF 192.0.0/24
                     && !(first == 198 && (second == 18 || second == 19)); // benchmarking 198.18/15

@@ -26,6 +26,7 @@ enum Format {
             "values", "value",
             "endpoints", "endpoint",
             "formats", "format");
+
     private static final ObjectMapper JSON_WRITER = ApiJson.MAPPER;
 
     final String extension;

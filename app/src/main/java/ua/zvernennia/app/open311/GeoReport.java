@@ -54,12 +54,16 @@ public final class GeoReport implements RouteGroup {
     public static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     /** The default page size of GET requests, and the most one page may hold. */
     static final int PAGE_SIZE = 100;
+
     static final int MAX_PAGE_SIZE = 1000;
     /** GET requests without dates or ids cover the last 90 days, as the specification suggests. */
     static final Duration DEFAULT_SPAN = Duration.ofDays(90);
-    static final String LAW_FIELDS = "first_name, last_name, phone and attribute[" + Services.CITIZEN_ADDRESS + "] (the citizen's home address) "
-            + "are required here, unlike in plain GeoReport v2: the law of Ukraine «Про звернення громадян» requires them on every appeal";
-    private static final Set<AppealStatus> OPEN = EnumSet.of(AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO);
+
+    static final String LAW_FIELDS =
+            "first_name, last_name, phone and attribute[" + Services.CITIZEN_ADDRESS + "] (the citizen's home address) "
+                    + "are required here, unlike in plain GeoReport v2: the law of Ukraine «Про звернення громадян» requires them on every appeal";
+    private static final Set<AppealStatus> OPEN =
+            EnumSet.of(AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO);
     private static final Set<AppealStatus> CLOSED = EnumSet.complementOf(EnumSet.copyOf(OPEN));
 
     private final CategoryCatalog catalog;
@@ -77,8 +81,14 @@ public final class GeoReport implements RouteGroup {
      * @param menu    its recorded changes: the services' changeset
      * @param zone    the city's time zone, of the times shown
      */
-    public GeoReport(CategoryCatalog catalog, MenuEditor menu, Open311Store store, WebRegistration registration, Clock clock,
-                     ZoneId zone, AppConfig.Web settings) {
+    public GeoReport(
+            CategoryCatalog catalog,
+            MenuEditor menu,
+            Open311Store store,
+            WebRegistration registration,
+            Clock clock,
+            ZoneId zone,
+            AppConfig.Web settings) {
         this.catalog = catalog;
         this.menu = menu;
         this.store = store;
@@ -101,15 +111,16 @@ public final class GeoReport implements RouteGroup {
         app.get(BASE + "/services/{file}", ctx -> byFile(ctx, this::definition));
         app.get(BASE + "/requests/{file}", ctx -> byFile(ctx, this::request));
         // Registered after the resources, so that only what none of them matched gets here.
-        Handler unknown = ctx -> write(ctx, Format.of(ctx.path()).orElse(Format.JSON),
+        Handler unknown = ctx -> write(
+                ctx,
+                Format.of(ctx.path()).orElse(Format.JSON),
                 new Open311Error(404, "no such GeoReport v2 resource: " + ctx.path()));
         app.get("/open311/*", unknown);
         app.post("/open311/*", unknown);
     }
 
     /** What a resource answers: the root element's name and the body. */
-    private record Answer(int status, String root, Object body) {
-    }
+    private record Answer(int status, String root, Object body) {}
 
     @FunctionalInterface
     private interface Resource {
@@ -129,10 +140,16 @@ public final class GeoReport implements RouteGroup {
         String file = ctx.pathParam("file");
         Optional<Format> format = Format.of(file);
         if (format.isEmpty()) {
-            write(ctx, Format.JSON, new Open311Error(404, "add the format to the resource: " + file + ".json or " + file + ".xml"));
+            write(
+                    ctx,
+                    Format.JSON,
+                    new Open311Error(404, "add the format to the resource: " + file + ".json or " + file + ".xml"));
             return;
         }
-        respond(ctx, format.get(), () -> resource.answer(ctx, format.get(), format.get().strip(file)));
+        respond(
+                ctx,
+                format.get(),
+                () -> resource.answer(ctx, format.get(), format.get().strip(file)));
     }
 
     private void respond(Context ctx, Format format, java.util.function.Supplier<Answer> answer) {
@@ -169,8 +186,10 @@ public final class GeoReport implements RouteGroup {
         endpoint.put("formats", List.of("text/xml", "application/json"));
         var out = new LinkedHashMap<String, Object>();
         out.put("changeset", time(changeset()));
-        out.put("contact", settings.contact() + ". " + LAW_FIELDS + ". Status notes are the appeal's detailed status; "
-                + "media_url of requests stays absent until executors' photos of the result are published.");
+        out.put(
+                "contact",
+                settings.contact() + ". " + LAW_FIELDS + ". Status notes are the appeal's detailed status; "
+                        + "media_url of requests stays absent until executors' photos of the result are published.");
         out.put("key_service", settings.accessInfo());
         out.put("endpoints", List.of(endpoint));
         return new Answer(200, "discovery", out);
@@ -178,14 +197,17 @@ public final class GeoReport implements RouteGroup {
 
     /** The last change of the menu (services and their definitions), or the start of the app. */
     private Instant changeset() {
-        Instant last = menu.changes(null, 1).stream()
-                .map(c -> c.at()).findFirst().orElse(started);
+        Instant last =
+                menu.changes(null, 1).stream().map(c -> c.at()).findFirst().orElse(started);
         return last.isAfter(started) ? last : started;
     }
 
     private Answer services(Context ctx, Format format) {
         jurisdiction(ctx);
-        return new Answer(200, "services", Services.active(catalog).stream().map(Services::listed).toList());
+        return new Answer(
+                200,
+                "services",
+                Services.active(catalog).stream().map(Services::listed).toList());
     }
 
     private Answer definition(Context ctx, Format format, String code) {
@@ -206,7 +228,8 @@ public final class GeoReport implements RouteGroup {
         Open311Store.Key key = store.findActiveKey(apiKey)
                 .orElseThrow(() -> new Open311Error(403, "api_key is not valid (unknown or revoked)"));
         if (!perKey.tryAcquire("key-" + key.id(), key.perMinute())) {
-            throw new Open311Error(429, "too many requests with this api_key: at most " + key.perMinute() + " a minute");
+            throw new Open311Error(
+                    429, "too many requests with this api_key: at most " + key.perMinute() + " a minute");
         }
         String code = param(ctx, "service_code");
         if (code == null) {
@@ -218,20 +241,40 @@ public final class GeoReport implements RouteGroup {
         Double lat = coordinate(ctx, "lat", problems);
         Double lon = coordinate(ctx, "long", problems);
         List<PhotoRef> photos = media(param(ctx, "media_url"), problems);
-        var form = new AppealIntake.Form(Channel.WEB, service.category().id(), service.issueTypeId(), param(ctx, "description"),
-                lat, lon, param(ctx, "address_string"), param(ctx, "first_name"), param(ctx, "last_name"),
-                param(ctx, "attribute[" + Services.CITIZEN_ADDRESS + "]"), param(ctx, "phone"));
+        var form = new AppealIntake.Form(
+                Channel.WEB,
+                service.category().id(),
+                service.issueTypeId(),
+                param(ctx, "description"),
+                lat,
+                lon,
+                param(ctx, "address_string"),
+                param(ctx, "first_name"),
+                param(ctx, "last_name"),
+                param(ctx, "attribute[" + Services.CITIZEN_ADDRESS + "]"),
+                param(ctx, "phone"));
         AppealIntake.Checked checked = AppealIntake.check(form, catalog, Set.of(Channel.WEB));
         checked.problems().forEach(p -> problems.add(message(p)));
         if (!problems.isEmpty()) {
             throw new Open311Error(400, problems);
         }
         NewAppeal a = checked.appeal().orElseThrow();
-        NewAppeal appeal = new NewAppeal(a.channel(), null, a.category(), a.issueTypeId(), a.description(), photos, a.point(),
-                a.placeAddress(), a.name(), a.address(), a.phone());
+        NewAppeal appeal = new NewAppeal(
+                a.channel(),
+                null,
+                a.category(),
+                a.issueTypeId(),
+                a.description(),
+                photos,
+                a.point(),
+                a.placeAddress(),
+                a.name(),
+                a.address(),
+                a.phone());
         Appeal saved;
         try {
-            saved = registration.register(appeal, key.name(), key.source(), "надійшло через Open311 від «" + key.source() + "»");
+            saved = registration.register(
+                    appeal, key.name(), key.source(), "надійшло через Open311 від «" + key.source() + "»");
         } catch (Refusal e) {
             throw new Open311Error(400, e.getMessage());
         }
@@ -245,7 +288,10 @@ public final class GeoReport implements RouteGroup {
     /** What the citizen is told when the appeal is registered: the number and the deadlines. */
     public static String notice(Appeal a, ZoneId zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-        return Open311Texts.get("registered", a.number().toString(), f.format(a.deadline().atZone(zone)),
+        return Open311Texts.get(
+                "registered",
+                a.number().toString(),
+                f.format(a.deadline().atZone(zone)),
                 f.format(a.legalDeadline().atZone(zone)));
     }
 
@@ -268,7 +314,9 @@ public final class GeoReport implements RouteGroup {
         }
         try {
             URI uri = URI.create(url);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null && url.length() <= 512) {
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && url.length() <= 512) {
                 return List.of(new PhotoRef(url, ""));
             }
         } catch (IllegalArgumentException e) {
@@ -285,13 +333,19 @@ public final class GeoReport implements RouteGroup {
             case PLACE_ADDRESS -> "address_string: " + RuleWords.of(p.text());
             case POINT -> p.code().equals("required") ? "lat and long go together" : "lat/long: " + p.detail();
             case PLACE -> "the location is missing: lat and long, or address_string";
-            case NAME -> (p.code().equals("required") ? "first_name and last_name were not provided: " + LAW_FIELDS
-                    : "first_name and last_name: letters, apostrophes, hyphens and spaces, up to " + PersonName.MAX_PART + " characters each");
-            case ADDRESS -> p.text() == TextProblem.EMPTY
-                    ? "attribute[" + Services.CITIZEN_ADDRESS + "] was not provided: " + LAW_FIELDS
-                    : "attribute[" + Services.CITIZEN_ADDRESS + "]: " + RuleWords.of(p.text());
-            case PHONE -> p.code().equals("required") ? "phone was not provided: " + LAW_FIELDS
-                    : "phone: a Ukrainian number such as +380501234567 or 050 123 45 67";
+            case NAME ->
+                (p.code().equals("required")
+                        ? "first_name and last_name were not provided: " + LAW_FIELDS
+                        : "first_name and last_name: letters, apostrophes, hyphens and spaces, up to "
+                                + PersonName.MAX_PART + " characters each");
+            case ADDRESS ->
+                p.text() == TextProblem.EMPTY
+                        ? "attribute[" + Services.CITIZEN_ADDRESS + "] was not provided: " + LAW_FIELDS
+                        : "attribute[" + Services.CITIZEN_ADDRESS + "]: " + RuleWords.of(p.text());
+            case PHONE ->
+                p.code().equals("required")
+                        ? "phone was not provided: " + LAW_FIELDS
+                        : "phone: a Ukrainian number such as +380501234567 or 050 123 45 67";
         };
     }
 
@@ -346,7 +400,8 @@ public final class GeoReport implements RouteGroup {
         }
         var query = new Open311Store.Query(numbers, categories, issueTypes, statuses, from, to, (int) offset, size);
         List<Open311Store.Request> found = store.requests(query);
-        return new Answer(200, "service_requests", found.stream().map(this::shown).toList());
+        return new Answer(
+                200, "service_requests", found.stream().map(this::shown).toList());
     }
 
     private Answer request(Context ctx, Format format, String id) {
@@ -444,7 +499,10 @@ public final class GeoReport implements RouteGroup {
     }
 
     private String time(Instant t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return t.truncatedTo(ChronoUnit.SECONDS)
+                .atZone(zone)
+                .toOffsetDateTime()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The scheme and host the client used (behind a proxy: its X-Forwarded-Proto). */

@@ -6,11 +6,12 @@ import java.util.ResourceBundle;
 
 /** The Ukrainian texts of GeoReport answers, from the {@code open311/texts} bundle. Thread-safe. */
 final class Open311Texts {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("open311.texts", Locale.ROOT,
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(
+            "open311.texts",
+            Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
-    private Open311Texts() {
-    }
+    private Open311Texts() {}
 
     static String get(String key, Object... args) {
         String pattern = BUNDLE.getString(key);

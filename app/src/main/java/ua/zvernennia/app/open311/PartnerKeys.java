@@ -26,12 +26,14 @@ import ua.zvernennia.core.refusal.Refusal;
 public final class PartnerKeys implements RouteGroup {
     /** The source of appeals filed with a key that names none. */
     public static final String DEFAULT_SOURCE = "WEB";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     record NewKey(String name, String source, Integer perMinute) {
         NewKey {
             if (name == null || name.isBlank() || name.strip().length() > Open311Store.MAX_NAME) {
-                throw new IllegalArgumentException("name: the partner app, 1.." + Open311Store.MAX_NAME + " characters, required");
+                throw new IllegalArgumentException(
+                        "name: the partner app, 1.." + Open311Store.MAX_NAME + " characters, required");
             }
             name = name.strip();
             source = source == null || source.isBlank() ? DEFAULT_SOURCE : source.strip();
@@ -106,7 +108,8 @@ public final class PartnerKeys implements RouteGroup {
     private void create(Context ctx) {
         NewKey req = ApiJson.body(ctx, NewKey.class);
         int perMinute = req.perMinute() == null ? defaultPerMinute : req.perMinute();
-        Issued issued = issue(req.name(), req.source(), perMinute, Caller.of(ctx).name());
+        Issued issued =
+                issue(req.name(), req.source(), perMinute, Caller.of(ctx).name());
         var out = new LinkedHashMap<String, Object>();
         out.put("id", issued.id());
         out.put("name", req.name());
@@ -134,7 +137,9 @@ public final class PartnerKeys implements RouteGroup {
 
     private static AppealNumber number(Context ctx) {
         String raw = ctx.pathParam("number");
-        return AppealNumber.parse(raw).orElseThrow(() -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
+        return AppealNumber.parse(raw)
+                .orElseThrow(
+                        () -> Refusal.invalid("number", "'" + raw + "' is not an appeal number such as 2026-000123"));
     }
 
     private void visibility(Context ctx) {

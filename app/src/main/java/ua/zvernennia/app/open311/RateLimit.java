@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RateLimit {
     private static final int FORGET_ABOVE = 10_000;
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     private final Clock clock;
     private final long windowMillis;
@@ -30,8 +29,11 @@ public final class RateLimit {
         if (windows.size() > FORGET_ABOVE) {
             windows.values().removeIf(w -> now - w.start() >= windowMillis);
         }
-        Window w = windows.compute(client, (k, old) -> old == null || now - old.start() >= windowMillis
-                ? new Window(now, 1) : new Window(old.start(), old.count() + 1));
+        Window w = windows.compute(
+                client,
+                (k, old) -> old == null || now - old.start() >= windowMillis
+                        ? new Window(now, 1)
+                        : new Window(old.start(), old.count() + 1));
         return w.count() <= limit;
     }
 }

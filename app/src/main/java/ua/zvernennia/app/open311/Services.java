@@ -39,8 +39,7 @@ final class Services {
         }
     }
 
-    private Services() {
-    }
+    private Services() {}
 
     static List<Service> active(CategoryCatalog catalog) {
         var out = new ArrayList<Service>();
@@ -67,7 +66,9 @@ final class Services {
         var out = new LinkedHashMap<String, Object>();
         out.put("service_code", s.code());
         out.put("service_name", s.name());
-        out.put("description", Open311Texts.get("service.description", s.name(), s.category().executor(), hours(s.deadlineClass())));
+        out.put(
+                "description",
+                Open311Texts.get("service.description", s.name(), s.category().executor(), hours(s.deadlineClass())));
         out.put("metadata", true);
         out.put("type", "realtime");
         out.put("keywords", String.join(", ", keywords(s)));
@@ -86,7 +87,9 @@ final class Services {
 
     static String hours(DeadlineClass d) {
         long h = d.duration().toHours();
-        return h % 24 == 0 && h >= 48 ? Open311Texts.get("days", String.valueOf(h / 24)) : Open311Texts.get("hours", String.valueOf(h));
+        return h % 24 == 0 && h >= 48
+                ? Open311Texts.get("days", String.valueOf(h / 24))
+                : Open311Texts.get("hours", String.valueOf(h));
     }
 
     static Map<String, Object> definition(Service s) {

@@ -12,8 +12,7 @@ final class ClientBuckets {
     private static final int FORGET_ABOVE = 10_000;
 
     /** Tokens left as of {@code at} (milliseconds). */
-    private record Bucket(double tokens, long at) {
-    }
+    private record Bucket(double tokens, long at) {}
 
     private final Clock clock;
     private final int perMinute;

@@ -71,40 +71,81 @@ public final class OpenMapPages implements RouteGroup {
             "openmap.js", "text/javascript; charset=utf-8",
             "openmap.css", "text/css; charset=utf-8");
 
-    public record Option(String value, String label) {
-    }
+    public record Option(String value, String label) {}
 
-    public record MapPage(String period, LocalDate date, LocalDate from, LocalDate to, List<Option> periods, List<Option> categories,
-                          List<Option> statuses, List<String> executors, String tileUrl, String tileAttribution, double latitude,
-                          double longitude, int zoom, String textsJson, String license, String licenseUrl) {
-    }
+    public record MapPage(
+            String period,
+            LocalDate date,
+            LocalDate from,
+            LocalDate to,
+            List<Option> periods,
+            List<Option> categories,
+            List<Option> statuses,
+            List<String> executors,
+            String tileUrl,
+            String tileAttribution,
+            double latitude,
+            double longitude,
+            int zoom,
+            String textsJson,
+            String license,
+            String licenseUrl) {}
 
-    public record StatsPage(String period, LocalDate date, LocalDate from, LocalDate to, List<Option> periods, String problem,
-                            OpenStatistics stats, String chart, String jsonUrl, Map<AppealStatus, String> statusNames,
-                            String license, String licenseUrl) {
+    public record StatsPage(
+            String period,
+            LocalDate date,
+            LocalDate from,
+            LocalDate to,
+            List<Option> periods,
+            String problem,
+            OpenStatistics stats,
+            String chart,
+            String jsonUrl,
+            Map<AppealStatus, String> statusNames,
+            String license,
+            String licenseUrl) {
         public String statusName(AppealStatus s) {
             return statusNames.get(s);
         }
     }
 
-    public record StatusPage(String asked, String problem, PublicAppeal appeal, String statusName, String created, String deadline,
-                             String legalDeadline, String closed) {
-    }
+    public record StatusPage(
+            String asked,
+            String problem,
+            PublicAppeal appeal,
+            String statusName,
+            String created,
+            String deadline,
+            String legalDeadline,
+            String closed) {}
 
     /** The public's view of one appeal in JSON. */
-    record AppealJson(String number, String categoryId, String direction, String issueType, AppealStatus status, String statusName,
-                      Instant createdAt, Instant deadline, Instant legalDeadline, Instant closedAt, String executor, Double lat,
-                      Double lon) {
-    }
+    record AppealJson(
+            String number,
+            String categoryId,
+            String direction,
+            String issueType,
+            AppealStatus status,
+            String statusName,
+            Instant createdAt,
+            Instant deadline,
+            Instant legalDeadline,
+            Instant closedAt,
+            String executor,
+            Double lat,
+            Double lon) {}
 
-    record PointJson(String number, double lat, double lon, AppealStatus status, String category) {
-    }
+    record PointJson(String number, double lat, double lon, AppealStatus status, String category) {}
 
-    record ClusterJson(double lat, double lon, long count, Map<AppealStatus, Long> byStatus) {
-    }
+    record ClusterJson(double lat, double lon, long count, Map<AppealStatus, Long> byStatus) {}
 
-    record MapJson(LocalDate from, LocalDate to, long total, boolean truncated, List<ClusterJson> clusters, List<PointJson> points) {
-    }
+    record MapJson(
+            LocalDate from,
+            LocalDate to,
+            long total,
+            boolean truncated,
+            List<ClusterJson> clusters,
+            List<PointJson> points) {}
 
     private final OpenMap map;
     private final MapReader mapReader;
@@ -119,8 +160,15 @@ public final class OpenMapPages implements RouteGroup {
     private final ClientBuckets buckets;
     private final Properties texts;
 
-    public OpenMapPages(OpenMap map, OpenStatisticsReader statistics, CategoryCatalog categories, AppConfig.OpenMap settings,
-                        AppConfig.Web web, ClientAddress clients, Clock clock, ZoneId zone) {
+    public OpenMapPages(
+            OpenMap map,
+            OpenStatisticsReader statistics,
+            CategoryCatalog categories,
+            AppConfig.OpenMap settings,
+            AppConfig.Web web,
+            ClientAddress clients,
+            Clock clock,
+            ZoneId zone) {
         this.map = map;
         this.mapReader = new MapReader(map);
         this.statistics = statistics;
@@ -150,8 +198,11 @@ public final class OpenMapPages implements RouteGroup {
         app.get("/public/api/appeals.csv", this::csv);
         for (var f : OWN_FILES.entrySet()) {
             byte[] bytes = resource("/openmap/static/" + f.getKey());
-            app.get("/public/static/openmap/" + f.getKey(), ctx -> ctx.contentType(f.getValue())
-                    .header("Cache-Control", "public, max-age=300").result(bytes));
+            app.get(
+                    "/public/static/openmap/" + f.getKey(),
+                    ctx -> ctx.contentType(f.getValue())
+                            .header("Cache-Control", "public, max-age=300")
+                            .result(bytes));
         }
     }
 
@@ -182,13 +233,30 @@ public final class OpenMapPages implements RouteGroup {
             p = Period.of(ctx, today());
         } catch (Period.Problem e) {
             LocalDate t = today();
-            p = new Period("month", t, t.withDayOfMonth(1), t.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth()));
+            p = new Period(
+                    "month", t, t.withDayOfMonth(1), t.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth()));
         }
         ObjectNode jsTexts = ApiJson.MAPPER.createObjectNode();
-        texts.stringPropertyNames().stream().filter(k -> k.startsWith("map.") || k.startsWith("status.") || k.startsWith("error."))
-                .sorted().forEach(k -> jsTexts.put(k, texts.getProperty(k)));
-        var page = new MapPage(p.kind(), p.date(), p.from(), p.to(), periods(), directions(), statuses(), executors(), web.tileUrl(),
-                web.tileAttribution(), web.mapLatitude(), web.mapLongitude(), web.mapZoom(), jsTexts.toString(), settings.license(),
+        texts.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("map.") || k.startsWith("status.") || k.startsWith("error."))
+                .sorted()
+                .forEach(k -> jsTexts.put(k, texts.getProperty(k)));
+        var page = new MapPage(
+                p.kind(),
+                p.date(),
+                p.from(),
+                p.to(),
+                periods(),
+                directions(),
+                statuses(),
+                executors(),
+                web.tileUrl(),
+                web.tileAttribution(),
+                web.mapLatitude(),
+                web.mapLongitude(),
+                web.mapZoom(),
+                jsTexts.toString(),
+                settings.license(),
                 settings.licenseUrl());
         html(ctx, 200, "public-map.jte", page);
     }
@@ -205,8 +273,23 @@ public final class OpenMapPages implements RouteGroup {
         }
         OpenStatistics s = statistics(p.from(), p.to());
         String json = "/public/api/stats?from=" + p.from() + "&to=" + p.to();
-        html(ctx, problem == null ? 200 : 400, "public-stats.jte", new StatsPage(p.kind(), p.date(), p.from(), p.to(), periods(), problem,
-                s, DayChart.svg(s.days()), json, statusNames(), settings.license(), settings.licenseUrl()));
+        html(
+                ctx,
+                problem == null ? 200 : 400,
+                "public-stats.jte",
+                new StatsPage(
+                        p.kind(),
+                        p.date(),
+                        p.from(),
+                        p.to(),
+                        periods(),
+                        problem,
+                        s,
+                        DayChart.svg(s.days()),
+                        json,
+                        statusNames(),
+                        settings.license(),
+                        settings.licenseUrl()));
     }
 
     private void statusPage(Context ctx) {
@@ -218,17 +301,36 @@ public final class OpenMapPages implements RouteGroup {
         String shown = asked.strip();
         var number = AppealNumber.parse(shown.replaceFirst("^№\\s*", ""));
         if (number.isEmpty()) {
-            html(ctx, 400, "public-status.jte", new StatusPage(shown, text("error.number"), null, null, null, null, null, null));
+            html(
+                    ctx,
+                    400,
+                    "public-status.jte",
+                    new StatusPage(shown, text("error.number"), null, null, null, null, null, null));
             return;
         }
         var found = map.appeal(number.get());
         if (found.isEmpty()) {
-            html(ctx, 404, "public-status.jte", new StatusPage(shown, text("error.not.found"), null, null, null, null, null, null));
+            html(
+                    ctx,
+                    404,
+                    "public-status.jte",
+                    new StatusPage(shown, text("error.not.found"), null, null, null, null, null, null));
             return;
         }
         PublicAppeal a = found.get();
-        html(ctx, 200, "public-status.jte", new StatusPage(shown, null, a, statusNames().get(a.status()), shown(a.createdAt()),
-                shown(a.deadline()), shown(a.legalDeadline()), a.closedAt() == null ? null : shown(a.closedAt())));
+        html(
+                ctx,
+                200,
+                "public-status.jte",
+                new StatusPage(
+                        shown,
+                        null,
+                        a,
+                        statusNames().get(a.status()),
+                        shown(a.createdAt()),
+                        shown(a.deadline()),
+                        shown(a.legalDeadline()),
+                        a.closedAt() == null ? null : shown(a.closedAt())));
     }
 
     private String shown(Instant t) {
@@ -243,15 +345,21 @@ public final class OpenMapPages implements RouteGroup {
     }
 
     private List<Option> periods() {
-        return List.of("day", "week", "month", "custom").stream().map(k -> new Option(k, texts.getProperty("period." + k))).toList();
+        return List.of("day", "week", "month", "custom").stream()
+                .map(k -> new Option(k, texts.getProperty("period." + k)))
+                .toList();
     }
 
     private List<Option> directions() {
-        return categories.active().stream().map(c -> new Option(c.id(), c.nameUk())).toList();
+        return categories.active().stream()
+                .map(c -> new Option(c.id(), c.nameUk()))
+                .toList();
     }
 
     private List<Option> statuses() {
-        return Arrays.stream(AppealStatus.values()).map(s -> new Option(s.name(), texts.getProperty("status." + s.name()))).toList();
+        return Arrays.stream(AppealStatus.values())
+                .map(s -> new Option(s.name(), texts.getProperty("status." + s.name())))
+                .toList();
     }
 
     private List<String> executors() {
@@ -282,12 +390,14 @@ public final class OpenMapPages implements RouteGroup {
         int zoom = zoom(ctx.queryParam("zoom"));
         var filter = new MapFilter(p.from(), p.to(), statuses, directions, executor);
         Bbox view = box.snapped(MapReader.clusterZoom(zoom));
-        String key = "map|" + p.from() + "|" + p.to() + "|" + new TreeSet<>(statuses) + "|" + directions + "|" + filter.executor() + "|"
-                + view + "|" + zoom;
+        String key = "map|" + p.from() + "|" + p.to() + "|" + new TreeSet<>(statuses) + "|" + directions + "|"
+                + filter.executor() + "|" + view + "|" + zoom;
         answers.send(ctx, key, "application/json", () -> {
             MapView v = mapReader.read(filter, box, zoom);
-            List<ClusterJson> clusters = v.clusters().stream().map(OpenMapPages::cluster).toList();
-            List<PointJson> points = v.points().stream().map(OpenMapPages::point).toList();
+            List<ClusterJson> clusters =
+                    v.clusters().stream().map(OpenMapPages::cluster).toList();
+            List<PointJson> points =
+                    v.points().stream().map(OpenMapPages::point).toList();
             return json(new MapJson(p.from(), p.to(), v.total(), v.truncated(), clusters, points));
         });
     }
@@ -358,12 +468,16 @@ public final class OpenMapPages implements RouteGroup {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private void statsData(Context ctx) {
         Period p = period(ctx);
-        answers.send(ctx, "stats|" + p.from() + "|" + p.to(), "application/json", () -> json(statistics(p.from(), p.to())));
+        answers.send(
+                ctx, "stats|" + p.from() + "|" + p.to(), "application/json", () -> json(statistics(p.from(), p.to())));
     }
 
     private OpenStatistics statistics(LocalDate from, LocalDate to) {
@@ -373,14 +487,29 @@ public final class OpenMapPages implements RouteGroup {
     private void appealData(Context ctx) {
         AppealNumber number = AppealNumber.parse(ctx.pathParam("number"))
                 .orElseThrow(() -> Refusal.invalid("number", text("error.number")));
-        answers.send(ctx, "appeal|" + number, "application/json", () -> json(appealJson(map.appeal(number)
-                .orElseThrow(() -> Refusal.notFound(text("error.not.found"))))));
+        answers.send(
+                ctx,
+                "appeal|" + number,
+                "application/json",
+                () -> json(
+                        appealJson(map.appeal(number).orElseThrow(() -> Refusal.notFound(text("error.not.found"))))));
     }
 
     private AppealJson appealJson(PublicAppeal a) {
-        return new AppealJson(a.number(), a.categoryId(), a.direction(), a.issueType(), a.status(), texts.getProperty("status." + a.status()),
-                a.createdAt(), a.deadline(), a.legalDeadline(), a.closedAt(), a.executor(),
-                a.point() == null ? null : a.point().latitude(), a.point() == null ? null : a.point().longitude());
+        return new AppealJson(
+                a.number(),
+                a.categoryId(),
+                a.direction(),
+                a.issueType(),
+                a.status(),
+                texts.getProperty("status." + a.status()),
+                a.createdAt(),
+                a.deadline(),
+                a.legalDeadline(),
+                a.closedAt(),
+                a.executor(),
+                a.point() == null ? null : a.point().latitude(),
+                a.point() == null ? null : a.point().longitude());
     }
 
     /** One page of the open data. */
@@ -431,8 +560,13 @@ public final class OpenMapPages implements RouteGroup {
     private void geojson(Context ctx) {
         DataPage d = dataPage(ctx);
         String key = "geojson|" + d;
-        PublicAnswers.Answer a = answers.get(key + "|more", "text/plain", () -> PublicAnswers.utf8(Boolean.toString(rows(d).size() > d.size())));
-        licenceHeaders(ctx, d, Boolean.parseBoolean(new String(a.body(), StandardCharsets.UTF_8)), "/public/api/appeals.geojson");
+        PublicAnswers.Answer a = answers.get(
+                key + "|more", "text/plain", () -> PublicAnswers.utf8(Boolean.toString(rows(d).size() > d.size())));
+        licenceHeaders(
+                ctx,
+                d,
+                Boolean.parseBoolean(new String(a.body(), StandardCharsets.UTF_8)),
+                "/public/api/appeals.geojson");
         answers.send(ctx, key, "application/geo+json", () -> {
             List<PublicAppeal> rows = rows(d);
             ObjectNode fc = ApiJson.MAPPER.createObjectNode();
@@ -453,7 +587,9 @@ public final class OpenMapPages implements RouteGroup {
                 } else {
                     ObjectNode g = f.putObject("geometry");
                     g.put("type", "Point");
-                    g.putArray("coordinates").add(round(p.point().longitude())).add(round(p.point().latitude()));
+                    g.putArray("coordinates")
+                            .add(round(p.point().longitude()))
+                            .add(round(p.point().latitude()));
                 }
                 f.set("properties", ApiJson.MAPPER.valueToTree(appealJson(p)));
                 ((ObjectNode) f.get("properties")).remove(List.of("lat", "lon"));
@@ -462,24 +598,45 @@ public final class OpenMapPages implements RouteGroup {
         });
     }
 
-    static final List<String> CSV_COLUMNS = List.of("number", "direction", "issue_type", "status", "created_at", "deadline",
-            "legal_deadline", "closed_at", "executor", "latitude", "longitude");
+    static final List<String> CSV_COLUMNS = List.of(
+            "number",
+            "direction",
+            "issue_type",
+            "status",
+            "created_at",
+            "deadline",
+            "legal_deadline",
+            "closed_at",
+            "executor",
+            "latitude",
+            "longitude");
 
     private void csv(Context ctx) {
         DataPage d = dataPage(ctx);
         String key = "csv|" + d;
-        PublicAnswers.Answer a = answers.get(key + "|more", "text/plain", () -> PublicAnswers.utf8(Boolean.toString(rows(d).size() > d.size())));
-        licenceHeaders(ctx, d, Boolean.parseBoolean(new String(a.body(), StandardCharsets.UTF_8)), "/public/api/appeals.csv");
+        PublicAnswers.Answer a = answers.get(
+                key + "|more", "text/plain", () -> PublicAnswers.utf8(Boolean.toString(rows(d).size() > d.size())));
+        licenceHeaders(
+                ctx, d, Boolean.parseBoolean(new String(a.body(), StandardCharsets.UTF_8)), "/public/api/appeals.csv");
         answers.send(ctx, key, "text/csv; charset=utf-8", () -> {
             List<PublicAppeal> rows = rows(d);
             var out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
             for (PublicAppeal p : rows.subList(0, Math.min(rows.size(), d.size()))) {
-                List<String> cells = List.of(p.number(), p.direction(), p.issueType() == null ? "" : p.issueType(), p.status().name(),
-                        p.createdAt().toString(), p.deadline().toString(), p.legalDeadline().toString(),
-                        p.closedAt() == null ? "" : p.closedAt().toString(), p.executor(),
+                List<String> cells = List.of(
+                        p.number(),
+                        p.direction(),
+                        p.issueType() == null ? "" : p.issueType(),
+                        p.status().name(),
+                        p.createdAt().toString(),
+                        p.deadline().toString(),
+                        p.legalDeadline().toString(),
+                        p.closedAt() == null ? "" : p.closedAt().toString(),
+                        p.executor(),
                         p.point() == null ? "" : Double.toString(round(p.point().latitude())),
                         p.point() == null ? "" : Double.toString(round(p.point().longitude())));
-                out.append(String.join(",", cells.stream().map(QuarterlyReport::cell).toList())).append("\r\n");
+                out.append(String.join(
+                                ",", cells.stream().map(QuarterlyReport::cell).toList()))
+                        .append("\r\n");
             }
             return PublicAnswers.utf8(out.toString());
         });

@@ -21,8 +21,7 @@ import java.util.function.Supplier;
 final class PublicAnswers {
     static final int MAX_ENTRIES = 5_000;
 
-    record Answer(byte[] body, String contentType, String etag, long until) {
-    }
+    record Answer(byte[] body, String contentType, String etag, long until) {}
 
     private final Clock clock;
     private final Duration ttl;
@@ -50,7 +49,10 @@ final class PublicAnswers {
     Answer get(String key, String contentType, Supplier<byte[]> compute) {
         long now = clock.millis();
         if (answers.size() > MAX_ENTRIES) {
-            answers.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join().until() <= now);
+            answers.values()
+                    .removeIf(f -> f.isDone()
+                            && !f.isCompletedExceptionally()
+                            && f.join().until() <= now);
             if (answers.size() > MAX_ENTRIES) {
                 answers.clear();
             }

@@ -13,7 +13,10 @@ import ua.zvernennia.core.privacy.AccessLogStore;
  */
 public final class AccessLog {
     /** Where the look came from. */
-    public enum Via { API, CONSOLE }
+    public enum Via {
+        API,
+        CONSOLE
+    }
 
     /** What kind of look. */
     public enum Action {

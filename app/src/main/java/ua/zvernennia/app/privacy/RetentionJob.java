@@ -26,8 +26,7 @@ public final class RetentionJob implements AutoCloseable {
     static final int MAX_BATCHES = 50;
 
     /** How much one run did. */
-    public record Report(int appealsAnonymised, int messagesErased, int logEntriesDeleted) {
-    }
+    public record Report(int appealsAnonymised, int messagesErased, int logEntriesDeleted) {}
 
     private final PersonalDataStore personalData;
     private final AccessLogStore accessLog;
@@ -37,8 +36,13 @@ public final class RetentionJob implements AutoCloseable {
     private final Duration audit;
     private Periodic timer;
 
-    public RetentionJob(PersonalDataStore personalData, AccessLogStore accessLog, Clock clock, int retentionDays, int outboxDays,
-                        int auditDays) {
+    public RetentionJob(
+            PersonalDataStore personalData,
+            AccessLogStore accessLog,
+            Clock clock,
+            int retentionDays,
+            int outboxDays,
+            int auditDays) {
         this.personalData = personalData;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -51,8 +55,11 @@ public final class RetentionJob implements AutoCloseable {
         timer = Periodic.start("retention", Duration.ofMillis(1), interval, () -> {
             Report r = runOnce();
             if (r.appealsAnonymised() + r.messagesErased() + r.logEntriesDeleted() > 0) {
-                log.info("retention: {} appeals anonymised, {} sent messages' text erased, {} access-log entries deleted",
-                        r.appealsAnonymised(), r.messagesErased(), r.logEntriesDeleted());
+                log.info(
+                        "retention: {} appeals anonymised, {} sent messages' text erased, {} access-log entries deleted",
+                        r.appealsAnonymised(),
+                        r.messagesErased(),
+                        r.logEntriesDeleted());
             }
         });
     }

@@ -1,9 +1,9 @@
 package ua.zvernennia.app.publicweb;
 
-import io.javalin.config.RoutesConfig;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -49,6 +49,7 @@ public final class PublicForm implements RouteGroup {
     public static final String PATH = "/public/new";
     /** Where the appeals the form files come from. */
     public static final String SOURCE = "вебформа";
+
     static final String HONEYPOT = "website";
     private static final Logger log = LoggerFactory.getLogger(PublicForm.class);
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -66,16 +67,21 @@ public final class PublicForm implements RouteGroup {
             "public.js", "text/javascript; charset=utf-8");
 
     /** One choice of the form's list of directions: a category, or one of its issue types. */
-    public record Option(String value, String label) {
-    }
+    public record Option(String value, String label) {}
 
     /** A category with its choices, for an {@code <optgroup>}. */
-    public record Group(String label, List<Option> options) {
-    }
+    public record Group(String label, List<Option> options) {}
 
     /** What the form page shows: the choices, what was typed, what did not fit, the map's settings. */
-    public record FormView(List<Group> groups, Map<String, String> values, Map<String, String> errors, String tileUrl,
-                           String tileAttribution, double mapLatitude, double mapLongitude, int mapZoom) {
+    public record FormView(
+            List<Group> groups,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String tileUrl,
+            String tileAttribution,
+            double mapLatitude,
+            double mapLongitude,
+            int mapZoom) {
         public String value(String name) {
             return values.getOrDefault(name, "");
         }
@@ -90,8 +96,7 @@ public final class PublicForm implements RouteGroup {
     }
 
     /** What the citizen is told once the appeal is registered. */
-    public record DoneView(String number, String deadline, String legalDeadline) {
-    }
+    public record DoneView(String number, String deadline, String legalDeadline) {}
 
     private final CategoryCatalog catalog;
     private final WebRegistration registration;
@@ -107,8 +112,13 @@ public final class PublicForm implements RouteGroup {
      * @param zone    the city's time zone, of the deadlines shown
      * @param photos  where the form's photos are kept
      */
-    public PublicForm(CategoryCatalog catalog, WebRegistration registration, Clock clock, ZoneId zone, AppConfig.Web settings,
-                      WebPhotos photos) {
+    public PublicForm(
+            CategoryCatalog catalog,
+            WebRegistration registration,
+            Clock clock,
+            ZoneId zone,
+            AppConfig.Web settings,
+            WebPhotos photos) {
         this.catalog = catalog;
         this.registration = registration;
         this.zone = zone;
@@ -118,7 +128,8 @@ public final class PublicForm implements RouteGroup {
         this.messages = messages();
         var origin = java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(settings.tileUrl());
         String tileOrigin = origin.find() ? origin.group(1).replace("{s}", "*") : "'none'";
-        this.csp = "default-src 'self'; img-src 'self' data: blob: " + tileOrigin + "; script-src 'self'; style-src 'self'; "
+        this.csp = "default-src 'self'; img-src 'self' data: blob: " + tileOrigin
+                + "; script-src 'self'; style-src 'self'; "
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
@@ -129,13 +140,19 @@ public final class PublicForm implements RouteGroup {
         app.post(PATH, this::submit);
         for (var f : LEAFLET_FILES.entrySet()) {
             byte[] bytes = resource(LEAFLET + f.getKey());
-            app.get("/public/static/leaflet/" + f.getKey(), ctx -> ctx.contentType(f.getValue())
-                    .header("Cache-Control", "public, max-age=86400").result(bytes));
+            app.get(
+                    "/public/static/leaflet/" + f.getKey(),
+                    ctx -> ctx.contentType(f.getValue())
+                            .header("Cache-Control", "public, max-age=86400")
+                            .result(bytes));
         }
         for (var f : OWN_FILES.entrySet()) {
             byte[] bytes = resource("/publicweb/static/" + f.getKey());
-            app.get("/public/static/" + f.getKey(), ctx -> ctx.contentType(f.getValue())
-                    .header("Cache-Control", "public, max-age=300").result(bytes));
+            app.get(
+                    "/public/static/" + f.getKey(),
+                    ctx -> ctx.contentType(f.getValue())
+                            .header("Cache-Control", "public, max-age=300")
+                            .result(bytes));
         }
     }
 
@@ -151,8 +168,15 @@ public final class PublicForm implements RouteGroup {
     }
 
     private void show(Context ctx, int status, Map<String, String> values, Map<String, String> errors) {
-        var view = new FormView(groups(), values, errors, settings.tileUrl(), settings.tileAttribution(), settings.mapLatitude(),
-                settings.mapLongitude(), settings.mapZoom());
+        var view = new FormView(
+                groups(),
+                values,
+                errors,
+                settings.tileUrl(),
+                settings.tileAttribution(),
+                settings.mapLatitude(),
+                settings.mapLongitude(),
+                settings.mapZoom());
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).contentType("text/html; charset=utf-8").result(render("web-form.jte", Map.of("view", view)));
     }
@@ -172,8 +196,17 @@ public final class PublicForm implements RouteGroup {
 
     private void submit(Context ctx) {
         var values = new LinkedHashMap<String, String>();
-        for (String name : List.of("service", "description", "place_address", "lat", "lon", "first_name", "last_name", "address",
-                "phone", "consent")) {
+        for (String name : List.of(
+                "service",
+                "description",
+                "place_address",
+                "lat",
+                "lon",
+                "first_name",
+                "last_name",
+                "address",
+                "phone",
+                "consent")) {
             String v = ctx.formParam(name);
             values.put(name, v == null ? "" : v.strip());
         }
@@ -196,8 +229,17 @@ public final class PublicForm implements RouteGroup {
         if ((!values.get("lat").isEmpty() && lat == null) || (!values.get("lon").isEmpty() && lon == null)) {
             errors.put("point", word("point.invalid"));
         }
-        var form = new AppealIntake.Form(Channel.WEB, category, issueType, values.get("description"), lat, lon,
-                values.get("place_address"), values.get("first_name"), values.get("last_name"), values.get("address"),
+        var form = new AppealIntake.Form(
+                Channel.WEB,
+                category,
+                issueType,
+                values.get("description"),
+                lat,
+                lon,
+                values.get("place_address"),
+                values.get("first_name"),
+                values.get("last_name"),
+                values.get("address"),
                 values.get("phone"));
         AppealIntake.Checked checked = AppealIntake.check(form, catalog, Set.of(Channel.WEB));
         for (AppealIntake.Problem p : checked.problems()) {
@@ -261,15 +303,29 @@ public final class PublicForm implements RouteGroup {
                 refs.add(new PhotoRef(photos.save(image), ""));
             }
             NewAppeal a = checked.appeal().orElseThrow();
-            NewAppeal appeal = new NewAppeal(a.channel(), null, a.category(), a.issueTypeId(), a.description(), refs, a.point(),
-                    a.placeAddress(), a.name(), a.address(), a.phone());
+            NewAppeal appeal = new NewAppeal(
+                    a.channel(),
+                    null,
+                    a.category(),
+                    a.issueTypeId(),
+                    a.description(),
+                    refs,
+                    a.point(),
+                    a.placeAddress(),
+                    a.name(),
+                    a.address(),
+                    a.phone());
             Appeal saved = registration.register(appeal, SOURCE, SOURCE, "надійшло через вебформу");
             log.info("web form: appeal {} registered", saved.number());
             DateTimeFormatter f = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-            var done = new DoneView(saved.number().toString(), f.format(saved.deadline().atZone(zone)),
+            var done = new DoneView(
+                    saved.number().toString(),
+                    f.format(saved.deadline().atZone(zone)),
                     f.format(saved.legalDeadline().atZone(zone)));
             ctx.header("Cache-Control", "no-store");
-            ctx.status(201).contentType("text/html; charset=utf-8").result(render("web-form-done.jte", Map.of("view", done)));
+            ctx.status(201)
+                    .contentType("text/html; charset=utf-8")
+                    .result(render("web-form-done.jte", Map.of("view", done)));
         } catch (IOException | RuntimeException e) {
             refs.forEach(r -> photos.delete(r.fileId()));
             Failures.logged("web form: registering an appeal", e);

@@ -54,7 +54,8 @@ public final class WebPhotos implements PhotoSource {
     }
 
     void delete(String reference) {
-        if (reference.startsWith(PREFIX) && NAME.matcher(reference.substring(PREFIX.length())).matches()) {
+        if (reference.startsWith(PREFIX)
+                && NAME.matcher(reference.substring(PREFIX.length())).matches()) {
             try {
                 Files.deleteIfExists(dir.resolve(reference.substring(PREFIX.length())));
             } catch (IOException e) {

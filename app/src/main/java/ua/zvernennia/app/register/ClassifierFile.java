@@ -23,31 +23,35 @@ import ua.zvernennia.core.register.Classifier;
 public final class ClassifierFile {
     private static final Logger log = LoggerFactory.getLogger(ClassifierFile.class);
     static final String RESOURCE = "/classifier.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The classifier and the default mapping of directions ({@code category} or {@code category.issue-type}) to topics. */
-    public record Loaded(Classifier classifier, Map<String, String> mapping) {
-    }
+    public record Loaded(Classifier classifier, Map<String, String> mapping) {}
 
     record Item(String code, String name, Boolean collective, Boolean repeated) {
         Classifier.Entry entry() {
-            String flag = Boolean.TRUE.equals(collective) ? Classifier.COLLECTIVE : Boolean.TRUE.equals(repeated) ? Classifier.REPEATED : null;
+            String flag = Boolean.TRUE.equals(collective)
+                    ? Classifier.COLLECTIVE
+                    : Boolean.TRUE.equals(repeated) ? Classifier.REPEATED : null;
             return new Classifier.Entry(code, name, flag);
         }
     }
 
-    record Group(String id, String name, List<String> topics) {
-    }
+    record Group(String id, String name, List<String> topics) {}
 
-    record Document(List<Item> types, List<Item> forms, List<Item> signs,
-                    @JsonProperty("citizen-categories") List<Item> citizenCategories, List<Item> topics,
-                    @JsonProperty("fallback-topic") String fallbackTopic, @JsonProperty("topic-groups") List<Group> topicGroups,
-                    List<Item> outcomes, Map<String, String> mapping) {
-    }
+    record Document(
+            List<Item> types,
+            List<Item> forms,
+            List<Item> signs,
+            @JsonProperty("citizen-categories") List<Item> citizenCategories,
+            List<Item> topics,
+            @JsonProperty("fallback-topic") String fallbackTopic,
+            @JsonProperty("topic-groups") List<Group> topicGroups,
+            List<Item> outcomes,
+            Map<String, String> mapping) {}
 
-    private ClassifierFile() {
-    }
+    private ClassifierFile() {}
 
     public static Loaded read(Path file) {
         try {
@@ -69,15 +73,27 @@ public final class ClassifierFile {
     static Loaded parse(String yaml, String where) {
         try {
             Document d = YAML.readValue(yaml, Document.class);
-            var groups = d.topicGroups() == null ? List.<Classifier.TopicGroup>of()
-                    : d.topicGroups().stream().map(g -> new Classifier.TopicGroup(g.id(), g.name(), g.topics() == null ? List.of() : g.topics())).toList();
-            Classifier c = new Classifier(entries(d.types()), entries(d.forms()), entries(d.signs()), entries(d.citizenCategories()),
-                    entries(d.topics()), groups, entries(d.outcomes()), d.fallbackTopic());
+            var groups = d.topicGroups() == null
+                    ? List.<Classifier.TopicGroup>of()
+                    : d.topicGroups().stream()
+                            .map(g -> new Classifier.TopicGroup(
+                                    g.id(), g.name(), g.topics() == null ? List.of() : g.topics()))
+                            .toList();
+            Classifier c = new Classifier(
+                    entries(d.types()),
+                    entries(d.forms()),
+                    entries(d.signs()),
+                    entries(d.citizenCategories()),
+                    entries(d.topics()),
+                    groups,
+                    entries(d.outcomes()),
+                    d.fallbackTopic());
             var mapping = new LinkedHashMap<String, String>();
             if (d.mapping() != null) {
                 d.mapping().forEach((direction, topic) -> {
                     if (c.topic(topic).isEmpty()) {
-                        throw new IllegalArgumentException("mapping: " + direction + " names an unknown topic " + topic);
+                        throw new IllegalArgumentException(
+                                "mapping: " + direction + " names an unknown topic " + topic);
                     }
                     mapping.put(direction, topic);
                 });

@@ -20,17 +20,30 @@ import ua.zvernennia.core.register.RegisterFigures.Line;
 final class CouncilDocx {
     private static final String FONT = "Times New Roman";
 
-    private CouncilDocx() {
-    }
+    private CouncilDocx() {}
 
     static byte[] write(CouncilReport r) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             a4(doc);
             paragraph(doc, r.wording().organisation(), false, ParagraphAlignment.LEFT, 10);
             paragraph(doc, r.title(), true, ParagraphAlignment.CENTER, 14);
-            paragraph(doc, CouncilReport.text("as.of", r.figures().period().first().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
-                    r.figures().period().last().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), r.asOf()), false,
-                    ParagraphAlignment.LEFT, 10);
+            paragraph(
+                    doc,
+                    CouncilReport.text(
+                            "as.of",
+                            r.figures()
+                                    .period()
+                                    .first()
+                                    .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                            r.figures()
+                                    .period()
+                                    .last()
+                                    .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                            r.asOf()),
+                    false,
+                    ParagraphAlignment.LEFT,
+                    10);
             if (r.unfinished()) {
                 paragraph(doc, CouncilReport.text("unfinished"), true, ParagraphAlignment.LEFT, 10);
             }
@@ -52,8 +65,13 @@ final class CouncilDocx {
                 }
             }
             paragraph(doc, "", false, ParagraphAlignment.LEFT, 12);
-            paragraph(doc, CouncilReport.text("signature.position") + "\t\t" + CouncilReport.text("signature.line") + "\t\t"
-                    + CouncilReport.text("signature.name"), false, ParagraphAlignment.LEFT, 12);
+            paragraph(
+                    doc,
+                    CouncilReport.text("signature.position") + "\t\t" + CouncilReport.text("signature.line") + "\t\t"
+                            + CouncilReport.text("signature.name"),
+                    false,
+                    ParagraphAlignment.LEFT,
+                    12);
             paragraph(doc, CouncilReport.text("footer", r.asOf()), false, ParagraphAlignment.LEFT, 9);
             doc.write(out);
             return out.toByteArray();
@@ -103,7 +121,9 @@ final class CouncilDocx {
             if (s.codes()) {
                 cell(row, i++, l.code() == null ? "" : l.code(), l.subtotal());
             }
-            String name = l.subtotal() ? CouncilReport.text("group.total", l.name()) : (l.group() != null ? "    " : "") + l.name();
+            String name = l.subtotal()
+                    ? CouncilReport.text("group.total", l.name())
+                    : (l.group() != null ? "    " : "") + l.name();
             cell(row, i++, name, l.subtotal());
             cell(row, i++, CouncilReport.count(l.count()), l.subtotal());
             cell(row, i, CouncilReport.share(l.percent()), l.subtotal());

@@ -8,8 +8,7 @@ import java.util.Locale;
 final class Html {
     private static final Locale UK = Locale.forLanguageTag("uk-UA");
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text safe in HTML content and in double-quoted attributes. */
     static String escape(String s) {

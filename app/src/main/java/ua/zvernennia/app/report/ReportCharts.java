@@ -12,13 +12,15 @@ public final class ReportCharts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM", Locale.ROOT);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT);
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     /** Appeals by channel: a ring, one colour a channel in the order of {@code byChannel}. */
     public static String channels(Statistics s) {
-        return SvgCharts.donut(ReportTexts.get("chart.channels"),
-                s.byChannel().stream().map(c -> new SvgCharts.Slice(ReportTexts.channel(c.channel()), c.count())).toList());
+        return SvgCharts.donut(
+                ReportTexts.get("chart.channels"),
+                s.byChannel().stream()
+                        .map(c -> new SvgCharts.Slice(ReportTexts.channel(c.channel()), c.count()))
+                        .toList());
     }
 
     /** Appeals by category, as bars; empty when there are none. */
@@ -26,14 +28,24 @@ public final class ReportCharts {
         if (s.byCategory().isEmpty()) {
             return "";
         }
-        return SvgCharts.bars(ReportTexts.get("chart.categories"),
-                s.byCategory().stream().map(c -> new SvgCharts.Slice(c.name(), c.count())).toList());
+        return SvgCharts.bars(
+                ReportTexts.get("chart.categories"),
+                s.byCategory().stream()
+                        .map(c -> new SvgCharts.Slice(c.name(), c.count()))
+                        .toList());
     }
 
     /** Appeals filed in each period of the statistics' grouping, as bars. */
     public static String periods(Statistics s, String title) {
-        return SvgCharts.bars(title, s.periods().stream().map(p -> new SvgCharts.Slice(p.first().equals(p.last())
-                ? FULL.format(p.first()) : DAY.format(p.first()) + "–" + FULL.format(p.last()), p.total())).toList());
+        return SvgCharts.bars(
+                title,
+                s.periods().stream()
+                        .map(p -> new SvgCharts.Slice(
+                                p.first().equals(p.last())
+                                        ? FULL.format(p.first())
+                                        : DAY.format(p.first()) + "–" + FULL.format(p.last()),
+                                p.total()))
+                        .toList());
     }
 
     /** The colour of the {@code i}-th slice of the ring, for a legend. */

@@ -9,11 +9,12 @@ import ua.zvernennia.core.conversation.Texts;
 
 /** The report's Ukrainian texts from the {@code report} bundle. Thread-safe. */
 public final class ReportTexts {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("report", Locale.ROOT,
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(
+            "report",
+            Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
-    private ReportTexts() {
-    }
+    private ReportTexts() {}
 
     public static String get(String key, Object... args) {
         String s;

@@ -44,7 +44,8 @@ public final class Failures {
     private void failed(Exception e, Context ctx) {
         Optional<String> fault = storageFault.apply(e);
         if (fault.isPresent()) {
-            log.warn("{} {} refused: the database is unavailable ({})", ctx.method(), RoutePattern.of(ctx), fault.get());
+            log.warn(
+                    "{} {} refused: the database is unavailable ({})", ctx.method(), RoutePattern.of(ctx), fault.get());
             answers.apply(ctx).unavailable(ctx, fault.get());
             return;
         }

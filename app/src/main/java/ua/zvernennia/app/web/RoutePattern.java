@@ -7,8 +7,7 @@ public final class RoutePattern {
     /** Where no route matched: the path itself may be anything a client sent, so it is not logged. */
     public static final String NO_ROUTE = "(no route)";
 
-    private RoutePattern() {
-    }
+    private RoutePattern() {}
 
     public static String of(Context ctx) {
         try {

@@ -49,7 +49,9 @@ class MemorySignInLimitsTest {
         Instant later = t0.plus(MemorySignInLimits.FORGET_OVERALL).plusSeconds(5);
         assertThat(limits.wait("192.0.2.1", later)).isZero();
         limits.failed("10.9.9.9", later);
-        assertThat(limits.wait("192.0.2.1", later)).as("the overall count starts again").isZero();
+        assertThat(limits.wait("192.0.2.1", later))
+                .as("the overall count starts again")
+                .isZero();
     }
 
     @Test

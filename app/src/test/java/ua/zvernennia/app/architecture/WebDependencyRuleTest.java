@@ -22,33 +22,58 @@ class WebDependencyRuleTest {
 
     @Test
     void theWebSideDoesNotKnowTheStorage() {
-        noClasses().that().resideInAnyPackage("ua.zvernennia.app.api..", "ua.zvernennia.app.console..",
-                        "ua.zvernennia.app.open311..", "ua.zvernennia.app.openmap..", "ua.zvernennia.app.publicweb..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "ua.zvernennia.app.api..",
+                        "ua.zvernennia.app.console..",
+                        "ua.zvernennia.app.open311..",
+                        "ua.zvernennia.app.openmap..",
+                        "ua.zvernennia.app.publicweb..",
                         "ua.zvernennia.app.web..")
-                .should().dependOnClassesThat().resideInAPackage(STORAGE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(STORAGE)
                 .because("controllers and pages get the core's ports, built for them in the root package")
                 .check(app);
     }
 
     @Test
     void noControllerOrPageKnowsTheStorage() {
-        noClasses().that().haveSimpleNameEndingWith("Controller").or().haveSimpleNameEndingWith("Pages")
-                .or().haveSimpleNameEndingWith("Page")
-                .should().dependOnClassesThat().resideInAPackage(STORAGE)
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Controller")
+                .or()
+                .haveSimpleNameEndingWith("Pages")
+                .or()
+                .haveSimpleNameEndingWith("Page")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(STORAGE)
                 .check(app);
     }
 
     @Test
     void theConsolesTemplatesDoNotKnowTheStorage() {
-        noClasses().that().resideInAPackage("gg.jte.generated..")
-                .should().dependOnClassesThat().resideInAPackage(STORAGE)
+        noClasses()
+                .that()
+                .resideInAPackage("gg.jte.generated..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(STORAGE)
                 .check(app);
     }
 
     @Test
     void onlyTheWiringKnowsTheStorage() {
-        noClasses().that().resideInAPackage("ua.zvernennia.app..").and().resideOutsideOfPackage("ua.zvernennia.app")
-                .should().dependOnClassesThat().resideInAPackage(STORAGE)
+        noClasses()
+                .that()
+                .resideInAPackage("ua.zvernennia.app..")
+                .and()
+                .resideOutsideOfPackage("ua.zvernennia.app")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(STORAGE)
                 .because("channels, media, privacy and reports work through ports as well")
                 .check(app);
     }

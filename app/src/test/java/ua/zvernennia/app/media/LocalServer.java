@@ -51,7 +51,8 @@ final class LocalServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + path;
     }
 
     int port() {

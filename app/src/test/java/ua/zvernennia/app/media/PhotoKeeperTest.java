@@ -30,12 +30,15 @@ class PhotoKeeperTest {
 
     @TempDir
     Path dir;
+
     Storage storage;
     final Instant now = Instant.parse("2026-03-02T09:00:00Z");
     final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     /** The test's local server stands for Viber's media host. */
-    final SafeMediaFetch viberForTests = new SafeMediaFetch(new SafeMediaFetch.Policy(Set.of("127.0.0.1"), false,
-            a -> a.isLoopbackAddress() || SafeMediaFetch.isPublic(a)), MAX);
+    final SafeMediaFetch viberForTests = new SafeMediaFetch(
+            new SafeMediaFetch.Policy(
+                    Set.of("127.0.0.1"), false, a -> a.isLoopbackAddress() || SafeMediaFetch.isPublic(a)),
+            MAX);
 
     @AfterEach
     void close() {
@@ -68,7 +71,12 @@ class PhotoKeeperTest {
         try (LocalServer media = new LocalServer("127.0.0.1").serve(jpeg)) {
             String url = media.url("/media/1.jpg");
             queue(VIBER_CHAT, url);
-            var keeper = new PhotoKeeper(storage.photos(), Map.of(Channel.VIBER, viberForTests), new KeptPhotos(Optional.empty()), MAX, clock);
+            var keeper = new PhotoKeeper(
+                    storage.photos(),
+                    Map.of(Channel.VIBER, viberForTests),
+                    new KeptPhotos(Optional.empty()),
+                    MAX,
+                    clock);
             assertThat(keeper.runOnce()).isEqualTo(1);
             assertThat(media.requests()).as("queued twice, fetched once").hasSize(1);
             assertThat(keeper.runOnce()).isZero();
@@ -122,7 +130,13 @@ class PhotoKeeperTest {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "42");
         queue(chat, "html");
         queue(chat, "big");
-        new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, telegram), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
+        new PhotoKeeper(
+                        storage.photos(),
+                        Map.of(Channel.TELEGRAM, telegram),
+                        new KeptPhotos(Optional.empty()),
+                        MAX,
+                        clock)
+                .runOnce();
         assertThat(kept(Channel.TELEGRAM, "html").status()).isEqualTo(PhotoStore.Status.FAILED);
         assertThat(kept(Channel.TELEGRAM, "html").lastError()).contains("not a JPEG");
         assertThat(kept(Channel.TELEGRAM, "html").bytes()).isNull();
@@ -136,7 +150,13 @@ class PhotoKeeperTest {
         var strict = new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(Set.of(".viber.com")), MAX);
         try (LocalServer secret = new LocalServer("127.0.0.1").serve("secret".getBytes())) {
             queue(VIBER_CHAT, secret.url("/secret"));
-            new PhotoKeeper(storage.photos(), Map.of(Channel.VIBER, strict), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
+            new PhotoKeeper(
+                            storage.photos(),
+                            Map.of(Channel.VIBER, strict),
+                            new KeptPhotos(Optional.empty()),
+                            MAX,
+                            clock)
+                    .runOnce();
             assertThat(kept(Channel.VIBER, secret.url("/secret")).status()).isEqualTo(PhotoStore.Status.FAILED);
             assertThat(secret.requests()).isEmpty();
         }
@@ -145,12 +165,14 @@ class PhotoKeeperTest {
         };
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "42");
         queue(chat, "later");
-        new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, down), new KeptPhotos(Optional.empty()), MAX, clock).runOnce();
+        new PhotoKeeper(storage.photos(), Map.of(Channel.TELEGRAM, down), new KeptPhotos(Optional.empty()), MAX, clock)
+                .runOnce();
         PhotoStore.Kept k = kept(Channel.TELEGRAM, "later");
         assertThat(k.status()).isEqualTo(PhotoStore.Status.PENDING);
         assertThat(k.lastError()).contains("502");
         java.util.List<PhotoStore.Pending> dueNow = storage.read(s -> s.media().due(now, 10));
-        java.util.List<PhotoStore.Pending> dueLater = storage.read(s -> s.media().due(now.plusSeconds(60), 10));
+        java.util.List<PhotoStore.Pending> dueLater =
+                storage.read(s -> s.media().due(now.plusSeconds(60), 10));
         assertThat(dueNow).as("not due before its pause").isEmpty();
         assertThat(dueLater).hasSize(1);
     }

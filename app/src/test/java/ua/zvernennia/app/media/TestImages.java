@@ -10,8 +10,7 @@ import javax.imageio.ImageIO;
 
 /** Real pictures for tests. */
 public final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static byte[] jpeg(int width, int height) {
         return write(width, height, "jpg");

@@ -31,6 +31,7 @@ class RetentionJobTest {
 
     @TempDir
     Path dir;
+
     final Instant t0 = Instant.parse("2026-01-10T09:00:00Z");
     final MovableClock clock = new MovableClock(t0);
     Storage storage;
@@ -45,10 +46,23 @@ class RetentionJobTest {
         return storage.write(s -> {
             s.citizens().recordConsent(CHAT, now, "uk");
             s.media().keep(CHAT, new PhotoRef("AgAC-" + description.length(), ""), now);
-            return s.appeals().submit(new NewAppeal(Channel.TELEGRAM, CHAT, s.categories().find("lifts").orElseThrow(), null, description,
-                    List.of(new PhotoRef("AgAC-" + description.length(), "")), null, "вул. Січових Стрільців, 12",
-                    new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")),
-                    now, now.plus(Duration.ofHours(6)), now.plus(Duration.ofDays(30)));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    Channel.TELEGRAM,
+                                    CHAT,
+                                    s.categories().find("lifts").orElseThrow(),
+                                    null,
+                                    description,
+                                    List.of(new PhotoRef("AgAC-" + description.length(), "")),
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    new PersonName("Олена", "Коваленко"),
+                                    "вул. Шевченка, 5, кв. 12",
+                                    new Phone("+380501234567")),
+                            now,
+                            now.plus(Duration.ofHours(6)),
+                            now.plus(Duration.ofDays(30)));
         });
     }
 
@@ -59,13 +73,35 @@ class RetentionJobTest {
         Appeal closed = file("Застряг ліфт між поверхами");
         Appeal open = file("Не працює кнопка виклику ліфта");
         storage.write(s -> {
-            s.appeals().changeStatus(closed.number(), AppealStatus.REGISTERED, AppealStatus.RESOLVED, "operator", "Полагоджено", null,
-                    clock.instant());
-            var m = s.outbox().enqueue(CHAT, Reply.text("Олена Коваленко, +380501234567: ваше звернення зареєстровано"), clock.instant(),
-                    clock.instant());
+            s.appeals()
+                    .changeStatus(
+                            closed.number(),
+                            AppealStatus.REGISTERED,
+                            AppealStatus.RESOLVED,
+                            "operator",
+                            "Полагоджено",
+                            null,
+                            clock.instant());
+            var m = s.outbox()
+                    .enqueue(
+                            CHAT,
+                            Reply.text("Олена Коваленко, +380501234567: ваше звернення зареєстровано"),
+                            clock.instant(),
+                            clock.instant());
             s.outbox().markSent(m.id(), "1", clock.instant());
-            s.outbox().enqueue(CHAT, Reply.text("ще не надіслано"), clock.instant().plus(Duration.ofDays(400)), clock.instant());
-            s.accessLog().record(clock.instant(), "operator", "API", "DETAIL", List.of(closed.number().toString()));
+            s.outbox()
+                    .enqueue(
+                            CHAT,
+                            Reply.text("ще не надіслано"),
+                            clock.instant().plus(Duration.ofDays(400)),
+                            clock.instant());
+            s.accessLog()
+                    .record(
+                            clock.instant(),
+                            "operator",
+                            "API",
+                            "DETAIL",
+                            List.of(closed.number().toString()));
             return null;
         });
         var job = new RetentionJob(storage.personalData(), storage.accessLog(), clock, 1826, 30, 1095);
@@ -74,8 +110,14 @@ class RetentionJobTest {
 
         clock.advance(Duration.ofDays(31));
         assertThat(job.runOnce()).isEqualTo(new RetentionJob.Report(0, 1, 0));
-        assertThat(payloads()).as("the sent message lost its text; the pending one kept it")
-                .containsExactlyInAnyOrder("{}", payloads().stream().filter(p -> p.contains("ще не надіслано")).findFirst().orElseThrow());
+        assertThat(payloads())
+                .as("the sent message lost its text; the pending one kept it")
+                .containsExactlyInAnyOrder(
+                        "{}",
+                        payloads().stream()
+                                .filter(p -> p.contains("ще не надіслано"))
+                                .findFirst()
+                                .orElseThrow());
 
         clock.set(t0.plus(Duration.ofDays(1096)));
         assertThat(job.runOnce()).isEqualTo(new RetentionJob.Report(0, 0, 1));
@@ -93,14 +135,29 @@ class RetentionJobTest {
         assertThat(gone.status()).as("what statistics count stays").isEqualTo(AppealStatus.RESOLVED);
         assertThat(gone.categoryId()).isEqualTo("lifts");
         assertThat(gone.createdAt()).isEqualTo(closed.createdAt());
-        Optional<PhotoStore.Kept> photo = storage.read(s -> s.media().find(Channel.TELEGRAM, closed.photos().get(0).fileId()));
+        Optional<PhotoStore.Kept> photo = storage.read(
+                s -> s.media().find(Channel.TELEGRAM, closed.photos().get(0).fileId()));
         assertThat(photo).as("its photo erased").isEmpty();
-        assertThat(storage.read(s -> s.appeals().find(open.number())).orElseThrow().phone().e164()).as("open: kept").isEqualTo("+380501234567");
-        assertThat(storage.read(s -> s.appealSearch().find(new ua.zvernennia.core.desk.AppealSearch.Filter(null, null, null, null, null,
-                "коваленко", null, null, 0, 10), clock.instant())).items()).extracting(f -> f.appeal().number()).containsExactly(open.number());
+        assertThat(storage.read(s -> s.appeals().find(open.number()))
+                        .orElseThrow()
+                        .phone()
+                        .e164())
+                .as("open: kept")
+                .isEqualTo("+380501234567");
+        assertThat(storage.read(s -> s.appealSearch()
+                                .find(
+                                        new ua.zvernennia.core.desk.AppealSearch.Filter(
+                                                null, null, null, null, null, "коваленко", null, null, 0, 10),
+                                        clock.instant()))
+                        .items())
+                .extracting(f -> f.appeal().number())
+                .containsExactly(open.number());
     }
 
     private List<String> payloads() {
-        return storage.read(s -> s.handle().createQuery("SELECT payload FROM outbox").mapTo(String.class).list());
+        return storage.read(s -> s.handle()
+                .createQuery("SELECT payload FROM outbox")
+                .mapTo(String.class)
+                .list());
     }
 }

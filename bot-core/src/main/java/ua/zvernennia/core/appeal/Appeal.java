@@ -9,11 +9,27 @@ import ua.zvernennia.core.chat.ChatKey;
 /**
  * A registered appeal. Category and issue type names are kept as they were when it was filed.
  */
-public record Appeal(AppealNumber number, Channel channel, ChatKey chat, String categoryId, String categoryName,
-                     String issueTypeId, String issueTypeName, String executor, String description,
-                     List<PhotoRef> photos, GeoPoint point, String placeAddress, PersonName name, String address,
-                     Phone phone, AppealStatus status, DeadlineClass deadlineClass, Instant createdAt,
-                     Instant deadline, Instant legalDeadline) {
+public record Appeal(
+        AppealNumber number,
+        Channel channel,
+        ChatKey chat,
+        String categoryId,
+        String categoryName,
+        String issueTypeId,
+        String issueTypeName,
+        String executor,
+        String description,
+        List<PhotoRef> photos,
+        GeoPoint point,
+        String placeAddress,
+        PersonName name,
+        String address,
+        Phone phone,
+        AppealStatus status,
+        DeadlineClass deadlineClass,
+        Instant createdAt,
+        Instant deadline,
+        Instant legalDeadline) {
     public Appeal {
         photos = photos == null ? List.of() : List.copyOf(photos);
     }

@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param note     the comment, the citizen's answer, the rating; may be null
  * @param outboxId the message that told the citizen about it, if one was sent; null otherwise
  */
-public record AppealEvent(long id, AppealNumber appeal, Instant at, Kind kind, AppealStatus from, AppealStatus to,
-                          String actor, String note, Long outboxId) {
+public record AppealEvent(
+        long id,
+        AppealNumber appeal,
+        Instant at,
+        Kind kind,
+        AppealStatus from,
+        AppealStatus to,
+        String actor,
+        String note,
+        Long outboxId) {
 
     public enum Kind {
         /** The appeal was registered. */

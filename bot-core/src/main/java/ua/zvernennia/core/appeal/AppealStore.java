@@ -25,8 +25,14 @@ public interface AppealStore {
      * @param outboxId the message telling the citizen, or null when none is sent
      * @throws IllegalStateException when the appeal is not (or no longer) in {@code from}
      */
-    long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note, Long outboxId,
-                      Instant at);
+    long changeStatus(
+            AppealNumber number,
+            AppealStatus from,
+            AppealStatus to,
+            String actor,
+            String note,
+            Long outboxId,
+            Instant at);
 
     /** Writes an entry other than a status change (an answer, a rating...) to the history; returns its id. */
     long addEvent(AppealNumber number, AppealEvent.Kind kind, String actor, String note, Instant at);

@@ -13,19 +13,30 @@ import ua.zvernennia.core.chat.ChatKey;
  * @param chat  the chat it came from; null for appeals registered by an operator
  * @param place the problem's place: a point, an address, or both
  */
-public record NewAppeal(Channel channel, ChatKey chat, Category category, String issueTypeId,
-                        String description, List<PhotoRef> photos, GeoPoint point, String placeAddress,
-                        PersonName name, String address, Phone phone) {
+public record NewAppeal(
+        Channel channel,
+        ChatKey chat,
+        Category category,
+        String issueTypeId,
+        String description,
+        List<PhotoRef> photos,
+        GeoPoint point,
+        String placeAddress,
+        PersonName name,
+        String address,
+        Phone phone) {
     public NewAppeal {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(phone, "phone");
         if (TextRules.description(description).isPresent()) {
-            throw new IllegalArgumentException("description: " + TextRules.description(description).get());
+            throw new IllegalArgumentException(
+                    "description: " + TextRules.description(description).get());
         }
         if (TextRules.address(address).isPresent()) {
-            throw new IllegalArgumentException("address: " + TextRules.address(address).get());
+            throw new IllegalArgumentException(
+                    "address: " + TextRules.address(address).get());
         }
         if (point == null && (placeAddress == null || placeAddress.isBlank())) {
             throw new IllegalArgumentException("the problem's place is missing");

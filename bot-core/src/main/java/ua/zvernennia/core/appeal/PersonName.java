@@ -9,7 +9,8 @@ public record PersonName(String firstName, String lastName) {
     public static final int MAX_PART = 50;
     // Letters of any script the citizen may use for a Ukrainian name (Cyrillic, Latin), with
     // apostrophes (' ʼ ’), hyphens and inner spaces.
-    private static final Pattern PART = Pattern.compile("[\\p{IsCyrillic}\\p{IsLatin}]+(?:[-'ʼ’ ][\\p{IsCyrillic}\\p{IsLatin}]+)*");
+    private static final Pattern PART =
+            Pattern.compile("[\\p{IsCyrillic}\\p{IsLatin}]+(?:[-'ʼ’ ][\\p{IsCyrillic}\\p{IsLatin}]+)*");
 
     public PersonName {
         if (!valid(firstName) || !valid(lastName)) {

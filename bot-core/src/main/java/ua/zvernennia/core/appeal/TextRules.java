@@ -13,8 +13,7 @@ public final class TextRules {
     public static final int MAX_ADDRESS = 300;
     public static final int MAX_PHOTOS = 5;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     public static Optional<TextProblem> description(String text) {
         if (text == null || text.isBlank()) {

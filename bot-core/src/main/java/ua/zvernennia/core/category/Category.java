@@ -9,13 +9,22 @@ import java.util.regex.Pattern;
  * A direction of the city menu (Водоканал, Ліфти, ...), handled by one executor (a department or
  * a utility) within its deadline class.
  */
-public record Category(String id, String nameUk, String nameEn, String emoji, DeadlineClass deadlineClass,
-                       String executor, int position, boolean active, List<IssueType> issueTypes) {
+public record Category(
+        String id,
+        String nameUk,
+        String nameEn,
+        String emoji,
+        DeadlineClass deadlineClass,
+        String executor,
+        int position,
+        boolean active,
+        List<IssueType> issueTypes) {
 
     /** Longest label that fits a button on both messengers. */
     public static final int MAX_NAME = 40;
     /** Longest emoji sequence (a flag or a family is several code points). */
     public static final int MAX_EMOJI = 16;
+
     public static final int MAX_EXECUTOR = 200;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
@@ -26,7 +35,8 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
         nameEn = englishName(nameEn, nameUk);
         emoji = emoji == null || emoji.isBlank() ? null : emoji.strip();
         if (emoji != null && (emoji.length() > MAX_EMOJI || emoji.codePoints().anyMatch(Character::isLetter))) {
-            throw new IllegalArgumentException("emoji must be an emoji of at most " + MAX_EMOJI + " characters, not text: " + emoji);
+            throw new IllegalArgumentException(
+                    "emoji must be an emoji of at most " + MAX_EMOJI + " characters, not text: " + emoji);
         }
         if (deadlineClass == null) {
             throw new IllegalArgumentException("deadlineClass is missing: one of EMERGENCY, SHORT, MEDIUM, LONG");
@@ -40,7 +50,8 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
 
     static void requireId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id must be 1..32 of a-z, 0-9, '_' or '-', starting with a letter or digit: " + id);
+            throw new IllegalArgumentException(
+                    "id must be 1..32 of a-z, 0-9, '_' or '-', starting with a letter or digit: " + id);
         }
     }
 
@@ -75,8 +86,10 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
     }
 
     public List<IssueType> activeIssueTypes() {
-        return issueTypes.stream().filter(IssueType::active)
-                .sorted(java.util.Comparator.comparingInt(IssueType::position)).toList();
+        return issueTypes.stream()
+                .filter(IssueType::active)
+                .sorted(java.util.Comparator.comparingInt(IssueType::position))
+                .toList();
     }
 
     public Optional<IssueType> issueType(String issueTypeId) {
@@ -85,6 +98,9 @@ public record Category(String id, String nameUk, String nameEn, String emoji, De
 
     /** The deadline class of an appeal filed under this category and, optionally, an issue type. */
     public DeadlineClass deadlineFor(String issueTypeId) {
-        return issueType(issueTypeId).map(IssueType::deadlineClass).filter(Objects::nonNull).orElse(deadlineClass);
+        return issueType(issueTypeId)
+                .map(IssueType::deadlineClass)
+                .filter(Objects::nonNull)
+                .orElse(deadlineClass);
     }
 }

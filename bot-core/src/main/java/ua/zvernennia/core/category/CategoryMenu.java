@@ -17,8 +17,7 @@ import ua.zvernennia.core.refusal.Refusal;
  * Stateless.
  */
 public final class CategoryMenu {
-    private CategoryMenu() {
-    }
+    private CategoryMenu() {}
 
     /**
      * The problems of the menu, empty when it may be stored. Names must be unique among what a

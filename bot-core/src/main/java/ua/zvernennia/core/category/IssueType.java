@@ -3,8 +3,8 @@ package ua.zvernennia.core.category;
 /**
  * A second-level choice inside a category. A null {@code deadlineClass} means the category's.
  */
-public record IssueType(String id, String nameUk, String nameEn, DeadlineClass deadlineClass,
-                        int position, boolean active) {
+public record IssueType(
+        String id, String nameUk, String nameEn, DeadlineClass deadlineClass, int position, boolean active) {
     public IssueType {
         Category.requireId(id);
         Category.requireName(nameUk, "nameUk");

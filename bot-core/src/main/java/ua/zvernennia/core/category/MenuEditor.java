@@ -17,9 +17,15 @@ import java.util.function.UnaryOperator;
  */
 public interface MenuEditor {
     /** One recorded change; {@code before} and {@code after} are JSON, null where nothing was. */
-    record Change(long id, Instant at, String actor, String action, String categoryId, String issueTypeId,
-                  String before, String after) {
-    }
+    record Change(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String categoryId,
+            String issueTypeId,
+            String before,
+            String after) {}
 
     /**
      * A menu replaced by a file.
@@ -56,7 +62,8 @@ public interface MenuEditor {
     IssueType addIssueType(String categoryId, IssueType type, int position, String actor, Instant now);
 
     /** Changes an issue type's fields (not its id); a new position moves it. */
-    IssueType updateIssueType(String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now);
+    IssueType updateIssueType(
+            String categoryId, String typeId, UnaryOperator<IssueType> change, String actor, Instant now);
 
     /** Puts a category's issue types in the order of {@code ids}, which must name each once. */
     List<IssueType> reorderIssueTypes(String categoryId, List<String> ids, String actor, Instant now);

@@ -38,8 +38,7 @@ public sealed interface Event {
     }
 
     /** A shared point on the map. */
-    record LocationShared(double latitude, double longitude) implements Event {
-    }
+    record LocationShared(double latitude, double longitude) implements Event {}
 
     /** A photo, kept as the messenger's file reference; {@code caption} may be empty. */
     record PhotoSent(String fileId, String fileUniqueId, String caption) implements Event {
@@ -61,8 +60,7 @@ public sealed interface Event {
     }
 
     /** The citizen blocked or unblocked the bot (subscribed / unsubscribed on Viber). */
-    record Reachability(boolean reachable) implements Event {
-    }
+    record Reachability(boolean reachable) implements Event {}
 
     /**
      * A press of a button in an executor's staff chat (a Telegram group): {@code userId} and

@@ -7,12 +7,10 @@ import java.util.Objects;
 public sealed interface Keyboard {
 
     /** Leave whatever keyboard the messenger shows. */
-    record Keep() implements Keyboard {
-    }
+    record Keep() implements Keyboard {}
 
     /** Take away a keyboard that no longer applies. */
-    record Remove() implements Keyboard {
-    }
+    record Remove() implements Keyboard {}
 
     /**
      * A menu of choices. {@code columns} is a hint; {@code navigation} buttons (back, cancel,

@@ -8,8 +8,7 @@ import java.util.List;
  * count) without breaking a character in two. Stateless.
  */
 public final class TextSplitter {
-    private TextSplitter() {
-    }
+    private TextSplitter() {}
 
     /** At most {@code max} UTF-16 units, never ending inside a surrogate pair. */
     public static String truncate(String s, int max) {

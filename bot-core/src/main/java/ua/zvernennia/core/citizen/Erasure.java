@@ -36,8 +36,7 @@ public final class Erasure {
     /** Every appeal a chat may have; more is not plausible for one citizen. */
     private static final int ALL = 100_000;
 
-    private Erasure() {
-    }
+    private Erasure() {}
 
     /** Erases what is kept about the citizen of {@code chat}, in the caller's transaction. */
     public static Result eraseChat(ConversationPorts ports, ChatKey chat, Instant now) {

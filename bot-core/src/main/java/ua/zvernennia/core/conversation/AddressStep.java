@@ -13,12 +13,15 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class AddressStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(), new Keyboard.Menu(c.savedAnswer(c.citizen().flatMap(Citizen::savedAddress)), 1, c.nav()));
+        return Reply.of(
+                c.questionText(),
+                new Keyboard.Menu(c.savedAnswer(c.citizen().flatMap(Citizen::savedAddress)), 1, c.nav()));
     }
 
     @Override
     public void handle(StepContext c, Event event) {
-        if (ButtonId.pressed(event) == Fixed.USE_SAVED && c.citizen().flatMap(Citizen::savedAddress).isPresent()) {
+        if (ButtonId.pressed(event) == Fixed.USE_SAVED
+                && c.citizen().flatMap(Citizen::savedAddress).isPresent()) {
             c.advance(Step.PHONE, c.draft().withAddress(c.citizen().get().address()));
         } else if (event instanceof Event.Text text) {
             Optional<TextProblem> problem = TextRules.address(text.text());

@@ -19,8 +19,10 @@ final class AnswerStep implements StepHandler {
 
     /** The question about appeal {@code number}; an operator's push asks it too. */
     static Reply question(Texts t, String number) {
-        return Reply.of(t.get(Steps.TABLE.row(Step.ANSWER).question(), number), new Keyboard.Menu(
-                List.of(Button.of(Fixed.ANSWER_DONE.encode(), t.get("button.answer.done"))), 1, List.of()));
+        return Reply.of(
+                t.get(Steps.TABLE.row(Step.ANSWER).question(), number),
+                new Keyboard.Menu(
+                        List.of(Button.of(Fixed.ANSWER_DONE.encode(), t.get("button.answer.done"))), 1, List.of()));
     }
 
     @Override
@@ -46,7 +48,14 @@ final class AnswerStep implements StepHandler {
                 c.reask(c.describe(problem.get(), text.text()));
                 return;
             }
-            c.ports().appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN, text.text().strip(), c.now());
+            c.ports()
+                    .appeals()
+                    .addEvent(
+                            a.number(),
+                            AppealEvent.Kind.ANSWER,
+                            AppealEvent.CITIZEN,
+                            text.text().strip(),
+                            c.now());
             c.reply(Reply.of(c.text("answer.saved", a.number()), c.question().keyboard()));
         } else if (event instanceof Event.PhotoSent photo) {
             if (a.photos().size() >= MAX_PHOTOS_WITH_ANSWERS) {
@@ -54,9 +63,16 @@ final class AnswerStep implements StepHandler {
                 return;
             }
             int index = c.ports().appeals().addPhoto(a.number(), c.keep(photo));
-            String caption = photo.caption().isBlank() ? "" : ": " + photo.caption().strip();
-            c.ports().appeals().addEvent(a.number(), AppealEvent.Kind.ANSWER, AppealEvent.CITIZEN,
-                    Texts.shortened("photo " + index + caption, AppealEvent.MAX_NOTE), c.now());
+            String caption =
+                    photo.caption().isBlank() ? "" : ": " + photo.caption().strip();
+            c.ports()
+                    .appeals()
+                    .addEvent(
+                            a.number(),
+                            AppealEvent.Kind.ANSWER,
+                            AppealEvent.CITIZEN,
+                            Texts.shortened("photo " + index + caption, AppealEvent.MAX_NOTE),
+                            c.now());
             c.reply(Reply.of(c.text("answer.saved", a.number()), c.question().keyboard()));
         } else {
             c.refuse(event);

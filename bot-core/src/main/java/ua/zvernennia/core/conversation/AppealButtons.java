@@ -15,15 +15,21 @@ import ua.zvernennia.core.conversation.ButtonId.AppealAction;
  * the rating.
  */
 final class AppealButtons {
-    private AppealButtons() {
-    }
+    private AppealButtons() {}
 
     /** Handles a button that acts on an appeal; false for any other button. */
     static boolean press(StepContext c, ButtonId id) {
         if (id instanceof ButtonId.Rate rate) {
             onAppeal(c, rate.number(), a -> {
                 c.ports().appeals().rate(a.number(), rate.rating());
-                c.ports().appeals().addEvent(a.number(), AppealEvent.Kind.RATING, AppealEvent.CITIZEN, rate.rating().toString(), c.now());
+                c.ports()
+                        .appeals()
+                        .addEvent(
+                                a.number(),
+                                AppealEvent.Kind.RATING,
+                                AppealEvent.CITIZEN,
+                                rate.rating().toString(),
+                                c.now());
                 c.say(c.text("rating.thanks"));
                 c.resume();
             });
@@ -50,7 +56,10 @@ final class AppealButtons {
                 }
                 case SOLVED -> {
                     if (a.status() == AppealStatus.RESOLVED) {
-                        c.ports().appeals().addEvent(a.number(), AppealEvent.Kind.FEEDBACK, AppealEvent.CITIZEN, "solved", c.now());
+                        c.ports()
+                                .appeals()
+                                .addEvent(
+                                        a.number(), AppealEvent.Kind.FEEDBACK, AppealEvent.CITIZEN, "solved", c.now());
                         c.say(c.text("solved.thanks"));
                         c.about(Step.RATING, a);
                     } else {
@@ -72,7 +81,8 @@ final class AppealButtons {
 
     /** Runs {@code action} on the chat's own appeal of that number, or says the button is stale. */
     private static void onAppeal(StepContext c, AppealNumber number, Consumer<Appeal> action) {
-        Optional<Appeal> appeal = c.ports().appeals().find(number).filter(a -> c.chat().equals(a.chat()));
+        Optional<Appeal> appeal =
+                c.ports().appeals().find(number).filter(a -> c.chat().equals(a.chat()));
         if (appeal.isEmpty()) {
             c.reask(c.text("error.stale.button"));
             return;

@@ -19,8 +19,14 @@ import ua.zvernennia.core.chat.Event;
  * <p>An id that does not parse (a button from an older version, or garbage a client made up) is
  * {@link Stale}: the citizen is told the button no longer applies, never an error.
  */
-sealed interface ButtonId permits ButtonId.Fixed, ButtonId.ChooseCategory, ButtonId.ChooseIssueType, ButtonId.Edit,
-        ButtonId.OnAppeal, ButtonId.Rate, ButtonId.Stale {
+sealed interface ButtonId
+        permits ButtonId.Fixed,
+                ButtonId.ChooseCategory,
+                ButtonId.ChooseIssueType,
+                ButtonId.Edit,
+                ButtonId.OnAppeal,
+                ButtonId.Rate,
+                ButtonId.Stale {
 
     /** The id as the button carries it; fails for an id longer than {@link Button#MAX_ID_BYTES}. */
     String encode();
@@ -38,8 +44,10 @@ sealed interface ButtonId permits ButtonId.Fixed, ButtonId.ChooseCategory, Butto
         String kind = colon < 0 ? "" : id.substring(0, colon + 1);
         String rest = id.substring(colon + 1);
         Optional<ButtonId> parsed = switch (kind) {
-            case ChooseCategory.PREFIX -> Optional.of(rest).filter(r -> !r.isEmpty()).map(ChooseCategory::new);
-            case ChooseIssueType.PREFIX -> Optional.of(rest).filter(r -> !r.isEmpty()).map(ChooseIssueType::new);
+            case ChooseCategory.PREFIX ->
+                Optional.of(rest).filter(r -> !r.isEmpty()).map(ChooseCategory::new);
+            case ChooseIssueType.PREFIX ->
+                Optional.of(rest).filter(r -> !r.isEmpty()).map(ChooseIssueType::new);
             case Edit.PREFIX -> Edit.parse(rest);
             case Rate.PREFIX -> Rate.parse(rest);
             default -> OnAppeal.parse(kind, rest);
@@ -236,7 +244,9 @@ sealed interface ButtonId permits ButtonId.Fixed, ButtonId.ChooseCategory, Butto
             }
             Optional<AppealNumber> number = appealNumber(rest.substring(0, colon));
             Optional<Rating> rating = Rating.parse(rest.substring(colon + 1));
-            return number.isPresent() && rating.isPresent() ? Optional.of(new Rate(number.get(), rating.get())) : Optional.empty();
+            return number.isPresent() && rating.isPresent()
+                    ? Optional.of(new Rate(number.get(), rating.get()))
+                    : Optional.empty();
         }
 
         @Override

@@ -16,12 +16,16 @@ final class CategoryStep implements StepHandler {
     public Reply question(StepContext c) {
         CategoryChoices menu = c.categories();
         if (menu.active().isEmpty()) {
-            return Reply.of(c.text("category.none"), new Keyboard.Menu(List.of(), 1, List.of(c.button(Fixed.CANCEL, "button.cancel"))));
+            return Reply.of(
+                    c.text("category.none"),
+                    new Keyboard.Menu(List.of(), 1, List.of(c.button(Fixed.CANCEL, "button.cancel"))));
         }
         int lastPage = menu.lastPage();
         int page = Math.min(c.state().page(), lastPage);
         List<Button> choices = menu.page(page).stream()
-                .map(cat -> new Button(new ButtonId.ChooseCategory(cat.id()).encode(), cat.name(c.language()), cat.emoji())).toList();
+                .map(cat ->
+                        new Button(new ButtonId.ChooseCategory(cat.id()).encode(), cat.name(c.language()), cat.emoji()))
+                .toList();
         var navigation = new ArrayList<Button>();
         if (page > 0) {
             navigation.add(c.button(Fixed.PREV_PAGE, "button.page.prev"));
@@ -40,10 +44,14 @@ final class CategoryStep implements StepHandler {
         if (pressed == Fixed.NEXT_PAGE || pressed == Fixed.PREV_PAGE) {
             int page = c.state().page() + (pressed == Fixed.NEXT_PAGE ? 1 : -1);
             c.replacingMenu();
-            c.go(Step.CATEGORY, c.draft(), Math.max(0, Math.min(page, c.categories().lastPage())));
+            c.go(
+                    Step.CATEGORY,
+                    c.draft(),
+                    Math.max(0, Math.min(page, c.categories().lastPage())));
         } else if (pressed != null) {
             Optional<Category> chosen = pressed instanceof ButtonId.ChooseCategory choice
-                    ? c.categories().offered(choice.categoryId()) : Optional.empty();
+                    ? c.categories().offered(choice.categoryId())
+                    : Optional.empty();
             if (chosen.isPresent()) {
                 c.replacingMenu();
                 choose(c, chosen.get(), c.draft());

@@ -10,9 +10,15 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class ConsentStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(), new Keyboard.Menu(List.of(
-                c.button(Fixed.CONSENT_YES, "button.consent.yes"), c.button(Fixed.CONSENT_NO, "button.consent.no"),
-                c.button(Fixed.LANGUAGE, "button.language")), 1, List.of()));
+        return Reply.of(
+                c.questionText(),
+                new Keyboard.Menu(
+                        List.of(
+                                c.button(Fixed.CONSENT_YES, "button.consent.yes"),
+                                c.button(Fixed.CONSENT_NO, "button.consent.no"),
+                                c.button(Fixed.LANGUAGE, "button.language")),
+                        1,
+                        List.of()));
     }
 
     @Override

@@ -20,8 +20,12 @@ import ua.zvernennia.core.deadline.AppealDeadlines;
  *                                 {@code noStudyLegalDeadlineDays}; empty: every appeal gets
  *                                 {@code legalDeadlineDays}
  */
-public record ConversationSettings(ZoneId zone, int legalDeadlineDays, int menuPageSize, int noStudyLegalDeadlineDays,
-                                   Set<DeadlineClass> noStudyClasses) {
+public record ConversationSettings(
+        ZoneId zone,
+        int legalDeadlineDays,
+        int menuPageSize,
+        int noStudyLegalDeadlineDays,
+        Set<DeadlineClass> noStudyClasses) {
     /**
      * A page and its four navigation buttons (previous, next, back, cancel) must fit one Viber
      * keyboard of 24 buttons; a bigger page would lose its last categories there.
@@ -37,8 +41,10 @@ public record ConversationSettings(ZoneId zone, int legalDeadlineDays, int menuP
             throw new IllegalArgumentException("menuPageSize must be 2.." + MAX_MENU_PAGE_SIZE);
         }
         Objects.requireNonNull(noStudyClasses, "noStudyClasses");
-        if (!noStudyClasses.isEmpty() && (noStudyLegalDeadlineDays < 1 || noStudyLegalDeadlineDays > legalDeadlineDays)) {
-            throw new IllegalArgumentException("noStudyLegalDeadlineDays must be 1.." + legalDeadlineDays + " (the legal deadline days)");
+        if (!noStudyClasses.isEmpty()
+                && (noStudyLegalDeadlineDays < 1 || noStudyLegalDeadlineDays > legalDeadlineDays)) {
+            throw new IllegalArgumentException(
+                    "noStudyLegalDeadlineDays must be 1.." + legalDeadlineDays + " (the legal deadline days)");
         }
         noStudyClasses = noStudyClasses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(noStudyClasses));
     }
@@ -63,7 +69,8 @@ public record ConversationSettings(ZoneId zone, int legalDeadlineDays, int menuP
      */
     public AppealDeadlines deadlines(Category category, String issueTypeId, Instant receivedAt) {
         DeadlineClass deadlineClass = category.deadlineFor(issueTypeId);
-        return new AppealDeadlines(receivedAt.plus(deadlineClass.duration()),
+        return new AppealDeadlines(
+                receivedAt.plus(deadlineClass.duration()),
                 receivedAt.plus(Duration.ofDays(legalDeadlineDays(deadlineClass))));
     }
 }

@@ -39,7 +39,8 @@ public record ConversationState(Step step, Draft draft, int page, String languag
 
     /** The same conversation at a step about one appeal; the draft is kept for later. */
     public ConversationState about(Step s, String appealNumber) {
-        return new ConversationState(s, draft, 0, language, version, Objects.requireNonNull(appealNumber, "appealNumber"));
+        return new ConversationState(
+                s, draft, 0, language, version, Objects.requireNonNull(appealNumber, "appealNumber"));
     }
 
     public ConversationState withLanguage(String l) {

@@ -12,7 +12,9 @@ import ua.zvernennia.core.chat.Reply;
 final class DescriptionStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION), new Keyboard.Menu(List.of(), 2, c.nav()));
+        return Reply.of(
+                c.questionText(TextRules.MIN_DESCRIPTION, TextRules.MAX_DESCRIPTION),
+                new Keyboard.Menu(List.of(), 2, c.nav()));
     }
 
     @Override
@@ -31,13 +33,16 @@ final class DescriptionStep implements StepHandler {
                 return;
             }
             draft = draft.withPhoto(c.keep(photo));
-            Optional<TextProblem> problem = photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
+            Optional<TextProblem> problem =
+                    photo.caption().isBlank() ? Optional.empty() : TextRules.description(photo.caption());
             if (!photo.caption().isBlank() && problem.isEmpty()) {
                 toPhotos(c, draft.withDescription(photo.caption().strip()));
             } else {
                 c.stay(draft);
                 // A caption that cannot be the description is not dropped without a word.
-                c.reask(c.text("description.photo.kept") + problem.map(p -> "\n" + c.describe(p, photo.caption())).orElse(""));
+                c.reask(c.text("description.photo.kept")
+                        + problem.map(p -> "\n" + c.describe(p, photo.caption()))
+                                .orElse(""));
             }
         } else {
             c.refuse(event);

@@ -19,17 +19,23 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class EraseStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        List<Appeal> open = c.ports().appeals().byChat(c.chat(), 100).stream().filter(a -> !a.status().isClosed()).toList();
+        List<Appeal> open = c.ports().appeals().byChat(c.chat(), 100).stream()
+                .filter(a -> !a.status().isClosed())
+                .toList();
         var choices = new ArrayList<Button>();
         for (Appeal a : open) {
             if (a.status().citizenMayWithdraw()) {
-                choices.add(Button.of(new ButtonId.OnAppeal(AppealAction.WITHDRAW, a.number()).encode(),
+                choices.add(Button.of(
+                        new ButtonId.OnAppeal(AppealAction.WITHDRAW, a.number()).encode(),
                         c.text("button.withdraw.number", a.number().toString())));
             }
         }
         choices.add(c.button(Fixed.ERASE_YES, open.isEmpty() ? "button.erase.yes" : "button.erase.rest"));
-        String text = open.isEmpty() ? c.questionText()
-                : c.text("erase.ask.open", open.stream().map(a -> "№ " + a.number()).collect(Collectors.joining(", ")));
+        String text = open.isEmpty()
+                ? c.questionText()
+                : c.text(
+                        "erase.ask.open",
+                        open.stream().map(a -> "№ " + a.number()).collect(Collectors.joining(", ")));
         return Reply.of(text, new Keyboard.Menu(choices, 1, List.of(c.button(Fixed.BACK, "button.back"))));
     }
 
@@ -41,7 +47,8 @@ final class EraseStep implements StepHandler {
         }
         Erasure.Result result = Erasure.eraseChat(c.ports(), c.chat(), c.now());
         String open = result.keptOpen().stream().map(n -> "№ " + n).collect(Collectors.joining(", "));
-        c.say(c.text("erase.done", result.anonymised().size()) + (result.keptOpen().isEmpty() ? "" : "\n\n" + c.text("erase.kept.open", open)));
+        c.say(c.text("erase.done", result.anonymised().size())
+                + (result.keptOpen().isEmpty() ? "" : "\n\n" + c.text("erase.kept.open", open)));
         // Consent withdrawn: the conversation starts again from the consent, in the citizen's language.
         c.startOver();
     }

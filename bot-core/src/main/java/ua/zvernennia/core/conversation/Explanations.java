@@ -6,8 +6,7 @@ import ua.zvernennia.core.chat.Event;
 
 /** The bot's short explanations of input that does not fit, before the question is asked again. */
 final class Explanations {
-    private Explanations() {
-    }
+    private Explanations() {}
 
     /** A text rule's problem in the bot's words, with the length typed where it matters. */
     static String of(Texts t, TextProblem problem, String typed) {
@@ -36,7 +35,8 @@ final class Explanations {
         if (event instanceof Event.PhotoSent) {
             // The usual case: the sixth photo of an album arriving after the fifth moved on.
             String why = photosInDraft >= TextRules.MAX_PHOTOS
-                    ? t.get("photos.limit", TextRules.MAX_PHOTOS) : t.get("error.photo.here");
+                    ? t.get("photos.limit", TextRules.MAX_PHOTOS)
+                    : t.get("error.photo.here");
             return why + "\n" + hint;
         }
         if (event instanceof Event.LocationShared) {

@@ -19,7 +19,8 @@ final class IssueTypeStep implements StepHandler {
             return Reply.of(c.text("category.gone"), new Keyboard.Menu(List.of(), 1, c.nav()));
         }
         List<Button> types = category.get().activeIssueTypes().stream()
-                .map(it -> Button.of(new ButtonId.ChooseIssueType(it.id()).encode(), it.name(c.language()))).toList();
+                .map(it -> Button.of(new ButtonId.ChooseIssueType(it.id()).encode(), it.name(c.language())))
+                .toList();
         return Reply.of(c.questionText(category.get().name(c.language())), new Keyboard.Menu(types, 1, c.nav()));
     }
 
@@ -35,10 +36,13 @@ final class IssueTypeStep implements StepHandler {
             }
             c.replacingMenu();
         } else if (event instanceof Event.Text text) {
-            chosen = Matching.unique(category.activeIssueTypes(), it -> it.name(c.language()), Matching.normalise(text.text()));
+            chosen = Matching.unique(
+                    category.activeIssueTypes(), it -> it.name(c.language()), Matching.normalise(text.text()));
         }
         if (chosen.isPresent()) {
-            c.advance(Step.DESCRIPTION, c.draft().withCategory(category.id(), chosen.get().id()));
+            c.advance(
+                    Step.DESCRIPTION,
+                    c.draft().withCategory(category.id(), chosen.get().id()));
         } else {
             c.refuse(event);
         }

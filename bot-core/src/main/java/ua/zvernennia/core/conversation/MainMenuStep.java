@@ -12,16 +12,24 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class MainMenuStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(), new Keyboard.Menu(List.of(
-                c.button(Fixed.NEW_APPEAL, "button.new"), c.button(Fixed.MY_APPEALS, "button.mine"),
-                c.button(Fixed.HELP, "button.help"), c.button(Fixed.LANGUAGE, "button.language"),
-                c.button(Fixed.MY_DATA, "button.my.data")), 1, List.of()));
+        return Reply.of(
+                c.questionText(),
+                new Keyboard.Menu(
+                        List.of(
+                                c.button(Fixed.NEW_APPEAL, "button.new"),
+                                c.button(Fixed.MY_APPEALS, "button.mine"),
+                                c.button(Fixed.HELP, "button.help"),
+                                c.button(Fixed.LANGUAGE, "button.language"),
+                                c.button(Fixed.MY_DATA, "button.my.data")),
+                        1,
+                        List.of()));
     }
 
     @Override
     public void handle(StepContext c, Event event) {
         ButtonId pressed = ButtonId.pressed(event);
-        Optional<Category> typed = event instanceof Event.Text text ? c.categories().match(text.text(), c.language()) : Optional.empty();
+        Optional<Category> typed =
+                event instanceof Event.Text text ? c.categories().match(text.text(), c.language()) : Optional.empty();
         if (pressed == Fixed.NEW_APPEAL) {
             c.go(Step.CATEGORY, Draft.EMPTY, 0);
         } else if (pressed == Fixed.MY_APPEALS) {

@@ -10,8 +10,7 @@ import java.util.function.Function;
 final class Matching {
     private static final int MIN_PREFIX = 3;
 
-    private Matching() {
-    }
+    private Matching() {}
 
     /** Lower case letters and digits separated by single spaces; everything else dropped. */
     static String normalise(String s) {
@@ -50,10 +49,12 @@ final class Matching {
         if (typed.length() < MIN_PREFIX) {
             return Optional.empty();
         }
-        List<T> partial = items.stream().filter(i -> {
-            String n = normalise(name.apply(i));
-            return n.startsWith(typed) || n.contains(typed) || typed.startsWith(n);
-        }).toList();
+        List<T> partial = items.stream()
+                .filter(i -> {
+                    String n = normalise(name.apply(i));
+                    return n.startsWith(typed) || n.contains(typed) || typed.startsWith(n);
+                })
+                .toList();
         return partial.size() == 1 ? Optional.of(partial.get(0)) : Optional.empty();
     }
 }

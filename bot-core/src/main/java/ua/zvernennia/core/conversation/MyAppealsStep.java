@@ -18,20 +18,30 @@ final class MyAppealsStep implements StepHandler {
     private static final int MY_APPEALS_SHOWN = 10;
     /** History entries shown to the citizen: the latest ones. */
     private static final int HISTORY_SHOWN = 10;
+
     private static final int HISTORY_NOTE_SHOWN = 200;
 
     @Override
     public Reply question(StepContext c) {
         List<Appeal> mine = c.ports().appeals().byChat(c.chat(), MY_APPEALS_SHOWN);
         if (mine.isEmpty()) {
-            return Reply.of(c.text("my.appeals.none"), new Keyboard.Menu(List.of(c.button(Fixed.NEW_APPEAL, "button.new")), 1,
-                    List.of(c.button(Fixed.BACK, "button.back"))));
+            return Reply.of(
+                    c.text("my.appeals.none"),
+                    new Keyboard.Menu(
+                            List.of(c.button(Fixed.NEW_APPEAL, "button.new")),
+                            1,
+                            List.of(c.button(Fixed.BACK, "button.back"))));
         }
         StringBuilder text = new StringBuilder(c.questionText());
         List<Button> buttons = new ArrayList<>();
         for (Appeal a : mine) {
-            text.append("\n\n").append(c.text("my.appeals.line", a.number(), categoryName(c, a),
-                    c.text("status." + a.status()), c.when(a.deadline())));
+            text.append("\n\n")
+                    .append(c.text(
+                            "my.appeals.line",
+                            a.number(),
+                            categoryName(c, a),
+                            c.text("status." + a.status()),
+                            c.when(a.deadline())));
             buttons.add(Button.of(new ButtonId.OnAppeal(AppealAction.SHOW, a.number()).encode(), "№ " + a.number()));
         }
         return Reply.of(text.toString(), new Keyboard.Menu(buttons, 2, List.of(c.button(Fixed.BACK, "button.back"))));
@@ -48,7 +58,8 @@ final class MyAppealsStep implements StepHandler {
             c.refuse(event);
             return;
         }
-        Optional<Appeal> appeal = c.ports().appeals().find(on.number()).filter(a -> c.chat().equals(a.chat()));
+        Optional<Appeal> appeal =
+                c.ports().appeals().find(on.number()).filter(a -> c.chat().equals(a.chat()));
         if (appeal.isEmpty()) {
             c.reask(c.text("error.stale.button"));
             return;
@@ -67,11 +78,20 @@ final class MyAppealsStep implements StepHandler {
     }
 
     private static String details(StepContext c, Appeal a) {
-        String typeName = c.categories().find(a.categoryId()).flatMap(cat -> cat.issueType(a.issueTypeId()))
-                .map(it -> it.name(c.language())).orElse(a.issueTypeName());
+        String typeName = c.categories()
+                .find(a.categoryId())
+                .flatMap(cat -> cat.issueType(a.issueTypeId()))
+                .map(it -> it.name(c.language()))
+                .orElse(a.issueTypeName());
         String type = typeName == null ? "" : " — " + typeName;
-        return c.text("appeal.details", a.number(), c.text("status." + a.status()), categoryName(c, a) + type,
-                c.when(a.createdAt()), c.when(a.deadline()), a.description());
+        return c.text(
+                "appeal.details",
+                a.number(),
+                c.text("status." + a.status()),
+                categoryName(c, a) + type,
+                c.when(a.createdAt()),
+                c.when(a.deadline()),
+                a.description());
     }
 
     private static String history(StepContext c, Appeal a) {
@@ -83,9 +103,10 @@ final class MyAppealsStep implements StepHandler {
             String note = e.note() == null ? null : Texts.shortened(e.note(), HISTORY_NOTE_SHOWN);
             String line = switch (e.kind()) {
                 case CREATED -> c.text("history.line", when, c.text("status." + AppealStatus.REGISTERED));
-                case STATUS -> note == null
-                        ? c.text("history.line", when, c.text("status." + e.to()))
-                        : c.text("history.status.comment", when, c.text("status." + e.to()), note);
+                case STATUS ->
+                    note == null
+                            ? c.text("history.line", when, c.text("status." + e.to()))
+                            : c.text("history.status.comment", when, c.text("status." + e.to()), note);
                 case ANSWER -> c.text("history.answer", when, note);
                 case RATING -> c.text("history.rating", when, note);
                 default -> null;
@@ -99,6 +120,9 @@ final class MyAppealsStep implements StepHandler {
 
     /** The appeal's category in the citizen's language; the name stored with it if the category is gone. */
     private static String categoryName(StepContext c, Appeal a) {
-        return c.categories().find(a.categoryId()).map(cat -> cat.name(c.language())).orElse(a.categoryName());
+        return c.categories()
+                .find(a.categoryId())
+                .map(cat -> cat.name(c.language()))
+                .orElse(a.categoryName());
     }
 }

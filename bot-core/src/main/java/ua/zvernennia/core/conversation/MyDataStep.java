@@ -18,11 +18,20 @@ final class MyDataStep implements StepHandler {
         String none = c.text("mydata.none");
         List<Appeal> appeals = c.ports().appeals().byChat(c.chat(), 100);
         long open = appeals.stream().filter(a -> !a.status().isClosed()).count();
-        String text = c.questionText(c.chat().channel().name(), c.when(citizen.consentAt()),
-                citizen.savedName().map(PersonName::full).orElse(none), citizen.savedAddress().orElse(none),
-                citizen.savedPhone().map(Phone::e164).orElse(none), appeals.size(), open);
-        return Reply.of(text, new Keyboard.Menu(List.of(c.button(Fixed.ERASE, "button.erase")), 1,
-                List.of(c.button(Fixed.BACK, "button.back"))));
+        String text = c.questionText(
+                c.chat().channel().name(),
+                c.when(citizen.consentAt()),
+                citizen.savedName().map(PersonName::full).orElse(none),
+                citizen.savedAddress().orElse(none),
+                citizen.savedPhone().map(Phone::e164).orElse(none),
+                appeals.size(),
+                open);
+        return Reply.of(
+                text,
+                new Keyboard.Menu(
+                        List.of(c.button(Fixed.ERASE, "button.erase")),
+                        1,
+                        List.of(c.button(Fixed.BACK, "button.back"))));
     }
 
     @Override

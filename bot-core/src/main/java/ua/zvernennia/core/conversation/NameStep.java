@@ -12,13 +12,16 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class NameStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(), new Keyboard.Menu(
-                c.savedAnswer(c.citizen().flatMap(Citizen::savedName).map(PersonName::full)), 1, c.nav()));
+        return Reply.of(
+                c.questionText(),
+                new Keyboard.Menu(
+                        c.savedAnswer(c.citizen().flatMap(Citizen::savedName).map(PersonName::full)), 1, c.nav()));
     }
 
     @Override
     public void handle(StepContext c, Event event) {
-        if (ButtonId.pressed(event) == Fixed.USE_SAVED && c.citizen().flatMap(Citizen::savedName).isPresent()) {
+        if (ButtonId.pressed(event) == Fixed.USE_SAVED
+                && c.citizen().flatMap(Citizen::savedName).isPresent()) {
             c.advance(Step.ADDRESS, c.draft().withName(c.citizen().get().name()));
         } else if (event instanceof Event.Text text) {
             Optional<PersonName> name = PersonName.parse(text.text());
@@ -38,7 +41,8 @@ final class NameStep implements StepHandler {
             return c.text("error.empty");
         }
         int space = s.indexOf(' ');
-        if (s.length() > 2 * PersonName.MAX_PART + 1 || space > PersonName.MAX_PART
+        if (s.length() > 2 * PersonName.MAX_PART + 1
+                || space > PersonName.MAX_PART
                 || s.length() - space - 1 > PersonName.MAX_PART) {
             return c.text("error.name.long");
         }

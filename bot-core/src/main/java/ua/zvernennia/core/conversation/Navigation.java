@@ -11,8 +11,7 @@ import ua.zvernennia.core.conversation.StepRow.Kind;
  * (where «Назад» goes, the order of the draft) rather than from one step's handling.
  */
 final class Navigation {
-    private Navigation() {
-    }
+    private Navigation() {}
 
     static void command(Turn turn, String name) {
         switch (name) {
@@ -111,7 +110,8 @@ final class Navigation {
         Optional<Category> still = Optional.ofNullable(draft.categoryId()).flatMap(turn.categories()::offered);
         if (still.isPresent() && !still.get().activeIssueTypes().isEmpty()) {
             turn.say(turn.text("issue.type.gone"));
-            turn.jump(Step.ISSUE_TYPE, draft.withCategory(still.get().id(), null).editing(keepGoing), 0);
+            turn.jump(
+                    Step.ISSUE_TYPE, draft.withCategory(still.get().id(), null).editing(keepGoing), 0);
         } else {
             turn.say(turn.text("category.gone"));
             turn.jump(Step.CATEGORY, draft.withCategory(null, null).editing(keepGoing), 0);

@@ -13,21 +13,24 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class PhoneStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        var others = new ArrayList<>(c.savedAnswer(c.citizen().flatMap(Citizen::savedPhone).map(Phone::e164)));
+        var others = new ArrayList<>(
+                c.savedAnswer(c.citizen().flatMap(Citizen::savedPhone).map(Phone::e164)));
         others.addAll(c.nav());
         return Reply.of(c.questionText(), new Keyboard.RequestContact(c.text("button.share.phone"), others));
     }
 
     @Override
     public void handle(StepContext c, Event event) {
-        if (ButtonId.pressed(event) == Fixed.USE_SAVED && c.citizen().flatMap(Citizen::savedPhone).isPresent()) {
+        if (ButtonId.pressed(event) == Fixed.USE_SAVED
+                && c.citizen().flatMap(Citizen::savedPhone).isPresent()) {
             c.advance(Step.SUMMARY, c.draft().withPhone(c.citizen().get().phone()));
         } else if (event instanceof Event.ContactShared contact) {
             if (!contact.own()) {
                 c.reask(c.text("error.phone.not.own"));
                 return;
             }
-            Optional<Phone> phone = Phone.parse(contact.phone().startsWith("+") ? contact.phone() : "+" + contact.phone());
+            Optional<Phone> phone =
+                    Phone.parse(contact.phone().startsWith("+") ? contact.phone() : "+" + contact.phone());
             if (phone.isEmpty()) {
                 c.reask(c.text("error.phone.foreign"));
                 return;
@@ -36,7 +39,10 @@ final class PhoneStep implements StepHandler {
         } else if (event instanceof Event.Text text) {
             Optional<Phone> phone = Phone.parse(text.text());
             if (phone.isEmpty()) {
-                c.reask(text.text().isBlank() ? c.text("error.empty") + "\n" + c.text("error.phone") : c.text("error.phone"));
+                c.reask(
+                        text.text().isBlank()
+                                ? c.text("error.empty") + "\n" + c.text("error.phone")
+                                : c.text("error.phone"));
                 return;
             }
             c.advance(Step.SUMMARY, c.draft().withPhone(phone.get()));

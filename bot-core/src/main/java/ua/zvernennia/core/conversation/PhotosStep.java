@@ -15,12 +15,18 @@ final class PhotosStep implements StepHandler {
         String text = d.photos().isEmpty()
                 ? c.questionText(TextRules.MAX_PHOTOS)
                 : d.photos().size() >= TextRules.MAX_PHOTOS
-                ? c.text("photos.full", TextRules.MAX_PHOTOS) + " " + c.text("photos.done.ask")
-                : c.text("photos.more", d.photos().size(), TextRules.MAX_PHOTOS);
-        return Reply.of(text, new Keyboard.Menu(d.photos().isEmpty()
-                ? List.of(c.button(Fixed.PHOTOS_DONE, "button.photos.skip"))
-                : List.of(c.button(Fixed.PHOTOS_DONE, "button.photos.done"), c.button(Fixed.PHOTOS_CLEAR, "button.photos.clear")),
-                1, c.nav()));
+                        ? c.text("photos.full", TextRules.MAX_PHOTOS) + " " + c.text("photos.done.ask")
+                        : c.text("photos.more", d.photos().size(), TextRules.MAX_PHOTOS);
+        return Reply.of(
+                text,
+                new Keyboard.Menu(
+                        d.photos().isEmpty()
+                                ? List.of(c.button(Fixed.PHOTOS_DONE, "button.photos.skip"))
+                                : List.of(
+                                        c.button(Fixed.PHOTOS_DONE, "button.photos.done"),
+                                        c.button(Fixed.PHOTOS_CLEAR, "button.photos.clear")),
+                        1,
+                        c.nav()));
     }
 
     @Override

@@ -22,8 +22,9 @@ final class RatingStep implements StepHandler {
         for (int i = Rating.MIN; i <= Rating.MAX; i++) {
             stars.add(new Button(new ButtonId.Rate(number, new Rating(i)).encode(), String.valueOf(i), "⭐"));
         }
-        return Reply.of(c.questionText(c.state().subject()), new Keyboard.Menu(stars, 3,
-                List.of(c.button(Fixed.RATING_SKIP, "button.rating.skip"))));
+        return Reply.of(
+                c.questionText(c.state().subject()),
+                new Keyboard.Menu(stars, 3, List.of(c.button(Fixed.RATING_SKIP, "button.rating.skip"))));
     }
 
     @Override

@@ -16,7 +16,8 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class ReopenCommentStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(), new Keyboard.Menu(List.of(), 1, List.of(c.button(Fixed.BACK, "button.back"))));
+        return Reply.of(
+                c.questionText(), new Keyboard.Menu(List.of(), 1, List.of(c.button(Fixed.BACK, "button.back"))));
     }
 
     @Override
@@ -35,8 +36,16 @@ final class ReopenCommentStep implements StepHandler {
             c.reask(c.describe(problem.get(), text.text()));
             return;
         }
-        c.ports().appeals().changeStatus(a.number(), a.status(), AppealStatus.IN_PROGRESS, AppealEvent.CITIZEN,
-                text.text().strip(), null, c.now());
+        c.ports()
+                .appeals()
+                .changeStatus(
+                        a.number(),
+                        a.status(),
+                        AppealStatus.IN_PROGRESS,
+                        AppealEvent.CITIZEN,
+                        text.text().strip(),
+                        null,
+                        c.now());
         c.say(c.text("reopened", a.number()));
         c.about(Step.RATING, a);
     }

@@ -15,9 +15,18 @@ import ua.zvernennia.core.conversation.ButtonId.AppealAction;
 final class SolvedStep implements StepHandler {
     /** The question about appeal {@code number}; an operator's push asks it. */
     static Reply question(Texts t, AppealNumber n) {
-        return Reply.of(t.get(Steps.TABLE.row(Step.SOLVED).question()), new Keyboard.Menu(List.of(
-                Button.of(new ButtonId.OnAppeal(AppealAction.SOLVED, n).encode(), t.get("button.solved.yes")),
-                Button.of(new ButtonId.OnAppeal(AppealAction.NOT_SOLVED, n).encode(), t.get("button.solved.no"))), 2, List.of()));
+        return Reply.of(
+                t.get(Steps.TABLE.row(Step.SOLVED).question()),
+                new Keyboard.Menu(
+                        List.of(
+                                Button.of(
+                                        new ButtonId.OnAppeal(AppealAction.SOLVED, n).encode(),
+                                        t.get("button.solved.yes")),
+                                Button.of(
+                                        new ButtonId.OnAppeal(AppealAction.NOT_SOLVED, n).encode(),
+                                        t.get("button.solved.no"))),
+                        2,
+                        List.of()));
     }
 
     @Override

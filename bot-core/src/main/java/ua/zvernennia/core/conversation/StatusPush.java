@@ -12,8 +12,7 @@ import ua.zvernennia.core.chat.Reply;
  * Stateless and thread-safe.
  */
 public final class StatusPush {
-    private StatusPush() {
-    }
+    private StatusPush() {}
 
     /**
      * @param state   the chat's conversation now
@@ -32,11 +31,13 @@ public final class StatusPush {
         }
         if (to == AppealStatus.NEEDS_INFO) {
             Reply ask = AnswerStep.question(t, n);
-            return new TurnOutcome(state.about(Step.ANSWER, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
+            return new TurnOutcome(
+                    state.about(Step.ANSWER, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         if (to == AppealStatus.RESOLVED) {
             Reply ask = SolvedStep.question(t, number);
-            return new TurnOutcome(state.about(Step.SOLVED, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
+            return new TurnOutcome(
+                    state.about(Step.SOLVED, n), List.of(Reply.of(text + "\n\n" + ask.text(), ask.keyboard())));
         }
         return new TurnOutcome(state, List.of(Reply.text(text.toString())));
     }

@@ -76,7 +76,8 @@ interface StepContext {
 
     /** The answer given before, offered as a button; none when there is none. */
     default List<Button> savedAnswer(Optional<String> value) {
-        return value.map(v -> List.of(new Button(ButtonId.Fixed.USE_SAVED.encode(), v, "✅"))).orElse(List.of());
+        return value.map(v -> List.of(new Button(ButtonId.Fixed.USE_SAVED.encode(), v, "✅")))
+                .orElse(List.of());
     }
 
     /** The bot's words for a text rule's problem, with the length typed where it matters. */

@@ -25,8 +25,18 @@ import java.util.Set;
  * @param editable    the summary offers to change this step's answer
  * @param offersEdits the step offers to change the answers of the editable steps (the summary)
  */
-record StepRow(Step step, Kind kind, StepHandler handler, String question, String hint, Set<Input> accepts, Step back,
-               List<Edge> edges, DraftField field, boolean editable, boolean offersEdits) {
+record StepRow(
+        Step step,
+        Kind kind,
+        StepHandler handler,
+        String question,
+        String hint,
+        Set<Input> accepts,
+        Step back,
+        List<Edge> edges,
+        DraftField field,
+        boolean editable,
+        boolean offersEdits) {
 
     /** The parts of the conversation. */
     enum Kind {
@@ -58,7 +68,8 @@ record StepRow(Step step, Kind kind, StepHandler handler, String question, Strin
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(hint, "hint");
-        accepts = Collections.unmodifiableSet(accepts.isEmpty() ? EnumSet.noneOf(Input.class) : EnumSet.copyOf(accepts));
+        accepts =
+                Collections.unmodifiableSet(accepts.isEmpty() ? EnumSet.noneOf(Input.class) : EnumSet.copyOf(accepts));
         edges = List.copyOf(edges);
         if ((field != null || editable || offersEdits) && kind != Kind.DRAFT) {
             throw new IllegalArgumentException(step + ": only a step of the draft has a field of it");
@@ -66,7 +77,8 @@ record StepRow(Step step, Kind kind, StepHandler handler, String question, Strin
     }
 
     /** A row with no edges, no field of the draft, not editable. */
-    static StepRow step(Step step, Kind kind, StepHandler handler, String question, String hint, Step back, Input... accepts) {
+    static StepRow step(
+            Step step, Kind kind, StepHandler handler, String question, String hint, Step back, Input... accepts) {
         return new StepRow(step, kind, handler, question, hint, Set.of(accepts), back, List.of(), null, false, false);
     }
 

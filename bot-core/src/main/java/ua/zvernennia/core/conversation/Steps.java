@@ -46,53 +46,88 @@ import ua.zvernennia.core.conversation.StepRow.Edge;
  * {@link StepHandler}, and its texts in both bundles.
  */
 final class Steps {
-    static final Steps TABLE = new Steps(List.of(
-            // step, part, class, question, what to say to input it does not take, «Назад», inputs taken
-            step(CONSENT, MENU, new ConsentStep(), "consent.ask", "error.consent", null, BUTTON)
-                    .to(MAIN_MENU, "agrees"),
-            step(MAIN_MENU, MENU, new MainMenuStep(), "main.menu", "error.main.menu", null, BUTTON, TEXT)
-                    .to(CATEGORY, "new appeal").to(MY_APPEALS, "my appeals").to(MY_DATA, "my data")
-                    .to(ISSUE_TYPE, "a category typed").to(DESCRIPTION, "a category without issue types typed"),
-            step(MY_APPEALS, MENU, new MyAppealsStep(), "my.appeals.title", "error.my.appeals", MAIN_MENU, BUTTON)
-                    .to(CATEGORY, "new appeal, when there is none"),
-            step(WITHDRAW, APPEAL, new WithdrawStep(), "withdraw.ask", "error.withdraw", MY_APPEALS, BUTTON)
-                    .to(MY_APPEALS, "withdrawn"),
-            step(MY_DATA, MENU, new MyDataStep(), "mydata.text", "error.my.data", MAIN_MENU, BUTTON)
-                    .to(ERASE, "erase"),
-            step(ERASE, MENU, new EraseStep(), "erase.ask", "error.erase", MY_DATA, BUTTON)
-                    .to(CONSENT, "erased"),
-            step(ANSWER, APPEAL, new AnswerStep(), "answer.ask", "error.answer", null, BUTTON, TEXT, PHOTO),
-            step(SOLVED, APPEAL, new SolvedStep(), "solved.ask", "error.solved", null, BUTTON),
-            step(REOPEN_COMMENT, APPEAL, new ReopenCommentStep(), "reopen.ask", "error.reopen", SOLVED, TEXT)
-                    .to(RATING, "what is still wrong"),
-            step(RATING, APPEAL, new RatingStep(), "rating.ask", "error.rating", null, BUTTON),
-            step(CATEGORY, DRAFT, new CategoryStep(), "category.ask", "error.category", MAIN_MENU, BUTTON, TEXT)
-                    .fills((d, menu) -> d.categoryId() != null).editableFromSummary()
-                    .to(ISSUE_TYPE, "a category").to(DESCRIPTION, "a category without issue types"),
-            step(ISSUE_TYPE, DRAFT, new IssueTypeStep(), "issue.type.ask", "error.issue.type", CATEGORY, BUTTON, TEXT)
-                    .fills((d, menu) -> d.issueTypeId() != null || !menu.hasIssueTypes(d.categoryId()))
-                    .to(DESCRIPTION, "an issue type"),
-            step(DESCRIPTION, DRAFT, new DescriptionStep(), "description.ask", "error.description", ISSUE_TYPE, TEXT, PHOTO)
-                    .fills((d, menu) -> d.description() != null).editableFromSummary()
-                    .to(PHOTOS, "a description").to(PLACE, "a description with all the photos"),
-            step(PHOTOS, DRAFT, new PhotosStep(), "photos.ask", "error.photos", DESCRIPTION, BUTTON, PHOTO)
-                    .editableFromSummary()
-                    .to(PLACE, "done, skipped or the last photo"),
-            step(PLACE, DRAFT, new PlaceStep(), "place.ask", "error.place", PHOTOS, BUTTON, TEXT, LOCATION)
-                    .fills((d, menu) -> d.point() != null || d.placeAddress() != null || d.placeSameAsHome()).editableFromSummary()
-                    .to(NAME, "a location, an address or the citizen's own"),
-            step(NAME, DRAFT, new NameStep(), "name.ask", "error.name.example", PLACE, BUTTON, TEXT)
-                    .fills((d, menu) -> d.name() != null).editableFromSummary()
-                    .to(ADDRESS, "a name"),
-            step(ADDRESS, DRAFT, new AddressStep(), "address.ask", "error.address.example", NAME, BUTTON, TEXT)
-                    .fills((d, menu) -> d.address() != null).editableFromSummary()
-                    .to(PHONE, "an address"),
-            step(PHONE, DRAFT, new PhoneStep(), "phone.ask", "error.phone", ADDRESS, BUTTON, TEXT, CONTACT)
-                    .fills((d, menu) -> d.phone() != null).editableFromSummary()
-                    .to(SUMMARY, "a phone"),
-            step(SUMMARY, DRAFT, new SummaryStep(), "summary", "error.summary", PHONE, BUTTON)
-                    .offeringEdits()
-                    .to(MAIN_MENU, "confirmed: the appeal is filed")),
+    static final Steps TABLE = new Steps(
+            List.of(
+                    // step, part, class, question, what to say to input it does not take, «Назад», inputs taken
+                    step(CONSENT, MENU, new ConsentStep(), "consent.ask", "error.consent", null, BUTTON)
+                            .to(MAIN_MENU, "agrees"),
+                    step(MAIN_MENU, MENU, new MainMenuStep(), "main.menu", "error.main.menu", null, BUTTON, TEXT)
+                            .to(CATEGORY, "new appeal")
+                            .to(MY_APPEALS, "my appeals")
+                            .to(MY_DATA, "my data")
+                            .to(ISSUE_TYPE, "a category typed")
+                            .to(DESCRIPTION, "a category without issue types typed"),
+                    step(
+                                    MY_APPEALS,
+                                    MENU,
+                                    new MyAppealsStep(),
+                                    "my.appeals.title",
+                                    "error.my.appeals",
+                                    MAIN_MENU,
+                                    BUTTON)
+                            .to(CATEGORY, "new appeal, when there is none"),
+                    step(WITHDRAW, APPEAL, new WithdrawStep(), "withdraw.ask", "error.withdraw", MY_APPEALS, BUTTON)
+                            .to(MY_APPEALS, "withdrawn"),
+                    step(MY_DATA, MENU, new MyDataStep(), "mydata.text", "error.my.data", MAIN_MENU, BUTTON)
+                            .to(ERASE, "erase"),
+                    step(ERASE, MENU, new EraseStep(), "erase.ask", "error.erase", MY_DATA, BUTTON)
+                            .to(CONSENT, "erased"),
+                    step(ANSWER, APPEAL, new AnswerStep(), "answer.ask", "error.answer", null, BUTTON, TEXT, PHOTO),
+                    step(SOLVED, APPEAL, new SolvedStep(), "solved.ask", "error.solved", null, BUTTON),
+                    step(REOPEN_COMMENT, APPEAL, new ReopenCommentStep(), "reopen.ask", "error.reopen", SOLVED, TEXT)
+                            .to(RATING, "what is still wrong"),
+                    step(RATING, APPEAL, new RatingStep(), "rating.ask", "error.rating", null, BUTTON),
+                    step(CATEGORY, DRAFT, new CategoryStep(), "category.ask", "error.category", MAIN_MENU, BUTTON, TEXT)
+                            .fills((d, menu) -> d.categoryId() != null)
+                            .editableFromSummary()
+                            .to(ISSUE_TYPE, "a category")
+                            .to(DESCRIPTION, "a category without issue types"),
+                    step(
+                                    ISSUE_TYPE,
+                                    DRAFT,
+                                    new IssueTypeStep(),
+                                    "issue.type.ask",
+                                    "error.issue.type",
+                                    CATEGORY,
+                                    BUTTON,
+                                    TEXT)
+                            .fills((d, menu) -> d.issueTypeId() != null || !menu.hasIssueTypes(d.categoryId()))
+                            .to(DESCRIPTION, "an issue type"),
+                    step(
+                                    DESCRIPTION,
+                                    DRAFT,
+                                    new DescriptionStep(),
+                                    "description.ask",
+                                    "error.description",
+                                    ISSUE_TYPE,
+                                    TEXT,
+                                    PHOTO)
+                            .fills((d, menu) -> d.description() != null)
+                            .editableFromSummary()
+                            .to(PHOTOS, "a description")
+                            .to(PLACE, "a description with all the photos"),
+                    step(PHOTOS, DRAFT, new PhotosStep(), "photos.ask", "error.photos", DESCRIPTION, BUTTON, PHOTO)
+                            .editableFromSummary()
+                            .to(PLACE, "done, skipped or the last photo"),
+                    step(PLACE, DRAFT, new PlaceStep(), "place.ask", "error.place", PHOTOS, BUTTON, TEXT, LOCATION)
+                            .fills((d, menu) -> d.point() != null || d.placeAddress() != null || d.placeSameAsHome())
+                            .editableFromSummary()
+                            .to(NAME, "a location, an address or the citizen's own"),
+                    step(NAME, DRAFT, new NameStep(), "name.ask", "error.name.example", PLACE, BUTTON, TEXT)
+                            .fills((d, menu) -> d.name() != null)
+                            .editableFromSummary()
+                            .to(ADDRESS, "a name"),
+                    step(ADDRESS, DRAFT, new AddressStep(), "address.ask", "error.address.example", NAME, BUTTON, TEXT)
+                            .fills((d, menu) -> d.address() != null)
+                            .editableFromSummary()
+                            .to(PHONE, "an address"),
+                    step(PHONE, DRAFT, new PhoneStep(), "phone.ask", "error.phone", ADDRESS, BUTTON, TEXT, CONTACT)
+                            .fills((d, menu) -> d.phone() != null)
+                            .editableFromSummary()
+                            .to(SUMMARY, "a phone"),
+                    step(SUMMARY, DRAFT, new SummaryStep(), "summary", "error.summary", PHONE, BUTTON)
+                            .offeringEdits()
+                            .to(MAIN_MENU, "confirmed: the appeal is filed")),
             List.of(
                     // Moves from any step: commands, and buttons that name an appeal (a push may be a while back).
                     new Edge(MAIN_MENU, "/start, cancel"),
@@ -159,7 +194,9 @@ final class Steps {
 
     /** Whether the table lets a step's handling move from {@code from} to {@code to}. */
     boolean allows(Step from, Step to) {
-        return from == to || anywhere.stream().anyMatch(e -> e.to() == to) || edges(from).stream().anyMatch(e -> e.to() == to);
+        return from == to
+                || anywhere.stream().anyMatch(e -> e.to() == to)
+                || edges(from).stream().anyMatch(e -> e.to() == to);
     }
 
     /** The first step of the draft whose answer is missing, or {@link Step#SUMMARY} when none is. */

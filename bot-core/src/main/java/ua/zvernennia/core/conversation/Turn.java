@@ -43,7 +43,12 @@ final class Turn implements StepContext {
     private Optional<Citizen> citizen = Optional.empty();
     private boolean replaceMenu;
 
-    Turn(ConversationPorts ports, ConversationState state, Inbound inbound, Instant now, ConversationSettings settings) {
+    Turn(
+            ConversationPorts ports,
+            ConversationState state,
+            Inbound inbound,
+            Instant now,
+            ConversationSettings settings) {
         this.ports = ports;
         this.state = state;
         this.inbound = inbound;
@@ -176,7 +181,9 @@ final class Turn implements StepContext {
 
     @Override
     public Optional<Appeal> subjectAppeal() {
-        return AppealNumber.parse(state.subject()).flatMap(n -> ports.appeals().find(n)).filter(a -> chat.equals(a.chat()));
+        return AppealNumber.parse(state.subject())
+                .flatMap(n -> ports.appeals().find(n))
+                .filter(a -> chat.equals(a.chat()));
     }
 
     @Override
@@ -233,7 +240,11 @@ final class Turn implements StepContext {
 
     @Override
     public void refuse(Event event) {
-        reask(Explanations.wrongInput(t, event, Steps.TABLE.row(state.step()).hint(), state.draft().photos().size()));
+        reask(Explanations.wrongInput(
+                t,
+                event,
+                Steps.TABLE.row(state.step()).hint(),
+                state.draft().photos().size()));
     }
 
     // ---- moves ----------------------------------------------------------------------------------
@@ -349,7 +360,8 @@ final class Turn implements StepContext {
      * in production the citizen still gets the move rather than an apology.
      */
     private void assertDeclared(Step next) {
-        assert Steps.TABLE.allows(state.step(), next) : "the table declares no move from " + state.step() + " to " + next;
+        assert Steps.TABLE.allows(state.step(), next)
+                : "the table declares no move from " + state.step() + " to " + next;
     }
 
     /**

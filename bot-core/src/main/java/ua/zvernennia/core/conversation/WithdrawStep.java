@@ -13,8 +13,12 @@ import ua.zvernennia.core.conversation.ButtonId.Fixed;
 final class WithdrawStep implements StepHandler {
     @Override
     public Reply question(StepContext c) {
-        return Reply.of(c.questionText(c.state().subject()), new Keyboard.Menu(List.of(c.button(Fixed.WITHDRAW_YES, "button.withdraw.yes")), 1,
-                List.of(c.button(Fixed.BACK, "button.back"))));
+        return Reply.of(
+                c.questionText(c.state().subject()),
+                new Keyboard.Menu(
+                        List.of(c.button(Fixed.WITHDRAW_YES, "button.withdraw.yes")),
+                        1,
+                        List.of(c.button(Fixed.BACK, "button.back"))));
     }
 
     @Override
@@ -28,7 +32,9 @@ final class WithdrawStep implements StepHandler {
             c.appealMovedOn(a);
             return;
         }
-        c.ports().appeals().changeStatus(a.number(), a.status(), AppealStatus.WITHDRAWN, AppealEvent.CITIZEN, null, null, c.now());
+        c.ports()
+                .appeals()
+                .changeStatus(a.number(), a.status(), AppealStatus.WITHDRAWN, AppealEvent.CITIZEN, null, null, c.now());
         c.say(c.text("withdrawn", a.number()));
         c.go(Step.MY_APPEALS, Draft.EMPTY, 0);
     }

@@ -26,6 +26,7 @@ public final class DeadlineWatch {
     static final int BATCH = 500;
     /** Appeals named in one staff message; the rest are counted, so a backlog is one message, not a flood. */
     static final int LISTED = 20;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
 
     private final UnitOfWork unitOfWork;
@@ -54,9 +55,13 @@ public final class DeadlineWatch {
     public Pass runOnce() {
         Instant now = clock.instant();
         int overdue = markAll(now, (m, t) -> m.newlyOverdue(t, BATCH), DeadlineMarks::markOverdue, "staff.overdue");
-        int legal = markAll(now, (m, t) -> m.newlyPastLegalDeadline(t, BATCH), DeadlineMarks::markPastLegalDeadline, "staff.legal");
-        int reminded = markAll(now, (m, t) -> m.dueForReminder(t, settings.reminderFraction(), BATCH),
-                DeadlineMarks::markReminded, "staff.reminder");
+        int legal = markAll(
+                now, (m, t) -> m.newlyPastLegalDeadline(t, BATCH), DeadlineMarks::markPastLegalDeadline, "staff.legal");
+        int reminded = markAll(
+                now,
+                (m, t) -> m.dueForReminder(t, settings.reminderFraction(), BATCH),
+                DeadlineMarks::markReminded,
+                "staff.reminder");
         Pass pass = new Pass(reminded, overdue, legal);
         if (!pass.isEmpty()) {
             log.info("deadline control: {} reminded, {} overdue, {} past the legal deadline", reminded, overdue, legal);
@@ -92,9 +97,16 @@ public final class DeadlineWatch {
 
     String message(String titleKey, List<WatchedAppeal> appeals) {
         StringBuilder text = new StringBuilder(texts.get(titleKey, appeals.size()));
-        appeals.stream().limit(LISTED).forEach(a -> text.append('\n').append(texts.get("staff.line", a.number(),
-                a.categoryName(), a.executor(), WHEN.format(a.deadline().atZone(settings.zone())),
-                WHEN.format(a.legalDeadline().atZone(settings.zone())))));
+        appeals.stream()
+                .limit(LISTED)
+                .forEach(a -> text.append('\n')
+                        .append(texts.get(
+                                "staff.line",
+                                a.number(),
+                                a.categoryName(),
+                                a.executor(),
+                                WHEN.format(a.deadline().atZone(settings.zone())),
+                                WHEN.format(a.legalDeadline().atZone(settings.zone())))));
         if (appeals.size() > LISTED) {
             text.append('\n').append(texts.get("staff.more", appeals.size() - LISTED));
         }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.chat.Channel;
@@ -30,7 +30,8 @@ public final class Deliverer {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Telemetry telemetry;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Outbox.SentMark> sentMarks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Outbox.SentMark> sentMarks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock) {
@@ -103,7 +104,12 @@ public final class Deliverer {
         if (outcome instanceof Delivery.RetryLater retry) {
             int attempts = m.attempts() + 1;
             if (attempts >= MAX_ATTEMPTS) {
-                log.warn("giving up on message {} to {} after {} attempts: {}", m.id(), m.chat(), attempts, retry.reason());
+                log.warn(
+                        "giving up on message {} to {} after {} attempts: {}",
+                        m.id(),
+                        m.chat(),
+                        attempts,
+                        retry.reason());
                 record(m, "gave up after " + attempts + " attempts: " + retry.reason(), now, false);
             } else {
                 Duration backoff = backoff(attempts).compareTo(retry.after()) > 0 ? backoff(attempts) : retry.after();
@@ -129,7 +135,9 @@ public final class Deliverer {
         if (d instanceof Delivery.RetryLater) {
             return attempts >= MAX_ATTEMPTS ? Telemetry.DeliveryOutcome.FAILED : Telemetry.DeliveryOutcome.RETRY;
         }
-        return d instanceof Delivery.Unreachable ? Telemetry.DeliveryOutcome.UNREACHABLE : Telemetry.DeliveryOutcome.FAILED;
+        return d instanceof Delivery.Unreachable
+                ? Telemetry.DeliveryOutcome.UNREACHABLE
+                : Telemetry.DeliveryOutcome.FAILED;
     }
 
     /**
@@ -144,21 +152,22 @@ public final class Deliverer {
             // the first time and writes the same ones on every run.
             List<Outbox.SentMark> batch = new java.util.ArrayList<>();
             AtomicBoolean taken = new AtomicBoolean();
-            unitOfWork.submitDeferred(s -> {
-                if (taken.compareAndSet(false, true)) {
-                    flushScheduled.set(false);
-                    for (Outbox.SentMark next; (next = sentMarks.poll()) != null; ) {
-                        batch.add(next);
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    s.outbox().markSent(batch);
-                }
-                return null;
-            }, MARK_DELAY);
+            unitOfWork.submitDeferred(
+                    s -> {
+                        if (taken.compareAndSet(false, true)) {
+                            flushScheduled.set(false);
+                            for (Outbox.SentMark next; (next = sentMarks.poll()) != null; ) {
+                                batch.add(next);
+                            }
+                        }
+                        if (!batch.isEmpty()) {
+                            s.outbox().markSent(batch);
+                        }
+                        return null;
+                    },
+                    MARK_DELAY);
         }
     }
-
 
     private void record(OutboxMessage m, String reason, Instant now, boolean unreachable) {
         unitOfWork.submit(s -> {

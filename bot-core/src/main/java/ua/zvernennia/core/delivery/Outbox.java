@@ -19,8 +19,7 @@ public interface Outbox {
     void markSent(long id, String messageRef, Instant at);
 
     /** A message that went out: the messenger's id of it (may be null) and when. */
-    record SentMark(long id, String messageRef, Instant at) {
-    }
+    record SentMark(long id, String messageRef, Instant at) {}
 
     /** Marks many messages sent at once (one batch rather than a statement each). */
     default void markSent(List<SentMark> sent) {

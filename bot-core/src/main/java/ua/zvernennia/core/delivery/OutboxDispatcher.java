@@ -63,7 +63,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         var byChat = new LinkedHashMap<ChatKey, List<OutboxMessage>>();
         for (OutboxMessage m : due) {
             if (deliverer.canSend(m.chat().channel())) {
-                byChat.computeIfAbsent(m.chat(), k -> new java.util.ArrayList<>()).add(m);
+                byChat.computeIfAbsent(m.chat(), k -> new java.util.ArrayList<>())
+                        .add(m);
             }
         }
         int sent = 0;

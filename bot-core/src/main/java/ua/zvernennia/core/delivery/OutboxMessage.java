@@ -5,5 +5,4 @@ import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
 
 /** A reply waiting in the outbox. */
-public record OutboxMessage(long id, ChatKey chat, Reply reply, int attempts, Instant createdAt) {
-}
+public record OutboxMessage(long id, ChatKey chat, Reply reply, int attempts, Instant createdAt) {}

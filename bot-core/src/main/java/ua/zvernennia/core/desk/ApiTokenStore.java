@@ -11,7 +11,14 @@ import java.util.Optional;
 public interface ApiTokenStore {
     /** A token as listed: never the token itself. */
     /** @param executorId the executor an EXECUTOR token acts for; null for other roles */
-    record ApiToken(long id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt, Long executorId) {
+    record ApiToken(
+            long id,
+            String name,
+            String role,
+            Instant createdAt,
+            String createdBy,
+            Instant revokedAt,
+            Long executorId) {
         public boolean active() {
             return revokedAt == null;
         }

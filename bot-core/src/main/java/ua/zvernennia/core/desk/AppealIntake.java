@@ -23,17 +23,36 @@ import ua.zvernennia.core.chat.Channel;
  */
 public final class AppealIntake {
     /** The channels an operator registers appeals from; messenger appeals come from the bot. */
-    public static final Set<Channel> OPERATOR_CHANNELS = EnumSet.of(Channel.PHONE, Channel.EMAIL, Channel.HOTLINE,
-            Channel.GOV_HOTLINE, Channel.IN_PERSON);
+    public static final Set<Channel> OPERATOR_CHANNELS =
+            EnumSet.of(Channel.PHONE, Channel.EMAIL, Channel.HOTLINE, Channel.GOV_HOTLINE, Channel.IN_PERSON);
 
     /** The fields as the operator gave them; any may be null. */
-    public record Form(Channel channel, String category, String issueType, String description, Double latitude,
-                       Double longitude, String placeAddress, String firstName, String lastName, String address,
-                       String phone) {
-    }
+    public record Form(
+            Channel channel,
+            String category,
+            String issueType,
+            String description,
+            Double latitude,
+            Double longitude,
+            String placeAddress,
+            String firstName,
+            String lastName,
+            String address,
+            String phone) {}
 
     /** What is wrong with the form's fields. */
-    public enum Field { CHANNEL, CATEGORY, ISSUE_TYPE, DESCRIPTION, PLACE_ADDRESS, POINT, PLACE, NAME, ADDRESS, PHONE }
+    public enum Field {
+        CHANNEL,
+        CATEGORY,
+        ISSUE_TYPE,
+        DESCRIPTION,
+        PLACE_ADDRESS,
+        POINT,
+        PLACE,
+        NAME,
+        ADDRESS,
+        PHONE
+    }
 
     /**
      * One field that does not fit.
@@ -67,8 +86,7 @@ public final class AppealIntake {
         }
     }
 
-    private AppealIntake() {
-    }
+    private AppealIntake() {}
 
     public static Checked check(Form f, CategoryCatalog catalog) {
         return check(f, catalog, OPERATOR_CHANNELS);
@@ -89,13 +107,16 @@ public final class AppealIntake {
         if (blank(f.category())) {
             problems.add(new Problem(Field.CATEGORY, "required", null));
         } else {
-            category = catalog.find(f.category().strip()).filter(Category::active).orElse(null);
+            category =
+                    catalog.find(f.category().strip()).filter(Category::active).orElse(null);
             if (category == null) {
                 problems.add(new Problem(Field.CATEGORY, "unknown", f.category()));
             }
         }
         String issueType = blank(f.issueType()) ? null : f.issueType().strip();
-        if (category != null && issueType != null && category.issueType(issueType).filter(t -> t.active()).isEmpty()) {
+        if (category != null
+                && issueType != null
+                && category.issueType(issueType).filter(t -> t.active()).isEmpty()) {
             problems.add(new Problem(Field.ISSUE_TYPE, "unknown", issueType));
         }
         TextRules.description(f.description()).ifPresent(p -> problems.add(Problem.of(Field.DESCRIPTION, p)));
@@ -136,8 +157,20 @@ public final class AppealIntake {
         if (!problems.isEmpty()) {
             return new Checked(Optional.empty(), problems);
         }
-        return new Checked(Optional.of(new NewAppeal(f.channel(), null, category, issueType, f.description().strip(),
-                List.of(), point, placeAddress, name, f.address().strip(), phone.get())), List.of());
+        return new Checked(
+                Optional.of(new NewAppeal(
+                        f.channel(),
+                        null,
+                        category,
+                        issueType,
+                        f.description().strip(),
+                        List.of(),
+                        point,
+                        placeAddress,
+                        name,
+                        f.address().strip(),
+                        phone.get())),
+                List.of());
     }
 
     private static boolean blank(String s) {

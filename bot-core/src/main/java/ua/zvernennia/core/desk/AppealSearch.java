@@ -24,16 +24,36 @@ public interface AppealSearch {
      * inclusive, to exclusive. {@code executorId}, when set, keeps only the appeals assigned to
      * that executor (what its own staff may see).
      */
-    record Filter(Set<AppealStatus> statuses, String categoryId, Channel channel, String executor, Boolean overdue,
-                  String text, Instant createdFrom, Instant createdTo, int offset, int limit, Long executorId) {
-        public Filter(Set<AppealStatus> statuses, String categoryId, Channel channel, String executor, Boolean overdue,
-                      String text, Instant createdFrom, Instant createdTo, int offset, int limit) {
+    record Filter(
+            Set<AppealStatus> statuses,
+            String categoryId,
+            Channel channel,
+            String executor,
+            Boolean overdue,
+            String text,
+            Instant createdFrom,
+            Instant createdTo,
+            int offset,
+            int limit,
+            Long executorId) {
+        public Filter(
+                Set<AppealStatus> statuses,
+                String categoryId,
+                Channel channel,
+                String executor,
+                Boolean overdue,
+                String text,
+                Instant createdFrom,
+                Instant createdTo,
+                int offset,
+                int limit) {
             this(statuses, categoryId, channel, executor, overdue, text, createdFrom, createdTo, offset, limit, null);
         }
 
         /** The same filter, keeping only the executor's appeals. */
         public Filter ofExecutor(long id) {
-            return new Filter(statuses, categoryId, channel, executor, overdue, text, createdFrom, createdTo, offset, limit, id);
+            return new Filter(
+                    statuses, categoryId, channel, executor, overdue, text, createdFrom, createdTo, offset, limit, id);
         }
 
         public Filter {
@@ -58,8 +78,7 @@ public interface AppealSearch {
     }
 
     /** An appeal with what the operators' views add to it. */
-    record Found(Appeal appeal, boolean overdue, Instant closedAt, Integer rating) {
-    }
+    record Found(Appeal appeal, boolean overdue, Instant closedAt, Integer rating) {}
 
     record Page(long total, List<Found> items) {
         public Page {
@@ -73,12 +92,10 @@ public interface AppealSearch {
      * @param status PENDING (not yet delivered: waiting, or retrying after a failure), SENT or
      *               FAILED (given up: the citizen is unreachable or the messenger refused it)
      */
-    record Push(long outboxId, String status, int attempts, String lastError, Instant sentAt) {
-    }
+    record Push(long outboxId, String status, int attempts, String lastError, Instant sentAt) {}
 
     /** A history entry; {@code push} is null when the citizen was not told. */
-    record HistoryEntry(AppealEvent event, Push push) {
-    }
+    record HistoryEntry(AppealEvent event, Push push) {}
 
     /** The appeals that match, overdue as of {@code now}. */
     Page find(Filter filter, Instant now);

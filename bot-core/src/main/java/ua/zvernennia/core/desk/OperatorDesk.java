@@ -35,8 +35,7 @@ public final class OperatorDesk {
      * @param outboxId the push to the citizen; null for appeals that came by phone, e-mail,
      *                 hotline or in person
      */
-    public record StatusChanged(AppealNumber number, AppealStatus from, AppealStatus to, long eventId, Long outboxId) {
-    }
+    public record StatusChanged(AppealNumber number, AppealStatus from, AppealStatus to, long eventId, Long outboxId) {}
 
     private final Clock clock;
     private final ConversationSettings settings;
@@ -54,7 +53,8 @@ public final class OperatorDesk {
      * @throws Refusal when there is no such appeal, the change is not allowed, or a needed
      *                 comment is missing
      */
-    public StatusChanged changeStatus(Stores stores, AppealNumber number, AppealStatus to, String comment, String actor) {
+    public StatusChanged changeStatus(
+            Stores stores, AppealNumber number, AppealStatus to, String comment, String actor) {
         return changeStatus(stores, number, to, comment, actor, null);
     }
 
@@ -63,16 +63,17 @@ public final class OperatorDesk {
      * to the citizen shows the photo (the executor's photo of the work done) where the citizen's
      * messenger can.
      */
-    public StatusChanged changeStatus(Stores stores, AppealNumber number, AppealStatus to, String comment, String actor,
-                                      Reply.Photo photo) {
+    public StatusChanged changeStatus(
+            Stores stores, AppealNumber number, AppealStatus to, String comment, String actor, Reply.Photo photo) {
         String note = comment(comment);
         if (to.needsComment() && note == null) {
-            throw Refusal.invalid("comment", to == AppealStatus.NEEDS_INFO
-                    ? "NEEDS_INFO needs a comment: the question to the citizen"
-                    : "REJECTED needs a comment: the reason for the citizen");
+            throw Refusal.invalid(
+                    "comment",
+                    to == AppealStatus.NEEDS_INFO
+                            ? "NEEDS_INFO needs a comment: the question to the citizen"
+                            : "REJECTED needs a comment: the reason for the citizen");
         }
-        Appeal appeal = stores.appeals().find(number)
-                .orElseThrow(() -> Refusal.notFound("no appeal " + number));
+        Appeal appeal = stores.appeals().find(number).orElseThrow(() -> Refusal.notFound("no appeal " + number));
         AppealStatus from = appeal.status();
         Optional<String> why = from.whyOperatorCannotMoveTo(to);
         if (why.isPresent()) {
@@ -92,7 +93,8 @@ public final class OperatorDesk {
         }
         Optional<Citizen> citizen = stores.citizens().find(chat);
         String language = citizen.map(Citizen::language).orElse(null);
-        ConversationState before = stores.conversations().load(chat)
+        ConversationState before = stores.conversations()
+                .load(chat)
                 .orElseGet(() -> ConversationState.fresh().withLanguage(language));
         TurnOutcome push = StatusPush.of(before, appeal.number(), to, note);
         Reply reply = push.replies().get(0);
@@ -123,8 +125,10 @@ public final class OperatorDesk {
      */
     public Appeal register(Stores stores, NewAppeal appeal, String actor, String comment, Instant receivedAt) {
         if (appeal.chat() != null || appeal.channel().isMessenger()) {
-            throw Refusal.invalid("channel", "channel " + appeal.channel()
-                    + " is a messenger: operators register appeals that came by PHONE, EMAIL, HOTLINE, GOV_HOTLINE or IN_PERSON");
+            throw Refusal.invalid(
+                    "channel",
+                    "channel " + appeal.channel()
+                            + " is a messenger: operators register appeals that came by PHONE, EMAIL, HOTLINE, GOV_HOTLINE or IN_PERSON");
         }
         String note = comment(comment);
         Instant now = clock.instant();
@@ -136,8 +140,13 @@ public final class OperatorDesk {
         Appeal saved = stores.appeals().submit(appeal, received, deadlines.deadline(), deadlines.legalDeadline());
         // Their bytes are kept at receipt, as for the bot's photos: the source may forget them.
         appeal.photos().forEach(p -> stores.media().keepForAppeal(appeal.channel(), p, now));
-        stores.appeals().addEvent(saved.number(), AppealEvent.Kind.COMMENT, actor,
-                note == null ? "registered from " + appeal.channel() : note, now);
+        stores.appeals()
+                .addEvent(
+                        saved.number(),
+                        AppealEvent.Kind.COMMENT,
+                        actor,
+                        note == null ? "registered from " + appeal.channel() : note,
+                        now);
         return saved;
     }
 

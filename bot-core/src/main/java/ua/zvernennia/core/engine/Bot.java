@@ -58,12 +58,22 @@ public final class Bot {
         this(unitOfWork, engine, deliverer, executor, FloodSettings.off());
     }
 
-    public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor, FloodSettings flood) {
+    public Bot(
+            UnitOfWork unitOfWork,
+            ConversationEngine engine,
+            Deliverer deliverer,
+            Executor executor,
+            FloodSettings flood) {
         this(unitOfWork, engine, deliverer, executor, flood, Telemetry.NONE);
     }
 
-    public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor, FloodSettings flood,
-               Telemetry telemetry) {
+    public Bot(
+            UnitOfWork unitOfWork,
+            ConversationEngine engine,
+            Deliverer deliverer,
+            Executor executor,
+            FloodSettings flood,
+            Telemetry telemetry) {
         this.telemetry = telemetry;
         this.unitOfWork = unitOfWork;
         this.engine = engine;
@@ -74,24 +84,19 @@ public final class Bot {
     }
 
     /** What waits in a chat's lane. */
-    private sealed interface Entry {
-    }
+    private sealed interface Entry {}
 
     /** Taken at once, recorded by its own turn; {@code done} completes after that commit. */
-    private record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done) implements Entry {
-    }
+    private record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done) implements Entry {}
 
     /** Recorded in the inbox on arrival ({@code recorded}: its id, -1 for a re-delivery). */
-    private record Kept(Inbound inbound, CompletableFuture<Long> recorded) implements Entry {
-    }
+    private record Kept(Inbound inbound, CompletableFuture<Long> recorded) implements Entry {}
 
     /** Read back from the inbox. */
-    private record Stored(Inbox.Queued queued) implements Entry {
-    }
+    private record Stored(Inbox.Queued queued) implements Entry {}
 
     /** The flood notice, in its place among the chat's replies. */
-    private record SlowDown() implements Entry {
-    }
+    private record SlowDown() implements Entry {}
 
     /** One chat's queue. Guarded by its own monitor. */
     private static final class Lane {
@@ -101,6 +106,7 @@ public final class Bot {
         boolean spilled;
         /** The record of the latest inbound left in the inbox; every earlier one is settled when it is. */
         CompletableFuture<?> lastSpilled = CompletableFuture.completedFuture(null);
+
         boolean running;
         boolean closed;
 
@@ -155,8 +161,8 @@ public final class Bot {
         long received = System.nanoTime();
         telemetry.updateReceived(inbound.chat().channel());
         CompletableFuture<Handled> done = admit(inbound, callerDelivers);
-        done.whenComplete((handled, error) -> telemetry.updateHandled(inbound.chat().channel(),
-                Duration.ofNanos(System.nanoTime() - received), error != null));
+        done.whenComplete((handled, error) -> telemetry.updateHandled(
+                inbound.chat().channel(), Duration.ofNanos(System.nanoTime() - received), error != null));
         return done;
     }
 
@@ -241,7 +247,8 @@ public final class Bot {
         step.whenComplete((done, error) -> {
             if (error != null) {
                 log.warn("{}: a turn could not be committed; trying again in {}", lane.chat, STORAGE_RETRY, error);
-                CompletableFuture.delayedExecutor(STORAGE_RETRY.toMillis(), TimeUnit.MILLISECONDS, executor).execute(() -> pump(lane));
+                CompletableFuture.delayedExecutor(STORAGE_RETRY.toMillis(), TimeUnit.MILLISECONDS, executor)
+                        .execute(() -> pump(lane));
                 return;
             }
             if (head != null) {
@@ -257,35 +264,42 @@ public final class Bot {
     private CompletableFuture<Boolean> take(ChatKey chat, Entry entry) {
         if (entry instanceof Direct d) {
             Inbound inbound = d.inbound();
-            unitOfWork.submit(s -> engine.handle(s, inbound))
+            unitOfWork
+                    .submit(s -> engine.handle(s, inbound))
                     .exceptionallyCompose(error -> {
                         if (unwrap(error) instanceof StorageUnavailableException) {
                             // Not the turn's fault: the update stays unacknowledged and comes again.
                             return CompletableFuture.failedFuture(unwrap(error));
                         }
-                        log.error("turn of {} failed on {}; answering with an apology", chat,
-                                inbound.event().getClass().getSimpleName(), error);
+                        log.error(
+                                "turn of {} failed on {}; answering with an apology",
+                                chat,
+                                inbound.event().getClass().getSimpleName(),
+                                error);
                         return unitOfWork.submit(s -> engine.apologise(s, inbound));
                     })
-                    .whenCompleteAsync((handled, error) -> {
-                        if (error != null) {
-                            // Not acknowledged: the messenger brings it again.
-                            if (unwrap(error) instanceof StorageUnavailableException) {
-                                // The writer logs the outage; one line per update would flood the log.
-                                log.debug("an update from {} waits for the database", chat);
-                            } else {
-                                log.error("could not commit an update from {}", chat, error);
-                            }
-                            d.done().completeExceptionally(error);
-                        } else {
-                            afterTurn(chat, handled, d.callerDelivers());
-                            d.done().complete(handled);
-                        }
-                    }, executor);
+                    .whenCompleteAsync(
+                            (handled, error) -> {
+                                if (error != null) {
+                                    // Not acknowledged: the messenger brings it again.
+                                    if (unwrap(error) instanceof StorageUnavailableException) {
+                                        // The writer logs the outage; one line per update would flood the log.
+                                        log.debug("an update from {} waits for the database", chat);
+                                    } else {
+                                        log.error("could not commit an update from {}", chat, error);
+                                    }
+                                    d.done().completeExceptionally(error);
+                                } else {
+                                    afterTurn(chat, handled, d.callerDelivers());
+                                    d.done().complete(handled);
+                                }
+                            },
+                            executor);
             return d.done().handle((h, e) -> true);
         }
         if (entry instanceof Kept k) {
-            return k.recorded().handle((id, error) -> id == null || id < 0 ? null : new Inbox.Queued(id, k.inbound()))
+            return k.recorded()
+                    .handle((id, error) -> id == null || id < 0 ? null : new Inbox.Queued(id, k.inbound()))
                     .thenCompose(queued -> queued == null
                             // Not recorded (not acknowledged either), or a re-delivery: nothing to do.
                             ? CompletableFuture.completedFuture(true)
@@ -294,19 +308,23 @@ public final class Bot {
         if (entry instanceof Stored s) {
             return turn(chat, s.queued());
         }
-        return unitOfWork.submit(s -> engine.slowDown(s, chat))
-                .handleAsync((handled, error) -> {
-                    if (error != null) {
-                        log.warn("could not tell {} to slow down", chat, error);
-                    } else {
-                        afterTurn(chat, handled, false);
-                    }
-                    return true;
-                }, executor);
+        return unitOfWork
+                .submit(s -> engine.slowDown(s, chat))
+                .handleAsync(
+                        (handled, error) -> {
+                            if (error != null) {
+                                log.warn("could not tell {} to slow down", chat, error);
+                            } else {
+                                afterTurn(chat, handled, false);
+                            }
+                            return true;
+                        },
+                        executor);
     }
 
     private CompletableFuture<Boolean> turn(ChatKey chat, Inbox.Queued queued) {
-        return unitOfWork.submit(s -> engine.handle(s, queued))
+        return unitOfWork
+                .submit(s -> engine.handle(s, queued))
                 .exceptionallyCompose(error -> {
                     if (unwrap(error) instanceof StorageUnavailableException) {
                         // The inbound stays in the inbox; the lane tries the turn again later.
@@ -314,14 +332,19 @@ public final class Bot {
                     }
                     // A bug in the turn is answered with an apology; when storage itself fails,
                     // so does the apology, and the lane tries the turn again later.
-                    log.error("turn of {} failed on {}; answering with an apology", chat,
-                            queued.inbound().event().getClass().getSimpleName(), error);
+                    log.error(
+                            "turn of {} failed on {}; answering with an apology",
+                            chat,
+                            queued.inbound().event().getClass().getSimpleName(),
+                            error);
                     return unitOfWork.submit(s -> engine.apologise(s, queued));
                 })
-                .thenApplyAsync(handled -> {
-                    afterTurn(chat, handled, false);
-                    return true;
-                }, executor);
+                .thenApplyAsync(
+                        handled -> {
+                            afterTurn(chat, handled, false);
+                            return true;
+                        },
+                        executor);
     }
 
     /**
@@ -336,19 +359,21 @@ public final class Bot {
             latest = lane.lastSpilled;
             settled = latest.isDone();
         }
-        return unitOfWork.submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT)).thenCompose(rows -> {
-            synchronized (lane) {
-                if (!rows.isEmpty()) {
-                    rows.forEach(r -> lane.waiting.add(new Stored(r)));
-                    return CompletableFuture.completedFuture(true);
-                }
-                if (settled && lane.lastSpilled == latest) {
-                    lane.spilled = false;
-                    return CompletableFuture.completedFuture(true);
-                }
-            }
-            return latest.handle((x, e) -> true);
-        });
+        return unitOfWork
+                .submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT))
+                .thenCompose(rows -> {
+                    synchronized (lane) {
+                        if (!rows.isEmpty()) {
+                            rows.forEach(r -> lane.waiting.add(new Stored(r)));
+                            return CompletableFuture.completedFuture(true);
+                        }
+                        if (settled && lane.lastSpilled == latest) {
+                            lane.spilled = false;
+                            return CompletableFuture.completedFuture(true);
+                        }
+                    }
+                    return latest.handle((x, e) -> true);
+                });
     }
 
     private void afterTurn(ChatKey chat, Handled handled, boolean callerDelivers) {
@@ -359,10 +384,15 @@ public final class Bot {
         if (callerDelivers) {
             // Deferred, as the marks of sent replies are: it joins the next commit instead of
             // costing one. Lost in a crash, the welcome is sent once more by the dispatcher.
-            unitOfWork.submitDeferred(s -> {
-                s.outbox().markSent(replies.stream().map(m -> new Outbox.SentMark(m.id(), null, m.createdAt())).toList());
-                return null;
-            }, MARK_DELAY);
+            unitOfWork.submitDeferred(
+                    s -> {
+                        s.outbox()
+                                .markSent(replies.stream()
+                                        .map(m -> new Outbox.SentMark(m.id(), null, m.createdAt()))
+                                        .toList());
+                        return null;
+                    },
+                    MARK_DELAY);
             return;
         }
         int n = replies.size();
@@ -372,13 +402,17 @@ public final class Bot {
             log.debug("{} has a long queue of replies; {} more are left to the outbox", chat, n);
             return;
         }
-        sends.submit(chat, () -> CompletableFuture.runAsync(() -> {
-            try {
-                deliverer.deliverInOrder(replies);
-            } finally {
-                release(chat, n);
-            }
-        }, executor));
+        sends.submit(
+                chat,
+                () -> CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                deliverer.deliverInOrder(replies);
+                            } finally {
+                                release(chat, n);
+                            }
+                        },
+                        executor));
     }
 
     private void release(ChatKey chat, int n) {
@@ -386,6 +420,8 @@ public final class Bot {
     }
 
     private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
     }
 }

@@ -29,13 +29,16 @@ public final class ChatLanes {
         CompletableFuture<?>[] mine = new CompletableFuture<?>[1];
         tails.compute(chat, (key, tail) -> {
             CompletableFuture<?> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            CompletableFuture<T> next = before.handle((x, e) -> null).thenComposeAsync(ignored -> {
-                try {
-                    return task.get();
-                } catch (RuntimeException e) {
-                    return CompletableFuture.failedFuture(e);
-                }
-            }, executor);
+            CompletableFuture<T> next = before.handle((x, e) -> null)
+                    .thenComposeAsync(
+                            ignored -> {
+                                try {
+                                    return task.get();
+                                } catch (RuntimeException e) {
+                                    return CompletableFuture.failedFuture(e);
+                                }
+                            },
+                            executor);
             mine[0] = next;
             return next;
         });

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Event;
-import ua.zvernennia.core.chat.UnsupportedKind;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.UnsupportedKind;
 import ua.zvernennia.core.conversation.ConversationMachine;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Texts;
@@ -83,20 +83,28 @@ public final class ConversationEngine {
      */
     public Handled slowDown(Stores stores, ChatKey chat) {
         Instant now = clock.instant();
-        String language = stores.conversations().load(chat).map(ConversationState::language).orElse(Texts.DEFAULT_LANGUAGE);
+        String language = stores.conversations()
+                .load(chat)
+                .map(ConversationState::language)
+                .orElse(Texts.DEFAULT_LANGUAGE);
         Reply notice = Reply.text(Texts.of(language).get("flood.slow_down"));
         return new Handled(List.of(stores.outbox().enqueue(chat, notice, now.plus(IN_LINE_LEASE), now)), false);
     }
 
     private Handled turn(Stores stores, Inbound inbound, Instant now) {
         if (StaffChat.concerns(inbound.event())) {
-            StaffChat.Outcome outcome = staff == null ? null : staff.handle(stores, inbound.chat(), inbound.event(), now);
+            StaffChat.Outcome outcome =
+                    staff == null ? null : staff.handle(stores, inbound.chat(), inbound.event(), now);
             if (outcome != null) {
                 return staffTurn(stores, inbound, outcome, now);
             }
             // Not an executor's chat: a group chat like any other.
-            inbound = new Inbound(inbound.chat(), new Event.Unsupported(UnsupportedKind.GROUP_CHAT), inbound.receivedAt(),
-                    inbound.sourceId(), inbound.menuRef());
+            inbound = new Inbound(
+                    inbound.chat(),
+                    new Event.Unsupported(UnsupportedKind.GROUP_CHAT),
+                    inbound.receivedAt(),
+                    inbound.sourceId(),
+                    inbound.menuRef());
         }
         ConversationState before = stores.conversations().load(inbound.chat()).orElse(ConversationState.fresh());
         TurnOutcome outcome = machine.handle(stores, before, inbound, now);
@@ -133,7 +141,10 @@ public final class ConversationEngine {
     }
 
     private Handled sorry(Stores stores, ChatKey chat, Instant now) {
-        String language = stores.conversations().load(chat).map(ConversationState::language).orElse(Texts.DEFAULT_LANGUAGE);
+        String language = stores.conversations()
+                .load(chat)
+                .map(ConversationState::language)
+                .orElse(Texts.DEFAULT_LANGUAGE);
         Reply sorry = Reply.text(Texts.of(language).get("error.internal"));
         return new Handled(List.of(stores.outbox().enqueue(chat, sorry, now.plus(IN_LINE_LEASE), now)), false);
     }

@@ -36,6 +36,5 @@ public interface Assignments {
     List<OpenAppeals> openAppeals(java.time.Instant now);
 
     /** An executor's open appeals at a moment: how many, and which are overdue. */
-    record OpenAppeals(Executor executor, int open, List<AppealNumber> overdue) {
-    }
+    record OpenAppeals(Executor executor, int open, List<AppealNumber> overdue) {}
 }

@@ -12,7 +12,15 @@ package ua.zvernennia.core.executor;
  * @param reopenedPercent  reopened of the appeals ever resolved, in percent; null when none was
  * @param averageRating    the citizens' average rating, 1..5; null when nobody rated
  */
-public record Efficiency(Long executorId, String executor, long received, long resolved, long resolvedOnTime,
-                         Double onTimePercent, Double medianHours, long reopened, Double reopenedPercent,
-                         Double averageRating, long ratings) {
-}
+public record Efficiency(
+        Long executorId,
+        String executor,
+        long received,
+        long resolved,
+        long resolvedOnTime,
+        Double onTimePercent,
+        Double medianHours,
+        long reopened,
+        Double reopenedPercent,
+        Double averageRating,
+        long ratings) {}

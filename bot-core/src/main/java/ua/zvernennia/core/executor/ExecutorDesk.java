@@ -39,13 +39,17 @@ public final class ExecutorDesk {
             throw Refusal.invalid("reason", "say why the appeal goes to this executor: the history keeps it");
         }
         Appeal appeal = open(stores, number);
-        Executor to = stores.assignments().executor(executorId)
+        Executor to = stores.assignments()
+                .executor(executorId)
                 .orElseThrow(() -> Refusal.invalid("executorId", "no executor " + executorId));
         if (!to.active()) {
             throw Refusal.invalid("executorId", "executor " + executorId + " is not active");
         }
         var now = clock.instant();
-        if (stores.assignments().executorOf(number).filter(id -> id == executorId).isPresent()) {
+        if (stores.assignments()
+                .executorOf(number)
+                .filter(id -> id == executorId)
+                .isPresent()) {
             throw Refusal.conflict(number + " is already assigned to " + to.name());
         }
         stores.assignments().assign(number, to);
@@ -55,7 +59,9 @@ public final class ExecutorDesk {
 
     /** Routes a just-registered appeal to the executor of its issue type or category, if any. */
     public void route(Stores stores, Appeal appeal) {
-        stores.assignments().executorOf(appeal.number()).flatMap(id -> stores.assignments().executor(id))
+        stores.assignments()
+                .executorOf(appeal.number())
+                .flatMap(id -> stores.assignments().executor(id))
                 .ifPresent(e -> notices.assigned(stores, appeal, e, clock.instant()));
     }
 
@@ -81,7 +87,10 @@ public final class ExecutorDesk {
      * is not there for it, not even by its number.
      */
     public static void mine(Stores stores, AppealNumber number, long executorId) {
-        if (stores.assignments().executorOf(number).filter(id -> id == executorId).isEmpty()) {
+        if (stores.assignments()
+                .executorOf(number)
+                .filter(id -> id == executorId)
+                .isEmpty()) {
             throw Refusal.notFound("no appeal " + number);
         }
     }

@@ -64,7 +64,8 @@ public final class StaffChat {
         if (executor.isEmpty()) {
             return press ? Outcome.alert(StaffNotices.text("staff.not_staff_chat")) : null;
         }
-        Optional<StaffMember> member = stores.assignments().staffMember(executor.get().id(), userId);
+        Optional<StaffMember> member =
+                stores.assignments().staffMember(executor.get().id(), userId);
         if (member.isEmpty()) {
             return press ? Outcome.alert(StaffNotices.text("staff.stranger")) : Outcome.quiet();
         }
@@ -74,11 +75,15 @@ public final class StaffChat {
                 : message(stores, chat, member.get(), actor, (Event.StaffMessage) event);
     }
 
-    private Outcome press(Stores stores, ChatKey chat, Executor executor, StaffMember member, String actor, String id, Instant now) {
-        String prefix = id.startsWith(StaffNotices.TAKE) ? StaffNotices.TAKE
-                : id.startsWith(StaffNotices.DONE) ? StaffNotices.DONE
-                : id.startsWith(StaffNotices.BACK) ? StaffNotices.BACK : null;
-        Optional<AppealNumber> parsed = prefix == null ? Optional.empty() : AppealNumber.parse(id.substring(prefix.length()));
+    private Outcome press(
+            Stores stores, ChatKey chat, Executor executor, StaffMember member, String actor, String id, Instant now) {
+        String prefix = id.startsWith(StaffNotices.TAKE)
+                ? StaffNotices.TAKE
+                : id.startsWith(StaffNotices.DONE)
+                        ? StaffNotices.DONE
+                        : id.startsWith(StaffNotices.BACK) ? StaffNotices.BACK : null;
+        Optional<AppealNumber> parsed =
+                prefix == null ? Optional.empty() : AppealNumber.parse(id.substring(prefix.length()));
         if (parsed.isEmpty()) {
             return Outcome.alert(StaffNotices.text("staff.unknown"));
         }
@@ -128,7 +133,12 @@ public final class StaffChat {
         }
         stores.assignments().forgetAwaited(chat.id(), member.telegramUserId());
         try {
-            desk.changeStatus(stores, awaited.get(), AppealStatus.RESOLVED, m.text().strip(), actor,
+            desk.changeStatus(
+                    stores,
+                    awaited.get(),
+                    AppealStatus.RESOLVED,
+                    m.text().strip(),
+                    actor,
                     new Reply.Photo(chat.channel(), m.photoFileId()));
         } catch (Refusal r) {
             return Outcome.say(StaffNotices.text("staff.cannot", n));

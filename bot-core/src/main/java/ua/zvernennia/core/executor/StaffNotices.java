@@ -21,6 +21,7 @@ import ua.zvernennia.core.engine.Stores;
 public final class StaffNotices {
     /** Button ids: the action, then the appeal number. */
     public static final String TAKE = "staff:take:";
+
     public static final String DONE = "staff:done:";
     public static final String BACK = "staff:back:";
 
@@ -44,22 +45,37 @@ public final class StaffNotices {
             return;
         }
         StringBuilder t = new StringBuilder(text("staff.new", a.number().toString()));
-        t.append('\n').append(text("staff.direction", a.categoryName()
-                + (a.issueTypeName() == null ? "" : " / " + a.issueTypeName())));
+        t.append('\n')
+                .append(text(
+                        "staff.direction",
+                        a.categoryName() + (a.issueTypeName() == null ? "" : " / " + a.issueTypeName())));
         if (a.placeAddress() != null) {
             t.append('\n').append(text("staff.place", a.placeAddress()));
         }
         if (a.point() != null) {
-            t.append('\n').append(text("staff.pin", String.valueOf(a.point().latitude()), String.valueOf(a.point().longitude())));
+            t.append('\n')
+                    .append(text(
+                            "staff.pin",
+                            String.valueOf(a.point().latitude()),
+                            String.valueOf(a.point().longitude())));
         }
         t.append('\n').append(text("staff.deadline", WHEN.format(a.deadline().atZone(zone))));
         t.append("\n\n").append(a.description());
         if (executor.showCitizen()) {
-            t.append("\n\n").append(text("staff.citizen", a.name().firstName() + " " + a.name().lastName(), a.phone().e164()));
+            t.append("\n\n")
+                    .append(text(
+                            "staff.citizen",
+                            a.name().firstName() + " " + a.name().lastName(),
+                            a.phone().e164()));
         }
         String n = a.number().toString();
-        Keyboard buttons = new Keyboard.Menu(List.of(Button.of(TAKE + n, text("staff.button.take")),
-                Button.of(DONE + n, text("staff.button.done")), Button.of(BACK + n, text("staff.button.back"))), 1, List.of());
+        Keyboard buttons = new Keyboard.Menu(
+                List.of(
+                        Button.of(TAKE + n, text("staff.button.take")),
+                        Button.of(DONE + n, text("staff.button.done")),
+                        Button.of(BACK + n, text("staff.button.back"))),
+                1,
+                List.of());
         String body = t.length() > Reply.MAX_TEXT - 10 ? t.substring(0, Reply.MAX_TEXT - 10) + "…" : t.toString();
         stores.outbox().enqueue(ChatKey.of(Channel.TELEGRAM, executor.staffChat()), Reply.of(body, buttons), now, now);
     }

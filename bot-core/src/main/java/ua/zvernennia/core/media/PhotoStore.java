@@ -13,19 +13,28 @@ import ua.zvernennia.core.chat.Channel;
  */
 public interface PhotoStore {
     /** What is known of a photo. */
-    enum Status { PENDING, KEPT, FAILED, ERASED }
+    enum Status {
+        PENDING,
+        KEPT,
+        FAILED,
+        ERASED
+    }
 
     /** A queued photo to download. */
-    record Pending(long id, Channel channel, String fileId, int attempts) {
-    }
+    record Pending(long id, Channel channel, String fileId, int attempts) {}
 
     /**
      * A photo as kept: the bytes are in {@code bytes}, or in the file {@code storedPath} under the
      * media folder; {@code thumbnail} may be null (a type the JDK cannot scale).
      */
-    record Kept(long id, Status status, String contentType, byte[] bytes, String storedPath, byte[] thumbnail,
-                String lastError) {
-    }
+    record Kept(
+            long id,
+            Status status,
+            String contentType,
+            byte[] bytes,
+            String storedPath,
+            byte[] thumbnail,
+            String lastError) {}
 
     /** The photo with this messenger's file id, as kept (or still queued, or given up). */
     Optional<Kept> find(Channel channel, String fileId);

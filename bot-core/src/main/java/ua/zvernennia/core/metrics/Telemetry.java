@@ -10,28 +10,28 @@ import ua.zvernennia.core.chat.Channel;
  */
 public interface Telemetry {
     /** Reports nothing. */
-    Telemetry NONE = new Telemetry() {
-    };
+    Telemetry NONE = new Telemetry() {};
 
     /** An update from a citizen was handed to the bot. */
-    default void updateReceived(Channel channel) {
-    }
+    default void updateReceived(Channel channel) {}
 
     /**
      * An update was handled: its turn (from being handed in until its effect was committed) took
      * {@code turn}; {@code failed} when it could not be committed at all.
      */
-    default void updateHandled(Channel channel, Duration turn, boolean failed) {
-    }
+    default void updateHandled(Channel channel, Duration turn, boolean failed) {}
 
     /** The writer committed {@code units} units of work in one transaction, which took {@code took}. */
-    default void committed(int units, Duration took) {
-    }
+    default void committed(int units, Duration took) {}
 
     /** One attempt to deliver an outbox message ended with {@code outcome}. */
-    default void delivered(Channel channel, DeliveryOutcome outcome) {
-    }
+    default void delivered(Channel channel, DeliveryOutcome outcome) {}
 
     /** How a delivery attempt ended. */
-    enum DeliveryOutcome { SENT, RETRY, UNREACHABLE, FAILED }
+    enum DeliveryOutcome {
+        SENT,
+        RETRY,
+        UNREACHABLE,
+        FAILED
+    }
 }

@@ -21,11 +21,18 @@ public interface Open311Store {
     int MAX_SOURCE = 40;
     /** The history notes of a description made public, and private again. */
     String DESCRIPTION_PUBLISHED = "опис звернення оприлюднено (Open311)";
+
     String DESCRIPTION_HIDDEN = "опис звернення більше не оприлюднюється (Open311)";
 
     /** A partner's key as listed: never the key itself. */
-    record Key(long id, String name, String source, int perMinute, Instant createdAt, String createdBy,
-               Instant revokedAt) {
+    record Key(
+            long id,
+            String name,
+            String source,
+            int perMinute,
+            Instant createdAt,
+            String createdBy,
+            Instant revokedAt) {
         public boolean active() {
             return revokedAt == null;
         }
@@ -39,8 +46,15 @@ public interface Open311Store {
      *                    appeal matches either list
      * @param from        registered at or after; {@code to}: before
      */
-    record Query(List<String> numbers, Set<String> categoryIds, Set<Map.Entry<String, String>> issueTypes,
-                 Set<AppealStatus> statuses, Instant from, Instant to, int offset, int limit) {
+    record Query(
+            List<String> numbers,
+            Set<String> categoryIds,
+            Set<Map.Entry<String, String>> issueTypes,
+            Set<AppealStatus> statuses,
+            Instant from,
+            Instant to,
+            int offset,
+            int limit) {
         public Query {
             numbers = numbers == null ? List.of() : List.copyOf(numbers);
             categoryIds = categoryIds == null ? Set.of() : Set.copyOf(categoryIds);
@@ -53,8 +67,7 @@ public interface Open311Store {
     }
 
     /** An appeal as the public sees it through Open311 (the caller leaves the personal fields out). */
-    record Request(Appeal appeal, String source, boolean descriptionPublic, Instant updatedAt) {
-    }
+    record Request(Appeal appeal, String source, boolean descriptionPublic, Instant updatedAt) {}
 
     /** Keeps a new key and returns its id. */
     long createKey(String name, String source, int perMinute, String key, String createdBy, Instant now);

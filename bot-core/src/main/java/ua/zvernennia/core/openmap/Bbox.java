@@ -7,7 +7,8 @@ public record Bbox(double south, double west, double north, double east) {
 
     public Bbox {
         if (!(south >= -90 && north <= 90 && south <= north && west >= -180 && east <= 180 && west <= east)) {
-            throw new IllegalArgumentException("bbox must be south,west,north,east with south <= north and west <= east");
+            throw new IllegalArgumentException(
+                    "bbox must be south,west,north,east with south <= north and west <= east");
         }
     }
 
@@ -39,7 +40,10 @@ public record Bbox(double south, double west, double north, double east) {
         int x2 = MapGrid.x(east, z) + 1;
         int y1 = MapGrid.y(north, z);
         int y2 = MapGrid.y(south, z) + 1;
-        return new Bbox(Math.max(-85, MapGrid.latitude(y2, z)), MapGrid.longitude(x1, z), Math.min(85, MapGrid.latitude(y1, z)),
+        return new Bbox(
+                Math.max(-85, MapGrid.latitude(y2, z)),
+                MapGrid.longitude(x1, z),
+                Math.min(85, MapGrid.latitude(y1, z)),
                 Math.min(180, MapGrid.longitude(x2, z)));
     }
 }

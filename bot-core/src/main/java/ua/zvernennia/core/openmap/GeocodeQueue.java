@@ -13,8 +13,7 @@ import ua.zvernennia.core.appeal.GeoPoint;
  */
 public interface GeocodeQueue {
     /** An appeal waiting for the geocoder: its number, the typed problem place, and the attempts so far. */
-    record Due(AppealNumber number, String placeAddress, int attempts) {
-    }
+    record Due(AppealNumber number, String placeAddress, int attempts) {}
 
     /** A cached answer: found with a point, or known not to be found as of {@code fetchedAt}. */
     record Answer(boolean found, GeoPoint point, Instant fetchedAt) {

@@ -10,7 +10,8 @@ import ua.zvernennia.core.appeal.AppealStatus;
  * (included), of these statuses, directions (category ids) and executor; an empty set or a null
  * executor means any.
  */
-public record MapFilter(LocalDate from, LocalDate to, Set<AppealStatus> statuses, Set<String> categories, String executor) {
+public record MapFilter(
+        LocalDate from, LocalDate to, Set<AppealStatus> statuses, Set<String> categories, String executor) {
     /** The longest range the public map and statistics answer, in days. */
     public static final int MAX_DAYS = 366;
 

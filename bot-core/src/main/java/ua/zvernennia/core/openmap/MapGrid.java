@@ -10,8 +10,7 @@ public final class MapGrid {
     /** The highest latitude Web Mercator shows. */
     private static final double MAX_LAT = 85.05112878;
 
-    private MapGrid() {
-    }
+    private MapGrid() {}
 
     /** The cell's column at {@code zoom}. */
     public static int x(double longitude, int zoom) {

@@ -10,8 +10,7 @@ import ua.zvernennia.core.appeal.GeoPoint;
  */
 public interface MapPlaces {
     /** Where the map has the appeal, and why. */
-    record Place(GeoPoint point, Source source, String geocoderStatus) {
-    }
+    record Place(GeoPoint point, Source source, String geocoderStatus) {}
 
     enum Source {
         /** The point the citizen sent or picked. */

@@ -16,6 +16,7 @@ public final class MapReader {
     public static final int POINTS_UP_TO = 1_500;
     /** From this zoom on (streets), points are sent whatever their number, up to {@link #MAX_POINTS}. */
     public static final int POINTS_FROM_ZOOM = 15;
+
     public static final int MAX_POINTS = 3_000;
 
     private final OpenMap map;
@@ -43,15 +44,15 @@ public final class MapReader {
     /** Cells merged into the cells of {@code zoom}, each drawn at the mean of its appeals. */
     static List<Cluster> clusters(List<MapCell> cells, int zoom) {
         int shift = MapGrid.ZOOM - zoom;
-        record Sum(long[] appeals, double[] coordinates, EnumMap<AppealStatus, Long> byStatus) {
-        }
+        record Sum(long[] appeals, double[] coordinates, EnumMap<AppealStatus, Long> byStatus) {}
         Map<Long, Sum> merged = new LinkedHashMap<>();
         for (MapCell c : cells) {
             if (c.appeals() <= 0) {
                 continue;
             }
             long key = ((long) (c.x() >> shift) << 32) | (c.y() >> shift);
-            Sum s = merged.computeIfAbsent(key, k -> new Sum(new long[1], new double[2], new EnumMap<>(AppealStatus.class)));
+            Sum s = merged.computeIfAbsent(
+                    key, k -> new Sum(new long[1], new double[2], new EnumMap<>(AppealStatus.class)));
             s.appeals()[0] += c.appeals();
             s.coordinates()[0] += c.latitudeSum();
             s.coordinates()[1] += c.longitudeSum();
@@ -59,7 +60,10 @@ public final class MapReader {
         }
         return merged.values().stream()
                 .filter(s -> s.appeals()[0] > 0)
-                .map(s -> new Cluster(s.coordinates()[0] / s.appeals()[0], s.coordinates()[1] / s.appeals()[0], s.appeals()[0],
+                .map(s -> new Cluster(
+                        s.coordinates()[0] / s.appeals()[0],
+                        s.coordinates()[1] / s.appeals()[0],
+                        s.appeals()[0],
                         s.byStatus()))
                 .toList();
     }

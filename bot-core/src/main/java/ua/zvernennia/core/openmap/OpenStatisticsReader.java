@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import ua.zvernennia.core.stats.DateRange;
@@ -32,20 +31,34 @@ public final class OpenStatisticsReader {
     public OpenStatistics read(java.time.LocalDate from, java.time.LocalDate to) {
         DateRange range = new DateRange(from, to, zone);
         Statistics s = statistics.read(range, GroupBy.DAY);
-        var days = s.periods().stream().map(p -> new OpenStatistics.DayCount(p.first(), p.total(), p.resolved())).toList();
+        var days = s.periods().stream()
+                .map(p -> new OpenStatistics.DayCount(p.first(), p.total(), p.resolved()))
+                .toList();
         var executors = new ArrayList<OpenStatistics.Executor>();
         var all = new TreeMap<Long, Long>();
         for (ExecutorRow r : map.executors(from, to)) {
             r.resolutionMinutes().forEach((m, n) -> all.merge(m, n, Long::sum));
             Long median = median(r.resolutionMinutes());
-            executors.add(new OpenStatistics.Executor(r.executor(), r.received(), r.resolved(), r.resolvedOnTime(),
-                    Percentages.ratio(r.resolvedOnTime(), r.resolved()), median, hours(median), r.rated(),
-                    r.rated() == 0 ? null : BigDecimal.valueOf(r.ratingSum()).divide(BigDecimal.valueOf(r.rated()), 1, RoundingMode.HALF_UP)));
+            executors.add(new OpenStatistics.Executor(
+                    r.executor(),
+                    r.received(),
+                    r.resolved(),
+                    r.resolvedOnTime(),
+                    Percentages.ratio(r.resolvedOnTime(), r.resolved()),
+                    median,
+                    hours(median),
+                    r.rated(),
+                    r.rated() == 0
+                            ? null
+                            : BigDecimal.valueOf(r.ratingSum())
+                                    .divide(BigDecimal.valueOf(r.rated()), 1, RoundingMode.HALF_UP)));
         }
-        executors.sort(Comparator.comparingLong(OpenStatistics.Executor::received).reversed()
+        executors.sort(Comparator.comparingLong(OpenStatistics.Executor::received)
+                .reversed()
                 .thenComparing(OpenStatistics.Executor::name));
         Long median = median(all);
-        return new OpenStatistics(from, to, s.total(), s.byCategory(), s.byStatus(), days, executors, median, hours(median));
+        return new OpenStatistics(
+                from, to, s.total(), s.byCategory(), s.byStatus(), days, executors, median, hours(median));
     }
 
     /** The nearest-rank median; null when there is nothing. */
@@ -66,6 +79,8 @@ public final class OpenStatisticsReader {
     }
 
     private static BigDecimal hours(Long minutes) {
-        return minutes == null ? null : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+        return minutes == null
+                ? null
+                : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
     }
 }

@@ -15,9 +15,18 @@ import ua.zvernennia.core.appeal.GeoPoint;
  * @param closedAt  when it was closed, or null while it is open
  * @param point     the problem's place on the map, or null when it has none (yet)
  */
-public record PublicAppeal(String number, String categoryId, String direction, String issueType, AppealStatus status,
-                           Instant createdAt, Instant deadline, Instant legalDeadline, Instant closedAt, String executor,
-                           GeoPoint point) {
+public record PublicAppeal(
+        String number,
+        String categoryId,
+        String direction,
+        String issueType,
+        AppealStatus status,
+        Instant createdAt,
+        Instant deadline,
+        Instant legalDeadline,
+        Instant closedAt,
+        String executor,
+        GeoPoint point) {
     public PublicAppeal {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(status, "status");

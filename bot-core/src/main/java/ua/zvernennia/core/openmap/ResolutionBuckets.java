@@ -8,8 +8,7 @@ package ua.zvernennia.core.openmap;
 public final class ResolutionBuckets {
     private static final int EXACT_BELOW = 32;
 
-    private ResolutionBuckets() {
-    }
+    private ResolutionBuckets() {}
 
     /** The value kept for {@code minutes} (negative times count as 0). */
     public static long of(long minutes) {

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public interface AccessLogStore {
     /** One entry; {@code appeal} is null for an action about no single appeal (a search that found nothing). */
-    record Entry(long id, Instant at, String actor, String via, String action, String appeal) {
-    }
+    record Entry(long id, Instant at, String actor, String via, String action, String appeal) {}
 
     /** Records one look by {@code actor} at each of {@code appeals} (or one entry with none). */
     void record(Instant at, String actor, String via, String action, List<String> appeals);

@@ -25,7 +25,8 @@ public interface PersonalDataStore {
      * @param keptOpen     open appeals kept, by number, with their status: the law on citizens'
      *                     appeals needs their data until they are considered
      */
-    record ErasedByPhone(int chats, int savedDetails, List<AppealNumber> anonymised, Map<AppealNumber, String> keptOpen) {
+    record ErasedByPhone(
+            int chats, int savedDetails, List<AppealNumber> anonymised, Map<AppealNumber, String> keptOpen) {
         public ErasedByPhone {
             anonymised = List.copyOf(anonymised);
             keptOpen = Collections.unmodifiableMap(new LinkedHashMap<>(keptOpen));

@@ -11,8 +11,15 @@ import ua.zvernennia.core.appeal.AppealNumber;
  * outcome once it is closed. Any field but the questions may be unknown (null or empty).
  * Checked against a {@link Classifier} by {@link Classifier#problems}.
  */
-public record Classification(String type, String form, Integer signatories, String sign, AppealNumber earlier,
-                             List<String> citizenCategories, List<String> questions, String outcome) {
+public record Classification(
+        String type,
+        String form,
+        Integer signatories,
+        String sign,
+        AppealNumber earlier,
+        List<String> citizenCategories,
+        List<String> questions,
+        String outcome) {
     /** The most questions one appeal is counted with. */
     public static final int MAX_QUESTIONS = 20;
     /** The most signatories a collective appeal is counted with. */
@@ -25,7 +32,8 @@ public record Classification(String type, String form, Integer signatories, Stri
             throw new IllegalArgumentException("questions: at most " + MAX_QUESTIONS + " per appeal");
         }
         if (signatories != null && (signatories < 2 || signatories > MAX_SIGNATORIES)) {
-            throw new IllegalArgumentException("signatories: 2.." + MAX_SIGNATORIES + " for a collective appeal, not " + signatories);
+            throw new IllegalArgumentException(
+                    "signatories: 2.." + MAX_SIGNATORIES + " for a collective appeal, not " + signatories);
         }
     }
 

@@ -16,8 +16,15 @@ import java.util.stream.Collectors;
  *
  * @param fallbackTopic the topic of an appeal whose direction has no topic mapped
  */
-public record Classifier(List<Entry> types, List<Entry> forms, List<Entry> signs, List<Entry> citizenCategories,
-                         List<Entry> topics, List<TopicGroup> topicGroups, List<Entry> outcomes, String fallbackTopic) {
+public record Classifier(
+        List<Entry> types,
+        List<Entry> forms,
+        List<Entry> signs,
+        List<Entry> citizenCategories,
+        List<Entry> topics,
+        List<TopicGroup> topicGroups,
+        List<Entry> outcomes,
+        String fallbackTopic) {
 
     /**
      * One item of a list.
@@ -28,7 +35,8 @@ public record Classifier(List<Entry> types, List<Entry> forms, List<Entry> signs
     public record Entry(String code, String name, String flag) {
         public Entry {
             if (code == null || !code.matches("[0-9A-Za-z.\\-]{1,16}")) {
-                throw new IllegalArgumentException("a classifier code must be 1..16 letters, digits, dots or hyphens: '" + code + "'");
+                throw new IllegalArgumentException(
+                        "a classifier code must be 1..16 letters, digits, dots or hyphens: '" + code + "'");
             }
             if (name == null || name.isBlank() || name.length() > 200) {
                 throw new IllegalArgumentException("the name of " + code + " must be 1..200 characters");
@@ -148,22 +156,28 @@ public record Classifier(List<Entry> types, List<Entry> forms, List<Entry> signs
         for (String k : c.citizenCategories()) {
             check(out, "citizenCategories", k, this::citizenCategory, citizenCategories);
         }
-        boolean collective = c.form() != null && form(c.form()).map(e -> COLLECTIVE.equals(e.flag())).orElse(false);
+        boolean collective = c.form() != null
+                && form(c.form()).map(e -> COLLECTIVE.equals(e.flag())).orElse(false);
         if (collective && c.signatories() == null) {
             out.add("signatories: a collective appeal needs the number of its signatories (2 or more)");
         }
         if (!collective && c.signatories() != null && c.form() != null) {
-            out.add("signatories: only a collective appeal (form " + forms.stream().filter(e -> COLLECTIVE.equals(e.flag()))
-                    .map(Entry::code).toList() + ") has signatories");
+            out.add("signatories: only a collective appeal (form "
+                    + forms.stream()
+                            .filter(e -> COLLECTIVE.equals(e.flag()))
+                            .map(Entry::code)
+                            .toList() + ") has signatories");
         }
-        boolean repeated = c.sign() != null && sign(c.sign()).map(e -> REPEATED.equals(e.flag())).orElse(false);
+        boolean repeated = c.sign() != null
+                && sign(c.sign()).map(e -> REPEATED.equals(e.flag())).orElse(false);
         if (repeated && c.earlier() == null) {
             out.add("earlierNumber: a repeated appeal needs the number of the earlier one (such as 2025-000123)");
         }
         return out;
     }
 
-    private static void check(List<String> out, String field, String code, Function<String, Optional<Entry>> find, List<Entry> list) {
+    private static void check(
+            List<String> out, String field, String code, Function<String, Optional<Entry>> find, List<Entry> list) {
         if (code != null && find.apply(code).isEmpty()) {
             out.add(field + ": '" + code + "' is not a code of the classifier; known: " + codes(list));
         }

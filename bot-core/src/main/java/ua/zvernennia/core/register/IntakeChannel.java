@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * @param reportGroup the group the report sums this channel into (such as «гарячі лінії»), or null
  * @param position    the order in lists and in the report
  */
-public record IntakeChannel(String code, String nameUk, String reportGroup, boolean messenger, boolean builtIn, boolean active,
-                            int position) {
+public record IntakeChannel(
+        String code,
+        String nameUk,
+        String reportGroup,
+        boolean messenger,
+        boolean builtIn,
+        boolean active,
+        int position) {
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
     public static final int MAX_NAME = 80;
 
@@ -25,11 +31,25 @@ public record IntakeChannel(String code, String nameUk, String reportGroup, bool
      */
     public static final List<IntakeChannel> DEFAULTS = List.of(
             new IntakeChannel("GOV_HOTLINE", "Урядова гаряча лінія", "Гарячі лінії", false, true, true, 10),
-            new IntakeChannel("REGIONAL_HOTLINE", "Гаряча лінія голови облдержадміністрації", "Гарячі лінії", false, false, true, 20),
+            new IntakeChannel(
+                    "REGIONAL_HOTLINE",
+                    "Гаряча лінія голови облдержадміністрації",
+                    "Гарячі лінії",
+                    false,
+                    false,
+                    true,
+                    20),
             new IntakeChannel("HOTLINE", "Гаряча лінія міста", "Гарячі лінії", false, true, true, 30),
             new IntakeChannel("PHONE", "Телефоном", null, false, true, true, 40),
             new IntakeChannel("MAIL", "Листом поштою", "Письмові звернення", false, false, true, 50),
-            new IntakeChannel("FORWARDED", "Від інших органів, установ, організацій", "Письмові звернення", false, false, true, 60),
+            new IntakeChannel(
+                    "FORWARDED",
+                    "Від інших органів, установ, організацій",
+                    "Письмові звернення",
+                    false,
+                    false,
+                    true,
+                    60),
             new IntakeChannel("IN_PERSON", "На особистому прийомі", null, false, true, true, 70),
             new IntakeChannel("EMAIL", "Електронною поштою", "Електронні звернення", false, true, true, 80),
             new IntakeChannel("WEB", "Вебсайт і застосунки", "Електронні звернення", false, true, true, 90),
@@ -39,7 +59,8 @@ public record IntakeChannel(String code, String nameUk, String reportGroup, bool
 
     public IntakeChannel {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("code: 2..32 capital Latin letters, digits and underscores, starting with a letter (such as REGIONAL_HOTLINE)");
+            throw new IllegalArgumentException(
+                    "code: 2..32 capital Latin letters, digits and underscores, starting with a letter (such as REGIONAL_HOTLINE)");
         }
         if (nameUk == null || nameUk.isBlank() || nameUk.strip().length() > MAX_NAME) {
             throw new IllegalArgumentException("nameUk: 1.." + MAX_NAME + " characters required");

@@ -47,7 +47,8 @@ public final class Register {
      *                              {@code lifts.stuck}): what a direction nobody mapped gets
      * @param receivedAtMaxDaysBack how far back an operator may date an appeal's receipt
      */
-    public record Settings(Classifier classifier, Map<String, String> defaultMapping, ZoneId zone, int receivedAtMaxDaysBack) {
+    public record Settings(
+            Classifier classifier, Map<String, String> defaultMapping, ZoneId zone, int receivedAtMaxDaysBack) {
         public Settings {
             Objects.requireNonNull(classifier, "classifier");
             Objects.requireNonNull(zone, "zone");
@@ -63,7 +64,12 @@ public final class Register {
      *
      * @param receivedAt when it was received; null: now
      */
-    public record Intake(NewAppeal appeal, IntakeChannel channel, Instant receivedAt, Classification classification, String comment) {
+    public record Intake(
+            NewAppeal appeal,
+            IntakeChannel channel,
+            Instant receivedAt,
+            Classification classification,
+            String comment) {
         public Intake {
             Objects.requireNonNull(appeal, "appeal");
             Objects.requireNonNull(channel, "channel");
@@ -76,8 +82,7 @@ public final class Register {
      *
      * @param closeAs RESOLVED or REJECTED, or null for an appeal still open
      */
-    public record ImportRow(int line, Intake intake, AppealStatus closeAs, Instant closedAt, String closeNote) {
-    }
+    public record ImportRow(int line, Intake intake, AppealStatus closeAs, Instant closedAt, String closeNote) {}
 
     private final UnitOfWork work;
     private final RegisterStore store;
@@ -91,7 +96,13 @@ public final class Register {
      * @param store the register read beside the writer
      * @param menu  the whole menu, inactive entries included (directions for the mapping)
      */
-    public Register(UnitOfWork work, RegisterStore store, OperatorDesk desk, Supplier<List<Category>> menu, Clock clock, Settings settings) {
+    public Register(
+            UnitOfWork work,
+            RegisterStore store,
+            OperatorDesk desk,
+            Supplier<List<Category>> menu,
+            Clock clock,
+            Settings settings) {
         this.work = work;
         this.store = store;
         this.desk = desk;
@@ -134,12 +145,15 @@ public final class Register {
             return 0;
         }
         return work.run(s -> {
-            var written = s.register().mapping().stream().map(TopicMapping::direction).collect(java.util.stream.Collectors.toSet());
+            var written = s.register().mapping().stream()
+                    .map(TopicMapping::direction)
+                    .collect(java.util.stream.Collectors.toSet());
             int n = 0;
             for (var e : settings.defaultMapping().entrySet()) {
                 if (!written.contains(e.getKey()) && known.contains(e.getKey())) {
                     String[] parts = e.getKey().split("\\.", 2);
-                    s.register().putMapping(parts[0], parts.length > 1 ? parts[1] : null, e.getValue(), clock.instant());
+                    s.register()
+                            .putMapping(parts[0], parts.length > 1 ? parts[1] : null, e.getValue(), clock.instant());
                     n++;
                 }
             }
@@ -164,17 +178,22 @@ public final class Register {
 
     /** {@link #operatorChannel(String)} among {@code channels}. */
     public static IntakeChannel operatorChannel(String code, List<IntakeChannel> channels) {
-        List<String> known = operatorChannels(channels).stream().map(IntakeChannel::code).toList();
+        List<String> known =
+                operatorChannels(channels).stream().map(IntakeChannel::code).toList();
         if (code == null || code.isBlank()) {
             throw Refusal.invalid("channel", "channel: required; one of " + known);
         }
         String c = code.strip();
-        Optional<IntakeChannel> found = channels.stream().filter(ch -> ch.code().equals(c)).findFirst();
+        Optional<IntakeChannel> found =
+                channels.stream().filter(ch -> ch.code().equals(c)).findFirst();
         if (found.isPresent() && found.get().messenger()) {
-            throw Refusal.invalid("channel", "channel: " + c + " is a messenger: its appeals come from the bot; one of " + known);
+            throw Refusal.invalid(
+                    "channel", "channel: " + c + " is a messenger: its appeals come from the bot; one of " + known);
         }
         if (found.isEmpty() || !found.get().active()) {
-            throw Refusal.invalid("channel", "channel: '" + c + "' is not a channel operators register appeals from; one of " + known);
+            throw Refusal.invalid(
+                    "channel",
+                    "channel: '" + c + "' is not a channel operators register appeals from; one of " + known);
         }
         return found.get();
     }
@@ -202,7 +221,9 @@ public final class Register {
             if (c != null && channels.stream().anyMatch(ch -> ch.code().equals(c))) {
                 throw Refusal.conflict("code: there already is a channel " + c);
             }
-            int pos = position != null ? position : channels.stream().mapToInt(IntakeChannel::position).max().orElse(0) + 10;
+            int pos = position != null
+                    ? position
+                    : channels.stream().mapToInt(IntakeChannel::position).max().orElse(0) + 10;
             IntakeChannel added = validated(() -> new IntakeChannel(c, nameUk, reportGroup, false, false, true, pos));
             s.register().addChannel(added, clock.instant());
             return added;
@@ -215,10 +236,12 @@ public final class Register {
      *
      * @param clearGroup takes the channel out of its report group
      */
-    public IntakeChannel changeChannel(String code, String nameUk, String reportGroup, boolean clearGroup, Boolean active,
-                                       Integer position) {
+    public IntakeChannel changeChannel(
+            String code, String nameUk, String reportGroup, boolean clearGroup, Boolean active, Integer position) {
         return work.run(s -> {
-            IntakeChannel old = s.register().channels().stream().filter(c -> c.code().equals(code)).findFirst()
+            IntakeChannel old = s.register().channels().stream()
+                    .filter(c -> c.code().equals(code))
+                    .findFirst()
                     .orElseThrow(() -> Refusal.notFound("no channel " + code));
             if (old.messenger()) {
                 throw Refusal.conflict("channel " + code + " is a messenger's: it is fixed");
@@ -226,9 +249,14 @@ public final class Register {
             if (active != null && !active && old.builtIn()) {
                 throw Refusal.conflict("channel " + code + " is built in: it stays active");
             }
-            IntakeChannel changed = validated(() -> new IntakeChannel(code, nameUk == null ? old.nameUk() : nameUk,
-                    clearGroup ? null : reportGroup == null ? old.reportGroup() : reportGroup, false, old.builtIn(),
-                    active == null ? old.active() : active, position == null ? old.position() : position));
+            IntakeChannel changed = validated(() -> new IntakeChannel(
+                    code,
+                    nameUk == null ? old.nameUk() : nameUk,
+                    clearGroup ? null : reportGroup == null ? old.reportGroup() : reportGroup,
+                    false,
+                    old.builtIn(),
+                    active == null ? old.active() : active,
+                    position == null ? old.position() : position));
             s.register().updateChannel(changed, clock.instant());
             return changed;
         });
@@ -285,7 +313,15 @@ public final class Register {
             for (ImportRow r : rows) {
                 Appeal saved = registerIn(s, r.intake(), actor, now);
                 if (r.closeAs() != null) {
-                    s.appeals().changeStatus(saved.number(), saved.status(), r.closeAs(), actor, r.closeNote(), null, r.closedAt());
+                    s.appeals()
+                            .changeStatus(
+                                    saved.number(),
+                                    saved.status(),
+                                    r.closeAs(),
+                                    actor,
+                                    r.closeNote(),
+                                    null,
+                                    r.closedAt());
                 }
                 numbers.add(saved.number());
             }
@@ -299,7 +335,9 @@ public final class Register {
             throw Refusal.invalid("earlierNumber", "earlierNumber: there is no appeal " + c.earlier());
         }
         // The history names the register's channel: the appeal's own says OTHER for a channel kept only as data.
-        String comment = in.comment() == null || in.comment().isBlank() ? "registered from " + in.channel().code() : in.comment();
+        String comment = in.comment() == null || in.comment().isBlank()
+                ? "registered from " + in.channel().code()
+                : in.comment();
         Appeal saved = desk.register(s, in.appeal(), actor, comment, in.receivedAt());
         s.register().registered(saved.number(), in.channel().code(), now);
         Classification kept = c.questions().isEmpty()
@@ -337,10 +375,14 @@ public final class Register {
         return work.run(s -> {
             Appeal appeal = s.appeals().find(number).orElseThrow(() -> Refusal.notFound("no appeal " + number));
             Classification before = s.register().find(number).orElseThrow().classification();
-            if (next.outcome() != null && !Objects.equals(next.outcome(), before.outcome()) && !appeal.status().isClosed()) {
-                throw Refusal.conflict("outcome: the appeal is " + appeal.status() + "; an outcome is recorded once it is closed");
+            if (next.outcome() != null
+                    && !Objects.equals(next.outcome(), before.outcome())
+                    && !appeal.status().isClosed()) {
+                throw Refusal.conflict(
+                        "outcome: the appeal is " + appeal.status() + "; an outcome is recorded once it is closed");
             }
-            if (next.earlier() != null && (next.earlier().equals(number) || !s.register().exists(next.earlier()))) {
+            if (next.earlier() != null
+                    && (next.earlier().equals(number) || !s.register().exists(next.earlier()))) {
                 throw Refusal.invalid("earlierNumber", "earlierNumber: there is no earlier appeal " + next.earlier());
             }
             String note = differences(before, next);
@@ -360,13 +402,17 @@ public final class Register {
      * @throws Refusal as {@link OperatorDesk#changeStatus} does, and when the outcome is unknown or
      *                 given for a status that does not close the appeal
      */
-    public OperatorDesk.StatusChanged changeStatus(AppealNumber number, AppealStatus to, String comment, String outcome, String actor) {
+    public OperatorDesk.StatusChanged changeStatus(
+            AppealNumber number, AppealStatus to, String comment, String outcome, String actor) {
         String code = outcome == null || outcome.isBlank() ? null : outcome.strip();
         if (code != null && to != AppealStatus.RESOLVED && to != AppealStatus.REJECTED) {
             throw Refusal.invalid("outcome", "outcome: only when the appeal is closed (RESOLVED or REJECTED)");
         }
         if (code != null && classifier().outcome(code).isEmpty()) {
-            throw Refusal.invalid("outcome", "outcome: '" + code + "' is not one of " + Classifier.codes(classifier().outcomes()));
+            throw Refusal.invalid(
+                    "outcome",
+                    "outcome: '" + code + "' is not one of "
+                            + Classifier.codes(classifier().outcomes()));
         }
         return work.run(s -> {
             OperatorDesk.StatusChanged changed = desk.changeStatus(s, number, to, comment, actor);
@@ -391,7 +437,11 @@ public final class Register {
         diff(parts, "signatories", a.signatories(), b.signatories());
         diff(parts, "sign", a.sign(), b.sign());
         diff(parts, "earlierNumber", a.earlier(), b.earlier());
-        diff(parts, "citizenCategories", String.join(", ", a.citizenCategories()), String.join(", ", b.citizenCategories()));
+        diff(
+                parts,
+                "citizenCategories",
+                String.join(", ", a.citizenCategories()),
+                String.join(", ", b.citizenCategories()));
         diff(parts, "questions", String.join(", ", a.questions()), String.join(", ", b.questions()));
         diff(parts, "outcome", a.outcome(), b.outcome());
         return String.join("; ", parts);
@@ -418,7 +468,9 @@ public final class Register {
      */
     public TopicMapping putMapping(String categoryId, String issueTypeId, String topic) {
         String id = categoryId == null ? "" : categoryId.strip();
-        Category category = menu.get().stream().filter(c -> c.id().equals(id)).findFirst()
+        Category category = menu.get().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> Refusal.invalid("category", "category: no category '" + id + "'"));
         String type = issueTypeId == null || issueTypeId.isBlank() ? null : issueTypeId.strip();
         if (type != null && category.issueType(type).isEmpty()) {
@@ -426,17 +478,23 @@ public final class Register {
         }
         String t = topic == null || topic.isBlank() ? null : topic.strip();
         if (t == null && type == null) {
-            throw Refusal.invalid("topic", "topic: a category needs a topic; known: " + Classifier.codes(classifier().topics()));
+            throw Refusal.invalid(
+                    "topic",
+                    "topic: a category needs a topic; known: "
+                            + Classifier.codes(classifier().topics()));
         }
         if (t != null && classifier().topic(t).isEmpty()) {
-            throw Refusal.invalid("topic", "topic: '" + t + "' is not a topic of the classifier; known: "
-                    + Classifier.codes(classifier().topics()));
+            throw Refusal.invalid(
+                    "topic",
+                    "topic: '" + t + "' is not a topic of the classifier; known: "
+                            + Classifier.codes(classifier().topics()));
         }
         work.run(s -> {
             s.register().putMapping(category.id(), type, t, clock.instant());
             return null;
         });
-        return new TopicMapping(category.id(), type, t == null ? topics().get(TopicMapping.direction(category.id(), type)) : t);
+        return new TopicMapping(
+                category.id(), type, t == null ? topics().get(TopicMapping.direction(category.id(), type)) : t);
     }
 
     /**
@@ -467,7 +525,9 @@ public final class Register {
                 return topic;
             }
         }
-        return own.getOrDefault(categoryId, settings.defaultMapping().getOrDefault(categoryId, classifier().fallbackTopic()));
+        return own.getOrDefault(
+                categoryId,
+                settings.defaultMapping().getOrDefault(categoryId, classifier().fallbackTopic()));
     }
 
     // ---- reports ----------------------------------------------------------------------------------------
@@ -497,10 +557,12 @@ public final class Register {
         return figures(null, range, unknownName, termNames);
     }
 
-    private RegisterFigures figures(ReportPeriod period, DateRange range, String unknownName, Map<String, String> termNames) {
+    private RegisterFigures figures(
+            ReportPeriod period, DateRange range, String unknownName, Map<String, String> termNames) {
         // The database keeps milliseconds.
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        RegisterCounts counts = store.counts(range.start(), range.end(), asOf, topics(), classifier().fallbackTopic());
+        RegisterCounts counts = store.counts(
+                range.start(), range.end(), asOf, topics(), classifier().fallbackTopic());
         return RegisterFigures.of(period, asOf, counts, classifier(), channels(), unknownName, termNames);
     }
 

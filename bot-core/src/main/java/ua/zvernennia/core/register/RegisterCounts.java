@@ -18,10 +18,21 @@ import java.util.Map;
  * @param openOverdue          still open past the legal deadline
  * @param openInTime           still open, the legal deadline not yet passed
  */
-public record RegisterCounts(long appeals, Map<String, Long> byChannel, Map<String, Long> questionsByTopic,
-                             Map<String, Long> byType, Map<String, Long> byForm, long signatories, Map<String, Long> bySign,
-                             Map<String, Long> citizenCategories, Map<String, Long> byOutcome, long closed,
-                             long closedOnTime, long closedLate, long openOverdue, long openInTime) {
+public record RegisterCounts(
+        long appeals,
+        Map<String, Long> byChannel,
+        Map<String, Long> questionsByTopic,
+        Map<String, Long> byType,
+        Map<String, Long> byForm,
+        long signatories,
+        Map<String, Long> bySign,
+        Map<String, Long> citizenCategories,
+        Map<String, Long> byOutcome,
+        long closed,
+        long closedOnTime,
+        long closedLate,
+        long openOverdue,
+        long openInTime) {
     public static final String UNKNOWN = "unclassified";
 
     public RegisterCounts {

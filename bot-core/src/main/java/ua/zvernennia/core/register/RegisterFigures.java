@@ -16,10 +16,23 @@ import ua.zvernennia.core.stats.Percentages;
  * is null for the figures of an arbitrary range of dates (the statistics). Shares of a
  * breakdown add up to 100.0 (see {@link Percentages}); a subtotal's share is the sum of its lines'.
  */
-public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, List<Line> channels, long questions,
-                              List<Line> topics, List<Line> types, List<Line> forms, long collective, long signatories,
-                              List<Line> signs, long repeated, List<Line> citizenCategories, long closed, List<Line> outcomes,
-                              List<Line> terms) {
+public record RegisterFigures(
+        ReportPeriod period,
+        Instant asOf,
+        long appeals,
+        List<Line> channels,
+        long questions,
+        List<Line> topics,
+        List<Line> types,
+        List<Line> forms,
+        long collective,
+        long signatories,
+        List<Line> signs,
+        long repeated,
+        List<Line> citizenCategories,
+        long closed,
+        List<Line> outcomes,
+        List<Line> terms) {
 
     /**
      * One line of a breakdown.
@@ -28,11 +41,11 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
      * @param group    the group an item belongs to, or null
      * @param percent  the share of the breakdown's whole; null when the whole is zero
      */
-    public record Line(boolean subtotal, String code, String name, String group, long count, BigDecimal percent) {
-    }
+    public record Line(boolean subtotal, String code, String name, String group, long count, BigDecimal percent) {}
 
     /** Codes of the lines in {@link #terms}. */
     public static final String CLOSED_ON_TIME = "closed_on_time";
+
     public static final String CLOSED_LATE = "closed_late";
     public static final String OPEN_IN_TIME = "open_in_time";
     public static final String OPEN_OVERDUE = "open_overdue";
@@ -55,28 +68,46 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
      * @param unknownName what a breakdown calls the appeals not classified in it
      * @param termNames   the names of the four lines of terms, by their codes
      */
-    public static RegisterFigures of(ReportPeriod period, Instant asOf, RegisterCounts counts, Classifier classifier,
-                                     List<IntakeChannel> channels, String unknownName, Map<String, String> termNames) {
-        return new RegisterFigures(period, asOf, counts.appeals(), channelLines(counts, channels), counts.questions(),
-                topicLines(counts, classifier), listLines(classifier.types(), counts.byType(), counts.appeals(), unknownName),
-                listLines(classifier.forms(), counts.byForm(), counts.appeals(), unknownName), flagged(classifier.forms(), counts.byForm(),
-                        Classifier.COLLECTIVE), counts.signatories(),
+    public static RegisterFigures of(
+            ReportPeriod period,
+            Instant asOf,
+            RegisterCounts counts,
+            Classifier classifier,
+            List<IntakeChannel> channels,
+            String unknownName,
+            Map<String, String> termNames) {
+        return new RegisterFigures(
+                period,
+                asOf,
+                counts.appeals(),
+                channelLines(counts, channels),
+                counts.questions(),
+                topicLines(counts, classifier),
+                listLines(classifier.types(), counts.byType(), counts.appeals(), unknownName),
+                listLines(classifier.forms(), counts.byForm(), counts.appeals(), unknownName),
+                flagged(classifier.forms(), counts.byForm(), Classifier.COLLECTIVE),
+                counts.signatories(),
                 listLines(classifier.signs(), counts.bySign(), counts.appeals(), unknownName),
                 flagged(classifier.signs(), counts.bySign(), Classifier.REPEATED),
-                categoryLines(classifier, counts), counts.closed(),
+                categoryLines(classifier, counts),
+                counts.closed(),
                 listLines(classifier.outcomes(), counts.byOutcome(), counts.closed(), unknownName),
                 termLines(counts, termNames));
     }
 
     private static long flagged(List<Classifier.Entry> list, Map<String, Long> counts, String flag) {
-        return list.stream().filter(e -> flag.equals(e.flag())).mapToLong(e -> counts.getOrDefault(e.code(), 0L)).sum();
+        return list.stream()
+                .filter(e -> flag.equals(e.flag()))
+                .mapToLong(e -> counts.getOrDefault(e.code(), 0L))
+                .sum();
     }
 
     private static List<Line> channelLines(RegisterCounts counts, List<IntakeChannel> channels) {
         // Every active channel is shown, with zeros; an inactive or unknown one only when it has appeals.
         var shown = new ArrayList<IntakeChannel>();
         for (IntakeChannel c : channels) {
-            if (counts.byChannel().getOrDefault(c.code(), 0L) > 0 || (c.active() && !c.code().equals("CONSOLE"))) {
+            if (counts.byChannel().getOrDefault(c.code(), 0L) > 0
+                    || (c.active() && !c.code().equals("CONSOLE"))) {
                 shown.add(c);
             }
         }
@@ -85,25 +116,37 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
                 shown.add(new IntakeChannel(code, code, null, false, false, false, Integer.MAX_VALUE));
             }
         }
-        List<BigDecimal> percents = Percentages.of(shown.stream().map(c -> counts.byChannel().getOrDefault(c.code(), 0L)).toList());
+        List<BigDecimal> percents = Percentages.of(shown.stream()
+                .map(c -> counts.byChannel().getOrDefault(c.code(), 0L))
+                .toList());
         // Groups in the order of their first channel; each group's subtotal before its channels.
         var groups = new LinkedHashMap<String, List<Integer>>();
         for (int i = 0; i < shown.size(); i++) {
             String g = shown.get(i).reportGroup();
-            groups.computeIfAbsent(g == null ? "\u0000" + i : g, k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(g == null ? "\u0000" + i : g, k -> new ArrayList<>())
+                    .add(i);
         }
         var out = new ArrayList<Line>();
         for (var e : groups.entrySet()) {
             boolean grouped = !e.getKey().startsWith("\u0000");
             if (grouped) {
-                long sum = e.getValue().stream().mapToLong(i -> counts.byChannel().getOrDefault(shown.get(i).code(), 0L)).sum();
-                BigDecimal pct = counts.appeals() == 0 ? null
+                long sum = e.getValue().stream()
+                        .mapToLong(i ->
+                                counts.byChannel().getOrDefault(shown.get(i).code(), 0L))
+                        .sum();
+                BigDecimal pct = counts.appeals() == 0
+                        ? null
                         : e.getValue().stream().map(percents::get).reduce(BigDecimal.ZERO.setScale(1), BigDecimal::add);
                 out.add(new Line(true, null, e.getKey(), e.getKey(), sum, pct));
             }
             for (int i : e.getValue()) {
                 IntakeChannel c = shown.get(i);
-                out.add(new Line(false, c.code(), c.nameUk(), grouped ? e.getKey() : null, counts.byChannel().getOrDefault(c.code(), 0L),
+                out.add(new Line(
+                        false,
+                        c.code(),
+                        c.nameUk(),
+                        grouped ? e.getKey() : null,
+                        counts.byChannel().getOrDefault(c.code(), 0L),
                         counts.appeals() == 0 ? null : percents.get(i)));
             }
         }
@@ -122,8 +165,7 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
             percentOf.put(codes.get(i), percents.get(i));
         }
         // Blocks: a group (its subtotal and its topics) or a topic on its own, largest first.
-        record Block(String name, long count, List<String> topics, boolean group) {
-        }
+        record Block(String name, long count, List<String> topics, boolean group) {}
         var blocks = new ArrayList<Block>();
         var done = new java.util.HashSet<String>();
         for (String code : codes) {
@@ -132,9 +174,12 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
             }
             var group = classifier.groupOf(code);
             if (group.isPresent()) {
-                List<String> members = codes.stream().filter(c -> group.get().topics().contains(c)).toList();
+                List<String> members = codes.stream()
+                        .filter(c -> group.get().topics().contains(c))
+                        .toList();
                 done.addAll(members);
-                blocks.add(new Block(group.get().name(), members.stream().mapToLong(q::get).sum(), members, true));
+                blocks.add(new Block(
+                        group.get().name(), members.stream().mapToLong(q::get).sum(), members, true));
             } else {
                 done.add(code);
                 blocks.add(new Block(null, q.get(code), List.of(code), false));
@@ -144,18 +189,30 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
         var out = new ArrayList<Line>();
         for (Block b : blocks) {
             if (b.group()) {
-                out.add(new Line(true, null, b.name(), b.name(), b.count(),
+                out.add(new Line(
+                        true,
+                        null,
+                        b.name(),
+                        b.name(),
+                        b.count(),
                         b.topics().stream().map(percentOf::get).reduce(BigDecimal.ZERO.setScale(1), BigDecimal::add)));
             }
             for (String code : b.topics()) {
-                out.add(new Line(false, code, names.getOrDefault(code, code), b.group() ? b.name() : null, q.get(code), percentOf.get(code)));
+                out.add(new Line(
+                        false,
+                        code,
+                        names.getOrDefault(code, code),
+                        b.group() ? b.name() : null,
+                        q.get(code),
+                        percentOf.get(code)));
             }
         }
         return out;
     }
 
     /** Every item of the list, zeros included, and the unclassified ones when there are any. */
-    private static List<Line> listLines(List<Classifier.Entry> list, Map<String, Long> counts, long whole, String unknownName) {
+    private static List<Line> listLines(
+            List<Classifier.Entry> list, Map<String, Long> counts, long whole, String unknownName) {
         var codes = new ArrayList<String>();
         var names = new ArrayList<String>();
         for (Classifier.Entry e : list) {
@@ -177,11 +234,14 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
             codes.add(RegisterCounts.UNKNOWN);
             names.add(unknownName);
         }
-        var values = codes.stream().map(c -> c.equals(RegisterCounts.UNKNOWN) ? unknown : counts.getOrDefault(c, 0L)).toList();
+        var values = codes.stream()
+                .map(c -> c.equals(RegisterCounts.UNKNOWN) ? unknown : counts.getOrDefault(c, 0L))
+                .toList();
         List<BigDecimal> percents = Percentages.of(values);
         var out = new ArrayList<Line>();
         for (int i = 0; i < codes.size(); i++) {
-            out.add(new Line(false, codes.get(i), names.get(i), null, values.get(i), whole == 0 ? null : percents.get(i)));
+            out.add(new Line(
+                    false, codes.get(i), names.get(i), null, values.get(i), whole == 0 ? null : percents.get(i)));
         }
         return out;
     }
@@ -204,7 +264,12 @@ public record RegisterFigures(ReportPeriod period, Instant asOf, long appeals, L
         List<BigDecimal> percents = Percentages.of(values);
         var out = new ArrayList<Line>();
         for (int i = 0; i < codes.size(); i++) {
-            out.add(new Line(false, codes.get(i), names.getOrDefault(codes.get(i), codes.get(i)), null, values.get(i),
+            out.add(new Line(
+                    false,
+                    codes.get(i),
+                    names.getOrDefault(codes.get(i), codes.get(i)),
+                    null,
+                    values.get(i),
                     counts.appeals() == 0 ? null : percents.get(i)));
         }
         return out;

@@ -12,7 +12,11 @@ import ua.zvernennia.core.stats.DateRange;
  * ({@code 2025-Q1}, {@code 2025-H2}, {@code 2025}) names it in the API and holds its narrative.
  */
 public record ReportPeriod(int year, Kind kind, int index) {
-    public enum Kind { QUARTER, HALF, YEAR }
+    public enum Kind {
+        QUARTER,
+        HALF,
+        YEAR
+    }
 
     private static final Pattern KEY = Pattern.compile("(\\d{4})(?:-([QH])([1-4]))?");
 
@@ -26,11 +30,12 @@ public record ReportPeriod(int year, Kind kind, int index) {
             case YEAR -> 1;
         };
         if (index < 1 || index > max) {
-            throw new IllegalArgumentException(switch (kind) {
-                case QUARTER -> "quarter must be 1..4";
-                case HALF -> "half must be 1..2";
-                case YEAR -> "a year has index 1";
-            });
+            throw new IllegalArgumentException(
+                    switch (kind) {
+                        case QUARTER -> "quarter must be 1..4";
+                        case HALF -> "half must be 1..2";
+                        case YEAR -> "a year has index 1";
+                    });
         }
     }
 

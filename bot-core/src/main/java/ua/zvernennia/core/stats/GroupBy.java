@@ -6,7 +6,10 @@ import java.time.temporal.TemporalAdjusters;
 
 /** How statistics split a range of local dates into periods. Weeks start on Monday (ISO). */
 public enum GroupBy {
-    DAY, WEEK, MONTH, QUARTER;
+    DAY,
+    WEEK,
+    MONTH,
+    QUARTER;
 
     /** The first day of the period that holds {@code day}. */
     public LocalDate periodStart(LocalDate day) {

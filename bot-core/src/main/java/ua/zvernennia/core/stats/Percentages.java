@@ -15,8 +15,7 @@ import java.util.stream.IntStream;
 public final class Percentages {
     private static final int TENTHS = 1000;
 
-    private Percentages() {
-    }
+    private Percentages() {}
 
     /** The percentages of the counts; all zero when the counts are. */
     public static List<BigDecimal> of(List<Long> counts) {
@@ -40,8 +39,10 @@ public final class Percentages {
                 given += tenths[i];
             }
             List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
-            order.sort(Comparator.<Integer>comparingLong(i -> remainders[i]).reversed()
-                    .thenComparing(Comparator.<Integer>comparingLong(counts::get).reversed())
+            order.sort(Comparator.<Integer>comparingLong(i -> remainders[i])
+                    .reversed()
+                    .thenComparing(
+                            Comparator.<Integer>comparingLong(counts::get).reversed())
                     .thenComparingInt(i -> i));
             for (int k = 0; k < TENTHS - given; k++) {
                 tenths[order.get(k)]++;
@@ -59,6 +60,8 @@ public final class Percentages {
         if (whole == 0) {
             return null;
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(part)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 }

@@ -31,8 +31,15 @@ public final class StatisticsReader {
     /**
      * Channels in the order the city reports them; the terminal demo only when it has appeals.
      */
-    public static final List<Channel> CHANNEL_ORDER = List.of(Channel.GOV_HOTLINE, Channel.HOTLINE, Channel.PHONE,
-            Channel.EMAIL, Channel.TELEGRAM, Channel.VIBER, Channel.IN_PERSON, Channel.CONSOLE);
+    public static final List<Channel> CHANNEL_ORDER = List.of(
+            Channel.GOV_HOTLINE,
+            Channel.HOTLINE,
+            Channel.PHONE,
+            Channel.EMAIL,
+            Channel.TELEGRAM,
+            Channel.VIBER,
+            Channel.IN_PERSON,
+            Channel.CONSOLE);
 
     /** The channels every breakdown shows, with zeros: the ones the city's report names. */
     private static final List<Channel> REPORTED = CHANNEL_ORDER.subList(0, 7);
@@ -66,8 +73,17 @@ public final class StatisticsReader {
         var minutesRead = CompletableFuture.supplyAsync(() -> source.resolutionMinutes(from, until), READS);
         List<StatisticsSource.Count> counts = source.counts(from, until, asOf);
         long total = counts.stream().mapToLong(StatisticsSource.Count::appeals).sum();
-        return new Statistics(range, groupBy, asOf, total, byChannel(counts), byCategory(counts), byStatus(counts),
-                deadlines(counts, total), resolution(join(minutesRead)), byExecutor(counts),
+        return new Statistics(
+                range,
+                groupBy,
+                asOf,
+                total,
+                byChannel(counts),
+                byCategory(counts),
+                byStatus(counts),
+                deadlines(counts, total),
+                resolution(join(minutesRead)),
+                byExecutor(counts),
                 periods(range, groupBy, join(daysRead)));
     }
 
@@ -95,10 +111,12 @@ public final class StatisticsReader {
             }
         }
         shown.removeIf(c -> byChannel.getOrDefault(c, 0L) == 0 && !REPORTED.contains(c));
-        List<BigDecimal> percents = Percentages.of(shown.stream().map(c -> byChannel.getOrDefault(c, 0L)).toList());
+        List<BigDecimal> percents = Percentages.of(
+                shown.stream().map(c -> byChannel.getOrDefault(c, 0L)).toList());
         var out = new ArrayList<Statistics.ChannelShare>();
         for (int i = 0; i < shown.size(); i++) {
-            out.add(new Statistics.ChannelShare(shown.get(i), byChannel.getOrDefault(shown.get(i), 0L), percents.get(i)));
+            out.add(new Statistics.ChannelShare(
+                    shown.get(i), byChannel.getOrDefault(shown.get(i), 0L), percents.get(i)));
         }
         return out;
     }
@@ -112,11 +130,15 @@ public final class StatisticsReader {
         }
         List<String> ids = new ArrayList<>(count.keySet());
         // Most appeals first; equal counts by name, so that the order does not depend on the database.
-        ids.sort(Comparator.<String>comparingLong(count::get).reversed().thenComparing(names::get).thenComparing(id -> id));
+        ids.sort(Comparator.<String>comparingLong(count::get)
+                .reversed()
+                .thenComparing(names::get)
+                .thenComparing(id -> id));
         List<BigDecimal> percents = Percentages.of(ids.stream().map(count::get).toList());
         var out = new ArrayList<Statistics.CategoryShare>();
         for (int i = 0; i < ids.size(); i++) {
-            out.add(new Statistics.CategoryShare(ids.get(i), names.get(ids.get(i)), count.get(ids.get(i)), percents.get(i)));
+            out.add(new Statistics.CategoryShare(
+                    ids.get(i), names.get(ids.get(i)), count.get(ids.get(i)), percents.get(i)));
         }
         return out;
     }
@@ -128,7 +150,8 @@ public final class StatisticsReader {
         }
         counts.forEach(c -> byStatus.merge(c.status(), c.appeals(), Long::sum));
         List<AppealStatus> statuses = List.of(AppealStatus.values());
-        List<BigDecimal> percents = Percentages.of(statuses.stream().map(byStatus::get).toList());
+        List<BigDecimal> percents =
+                Percentages.of(statuses.stream().map(byStatus::get).toList());
         var out = new ArrayList<Statistics.StatusShare>();
         for (int i = 0; i < statuses.size(); i++) {
             out.add(new Statistics.StatusShare(statuses.get(i), byStatus.get(statuses.get(i)), percents.get(i)));
@@ -153,8 +176,14 @@ public final class StatisticsReader {
                 resolved += c.appeals();
             }
         }
-        return new Statistics.Deadlines(overdue, openOverdue, overdue - openOverdue, onTime, pastLegal,
-                Percentages.ratio(overdue, total), Percentages.ratio(onTime, resolved));
+        return new Statistics.Deadlines(
+                overdue,
+                openOverdue,
+                overdue - openOverdue,
+                onTime,
+                pastLegal,
+                Percentages.ratio(overdue, total),
+                Percentages.ratio(onTime, resolved));
     }
 
     static Statistics.Resolution resolution(NavigableMap<Long, Long> minutes) {
@@ -195,13 +224,16 @@ public final class StatisticsReader {
             f[2] += c.resolvedOnTime();
         }
         var out = new ArrayList<Statistics.ExecutorFigures>();
-        figures.forEach((executor, f) -> out.add(new Statistics.ExecutorFigures(executor, f[0], f[1], f[2], Percentages.ratio(f[2], f[1]))));
-        out.sort(Comparator.comparingLong(Statistics.ExecutorFigures::received).reversed()
+        figures.forEach((executor, f) ->
+                out.add(new Statistics.ExecutorFigures(executor, f[0], f[1], f[2], Percentages.ratio(f[2], f[1]))));
+        out.sort(Comparator.comparingLong(Statistics.ExecutorFigures::received)
+                .reversed()
                 .thenComparing(Statistics.ExecutorFigures::executor));
         return out;
     }
 
-    private static List<Statistics.PeriodFigures> periods(DateRange range, GroupBy groupBy, List<StatisticsSource.Day> days) {
+    private static List<Statistics.PeriodFigures> periods(
+            DateRange range, GroupBy groupBy, List<StatisticsSource.Day> days) {
         var out = new ArrayList<Statistics.PeriodFigures>();
         for (DateRange.Period p : range.periods(groupBy)) {
             long total = 0;

@@ -21,8 +21,16 @@ import ua.zvernennia.core.chat.Channel;
 public interface StatisticsSource {
 
     /** The appeals of one channel, category, executor and status. */
-    record Count(Channel channel, String categoryId, String categoryName, String executor, AppealStatus status,
-                 long appeals, long overdue, long resolvedOnTime, long pastLegalDeadline) {
+    record Count(
+            Channel channel,
+            String categoryId,
+            String categoryName,
+            String executor,
+            AppealStatus status,
+            long appeals,
+            long overdue,
+            long resolvedOnTime,
+            long pastLegalDeadline) {
         public Count {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(categoryId, "categoryId");
@@ -39,7 +47,11 @@ public interface StatisticsSource {
         }
 
         public Day plus(Day other) {
-            return new Day(day, appeals + other.appeals, resolved + other.resolved, resolvedOnTime + other.resolvedOnTime,
+            return new Day(
+                    day,
+                    appeals + other.appeals,
+                    resolved + other.resolved,
+                    resolvedOnTime + other.resolvedOnTime,
                     overdue + other.overdue);
         }
     }

@@ -11,16 +11,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PersonNameTest {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "Олена Коваленко | Олена | Коваленко",
-            "  Олена    Коваленко  | Олена | Коваленко",
-            "Мар'яна Іваненко-Петрук | Мар'яна | Іваненко-Петрук",
-            "Марʼяна Петрук | Марʼяна | Петрук",
-            "Мар’яна Петрук | Мар’яна | Петрук",
-            "Ivan Franko | Ivan | Franko",
-            "Коваленко Олена Петрівна | Коваленко | Олена Петрівна",
-            "Їжак Ґудзь | Їжак | Ґудзь",
-            "Anna-Maria O'Neil | Anna-Maria | O'Neil"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Олена Коваленко | Олена | Коваленко",
+                "  Олена    Коваленко  | Олена | Коваленко",
+                "Мар'яна Іваненко-Петрук | Мар'яна | Іваненко-Петрук",
+                "Марʼяна Петрук | Марʼяна | Петрук",
+                "Мар’яна Петрук | Мар’яна | Петрук",
+                "Ivan Franko | Ivan | Franko",
+                "Коваленко Олена Петрівна | Коваленко | Олена Петрівна",
+                "Їжак Ґудзь | Їжак | Ґудзь",
+                "Anna-Maria O'Neil | Anna-Maria | O'Neil"
+            })
     void accepted(String typed, String first, String last) {
         assertThat(PersonName.parse(typed)).hasValue(new PersonName(first, last));
     }
@@ -28,14 +31,28 @@ class PersonNameTest {
     @Test
     void lettersTypedAsTwoCodePointsAreOneLetter() {
         // «й» as «и» and a combining breve, as some keyboards send it.
-        assertThat(PersonName.parse("Андрі" + "и\u0306" + " Коваленко")).hasValueSatisfying(n ->
-                assertThat(n.firstName()).isEqualTo("Андрій"));
+        assertThat(PersonName.parse("Андрі" + "и\u0306" + " Коваленко"))
+                .hasValueSatisfying(n -> assertThat(n.firstName()).isEqualTo("Андрій"));
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "   ", "Олена", "Коваленко-Петрук", "Олена 2", "Олена Коваленко1", "R2D2 Droid",
-            "Олена -Коваленко", "Олена Коваленко-", "'Олена Коваленко", "Олена 😀", "Олена; DROP TABLE", "Олена_Коваленко x"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "Олена",
+                "Коваленко-Петрук",
+                "Олена 2",
+                "Олена Коваленко1",
+                "R2D2 Droid",
+                "Олена -Коваленко",
+                "Олена Коваленко-",
+                "'Олена Коваленко",
+                "Олена 😀",
+                "Олена; DROP TABLE",
+                "Олена_Коваленко x"
+            })
     void refused(String typed) {
         assertThat(PersonName.parse(typed)).isEmpty();
     }

@@ -15,12 +15,15 @@ class TextRulesTest {
     }
 
     @ParameterizedTest(name = "«{0}»: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "'' | EMPTY",
-            "'   ' | EMPTY",
-            "а | DESCRIPTION_TOO_SHORT",
-            "😡😡😡 | NO_LETTERS",
-            "!!! ??? | NO_LETTERS"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'' | EMPTY",
+                "'   ' | EMPTY",
+                "а | DESCRIPTION_TOO_SHORT",
+                "😡😡😡 | NO_LETTERS",
+                "!!! ??? | NO_LETTERS"
+            })
     void descriptionsRefused(String text, TextProblem reason) {
         assertThat(TextRules.description(text)).hasValue(reason);
     }
@@ -28,10 +31,12 @@ class TextRulesTest {
     @Test
     void descriptionLengthInCharactersAsPeopleCountThem() {
         assertThat(TextRules.description("а".repeat(TextRules.MAX_DESCRIPTION))).isEmpty();
-        assertThat(TextRules.description("а".repeat(TextRules.MAX_DESCRIPTION + 1))).hasValue(TextProblem.DESCRIPTION_TOO_LONG);
+        assertThat(TextRules.description("а".repeat(TextRules.MAX_DESCRIPTION + 1)))
+                .hasValue(TextProblem.DESCRIPTION_TOO_LONG);
         assertThat(TextRules.description("а".repeat(5000))).hasValue(TextProblem.DESCRIPTION_TOO_LONG);
         // Emoji take two UTF-16 units; they count once.
-        assertThat(TextRules.description("а " + "😀".repeat(TextRules.MAX_DESCRIPTION - 2))).isEmpty();
+        assertThat(TextRules.description("а " + "😀".repeat(TextRules.MAX_DESCRIPTION - 2)))
+                .isEmpty();
         assertThat(TextRules.description(null)).hasValue(TextProblem.EMPTY);
     }
 
@@ -42,11 +47,9 @@ class TextRulesTest {
     }
 
     @ParameterizedTest(name = "«{0}»: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "'' | EMPTY",
-            "вул | ADDRESS_TOO_SHORT",
-            "12345 | NO_LETTERS",
-            "🏠🏠🏠🏠🏠 | NO_LETTERS"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"'' | EMPTY", "вул | ADDRESS_TOO_SHORT", "12345 | NO_LETTERS", "🏠🏠🏠🏠🏠 | NO_LETTERS"})
     void addressesRefused(String text, TextProblem reason) {
         assertThat(TextRules.address(text)).hasValue(reason);
     }
@@ -64,6 +67,8 @@ class TextRulesTest {
         assertThat(TextProblem.ADDRESS_TOO_SHORT.limit()).isEqualTo(TextRules.MIN_ADDRESS);
         assertThat(TextProblem.ADDRESS_TOO_LONG.limit()).isEqualTo(TextRules.MAX_ADDRESS);
         assertThat(TextProblem.EMPTY.code()).isEqualTo("required");
-        assertThat(TextProblem.ADDRESS_TOO_LONG.code()).isEqualTo(TextProblem.DESCRIPTION_TOO_LONG.code()).isEqualTo("too-long");
+        assertThat(TextProblem.ADDRESS_TOO_LONG.code())
+                .isEqualTo(TextProblem.DESCRIPTION_TOO_LONG.code())
+                .isEqualTo("too-long");
     }
 }

@@ -16,25 +16,38 @@ class DependencyRuleTest {
 
     @Test
     void theCoreDependsOnlyOnTheJdkAndSlf4j() {
-        classes().that().resideInAPackage("ua.zvernennia.core..")
-                .should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage("ua.zvernennia.core..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("ua.zvernennia.core..", "java..", "org.slf4j..")
                 .check(core);
     }
 
     @Test
     void theCoreDoesNoIoOfItsOwn() {
-        noClasses().that().resideInAPackage("ua.zvernennia.core..")
-                .should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("ua.zvernennia.core..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "java.net..", "java.nio.file..", "javax.sql..", "java.net.http..")
                 .check(core);
     }
 
     @Test
     void theCoreNamesNoOtherModule() {
-        noClasses().that().resideInAPackage("ua.zvernennia.core..")
-                .should().dependOnClassesThat()
-                .resideInAnyPackage("ua.zvernennia.storage..", "ua.zvernennia.telegram..", "ua.zvernennia.viber..", "ua.zvernennia.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("ua.zvernennia.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "ua.zvernennia.storage..",
+                        "ua.zvernennia.telegram..",
+                        "ua.zvernennia.viber..",
+                        "ua.zvernennia.app..")
                 .check(core);
     }
 }

@@ -33,7 +33,10 @@ class BadInputTest {
             new Bad("whitespace", c -> c.send("   \n\t "), "порожнє", List.of()),
             new Bad("5000 characters", c -> c.send("а".repeat(5000)), null, List.of()),
             new Bad("emoji only", c -> c.send("😡😡🙏"), null, List.of()),
-            new Bad("SQL-like", c -> c.send(SQL), null,
+            new Bad(
+                    "SQL-like",
+                    c -> c.send(SQL),
+                    null,
                     List.of(Step.DESCRIPTION, Step.PLACE, Step.ADDRESS, Step.ANSWER, Step.REOPEN_COMMENT)),
             new Bad("sticker", c -> c.unsupported(UnsupportedKind.STICKER), "стікер", List.of()),
             new Bad("voice", c -> c.unsupported(UnsupportedKind.VOICE), "Голосові", List.of()),
@@ -47,7 +50,11 @@ class BadInputTest {
 
     /** The steps where the input of this name is valid. */
     static List<Step> validAt(String name) {
-        return BAD.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow().validAt();
+        return BAD.stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .validAt();
     }
 
     static Stream<Arguments> cases() {
@@ -85,7 +92,9 @@ class BadInputTest {
         assertThat(city.stores.appeals()).as("appeals unchanged").isEqualTo(appealsBefore);
         assertThat(city.stores.events()).as("no history written").isEqualTo(historyBefore);
         if (step == Step.CONSENT) {
-            assertThat(city.stores.citizen(chat.chat())).as("nothing stored before consent").isEmpty();
+            assertThat(city.stores.citizen(chat.chat()))
+                    .as("nothing stored before consent")
+                    .isEmpty();
         }
     }
 }

@@ -28,7 +28,8 @@ class BundlesTest {
 
     static Properties load(String name) throws IOException {
         var p = new Properties();
-        try (Reader r = new InputStreamReader(BundlesTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
+        try (Reader r =
+                new InputStreamReader(BundlesTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;
@@ -78,7 +79,10 @@ class BundlesTest {
     @Test
     void everyKeyTheCodeUsesIsThere() throws IOException {
         Set<String> used = keysInCode();
-        assertThat(used).as("keys found in the code").contains("consent.ask", "summary", "error.empty").hasSizeGreaterThan(60);
+        assertThat(used)
+                .as("keys found in the code")
+                .contains("consent.ask", "summary", "error.empty")
+                .hasSizeGreaterThan(60);
         assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
         assertThat(load("messages_en.properties").stringPropertyNames()).containsAll(used);
         for (String key : used) {

@@ -64,23 +64,59 @@ class ButtonIdTest {
     @Test
     void anIdOverTheLimitIsRefusedWhenMadeAndStaleWhenRead() {
         String longest = "c".repeat(Button.MAX_ID_BYTES - "cat:".length());
-        assertThat(ButtonId.parse(new ButtonId.ChooseCategory(longest).encode())).isEqualTo(new ButtonId.ChooseCategory(longest));
+        assertThat(ButtonId.parse(new ButtonId.ChooseCategory(longest).encode()))
+                .isEqualTo(new ButtonId.ChooseCategory(longest));
 
         assertThatThrownBy(() -> new ButtonId.ChooseCategory(longest + "c").encode())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(Button.MAX_ID_BYTES));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(Button.MAX_ID_BYTES));
         // Bytes, not characters: Cyrillic takes two bytes each.
-        assertThatThrownBy(() -> new ButtonId.ChooseIssueType("ж".repeat(22)).encode()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ButtonId.ChooseIssueType("ж".repeat(22)).encode())
+                .isInstanceOf(IllegalArgumentException.class);
         String tooLong = "cat:" + longest + "c";
         assertThat(ButtonId.parse(tooLong)).isEqualTo(new ButtonId.Stale(tooLong));
         assertThat(ButtonId.parse("x".repeat(64))).isInstanceOf(ButtonId.Stale.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "nonsense", "BACK", "back ", "cat:", "type:", "edit:", "edit:consent", "edit:summary",
-            "edit:issue_type", "edit:PHONE", "appeal:", "appeal:2026", "appeal:abc", "withdraw:2026-0000000000",
-            "answer:1999-000001", "appeal:2026-0", "rate:2026-0:3", "solved_yes:", "solved_maybe:2026-000001", "rate:", "rate:2026-000001", "rate:2026-000001:",
-            "rate:2026-000001:0", "rate:2026-000001:6", "rate:2026-000001:55", "rate:2026-000001:x", "rate:x:5",
-            "rate::5", ":", "::::", "cat", "\u0000", "💧"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "nonsense",
+                "BACK",
+                "back ",
+                "cat:",
+                "type:",
+                "edit:",
+                "edit:consent",
+                "edit:summary",
+                "edit:issue_type",
+                "edit:PHONE",
+                "appeal:",
+                "appeal:2026",
+                "appeal:abc",
+                "withdraw:2026-0000000000",
+                "answer:1999-000001",
+                "appeal:2026-0",
+                "rate:2026-0:3",
+                "solved_yes:",
+                "solved_maybe:2026-000001",
+                "rate:",
+                "rate:2026-000001",
+                "rate:2026-000001:",
+                "rate:2026-000001:0",
+                "rate:2026-000001:6",
+                "rate:2026-000001:55",
+                "rate:2026-000001:x",
+                "rate:x:5",
+                "rate::5",
+                ":",
+                "::::",
+                "cat",
+                "\u0000",
+                "💧"
+            })
     void garbageIsAStaleButtonNeverAnError(String id) {
         assertThat(ButtonId.parse(id)).isEqualTo(new ButtonId.Stale(id));
     }

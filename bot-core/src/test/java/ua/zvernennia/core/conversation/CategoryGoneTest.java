@@ -18,13 +18,25 @@ class CategoryGoneTest {
     static List<Category> withoutWater(boolean deleteInstead) {
         return TestCategories.small().stream()
                 .filter(c -> !(deleteInstead && c.id().equals("water")))
-                .map(c -> c.id().equals("water") ? new Category(c.id(), c.nameUk(), c.nameEn(), c.emoji(),
-                        c.deadlineClass(), c.executor(), c.position(), false, c.issueTypes()) : c)
+                .map(c -> c.id().equals("water")
+                        ? new Category(
+                                c.id(),
+                                c.nameUk(),
+                                c.nameEn(),
+                                c.emoji(),
+                                c.deadlineClass(),
+                                c.executor(),
+                                c.position(),
+                                false,
+                                c.issueTypes())
+                        : c)
                 .toList();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Step.class, names = {"ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME", "ADDRESS", "PHONE", "SUMMARY"})
+    @EnumSource(
+            value = Step.class,
+            names = {"ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME", "ADDRESS", "PHONE", "SUMMARY"})
     void toldAndAskedAgainWithTheRestKept(Step step) {
         ChatDriver chat = city.at(step);
         Draft before = city.draft(chat);
@@ -32,7 +44,9 @@ class CategoryGoneTest {
 
         Chats.answer(chat, step);
 
-        chat.expectText("щойно прибрали").expectText(Chats.question(Step.CATEGORY)).expectNoButton("💧 Водоканал");
+        chat.expectText("щойно прибрали")
+                .expectText(Chats.question(Step.CATEGORY))
+                .expectNoButton("💧 Водоканал");
         assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
         assertThat(city.draft(chat).categoryId()).isNull();
         assertThat(city.draft(chat).description()).isEqualTo(before.description());
@@ -47,11 +61,16 @@ class CategoryGoneTest {
         city.stores.setCategories(withoutWater(false));
 
         chat.press("✅ Підтвердити").expectText("щойно прибрали");
-        chat.press("🛗 Ліфти").expectText(Chats.question(Step.SUMMARY)).expectText("Ліфти")
-                .expectText(Chats.DESCRIPTION).expectText(Chats.NAME);
+        chat.press("🛗 Ліфти")
+                .expectText(Chats.question(Step.SUMMARY))
+                .expectText("Ліфти")
+                .expectText(Chats.DESCRIPTION)
+                .expectText(Chats.NAME);
         assertThat(city.draft(chat)).isEqualTo(before.withCategory("lifts", null));
         chat.press("✅ Підтвердити").expectText("№ 2026-000001");
-        assertThat(city.stores.appeals()).singleElement().satisfies(a -> assertThat(a.categoryId()).isEqualTo("lifts"));
+        assertThat(city.stores.appeals())
+                .singleElement()
+                .satisfies(a -> assertThat(a.categoryId()).isEqualTo("lifts"));
     }
 
     @Test
@@ -74,11 +93,27 @@ class CategoryGoneTest {
     @Test
     void anIssueTypeTakenOffLeadsToTheOtherTypes() {
         ChatDriver chat = city.at(Step.DESCRIPTION);
-        city.stores.setCategories(TestCategories.small().stream().map(c -> !c.id().equals("water") ? c
-                : new Category(c.id(), c.nameUk(), c.nameEn(), c.emoji(), c.deadlineClass(), c.executor(), c.position(), true,
-                        List.of(c.issueTypes().get(0), new IssueType("leak", "Протікання", "Leak", null, 2, false)))).toList());
+        city.stores.setCategories(TestCategories.small().stream()
+                .map(c -> !c.id().equals("water")
+                        ? c
+                        : new Category(
+                                c.id(),
+                                c.nameUk(),
+                                c.nameEn(),
+                                c.emoji(),
+                                c.deadlineClass(),
+                                c.executor(),
+                                c.position(),
+                                true,
+                                List.of(
+                                        c.issueTypes().get(0),
+                                        new IssueType("leak", "Протікання", "Leak", null, 2, false))))
+                .toList());
 
-        chat.send(Chats.DESCRIPTION).expectText("Цей варіант щойно прибрали").expectText("Водоканал: що саме сталося?").expectButtons("Немає води")
+        chat.send(Chats.DESCRIPTION)
+                .expectText("Цей варіант щойно прибрали")
+                .expectText("Водоканал: що саме сталося?")
+                .expectButtons("Немає води")
                 .expectNoButton("Протікання");
         assertThat(city.draft(chat).categoryId()).isEqualTo("water");
         chat.press("Немає води").expectText(Chats.question(Step.DESCRIPTION));
@@ -88,7 +123,9 @@ class CategoryGoneTest {
     void noCategoriesLeft() {
         ChatDriver chat = city.at(Step.MAIN_MENU);
         city.stores.setCategories(List.of());
-        chat.press("📝 Нове звернення").expectText("гарячу лінію").expectButtons("✖️ Скасувати")
+        chat.press("📝 Нове звернення")
+                .expectText("гарячу лінію")
+                .expectButtons("✖️ Скасувати")
                 .send("ліфти");
         assertThat(city.step(chat)).isEqualTo(Step.CATEGORY);
         chat.press("✖️ Скасувати").expectText(Chats.question(Step.MAIN_MENU));

@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Reply;
-import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.AppealStatus;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.testing.ChatDriver;
 import ua.zvernennia.core.testing.MemoryStores;
@@ -23,6 +23,7 @@ import ua.zvernennia.core.testing.TestCategories;
 final class Chats {
     /** 10:00 in Kyiv (UTC+2 before the switch to summer time on 29 March). */
     static final Instant NOW = Instant.parse("2026-03-10T08:00:00Z");
+
     static final String DESCRIPTION = "Тече труба в підвалі, вода на підлозі";
     static final String PLACE = "вул. Січових Стрільців, 12";
     static final String NAME = "Олена Коваленко";
@@ -66,7 +67,8 @@ final class Chats {
     private void walkAbout(ChatDriver chat, Step step) {
         Appeal appeal = file(chat);
         switch (step) {
-            case WITHDRAW -> chat.press("📋 Мої звернення").press("№ " + appeal.number()).press("↩️ Відкликати");
+            case WITHDRAW ->
+                chat.press("📋 Мої звернення").press("№ " + appeal.number()).press("↩️ Відкликати");
             case ANSWER -> operator(appeal, AppealStatus.NEEDS_INFO, "Уточніть, будь ласка, номер підʼїзду");
             case SOLVED -> operator(appeal, AppealStatus.RESOLVED, "Трубу замінено");
             case REOPEN_COMMENT -> {
@@ -85,7 +87,10 @@ final class Chats {
     Appeal file(ChatDriver chat) {
         walk(chat, Step.SUMMARY);
         chat.press("✅ Підтвердити");
-        return stores.appeals().stream().filter(a -> chat.chat().equals(a.chat())).reduce((a, b) -> b).orElseThrow();
+        return stores.appeals().stream()
+                .filter(a -> chat.chat().equals(a.chat()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     /** An operator's status change, committed with its push. */
@@ -95,16 +100,28 @@ final class Chats {
 
     /** The text of the last message put in the outbox for the chat (a push is not a reply to a turn). */
     String lastPush(ChatDriver chat) {
-        return stores.outboxRows().stream().filter(r -> r.message().chat().equals(chat.chat()))
-                .reduce((a, b) -> b).orElseThrow().message().reply().text();
+        return stores.outboxRows().stream()
+                .filter(r -> r.message().chat().equals(chat.chat()))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .message()
+                .reply()
+                .text();
     }
 
     /** Presses a button of the last push to the chat, as the citizen would, whatever came after it. */
     void pressInPush(ChatDriver chat, String label) {
-        var push = stores.outboxRows().stream().filter(r -> r.message().chat().equals(chat.chat()))
-                .reduce((a, b) -> b).orElseThrow().message().reply();
-        String id = push.keyboard().buttons().stream().filter(b -> b.display().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button «" + label + "» in the push " + push)).id();
+        var push = stores.outboxRows().stream()
+                .filter(r -> r.message().chat().equals(chat.chat()))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .message()
+                .reply();
+        String id = push.keyboard().buttons().stream()
+                .filter(b -> b.display().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button «" + label + "» in the push " + push))
+                .id();
         chat.pressId(id);
     }
 
@@ -193,7 +210,9 @@ final class Chats {
     /** The reply of the last turn that asks this step's question. */
     static Reply asking(ChatDriver chat, Step step) {
         String q = question(step);
-        return chat.lastReplies().stream().filter(r -> r.text().contains(q)).reduce((a, b) -> b)
+        return chat.lastReplies().stream()
+                .filter(r -> r.text().contains(q))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no «" + q + "» in " + chat.texts()));
     }
 
@@ -204,7 +223,9 @@ final class Chats {
     static String reasked(ChatDriver chat, Step step) {
         Reply r = asking(chat, step);
         int at = r.text().indexOf(question(step));
-        assertThat(r.text().substring(0, at).strip()).as("explanation before the question in «%s»", r.text()).isNotEmpty();
+        assertThat(r.text().substring(0, at).strip())
+                .as("explanation before the question in «%s»", r.text())
+                .isNotEmpty();
         return r.text().substring(0, at);
     }
 }

@@ -30,8 +30,11 @@ class ConsentTest {
 
         chat.send("Привіт");
         assertThat(Chats.reasked(chat, Step.CONSENT)).isNotBlank();
-        chat.send("/start").expectButtons("✅ Погоджуюсь").press("✅ Погоджуюсь")
-                .expectText("Дякуємо").expectText("Чим можу допомогти?");
+        chat.send("/start")
+                .expectButtons("✅ Погоджуюсь")
+                .press("✅ Погоджуюсь")
+                .expectText("Дякуємо")
+                .expectText("Чим можу допомогти?");
         assertThat(city.stores.citizen(chat.chat())).hasValueSatisfying(c -> {
             assertThat(c.consentAt()).isEqualTo(Chats.NOW);
             assertThat(c.name()).isNull();

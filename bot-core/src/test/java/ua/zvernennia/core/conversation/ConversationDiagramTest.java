@@ -24,7 +24,9 @@ class ConversationDiagramTest {
         if (Boolean.getBoolean("zv.diagram.write")) {
             Files.writeString(FILE, rendered, StandardCharsets.UTF_8);
         }
-        String committed = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8).replace("\r\n", "\n") : "";
+        String committed = Files.exists(FILE)
+                ? Files.readString(FILE, StandardCharsets.UTF_8).replace("\r\n", "\n")
+                : "";
         if (!committed.equals(rendered)) {
             fail("docs/conversation.md is stale: it does not draw the table of steps (Steps.java) as it is now.\n"
                     + "Write it anew and commit it:\n    " + ConversationDiagram.REGENERATE);
@@ -34,7 +36,8 @@ class ConversationDiagramTest {
     @Test
     void theDiagramDrawsEveryStepEveryMoveAndEveryBack() {
         String diagram = ConversationDiagram.render();
-        String mermaid = diagram.substring(diagram.indexOf("```mermaid"), diagram.indexOf("```", diagram.indexOf("```mermaid") + 3));
+        String mermaid = diagram.substring(
+                diagram.indexOf("```mermaid"), diagram.indexOf("```", diagram.indexOf("```mermaid") + 3));
         for (StepRow row : Steps.TABLE.rows()) {
             assertThat(mermaid).contains("        " + row.step() + "\n");
             for (Edge e : Steps.TABLE.edges(row.step())) {
@@ -48,7 +51,9 @@ class ConversationDiagramTest {
         for (Edge e : Steps.TABLE.anywhere()) {
             assertThat(mermaid).contains("ANY -->|\"" + e.when() + "\"| " + e.to() + "\n");
         }
-        assertThat(diagram).contains("| `CATEGORY` | Оберіть напрямок звернення: | button, text | `MAIN_MENU` | 1, editable from the summary |");
+        assertThat(diagram)
+                .contains(
+                        "| `CATEGORY` | Оберіть напрямок звернення: | button, text | `MAIN_MENU` | 1, editable from the summary |");
         assertThat(diagram).contains("| `PHOTOS` | 📷 Додайте фото проблеми (до … шт.)");
     }
 }

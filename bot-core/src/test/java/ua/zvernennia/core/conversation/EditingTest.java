@@ -37,7 +37,10 @@ class EditingTest {
 
     @Test
     void categoryWithIssueTypes() {
-        chat.press("✏️ Напрямок").press("💧 Водоканал").expectText("що саме сталося?").press("Немає води");
+        chat.press("✏️ Напрямок")
+                .press("💧 Водоканал")
+                .expectText("що саме сталося?")
+                .press("Немає води");
         backAtSummary();
         chat.expectText("💧 Водоканал — Немає води");
         assertThat(city.draft(chat)).isEqualTo(before.withCategory("water", "no-water"));
@@ -45,7 +48,10 @@ class EditingTest {
 
     @Test
     void photosAreAddedToTheOnesThere() {
-        chat.press("✏️ Фото").expectText(Chats.question(Step.PHOTOS)).photo("p1", "").photo("p2", "")
+        chat.press("✏️ Фото")
+                .expectText(Chats.question(Step.PHOTOS))
+                .photo("p1", "")
+                .photo("p2", "")
                 .press("✅ Готово");
         backAtSummary();
         chat.expectText("Фото: 2");
@@ -97,7 +103,8 @@ class EditingTest {
 
     @Test
     void backWhileEditingReturnsToTheSummaryUnchanged() {
-        for (String field : new String[] {"✏️ Напрямок", "✏️ Опис", "✏️ Фото", "✏️ Місце", "✏️ Імʼя", "✏️ Адреса", "✏️ Телефон"}) {
+        for (String field :
+                new String[] {"✏️ Напрямок", "✏️ Опис", "✏️ Фото", "✏️ Місце", "✏️ Імʼя", "✏️ Адреса", "✏️ Телефон"}) {
             chat.press(field).press("⬅️ Назад");
             backAtSummary();
             assertThat(city.draft(chat)).as(field).isEqualTo(before);
@@ -107,36 +114,59 @@ class EditingTest {
     @Test
     void aNewCategoryIsNotFiledWithoutItsIssueType() {
         ChatDriver lifts = city.at(Step.CATEGORY);
-        lifts.press("🛗 Ліфти").send(Chats.DESCRIPTION).press("⏭ Пропустити").send(Chats.PLACE)
-                .send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE);
+        lifts.press("🛗 Ліфти")
+                .send(Chats.DESCRIPTION)
+                .press("⏭ Пропустити")
+                .send(Chats.PLACE)
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE);
 
-        lifts.press("✏️ Напрямок").press("💧 Водоканал").press("⬅️ Назад")
-                .expectText(Chats.question(Step.CATEGORY));
+        lifts.press("✏️ Напрямок").press("💧 Водоканал").press("⬅️ Назад").expectText(Chats.question(Step.CATEGORY));
         assertThat(city.step(lifts)).isEqualTo(Step.CATEGORY);
 
-        lifts.press("⬅️ Назад").press("✅ Підтвердити")
-                .expectText("бракує даних").expectText("Водоканал: що саме сталося?");
+        lifts.press("⬅️ Назад")
+                .press("✅ Підтвердити")
+                .expectText("бракує даних")
+                .expectText("Водоканал: що саме сталося?");
         assertThat(city.stores.appeals()).isEmpty();
 
         lifts.press("Немає води").expectText(Chats.question(Step.SUMMARY)).press("✅ Підтвердити");
-        assertThat(city.stores.appeals()).singleElement()
+        assertThat(city.stores.appeals())
+                .singleElement()
                 .satisfies(a -> assertThat(a.issueTypeId()).isEqualTo("no-water"));
     }
 
     @Test
     void photosCanBeKeptAddedToOrRemoved() {
         ChatDriver withPhotos = city.at(Step.PHOTOS);
-        withPhotos.photo("p1", "").photo("p2", "").press("✅ Готово").send(Chats.PLACE).send(Chats.NAME)
-                .send(Chats.ADDRESS).send(Chats.PHONE).expectText("Фото: 2");
+        withPhotos
+                .photo("p1", "")
+                .photo("p2", "")
+                .press("✅ Готово")
+                .send(Chats.PLACE)
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .expectText("Фото: 2");
         Draft two = city.draft(withPhotos);
 
-        withPhotos.press("✏️ Фото").expectText("Додано фото: 2 з 5").press("⬅️ Назад").expectText("Фото: 2");
+        withPhotos
+                .press("✏️ Фото")
+                .expectText("Додано фото: 2 з 5")
+                .press("⬅️ Назад")
+                .expectText("Фото: 2");
         assertThat(city.draft(withPhotos)).isEqualTo(two);
 
         withPhotos.press("✏️ Фото").photo("p3", "").press("✅ Готово").expectText("Фото: 3");
 
-        withPhotos.press("✏️ Фото").press("🗑 Прибрати фото").expectText(Chats.question(Step.PHOTOS))
-                .photo("p4", "").press("✅ Готово").expectText("Фото: 1");
+        withPhotos
+                .press("✏️ Фото")
+                .press("🗑 Прибрати фото")
+                .expectText(Chats.question(Step.PHOTOS))
+                .photo("p4", "")
+                .press("✅ Готово")
+                .expectText("Фото: 1");
         assertThat(city.draft(withPhotos).photos()).extracting(p -> p.fileId()).containsExactly("p4");
         assertThat(city.draft(withPhotos).withoutPhotos()).isEqualTo(two.withoutPhotos());
     }

@@ -19,23 +19,34 @@ import ua.zvernennia.core.testing.TestCategories;
 class LegalDeadlineTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC);
     final MemoryStores stores = new MemoryStores(TestCategories.small());
-    final ConversationSettings settings = new ConversationSettings(ZoneId.of("Europe/Kyiv"), 30, 12, 15, Set.of(DeadlineClass.EMERGENCY));
+    final ConversationSettings settings =
+            new ConversationSettings(ZoneId.of("Europe/Kyiv"), 30, 12, 15, Set.of(DeadlineClass.EMERGENCY));
 
     void file(String chatId, String category) {
         new ChatDriver(stores, clock, ChatKey.of(Channel.TELEGRAM, chatId), settings)
-                .send("/start").press("✅ Погоджуюсь").press("📝 Нове звернення").press(category)
-                .send("Не працює третій день, дуже просимо допомогти").press("⏭ Пропустити")
-                .send("вул. Робоча, 1").send("Олена Коваленко").send("вул. Шевченка, 5, кв. 12").send("050 123 45 67")
-                .press("✅ Підтвердити").expectText("за законом: до");
+                .send("/start")
+                .press("✅ Погоджуюсь")
+                .press("📝 Нове звернення")
+                .press(category)
+                .send("Не працює третій день, дуже просимо допомогти")
+                .press("⏭ Пропустити")
+                .send("вул. Робоча, 1")
+                .send("Олена Коваленко")
+                .send("вул. Шевченка, 5, кв. 12")
+                .send("050 123 45 67")
+                .press("✅ Підтвердити")
+                .expectText("за законом: до");
     }
 
     @Test
     void fifteenDaysForAnEmergencyThirtyForTheRest() {
         file("1", "🛗 Ліфти");
         file("2", "💡 Вуличне освітлення");
-        assertThat(stores.appeals()).extracting(a -> a.legalDeadline()).containsExactly(
-                Instant.parse("2026-03-25T08:00:00Z"), Instant.parse("2026-04-09T08:00:00Z"));
+        assertThat(stores.appeals())
+                .extracting(a -> a.legalDeadline())
+                .containsExactly(Instant.parse("2026-03-25T08:00:00Z"), Instant.parse("2026-04-09T08:00:00Z"));
         assertThat(settings.legalDeadlineDays(DeadlineClass.LONG)).isEqualTo(30);
-        assertThat(ConversationSettings.defaults().legalDeadlineDays(DeadlineClass.EMERGENCY)).isEqualTo(30);
+        assertThat(ConversationSettings.defaults().legalDeadlineDays(DeadlineClass.EMERGENCY))
+                .isEqualTo(30);
     }
 }

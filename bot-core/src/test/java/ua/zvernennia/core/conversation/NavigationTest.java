@@ -14,16 +14,17 @@ class NavigationTest {
 
     @ParameterizedTest(name = "back from {0} to {1}")
     @CsvSource({
-            "MY_APPEALS, MAIN_MENU",
-            "CATEGORY, MAIN_MENU",
-            "ISSUE_TYPE, CATEGORY",
-            "DESCRIPTION, ISSUE_TYPE",
-            "PHOTOS, DESCRIPTION",
-            "PLACE, PHOTOS",
-            "NAME, PLACE",
-            "ADDRESS, NAME",
-            "PHONE, ADDRESS",
-            "SUMMARY, PHONE"})
+        "MY_APPEALS, MAIN_MENU",
+        "CATEGORY, MAIN_MENU",
+        "ISSUE_TYPE, CATEGORY",
+        "DESCRIPTION, ISSUE_TYPE",
+        "PHOTOS, DESCRIPTION",
+        "PLACE, PHOTOS",
+        "NAME, PLACE",
+        "ADDRESS, NAME",
+        "PHONE, ADDRESS",
+        "SUMMARY, PHONE"
+    })
     void backGoesOneStepBack(Step from, Step to) {
         ChatDriver chat = city.at(from);
         Draft before = city.draft(chat);
@@ -40,7 +41,8 @@ class NavigationTest {
     @Test
     void backFromDescriptionSkipsTheIssueTypesWhenTheCategoryHasNone() {
         ChatDriver chat = city.at(Step.CATEGORY);
-        chat.press("🛗 Ліфти").expectText(Chats.question(Step.DESCRIPTION))
+        chat.press("🛗 Ліфти")
+                .expectText(Chats.question(Step.DESCRIPTION))
                 .press("⬅️ Назад")
                 .expectText(Chats.question(Step.CATEGORY))
                 .expectButtons("🛗 Ліфти", "💧 Водоканал");
@@ -55,7 +57,9 @@ class NavigationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Step.class, names = {"CONSENT", "MAIN_MENU"})
+    @EnumSource(
+            value = Step.class,
+            names = {"CONSENT", "MAIN_MENU"})
     void nothingBeforeTheFirstSteps(Step step) {
         ChatDriver chat = city.at(step);
         chat.send("Назад");
@@ -64,24 +68,30 @@ class NavigationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Step.class, names = {"CATEGORY", "ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME",
-            "ADDRESS", "PHONE", "SUMMARY"})
+    @EnumSource(
+            value = Step.class,
+            names = {"CATEGORY", "ISSUE_TYPE", "DESCRIPTION", "PHOTOS", "PLACE", "NAME", "ADDRESS", "PHONE", "SUMMARY"})
     void cancelDropsTheDraft(Step step) {
         ChatDriver chat = city.at(step);
-        chat.press("✖️ Скасувати")
-                .expectText("Чернетку скасовано")
-                .expectText(Chats.question(Step.MAIN_MENU));
+        chat.press("✖️ Скасувати").expectText("Чернетку скасовано").expectText(Chats.question(Step.MAIN_MENU));
         assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
         assertThat(city.draft(chat)).isEqualTo(Draft.EMPTY);
         assertThat(city.stores.appeals()).isEmpty();
 
-        chat.press("📝 Нове звернення").press("💧 Водоканал").press("Протікання")
-                .send("Знову тече").press("⏭ Пропустити");
-        assertThat(city.draft(chat).placeAddress()).as("nothing of the old draft comes back").isNull();
+        chat.press("📝 Нове звернення")
+                .press("💧 Водоканал")
+                .press("Протікання")
+                .send("Знову тече")
+                .press("⏭ Пропустити");
+        assertThat(city.draft(chat).placeAddress())
+                .as("nothing of the old draft comes back")
+                .isNull();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Step.class, names = {"CATEGORY", "DESCRIPTION", "PLACE", "PHONE", "SUMMARY"})
+    @EnumSource(
+            value = Step.class,
+            names = {"CATEGORY", "DESCRIPTION", "PLACE", "PHONE", "SUMMARY"})
     void cancelCommandAndTypedCancelToo(Step step) {
         ChatDriver chat = city.at(step);
         chat.send("/cancel").expectText("Чернетку скасовано");
@@ -130,7 +140,9 @@ class NavigationTest {
         ChatDriver chat = city.at(step);
         Draft before = city.draft(chat);
         chat.send("/weather");
-        assertThat(Chats.reasked(chat, step)).contains("Такої команди я не знаю").contains("/start");
+        assertThat(Chats.reasked(chat, step))
+                .contains("Такої команди я не знаю")
+                .contains("/start");
         assertThat(city.step(chat)).isEqualTo(step);
         assertThat(city.draft(chat)).isEqualTo(before);
     }

@@ -29,14 +29,19 @@ class PagingTest {
 
     @Test
     void everyCategoryIsReachable() {
-        chat.press("📝 Нове звернення").expectText("сторінка 1 з 3").expectButtons("Далі ▶️")
+        chat.press("📝 Нове звернення")
+                .expectText("сторінка 1 з 3")
+                .expectButtons("Далі ▶️")
                 .expectNoButton("◀️ Попередні");
         assertThat(chat.lastReplies()).extracting(Reply::replaceRef).containsOnlyNulls();
         var all = new LinkedHashSet<>(categoriesShown());
         assertThat(all).hasSize(12).contains("Напрямок 1", "Напрямок 12");
 
         chat.press("Далі ▶️").expectText("сторінка 2 з 3").expectButtons("◀️ Попередні", "Далі ▶️");
-        assertThat(chat.lastReplies()).singleElement().extracting(Reply::replaceRef).isEqualTo("menu-1");
+        assertThat(chat.lastReplies())
+                .singleElement()
+                .extracting(Reply::replaceRef)
+                .isEqualTo("menu-1");
         all.addAll(categoriesShown());
 
         chat.press("Далі ▶️").expectText("сторінка 3 з 3").expectNoButton("Далі ▶️");
@@ -45,7 +50,10 @@ class PagingTest {
         assertThat(all).hasSize(30);
 
         chat.press("◀️ Попередні").expectText("сторінка 2 з 3");
-        assertThat(chat.lastReplies()).singleElement().extracting(Reply::replaceRef).isEqualTo("menu-1");
+        assertThat(chat.lastReplies())
+                .singleElement()
+                .extracting(Reply::replaceRef)
+                .isEqualTo("menu-1");
         chat.press("Далі ▶️").press("📁 Напрямок 30").expectText(Chats.question(Step.DESCRIPTION));
         assertThat(city.draft(chat).categoryId()).isEqualTo("c30");
     }
@@ -65,8 +73,13 @@ class PagingTest {
 
     @Test
     void backReturnsToThePageOfTheChosenCategory() {
-        chat.press("📝 Нове звернення").press("Далі ▶️").press("Далі ▶️").press("📁 Напрямок 29")
-                .press("⬅️ Назад").expectText("сторінка 3 з 3").expectButtons("📁 Напрямок 29");
+        chat.press("📝 Нове звернення")
+                .press("Далі ▶️")
+                .press("Далі ▶️")
+                .press("📁 Напрямок 29")
+                .press("⬅️ Назад")
+                .expectText("сторінка 3 з 3")
+                .expectButtons("📁 Напрямок 29");
     }
 
     @Test

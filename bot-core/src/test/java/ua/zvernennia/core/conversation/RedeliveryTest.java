@@ -15,7 +15,8 @@ class RedeliveryTest {
     @Test
     void theSameConfirmTwiceFilesOneAppeal() {
         ChatDriver chat = city.at(Step.SUMMARY);
-        Inbound confirm = new Inbound(chat.chat(), new Event.ButtonPress(Fixed.CONFIRM.encode()), Chats.NOW, "tg-777", "menu-9");
+        Inbound confirm =
+                new Inbound(chat.chat(), new Event.ButtonPress(Fixed.CONFIRM.encode()), Chats.NOW, "tg-777", "menu-9");
 
         chat.deliver(confirm).expectText("№ 2026-000001");
         ConversationState after = city.state(chat);
@@ -41,6 +42,7 @@ class RedeliveryTest {
         ChatDriver one = city.at(Step.NAME);
         ChatDriver two = city.at(Step.NAME);
         one.deliver(Inbound.of(one.chat(), new Event.Text(Chats.NAME), Chats.NOW, "same"));
-        two.deliver(Inbound.of(two.chat(), new Event.Text(Chats.NAME), Chats.NOW, "same")).expectText(Chats.question(Step.ADDRESS));
+        two.deliver(Inbound.of(two.chat(), new Event.Text(Chats.NAME), Chats.NOW, "same"))
+                .expectText(Chats.question(Step.ADDRESS));
     }
 }

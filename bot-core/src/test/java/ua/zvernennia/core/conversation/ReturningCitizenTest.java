@@ -19,13 +19,23 @@ class ReturningCitizenTest {
             assertThat(c.phone().e164()).isEqualTo("+380501234567");
         });
 
-        chat.send("/start").press("📝 Нове звернення").press("🛣 Дороги").send("Яма на дорозі біля школи")
-                .press("⏭ Пропустити").send("вул. Шкільна, 3")
-                .expectButtons("✅ Олена Коваленко").press("✅ Олена Коваленко")
-                .expectButtons("✅ " + Chats.ADDRESS).press("✅ " + Chats.ADDRESS)
-                .expectButtons("✅ +380501234567").press("✅ +380501234567")
-                .expectText(Chats.question(Step.SUMMARY)).expectText(Chats.NAME).expectText(Chats.ADDRESS)
-                .press("✅ Підтвердити").expectText("№ 2026-000002");
+        chat.send("/start")
+                .press("📝 Нове звернення")
+                .press("🛣 Дороги")
+                .send("Яма на дорозі біля школи")
+                .press("⏭ Пропустити")
+                .send("вул. Шкільна, 3")
+                .expectButtons("✅ Олена Коваленко")
+                .press("✅ Олена Коваленко")
+                .expectButtons("✅ " + Chats.ADDRESS)
+                .press("✅ " + Chats.ADDRESS)
+                .expectButtons("✅ +380501234567")
+                .press("✅ +380501234567")
+                .expectText(Chats.question(Step.SUMMARY))
+                .expectText(Chats.NAME)
+                .expectText(Chats.ADDRESS)
+                .press("✅ Підтвердити")
+                .expectText("№ 2026-000002");
 
         assertThat(city.stores.appeals()).hasSize(2);
         assertThat(city.stores.appeals().get(1)).satisfies(a -> {
@@ -37,9 +47,16 @@ class ReturningCitizenTest {
 
     @Test
     void typingSomethingElseReplacesTheSavedDetails() {
-        chat.press("✅ Підтвердити").press("📝 Нове звернення").press("🛗 Ліфти").send("Застряг ліфт")
-                .press("⏭ Пропустити").press("🏠 Та сама, що моя адреса")
-                .send("Петро Мельник").send("вул. Нова, 7").send("067 765 43 21").press("✅ Підтвердити");
+        chat.press("✅ Підтвердити")
+                .press("📝 Нове звернення")
+                .press("🛗 Ліфти")
+                .send("Застряг ліфт")
+                .press("⏭ Пропустити")
+                .press("🏠 Та сама, що моя адреса")
+                .send("Петро Мельник")
+                .send("вул. Нова, 7")
+                .send("067 765 43 21")
+                .press("✅ Підтвердити");
         assertThat(city.stores.appeals().get(1).placeAddress()).isEqualTo("вул. Нова, 7");
         assertThat(city.stores.citizen(chat.chat())).hasValueSatisfying(c -> {
             assertThat(c.name().full()).isEqualTo("Петро Мельник");

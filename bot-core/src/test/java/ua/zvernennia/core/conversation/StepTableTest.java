@@ -46,8 +46,12 @@ class StepTableTest {
     void everyStepHasAQuestionAndAHintInBothLanguages(Step step) {
         StepRow row = TABLE.row(step);
         for (String language : List.of("uk", "en")) {
-            assertThat(Texts.of(language).has(row.question())).as("%s question %s in %s", step, row.question(), language).isTrue();
-            assertThat(Texts.of(language).has(row.hint())).as("%s hint %s in %s", step, row.hint(), language).isTrue();
+            assertThat(Texts.of(language).has(row.question()))
+                    .as("%s question %s in %s", step, row.question(), language)
+                    .isTrue();
+            assertThat(Texts.of(language).has(row.hint()))
+                    .as("%s hint %s in %s", step, row.hint(), language)
+                    .isTrue();
         }
     }
 
@@ -67,8 +71,11 @@ class StepTableTest {
         }
         chat.send("/help");
         String question = Texts.of("uk").get(TABLE.row(step).question());
-        String longestPlain = Stream.of(PLACEHOLDER.split(question)).flatMap(s -> Stream.of(s.split("\n")))
-                .max((a, b) -> a.length() - b.length()).orElseThrow().strip();
+        String longestPlain = Stream.of(PLACEHOLDER.split(question))
+                .flatMap(s -> Stream.of(s.split("\n")))
+                .max((a, b) -> a.length() - b.length())
+                .orElseThrow()
+                .strip();
         assertThat(longestPlain).hasSizeGreaterThan(5);
         chat.expectText(longestPlain);
     }
@@ -82,21 +89,36 @@ class StepTableTest {
         }
         assertThat(row.back()).as("«Назад» from %s", step).isNotEqualTo(step);
         Kind to = TABLE.row(row.back()).kind();
-        assertThat(to == row.kind() || to == Kind.MENU).as("«Назад» from %s to %s", step, row.back()).isTrue();
-        assertThat(TABLE.rows().indexOf(TABLE.row(row.back()))).as("«Назад» goes to a step before %s", step)
+        assertThat(to == row.kind() || to == Kind.MENU)
+                .as("«Назад» from %s to %s", step, row.back())
+                .isTrue();
+        assertThat(TABLE.rows().indexOf(TABLE.row(row.back())))
+                .as("«Назад» goes to a step before %s", step)
                 .isLessThan(TABLE.rows().indexOf(row));
     }
 
     @Test
     void theDraftIsAskedInTheOrderOfTheTableAndBackRetracesIt() {
         List<Step> draft = TABLE.draft().stream().map(StepRow::step).toList();
-        assertThat(draft).containsExactly(Step.CATEGORY, Step.ISSUE_TYPE, Step.DESCRIPTION, Step.PHOTOS, Step.PLACE,
-                Step.NAME, Step.ADDRESS, Step.PHONE, Step.SUMMARY);
+        assertThat(draft)
+                .containsExactly(
+                        Step.CATEGORY,
+                        Step.ISSUE_TYPE,
+                        Step.DESCRIPTION,
+                        Step.PHOTOS,
+                        Step.PLACE,
+                        Step.NAME,
+                        Step.ADDRESS,
+                        Step.PHONE,
+                        Step.SUMMARY);
         assertThat(TABLE.row(draft.get(0)).back()).isEqualTo(Step.MAIN_MENU);
         for (int i = 1; i < draft.size(); i++) {
             int before = i - 1;
-            assertThat(TABLE.row(draft.get(i)).back()).as("«Назад» from %s", draft.get(i)).isEqualTo(draft.get(before));
-            assertThat(TABLE.edges(draft.get(before))).as("%s leads further into the draft", draft.get(before))
+            assertThat(TABLE.row(draft.get(i)).back())
+                    .as("«Назад» from %s", draft.get(i))
+                    .isEqualTo(draft.get(before));
+            assertThat(TABLE.edges(draft.get(before)))
+                    .as("%s leads further into the draft", draft.get(before))
                     .anyMatch(e -> draft.indexOf(e.to()) > before);
         }
     }
@@ -105,17 +127,19 @@ class StepTableTest {
     @Test
     void theFirstMissingAnswerFollowsTheDraftsOrder() {
         List<Category> small = TestCategories.small();
-        CategoryChoices menu = new CategoryChoices(new CategoryCatalog() {
-            @Override
-            public List<Category> active() {
-                return small.stream().filter(Category::active).toList();
-            }
+        CategoryChoices menu = new CategoryChoices(
+                new CategoryCatalog() {
+                    @Override
+                    public List<Category> active() {
+                        return small.stream().filter(Category::active).toList();
+                    }
 
-            @Override
-            public Optional<Category> find(String id) {
-                return small.stream().filter(c -> c.id().equals(id)).findFirst();
-            }
-        }, 12);
+                    @Override
+                    public Optional<Category> find(String id) {
+                        return small.stream().filter(c -> c.id().equals(id)).findFirst();
+                    }
+                },
+                12);
         List<UnaryOperator<Draft>> answers = List.of(
                 d -> d.withCategory("water", null),
                 d -> d.withCategory("water", "leak"),
@@ -124,31 +148,49 @@ class StepTableTest {
                 d -> d.withName(PersonName.parse(Chats.NAME).orElseThrow()),
                 d -> d.withAddress(Chats.ADDRESS),
                 d -> d.withPhone(Phone.parse(Chats.PHONE).orElseThrow()));
-        List<Step> expected = List.of(Step.CATEGORY, Step.ISSUE_TYPE, Step.DESCRIPTION, Step.PLACE, Step.NAME, Step.ADDRESS,
-                Step.PHONE, Step.SUMMARY);
+        List<Step> expected = List.of(
+                Step.CATEGORY,
+                Step.ISSUE_TYPE,
+                Step.DESCRIPTION,
+                Step.PLACE,
+                Step.NAME,
+                Step.ADDRESS,
+                Step.PHONE,
+                Step.SUMMARY);
         Draft draft = Draft.EMPTY;
         for (int i = 0; i < answers.size(); i++) {
-            assertThat(TABLE.firstMissing(draft, menu)).as("after %d answers", i).isEqualTo(expected.get(i));
+            assertThat(TABLE.firstMissing(draft, menu))
+                    .as("after %d answers", i)
+                    .isEqualTo(expected.get(i));
             draft = answers.get(i).apply(draft);
         }
         assertThat(TABLE.firstMissing(draft, menu)).isEqualTo(Step.SUMMARY);
-        assertThat(TABLE.firstMissing(draft.withPhoto(new PhotoRef("p", "u")), menu)).isEqualTo(Step.SUMMARY);
+        assertThat(TABLE.firstMissing(draft.withPhoto(new PhotoRef("p", "u")), menu))
+                .isEqualTo(Step.SUMMARY);
         // A category without issue types needs none.
-        assertThat(TABLE.firstMissing(Draft.EMPTY.withCategory("lifts", null), menu)).isEqualTo(Step.DESCRIPTION);
+        assertThat(TABLE.firstMissing(Draft.EMPTY.withCategory("lifts", null), menu))
+                .isEqualTo(Step.DESCRIPTION);
         assertThat(TABLE.row(Step.PHOTOS).field()).as("photos may be left out").isNull();
     }
 
     @Test
     void theSummaryOffersToChangeTheEditableStepsOfTheDraft() {
-        assertThat(TABLE.editable()).containsExactly(Step.CATEGORY, Step.DESCRIPTION, Step.PHOTOS, Step.PLACE, Step.NAME,
-                Step.ADDRESS, Step.PHONE);
-        assertThat(TABLE.rows()).filteredOn(StepRow::offersEdits).extracting(StepRow::step).containsExactly(Step.SUMMARY);
+        assertThat(TABLE.editable())
+                .containsExactly(
+                        Step.CATEGORY, Step.DESCRIPTION, Step.PHOTOS, Step.PLACE, Step.NAME, Step.ADDRESS, Step.PHONE);
+        assertThat(TABLE.rows())
+                .filteredOn(StepRow::offersEdits)
+                .extracting(StepRow::step)
+                .containsExactly(Step.SUMMARY);
         for (Step s : TABLE.editable()) {
             assertThat(TABLE.edges(Step.SUMMARY)).contains(new Edge(s, "change"));
-            assertThat(Texts.of("uk").has("button.edit." + s.name().toLowerCase(Locale.ROOT))).as(s.name()).isTrue();
+            assertThat(Texts.of("uk").has("button.edit." + s.name().toLowerCase(Locale.ROOT)))
+                    .as(s.name())
+                    .isTrue();
         }
-        new Chats().at(Step.SUMMARY).expectButtons("✏️ Напрямок", "✏️ Опис", "✏️ Фото", "✏️ Місце", "✏️ Імʼя",
-                "✏️ Адреса", "✏️ Телефон");
+        new Chats()
+                .at(Step.SUMMARY)
+                .expectButtons("✏️ Напрямок", "✏️ Опис", "✏️ Фото", "✏️ Місце", "✏️ Імʼя", "✏️ Адреса", "✏️ Телефон");
     }
 
     @Test
@@ -177,7 +219,9 @@ class StepTableTest {
                 assertThat(e.when()).isNotBlank().doesNotContain("\"").doesNotContain("|");
             }
         }
-        assertThat(TABLE.anywhere()).allSatisfy(e -> assertThat(e.when()).isNotBlank().doesNotContain("\"").doesNotContain("|"));
+        assertThat(TABLE.anywhere())
+                .allSatisfy(e ->
+                        assertThat(e.when()).isNotBlank().doesNotContain("\"").doesNotContain("|"));
     }
 
     /** The inputs the table says a step takes are the ones {@link BadInputTest} finds valid there. */
@@ -189,23 +233,32 @@ class StepTableTest {
         assertThat(taking(Input.TEXT)).containsAll(BadInputTest.validAt("SQL-like"));
         // Buttons of its own in a step's question, besides «Назад» and «Скасувати», are what it takes buttons for.
         for (Step step : Step.values()) {
-            List<ButtonId> own = new Chats().at(step).send("/help").buttons().stream().map(b -> ButtonId.parse(b.id()))
-                    .filter(id -> id != ButtonId.Fixed.BACK && id != ButtonId.Fixed.CANCEL).toList();
+            List<ButtonId> own = new Chats()
+                    .at(step).send("/help").buttons().stream()
+                            .map(b -> ButtonId.parse(b.id()))
+                            .filter(id -> id != ButtonId.Fixed.BACK && id != ButtonId.Fixed.CANCEL)
+                            .toList();
             // A newcomer has no name, address or phone saved to offer.
             boolean offersNone = EnumSet.of(Step.NAME, Step.ADDRESS, Step.PHONE).contains(step);
-            assertThat(!own.isEmpty() || offersNone).as("buttons %s at %s", own, step)
+            assertThat(!own.isEmpty() || offersNone)
+                    .as("buttons %s at %s", own, step)
                     .isEqualTo(TABLE.row(step).accepts().contains(Input.BUTTON));
         }
-        assertThat(Stream.of(Step.values()).filter(s -> TABLE.row(s).usesReplyKeyboard())).containsExactly(Step.PLACE, Step.PHONE);
+        assertThat(Stream.of(Step.values()).filter(s -> TABLE.row(s).usesReplyKeyboard()))
+                .containsExactly(Step.PLACE, Step.PHONE);
     }
 
     static List<Step> taking(Input input) {
-        return TABLE.rows().stream().filter(r -> r.accepts().contains(input)).map(StepRow::step).toList();
+        return TABLE.rows().stream()
+                .filter(r -> r.accepts().contains(input))
+                .map(StepRow::step)
+                .toList();
     }
 
     @Test
     void theSmallMenuOfTheTestsHasACategoryWithIssueTypesAndOneWithout() {
-        assertThat(TestCategories.small()).anyMatch(c -> c.id().equals("water") && !c.activeIssueTypes().isEmpty())
+        assertThat(TestCategories.small())
+                .anyMatch(c -> c.id().equals("water") && !c.activeIssueTypes().isEmpty())
                 .anyMatch(c -> c.id().equals("lifts") && c.activeIssueTypes().isEmpty());
     }
 }

@@ -27,8 +27,14 @@ class StepsTest {
 
     /** From the description on, with the usual answers, to the submitted appeal. */
     static void finish(ChatDriver chat) {
-        chat.send(Chats.DESCRIPTION).press("⏭ Пропустити").send(Chats.PLACE).send(Chats.NAME)
-                .send(Chats.ADDRESS).send(Chats.PHONE).press("✅ Підтвердити").expectText("№ 2026-");
+        chat.send(Chats.DESCRIPTION)
+                .press("⏭ Пропустити")
+                .send(Chats.PLACE)
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .press("✅ Підтвердити")
+                .expectText("№ 2026-");
     }
 
     // ---- category -----------------------------------------------------------------------
@@ -85,11 +91,12 @@ class StepsTest {
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource({
-            "🛗 Ліфти, , EMERGENCY, 10.03.2026 16:00",
-            "💧 Водоканал, Немає води, EMERGENCY, 10.03.2026 16:00",
-            "💧 Водоканал, Протікання, SHORT, 11.03.2026 10:00",
-            "💡 Вуличне освітлення, , MEDIUM, 13.03.2026 10:00",
-            "🛣 Дороги, , LONG, 17.03.2026 10:00"})
+        "🛗 Ліфти, , EMERGENCY, 10.03.2026 16:00",
+        "💧 Водоканал, Немає води, EMERGENCY, 10.03.2026 16:00",
+        "💧 Водоканал, Протікання, SHORT, 11.03.2026 10:00",
+        "💡 Вуличне освітлення, , MEDIUM, 13.03.2026 10:00",
+        "🛣 Дороги, , LONG, 17.03.2026 10:00"
+    })
     void deadlineOfTheCategoryOrItsIssueType(String category, String issueType, DeadlineClass expected, String shown) {
         ChatDriver chat = city.at(Step.CATEGORY);
         chat.press(category);
@@ -105,7 +112,8 @@ class StepsTest {
         assertThat(a.deadlineClass()).isEqualTo(expected);
         assertThat(Duration.between(a.createdAt(), a.deadline())).isEqualTo(expected.duration());
         assertThat(a.legalDeadline()).isEqualTo(Chats.NOW.plus(Duration.ofDays(30)));
-        assertThat(a.issueTypeId()).isEqualTo(issueType == null ? null : issueType.equals("Немає води") ? "no-water" : "leak");
+        assertThat(a.issueTypeId())
+                .isEqualTo(issueType == null ? null : issueType.equals("Немає води") ? "no-water" : "leak");
     }
 
     // ---- description and photos -----------------------------------------------------------
@@ -120,13 +128,21 @@ class StepsTest {
     @Test
     void somePhotos() {
         ChatDriver chat = city.at(Step.PHOTOS);
-        chat.photo("p1", "").expectText("Додано фото: 1 з 5").expectButtons("✅ Готово")
-                .photo("p2", "").expectText("Додано фото: 2 з 5")
-                .press("✅ Готово").expectText(Chats.question(Step.PLACE));
+        chat.photo("p1", "")
+                .expectText("Додано фото: 1 з 5")
+                .expectButtons("✅ Готово")
+                .photo("p2", "")
+                .expectText("Додано фото: 2 з 5")
+                .press("✅ Готово")
+                .expectText(Chats.question(Step.PLACE));
         assertThat(city.draft(chat).photos()).extracting(p -> p.fileId()).containsExactly("p1", "p2");
 
-        chat.send(Chats.PLACE).send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE)
-                .expectText("Фото: 2").press("✅ Підтвердити");
+        chat.send(Chats.PLACE)
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .expectText("Фото: 2")
+                .press("✅ Підтвердити");
         assertThat(onlyAppeal().photos()).hasSize(2);
     }
 
@@ -165,7 +181,9 @@ class StepsTest {
     void aCaptionTooLongForTheDescriptionIsSaidSo() {
         ChatDriver chat = city.at(Step.DESCRIPTION);
         chat.photo("p1", "а".repeat(3000));
-        assertThat(Chats.reasked(chat, Step.DESCRIPTION)).contains("Фото збережено").contains("Опис задовгий: 3000");
+        assertThat(Chats.reasked(chat, Step.DESCRIPTION))
+                .contains("Фото збережено")
+                .contains("Опис задовгий: 3000");
         assertThat(city.draft(chat).description()).isNull();
         assertThat(city.draft(chat).photos()).hasSize(1);
     }
@@ -193,8 +211,14 @@ class StepsTest {
     @Test
     void sqlLikeTextIsJustText() {
         ChatDriver chat = city.at(Step.DESCRIPTION);
-        chat.send(BadInputTest.SQL).press("⏭ Пропустити").send(BadInputTest.SQL).send(Chats.NAME)
-                .send(Chats.ADDRESS).send(Chats.PHONE).expectText(BadInputTest.SQL).press("✅ Підтвердити");
+        chat.send(BadInputTest.SQL)
+                .press("⏭ Пропустити")
+                .send(BadInputTest.SQL)
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .expectText(BadInputTest.SQL)
+                .press("✅ Підтвердити");
         assertThat(onlyAppeal().description()).isEqualTo(BadInputTest.SQL);
         assertThat(onlyAppeal().placeAddress()).isEqualTo(BadInputTest.SQL);
     }
@@ -204,9 +228,14 @@ class StepsTest {
     @Test
     void placeByLocation() {
         ChatDriver chat = city.at(Step.PLACE);
-        chat.expectKeyboard(Keyboard.RequestLocation.class).shareLocation(48.4647, 35.0462)
-                .expectText(Chats.question(Step.NAME)).expectKeyboard(Keyboard.Remove.class);
-        chat.send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE).expectText("геолокація (48.46470, 35.04620)")
+        chat.expectKeyboard(Keyboard.RequestLocation.class)
+                .shareLocation(48.4647, 35.0462)
+                .expectText(Chats.question(Step.NAME))
+                .expectKeyboard(Keyboard.Remove.class);
+        chat.send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .expectText("геолокація (48.46470, 35.04620)")
                 .press("✅ Підтвердити");
         assertThat(onlyAppeal().point().longitude()).isEqualTo(35.0462);
         assertThat(onlyAppeal().placeAddress()).isNull();
@@ -224,16 +253,24 @@ class StepsTest {
     void placeTyped() {
         ChatDriver chat = city.at(Step.PLACE);
         chat.send("  просп. Науки, 14 ").expectText(Chats.question(Step.NAME));
-        chat.send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE).expectText("Місце: просп. Науки, 14").press("✅ Підтвердити");
+        chat.send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .expectText("Місце: просп. Науки, 14")
+                .press("✅ Підтвердити");
         assertThat(onlyAppeal().placeAddress()).isEqualTo("просп. Науки, 14");
     }
 
     @Test
     void placeSameAsHome() {
         ChatDriver chat = city.at(Step.PLACE);
-        chat.press("🏠 Та сама, що моя адреса").expectText(Chats.question(Step.NAME))
-                .send(Chats.NAME).send(Chats.ADDRESS).send(Chats.PHONE)
-                .expectText("Місце: за вашою адресою").press("✅ Підтвердити");
+        chat.press("🏠 Та сама, що моя адреса")
+                .expectText(Chats.question(Step.NAME))
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .expectText("Місце: за вашою адресою")
+                .press("✅ Підтвердити");
         Appeal a = onlyAppeal();
         assertThat(a.placeAddress()).isEqualTo(Chats.ADDRESS).isEqualTo(a.address());
         assertThat(a.point()).isNull();
@@ -242,8 +279,15 @@ class StepsTest {
     // ---- name, address, phone -------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"Олена Коваленко", "марʼяна іваненко-петрук", "Мар'яна Петрук", "Мар’яна Петрук",
-            "Ivan Franko", "Коваленко Олена Петрівна"})
+    @ValueSource(
+            strings = {
+                "Олена Коваленко",
+                "марʼяна іваненко-петрук",
+                "Мар'яна Петрук",
+                "Мар’яна Петрук",
+                "Ivan Franko",
+                "Коваленко Олена Петрівна"
+            })
     void namesAccepted(String name) {
         ChatDriver chat = city.at(Step.NAME);
         chat.send(name).expectText(Chats.question(Step.ADDRESS));
@@ -251,11 +295,14 @@ class StepsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "Олена | і імʼя, і прізвище",
-            "Олена 2 | лише літери",
-            "Олена Коваленко1 | лише літери",
-            "Олена Ковааааааааааааааааааааааааааааааааааааааааааааааааааааааааааленко | Задовго"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Олена | і імʼя, і прізвище",
+                "Олена 2 | лише літери",
+                "Олена Коваленко1 | лише літери",
+                "Олена Ковааааааааааааааааааааааааааааааааааааааааааааааааааааааааааленко | Задовго"
+            })
     void namesRefused(String typed, String because) {
         ChatDriver chat = city.at(Step.NAME);
         chat.send(typed);
@@ -273,8 +320,10 @@ class StepsTest {
     @Test
     void ownContactShared() {
         ChatDriver chat = city.at(Step.PHONE);
-        chat.expectKeyboard(Keyboard.RequestContact.class).shareContact("+380501234567", true)
-                .expectText(Chats.question(Step.SUMMARY)).expectKeyboard(Keyboard.Remove.class);
+        chat.expectKeyboard(Keyboard.RequestContact.class)
+                .shareContact("+380501234567", true)
+                .expectText(Chats.question(Step.SUMMARY))
+                .expectKeyboard(Keyboard.Remove.class);
         assertThat(city.draft(chat).phone().e164()).isEqualTo("+380501234567");
     }
 
@@ -297,7 +346,9 @@ class StepsTest {
     void ownForeignContactIsRefused() {
         ChatDriver chat = city.at(Step.PHONE);
         chat.shareContact("+12025550100", true);
-        assertThat(Chats.reasked(chat, Step.PHONE)).contains("український номер").contains("050 123 45 67");
+        assertThat(Chats.reasked(chat, Step.PHONE))
+                .contains("український номер")
+                .contains("050 123 45 67");
         assertThat(city.draft(chat).phone()).isNull();
     }
 
@@ -306,17 +357,35 @@ class StepsTest {
     @Test
     void summaryShowsEverything() {
         ChatDriver chat = city.at(Step.SUMMARY);
-        chat.expectText("💧 Водоканал — Протікання").expectText(Chats.DESCRIPTION).expectText("Фото: 0")
-                .expectText(Chats.PLACE).expectText(Chats.NAME).expectText(Chats.ADDRESS).expectText("+380501234567")
-                .expectButtons("✅ Підтвердити", "✏️ Напрямок", "✏️ Опис", "✏️ Фото", "✏️ Місце", "✏️ Імʼя",
-                        "✏️ Адреса", "✏️ Телефон", "⬅️ Назад", "✖️ Скасувати");
-        assertThat(city.stores.appeals()).as("nothing is stored before confirming").isEmpty();
+        chat.expectText("💧 Водоканал — Протікання")
+                .expectText(Chats.DESCRIPTION)
+                .expectText("Фото: 0")
+                .expectText(Chats.PLACE)
+                .expectText(Chats.NAME)
+                .expectText(Chats.ADDRESS)
+                .expectText("+380501234567")
+                .expectButtons(
+                        "✅ Підтвердити",
+                        "✏️ Напрямок",
+                        "✏️ Опис",
+                        "✏️ Фото",
+                        "✏️ Місце",
+                        "✏️ Імʼя",
+                        "✏️ Адреса",
+                        "✏️ Телефон",
+                        "⬅️ Назад",
+                        "✖️ Скасувати");
+        assertThat(city.stores.appeals())
+                .as("nothing is stored before confirming")
+                .isEmpty();
     }
 
     @Test
     void submitGivesNumberAndExecutorAndThenTheMenu() {
         ChatDriver chat = city.at(Step.SUMMARY);
-        chat.press("✅ Підтвердити").expectText("№ 2026-000001").expectText("КП «Водоканал»")
+        chat.press("✅ Підтвердити")
+                .expectText("№ 2026-000001")
+                .expectText("КП «Водоканал»")
                 .expectText(Chats.question(Step.MAIN_MENU));
         assertThat(city.step(chat)).isEqualTo(Step.MAIN_MENU);
         assertThat(city.draft(chat)).isEqualTo(Draft.EMPTY);
@@ -344,12 +413,18 @@ class StepsTest {
         chat.press("📝 Нове звернення").press("🛣 Дороги");
         finish(chat);
 
-        chat.press("📋 Мої звернення").expectText("№ 2026-000001").expectText("№ 2026-000002")
-                .expectText("зареєстровано").expectButtons("№ 2026-000001", "№ 2026-000002");
+        chat.press("📋 Мої звернення")
+                .expectText("№ 2026-000001")
+                .expectText("№ 2026-000002")
+                .expectText("зареєстровано")
+                .expectButtons("№ 2026-000001", "№ 2026-000002");
         String list = chat.lastText();
         assertThat(list.indexOf("2026-000002")).as("newest first").isLessThan(list.indexOf("2026-000001"));
 
-        chat.press("№ 2026-000001").expectText("Ліфти").expectText(Chats.DESCRIPTION).expectText("Подано: 10.03.2026 10:00");
+        chat.press("№ 2026-000001")
+                .expectText("Ліфти")
+                .expectText(Chats.DESCRIPTION)
+                .expectText("Подано: 10.03.2026 10:00");
         assertThat(city.step(chat)).isEqualTo(Step.MY_APPEALS);
     }
 
@@ -365,7 +440,8 @@ class StepsTest {
         ChatDriver first = city.at(Step.SUMMARY);
         first.press("✅ Підтвердити");
         ChatDriver other = city.at(Step.MAIN_MENU);
-        other.press("📋 Мої звернення").expectText("У вас ще немає звернень")
+        other.press("📋 Мої звернення")
+                .expectText("У вас ще немає звернень")
                 .pressId(new ButtonId.OnAppeal(ButtonId.AppealAction.SHOW, new AppealNumber(2026, 1)).encode());
         assertThat(Chats.reasked(other, Step.MY_APPEALS)).contains("неактуальна");
         other.expectNoText(Chats.DESCRIPTION);
@@ -374,8 +450,14 @@ class StepsTest {
     @Test
     void allInOneGoWithTheListOfPhotos() {
         ChatDriver chat = city.at(Step.PHOTOS);
-        chat.photo("a", "").photo("b", "").press("✅ Готово").send(Chats.PLACE).send(Chats.NAME)
-                .send(Chats.ADDRESS).send(Chats.PHONE).press("✅ Підтвердити");
+        chat.photo("a", "")
+                .photo("b", "")
+                .press("✅ Готово")
+                .send(Chats.PLACE)
+                .send(Chats.NAME)
+                .send(Chats.ADDRESS)
+                .send(Chats.PHONE)
+                .press("✅ Підтвердити");
         assertThat(onlyAppeal().photos()).extracting(p -> p.fileUniqueId()).isEqualTo(List.of("a-u", "b-u"));
         assertThat(onlyAppeal().createdAt()).isEqualTo(Instant.parse("2026-03-10T08:00:00Z"));
     }

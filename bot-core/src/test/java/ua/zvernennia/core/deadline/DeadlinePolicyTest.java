@@ -44,19 +44,42 @@ class DeadlinePolicyTest {
     @ParameterizedTest(name = "{0}, no study: {1}")
     @MethodSource("classesWithAndWithoutStudy")
     void theBotAndTheDeskAgree(DeadlineClass deadlineClass, boolean noStudy) {
-        Category category = new Category("c", "Напрямок", "Direction", "📁", deadlineClass, "Виконавець", 1, true, List.of());
+        Category category =
+                new Category("c", "Напрямок", "Direction", "📁", deadlineClass, "Виконавець", 1, true, List.of());
         MemoryStores stores = new MemoryStores(List.of(category));
-        var settings = new ConversationSettings(ZoneId.of("Europe/Kyiv"), 30, 12, 15,
-                noStudy ? Set.of(deadlineClass) : Set.of());
+        var settings = new ConversationSettings(
+                ZoneId.of("Europe/Kyiv"), 30, 12, 15, noStudy ? Set.of(deadlineClass) : Set.of());
 
         new ChatDriver(stores, clock, ChatKey.of(Channel.TELEGRAM, "1"), settings)
-                .send("/start").press("✅ Погоджуюсь").press("📝 Нове звернення").press("📁 Напрямок")
-                .send("Не працює третій день, дуже просимо допомогти").press("⏭ Пропустити")
-                .send("вул. Робоча, 1").send("Олена Коваленко").send("вул. Шевченка, 5, кв. 12").send("050 123 45 67")
-                .press("✅ Підтвердити").expectText("за законом: до");
-        Appeal byPhone = stores.run(s -> new OperatorDesk(clock, settings).register(s, new NewAppeal(Channel.PHONE, null,
-                category, null, "Застряг ліфт", List.of(), null, "вул. Шевченка, 5", new PersonName("Олена", "Коваленко"),
-                "вул. Шевченка, 5, кв. 12", new Phone("+380501234567")), "Оператор", null));
+                .send("/start")
+                .press("✅ Погоджуюсь")
+                .press("📝 Нове звернення")
+                .press("📁 Напрямок")
+                .send("Не працює третій день, дуже просимо допомогти")
+                .press("⏭ Пропустити")
+                .send("вул. Робоча, 1")
+                .send("Олена Коваленко")
+                .send("вул. Шевченка, 5, кв. 12")
+                .send("050 123 45 67")
+                .press("✅ Підтвердити")
+                .expectText("за законом: до");
+        Appeal byPhone = stores.run(s -> new OperatorDesk(clock, settings)
+                .register(
+                        s,
+                        new NewAppeal(
+                                Channel.PHONE,
+                                null,
+                                category,
+                                null,
+                                "Застряг ліфт",
+                                List.of(),
+                                null,
+                                "вул. Шевченка, 5",
+                                new PersonName("Олена", "Коваленко"),
+                                "вул. Шевченка, 5, кв. 12",
+                                new Phone("+380501234567")),
+                        "Оператор",
+                        null));
         Appeal inBot = stores.appeals().get(0);
 
         Duration legal = Duration.ofDays(noStudy ? 15 : 30);

@@ -27,19 +27,39 @@ class DeadlineWatchTest {
 
     final MovableClock clock = new MovableClock(T0);
     final MemoryStores stores = new MemoryStores(TestCategories.small());
-    final DeadlineWatch watch = new DeadlineWatch(stores, clock,
-            new DeadlineSettings(Optional.of(STAFF), 0.8, ZoneId.of("Europe/Kyiv")));
+    final DeadlineWatch watch =
+            new DeadlineWatch(stores, clock, new DeadlineSettings(Optional.of(STAFF), 0.8, ZoneId.of("Europe/Kyiv")));
 
     Appeal file(String categoryId, Duration deadline, Duration legal) {
-        Category c = TestCategories.small().stream().filter(x -> x.id().equals(categoryId)).findFirst().orElseThrow();
+        Category c = TestCategories.small().stream()
+                .filter(x -> x.id().equals(categoryId))
+                .findFirst()
+                .orElseThrow();
         Instant now = clock.instant();
-        return stores.run(s -> s.appeals().submit(new NewAppeal(Channel.PHONE, null, c, null, "Не працює ліфт у під'їзді 2",
-                List.of(), null, "вул. Робоча, 1", new PersonName("Іван", "Петренко"), "вул. Робоча, 1",
-                new Phone("+380501234567")), now, now.plus(deadline), now.plus(legal)));
+        return stores.run(s -> s.appeals()
+                .submit(
+                        new NewAppeal(
+                                Channel.PHONE,
+                                null,
+                                c,
+                                null,
+                                "Не працює ліфт у під'їзді 2",
+                                List.of(),
+                                null,
+                                "вул. Робоча, 1",
+                                new PersonName("Іван", "Петренко"),
+                                "вул. Робоча, 1",
+                                new Phone("+380501234567")),
+                        now,
+                        now.plus(deadline),
+                        now.plus(legal)));
     }
 
     List<String> staffMessages() {
-        return stores.outboxRows().stream().filter(r -> r.message().chat().equals(STAFF)).map(r -> r.message().reply().text()).toList();
+        return stores.outboxRows().stream()
+                .filter(r -> r.message().chat().equals(STAFF))
+                .map(r -> r.message().reply().text())
+                .toList();
     }
 
     @Test
@@ -53,8 +73,9 @@ class DeadlineWatchTest {
         clock.advance(Duration.ofMinutes(1)); // 4 h 48 min = 80% of 6 h
         assertThat(watch.runOnce()).isEqualTo(new DeadlineWatch.Pass(1, 0, 0));
         assertThat(staffMessages()).hasSize(1);
-        assertThat(staffMessages().get(0)).startsWith("⏳").contains("№ " + lift.number(), "Ліфти", "КП «Ліфтове господарство»",
-                "02.03.2026 16:00");
+        assertThat(staffMessages().get(0))
+                .startsWith("⏳")
+                .contains("№ " + lift.number(), "Ліфти", "КП «Ліфтове господарство»", "02.03.2026 16:00");
         assertThat(stores.deadlineMarks(lift.number())).containsEntry("reminded", clock.instant());
 
         clock.advance(Duration.ofMinutes(72)); // exactly at the deadline: not yet overdue
@@ -122,7 +143,8 @@ class DeadlineWatchTest {
 
     @Test
     void withoutAStaffChatAppealsAreStillMarkedButNobodyIsMessaged() {
-        var quiet = new DeadlineWatch(stores, clock, new DeadlineSettings(Optional.empty(), 0.8, ZoneId.of("Europe/Kyiv")));
+        var quiet =
+                new DeadlineWatch(stores, clock, new DeadlineSettings(Optional.empty(), 0.8, ZoneId.of("Europe/Kyiv")));
         Appeal a = file("lifts", Duration.ofHours(6), Duration.ofDays(30));
         clock.advance(Duration.ofHours(7));
         assertThat(quiet.runOnce().overdue()).isEqualTo(1);
@@ -131,8 +153,26 @@ class DeadlineWatchTest {
     }
 
     static Appeal withStatus(Appeal a, AppealStatus status) {
-        return new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(), a.issueTypeId(), a.issueTypeName(),
-                a.executor(), a.description(), a.photos(), a.point(), a.placeAddress(), a.name(), a.address(), a.phone(), status,
-                a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline());
+        return new Appeal(
+                a.number(),
+                a.channel(),
+                a.chat(),
+                a.categoryId(),
+                a.categoryName(),
+                a.issueTypeId(),
+                a.issueTypeName(),
+                a.executor(),
+                a.description(),
+                a.photos(),
+                a.point(),
+                a.placeAddress(),
+                a.name(),
+                a.address(),
+                a.phone(),
+                status,
+                a.deadlineClass(),
+                a.createdAt(),
+                a.deadline(),
+                a.legalDeadline());
     }
 }

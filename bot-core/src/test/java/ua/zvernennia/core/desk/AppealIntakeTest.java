@@ -27,8 +27,18 @@ class AppealIntakeTest {
     };
 
     AppealIntake.Form form(Channel channel) {
-        return new AppealIntake.Form(channel, menu.get(1).id(), null, "Застряг ліфт", 48.46, 35.04, null, "Олена", "Коваленко",
-                "вул. Шевченка, 5, кв. 12", "050 123 45 67");
+        return new AppealIntake.Form(
+                channel,
+                menu.get(1).id(),
+                null,
+                "Застряг ліфт",
+                48.46,
+                35.04,
+                null,
+                "Олена",
+                "Коваленко",
+                "вул. Шевченка, 5, кв. 12",
+                "050 123 45 67");
     }
 
     @Test
@@ -42,7 +52,9 @@ class AppealIntakeTest {
             assertThat(a.chat()).isNull();
             assertThat(a.phone().e164()).isEqualTo("+380501234567");
         });
-        assertThat(AppealIntake.check(form(Channel.PHONE), catalog, Set.of(Channel.WEB)).problems()).hasSize(1);
+        assertThat(AppealIntake.check(form(Channel.PHONE), catalog, Set.of(Channel.WEB))
+                        .problems())
+                .hasSize(1);
         assertThat(Channel.WEB.isMessenger()).isFalse();
     }
 }

@@ -35,9 +35,10 @@ class OperatorDeskTest {
     final MemoryStores stores = new MemoryStores(TestCategories.small());
     final OperatorDesk desk = new OperatorDesk(Clock.fixed(NOW, ZoneOffset.UTC), ConversationSettings.defaults());
 
-    static final Set<AppealStatus> OPEN = Set.of(AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO);
-    static final Set<AppealStatus> OPERATOR_TARGETS = Set.of(AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO,
-            AppealStatus.RESOLVED, AppealStatus.REJECTED);
+    static final Set<AppealStatus> OPEN =
+            Set.of(AppealStatus.REGISTERED, AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO);
+    static final Set<AppealStatus> OPERATOR_TARGETS =
+            Set.of(AppealStatus.IN_PROGRESS, AppealStatus.NEEDS_INFO, AppealStatus.RESOLVED, AppealStatus.REJECTED);
 
     static Stream<Arguments> everyPair() {
         var all = new ArrayList<Arguments>();
@@ -50,8 +51,18 @@ class OperatorDeskTest {
     }
 
     NewAppeal newAppeal(Channel channel, ChatKey chat) {
-        return new NewAppeal(channel, chat, TestCategories.small().get(1), null, "Застряг ліфт", List.of(), null,
-                "вул. Шевченка, 5", new PersonName("Олена", "Коваленко"), "вул. Шевченка, 5, кв. 12", new Phone("+380501234567"));
+        return new NewAppeal(
+                channel,
+                chat,
+                TestCategories.small().get(1),
+                null,
+                "Застряг ліфт",
+                List.of(),
+                null,
+                "вул. Шевченка, 5",
+                new PersonName("Олена", "Коваленко"),
+                "вул. Шевченка, 5, кв. 12",
+                new Phone("+380501234567"));
     }
 
     Appeal appealIn(AppealStatus status) {
@@ -59,9 +70,11 @@ class OperatorDeskTest {
             s.citizens().recordConsent(CHAT, NOW, "uk");
             return null;
         });
-        Appeal a = stores.run(s -> s.appeals().submit(newAppeal(Channel.TELEGRAM, CHAT), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(86400)));
+        Appeal a = stores.run(s -> s.appeals()
+                .submit(newAppeal(Channel.TELEGRAM, CHAT), NOW, NOW.plusSeconds(3600), NOW.plusSeconds(86400)));
         if (status != AppealStatus.REGISTERED) {
-            stores.run(s -> s.appeals().changeStatus(a.number(), AppealStatus.REGISTERED, status, "setup", null, null, NOW));
+            stores.run(s ->
+                    s.appeals().changeStatus(a.number(), AppealStatus.REGISTERED, status, "setup", null, null, NOW));
         }
         return a;
     }
@@ -73,7 +86,8 @@ class OperatorDeskTest {
         int historyBefore = stores.events().size();
         int outboxBefore = stores.outboxRows().size();
         if (legal) {
-            OperatorDesk.StatusChanged changed = stores.run(s -> desk.changeStatus(s, a.number(), to, "Коментар оператора", "Оператор"));
+            OperatorDesk.StatusChanged changed =
+                    stores.run(s -> desk.changeStatus(s, a.number(), to, "Коментар оператора", "Оператор"));
             assertThat(changed.from()).isEqualTo(from);
             assertThat(stores.appeals().get(0).status()).isEqualTo(to);
             assertThat(stores.closedAt(a.number()).isPresent()).isEqualTo(to.isClosed());
@@ -89,10 +103,13 @@ class OperatorDeskTest {
             assertThat(stores.outboxRows()).last().satisfies(r -> {
                 assertThat(r.message().chat()).isEqualTo(CHAT);
                 assertThat(r.notBefore()).as("due at once").isEqualTo(NOW);
-                assertThat(r.message().reply().text()).contains("№ " + a.number()).contains("Коментар оператора");
+                assertThat(r.message().reply().text())
+                        .contains("№ " + a.number())
+                        .contains("Коментар оператора");
             });
         } else {
-            assertThatThrownBy(() -> stores.run(s -> desk.changeStatus(s, a.number(), to, "Коментар оператора", "Оператор")))
+            assertThatThrownBy(() ->
+                            stores.run(s -> desk.changeStatus(s, a.number(), to, "Коментар оператора", "Оператор")))
                     .isInstanceOfSatisfying(Refusal.class, r -> {
                         assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT);
                         assertThat(r.getMessage()).contains(from.name()).contains(to.name());
@@ -113,18 +130,26 @@ class OperatorDeskTest {
                         assertThat(r.field()).contains("comment");
                     });
         }
-        assertThatThrownBy(() -> stores.run(s -> desk.changeStatus(s, a.number(), AppealStatus.IN_PROGRESS, "я".repeat(2001), "Оператор")))
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.getMessage()).contains("2000"));
+        assertThatThrownBy(() -> stores.run(
+                        s -> desk.changeStatus(s, a.number(), AppealStatus.IN_PROGRESS, "я".repeat(2001), "Оператор")))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.getMessage()).contains("2000"));
         assertThat(stores.outboxRows()).isEmpty();
         stores.run(s -> desk.changeStatus(s, a.number(), AppealStatus.IN_PROGRESS, null, "Оператор"));
-        assertThat(stores.outboxRows()).singleElement()
-                .satisfies(r -> assertThat(r.message().reply().text()).isEqualTo("📬 Звернення № 2026-000001: у роботі."));
+        assertThat(stores.outboxRows())
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.message().reply().text()).isEqualTo("📬 Звернення № 2026-000001: у роботі."));
     }
 
     @Test
     void anUnknownAppealIsNotFound() {
-        assertThatThrownBy(() -> stores.run(s -> desk.changeStatus(s, new ua.zvernennia.core.appeal.AppealNumber(2026, 99),
-                AppealStatus.IN_PROGRESS, null, "Оператор")))
+        assertThatThrownBy(() -> stores.run(s -> desk.changeStatus(
+                        s,
+                        new ua.zvernennia.core.appeal.AppealNumber(2026, 99),
+                        AppealStatus.IN_PROGRESS,
+                        null,
+                        "Оператор")))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
     }
 
@@ -134,11 +159,14 @@ class OperatorDeskTest {
         assertThat(a.channel()).isEqualTo(Channel.PHONE);
         assertThat(a.deadline()).isEqualTo(NOW.plus(Duration.ofHours(6)));
         assertThat(a.legalDeadline()).isEqualTo(NOW.plus(Duration.ofDays(30)));
-        assertThat(stores.events()).extracting(AppealEvent::kind, AppealEvent::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(AppealEvent.Kind.CREATED, "PHONE"),
-                org.assertj.core.groups.Tuple.tuple(AppealEvent.Kind.COMMENT, "Оператор Іваненко"));
+        assertThat(stores.events())
+                .extracting(AppealEvent::kind, AppealEvent::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AppealEvent.Kind.CREATED, "PHONE"),
+                        org.assertj.core.groups.Tuple.tuple(AppealEvent.Kind.COMMENT, "Оператор Іваненко"));
 
-        OperatorDesk.StatusChanged changed = stores.run(s -> desk.changeStatus(s, a.number(), AppealStatus.RESOLVED, "Готово", "Оператор"));
+        OperatorDesk.StatusChanged changed =
+                stores.run(s -> desk.changeStatus(s, a.number(), AppealStatus.RESOLVED, "Готово", "Оператор"));
         assertThat(changed.outboxId()).isNull();
         assertThat(stores.outboxRows()).isEmpty();
 
@@ -158,6 +186,8 @@ class OperatorDeskTest {
             assertThat(r.status()).isEqualTo("FAILED");
             assertThat(r.lastError()).contains("unreachable");
         });
-        assertThat(stores.conversation(CHAT)).as("no question waits for a citizen who cannot see it").isEmpty();
+        assertThat(stores.conversation(CHAT))
+                .as("no question waits for a citizen who cannot see it")
+                .isEmpty();
     }
 }

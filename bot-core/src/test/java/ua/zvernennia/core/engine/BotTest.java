@@ -30,9 +30,9 @@ import ua.zvernennia.core.conversation.ConversationSettings;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.Step;
 import ua.zvernennia.core.delivery.Deliverer;
+import ua.zvernennia.core.testing.Await;
 import ua.zvernennia.core.testing.MemoryStores;
 import ua.zvernennia.core.testing.TestCategories;
-import ua.zvernennia.core.testing.Await;
 
 class BotTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-04-01T10:00:00Z"), ZoneOffset.UTC);
@@ -45,8 +45,11 @@ class BotTest {
     }
 
     Bot bot(UnitOfWork uow, Messenger messenger) {
-        return new Bot(uow, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
-                new Deliverer(List.of(messenger), uow, clock), pool);
+        return new Bot(
+                uow,
+                new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(List.of(messenger), uow, clock),
+                pool);
     }
 
     Inbound text(ChatKey chat, String text, String id) {
@@ -60,7 +63,8 @@ class BotTest {
         List<Boolean> committedBeforeSend = new CopyOnWriteArrayList<>();
         Messenger messenger = messenger(Channel.TELEGRAM, (c, reply) -> {
             // The reply's outbox row must already be committed when it is sent.
-            committedBeforeSend.add(stores.outboxRows().stream().anyMatch(r -> r.message().reply().equals(reply)));
+            committedBeforeSend.add(stores.outboxRows().stream()
+                    .anyMatch(r -> r.message().reply().equals(reply)));
             seen.add(reply.text());
             return new Delivery.Sent("m");
         });
@@ -155,27 +159,38 @@ class BotTest {
         awaitUntil(() -> bot.busyChats() == 0);
         assertThat(stores.inbox()).isEmpty();
         // Only in order do the presses lead through consent and the menu to the description.
-        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(Step.PHOTOS);
+        assertThat(stores.conversation(chat))
+                .get()
+                .extracting(ConversationState::step)
+                .isEqualTo(Step.PHOTOS);
         assertThat(sent).filteredOn(t -> t.contains("Опишіть проблему")).hasSize(1);
         // A re-delivery of a queued update is still a duplicate.
-        assertThat(bot.accept(text(chat, "ще одне повідомлення 0", "m0")).get(10, TimeUnit.SECONDS).duplicate()).isTrue();
+        assertThat(bot.accept(text(chat, "ще одне повідомлення 0", "m0"))
+                        .get(10, TimeUnit.SECONDS)
+                        .duplicate())
+                .isTrue();
     }
 
     @Test
     void whatTheInboxHoldsFromBeforeARestartIsHandledFirst() throws Exception {
         ChatKey chat = ChatKey.of(Channel.VIBER, "restarted");
         stores.run(s -> s.inbox().put(text(chat, "/start", "r1"), clock.instant()));
-        stores.run(s -> s.inbox().put(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "r2"), clock.instant()));
+        stores.run(s -> s.inbox()
+                .put(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "r2"), clock.instant()));
         var sent = new CopyOnWriteArrayList<String>();
         Bot bot = bot(stores, messenger(Channel.VIBER, (c, reply) -> {
             sent.add(reply.text());
             return new Delivery.Sent("m");
         }));
         bot.resume();
-        bot.accept(Inbound.of(chat, new Event.ButtonPress("new"), clock.instant(), "r3")).get(10, TimeUnit.SECONDS);
+        bot.accept(Inbound.of(chat, new Event.ButtonPress("new"), clock.instant(), "r3"))
+                .get(10, TimeUnit.SECONDS);
         awaitUntil(() -> bot.busyChats() == 0);
         assertThat(stores.inbox()).isEmpty();
-        assertThat(stores.conversation(chat)).get().extracting(ConversationState::step).isEqualTo(Step.CATEGORY);
+        assertThat(stores.conversation(chat))
+                .get()
+                .extracting(ConversationState::step)
+                .isEqualTo(Step.CATEGORY);
         assertThat(sent.get(0)).contains("Вітаю");
     }
 
@@ -183,11 +198,18 @@ class BotTest {
     void aFloodIsToldOnceToSlowDownAndItsExcessDropped() throws Exception {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "flood");
         var sent = new CopyOnWriteArrayList<String>();
-        Bot bot = new Bot(stores, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
-                new Deliverer(List.of(messenger(Channel.TELEGRAM, (c, reply) -> {
-                    sent.add(reply.text());
-                    return new Delivery.Sent("m");
-                })), stores, clock), pool, new FloodSettings(5, Duration.ofMinutes(10), Duration.ofSeconds(2)));
+        Bot bot = new Bot(
+                stores,
+                new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(
+                        List.of(messenger(Channel.TELEGRAM, (c, reply) -> {
+                            sent.add(reply.text());
+                            return new Delivery.Sent("m");
+                        })),
+                        stores,
+                        clock),
+                pool,
+                new FloodSettings(5, Duration.ofMinutes(10), Duration.ofSeconds(2)));
         int dropped = 0;
         for (int i = 0; i < 30; i++) {
             Handled h = bot.accept(text(chat, "/help", "f" + i)).get(10, TimeUnit.SECONDS);
@@ -198,21 +220,31 @@ class BotTest {
         awaitUntil(() -> bot.busyChats() == 0);
         assertThat(dropped).isEqualTo(25);
         assertThat(sent).filteredOn(t -> t.contains("не так швидко")).hasSize(1);
-        assertThat(sent.get(sent.size() - 1)).as("the notice comes after the handled ones' replies").contains("не так швидко");
+        assertThat(sent.get(sent.size() - 1))
+                .as("the notice comes after the handled ones' replies")
+                .contains("не так швидко");
     }
 
     @Test
     void theSameButtonPressedFiveTimesQuicklyDoesTheThingOnce() throws Exception {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "presses");
         var sent = new CopyOnWriteArrayList<String>();
-        Bot bot = new Bot(stores, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
-                new Deliverer(List.of(messenger(Channel.TELEGRAM, (c, reply) -> {
-                    sent.add(reply.text());
-                    return new Delivery.Sent("m");
-                })), stores, clock), pool, FloodSettings.defaults());
+        Bot bot = new Bot(
+                stores,
+                new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(
+                        List.of(messenger(Channel.TELEGRAM, (c, reply) -> {
+                            sent.add(reply.text());
+                            return new Delivery.Sent("m");
+                        })),
+                        stores,
+                        clock),
+                pool,
+                FloodSettings.defaults());
         bot.accept(text(chat, "/start", "p0")).get(10, TimeUnit.SECONDS);
         for (int i = 1; i <= 5; i++) {
-            bot.accept(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "p" + i)).get(10, TimeUnit.SECONDS);
+            bot.accept(Inbound.of(chat, new Event.ButtonPress("consent_yes"), clock.instant(), "p" + i))
+                    .get(10, TimeUnit.SECONDS);
         }
         awaitUntil(() -> bot.busyChats() == 0);
         assertThat(sent).filteredOn(t -> t.contains("Дякуємо")).hasSize(1);
@@ -246,7 +278,10 @@ class BotTest {
         assertThat(sent).singleElement().asString().contains("Вибачте");
 
         // The update is recorded as handled: a re-delivery does nothing.
-        assertThat(bot.accept(text(chat, "/start", "t1")).get(10, TimeUnit.SECONDS).duplicate()).isTrue();
+        assertThat(bot.accept(text(chat, "/start", "t1"))
+                        .get(10, TimeUnit.SECONDS)
+                        .duplicate())
+                .isTrue();
     }
 
     /** A messenger of {@code channel} whose sends {@code send} answers. */

@@ -13,7 +13,8 @@ import ua.zvernennia.core.engine.FloodGate.Verdict;
 class FloodGateTest {
     static final long SECOND = 1_000_000_000L;
     final AtomicLong now = new AtomicLong(77 * SECOND);
-    final FloodGate gate = new FloodGate(new FloodSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(2)), now::get);
+    final FloodGate gate =
+            new FloodGate(new FloodSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(2)), now::get);
     final ChatKey chat = ChatKey.of(Channel.TELEGRAM, "1");
     final Event text = new Event.Text("привіт");
 
@@ -24,7 +25,9 @@ class FloodGateTest {
         }
         assertThat(gate.check(chat, text)).isEqualTo(Verdict.SLOW_DOWN);
         assertThat(gate.check(chat, text)).isEqualTo(Verdict.DROP);
-        assertThat(gate.check(ChatKey.of(Channel.VIBER, "1"), text)).as("another chat").isEqualTo(Verdict.HANDLE);
+        assertThat(gate.check(ChatKey.of(Channel.VIBER, "1"), text))
+                .as("another chat")
+                .isEqualTo(Verdict.HANDLE);
     }
 
     @Test

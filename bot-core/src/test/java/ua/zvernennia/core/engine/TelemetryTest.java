@@ -61,16 +61,26 @@ class TelemetryTest {
         var messengers = List.of(
                 BotTest.messenger(Channel.TELEGRAM, (c, r) -> new Delivery.Sent("m")),
                 BotTest.messenger(Channel.VIBER, (c, r) -> new Delivery.Unreachable("blocked")));
-        Bot bot = new Bot(stores, new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
-                new Deliverer(messengers, stores, clock, telemetry), pool, FloodSettings.off(), telemetry);
+        Bot bot = new Bot(
+                stores,
+                new ConversationEngine(new ConversationMachine(ConversationSettings.defaults()), clock),
+                new Deliverer(messengers, stores, clock, telemetry),
+                pool,
+                FloodSettings.off(),
+                telemetry);
 
-        bot.accept(Inbound.of(sent, new Event.Text("/start"), clock.instant(), "1")).get(10, TimeUnit.SECONDS);
-        bot.accept(Inbound.of(blocked, new Event.Text("/start"), clock.instant(), "2")).get(10, TimeUnit.SECONDS);
-        BotTest.awaitUntil(() -> reported.contains("delivery TELEGRAM SENT") && reported.contains("delivery VIBER UNREACHABLE"));
+        bot.accept(Inbound.of(sent, new Event.Text("/start"), clock.instant(), "1"))
+                .get(10, TimeUnit.SECONDS);
+        bot.accept(Inbound.of(blocked, new Event.Text("/start"), clock.instant(), "2"))
+                .get(10, TimeUnit.SECONDS);
+        BotTest.awaitUntil(
+                () -> reported.contains("delivery TELEGRAM SENT") && reported.contains("delivery VIBER UNREACHABLE"));
 
-        assertThat(reported).filteredOn(r -> !r.startsWith("delivery")).containsExactlyInAnyOrder(
-                "received TELEGRAM", "handled TELEGRAM", "received VIBER", "handled VIBER");
-        assertThat(reported).filteredOn(r -> r.startsWith("delivery")).containsOnly(
-                "delivery TELEGRAM SENT", "delivery VIBER UNREACHABLE");
+        assertThat(reported)
+                .filteredOn(r -> !r.startsWith("delivery"))
+                .containsExactlyInAnyOrder("received TELEGRAM", "handled TELEGRAM", "received VIBER", "handled VIBER");
+        assertThat(reported)
+                .filteredOn(r -> r.startsWith("delivery"))
+                .containsOnly("delivery TELEGRAM SENT", "delivery VIBER UNREACHABLE");
     }
 }

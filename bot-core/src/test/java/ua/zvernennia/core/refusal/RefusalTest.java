@@ -12,7 +12,8 @@ import ua.zvernennia.core.category.DeadlineClass;
 class RefusalTest {
     @Test
     void aValueFromInputThatRefusesItselfIsInvalid() {
-        assertThatThrownBy(() -> Refusal.validated(() -> new Category("x", " ", null, null, DeadlineClass.LONG, "", 0, true, List.of())))
+        assertThatThrownBy(() -> Refusal.validated(
+                        () -> new Category("x", " ", null, null, DeadlineClass.LONG, "", 0, true, List.of())))
                 .isInstanceOfSatisfying(Refusal.class, r -> {
                     assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID);
                     assertThat(r.getMessage()).isEqualTo("nameUk is empty");
@@ -22,8 +23,9 @@ class RefusalTest {
     @Test
     void onlyTheValuesOwnRefusalIsTurnedIntoOne() {
         assertThatThrownBy(() -> Refusal.validated(() -> {
-            throw new IllegalStateException("a bug");
-        })).isExactlyInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("a bug");
+                }))
+                .isExactlyInstanceOf(IllegalStateException.class);
         assertThat(Refusal.validated(() -> "fine")).isEqualTo("fine");
     }
 
@@ -34,8 +36,12 @@ class RefusalTest {
         assertThat(conflict.problems()).containsExactly("one", "two");
         assertThat(conflict.field()).isEmpty();
         assertThat(Refusal.invalid("phone", "phone: required").field()).contains("phone");
-        assertThat(Refusal.unavailable("still downloading", Duration.ofSeconds(5)).retryAfter()).contains(Duration.ofSeconds(5));
-        assertThat(Refusal.notFound("no appeal").getStackTrace()).as("an answer, not a fault").isEmpty();
+        assertThat(Refusal.unavailable("still downloading", Duration.ofSeconds(5))
+                        .retryAfter())
+                .contains(Duration.ofSeconds(5));
+        assertThat(Refusal.notFound("no appeal").getStackTrace())
+                .as("an answer, not a fault")
+                .isEmpty();
         assertThatThrownBy(() -> Refusal.notFound(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -37,7 +37,8 @@ class DateRangeTest {
         assertThat(q1.from()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(q1.to()).isEqualTo(LocalDate.of(2024, 3, 31));
         assertThat(DateRange.quarter(2024, 4, KYIV).to()).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(q1.periods(GroupBy.MONTH)).extracting(DateRange.Period::last)
+        assertThat(q1.periods(GroupBy.MONTH))
+                .extracting(DateRange.Period::last)
                 .containsExactly(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 31));
         assertThat(q1.periods(GroupBy.DAY)).hasSize(91);
         assertThat(q1.periods(GroupBy.QUARTER)).containsExactly(new DateRange.Period(q1.from(), q1.to()));
@@ -49,19 +50,23 @@ class DateRangeTest {
         // 2025-01-01 is a Wednesday.
         DateRange r = new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 15), KYIV);
         List<DateRange.Period> weeks = r.periods(GroupBy.WEEK);
-        assertThat(weeks).containsExactly(
-                new DateRange.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 5)),
-                new DateRange.Period(LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 12)),
-                new DateRange.Period(LocalDate.of(2025, 1, 13), LocalDate.of(2025, 1, 15)));
+        assertThat(weeks)
+                .containsExactly(
+                        new DateRange.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 5)),
+                        new DateRange.Period(LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 12)),
+                        new DateRange.Period(LocalDate.of(2025, 1, 13), LocalDate.of(2025, 1, 15)));
         DateRange midQuarter = new DateRange(LocalDate.of(2025, 2, 10), LocalDate.of(2025, 5, 3), KYIV);
-        assertThat(midQuarter.periods(GroupBy.QUARTER)).containsExactly(
-                new DateRange.Period(LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 31)),
-                new DateRange.Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 3)));
+        assertThat(midQuarter.periods(GroupBy.QUARTER))
+                .containsExactly(
+                        new DateRange.Period(LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 31)),
+                        new DateRange.Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 3)));
     }
 
     @Test
     void badRangesAreRefused() {
-        assertThatThrownBy(() -> new DateRange(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1), KYIV)).hasMessageContaining("before");
-        assertThatThrownBy(() -> new DateRange(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1), KYIV)).hasMessageContaining("longer");
+        assertThatThrownBy(() -> new DateRange(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1), KYIV))
+                .hasMessageContaining("before");
+        assertThatThrownBy(() -> new DateRange(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1), KYIV))
+                .hasMessageContaining("longer");
     }
 }

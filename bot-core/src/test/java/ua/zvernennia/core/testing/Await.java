@@ -14,8 +14,7 @@ public final class Await {
     /** Long enough for a loaded CI machine; reaching it means something hangs. */
     public static final Duration HANG = Duration.ofMinutes(1);
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Waits until {@code condition} holds; fails naming {@code what} after {@link #HANG}. */
     public static void until(String what, BooleanSupplier condition) {

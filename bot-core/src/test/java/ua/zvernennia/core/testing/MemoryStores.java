@@ -24,6 +24,7 @@ import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryCatalog;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.chat.Reply;
 import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.citizen.CitizenStore;
@@ -33,7 +34,6 @@ import ua.zvernennia.core.deadline.DeadlineMarks;
 import ua.zvernennia.core.deadline.WatchedAppeal;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.delivery.OutboxMessage;
-import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.engine.Inbox;
 import ua.zvernennia.core.engine.ProcessedUpdates;
 import ua.zvernennia.core.engine.Stores;
@@ -60,6 +60,7 @@ public final class MemoryStores implements UnitOfWork {
         Map<String, Map<String, Instant>> marks = new HashMap<>();
         /** Photos queued to be kept: file id to the chat that sent it. */
         Map<String, ChatKey> media = new LinkedHashMap<>();
+
         long outboxIds;
         java.util.TreeMap<Long, Inbound> inbox = new java.util.TreeMap<>();
         long inboxIds;
@@ -86,8 +87,7 @@ public final class MemoryStores implements UnitOfWork {
     }
 
     /** An outbox row as the memory store keeps it. */
-    public record OutboxRow(OutboxMessage message, String status, Instant notBefore, String lastError) {
-    }
+    public record OutboxRow(OutboxMessage message, String status, Instant notBefore, String lastError) {}
 
     private final List<Category> categories;
     private Data data = new Data();
@@ -167,8 +167,16 @@ public final class MemoryStores implements UnitOfWork {
         return List.copyOf(data.inbox.values());
     }
 
-    private final class View implements Stores, ConversationStore, CitizenStore, AppealStore, CategoryCatalog, Outbox, ProcessedUpdates,
-            DeadlineMarks, Inbox {
+    private final class View
+            implements Stores,
+                    ConversationStore,
+                    CitizenStore,
+                    AppealStore,
+                    CategoryCatalog,
+                    Outbox,
+                    ProcessedUpdates,
+                    DeadlineMarks,
+                    Inbox {
         @Override
         public Inbox inbox() {
             return this;
@@ -183,8 +191,11 @@ public final class MemoryStores implements UnitOfWork {
 
         @Override
         public List<Queued> oldest(ChatKey chat, int limit) {
-            return data.inbox.entrySet().stream().filter(e -> e.getValue().chat().equals(chat)).limit(limit)
-                    .map(e -> new Queued(e.getKey(), e.getValue())).toList();
+            return data.inbox.entrySet().stream()
+                    .filter(e -> e.getValue().chat().equals(chat))
+                    .limit(limit)
+                    .map(e -> new Queued(e.getKey(), e.getValue()))
+                    .toList();
         }
 
         @Override
@@ -293,7 +304,8 @@ public final class MemoryStores implements UnitOfWork {
         public void saveDetails(ChatKey chat, PersonName name, String address, Phone phone, Instant at) {
             Citizen c = data.citizens.get(chat);
             if (c != null) {
-                data.citizens.put(chat, new Citizen(chat, c.consentAt(), name, address, phone, c.reachable(), c.language()));
+                data.citizens.put(
+                        chat, new Citizen(chat, c.consentAt(), name, address, phone, c.reachable(), c.language()));
             }
         }
 
@@ -301,7 +313,9 @@ public final class MemoryStores implements UnitOfWork {
         public void setLanguage(ChatKey chat, String language) {
             Citizen c = data.citizens.get(chat);
             if (c != null) {
-                data.citizens.put(chat, new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), c.reachable(), language));
+                data.citizens.put(
+                        chat,
+                        new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), c.reachable(), language));
             }
         }
 
@@ -314,7 +328,9 @@ public final class MemoryStores implements UnitOfWork {
         public void setReachable(ChatKey chat, boolean reachable, String reason, Instant at) {
             Citizen c = data.citizens.get(chat);
             if (c != null) {
-                data.citizens.put(chat, new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), reachable, c.language()));
+                data.citizens.put(
+                        chat,
+                        new Citizen(chat, c.consentAt(), c.name(), c.address(), c.phone(), reachable, c.language()));
             }
         }
 
@@ -325,32 +341,84 @@ public final class MemoryStores implements UnitOfWork {
             long seq = data.counters.merge(year, 1L, Long::sum);
             AppealNumber number = new AppealNumber(year, seq);
             Category c = a.category();
-            Appeal appeal = new Appeal(number, a.channel(), a.chat(), c.id(), c.nameUk(), a.issueTypeId(),
-                    c.issueType(a.issueTypeId()).map(t -> t.nameUk()).orElse(null), c.executor(), a.description(),
-                    a.photos(), a.point(), a.placeAddress(), a.name(), a.address(), a.phone(), AppealStatus.REGISTERED,
-                    c.deadlineFor(a.issueTypeId()), createdAt, deadline, legalDeadline);
+            Appeal appeal = new Appeal(
+                    number,
+                    a.channel(),
+                    a.chat(),
+                    c.id(),
+                    c.nameUk(),
+                    a.issueTypeId(),
+                    c.issueType(a.issueTypeId()).map(t -> t.nameUk()).orElse(null),
+                    c.executor(),
+                    a.description(),
+                    a.photos(),
+                    a.point(),
+                    a.placeAddress(),
+                    a.name(),
+                    a.address(),
+                    a.phone(),
+                    AppealStatus.REGISTERED,
+                    c.deadlineFor(a.issueTypeId()),
+                    createdAt,
+                    deadline,
+                    legalDeadline);
             data.appeals.put(number.toString(), appeal);
-            data.events.add(new AppealEvent(data.events.size() + 1, number, createdAt, AppealEvent.Kind.CREATED, null,
-                    AppealStatus.REGISTERED, a.chat() == null ? a.channel().name() : AppealEvent.CITIZEN, null, null));
+            data.events.add(new AppealEvent(
+                    data.events.size() + 1,
+                    number,
+                    createdAt,
+                    AppealEvent.Kind.CREATED,
+                    null,
+                    AppealStatus.REGISTERED,
+                    a.chat() == null ? a.channel().name() : AppealEvent.CITIZEN,
+                    null,
+                    null));
             return appeal;
         }
 
         @Override
-        public long changeStatus(AppealNumber number, AppealStatus from, AppealStatus to, String actor, String note,
-                                 Long outboxId, Instant at) {
+        public long changeStatus(
+                AppealNumber number,
+                AppealStatus from,
+                AppealStatus to,
+                String actor,
+                String note,
+                Long outboxId,
+                Instant at) {
             Appeal a = data.appeals.get(number.toString());
             if (a == null || a.status() != from) {
                 throw new IllegalStateException("appeal " + number + " is not " + from);
             }
-            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(),
-                    a.issueTypeId(), a.issueTypeName(), a.executor(), a.description(), a.photos(), a.point(), a.placeAddress(),
-                    a.name(), a.address(), a.phone(), to, a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline()));
+            data.appeals.put(
+                    number.toString(),
+                    new Appeal(
+                            a.number(),
+                            a.channel(),
+                            a.chat(),
+                            a.categoryId(),
+                            a.categoryName(),
+                            a.issueTypeId(),
+                            a.issueTypeName(),
+                            a.executor(),
+                            a.description(),
+                            a.photos(),
+                            a.point(),
+                            a.placeAddress(),
+                            a.name(),
+                            a.address(),
+                            a.phone(),
+                            to,
+                            a.deadlineClass(),
+                            a.createdAt(),
+                            a.deadline(),
+                            a.legalDeadline()));
             if (to.isClosed()) {
                 data.closedAt.put(number.toString(), at);
             } else {
                 data.closedAt.remove(number.toString());
             }
-            AppealEvent e = new AppealEvent(data.events.size() + 1, number, at, AppealEvent.Kind.STATUS, from, to, actor, note, outboxId);
+            AppealEvent e = new AppealEvent(
+                    data.events.size() + 1, number, at, AppealEvent.Kind.STATUS, from, to, actor, note, outboxId);
             data.events.add(e);
             return e.id();
         }
@@ -375,19 +443,58 @@ public final class MemoryStores implements UnitOfWork {
             Appeal a = data.appeals.get(number.toString());
             var photos = new ArrayList<>(a.photos());
             photos.add(photo);
-            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), a.chat(), a.categoryId(), a.categoryName(),
-                    a.issueTypeId(), a.issueTypeName(), a.executor(), a.description(), photos, a.point(), a.placeAddress(),
-                    a.name(), a.address(), a.phone(), a.status(), a.deadlineClass(), a.createdAt(), a.deadline(), a.legalDeadline()));
+            data.appeals.put(
+                    number.toString(),
+                    new Appeal(
+                            a.number(),
+                            a.channel(),
+                            a.chat(),
+                            a.categoryId(),
+                            a.categoryName(),
+                            a.issueTypeId(),
+                            a.issueTypeName(),
+                            a.executor(),
+                            a.description(),
+                            photos,
+                            a.point(),
+                            a.placeAddress(),
+                            a.name(),
+                            a.address(),
+                            a.phone(),
+                            a.status(),
+                            a.deadlineClass(),
+                            a.createdAt(),
+                            a.deadline(),
+                            a.legalDeadline()));
             return photos.size() - 1;
         }
 
         @Override
         public void anonymise(AppealNumber number, Instant at) {
             Appeal a = data.appeals.get(number.toString());
-            data.appeals.put(number.toString(), new Appeal(a.number(), a.channel(), null, a.categoryId(), a.categoryName(),
-                    a.issueTypeId(), a.issueTypeName(), a.executor(), ANONYMOUS_TEXT, List.of(), a.point(), a.placeAddress(),
-                    ANONYMOUS_NAME, ANONYMOUS_TEXT, ANONYMOUS_PHONE, a.status(), a.deadlineClass(), a.createdAt(), a.deadline(),
-                    a.legalDeadline()));
+            data.appeals.put(
+                    number.toString(),
+                    new Appeal(
+                            a.number(),
+                            a.channel(),
+                            null,
+                            a.categoryId(),
+                            a.categoryName(),
+                            a.issueTypeId(),
+                            a.issueTypeName(),
+                            a.executor(),
+                            ANONYMOUS_TEXT,
+                            List.of(),
+                            a.point(),
+                            a.placeAddress(),
+                            ANONYMOUS_NAME,
+                            ANONYMOUS_TEXT,
+                            ANONYMOUS_PHONE,
+                            a.status(),
+                            a.deadlineClass(),
+                            a.createdAt(),
+                            a.deadline(),
+                            a.legalDeadline()));
         }
 
         @Override
@@ -402,16 +509,22 @@ public final class MemoryStores implements UnitOfWork {
 
         @Override
         public List<Appeal> byChat(ChatKey chat, int limit) {
-            return data.appeals.values().stream().filter(a -> chat.equals(a.chat()))
-                    .sorted(Comparator.comparing(Appeal::createdAt).reversed()
+            return data.appeals.values().stream()
+                    .filter(a -> chat.equals(a.chat()))
+                    .sorted(Comparator.comparing(Appeal::createdAt)
+                            .reversed()
                             .thenComparing(a -> a.number().sequence(), Comparator.reverseOrder()))
-                    .limit(limit).toList();
+                    .limit(limit)
+                    .toList();
         }
 
         // categories
         @Override
         public List<Category> active() {
-            return categories.stream().filter(Category::active).sorted(Comparator.comparingInt(Category::position)).toList();
+            return categories.stream()
+                    .filter(Category::active)
+                    .sorted(Comparator.comparingInt(Category::position))
+                    .toList();
         }
 
         @Override
@@ -431,20 +544,26 @@ public final class MemoryStores implements UnitOfWork {
         public List<OutboxMessage> due(Instant now, int limit) {
             return data.outbox.values().stream()
                     .filter(r -> r.status().equals("PENDING") && !r.notBefore().isAfter(now))
-                    .map(OutboxRow::message).limit(limit).toList();
+                    .map(OutboxRow::message)
+                    .limit(limit)
+                    .toList();
         }
 
         @Override
         public void markSent(long id, String messageRef, Instant at) {
-            data.outbox.computeIfPresent(id, (k, r) -> new OutboxRow(r.message(), "SENT", r.notBefore(), r.lastError()));
+            data.outbox.computeIfPresent(
+                    id, (k, r) -> new OutboxRow(r.message(), "SENT", r.notBefore(), r.lastError()));
         }
 
         @Override
         public void retryAt(long id, Instant next, String reason) {
             data.outbox.computeIfPresent(id, (k, r) -> {
                 OutboxMessage m = r.message();
-                return new OutboxRow(new OutboxMessage(m.id(), m.chat(), m.reply(), m.attempts() + 1, m.createdAt()),
-                        "PENDING", next, reason);
+                return new OutboxRow(
+                        new OutboxMessage(m.id(), m.chat(), m.reply(), m.attempts() + 1, m.createdAt()),
+                        "PENDING",
+                        next,
+                        reason);
             });
         }
 
@@ -495,29 +614,53 @@ public final class MemoryStores implements UnitOfWork {
             return data.marks.getOrDefault(a.number().toString(), Map.of()).containsKey(mark);
         }
 
-        private List<WatchedAppeal> open(java.util.function.Predicate<Appeal> due, Comparator<Appeal> order, int limit) {
-            return data.appeals.values().stream().filter(a -> !a.status().isClosed()).filter(due).sorted(order).limit(limit)
-                    .map(a -> new WatchedAppeal(a.number(), a.categoryName(), a.executor(), a.status(), a.createdAt(),
-                            a.deadline(), a.legalDeadline()))
+        private List<WatchedAppeal> open(
+                java.util.function.Predicate<Appeal> due, Comparator<Appeal> order, int limit) {
+            return data.appeals.values().stream()
+                    .filter(a -> !a.status().isClosed())
+                    .filter(due)
+                    .sorted(order)
+                    .limit(limit)
+                    .map(a -> new WatchedAppeal(
+                            a.number(),
+                            a.categoryName(),
+                            a.executor(),
+                            a.status(),
+                            a.createdAt(),
+                            a.deadline(),
+                            a.legalDeadline()))
                     .toList();
         }
 
         @Override
         public List<WatchedAppeal> dueForReminder(Instant now, double fraction, int limit) {
-            return open(a -> !marked(a, "reminded") && !marked(a, "overdue") && !a.deadline().isBefore(now)
-                            && a.createdAt().toEpochMilli() + (a.deadline().toEpochMilli() - a.createdAt().toEpochMilli()) * fraction
-                            <= now.toEpochMilli(),
-                    Comparator.comparing(Appeal::deadline), limit);
+            return open(
+                    a -> !marked(a, "reminded")
+                            && !marked(a, "overdue")
+                            && !a.deadline().isBefore(now)
+                            && a.createdAt().toEpochMilli()
+                                            + (a.deadline().toEpochMilli()
+                                                            - a.createdAt().toEpochMilli())
+                                                    * fraction
+                                    <= now.toEpochMilli(),
+                    Comparator.comparing(Appeal::deadline),
+                    limit);
         }
 
         @Override
         public List<WatchedAppeal> newlyOverdue(Instant now, int limit) {
-            return open(a -> !marked(a, "overdue") && a.deadline().isBefore(now), Comparator.comparing(Appeal::deadline), limit);
+            return open(
+                    a -> !marked(a, "overdue") && a.deadline().isBefore(now),
+                    Comparator.comparing(Appeal::deadline),
+                    limit);
         }
 
         @Override
         public List<WatchedAppeal> newlyPastLegalDeadline(Instant now, int limit) {
-            return open(a -> !marked(a, "legal") && a.legalDeadline().isBefore(now), Comparator.comparing(Appeal::legalDeadline), limit);
+            return open(
+                    a -> !marked(a, "legal") && a.legalDeadline().isBefore(now),
+                    Comparator.comparing(Appeal::legalDeadline),
+                    limit);
         }
 
         private void mark(AppealNumber number, String mark, Instant at) {

@@ -12,8 +12,7 @@ import ua.zvernennia.core.chat.Reply;
 
 /** A messenger that keeps what it was asked to send; outcomes can be scripted. Thread-safe. */
 public final class RecordingMessenger implements Messenger {
-    public record Sent(ChatKey chat, Reply reply) {
-    }
+    public record Sent(ChatKey chat, Reply reply) {}
 
     private final Channel channel;
     private final List<Sent> sent = new ArrayList<>();
