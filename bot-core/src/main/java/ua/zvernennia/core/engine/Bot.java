@@ -1,7 +1,6 @@
 package ua.zvernennia.core.engine;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,11 @@ import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.Outbox;
 import ua.zvernennia.core.delivery.OutboxMessage;
+import ua.zvernennia.core.engine.Lane.Direct;
+import ua.zvernennia.core.engine.Lane.Entry;
+import ua.zvernennia.core.engine.Lane.Kept;
+import ua.zvernennia.core.engine.Lane.SlowDown;
+import ua.zvernennia.core.engine.Lane.Stored;
 import ua.zvernennia.core.metrics.Telemetry;
 
 /**
@@ -81,38 +85,6 @@ public final class Bot {
         this.executor = executor;
         this.flood = new FloodGate(flood, System::nanoTime);
         this.sends = new ChatLanes(executor);
-    }
-
-    /** What waits in a chat's lane. */
-    private sealed interface Entry {}
-
-    /** Taken at once, recorded by its own turn; {@code done} completes after that commit. */
-    private record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done) implements Entry {}
-
-    /** Recorded in the inbox on arrival ({@code recorded}: its id, -1 for a re-delivery). */
-    private record Kept(Inbound inbound, CompletableFuture<Long> recorded) implements Entry {}
-
-    /** Read back from the inbox. */
-    private record Stored(Inbox.Queued queued) implements Entry {}
-
-    /** The flood notice, in its place among the chat's replies. */
-    private record SlowDown() implements Entry {}
-
-    /** One chat's queue. Guarded by its own monitor. */
-    private static final class Lane {
-        final ChatKey chat;
-        final ArrayDeque<Entry> waiting = new ArrayDeque<>();
-        /** Inbounds after {@code waiting} may be in the inbox only: read them back from there. */
-        boolean spilled;
-        /** The record of the latest inbound left in the inbox; every earlier one is settled when it is. */
-        CompletableFuture<?> lastSpilled = CompletableFuture.completedFuture(null);
-
-        boolean running;
-        boolean closed;
-
-        Lane(ChatKey chat) {
-            this.chat = chat;
-        }
     }
 
     /**
