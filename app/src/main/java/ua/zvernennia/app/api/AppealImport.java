@@ -46,8 +46,14 @@ public final class AppealImport {
     /** The columns every file must have. */
     public static final List<String> REQUIRED = List.of("receivedAt", "channel", "category", "description", "firstName", "lastName",
             "address", "phone");
-    /** The most rows one file may hold. */
-    public static final int MAX_ROWS = 20_000;
+    /**
+     * The most rows one file may hold. A file is one transaction of the one writer, which the
+     * bot's turns wait behind: a thousand rows take it some seconds (about 7 on a busy 2-core
+     * machine); a longer back-log goes in several files.
+     */
+    public static final int MAX_ROWS = 1_000;
+    /** The largest file, bytes (a thousand rows of long descriptions). */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     /**

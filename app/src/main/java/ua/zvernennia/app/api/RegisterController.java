@@ -258,10 +258,26 @@ public final class RegisterController implements RouteGroup {
 
     // ---- import ----------------------------------------------------------------------------------------
 
+    /**
+     * The body, read past the server's limit for request bodies (1 MB, for JSON) up to
+     * {@link AppealImport#MAX_BYTES}: a back-log of thousands of rows is larger.
+     */
+    private static byte[] file(Context ctx) {
+        try (var in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(AppealImport.MAX_BYTES + 1);
+            if (bytes.length > AppealImport.MAX_BYTES) {
+                throw Refusal.invalid("the file is larger than " + AppealImport.MAX_BYTES / (1024 * 1024) + " MB; split it");
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw Refusal.invalid("the file could not be read; send it again");
+        }
+    }
+
     private void importCsv(Context ctx) {
         String csv;
         try {
-            csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+            csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(file(ctx))).toString();
         } catch (CharacterCodingException e) {
             throw Refusal.invalid("the file is not UTF-8 text; save it as CSV UTF-8");
         }

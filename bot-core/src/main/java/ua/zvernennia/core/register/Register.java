@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +41,8 @@ import ua.zvernennia.core.stats.DateRange;
  * reads are beside the writer. Refuses with {@link Refusal}, naming the field. Thread-safe.
  */
 public final class Register {
+    /** How long an import may take to commit before its caller is told to look for its appeals. */
+    public static final Duration IMPORT_WAIT = Duration.ofMinutes(2);
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9]*)(?:\\[\\])?(?:\\.[A-Za-z]+)?: ");
 
     /**
@@ -277,9 +283,16 @@ public final class Register {
         return work.run(s -> registerIn(s, in, actor, clock.instant()));
     }
 
-    /** Registers checked rows of an import in one unit of work: all of them, or none. */
+    /**
+     * Registers checked rows of an import in one unit of work: all of them, or none. Waits for the
+     * commit up to {@link #IMPORT_WAIT}, longer than an ordinary change may take: the answer must
+     * say what happened to the whole file.
+     *
+     * @throws Refusal UNAVAILABLE when the commit did not come within the wait: the rows may still
+     *                 be written, so the caller looks for them before sending the file again
+     */
     public List<AppealNumber> registerAll(List<ImportRow> rows, String actor) {
-        return work.run(s -> {
+        CompletableFuture<List<AppealNumber>> done = work.submit(s -> {
             Instant now = clock.instant();
             var numbers = new ArrayList<AppealNumber>();
             for (ImportRow r : rows) {
@@ -291,6 +304,23 @@ public final class Register {
             }
             return numbers;
         });
+        try {
+            return done.get(IMPORT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // A unit of work not yet begun is dropped once its future is done; one under way may still commit.
+            done.completeExceptionally(e);
+            throw Refusal.unavailable("the import did not commit within " + IMPORT_WAIT.toMinutes() + " minutes and may still be written: "
+                    + "look for its appeals before sending the file again", Duration.ofMinutes(1));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Refusal.unavailable("interrupted while the import was being written: look for its appeals before sending it again",
+                    Duration.ofMinutes(1));
+        }
     }
 
     private Appeal registerIn(Stores s, Intake in, String actor, Instant now) {
