@@ -85,6 +85,14 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
         return s;
     }
 
+    /** The noun of {@code key} after the number {@code n}: «1 звернення», «3 звернення», «5 звернень». */
+    static String noun(String key, long n) {
+        long last = n % 10;
+        long lastTwo = n % 100;
+        String form = last == 1 && lastTwo != 11 ? "one" : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? "few" : "many";
+        return text(key + "." + form);
+    }
+
     /** «за I квартал 2025 року», «за II півріччя 2025 року», «за 2025 рік». */
     public String periodWords() {
         ReportPeriod p = figures.period();
@@ -112,7 +120,8 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
     public String intro() {
         String when = periodWords();
         return text("intro", Character.toUpperCase(when.charAt(0)) + when.substring(1), wording.receivedBy(),
-                Html.number(figures.appeals()), Html.number(figures.questions()));
+                Html.number(figures.appeals()), Html.number(figures.questions()), noun("appeals", figures.appeals()),
+                noun("questions", figures.questions()));
     }
 
     /** The sentences on channel groups: «Гарячі лінії — 10 (25,0 %).» */
@@ -144,10 +153,12 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
         var out = new ArrayList<Section>();
         out.add(new Section("section.channels", "channel", f.channels(), "column.share.appeals", "column.count", false, groupSentences()));
         out.add(new Section("section.topics", "topic", f.topics(), "column.share.questions", "column.questions", true,
-                List.of(text("questions.sentence", Html.number(f.appeals()), Html.number(f.questions())))));
+                List.of(text("questions.sentence", Html.number(f.appeals()), Html.number(f.questions()), noun("appeals", f.appeals()),
+                        noun("questions", f.questions())))));
         out.add(new Section("section.types", "type", f.types(), "column.share.appeals", "column.count", false, List.of()));
         out.add(new Section("section.forms", "form", f.forms(), "column.share.appeals", "column.count", false,
-                List.of(text("collective.sentence", Html.number(f.collective()), Html.number(f.signatories())))));
+                List.of(text("collective.sentence", Html.number(f.collective()), Html.number(f.signatories()),
+                        noun("persons", f.signatories())))));
         out.add(new Section("section.signs", "sign", f.signs(), "column.share.appeals", "column.count", false,
                 List.of(text("repeated.sentence", Html.number(f.repeated())))));
         out.add(new Section("section.citizens", "citizen_category", f.citizenCategories(), "column.share.appeals", "column.count", false,
