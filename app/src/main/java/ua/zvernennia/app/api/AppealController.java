@@ -28,7 +28,6 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.engine.UnitOfWork;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Classification;
 import ua.zvernennia.core.register.IntakeChannel;
@@ -85,8 +84,6 @@ public final class AppealController implements RouteGroup {
     }
 
     private final AppealSearch search;
-    private final UnitOfWork work;
-    private final OperatorDesk desk;
     private final CategoryCatalog catalog;
     private final AppealPhotos photos;
     private final AccessLog audit;
@@ -95,17 +92,14 @@ public final class AppealController implements RouteGroup {
     private final ZoneId zone;
 
     /**
-     * @param work     the unit of work the desk's changes run in
      * @param catalog  the active menu, for appeals registered by operators
      * @param audit    where reads of personal data are recorded
      * @param register the council's register: channels, receipt, classification and outcomes
      * @param zone     the city's time zone: dates in filters are its days
      */
-    public AppealController(AppealSearch search, UnitOfWork work, OperatorDesk desk, CategoryCatalog catalog,
-                            AppealPhotos photos, AccessLog audit, Register register, Clock clock, ZoneId zone) {
+    public AppealController(AppealSearch search, CategoryCatalog catalog, AppealPhotos photos, AccessLog audit, Register register,
+                            Clock clock, ZoneId zone) {
         this.search = search;
-        this.work = work;
-        this.desk = desk;
         this.catalog = catalog;
         this.photos = photos;
         this.audit = audit;
