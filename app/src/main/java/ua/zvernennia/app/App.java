@@ -235,7 +235,7 @@ public final class App implements AutoCloseable {
      */
     private static void seedTopics(Register register) {
         try {
-            int written = register.seedMapping();
+            int written = register.topics().seed();
             if (written > 0) {
                 log.info("mapped {} directions to the classifier's topics", written);
             }

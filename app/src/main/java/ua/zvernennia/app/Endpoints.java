@@ -119,8 +119,6 @@ final class Endpoints implements RouteGroup {
                 new CategoryController(storage.menuEditor(), clock),
                 new AppealController(
                         storage.appealSearch(),
-                        storage.unitOfWork(),
-                        desk,
                         storage.categories(),
                         photos,
                         audit,

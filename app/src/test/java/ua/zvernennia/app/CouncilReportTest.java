@@ -383,6 +383,27 @@ class CouncilReportTest {
     }
 
     @Test
+    void anImportOfMoreThanAThousandRowsIsRefusedWholeEvenPastTheLimitOfJsonBodies() {
+        start();
+        StringBuilder csv = new StringBuilder(
+                "receivedAt,channel,category,description,placeAddress,firstName,lastName,address,phone\n");
+        String description = "Немає води. ".repeat(100);
+        for (int i = 0; i < 1_001; i++) {
+            csv.append("2026-03-02,MAIL,water,")
+                    .append(description)
+                    .append(",\"вул. Січових Стрільців, 12\",Олена,Коваленко,\"вул. Шевченка, 5\",050 123 45 67\n");
+        }
+        assertThat(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .as("more than a JSON body may be")
+                .isGreaterThan(1_000_000);
+        ApiClient.Response refused = admin.postText("/api/appeals/import", csv.toString());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("problems").get(0).asText())
+                .isEqualTo("the file has 1001 rows; at most 1000 at a time");
+        assertThat(admin.get("/api/appeals").json().get("total").asInt()).isZero();
+    }
+
+    @Test
     void badInputOnTheNewFieldsIsAClear400NamingTheField() {
         start();
         String base =

@@ -489,7 +489,7 @@ class RegisterConsoleTest {
                 .contains("default-src 'none'")
                 .doesNotContain("script-src");
         assertThat(html.body())
-                .contains("надійшло 2 звернень громадян", "Проведено 2 засідання комісії")
+                .contains("надійшло 2 звернення громадян, у яких порушено 2 питання", "Проведено 2 засідання комісії")
                 .isEqualTo(api.get("/api/reports/council?period=2026-Q1").body());
         ConsoleHttp.Page csv = operator.get("/console/reports/council?period=2026-Q1&format=csv");
         assertThat(csv.header("Content-Disposition")).contains("zvernennia-2026-q1.csv");
@@ -500,7 +500,7 @@ class RegisterConsoleTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             String text =
                     doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (x, y) -> x + "\n" + y);
-            assertThat(text).contains("за I квартал 2026 року", "надійшло 2 звернень", "Видано 1 розпорядження.");
+            assertThat(text).contains("за I квартал 2026 року", "надійшло 2 звернення", "Видано 1 розпорядження.");
         }
     }
 

@@ -28,13 +28,13 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
-import ua.zvernennia.core.engine.UnitOfWork;
 import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.executor.ExecutorDesk;
 import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Classification;
 import ua.zvernennia.core.register.IntakeChannel;
+import ua.zvernennia.core.register.IntakeChannels;
 import ua.zvernennia.core.register.Register;
 
 /**
@@ -106,8 +106,6 @@ public final class AppealController implements RouteGroup {
     }
 
     private final AppealSearch search;
-    private final UnitOfWork work;
-    private final OperatorDesk desk;
     private final CategoryCatalog catalog;
     private final AppealPhotos photos;
     private final AccessLog audit;
@@ -117,7 +115,6 @@ public final class AppealController implements RouteGroup {
     private final ZoneId zone;
 
     /**
-     * @param work     the unit of work the desk's changes run in
      * @param catalog  the active menu, for appeals registered by operators
      * @param audit    where reads of personal data are recorded
      * @param register the council's register: channels, receipt, classification and outcomes
@@ -125,8 +122,6 @@ public final class AppealController implements RouteGroup {
      */
     public AppealController(
             AppealSearch search,
-            UnitOfWork work,
-            OperatorDesk desk,
             CategoryCatalog catalog,
             AppealPhotos photos,
             AccessLog audit,
@@ -136,8 +131,6 @@ public final class AppealController implements RouteGroup {
             ZoneId zone) {
         this.executors = executors;
         this.search = search;
-        this.work = work;
-        this.desk = desk;
         this.catalog = catalog;
         this.photos = photos;
         this.audit = audit;
@@ -319,8 +312,8 @@ public final class AppealController implements RouteGroup {
 
     private void create(Context ctx) {
         NewAppealRequest req = ApiJson.body(ctx, NewAppealRequest.class);
-        IntakeChannel channel = register.operatorChannel(req.channel());
-        Channel kind = Register.kind(channel);
+        IntakeChannel channel = register.channels().operatorChannel(req.channel());
+        Channel kind = IntakeChannels.kind(channel);
         AppealIntake.Checked checked = AppealIntake.check(
                 new AppealIntake.Form(
                         kind,

@@ -30,6 +30,7 @@ import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Classification;
 import ua.zvernennia.core.register.Classifier;
 import ua.zvernennia.core.register.IntakeChannel;
+import ua.zvernennia.core.register.IntakeChannels;
 import ua.zvernennia.core.register.Register;
 
 /**
@@ -67,8 +68,14 @@ public final class AppealImport {
     /** The columns every file must have. */
     public static final List<String> REQUIRED =
             List.of("receivedAt", "channel", "category", "description", "firstName", "lastName", "address", "phone");
-    /** The most rows one file may hold. */
-    public static final int MAX_ROWS = 20_000;
+    /**
+     * The most rows one file may hold. A file is one transaction of the one writer, which the
+     * bot's turns wait behind: a thousand rows take it some seconds (about 7 on a busy 2-core
+     * machine); a longer back-log goes in several files.
+     */
+    public static final int MAX_ROWS = 1_000;
+    /** The largest file, bytes (a thousand rows of long descriptions). */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private static final CsvMapper CSV =
             CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
@@ -145,7 +152,7 @@ public final class AppealImport {
         if (!problems.isEmpty()) {
             return Result.refused(problems);
         }
-        List<IntakeChannel> channels = register.channels();
+        List<IntakeChannel> channels = register.channels().all();
         var prepared = new ArrayList<Register.ImportRow>();
         var earlierByLine = new HashMap<Integer, AppealNumber>();
         for (Row row : rows.subList(1, rows.size())) {
@@ -190,7 +197,7 @@ public final class AppealImport {
         Instant now = register.clock().instant();
         IntakeChannel channel = null;
         try {
-            channel = Register.operatorChannel(get.text("channel"), channels);
+            channel = IntakeChannels.operatorChannel(get.text("channel"), channels);
         } catch (Refusal e) {
             problems.add(e.getMessage());
         }
@@ -201,7 +208,7 @@ public final class AppealImport {
         }
         Double lat = decimal(get.text("latitude"), "latitude", problems);
         Double lon = decimal(get.text("longitude"), "longitude", problems);
-        Channel kind = channel == null ? Channel.PHONE : Register.kind(channel);
+        Channel kind = channel == null ? Channel.PHONE : IntakeChannels.kind(channel);
         String category = get.text("category");
         AppealIntake.Checked appeal = AppealIntake.check(
                 new AppealIntake.Form(

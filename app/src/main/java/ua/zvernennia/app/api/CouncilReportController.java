@@ -116,7 +116,7 @@ public final class CouncilReportController implements RouteGroup {
     private void narrative(Context ctx, ReportPeriod period) {
         var out = new LinkedHashMap<String, Object>();
         out.put("period", period.key());
-        var n = register.narrative(period);
+        var n = register.reports().narrative(period);
         out.put("text", n.map(Narrative::body).orElse(""));
         out.put("updatedAt", n.map(Narrative::updatedAt).orElse(null));
         out.put("updatedBy", n.map(Narrative::updatedBy).orElse(null));
@@ -126,7 +126,7 @@ public final class CouncilReportController implements RouteGroup {
     private void putNarrative(Context ctx) {
         ReportPeriod period = pathPeriod(ctx);
         NarrativeRequest req = ApiJson.body(ctx, NarrativeRequest.class);
-        register.putNarrative(period, req.text(), Caller.of(ctx).name());
+        register.reports().putNarrative(period, req.text(), Caller.of(ctx).name());
         narrative(ctx, period);
     }
 }

@@ -86,7 +86,7 @@ public final class RegisterController implements RouteGroup {
                         .toList());
         out.put("outcomes", entries(c.outcomes()));
         out.put("fallbackTopic", c.fallbackTopic());
-        out.put("mapping", register.topics());
+        out.put("mapping", register.topics().byDirection());
         ctx.json(out);
     }
 
@@ -106,20 +106,22 @@ public final class RegisterController implements RouteGroup {
 
     private void mapping(Context ctx) {
         var out = new LinkedHashMap<String, Object>();
-        out.put("own", register.mapping());
-        out.put("effective", register.topics());
+        out.put("own", register.topics().mapping());
+        out.put("effective", register.topics().byDirection());
         ctx.json(out);
     }
 
     private void putMapping(Context ctx) {
         MappingRequest req = ApiJson.body(ctx, MappingRequest.class);
-        ctx.json(register.putMapping(req.category(), req.issueType(), req.topic()));
+        ctx.json(register.topics().put(req.category(), req.issueType(), req.topic()));
     }
 
     // ---- channels ------------------------------------------------------------------------------------
 
     private void channels(Context ctx) {
-        ctx.json(register.channels().stream().map(RegisterController::channel).toList());
+        ctx.json(register.channels().all().stream()
+                .map(RegisterController::channel)
+                .toList());
     }
 
     static Map<String, Object> channel(IntakeChannel c) {
@@ -136,7 +138,8 @@ public final class RegisterController implements RouteGroup {
 
     private void addChannel(Context ctx) {
         NewChannel req = ApiJson.body(ctx, NewChannel.class);
-        ctx.status(201).json(channel(register.addChannel(req.code(), req.nameUk(), req.reportGroup(), req.position())));
+        ctx.status(201)
+                .json(channel(register.channels().add(req.code(), req.nameUk(), req.reportGroup(), req.position())));
     }
 
     private void changeChannel(Context ctx) {
@@ -155,7 +158,7 @@ public final class RegisterController implements RouteGroup {
             active = body.get("active").booleanValue();
         }
         Integer position = body.has("position") ? whole(body.get("position"), "position") : null;
-        ctx.json(channel(register.changeChannel(ctx.pathParam("code"), name, group, clearGroup, active, position)));
+        ctx.json(channel(register.channels().change(ctx.pathParam("code"), name, group, clearGroup, active, position)));
     }
 
     // ---- an appeal's classification ----------------------------------------------------------------
@@ -296,12 +299,29 @@ public final class RegisterController implements RouteGroup {
 
     // ---- import ----------------------------------------------------------------------------------------
 
+    /**
+     * The body, read past the server's limit for request bodies (1 MB, for JSON) up to
+     * {@link AppealImport#MAX_BYTES}: a back-log of thousands of rows is larger.
+     */
+    private static byte[] file(Context ctx) {
+        try (var in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(AppealImport.MAX_BYTES + 1);
+            if (bytes.length > AppealImport.MAX_BYTES) {
+                throw Refusal.invalid(
+                        "the file is larger than " + AppealImport.MAX_BYTES / (1024 * 1024) + " MB; split it");
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw Refusal.invalid("the file could not be read; send it again");
+        }
+    }
+
     private void importCsv(Context ctx) {
         String csv;
         try {
             csv = StandardCharsets.UTF_8
                     .newDecoder()
-                    .decode(ByteBuffer.wrap(ctx.bodyAsBytes()))
+                    .decode(ByteBuffer.wrap(file(ctx)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw Refusal.invalid("the file is not UTF-8 text; save it as CSV UTF-8");

@@ -92,7 +92,7 @@ public final class StatsController implements RouteGroup {
         ctx.json(StatsResponse.of(
                 reader.read(range, groupBy),
                 efficiency,
-                register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
+                register.reports().figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
     static LocalDate date(Context ctx, String name) {

@@ -32,6 +32,7 @@ import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Classification;
 import ua.zvernennia.core.register.Classifier;
 import ua.zvernennia.core.register.IntakeChannel;
+import ua.zvernennia.core.register.IntakeChannels;
 import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.register.RegisterEntry;
 import ua.zvernennia.core.register.TopicMapping;
@@ -263,16 +264,18 @@ public final class AppealPages implements RouteGroup {
                 .toList();
         RegisterEntry entry =
                 register.entry(number).orElseThrow(() -> Refusal.notFound("Звернення № " + number + " не знайдено."));
-        String channelName = register.channels().stream()
+        String channelName = register.channels().all().stream()
                 .filter(c -> c.code().equals(entry.channelCode()))
                 .findFirst()
                 .map(IntakeChannel::nameUk)
                 .orElse(entry.channelCode());
         Appeal a = found.appeal();
         String directionTopic = register.topics()
+                .byDirection()
                 .getOrDefault(
                         TopicMapping.direction(a.categoryId(), a.issueTypeId()),
                         register.topics()
+                                .byDirection()
                                 .getOrDefault(
                                         a.categoryId(), register.classifier().fallbackTopic()));
         var view = new RegisterView(
@@ -424,7 +427,7 @@ public final class AppealPages implements RouteGroup {
                         values,
                         problems,
                         catalog.active(),
-                        Register.operatorChannels(register.channels()),
+                        IntakeChannels.operatorChannels(register.channels().all()),
                         maxDaysBack));
     }
 
@@ -434,7 +437,8 @@ public final class AppealPages implements RouteGroup {
         var problems = new java.util.ArrayList<String>();
         IntakeChannel channel = null;
         try {
-            channel = Register.operatorChannel(values.get("channel"), register.channels());
+            channel = IntakeChannels.operatorChannel(
+                    values.get("channel"), register.channels().all());
         } catch (Refusal r) {
             problems.add(Labels.word("field.CHANNEL") + ": " + Labels.word("register.problem.channel"));
         }
@@ -449,7 +453,7 @@ public final class AppealPages implements RouteGroup {
         }
         Double latitude = number(values.get("latitude"), AppealIntake.Field.POINT, problems);
         Double longitude = number(values.get("longitude"), AppealIntake.Field.POINT, problems);
-        Channel kind = channel == null ? Channel.PHONE : Register.kind(channel);
+        Channel kind = channel == null ? Channel.PHONE : IntakeChannels.kind(channel);
         AppealIntake.Checked checked = AppealIntake.check(
                 new AppealIntake.Form(
                         kind,

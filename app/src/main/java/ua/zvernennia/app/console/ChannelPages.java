@@ -68,7 +68,7 @@ public final class ChannelPages implements RouteGroup {
                 "channels.jte",
                 console.chrome(ctx, "Канали надходження", "channels"),
                 "view",
-                new ChannelsView(register.channels(), values, problem));
+                new ChannelsView(register.channels().all(), values, problem));
     }
 
     private void add(Context ctx) {
@@ -77,11 +77,12 @@ public final class ChannelPages implements RouteGroup {
             values.put(name, Optional.ofNullable(ctx.formParam(name)).orElse("").strip());
         }
         try {
-            IntakeChannel added = register.addChannel(
-                    values.get("code").toUpperCase(java.util.Locale.ROOT),
-                    values.get("nameUk"),
-                    values.get("reportGroup"),
-                    null);
+            IntakeChannel added = register.channels()
+                    .add(
+                            values.get("code").toUpperCase(java.util.Locale.ROOT),
+                            values.get("nameUk"),
+                            values.get("reportGroup"),
+                            null);
             console.done(
                     ctx,
                     BASE,
@@ -97,7 +98,7 @@ public final class ChannelPages implements RouteGroup {
         boolean active = "true".equals(ctx.formParam("active"));
         Flash flash;
         try {
-            IntakeChannel changed = register.changeChannel(code, null, null, false, active, null);
+            IntakeChannel changed = register.channels().change(code, null, null, false, active, null);
             flash = Flash.info(
                     "Канал «" + changed.nameUk() + "» "
                             + (active

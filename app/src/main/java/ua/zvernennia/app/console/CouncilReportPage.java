@@ -81,7 +81,7 @@ public final class CouncilReportPage implements RouteGroup {
 
     private void page(Context ctx, ReportPeriod period, String typed, String problem, int status) {
         CouncilReport report = CouncilReport.of(register, period, wording);
-        Optional<Narrative> saved = register.narrative(period);
+        Optional<Narrative> saved = register.reports().narrative(period);
         Pages.render(
                 ctx,
                 status,
@@ -103,7 +103,7 @@ public final class CouncilReportPage implements RouteGroup {
         ReportPeriod period = period(ctx.formParam("period"));
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         try {
-            register.putNarrative(period, text, console.caller(ctx).name());
+            register.reports().putNarrative(period, text, console.caller(ctx).name());
         } catch (Refusal r) {
             page(
                     ctx,

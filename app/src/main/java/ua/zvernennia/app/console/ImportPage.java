@@ -23,8 +23,6 @@ import ua.zvernennia.core.refusal.Refusal;
  */
 public final class ImportPage implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/import";
-    /** The largest file taken, bytes (20,000 rows of a few hundred characters). */
-    static final long MAX_FILE = 10L * 1024 * 1024;
     /** The example row of the file to start from, by column; its receipt is yesterday's. */
     private static final java.util.Map<String, String> EXAMPLE = java.util.Map.ofEntries(
             java.util.Map.entry("channel", "MAIL"),
@@ -104,9 +102,11 @@ public final class ImportPage implements RouteGroup {
         if (file == null || file.size() == 0) {
             throw Refusal.invalid("file", "Оберіть файл CSV (UTF-8), перший рядок якого називає стовпці.");
         }
-        if (file.size() > MAX_FILE) {
+        if (file.size() > AppealImport.MAX_BYTES) {
             throw Refusal.invalid(
-                    "file", "Файл завеликий: не більше 10 МБ, тобто до " + AppealImport.MAX_ROWS + " рядків за раз.");
+                    "file",
+                    "Файл завеликий: не більше " + AppealImport.MAX_BYTES / (1024 * 1024) + " МБ і "
+                            + AppealImport.MAX_ROWS + " рядків за раз.");
         }
         String csv;
         try (InputStream in = file.content()) {

@@ -146,7 +146,7 @@ public final class StatsPage implements RouteGroup {
                         today.getYear(),
                         quarter,
                         years,
-                        register.figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
+                        register.reports().figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
     }
 
     private void report(Context ctx) {

@@ -73,12 +73,12 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
 
     /** The report of {@code period} as of now. */
     public static CouncilReport of(Register register, ReportPeriod period, Wording wording) {
-        RegisterFigures f = register.figures(period, text("unknown"), termNames());
+        RegisterFigures f = register.reports().figures(period, text("unknown"), termNames());
         return new CouncilReport(
                 f,
                 wording,
                 register.zone(),
-                register.narrative(period).map(Narrative::body).orElse(""));
+                register.reports().narrative(period).map(Narrative::body).orElse(""));
     }
 
     static String text(String key, Object... args) {
@@ -92,6 +92,16 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
             s = s.replace("{" + i + "}", String.valueOf(args[i]));
         }
         return s;
+    }
+
+    /** The noun of {@code key} after the number {@code n}: «1 звернення», «3 звернення», «5 звернень». */
+    static String noun(String key, long n) {
+        long last = n % 10;
+        long lastTwo = n % 100;
+        String form = last == 1 && lastTwo != 11
+                ? "one"
+                : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? "few" : "many";
+        return text(key + "." + form);
     }
 
     /** «за I квартал 2025 року», «за II півріччя 2025 року», «за 2025 рік». */
@@ -125,7 +135,9 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
                 Character.toUpperCase(when.charAt(0)) + when.substring(1),
                 wording.receivedBy(),
                 Html.number(figures.appeals()),
-                Html.number(figures.questions()));
+                Html.number(figures.questions()),
+                noun("appeals", figures.appeals()),
+                noun("questions", figures.questions()));
     }
 
     /** The sentences on channel groups: «Гарячі лінії — 10 (25,0 %).» */
@@ -177,7 +189,12 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
                 "column.share.questions",
                 "column.questions",
                 true,
-                List.of(text("questions.sentence", Html.number(f.appeals()), Html.number(f.questions())))));
+                List.of(text(
+                        "questions.sentence",
+                        Html.number(f.appeals()),
+                        Html.number(f.questions()),
+                        noun("appeals", f.appeals()),
+                        noun("questions", f.questions())))));
         out.add(new Section(
                 "section.types", "type", f.types(), "column.share.appeals", "column.count", false, List.of()));
         out.add(new Section(
@@ -187,7 +204,11 @@ public record CouncilReport(RegisterFigures figures, Wording wording, ZoneId zon
                 "column.share.appeals",
                 "column.count",
                 false,
-                List.of(text("collective.sentence", Html.number(f.collective()), Html.number(f.signatories())))));
+                List.of(text(
+                        "collective.sentence",
+                        Html.number(f.collective()),
+                        Html.number(f.signatories()),
+                        noun("persons", f.signatories())))));
         out.add(new Section(
                 "section.signs",
                 "sign",
