@@ -44,8 +44,13 @@ public final class ApiTokens {
 
     /** The active token with this value, if any. */
     public Optional<ApiToken> findActive(String token) {
+        return findActiveByHash(hash(token));
+    }
+
+    /** The active token whose value has this {@link #hash}, if any (a console session keeps only the hash). */
+    public Optional<ApiToken> findActiveByHash(String hash) {
         return handle.createQuery("SELECT * FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", hash(token))
+                .bind("hash", hash)
                 .map((rs, ctx) -> row(rs))
                 .findOne();
     }
@@ -65,7 +70,8 @@ public final class ApiTokens {
                 Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("created_by"), revokedAt);
     }
 
-    static String hash(String token) {
+    /** SHA-256 of the token, in hex: what is stored instead of it. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

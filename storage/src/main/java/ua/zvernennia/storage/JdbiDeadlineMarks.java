@@ -58,24 +58,26 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
     }
 
     @Override
-    public void markReminded(AppealNumber number, Instant at) {
-        mark("reminded_at", number, at);
+    public boolean markReminded(AppealNumber number, Instant at) {
+        return mark("reminded_at", number, at);
     }
 
     @Override
-    public void markOverdue(AppealNumber number, Instant at) {
-        mark("overdue_at", number, at);
+    public boolean markOverdue(AppealNumber number, Instant at) {
+        return mark("overdue_at", number, at);
     }
 
     @Override
-    public void markPastLegalDeadline(AppealNumber number, Instant at) {
-        mark("legal_overdue_at", number, at);
+    public boolean markPastLegalDeadline(AppealNumber number, Instant at) {
+        return mark("legal_overdue_at", number, at);
     }
 
-    private void mark(String column, AppealNumber number, Instant at) {
-        handle.createUpdate("UPDATE appeal SET " + column + " = :at WHERE num = :num AND " + column + " IS NULL")
+    private boolean mark(String column, AppealNumber number, Instant at) {
+        // Another instance's pass that marked it first holds the row until its commit; then the
+        // condition is checked again and finds the mark set.
+        return handle.createUpdate("UPDATE appeal SET " + column + " = :at WHERE num = :num AND " + column + " IS NULL")
                 .bind("at", at.toEpochMilli())
                 .bind("num", number.toString())
-                .execute();
+                .execute() == 1;
     }
 }

@@ -30,28 +30,37 @@ public final class JdbiStores implements Stores {
     private final MediaRows media;
     private final Retention retention;
     private final AccessLogRows accessLog;
+    private final ChatLocks locks;
 
-    /** Stores that read and write the database only (readers beside the writer). */
-    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
-        this(handle, categories, clock, zone, null);
+    /**
+     * Stores that read and write the database only (readers beside the writer); {@code instance}
+     * as for the writer's.
+     */
+    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, String instance) {
+        this(handle, categories, clock, zone, null, instance, null);
     }
 
     /**
      * The writer's stores: with {@code recent}, conversation states and citizens of recent chats
-     * are read from memory and kept up to date after each commit (see {@link #effects()}).
+     * are read from memory and kept up to date after each commit (see {@link #effects()}). Where
+     * several instances share the database, {@code instance} is this one's id (the outbox names
+     * it as the holder of what it sends) and {@code locks} the writer's chat locks; both null
+     * where this process is alone with it.
      */
-    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, RecentRows recent) {
+    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, RecentRows recent, String instance,
+               ChatLocks locks) {
         this.handle = handle;
         this.effects = new CommitEffects();
-        ConversationStore conversationRows = new JdbiConversationStore(handle, clock);
+        this.locks = locks;
+        ConversationStore conversationRows = new JdbiConversationStore(handle, clock, locks);
         CitizenStore citizenRows = new JdbiCitizenStore(handle);
         this.conversations = recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
         this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
         this.appeals = new JdbiAppealStore(handle, zone);
         this.categories = categories;
-        this.outbox = new JdbiOutbox(handle);
+        this.outbox = new JdbiOutbox(handle, instance);
         this.processed = new JdbiProcessedUpdates(handle);
-        this.inbox = new JdbiInbox(handle);
+        this.inbox = new JdbiInbox(handle, instance != null);
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);
@@ -69,6 +78,11 @@ public final class JdbiStores implements Stores {
     /** The retention job's look-ups and batches. */
     public Retention retention() {
         return retention;
+    }
+
+    /** The chat locks of the writer's transaction where several instances share the database; null otherwise. */
+    ChatLocks locks() {
+        return locks;
     }
 
     /** What the units of the current transaction asked to be done after its commit. */

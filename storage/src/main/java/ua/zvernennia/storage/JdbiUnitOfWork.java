@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.core.metrics.Telemetry;
 import ua.zvernennia.core.engine.UnitOfWork;
@@ -34,6 +35,12 @@ import ua.zvernennia.core.engine.UnitOfWork;
  * of it committed, the handle is dropped and the pool's connections are replaced, so the next
  * batch starts on fresh connections and succeeds as soon as the storage is back: no restart.
  * Callers never wait without bound ({@link #run} gives up after {@link #RUN_TIMEOUT}).
+ *
+ * <p>Where several instances share the database ({@code instance} not null: PostgreSQL), each
+ * instance has a writer of its own and they commit side by side. Then the writer keeps no rows in
+ * memory (another instance may have changed them), takes the chat locks of a batch's turns before
+ * running it ({@link ChatLocks}), reloads the menu when another instance changed it, and runs a
+ * batch again when PostgreSQL broke a deadlock between two instances' batches by aborting it.
  */
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
@@ -51,7 +58,8 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     record Attempt(long atNanos, StorageUnavailableException fault) {
     }
 
-    private record Pending<T>(Work<T> work, CompletableFuture<T> future) {
+    /** A unit of work; {@code chat} (may be null) is the chat whose lock it holds where instances share the database. */
+    private record Pending<T>(ChatKey chat, Work<T> work, CompletableFuture<T> future) {
         void run(JdbiStores stores, List<Runnable> completions) {
             T result = work.apply(stores);
             completions.add(() -> future.complete(result));
@@ -61,8 +69,16 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private record Deferred(Pending<?> pending, long dueNanos) {
     }
 
+    /** Times a batch is run again after PostgreSQL aborted it to break a deadlock, before each unit runs alone. */
+    private static final int CONFLICT_RETRIES = 5;
+
+    /** How running a batch in one transaction ended. */
+    private enum Outcome { COMMITTED, FAILED, CONFLICT }
+
     private final Database database;
     private final JdbiCategoryCatalog categories;
+    /** This instance's id where several instances share the database; null where this process is alone. */
+    private final String instance;
     private final Clock clock;
     private final ZoneId zone;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
@@ -81,6 +97,12 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private JdbiStores stores;
 
     public JdbiUnitOfWork(Database database, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
+        this(database, categories, clock, zone, null);
+    }
+
+    /** {@code instance}: this instance's id where several instances share the database, else null. */
+    JdbiUnitOfWork(Database database, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, String instance) {
+        this.instance = instance;
         this.database = database;
         this.categories = categories;
         this.clock = clock;
@@ -97,12 +119,17 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
 
     @Override
     public <T> CompletableFuture<T> submit(Work<T> work) {
+        return submit(null, work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(ChatKey chat, Work<T> work) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("storage is closed"));
             return future;
         }
-        queue.add(new Pending<>(work, future));
+        queue.add(new Pending<>(chat, work, future));
         return future;
     }
 
@@ -113,7 +140,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             future.completeExceptionally(new IllegalStateException("storage is closed"));
             return future;
         }
-        deferred.add(new Deferred(new Pending<>(work, future), System.nanoTime() + maxDelay.toNanos()));
+        deferred.add(new Deferred(new Pending<>(null, work, future), System.nanoTime() + maxDelay.toNanos()));
         return future;
     }
 
@@ -253,9 +280,12 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         }
         try {
             ensureHandle();
-            if (!inOneTransaction(batch) && batch.size() > 1) {
+            if (inOneTransactionRetrying(batch) != Outcome.COMMITTED && batch.size() > 1) {
                 for (Pending<?> each : batch) {
-                    inOneTransaction(List.of(each));
+                    if (inOneTransactionRetrying(List.of(each)) == Outcome.CONFLICT) {
+                        each.future().completeExceptionally(new IllegalStateException(
+                                "the database kept aborting this work to break deadlocks with other instances"));
+                    }
                 }
             }
         } catch (StorageUnavailableException e) {
@@ -293,36 +323,79 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         lastAttempt = new Attempt(now, e);
     }
 
+    /** {@link #inOneTransaction}, run again while PostgreSQL aborts it to break a deadlock. */
+    private Outcome inOneTransactionRetrying(List<Pending<?>> units) {
+        Outcome outcome = inOneTransaction(units);
+        for (int i = 0; outcome == Outcome.CONFLICT && i < CONFLICT_RETRIES; i++) {
+            log.debug("a batch of {} units clashed with another instance's; running it again", units.size());
+            outcome = inOneTransaction(units);
+        }
+        return outcome;
+    }
+
     /**
-     * Runs the units and commits them; false when one threw and everything was rolled back (a
-     * unit that was alone has then failed).
+     * Runs the units and commits them: COMMITTED; FAILED when one threw and everything was rolled
+     * back (a unit that was alone has then failed); CONFLICT when PostgreSQL aborted the
+     * transaction to break a deadlock with another instance's (nobody failed; run it again).
      */
-    private boolean inOneTransaction(List<Pending<?>> units) {
+    private Outcome inOneTransaction(List<Pending<?>> units) {
         CommitEffects effects = stores.effects();
         effects.reset();
         List<Runnable> completions = new ArrayList<>(units.size());
         handle.begin();
+        ChatLocks locks = stores.locks();
+        if (locks != null) {
+            locks.released();
+            try {
+                categories.refreshIfChanged(handle);
+                List<ChatKey> chats = new ArrayList<>();
+                for (Pending<?> p : units) {
+                    if (p.chat() != null) {
+                        chats.add(p.chat());
+                    }
+                }
+                locks.lockAll(chats);
+            } catch (RuntimeException e) {
+                return rolledBack(e, null, units);
+            }
+        }
         for (Pending<?> p : units) {
             try {
                 p.run(stores, completions);
                 effects.unitCommitted();
             } catch (RuntimeException e) {
-                if (StorageFaults.isFault(e)) {
-                    effects.reset();
-                    // The handle is dropped anyway; a failing rollback must not hide the fault.
-                    quietly(handle::rollback);
-                    throw unavailable(e);
-                }
-                handle.rollback();
-                effects.reset();
-                if (units.size() == 1) {
-                    p.future().completeExceptionally(e);
-                }
-                return false;
+                return rolledBack(e, p, units);
             }
         }
         finish(effects, completions);
-        return true;
+        return Outcome.COMMITTED;
+    }
+
+    /** After {@code e} from {@code failed} (null: from the set-up of the batch): rolls back and says why. */
+    private Outcome rolledBack(RuntimeException e, Pending<?> failed, List<Pending<?>> units) {
+        CommitEffects effects = stores.effects();
+        ChatLocks locks = stores.locks();
+        if (StorageFaults.isFault(e)) {
+            effects.reset();
+            // The handle is dropped anyway; a failing rollback must not hide the fault.
+            quietly(handle::rollback);
+            throw unavailable(e);
+        }
+        handle.rollback();
+        effects.reset();
+        if (locks != null) {
+            locks.released();
+        }
+        if (StorageFaults.isConflict(e)) {
+            return Outcome.CONFLICT;
+        }
+        if (failed == null) {
+            throw e;
+        }
+        if (units.size() == 1) {
+            failed.future().completeExceptionally(e);
+        }
+        return Outcome.FAILED;
     }
 
     private void finish(CommitEffects effects, List<Runnable> completions) {
@@ -341,6 +414,9 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             throw unavailable(e);
         }
         transactions++;
+        if (stores.locks() != null) {
+            stores.locks().released();
+        }
         effects.committed();
         completions.forEach(Runnable::run);
     }
@@ -378,7 +454,16 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private void ensureHandle() {
         if (handle == null) {
             handle = database.jdbi().open();
-            stores = new JdbiStores(handle, categories, clock, zone, recent);
+            if (instance != null) {
+                // An instance that vanished mid-transaction (a cut network, where no FIN reaches the
+                // server) would hold its chat locks until TCP keepalive noticed, hours later. The
+                // writer's transactions never idle: the server ends one that does.
+                handle.execute("SET idle_in_transaction_session_timeout = 15000");
+            }
+            // Where instances share the database, another may change any row: nothing is kept in memory.
+            stores = instance == null
+                    ? new JdbiStores(handle, categories, clock, zone, recent, null, null)
+                    : new JdbiStores(handle, categories, clock, zone, null, instance, new ChatLocks(handle));
         }
     }
 

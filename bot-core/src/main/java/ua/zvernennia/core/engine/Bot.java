@@ -77,8 +77,15 @@ public final class Bot {
     private sealed interface Entry {
     }
 
-    /** Taken at once, recorded by its own turn; {@code done} completes after that commit. */
-    private record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done) implements Entry {
+    /**
+     * Taken at once, recorded by its own turn; {@code done} completes after that commit. The turn
+     * of an inbound whose chat was idle is queued for the writer on arrival ({@code turn}), ahead of
+     * the records of whatever the chat sends next: where several instances share the inbox, the
+     * turn looks there for another instance's queue of the chat, and must not find this lane's own
+     * later inbounds. Null when it waits behind earlier entries of the lane.
+     */
+    private record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done,
+                          CompletableFuture<Handled> turn) implements Entry {
     }
 
     /** Recorded in the inbox on arrival ({@code recorded}: its id, -1 for a re-delivery). */
@@ -134,15 +141,39 @@ public final class Bot {
      */
     public void resume() {
         Map<ChatKey, Integer> waiting = unitOfWork.run(s -> s.inbox().waiting());
-        waiting.forEach((chat, count) -> {
-            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
-            synchronized (lane) {
-                lane.spilled = true;
-                start(lane);
-            }
-        });
+        waiting.keySet().forEach(this::readInbox);
         if (!waiting.isEmpty()) {
             log.info("{} chats have inbounds waiting from before the start", waiting.size());
+        }
+    }
+
+    /**
+     * Takes up queues that have waited in the inbox since before {@code before}: where several
+     * instances share the database, those an instance left behind when it stopped mid-queue.
+     * A chat whose queue another instance is still working through is read here too, which is
+     * harmless: an inbound is taken by one of them only, in the chat's order. Returns how many
+     * chats were taken up.
+     */
+    public int takeUpLeftBehind(java.time.Instant before) {
+        Map<ChatKey, Integer> waiting = unitOfWork.run(s -> s.inbox().waitingSince(before));
+        waiting.keySet().forEach(this::readInbox);
+        if (!waiting.isEmpty()) {
+            log.info("took up the inbox queues of {} chats left waiting", waiting.size());
+        }
+        return waiting.size();
+    }
+
+    private void readInbox(ChatKey chat) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
+            synchronized (lane) {
+                if (lane.closed) {
+                    continue;
+                }
+                lane.spilled = true;
+                start(lane);
+                return;
+            }
         }
     }
 
@@ -179,12 +210,13 @@ public final class Bot {
                 }
                 boolean idle = !lane.running && lane.waiting.isEmpty() && !lane.spilled;
                 if (idle || (callerDelivers && !lane.spilled)) {
-                    var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>());
+                    CompletableFuture<Handled> turn = idle ? unitOfWork.submit(chat, s -> engine.handle(s, inbound)) : null;
+                    var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>(), turn);
                     lane.waiting.add(direct);
                     start(lane);
                     return direct.done();
                 }
-                CompletableFuture<Long> recorded = unitOfWork.submit(s -> engine.keep(s, inbound));
+                CompletableFuture<Long> recorded = unitOfWork.submit(chat, s -> engine.keep(s, inbound));
                 if (!lane.spilled && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
                     lane.waiting.add(new Kept(inbound, recorded));
                 } else {
@@ -234,7 +266,7 @@ public final class Bot {
         }
         CompletableFuture<Boolean> step;
         try {
-            step = head == null ? readBack(lane) : take(lane.chat, head);
+            step = head == null ? readBack(lane) : take(lane, head);
         } catch (RuntimeException e) {
             step = CompletableFuture.failedFuture(e);
         }
@@ -254,10 +286,11 @@ public final class Bot {
     }
 
     /** Runs one entry; completes normally when the lane may move on, exceptionally to retry it. */
-    private CompletableFuture<Boolean> take(ChatKey chat, Entry entry) {
+    private CompletableFuture<Boolean> take(Lane lane, Entry entry) {
+        ChatKey chat = lane.chat;
         if (entry instanceof Direct d) {
             Inbound inbound = d.inbound();
-            unitOfWork.submit(s -> engine.handle(s, inbound))
+            (d.turn() != null ? d.turn() : unitOfWork.submit(chat, s -> engine.handle(s, inbound)))
                     .exceptionallyCompose(error -> {
                         if (unwrap(error) instanceof StorageUnavailableException) {
                             // Not the turn's fault: the update stays unacknowledged and comes again.
@@ -265,7 +298,7 @@ public final class Bot {
                         }
                         log.error("turn of {} failed on {}; answering with an apology", chat,
                                 inbound.event().getClass().getSimpleName(), error);
-                        return unitOfWork.submit(s -> engine.apologise(s, inbound));
+                        return unitOfWork.submit(chat, s -> engine.apologise(s, inbound));
                     })
                     .whenCompleteAsync((handled, error) -> {
                         if (error != null) {
@@ -277,6 +310,13 @@ public final class Bot {
                                 log.error("could not commit an update from {}", chat, error);
                             }
                             d.done().completeExceptionally(error);
+                        } else if (handled.readInbox()) {
+                            // Recorded behind the chat's queue, which another instance works through:
+                            // acknowledged, and this lane reads the inbox back before it retires.
+                            synchronized (lane) {
+                                lane.spilled = true;
+                            }
+                            d.done().complete(Handled.QUEUED);
                         } else {
                             afterTurn(chat, handled, d.callerDelivers());
                             d.done().complete(handled);
@@ -289,12 +329,12 @@ public final class Bot {
                     .thenCompose(queued -> queued == null
                             // Not recorded (not acknowledged either), or a re-delivery: nothing to do.
                             ? CompletableFuture.completedFuture(true)
-                            : turn(chat, queued));
+                            : turn(lane, queued));
         }
         if (entry instanceof Stored s) {
-            return turn(chat, s.queued());
+            return turn(lane, s.queued());
         }
-        return unitOfWork.submit(s -> engine.slowDown(s, chat))
+        return unitOfWork.submit(chat, s -> engine.slowDown(s, chat))
                 .handleAsync((handled, error) -> {
                     if (error != null) {
                         log.warn("could not tell {} to slow down", chat, error);
@@ -305,8 +345,9 @@ public final class Bot {
                 }, executor);
     }
 
-    private CompletableFuture<Boolean> turn(ChatKey chat, Inbox.Queued queued) {
-        return unitOfWork.submit(s -> engine.handle(s, queued))
+    private CompletableFuture<Boolean> turn(Lane lane, Inbox.Queued queued) {
+        ChatKey chat = lane.chat;
+        return unitOfWork.submit(chat, s -> engine.handle(s, queued))
                 .exceptionallyCompose(error -> {
                     if (unwrap(error) instanceof StorageUnavailableException) {
                         // The inbound stays in the inbox; the lane tries the turn again later.
@@ -316,9 +357,16 @@ public final class Bot {
                     // so does the apology, and the lane tries the turn again later.
                     log.error("turn of {} failed on {}; answering with an apology", chat,
                             queued.inbound().event().getClass().getSimpleName(), error);
-                    return unitOfWork.submit(s -> engine.apologise(s, queued));
+                    return unitOfWork.submit(chat, s -> engine.apologise(s, queued));
                 })
                 .thenApplyAsync(handled -> {
+                    if (handled.readInbox()) {
+                        // Not this one's turn here: another instance took it, or put an older one
+                        // first. The inbox, read back in order, says what comes next.
+                        synchronized (lane) {
+                            lane.spilled = true;
+                        }
+                    }
                     afterTurn(chat, handled, false);
                     return true;
                 }, executor);
@@ -336,7 +384,7 @@ public final class Bot {
             latest = lane.lastSpilled;
             settled = latest.isDone();
         }
-        return unitOfWork.submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT)).thenCompose(rows -> {
+        return unitOfWork.submit(lane.chat, s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT)).thenCompose(rows -> {
             synchronized (lane) {
                 if (!rows.isEmpty()) {
                     rows.forEach(r -> lane.waiting.add(new Stored(r)));

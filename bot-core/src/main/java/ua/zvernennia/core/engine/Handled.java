@@ -4,12 +4,22 @@ import java.util.List;
 import ua.zvernennia.core.delivery.OutboxMessage;
 
 /**
- * What handling one inbound committed: the replies now in the outbox, in order. A duplicate
- * (an update already handled) commits nothing.
+ * What handling one inbound committed: the replies now in the outbox that the caller sends in
+ * line, in order (none when they must wait behind earlier messages that another instance or the
+ * outbox dispatcher holds: the dispatcher sends them then). A duplicate (an update already
+ * handled) commits nothing.
+ *
+ * @param readInbox the inbound is not handled yet: it waits in the inbox behind the chat's earlier
+ *                  inbounds, or was taken by another instance; the chat's lane reads the inbox back
+ *                  before it retires (several instances on one database only)
  */
-public record Handled(List<OutboxMessage> replies, boolean duplicate) {
+public record Handled(List<OutboxMessage> replies, boolean duplicate, boolean readInbox) {
     public Handled {
         replies = List.copyOf(replies);
+    }
+
+    public Handled(List<OutboxMessage> replies, boolean duplicate) {
+        this(replies, duplicate, false);
     }
 
     public static final Handled DUPLICATE = new Handled(List.of(), true);
@@ -22,4 +32,7 @@ public record Handled(List<OutboxMessage> replies, boolean duplicate) {
 
     /** Over the chat's flood limit, or a repeat of the same press: dropped, nothing recorded. */
     public static final Handled DROPPED = new Handled(List.of(), true);
+
+    /** Not taken here: in the inbox behind earlier inbounds of the chat, or taken elsewhere. */
+    public static final Handled BEHIND = new Handled(List.of(), false, true);
 }
