@@ -54,8 +54,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     /** While the storage fails, a warning at most this often (the first failure is logged in full). */
     private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    /** The outcome of the latest commit attempt: when, and the fault (null when it committed). */
-    record Attempt(long atNanos, StorageUnavailableException fault) {
+    /**
+     * The outcome of the latest commit attempt: when, and the fault (null when it committed);
+     * and when the storage last failed (0: never since the start).
+     */
+    record Attempt(long atNanos, StorageUnavailableException fault, long lastFaultNanos) {
     }
 
     /** A unit of work; {@code chat} (may be null) is the chat whose lock it holds where instances share the database. */
@@ -90,7 +93,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private volatile boolean running = true;
     private volatile Telemetry telemetry = Telemetry.NONE;
     private long lastReclaim = System.nanoTime();
-    private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
+    private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null, 0);
     private volatile long transactions;
     private long lastWarning;
     private Handle handle;
@@ -307,7 +310,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         if (lastAttempt.fault() != null) {
             log.info("the database commits again");
         }
-        lastAttempt = new Attempt(System.nanoTime(), null);
+        lastAttempt = new Attempt(System.nanoTime(), null, lastAttempt.lastFaultNanos());
     }
 
     /** Logs the first failure in full, then a line now and then while the storage stays down. */
@@ -320,7 +323,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             log.warn("the database still cannot commit: {}", e.getMessage());
             lastWarning = now;
         }
-        lastAttempt = new Attempt(now, e);
+        lastAttempt = new Attempt(now, e, now);
     }
 
     /** {@link #inOneTransaction}, run again while PostgreSQL aborts it to break a deadlock. */

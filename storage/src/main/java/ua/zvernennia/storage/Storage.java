@@ -53,6 +53,8 @@ public final class Storage implements AutoCloseable {
     public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(10);
     /** A commit attempt younger than this answers the readiness check without a probe of its own. */
     private static final Duration RECENT_ATTEMPT = Duration.ofSeconds(1);
+    /** For this long after the storage failed, readiness is said by a probe's write only. */
+    private static final Duration AFTER_FAULT = Duration.ofSeconds(30);
 
     private Storage(Database database, Clock clock, ZoneId zone, Duration leaseTtl) {
         this.database = database;
@@ -183,7 +185,11 @@ public final class Storage implements AutoCloseable {
      */
     public Readiness readiness(Duration wait) {
         JdbiUnitOfWork.Attempt last = unitOfWork.lastAttempt();
-        if (System.nanoTime() - last.atNanos() < RECENT_ATTEMPT.toNanos()) {
+        long now = System.nanoTime();
+        // Soon after a fault a commit that wrote nothing (a look for due messages) proves little:
+        // on a full disk SQLite commits it all the same. Only a write of its own says ready then.
+        boolean faultedLately = last.lastFaultNanos() != 0 && now - last.lastFaultNanos() < AFTER_FAULT.toNanos();
+        if (now - last.atNanos() < RECENT_ATTEMPT.toNanos() && (last.fault() != null || !faultedLately)) {
             return Readiness.of(last.fault());
         }
         try {
