@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import ua.zvernennia.app.api.Api;
 import ua.zvernennia.app.api.ClientAddress;
 import ua.zvernennia.app.api.MemorySignInLimits;
+import ua.zvernennia.app.api.SharedSignInLimits;
 import ua.zvernennia.app.api.PhotoSource;
 import ua.zvernennia.app.api.TokenIssuer;
 import ua.zvernennia.app.console.ConsoleRoutes;
@@ -47,6 +48,7 @@ import ua.zvernennia.core.delivery.Deliverer;
 import ua.zvernennia.core.delivery.OutboxDispatcher;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.storage.Storage;
 import ua.zvernennia.telegram.TelegramAdapter;
 import ua.zvernennia.telegram.TelegramSettings;
@@ -63,6 +65,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final Duration FORGET_UPDATES_AFTER = Duration.ofDays(3);
     private static final Duration PHOTO_POLL = Duration.ofSeconds(1);
+    /** The lease of the scheduled jobs: deadline control, retention, housekeeping. */
+    static final String SCHEDULED_JOBS = "scheduled-jobs";
 
     private final AppConfig config;
     private final Clock clock;
@@ -97,7 +101,8 @@ public final class App implements AutoCloseable {
 
     private void startAll(BufferedReader demoInput, PrintStream demoOutput) {
         log.info("starting with {}", config);
-        storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock, config.city().zone());
+        storage = Storage.open(config.db().url(), config.db().user(), config.db().password().orElse(null), clock, config.city().zone(),
+                config.leaseTtl());
         closeables.add(storage);
         metrics = new Metrics(storage::operationalFigures);
         closeables.add(metrics);
@@ -142,20 +147,37 @@ public final class App implements AutoCloseable {
         bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool, config.flood(), metrics);
         bot.resume();
 
+        // Every instance dispatches the outbox (each message is claimed by one); the scheduled jobs
+        // run on the one instance that holds their lease (always this one, alone with its database).
         var dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, config.outboxPollInterval());
         dispatcher.start();
         closeables.add(0, dispatcher);
+        Lease scheduled = storage.lease(SCHEDULED_JOBS);
 
         closeables.add(0, new DeadlineSchedule(new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
-                config.deadlines().checkInterval()));
+                config.deadlines().checkInterval(), scheduled));
 
         RetentionJob retention = new RetentionJob(storage, clock, config.privacy().retentionDays(),
                 config.privacy().outboxRetentionDays(), config.privacy().auditRetentionDays());
-        retention.start(config.privacy().retentionInterval());
+        retention.start(config.privacy().retentionInterval(), scheduled);
         closeables.add(0, retention);
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("housekeeping"));
-        housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            if (scheduled.held()) {
+                forgetOldUpdates();
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        if (storage.shared()) {
+            // Queues that a stopped instance left in the inbox are taken up here within a lease's time.
+            long every = Math.max(200, config.leaseTtl().toMillis() / 2);
+            Bot theBot = bot;
+            housekeeping.scheduleWithFixedDelay(() -> {
+                if (scheduled.held()) {
+                    takeUpLeftBehind(theBot);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
         closeables.add(0, () -> shutdown(housekeeping));
 
         ViberCallbacks viberCallbacks = viberSettings == null ? null : new ViberCallbacks(viberSettings, bot, viberMessenger, clock);
@@ -183,7 +205,9 @@ public final class App implements AutoCloseable {
         web = WebServer.start(config.httpHost(), config.httpPort(), () -> ready,
                 () -> storage.readiness(WebServer.READINESS_WAIT), metrics::httpRequest, routes -> {
             var apiDeps = new Api.Deps(storage, clock, adminToken, config.city().zone(),
-                    new OperatorDesk(clock, settings), keptPhotos, new MemorySignInLimits(),
+                    new OperatorDesk(clock, settings), keptPhotos,
+                    // Where instances share the database, a guess on each counts as one on all.
+                    storage.shared() ? new SharedSignInLimits(storage.signInFailures()) : new MemorySignInLimits(),
                     new ClientAddress(config.privacy().trustedProxies()), new AccessLog(storage, clock));
             // The messengers' webhooks first: Javalin tries routes in the order they were added, and
             // these carry nearly every request.
@@ -214,7 +238,7 @@ public final class App implements AutoCloseable {
         if (telegram != null) {
             closeables.add(0, telegram);
             try {
-                telegram.start(bot);
+                telegram.start(bot, storage.lease(TelegramAdapter.POLLER_LEASE), storage.shared());
             } catch (IOException e) {
                 throw new IllegalStateException("Telegram could not be started: " + e.getMessage(), e);
             }
@@ -245,12 +269,21 @@ public final class App implements AutoCloseable {
         return new DeadlineSettings(staff, config.deadlines().reminderFraction(), config.city().zone());
     }
 
+    private void takeUpLeftBehind(Bot theBot) {
+        try {
+            theBot.takeUpLeftBehind(clock.instant().minus(config.leaseTtl()));
+        } catch (RuntimeException e) {
+            log.debug("could not look for inbox queues left behind", e);
+        }
+    }
+
     private void forgetOldUpdates() {
         try {
             int forgotten = storage.unitOfWork().run(s -> s.processed().forgetBefore(clock.instant().minus(FORGET_UPDATES_AFTER)));
             if (forgotten > 0) {
                 log.info("forgot {} old update ids", forgotten);
             }
+            storage.forgetExpiredLeases();
         } catch (RuntimeException e) {
             log.warn("housekeeping failed", e);
         }

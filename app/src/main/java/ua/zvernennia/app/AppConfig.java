@@ -23,7 +23,7 @@ import ua.zvernennia.core.engine.FloodSettings;
  */
 public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber viber, DemoMode demo,
                         Duration outboxPollInterval, Optional<String> adminToken, Deadlines deadlines, FloodSettings flood,
-                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web) {
+                        Optional<String> metricsToken, Optional<String> httpHost, Privacy privacy, Web web, Duration leaseTtl) {
 
     public enum DemoMode { AUTO, ON, OFF }
 
@@ -141,7 +141,7 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
         return "AppConfig[" + db + ", httpPort=" + httpPort + ", " + city + ", " + telegram + ", " + viber + ", demo=" + demo
                 + ", outboxPollInterval=" + outboxPollInterval + ", adminToken=" + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
-                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + "]";
+                + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", leaseTtl=" + leaseTtl + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -194,12 +194,21 @@ public record AppConfig(Db db, int httpPort, City city, Telegram telegram, Viber
                     secret(env, "METRICS_TOKEN"),
                     nonBlank(c.getString("http.host")),
                     privacy(c),
-                    web(c));
+                    web(c),
+                    leaseTtl(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
+    }
+
+    private static Duration leaseTtl(Config c) {
+        long ms = c.getLong("instances.lease-ttl-ms");
+        if (ms < 1000) {
+            throw new IllegalArgumentException("instances.lease-ttl-ms (LEASE_TTL_MS) must be at least 1000");
+        }
+        return Duration.ofMillis(ms);
     }
 
     private static FloodSettings flood(Config c) {

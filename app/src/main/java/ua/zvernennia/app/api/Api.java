@@ -19,6 +19,7 @@ import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.privacy.AccessLog;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.StorageUnavailableException;
+import ua.zvernennia.storage.ApiTokens;
 import ua.zvernennia.storage.Storage;
 import ua.zvernennia.storage.StorageFaults;
 
@@ -146,6 +147,24 @@ public final class Api {
         }
         return deps.storage().read(s -> s.apiTokens().findActive(token))
                 .map(t -> new Caller(t.name(), Role.valueOf(t.role())));
+    }
+
+    /**
+     * Who holds the token whose {@link #tokenHash} this is: as {@link #identify}, for a console
+     * session, which keeps only the hash.
+     */
+    public static Optional<Caller> identifyHash(String hash, Deps deps) {
+        if (deps.adminToken().isPresent() && MessageDigest.isEqual(
+                tokenHash(deps.adminToken().get()).getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of(new Caller("admin", Role.ADMIN));
+        }
+        return deps.storage().read(s -> s.apiTokens().findActiveByHash(hash))
+                .map(t -> new Caller(t.name(), Role.valueOf(t.role())));
+    }
+
+    /** The hash of an API token, as issued tokens are stored. */
+    public static String tokenHash(String token) {
+        return ApiTokens.hash(token);
     }
 
     /** 503 while the database cannot commit: the caller may try again, nothing was changed. */

@@ -25,8 +25,13 @@ final class Console {
     static final String COOKIE = "zv_console";
     static final String LOGIN_COOKIE = "zv_console_login";
     static final String CSRF_FIELD = "_csrf";
+    /** Where sessions are shared by instances: the cookie that takes a newly issued token to the next page. */
+    static final String SECRET_COOKIE = "zv_console_secret";
+    /** A flash's secret as the database keeps it: "in the cookie". */
+    static final String SECRET_IN_COOKIE = "";
     private static final String SESSION = "console-session";
     private static final String CALLER = "console-caller";
+    private static final String BASE_PATH = ConsoleRoutes.BASE;
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -35,7 +40,10 @@ final class Console {
 
     Console(Api.Deps deps) {
         this.deps = deps;
-        this.sessions = new MemorySessions(deps.clock());
+        // Where several instances share the database, so do their sessions.
+        this.sessions = deps.storage().shared()
+                ? new SharedSessions(deps.storage().consoleSessions(), deps.clock())
+                : new MemorySessions(deps.clock());
     }
 
     // ---- every response ------------------------------------------------------------------------
@@ -66,7 +74,7 @@ final class Console {
         Session s = session.get();
         Optional<Caller> caller;
         try {
-            caller = Api.identify(s.token, deps);
+            caller = Api.identifyHash(s.tokenHash, deps);
         } catch (RuntimeException e) {
             throw storageDown(e).orElseThrow(() -> e);
         }
@@ -108,15 +116,28 @@ final class Console {
     /** The chrome of a page for the signed-in caller, taking the flash left for it. */
     Chrome chrome(Context ctx, String title, String section) {
         Session s = session(ctx);
-        return new Chrome(title, caller(ctx), s.csrf, section, s.takeFlash(), formats());
+        Flash flash = s.takeFlash();
+        if (flash != null && SECRET_IN_COOKIE.equals(flash.secret())) {
+            String secret = ctx.cookie(SECRET_COOKIE);
+            setCookie(ctx, SECRET_COOKIE, "", BASE_PATH, true);
+            flash = new Flash(flash.text(), flash.error(), secret == null || secret.isBlank() ? null : secret);
+        }
+        return new Chrome(title, caller(ctx), s.csrf, section, flash, formats());
     }
 
     Formats formats() {
         return new Formats(deps.zone(), deps.clock().instant());
     }
 
-    /** After a form: the message for the next page, and a 303 to it. */
+    /**
+     * After a form: the message for the next page, and a 303 to it. Where sessions are shared by
+     * instances, a secret in the message (a newly issued token) goes to the next page in a one-time
+     * HttpOnly cookie, not into the database with the session.
+     */
     void done(Context ctx, String location, Flash flash) {
+        if (sessions.shared() && flash.secret() != null) {
+            setCookie(ctx, SECRET_COOKIE, flash.secret(), BASE_PATH, false);
+        }
         session(ctx).flash(flash);
         ctx.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
     }

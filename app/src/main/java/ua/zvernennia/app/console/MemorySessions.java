@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import ua.zvernennia.app.api.Api;
 
 /**
  * The console's server-side sessions, in memory: a restart signs everyone out, which is the safe
@@ -28,7 +29,7 @@ final class MemorySessions implements Sessions {
         if (byId.size() >= MAX) {
             byId.values().stream().min(java.util.Comparator.comparing(Session::lastSeen)).ifPresent(s -> byId.remove(s.id));
         }
-        Session s = new Session(Sessions.random(), Sessions.random(), token, clock.instant());
+        Session s = new Session(Sessions.random(), Sessions.random(), Api.tokenHash(token), clock.instant());
         byId.put(s.id, s);
         return s;
     }

@@ -10,6 +10,7 @@ import ua.zvernennia.app.Periodic;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.storage.Storage;
 
 /**
@@ -46,7 +47,15 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     public synchronized void start(Duration interval) {
+        start(interval, Lease.always("scheduled-jobs"));
+    }
+
+    /** Runs every {@code interval} while this instance holds {@code lease} (one of several instances runs it). */
+    public synchronized void start(Duration interval, Lease lease) {
         timer = Periodic.start("retention", Duration.ofMillis(1), interval, () -> {
+            if (!lease.held()) {
+                return;
+            }
             Report r = runOnce();
             if (r.appealsAnonymised() + r.messagesErased() + r.logEntriesDeleted() > 0) {
                 log.info("retention: {} appeals anonymised, {} sent messages' text erased, {} access-log entries deleted",
