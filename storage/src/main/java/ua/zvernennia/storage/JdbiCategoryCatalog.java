@@ -21,7 +21,7 @@ import ua.zvernennia.core.category.IssueType;
  */
 public final class JdbiCategoryCatalog implements CategoryCatalog {
     /** The menu's version as the database has it: the latest change and the number of categories (a seed records no change). */
-    private static final String VERSION = "SELECT (SELECT COALESCE(MAX(id), 0) FROM category_change) * 1000000 + (SELECT COUNT(*) FROM category)";
+    static final String VERSION = "SELECT (SELECT COALESCE(MAX(id), 0) FROM category_change) * 1000000 + (SELECT COUNT(*) FROM category)";
 
     private final Jdbi jdbi;
     private volatile List<Category> all = List.of();
@@ -46,7 +46,12 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
      * instances only). Returns whether it reloaded.
      */
     public boolean refreshIfChanged(Handle handle) {
-        if (version(handle) == version) {
+        return refreshIfChanged(version(handle));
+    }
+
+    /** {@link #refreshIfChanged(Handle)} when the database's version ({@link #VERSION}) was read already. */
+    boolean refreshIfChanged(long databaseVersion) {
+        if (databaseVersion == version) {
             return false;
         }
         reload();

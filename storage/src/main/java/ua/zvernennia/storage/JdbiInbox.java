@@ -22,14 +22,20 @@ import ua.zvernennia.core.engine.Inbox;
 final class JdbiInbox implements Inbox {
     private final Handle handle;
     private final boolean shared;
+    /** The writer's chat locks and their survey where instances share the database; null otherwise. */
+    private final ChatLocks locks;
 
-    JdbiInbox(Handle handle, boolean shared) {
+    JdbiInbox(Handle handle, boolean shared, ChatLocks locks) {
         this.handle = handle;
         this.shared = shared;
+        this.locks = locks;
     }
 
     @Override
     public long put(Inbound inbound, Instant at) {
+        if (locks != null) {
+            locks.putInInbox(inbound.chat());
+        }
         return handle.createUpdate("INSERT INTO inbox (channel, chat_id, source_id, menu_ref, event, received_at) "
                         + "VALUES (:channel, :chat, :source, :menuRef, :event, :received)")
                 .bind("channel", inbound.chat().channel().name())
@@ -63,6 +69,10 @@ final class JdbiInbox implements Inbox {
         handle.createUpdate("DELETE FROM inbox WHERE id = :id").bind("id", id).execute();
     }
 
+    private void delete(long id) {
+        handle.createUpdate("DELETE FROM inbox WHERE id = :id").bind("id", id).execute();
+    }
+
     @Override
     public boolean take(ChatKey chat, long id) {
         if (!shared) {
@@ -77,7 +87,9 @@ final class JdbiInbox implements Inbox {
         if (oldest == null || oldest != id) {
             return false;
         }
-        remove(id);
+        // The chat may have more waiting: what the survey said stays true enough (a new inbound of
+        // a chat whose queue is being taken comes through its lane, not as a turn of its own).
+        delete(id);
         return true;
     }
 
@@ -85,6 +97,10 @@ final class JdbiInbox implements Inbox {
     public boolean hasWaiting(ChatKey chat) {
         if (!shared) {
             return false;
+        }
+        Boolean surveyed = locks == null ? null : locks.waitingInInbox(chat);
+        if (surveyed != null) {
+            return surveyed;
         }
         return handle.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inbox WHERE channel = :channel AND chat_id = :chat LIMIT 1) AS w")
                 .bind("channel", chat.channel().name())

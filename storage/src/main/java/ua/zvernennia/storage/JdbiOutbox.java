@@ -50,16 +50,22 @@ final class JdbiOutbox implements Outbox {
     private final Handle handle;
     /** This instance's id where several instances share the outbox; null where this process is alone. */
     private final String instance;
+    /** The writer's chat locks and their survey where instances share the database; null otherwise. */
+    private final ChatLocks locks;
 
-    JdbiOutbox(Handle handle, String instance) {
+    JdbiOutbox(Handle handle, String instance, ChatLocks locks) {
         this.handle = handle;
         this.instance = instance;
+        this.locks = locks;
     }
 
     @Override
     public OutboxMessage enqueue(ChatKey chat, Reply reply, Instant notBefore, Instant now) {
         // Held for this instance's own in-line send when it is not due yet (several instances only).
         boolean held = instance != null && notBefore.isAfter(now);
+        if (locks != null && !held) {
+            locks.queuedForDispatcher(chat);
+        }
         long id = handle.createUpdate("INSERT INTO outbox (channel, chat_id, payload, status, attempts, not_before, created_at, sender, in_line) "
                         + "VALUES (:channel, :chat, :payload, 'PENDING', 0, :notBefore, :now, :sender, :inLine)")
                 .bind("channel", chat.channel().name())
@@ -79,6 +85,10 @@ final class JdbiOutbox implements Outbox {
     public boolean inLine(ChatKey chat) {
         if (instance == null) {
             return true;
+        }
+        Boolean surveyed = locks == null ? null : locks.heldElsewhere(chat);
+        if (surveyed != null) {
+            return !surveyed;
         }
         return handle.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE channel = :channel AND chat_id = :chat "
                         + "AND status = 'PENDING' AND (sender IS NULL OR sender <> :me OR in_line = FALSE) LIMIT 1) AS earlier")
@@ -184,6 +194,9 @@ final class JdbiOutbox implements Outbox {
 
     @Override
     public void retryAt(long id, Instant next, String reason) {
+        if (locks != null) {
+            locks.outboxChanged();
+        }
         // Nobody holds it while it waits: whichever dispatcher comes after :next takes it.
         handle.createUpdate("UPDATE outbox SET attempts = attempts + 1, not_before = :next, last_error = :reason, sender = NULL, "
                         + "in_line = FALSE WHERE id = :id AND status = 'PENDING'")

@@ -54,13 +54,15 @@ public final class JdbiStores implements Stores {
         this.locks = locks;
         ConversationStore conversationRows = new JdbiConversationStore(handle, clock, locks);
         CitizenStore citizenRows = new JdbiCitizenStore(handle);
-        this.conversations = recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
-        this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
+        this.conversations = recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects, locks);
+        // Where instances share the database a citizen row may change elsewhere (a delivery that
+        // found the citizen unreachable, an erasure): it is read every time.
+        this.citizens = recent == null || locks != null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
         this.appeals = new JdbiAppealStore(handle, zone);
         this.categories = categories;
-        this.outbox = new JdbiOutbox(handle, instance);
+        this.outbox = new JdbiOutbox(handle, instance, locks);
         this.processed = new JdbiProcessedUpdates(handle);
-        this.inbox = new JdbiInbox(handle, instance != null);
+        this.inbox = new JdbiInbox(handle, instance != null, locks);
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearch(handle, appeals);

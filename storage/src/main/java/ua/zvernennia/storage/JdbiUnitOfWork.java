@@ -37,10 +37,11 @@ import ua.zvernennia.core.engine.UnitOfWork;
  * Callers never wait without bound ({@link #run} gives up after {@link #RUN_TIMEOUT}).
  *
  * <p>Where several instances share the database ({@code instance} not null: PostgreSQL), each
- * instance has a writer of its own and they commit side by side. Then the writer keeps no rows in
- * memory (another instance may have changed them), takes the chat locks of a batch's turns before
- * running it ({@link ChatLocks}), reloads the menu when another instance changed it, and runs a
- * batch again when PostgreSQL broke a deadlock between two instances' batches by aborting it.
+ * instance has a writer of its own and they commit side by side. Then the writer takes the chat
+ * locks of a batch's turns before running it and surveys those chats ({@link ChatLocks}), takes a
+ * conversation it keeps in memory only when the survey confirms its version (another instance may
+ * have changed it), keeps no citizen rows, reloads the menu when another instance changed it, and
+ * runs a batch again when PostgreSQL broke a deadlock between two instances' batches by aborting it.
  */
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
@@ -350,14 +351,17 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         if (locks != null) {
             locks.released();
             try {
-                categories.refreshIfChanged(handle);
                 List<ChatKey> chats = new ArrayList<>();
                 for (Pending<?> p : units) {
                     if (p.chat() != null) {
                         chats.add(p.chat());
                     }
                 }
-                locks.lockAll(chats);
+                if (!chats.isEmpty()) {
+                    locks.lockAll(chats);
+                    // The turns see the menu as committed when their locks were had.
+                    categories.refreshIfChanged(locks.survey(chats));
+                }
             } catch (RuntimeException e) {
                 return rolledBack(e, null, units);
             }
@@ -463,10 +467,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
                 // writer's transactions never idle: the server ends one that does.
                 handle.execute("SET idle_in_transaction_session_timeout = 15000");
             }
-            // Where instances share the database, another may change any row: nothing is kept in memory.
+            // Where instances share the database, another may change any row: a conversation kept in
+            // memory is taken only when the survey of its batch confirms its version (ChatLocks).
             stores = instance == null
                     ? new JdbiStores(handle, categories, clock, zone, recent, null, null)
-                    : new JdbiStores(handle, categories, clock, zone, null, instance, new ChatLocks(handle));
+                    : new JdbiStores(handle, categories, clock, zone, recent, instance, new ChatLocks(handle, instance));
         }
     }
 
