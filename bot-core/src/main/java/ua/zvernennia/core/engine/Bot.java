@@ -400,6 +400,10 @@ public final class Bot {
     }
 
     private void afterTurn(ChatKey chat, Handled handled, boolean callerDelivers) {
+        if (handled.repliesBehind()) {
+            // Behind another instance's replies to the chat, whose sent marks are on their way.
+            deliverer.repliesWaitBehind();
+        }
         List<OutboxMessage> replies = handled.replies();
         if (replies.isEmpty()) {
             return;

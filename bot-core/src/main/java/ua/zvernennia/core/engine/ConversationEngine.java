@@ -118,7 +118,7 @@ public final class ConversationEngine {
         for (Reply reply : replies) {
             queued.add(stores.outbox().enqueue(chat, reply, notBefore, now));
         }
-        return new Handled(inLine ? queued : List.of(), false);
+        return inLine ? new Handled(queued, false) : new Handled(List.of(), false, false, true);
     }
 
     /**

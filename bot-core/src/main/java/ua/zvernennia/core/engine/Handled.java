@@ -9,17 +9,24 @@ import ua.zvernennia.core.delivery.OutboxMessage;
  * outbox dispatcher holds: the dispatcher sends them then). A duplicate (an update already
  * handled) commits nothing.
  *
- * @param readInbox the inbound is not handled yet: it waits in the inbox behind the chat's earlier
- *                  inbounds, or was taken by another instance; the chat's lane reads the inbox back
- *                  before it retires (several instances on one database only)
+ * @param readInbox     the inbound is not handled yet: it waits in the inbox behind the chat's
+ *                      earlier inbounds, or was taken by another instance; the chat's lane reads
+ *                      the inbox back before it retires (several instances on one database only)
+ * @param repliesBehind the turn's replies wait in the outbox behind earlier messages of the chat
+ *                      that someone else holds: a dispatcher sends them once those are sent
+ *                      (several instances on one database only)
  */
-public record Handled(List<OutboxMessage> replies, boolean duplicate, boolean readInbox) {
+public record Handled(List<OutboxMessage> replies, boolean duplicate, boolean readInbox, boolean repliesBehind) {
     public Handled {
         replies = List.copyOf(replies);
     }
 
     public Handled(List<OutboxMessage> replies, boolean duplicate) {
-        this(replies, duplicate, false);
+        this(replies, duplicate, false, false);
+    }
+
+    public Handled(List<OutboxMessage> replies, boolean duplicate, boolean readInbox) {
+        this(replies, duplicate, readInbox, false);
     }
 
     public static final Handled DUPLICATE = new Handled(List.of(), true);
