@@ -46,6 +46,7 @@ import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.core.executor.ExecutorDesk;
 import ua.zvernennia.core.executor.StaffChat;
 import ua.zvernennia.core.executor.StaffNotices;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.core.register.Register;
 import ua.zvernennia.storage.Storage;
 
@@ -54,6 +55,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final Duration FORGET_UPDATES_AFTER = Duration.ofDays(3);
     private static final Duration PHOTO_POLL = Duration.ofSeconds(1);
+    /** The lease of the scheduled jobs: deadline control, retention, housekeeping. */
+    static final String SCHEDULED_JOBS = "scheduled-jobs";
 
     private final AppConfig config;
     private final Clock clock;
@@ -101,7 +104,8 @@ public final class App implements AutoCloseable {
                 config.db().user(),
                 config.db().password().orElse(null),
                 clock,
-                config.city().zone());
+                config.city().zone(),
+                config.leaseTtl());
         closeables.add(storage);
         metrics = new Metrics(storage::operationalFigures);
         closeables.add(metrics);
@@ -110,7 +114,8 @@ public final class App implements AutoCloseable {
             storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
-        channels = Channels.configured(new Channels.Setting(config, clock, demoInput, demoOutput));
+        channels = Channels.configured(
+                new Channels.Setting(config, clock, demoInput, demoOutput, storage::lease, storage.shared()));
         List<Messenger> messengers =
                 channels.stream().map(ChannelModule::messenger).toList();
 
@@ -129,15 +134,19 @@ public final class App implements AutoCloseable {
         bot = new Bot(storage.unitOfWork(), engine, deliverer, chatPool, config.flood(), metrics);
         bot.resume();
 
+        // Every instance dispatches the outbox (each message is claimed by one); the scheduled jobs
+        // run on the one instance that holds their lease (always this one, alone with its database).
         var dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, config.outboxPollInterval());
         dispatcher.start();
         closeables.add(0, dispatcher);
+        Lease scheduled = storage.lease(SCHEDULED_JOBS);
 
         closeables.add(
                 0,
                 new DeadlineSchedule(
                         new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
-                        config.deadlines().checkInterval()));
+                        config.deadlines().checkInterval(),
+                        scheduled));
 
         RetentionJob retention = new RetentionJob(
                 storage.personalData(),
@@ -146,11 +155,33 @@ public final class App implements AutoCloseable {
                 config.privacy().retentionDays(),
                 config.privacy().outboxRetentionDays(),
                 config.privacy().auditRetentionDays());
-        retention.start(config.privacy().retentionInterval());
+        retention.start(config.privacy().retentionInterval(), scheduled);
         closeables.add(0, retention);
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("housekeeping"));
-        housekeeping.scheduleWithFixedDelay(this::forgetOldUpdates, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> {
+                    if (scheduled.held()) {
+                        forgetOldUpdates();
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
+        if (storage.shared()) {
+            // Queues that a stopped instance left in the inbox are taken up here within a lease's time.
+            long every = Math.max(200, config.leaseTtl().toMillis() / 2);
+            Bot theBot = bot;
+            housekeeping.scheduleWithFixedDelay(
+                    () -> {
+                        if (scheduled.held()) {
+                            takeUpLeftBehind(theBot);
+                        }
+                    },
+                    every,
+                    every,
+                    TimeUnit.MILLISECONDS);
+        }
         closeables.add(0, () -> shutdown(housekeeping));
 
         var photos = new EnumMap<Channel, PhotoSource>(Channel.class);
@@ -184,7 +215,8 @@ public final class App implements AutoCloseable {
                                                 config.web().mapLatitude(),
                                                 config.web().mapLongitude()),
                                         config.openMap().geocoderInterval(),
-                                        clock)
+                                        clock,
+                                        storage.lease(GeocodeWorker.LEASE))
                                 .start()));
         var desk = new OperatorDesk(clock, settings);
         var register = new Register(
@@ -256,6 +288,14 @@ public final class App implements AutoCloseable {
                 staff, config.deadlines().reminderFraction(), config.city().zone());
     }
 
+    private void takeUpLeftBehind(Bot theBot) {
+        try {
+            theBot.takeUpLeftBehind(clock.instant().minus(config.leaseTtl()));
+        } catch (RuntimeException e) {
+            log.debug("could not look for inbox queues left behind", e);
+        }
+    }
+
     private void forgetOldUpdates() {
         try {
             int forgotten = storage.unitOfWork()
@@ -263,6 +303,7 @@ public final class App implements AutoCloseable {
             if (forgotten > 0) {
                 log.info("forgot {} old update ids", forgotten);
             }
+            storage.forgetExpiredLeases();
         } catch (RuntimeException e) {
             log.warn("housekeeping failed", e);
         }

@@ -37,7 +37,8 @@ public record AppConfig(
         Privacy privacy,
         Web web,
         Council council,
-        OpenMap openMap) {
+        OpenMap openMap,
+        Duration leaseTtl) {
 
     public enum DemoMode {
         AUTO,
@@ -225,7 +226,7 @@ public record AppConfig(
                 + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
                 + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap
-                + "]";
+                + ", leaseTtl=" + leaseTtl + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -289,7 +290,8 @@ public record AppConfig(
                     privacy(c),
                     web(c),
                     council(c),
-                    openMap(c));
+                    openMap(c),
+                    leaseTtl(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
@@ -315,6 +317,14 @@ public record AppConfig(
                 c.getString("council.report-title").strip(),
                 Path.of(c.getString("council.classifier-file")),
                 days);
+    }
+
+    private static Duration leaseTtl(Config c) {
+        long ms = c.getLong("instances.lease-ttl-ms");
+        if (ms < 1000) {
+            throw new IllegalArgumentException("instances.lease-ttl-ms (LEASE_TTL_MS) must be at least 1000");
+        }
+        return Duration.ofMillis(ms);
     }
 
     private static FloodSettings flood(Config c) {

@@ -22,6 +22,7 @@ import ua.zvernennia.app.api.ExecutorController;
 import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.RegisterController;
 import ua.zvernennia.app.api.ReportController;
+import ua.zvernennia.app.api.SharedSignInLimits;
 import ua.zvernennia.app.api.SignInLimits;
 import ua.zvernennia.app.api.StatsController;
 import ua.zvernennia.app.api.TokenController;
@@ -88,7 +89,10 @@ final class Endpoints implements RouteGroup {
             Metrics metrics) {
         var zone = config.city().zone();
         var authenticator = new Authenticator(adminToken, storage.apiTokens());
-        SignInLimits signIns = new MemorySignInLimits();
+        // Where instances share the database, a guess on each counts as one on all, and a console
+        // session begun on one is valid on the next.
+        SignInLimits signIns =
+                storage.shared() ? new SharedSignInLimits(storage.signInFailures()) : new MemorySignInLimits();
         var clients = new ClientAddress(config.privacy().trustedProxies());
         var audit = new AccessLog(storage.accessLog(), clock);
         var tokens = new TokenIssuer(storage.apiTokens(), clock);
@@ -106,7 +110,11 @@ final class Endpoints implements RouteGroup {
                 config.council().reportTitle());
 
         var api = new Api(authenticator, signIns, clients, clock);
-        var console = new Console(authenticator, clock, zone);
+        var console = new Console(
+                authenticator,
+                storage.shared() ? Optional.of(storage.consoleSessions()) : Optional.empty(),
+                clock,
+                zone);
         this.groups = List.of(
                 StartPage::register,
                 api,

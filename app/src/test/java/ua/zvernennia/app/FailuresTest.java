@@ -73,7 +73,7 @@ class FailuresTest {
         }
 
         @Override
-        public Optional<ApiToken> findActive(String token) {
+        public Optional<ApiToken> findActiveByHash(String hash) {
             return Optional.empty();
         }
 

@@ -170,8 +170,50 @@ public final class Bench {
                         null,
                         Memory.now(),
                         Map.of("cpuMicrosPerUpdate", telegramCpu));
+                if (db.equals("postgresql")) {
+                    twoInstances(url, db, w, t);
+                }
             }
         }
+    }
+
+    /**
+     * The same webhook runs with two instances of the app on the one PostgreSQL database, the
+     * callbacks sent to them in turn as a load balancer would, so that a chat's consecutive
+     * updates land on both: their combined throughput and latency beside one instance's. Both
+     * instances run in this JVM, on the same cores as the one did.
+     */
+    private void twoInstances(String url, String db, Load.Window viberOne, Load.Window telegramOne) throws Exception {
+        log("%s: Viber, %d citizens through two instances' webhooks in turn", db, o.viberCitizens());
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        Load.Window w = viber(url, db, Math.min(3, o.warmup()), o.viberSeconds(), cpu, 2);
+        row(
+                db,
+                "viber webhooks, " + o.viberCitizens() + " citizens, 2 instances",
+                w.updatesPerSecond(),
+                w,
+                null,
+                Memory.now(),
+                Map.of(
+                        "cpuMicrosPerUpdate",
+                        cpu,
+                        "overOneInstance",
+                        round(w.updatesPerSecond() / Math.max(1, viberOne.updatesPerSecond()), 2)));
+        log("%s: Telegram, %d citizens through two instances' webhooks in turn", db, o.viberCitizens());
+        Map<String, Double> telegramCpu = new LinkedHashMap<>();
+        Load.Window t = telegramWebhooks(url, db, Math.min(3, o.warmup()), o.viberSeconds(), telegramCpu, 2);
+        row(
+                db,
+                "telegram webhooks, " + o.viberCitizens() + " citizens, 2 instances",
+                t.updatesPerSecond(),
+                t,
+                null,
+                Memory.now(),
+                Map.of(
+                        "cpuMicrosPerUpdate",
+                        telegramCpu,
+                        "overOneInstance",
+                        round(t.updatesPerSecond() / Math.max(1, telegramOne.updatesPerSecond()), 2)));
     }
 
     /**
@@ -265,11 +307,12 @@ public final class Bench {
      * this the first database measured pays for it (a third of its CPU in a 25 s run).
      */
     private void warmUpJit() throws Exception {
+        // On an embedded scratch database even when only PostgreSQL is measured: the warm-up must not fill it.
         String db = o.databases().stream()
                 .filter(d -> !d.equals("postgresql"))
                 .findFirst()
-                .orElse(null);
-        if (o.jitWarmup() <= 0 || db == null) {
+                .orElse("sqlite");
+        if (o.jitWarmup() <= 0) {
             return;
         }
         log("warming up the JVM: %.0f s on a scratch %s database, not measured", o.jitWarmup(), db);
@@ -295,10 +338,18 @@ public final class Bench {
      */
     private Load.Window viber(String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate)
             throws Exception {
+        return viber(url, db, warmup, seconds, cpuPerUpdate, 1);
+    }
+
+    /** As above, with {@code instances} instances of the app on the one database, sent callbacks in turn. */
+    private Load.Window viber(
+            String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate, int instances)
+            throws Exception {
         try (FakeViber fake = new FakeViber(8, o.viberCitizens());
-                App app = App.start(appConfig(url, db, fake.apiUrl()))) {
+                Apps apps = new Apps(instances, () -> appConfig(url, db, fake.apiUrl()))) {
             Load load = new Load(o.viberCitizens(), Script.steps(0), true, fake, 0, o.viberCitizens());
-            fake.attach(load, URI.create("http://127.0.0.1:" + app.httpPort() + "/viber/webhook"));
+            // Citizens of their own: earlier runs' chats are in this database already (PostgreSQL).
+            fake.attach(load, apps.uris("/viber/webhook"), instances == 1 ? 0 : VIBER_INSTANCES_PHASE);
             load.start();
             Thread.sleep((long) (warmup * 1000));
             load.window();
@@ -318,8 +369,45 @@ public final class Bench {
      */
     private static final int WEBHOOK_PHASE = 9;
 
+    private static final int WEBHOOK_INSTANCES_PHASE = 10;
+    private static final int VIBER_INSTANCES_PHASE = 1;
+
+    /** One or more instances of the app, started from the same settings, each on a port of its own. */
+    private static final class Apps implements AutoCloseable {
+        private final List<App> all = new ArrayList<>();
+
+        Apps(int n, java.util.function.Supplier<AppConfig> config) {
+            try {
+                for (int i = 0; i < n; i++) {
+                    all.add(App.start(config.get()));
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        List<URI> uris(String path) {
+            return all.stream()
+                    .map(a -> URI.create("http://127.0.0.1:" + a.httpPort() + path))
+                    .toList();
+        }
+
+        @Override
+        public void close() {
+            all.forEach(App::close);
+        }
+    }
+
     private Load.Window telegramWebhooks(
             String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate) throws Exception {
+        return telegramWebhooks(url, db, warmup, seconds, cpuPerUpdate, 1);
+    }
+
+    /** As above, with {@code instances} instances of the app on the one database, sent updates in turn. */
+    private Load.Window telegramWebhooks(
+            String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate, int instances)
+            throws Exception {
         try (FakeTelegram fake = new FakeTelegram(8)) {
             Map<String, String> telegram = Map.of(
                     "TELEGRAM_BOT_TOKEN", "123456:bench-webhook",
@@ -327,11 +415,11 @@ public final class Bench {
                     "TELEGRAM_WEBHOOK_URL", "https://bot.example.ua" + TelegramWebhook.PATH,
                     "TELEGRAM_MAX_MESSAGES_PER_SECOND", "1000000",
                     "TELEGRAM_MAX_MESSAGES_PER_CHAT_PER_SECOND", "1000000");
-            try (App app = App.start(appConfig(url, db, telegram))) {
-                fake.pushTo(URI.create("http://127.0.0.1:" + app.httpPort() + TelegramWebhook.PATH), o.viberCitizens());
+            try (Apps apps = new Apps(instances, () -> appConfig(url, db, telegram))) {
+                fake.pushTo(apps.uris(TelegramWebhook.PATH), o.viberCitizens());
                 Load load = new Load(o.viberCitizens(), Script.steps(0), true, fake, 0, o.viberCitizens());
                 // Chats of their own: the polling runs' citizens are in this database already.
-                fake.attach(load, WEBHOOK_PHASE);
+                fake.attach(load, instances == 1 ? WEBHOOK_PHASE : WEBHOOK_INSTANCES_PHASE);
                 load.start();
                 Thread.sleep((long) (warmup * 1000));
                 load.window();

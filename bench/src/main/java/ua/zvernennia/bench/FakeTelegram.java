@@ -12,12 +12,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,9 +50,10 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
     private long confirmed;
     private volatile Load load;
     private volatile long base = CHAT_BASE;
-    /** Set in webhook mode: updates are posted to the app instead of waiting for getUpdates. */
-    private volatile URI webhook;
+    /** Set in webhook mode: updates are posted to the app (its instances in turn) instead of waiting for getUpdates. */
+    private volatile List<URI> webhooks;
 
+    private final AtomicLong posts = new AtomicLong();
     private volatile String secret;
     private volatile WebhookSender sender;
     final LongAdder polls = new LongAdder();
@@ -78,6 +81,11 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
      * with setWebhook, as Telegram does, instead of being handed out by getUpdates.
      */
     void pushTo(URI target, int inFlight) {
+        pushTo(List.of(target), inFlight);
+    }
+
+    /** As {@link #pushTo(URI, int)}, to these targets in turn, as a load balancer in front of several instances sends them. */
+    void pushTo(List<URI> targets, int inFlight) {
         lock.lock();
         try {
             // Update ids are the bot's, unique for good: past any the polling runs handed out.
@@ -86,12 +94,21 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
             lock.unlock();
         }
         sender = new WebhookSender(inFlight);
-        webhook = target;
+        webhooks = List.copyOf(targets);
     }
 
     /** Routes the chats of {@code load} (from a chat id range of its own) to it. */
     void attach(Load load, int phase) {
         this.base = CHAT_BASE + phase * 1_000_000L;
+        if (webhooks != null) {
+            lock.lock();
+            try {
+                // Ids of their own per phase: a database that earlier runs used (PostgreSQL) has theirs.
+                nextUpdateId = WEBHOOK_UPDATE_IDS + phase * 100_000_000L;
+            } finally {
+                lock.unlock();
+            }
+        }
         this.load = load;
     }
 
@@ -124,7 +141,9 @@ final class FakeTelegram implements Load.Channel, AutoCloseable {
                         + Math.max(1, c.lastMessageId)
                         + ",\"date\":" + date + ",\"chat\":" + chatJson + ",\"text\":\"menu\"}}";
         };
-        if (webhook != null) {
+        List<URI> targets = webhooks;
+        if (targets != null) {
+            URI webhook = targets.get((int) (posts.getAndIncrement() % targets.size()));
             long id;
             lock.lock();
             try {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +37,10 @@ final class FakeViber implements Load.Channel, AutoCloseable {
     private final WebhookSender client;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(FakeViber::mac);
     private final AtomicLong tokens = new AtomicLong(5_000_000_000_000_000_000L);
-    private volatile URI webhook;
+    private volatile List<URI> webhooks;
+    private final AtomicLong posts = new AtomicLong();
     private volatile Load load;
+    private volatile String users = USER_PREFIX;
     final LongAdder sends = new LongAdder();
 
     FakeViber(int threads, int citizens) throws IOException {
@@ -59,15 +62,26 @@ final class FakeViber implements Load.Channel, AutoCloseable {
     }
 
     void attach(Load load, URI webhook) {
+        attach(load, List.of(webhook), 0);
+    }
+
+    /**
+     * Callbacks go to these webhooks in turn, as a load balancer in front of several instances
+     * sends them; the citizens are Viber users of their own for each {@code phase}.
+     */
+    void attach(Load load, List<URI> webhooks, int phase) {
+        this.users = USER_PREFIX + (phase == 0 ? "" : phase + "-");
+        // Message tokens of their own per phase: a database that earlier runs used (PostgreSQL) has theirs.
+        tokens.set(5_000_000_000_000_000_000L + phase * 100_000_000_000_000L);
         this.load = load;
-        this.webhook = webhook;
+        this.webhooks = List.copyOf(webhooks);
     }
 
     // ---- the citizens' side --------------------------------------------------------------------
 
     @Override
     public void send(Load.Citizen c, Script.Action a) {
-        String user = USER_PREFIX + c.index;
+        String user = users + c.index;
         String token = String.valueOf(tokens.incrementAndGet());
         String body;
         if (a.kind() == Script.Kind.START) {
@@ -97,6 +111,8 @@ final class FakeViber implements Load.Channel, AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of(
                 "X-Viber-Content-Signature", HexFormat.of().formatHex(macs.get().doFinal(bytes)));
+        List<URI> targets = webhooks;
+        URI webhook = targets.get((int) (posts.getAndIncrement() % targets.size()));
         client.post(webhook, headers, bytes, (status, answer) -> {
             Load l = load;
             if (status != 200) {
@@ -127,9 +143,10 @@ final class FakeViber implements Load.Channel, AutoCloseable {
                 sends.increment();
                 String receiver = receiver(body);
                 Load l = load;
-                if (l != null && receiver.startsWith(USER_PREFIX)) {
+                String prefix = users;
+                if (l != null && receiver.startsWith(prefix) && receiver.indexOf('-', prefix.length()) < 0) {
                     l.shown(
-                            Integer.parseInt(receiver.substring(USER_PREFIX.length())),
+                            Integer.parseInt(receiver.substring(prefix.length())),
                             new String(body, StandardCharsets.UTF_8),
                             0);
                 }

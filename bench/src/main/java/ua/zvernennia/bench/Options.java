@@ -47,8 +47,9 @@ record Options(
               --viber-citizens N    simulated citizens posting to the app's webhook (200), for --viber-seconds S (10), once on Viber
                         and once on Telegram in webhook mode; 0 skips both
               --raw-seconds S       seconds of each raw upsert run (3), with 1 and --raw-threads N (4) threads
-              --db h2,sqlite        databases to run on (h2,sqlite)
-              --pg-url URL          also run on this PostgreSQL database (an empty scratch one); --pg-user U, password from PGPASSWORD
+              --db h2,sqlite        databases to run on (h2,sqlite); none: only --pg-url's
+              --pg-url URL          also run on this PostgreSQL database (an empty scratch one); --pg-user U, password from PGPASSWORD;
+                                    the webhook runs there also run with two instances of the app on it, in turn
               --chat-threads N      the bot's chat pool (32, as the app)
               --dir PATH            where the database files go (bench/target/bench-data)
               --out PATH            the JSON results (bench/target/results.json)
@@ -95,7 +96,8 @@ record Options(
             }
         }
         Path target = Path.of(a.getOrDefault("target", "bench/target"));
-        var dbs = new ArrayList<>(List.of(a.getOrDefault("db", "h2,sqlite").split(",")));
+        String db = a.getOrDefault("db", "h2,sqlite");
+        var dbs = db.equals("none") ? new ArrayList<String>() : new ArrayList<>(List.of(db.split(",")));
         if (a.containsKey("pg-url")) {
             dbs.add("postgresql");
         }

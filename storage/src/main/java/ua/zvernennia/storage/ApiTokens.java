@@ -1,13 +1,10 @@
 package ua.zvernennia.storage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import ua.zvernennia.core.desk.ApiTokenStore;
 import ua.zvernennia.core.desk.ApiTokenStore.ApiToken;
 
 /** API tokens of operators and admins, kept as SHA-256 hashes. Bound to one handle; not thread-safe. */
@@ -47,8 +44,13 @@ public final class ApiTokens {
 
     /** The active token with this value, if any. */
     public Optional<ApiToken> findActive(String token) {
+        return findActiveByHash(hash(token));
+    }
+
+    /** The active token whose value has this {@link #hash}, if any (a console session keeps only the hash). */
+    public Optional<ApiToken> findActiveByHash(String hash) {
         return handle.createQuery("SELECT * FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", hash(token))
+                .bind("hash", hash)
                 .map((rs, ctx) -> row(rs))
                 .findOne();
     }
@@ -80,12 +82,8 @@ public final class ApiTokens {
         return rs.wasNull() ? null : id;
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+    /** SHA-256 of the token, in hex: what is stored instead of it. */
+    public static String hash(String token) {
+        return ApiTokenStore.hash(token);
     }
 }

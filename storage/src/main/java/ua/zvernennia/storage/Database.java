@@ -173,9 +173,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(Dialect dialect, DataSource ds) {
+        // PostgreSQL has a few migrations of its own (several instances share it; see db/postgresql).
+        String[] locations = dialect == Dialect.POSTGRESQL
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .placeholders(Map.of("identity", dialect.identity(), "binary", dialect.binary()))
                 .load()
                 .migrate();

@@ -24,8 +24,8 @@ final class JdbiApiTokenStore implements ApiTokenStore {
     }
 
     @Override
-    public Optional<ApiToken> findActive(String token) {
-        return storage.read(s -> s.apiTokens().findActive(token));
+    public Optional<ApiToken> findActiveByHash(String hash) {
+        return storage.read(s -> s.apiTokens().findActiveByHash(hash));
     }
 
     @Override

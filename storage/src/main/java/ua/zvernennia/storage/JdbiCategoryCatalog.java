@@ -20,8 +20,13 @@ import ua.zvernennia.core.category.IssueType;
  * of work as their change. Thread-safe.
  */
 public final class JdbiCategoryCatalog implements CategoryCatalog {
+    /** The menu's version as the database has it: the latest change and the number of categories (a seed records no change). */
+    static final String VERSION =
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM category_change) * 1000000 + (SELECT COUNT(*) FROM category)";
+
     private final Jdbi jdbi;
     private volatile List<Category> all = List.of();
+    private volatile long version = -1;
 
     public JdbiCategoryCatalog(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -29,7 +34,38 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
     }
 
     public void reload() {
-        all = jdbi.withHandle(JdbiCategoryCatalog::read);
+        jdbi.useHandle(h -> {
+            long v = version(h);
+            all = read(h);
+            version = v;
+        });
+    }
+
+    /**
+     * Reloads the menu when another instance sharing the database has changed it since it was
+     * read here: one small query, asked before every batch of turns and every second (several
+     * instances only). Returns whether it reloaded.
+     */
+    public boolean refreshIfChanged(Handle handle) {
+        return refreshIfChanged(version(handle));
+    }
+
+    /** {@link #refreshIfChanged(Handle)} when the database's version ({@link #VERSION}) was read already. */
+    boolean refreshIfChanged(long databaseVersion) {
+        if (databaseVersion == version) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    /** {@link #refreshIfChanged(Handle)} on a connection of its own. */
+    public boolean refreshIfChanged() {
+        return jdbi.withHandle(this::refreshIfChanged);
+    }
+
+    private static long version(Handle h) {
+        return h.createQuery(VERSION).mapTo(Long.class).one();
     }
 
     @Override

@@ -13,14 +13,25 @@ import ua.zvernennia.core.conversation.Step;
 final class JdbiConversationStore implements ConversationStore {
     private final Handle handle;
     private final Clock clock;
+    /** The writer's chat locks where several instances share the database; null otherwise. */
+    private final ChatLocks locks;
 
-    JdbiConversationStore(Handle handle, Clock clock) {
+    JdbiConversationStore(Handle handle, Clock clock, ChatLocks locks) {
         this.handle = handle;
         this.clock = clock;
+        this.locks = locks;
     }
 
+    /**
+     * The chat's state. Where several instances share the database, the writer first takes the
+     * chat's lock (unless its unit holds it already), so that what it reads stays true until its
+     * commit: an operator's push and a turn of the same chat on another instance wait for each other.
+     */
     @Override
     public Optional<ConversationState> load(ChatKey chat) {
+        if (locks != null) {
+            locks.lock(chat);
+        }
         return handle.createQuery(
                         "SELECT step, lang, page, draft, version, subject FROM conversation WHERE channel = :channel AND chat_id = :chat")
                 .bind("channel", chat.channel().name())

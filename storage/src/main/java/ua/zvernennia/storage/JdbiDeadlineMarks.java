@@ -74,21 +74,23 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
     }
 
     @Override
-    public void markReminded(AppealNumber number, Instant at) {
-        mark("reminded_at", number, at);
+    public boolean markReminded(AppealNumber number, Instant at) {
+        return mark("reminded_at", number, at);
     }
 
     @Override
-    public void markOverdue(AppealNumber number, Instant at) {
-        mark("overdue_at", number, at);
+    public boolean markOverdue(AppealNumber number, Instant at) {
+        return mark("overdue_at", number, at);
     }
 
     @Override
-    public void markPastLegalDeadline(AppealNumber number, Instant at) {
-        mark("legal_overdue_at", number, at);
+    public boolean markPastLegalDeadline(AppealNumber number, Instant at) {
+        return mark("legal_overdue_at", number, at);
     }
 
-    private void mark(String column, AppealNumber number, Instant at) {
+    private boolean mark(String column, AppealNumber number, Instant at) {
+        // Another instance's pass that marked it first holds the row until its commit; then the
+        // condition is checked again and finds the mark set.
         // The overdue marks count in the public statistics while the appeal is open; the reminder does not.
         java.util.function.Supplier<Integer> change = () -> handle.createUpdate(
                         "UPDATE appeal SET " + column + " = :at WHERE num = :num AND " + column + " IS NULL")
@@ -96,9 +98,8 @@ final class JdbiDeadlineMarks implements DeadlineMarks {
                 .bind("num", number.toString())
                 .execute();
         if (column.equals("reminded_at")) {
-            change.get();
-        } else {
-            aggregates.track(number.toString(), change);
+            return change.get() == 1;
         }
+        return aggregates.track(number.toString(), change) == 1;
     }
 }

@@ -35,24 +35,43 @@ public final class JdbiStores implements Stores {
     private final ExecutorRows executors;
     private final RegisterRows register;
     private final GeocodeRows geocodes;
+    private final ChatLocks locks;
 
-    /** Stores that read and write the database only (readers beside the writer). */
-    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
-        this(handle, categories, clock, zone, null);
+    /**
+     * Stores that read and write the database only (readers beside the writer); {@code instance}
+     * as for the writer's.
+     */
+    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, String instance) {
+        this(handle, categories, clock, zone, null, instance, null);
     }
 
     /**
      * The writer's stores: with {@code recent}, conversation states and citizens of recent chats
-     * are read from memory and kept up to date after each commit (see {@link #effects()}).
+     * are read from memory and kept up to date after each commit (see {@link #effects()}). Where
+     * several instances share the database, {@code instance} is this one's id (the outbox names
+     * it as the holder of what it sends) and {@code locks} the writer's chat locks; both null
+     * where this process is alone with it.
      */
-    JdbiStores(Handle handle, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, RecentRows recent) {
+    JdbiStores(
+            Handle handle,
+            JdbiCategoryCatalog categories,
+            Clock clock,
+            ZoneId zone,
+            RecentRows recent,
+            String instance,
+            ChatLocks locks) {
         this.handle = handle;
         this.effects = new CommitEffects();
-        ConversationStore conversationRows = new JdbiConversationStore(handle, clock);
+        this.locks = locks;
+        ConversationStore conversationRows = new JdbiConversationStore(handle, clock, locks);
         CitizenStore citizenRows = new JdbiCitizenStore(handle);
-        this.conversations =
-                recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
-        this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
+        this.conversations = recent == null
+                ? conversationRows
+                : new CachedConversationStore(conversationRows, recent, effects, locks);
+        // Where instances share the database a citizen row may change elsewhere (a delivery that
+        // found the citizen unreachable, an erasure): it is read every time.
+        this.citizens =
+                recent == null || locks != null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
         this.executors = new ExecutorRows(handle);
         var notices = new StaffNotices(zone);
         this.appeals = new JdbiAppealStore(
@@ -62,9 +81,9 @@ public final class JdbiStores implements Stores {
                         .route(a.number().toString(), a.categoryId(), a.issueTypeId(), a.executor())
                         .ifPresent(e -> notices.assigned(this, a, e, clock.instant())));
         this.categories = categories;
-        this.outbox = new JdbiOutbox(handle);
+        this.outbox = new JdbiOutbox(handle, instance, locks);
         this.processed = new JdbiProcessedUpdates(handle);
-        this.inbox = new JdbiInbox(handle);
+        this.inbox = new JdbiInbox(handle, instance != null, locks);
         this.apiTokens = new ApiTokens(handle);
         this.categoryChanges = new CategoryChanges(handle, categories);
         this.appealSearch = new AppealSearchRows(handle, appeals);
@@ -110,6 +129,11 @@ public final class JdbiStores implements Stores {
     /** The retention job's look-ups and batches. */
     public Retention retention() {
         return retention;
+    }
+
+    /** The chat locks of the writer's transaction where several instances share the database; null otherwise. */
+    ChatLocks locks() {
+        return locks;
     }
 
     /** What the units of the current transaction asked to be done after its commit. */

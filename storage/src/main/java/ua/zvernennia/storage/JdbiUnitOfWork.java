@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.core.engine.UnitOfWork;
 import ua.zvernennia.core.metrics.Telemetry;
@@ -36,6 +37,13 @@ import ua.zvernennia.core.metrics.Telemetry;
  * of it committed, the handle is dropped and the pool's connections are replaced, so the next
  * batch starts on fresh connections and succeeds as soon as the storage is back: no restart.
  * Callers never wait without bound ({@link #run} gives up after {@link #RUN_TIMEOUT}).
+ *
+ * <p>Where several instances share the database ({@code instance} not null: PostgreSQL), each
+ * instance has a writer of its own and they commit side by side. Then the writer takes the chat
+ * locks of a batch's turns before running it and surveys those chats ({@link ChatLocks}), takes a
+ * conversation it keeps in memory only when the survey confirms its version (another instance may
+ * have changed it), keeps no citizen rows, reloads the menu when another instance changed it, and
+ * runs a batch again when PostgreSQL broke a deadlock between two instances' batches by aborting it.
  */
 public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
@@ -50,11 +58,18 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     /** While the storage fails, a warning at most this often (the first failure is logged in full). */
     private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    /** The outcome of the latest commit attempt: when, and the fault (null when it committed). */
-    record Attempt(long atNanos, StorageUnavailableException fault) {}
+    /**
+     * The outcome of the latest commit attempt: when, and the fault (null when it committed);
+     * and when the storage last failed (0: never since the start).
+     */
+    record Attempt(long atNanos, StorageUnavailableException fault, long lastFaultNanos) {}
 
-    /** A work with its future; storage-level work sees the stores as they are, {@link JdbiStores}. */
-    private record Pending<T>(Function<JdbiStores, T> work, CompletableFuture<T> future) {
+    /**
+     * A unit of work with its future; {@code chat} (may be null) is the chat whose lock it holds
+     * where instances share the database. Storage-level work sees the stores as they are,
+     * {@link JdbiStores}.
+     */
+    private record Pending<T>(ChatKey chat, Function<JdbiStores, T> work, CompletableFuture<T> future) {
         void run(JdbiStores stores, List<Runnable> completions) {
             T result = work.apply(stores);
             completions.add(() -> future.complete(result));
@@ -63,8 +78,21 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
 
     private record Deferred(Pending<?> pending, long dueNanos) {}
 
+    /** Times a batch is run again after PostgreSQL aborted it to break a deadlock, before each unit runs alone. */
+    private static final int CONFLICT_RETRIES = 5;
+
+    /** How running a batch in one transaction ended. */
+    private enum Outcome {
+        COMMITTED,
+        FAILED,
+        CONFLICT
+    }
+
     private final Database database;
     private final JdbiCategoryCatalog categories;
+    /** This instance's id where several instances share the database; null where this process is alone. */
+    private final String instance;
+
     private final Clock clock;
     private final ZoneId zone;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
@@ -77,7 +105,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private volatile boolean running = true;
     private volatile Telemetry telemetry = Telemetry.NONE;
     private long lastReclaim = System.nanoTime();
-    private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null);
+    private volatile Attempt lastAttempt = new Attempt(System.nanoTime(), null, 0);
     /** Rounds of the writer's loop that found nothing to commit; for tests to see it has looked. */
     private volatile long idleRounds;
     /** The latest attempt that failed, null before any did. */
@@ -89,6 +117,12 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private JdbiStores stores;
 
     public JdbiUnitOfWork(Database database, JdbiCategoryCatalog categories, Clock clock, ZoneId zone) {
+        this(database, categories, clock, zone, null);
+    }
+
+    /** {@code instance}: this instance's id where several instances share the database, else null. */
+    JdbiUnitOfWork(Database database, JdbiCategoryCatalog categories, Clock clock, ZoneId zone, String instance) {
+        this.instance = instance;
         this.database = database;
         this.categories = categories;
         this.clock = clock;
@@ -105,17 +139,26 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
 
     @Override
     public <T> CompletableFuture<T> submit(Work<T> work) {
-        return submitJdbi(work::apply);
+        return submit(null, work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(ChatKey chat, Work<T> work) {
+        return submitJdbi(chat, work::apply);
     }
 
     /** {@link #submit} for storage-level work that uses more than the core's ports. */
     <T> CompletableFuture<T> submitJdbi(Function<JdbiStores, T> work) {
+        return submitJdbi(null, work);
+    }
+
+    private <T> CompletableFuture<T> submitJdbi(ChatKey chat, Function<JdbiStores, T> work) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("storage is closed"));
             return future;
         }
-        queue.add(new Pending<>(work, future));
+        queue.add(new Pending<>(chat, work, future));
         return future;
     }
 
@@ -126,7 +169,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             future.completeExceptionally(new IllegalStateException("storage is closed"));
             return future;
         }
-        deferred.add(new Deferred(new Pending<>(work::apply, future), System.nanoTime() + maxDelay.toNanos()));
+        deferred.add(new Deferred(new Pending<>(null, work::apply, future), System.nanoTime() + maxDelay.toNanos()));
         return future;
     }
 
@@ -282,9 +325,14 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         }
         try {
             ensureHandle();
-            if (!inOneTransaction(batch) && batch.size() > 1) {
+            if (inOneTransactionRetrying(batch) != Outcome.COMMITTED && batch.size() > 1) {
                 for (Pending<?> each : batch) {
-                    inOneTransaction(List.of(each));
+                    if (inOneTransactionRetrying(List.of(each)) == Outcome.CONFLICT) {
+                        each.future()
+                                .completeExceptionally(
+                                        new IllegalStateException(
+                                                "the database kept aborting this work to break deadlocks with other instances"));
+                    }
                 }
             }
         } catch (StorageUnavailableException e) {
@@ -306,7 +354,7 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
         if (lastAttempt.fault() != null) {
             log.info("the database commits again");
         }
-        lastAttempt = new Attempt(System.nanoTime(), null);
+        lastAttempt = new Attempt(System.nanoTime(), null, lastAttempt.lastFaultNanos());
     }
 
     /** Logs the first failure in full, then a line now and then while the storage stays down. */
@@ -319,40 +367,86 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             log.warn("the database still cannot commit: {}", e.getMessage());
             lastWarning = now;
         }
-        lastAttempt = new Attempt(now, e);
+        lastAttempt = new Attempt(now, e, now);
         lastFault = lastAttempt;
     }
 
+    /** {@link #inOneTransaction}, run again while PostgreSQL aborts it to break a deadlock. */
+    private Outcome inOneTransactionRetrying(List<Pending<?>> units) {
+        Outcome outcome = inOneTransaction(units);
+        for (int i = 0; outcome == Outcome.CONFLICT && i < CONFLICT_RETRIES; i++) {
+            log.debug("a batch of {} units clashed with another instance's; running it again", units.size());
+            outcome = inOneTransaction(units);
+        }
+        return outcome;
+    }
+
     /**
-     * Runs the units and commits them; false when one threw and everything was rolled back (a
-     * unit that was alone has then failed).
+     * Runs the units and commits them: COMMITTED; FAILED when one threw and everything was rolled
+     * back (a unit that was alone has then failed); CONFLICT when PostgreSQL aborted the
+     * transaction to break a deadlock with another instance's (nobody failed; run it again).
      */
-    private boolean inOneTransaction(List<Pending<?>> units) {
+    private Outcome inOneTransaction(List<Pending<?>> units) {
         CommitEffects effects = stores.effects();
         effects.reset();
         List<Runnable> completions = new ArrayList<>(units.size());
         handle.begin();
+        ChatLocks locks = stores.locks();
+        if (locks != null) {
+            locks.released();
+            try {
+                List<ChatKey> chats = new ArrayList<>();
+                for (Pending<?> p : units) {
+                    if (p.chat() != null) {
+                        chats.add(p.chat());
+                    }
+                }
+                if (!chats.isEmpty()) {
+                    locks.lockAll(chats);
+                    // The turns see the menu as committed when their locks were had.
+                    categories.refreshIfChanged(locks.survey(chats));
+                }
+            } catch (RuntimeException e) {
+                return rolledBack(e, null, units);
+            }
+        }
         for (Pending<?> p : units) {
             try {
                 p.run(stores, completions);
                 effects.unitCommitted();
             } catch (RuntimeException e) {
-                if (StorageFaults.isFault(e)) {
-                    effects.reset();
-                    // The handle is dropped anyway; a failing rollback must not hide the fault.
-                    quietly(handle::rollback);
-                    throw unavailable(e);
-                }
-                handle.rollback();
-                effects.reset();
-                if (units.size() == 1) {
-                    p.future().completeExceptionally(e);
-                }
-                return false;
+                return rolledBack(e, p, units);
             }
         }
         finish(effects, completions);
-        return true;
+        return Outcome.COMMITTED;
+    }
+
+    /** After {@code e} from {@code failed} (null: from the set-up of the batch): rolls back and says why. */
+    private Outcome rolledBack(RuntimeException e, Pending<?> failed, List<Pending<?>> units) {
+        CommitEffects effects = stores.effects();
+        ChatLocks locks = stores.locks();
+        if (StorageFaults.isFault(e)) {
+            effects.reset();
+            // The handle is dropped anyway; a failing rollback must not hide the fault.
+            quietly(handle::rollback);
+            throw unavailable(e);
+        }
+        handle.rollback();
+        effects.reset();
+        if (locks != null) {
+            locks.released();
+        }
+        if (StorageFaults.isConflict(e)) {
+            return Outcome.CONFLICT;
+        }
+        if (failed == null) {
+            throw e;
+        }
+        if (units.size() == 1) {
+            failed.future().completeExceptionally(e);
+        }
+        return Outcome.FAILED;
     }
 
     private void finish(CommitEffects effects, List<Runnable> completions) {
@@ -371,6 +465,9 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
             throw unavailable(e);
         }
         transactions++;
+        if (stores.locks() != null) {
+            stores.locks().released();
+        }
         effects.committed();
         completions.forEach(Runnable::run);
     }
@@ -408,7 +505,18 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private void ensureHandle() {
         if (handle == null) {
             handle = database.jdbi().open();
-            stores = new JdbiStores(handle, categories, clock, zone, recent);
+            if (instance != null) {
+                // An instance that vanished mid-transaction (a cut network, where no FIN reaches the
+                // server) would hold its chat locks until TCP keepalive noticed, hours later. The
+                // writer's transactions never idle: the server ends one that does.
+                handle.execute("SET idle_in_transaction_session_timeout = 15000");
+            }
+            // Where instances share the database, another may change any row: a conversation kept in
+            // memory is taken only when the survey of its batch confirms its version (ChatLocks).
+            stores = instance == null
+                    ? new JdbiStores(handle, categories, clock, zone, recent, null, null)
+                    : new JdbiStores(
+                            handle, categories, clock, zone, recent, instance, new ChatLocks(handle, instance));
         }
     }
 

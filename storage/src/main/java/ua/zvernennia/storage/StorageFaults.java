@@ -41,6 +41,21 @@ public final class StorageFaults {
         return false;
     }
 
+    /**
+     * True when {@code e}, or what caused it, is a clash between concurrent transactions that
+     * running the same work again resolves: a deadlock that PostgreSQL broke by aborting this
+     * transaction (two instances' batches locking the same rows in different orders), or a
+     * serialization failure. Neither the work's fault nor the storage's.
+     */
+    public static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isFault(SQLException e) {
         if (e instanceof SQLTransientConnectionException
                 || e instanceof SQLNonTransientConnectionException

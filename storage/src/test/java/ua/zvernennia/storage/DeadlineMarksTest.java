@@ -18,7 +18,6 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.deadline.DeadlineSettings;
 import ua.zvernennia.core.deadline.DeadlineWatch;
-import ua.zvernennia.core.delivery.OutboxMessage;
 import ua.zvernennia.core.testing.MovableClock;
 
 /** The deadline control on real database files: marks set once, notices in the outbox, closed appeals left alone. */
@@ -64,11 +63,18 @@ class DeadlineMarksTest {
                 .one());
     }
 
+    /** What the staff chat is to be told, in order (read as rows: on PostgreSQL a dispatcher's look claims them). */
     List<String> staffMessages() {
-        return storage.read(s -> s.outbox().due(clock.instant(), 100)).stream()
-                .filter(m -> m.chat().equals(STAFF))
-                .map(OutboxMessage::reply)
-                .map(r -> r.text())
+        return storage
+                .read(s -> s.handle()
+                        .createQuery("SELECT payload FROM outbox WHERE channel = :channel AND chat_id = :chat "
+                                + "AND status = 'PENDING' ORDER BY id")
+                        .bind("channel", STAFF.channel().name())
+                        .bind("chat", STAFF.id())
+                        .mapTo(String.class)
+                        .list())
+                .stream()
+                .map(p -> Json.read(p, ua.zvernennia.core.chat.Reply.class).text())
                 .toList();
     }
 

@@ -203,7 +203,12 @@ class StoresTest {
         OutboxMessage m3 = uow.run(s -> s.outbox().enqueue(chat, Reply.of("x", Keyboard.REMOVE), T0, T0));
 
         List<OutboxMessage> due = uow.run(s -> s.outbox().due(T0, 10));
-        assertThat(due).extracting(OutboxMessage::reply).containsExactly(menu, Reply.of("x", Keyboard.REMOVE));
+        if (dialect == Dialect.POSTGRESQL) {
+            // Shared by instances: m2 is held for this instance's in-line send, and m3 waits behind it.
+            assertThat(due).extracting(OutboxMessage::reply).containsExactly(menu);
+        } else {
+            assertThat(due).extracting(OutboxMessage::reply).containsExactly(menu, Reply.of("x", Keyboard.REMOVE));
+        }
         uow.run(s -> {
             s.outbox().markSent(m1.id(), "77", T0);
             s.outbox().retryAt(m3.id(), T0.plusSeconds(30), "429");
@@ -220,7 +225,8 @@ class StoresTest {
         assertThat(dueLater.get(0).reply()).isEqualTo(contact);
 
         int released = uow.run(s -> s.outbox().releaseAll(T0));
-        assertThat(released).isEqualTo(2);
+        // Shared by instances, another one's sends may be under way: nothing is released.
+        assertThat(released).isEqualTo(dialect == Dialect.POSTGRESQL ? 0 : 2);
         uow.run(s -> {
             s.outbox()
                     .markSent(List.of(

@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.UUID;
 import java.util.stream.Stream;
 import ua.zvernennia.core.testing.TestCategories;
 
@@ -34,6 +29,11 @@ final class TestDatabases {
             throw new IllegalStateException(POSTGRES_ENV + " is not set on CI");
         }
         return pg == null || pg.isBlank() ? Stream.of(Dialect.H2, Dialect.SQLITE) : Stream.of(Dialect.values());
+    }
+
+    /** See {@link TestPostgres#require()}. */
+    static void requirePostgres() {
+        TestPostgres.require();
     }
 
     static String url(Dialect dialect, Path dir) {
@@ -61,17 +61,7 @@ final class TestDatabases {
 
     /** Creates an empty database on the test server and returns its URL. */
     private static String freshPostgresDatabase() {
-        String admin = System.getenv(POSTGRES_ENV);
-        String name = "zv_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(admin);
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database on " + POSTGRES_ENV, e);
-        }
-        int slash = admin.indexOf('/', "jdbc:postgresql://".length());
-        int query = admin.indexOf('?');
-        return admin.substring(0, slash + 1) + name + (query < 0 ? "" : admin.substring(query));
+        return TestPostgres.freshDatabase();
     }
 
     /** Opens storage on a file in {@code dir}, seeded with the small test menu. */

@@ -14,6 +14,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.engine.Bot;
+import ua.zvernennia.core.lease.Lease;
 
 /**
  * The Telegram channel as the app wires it. Build it from the settings, give {@link #messenger()}
@@ -24,6 +25,8 @@ import ua.zvernennia.core.engine.Bot;
 public final class TelegramAdapter implements AutoCloseable {
     /** Bot API calls in flight at once: as many as the app has chat threads sending, and then some. */
     static final int MAX_CONCURRENT_CALLS = 64;
+    /** The name of the lease whose holder polls, of several instances sharing the bot. */
+    public static final String POLLER_LEASE = "telegram-poller";
 
     private final TelegramSettings settings;
     private final Clock clock;
@@ -78,17 +81,33 @@ public final class TelegramAdapter implements AutoCloseable {
      * @throws IOException in webhook mode, when Telegram refuses the webhook or cannot be reached
      */
     public synchronized void start(Bot bot) throws IOException {
-        if (poller != null || webhook != null) {
+        start(bot, Lease.always(POLLER_LEASE), false);
+    }
+
+    /**
+     * {@link #start(Bot)} for one of several instances of the app that share the bot: only the
+     * holder of {@code poller} polls (the others take over when it stops), and in webhook mode
+     * every instance registers the same secret, derived from the bot token, so that Telegram's
+     * requests pass on whichever instance they land.
+     */
+    public synchronized void start(Bot bot, Lease poller, boolean severalInstances) throws IOException {
+        if (this.poller != null || webhook != null) {
             throw new IllegalStateException("already started");
         }
         var updates = new TelegramUpdates(bot, new UpdateTranslator(clock), client, json);
         if (settings.webhookMode()) {
-            var hook = new TelegramWebhook(api, settings.webhookUrl(), updates, json, new SecureRandom());
+            var hook = new TelegramWebhook(
+                    api,
+                    settings.webhookUrl(),
+                    updates,
+                    json,
+                    new SecureRandom(),
+                    severalInstances ? TelegramWebhook.sharedSecret(settings.token()) : null);
             hook.start();
             webhook = hook;
         } else {
-            poller = new TelegramPoller(api, http, updates, settings.pollTimeout());
-            poller.start();
+            this.poller = new TelegramPoller(api, http, updates, settings.pollTimeout(), poller);
+            this.poller.start();
         }
     }
 

@@ -14,6 +14,7 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.telegram.BotApiHttp.BotApiException;
 
 /**
@@ -23,6 +24,12 @@ import ua.zvernennia.telegram.BotApiHttp.BotApiException;
  * which is what tells Telegram the batch is done. A crash at any point means Telegram sends the
  * unacknowledged updates again, and the bot ignores those it has already committed.
  * telegrambots' own long polling moves the offset before its consumer has run, so it is not used.
+ *
+ * <p>Telegram serves one getUpdates at a time per bot, so of several instances of the app only
+ * the holder of the poller's {@link Lease} polls; the others wait and take over within the
+ * lease's time when the holder stops. Each long poll lasts a quarter of the lease's time at most,
+ * and the lease is looked at before each. A new holder starts without an offset: Telegram sends
+ * what the old holder had not acknowledged, and the bot skips what it committed already.
  * Start once; thread-safe.
  */
 public final class TelegramPoller implements AutoCloseable {
@@ -38,19 +45,29 @@ public final class TelegramPoller implements AutoCloseable {
     private final OkHttpClient pollingHttp;
     private final TelegramUpdates updates;
     private final Duration pollTimeout;
+    private final Lease lease;
     private final Thread thread;
     private volatile boolean running;
     private volatile Call current;
     private volatile long offset;
 
     TelegramPoller(BotApiHttp api, OkHttpClient http, TelegramUpdates updates, Duration pollTimeout) {
+        this(api, http, updates, pollTimeout, Lease.always("telegram-poller"));
+    }
+
+    TelegramPoller(BotApiHttp api, OkHttpClient http, TelegramUpdates updates, Duration pollTimeout, Lease lease) {
         this.api = api;
         this.updates = updates;
-        this.pollTimeout = pollTimeout;
+        this.lease = lease;
+        // A long poll must end well within the lease, so that a holder that lost it stops asking.
+        Duration quarter = lease.ttl().dividedBy(4);
+        Duration bounded =
+                pollTimeout.compareTo(quarter) > 0 ? Duration.ofSeconds(Math.max(1, quarter.toSeconds())) : pollTimeout;
+        this.pollTimeout = bounded;
         // The server holds getUpdates open for the poll timeout; the read must outlast it.
         this.pollingHttp = http.newBuilder()
-                .readTimeout(pollTimeout.plusSeconds(15))
-                .callTimeout(pollTimeout.plusSeconds(30))
+                .readTimeout(bounded.plusSeconds(15))
+                .callTimeout(bounded.plusSeconds(30))
                 .build();
         this.thread = new Thread(this::run, "telegram-poller");
         this.thread.setDaemon(true);
@@ -88,11 +105,18 @@ public final class TelegramPoller implements AutoCloseable {
     }
 
     private void run() {
+        awaitLease();
         deleteWebhook();
         int failures = 0;
         long failingBatch = -1;
         int batchAttempts = 0;
         while (running) {
+            if (!lease.held()) {
+                awaitLease();
+                // Whatever was acknowledged meanwhile is below Telegram's offset; start from there.
+                offset = 0;
+                continue;
+            }
             List<JsonNode> batch;
             try {
                 batch = fetch();
@@ -135,6 +159,21 @@ public final class TelegramPoller implements AutoCloseable {
             pause(backoff(batchAttempts));
         }
         log.info("Telegram long polling stopped");
+    }
+
+    /** Waits until this instance holds the poller's lease (at once where it is alone). */
+    private void awaitLease() {
+        boolean said = false;
+        while (running && !lease.held()) {
+            if (!said) {
+                log.info("Telegram is polled by another instance; this one takes over if it stops");
+                said = true;
+            }
+            pause(Duration.ofMillis(Math.max(50, lease.ttl().toMillis() / 8)));
+        }
+        if (said && running) {
+            log.info("this instance polls Telegram now");
+        }
     }
 
     private List<JsonNode> fetch() throws BotApiException {

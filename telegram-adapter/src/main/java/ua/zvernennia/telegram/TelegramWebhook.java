@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.telegram.BotApiHttp.BotApiException;
@@ -38,18 +40,49 @@ public final class TelegramWebhook {
     private final TelegramUpdates updates;
     private final ObjectMapper json;
     private final SecureRandom random;
+    /** The secret every instance derives alike from the bot token, where several share the bot; else null. */
+    private final String sharedSecret;
+
     private volatile byte[] secret;
 
     TelegramWebhook(BotApiHttp api, URI url, TelegramUpdates updates, ObjectMapper json, SecureRandom random) {
+        this(api, url, updates, json, random, null);
+    }
+
+    TelegramWebhook(
+            BotApiHttp api,
+            URI url,
+            TelegramUpdates updates,
+            ObjectMapper json,
+            SecureRandom random,
+            String sharedSecret) {
         this.api = api;
         this.url = url;
         this.updates = updates;
         this.json = json;
         this.random = random;
+        this.sharedSecret = sharedSecret;
     }
 
     /**
-     * Registers the webhook with Telegram under a new secret; updates that were waiting are kept.
+     * The secret for several instances of the app behind one webhook URL: each calls setWebhook at
+     * its start, and a random secret of each would shut the others out. Derived from the bot token
+     * (HMAC-SHA256 of a fixed label), so that only who has the token can know it.
+     */
+    static String sharedSecret(String botToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(botToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] bytes = mac.doFinal("zvernennia: Telegram webhook secret_token".getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing", e);
+        }
+    }
+
+    /**
+     * Registers the webhook with Telegram under a new secret (where several instances share the
+     * bot, under the one they all derive from its token); updates that were waiting are kept.
      *
      * @throws IOException when Telegram refuses or cannot be reached (the message has no token)
      */
@@ -57,7 +90,9 @@ public final class TelegramWebhook {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         // Base64url uses exactly the characters Telegram allows in a secret_token.
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = sharedSecret != null
+                ? sharedSecret
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("url", url.toString());
         params.put("secret_token", token);

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token_abc";
+    private int pollsNow;
+    private int mostPollsAtOnce;
 
     /** One request: the method (or "file"), its JSON parameters and the path after the token. */
     public record Call(String method, JsonNode params, String path) {
@@ -308,7 +310,30 @@ public final class FakeBotApi implements AutoCloseable {
         return queue == null ? null : queue.poll();
     }
 
+    /**
+     * The most getUpdates calls that were ever waiting at once: Telegram serves one at a time
+     * (it ends the older with 409), so a bot polling from two places at once shows here as 2.
+     */
+    public synchronized int mostPollsAtOnce() {
+        return mostPollsAtOnce;
+    }
+
+    /** Forgets the polls counted so far (before a poller is killed and its long poll left hanging here). */
+    public synchronized void resetPollsAtOnce() {
+        mostPollsAtOnce = pollsNow;
+    }
+
     private synchronized String updates(JsonNode params) throws InterruptedException {
+        pollsNow++;
+        mostPollsAtOnce = Math.max(mostPollsAtOnce, pollsNow);
+        try {
+            return waitForUpdates(params);
+        } finally {
+            pollsNow--;
+        }
+    }
+
+    private synchronized String waitForUpdates(JsonNode params) throws InterruptedException {
         long offset = params.path("offset").asLong(0);
         int limit = params.path("limit").asInt(100);
         long deadline = System.nanoTime() + params.path("timeout").asLong(0) * 1_000_000_000L;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import ua.zvernennia.core.staff.SignInFailures.Count;
 
 /**
  * {@link SignInLimits} in this process's memory: a restart forgets the counts. Per client, the
@@ -21,9 +22,6 @@ public final class MemorySignInLimits implements SignInLimits {
     static final Duration FORGET_CLIENT = Duration.ofHours(1);
     static final Duration FORGET_OVERALL = Duration.ofMinutes(1);
     private static final int MAX_CLIENTS = 100_000;
-
-    /** Failures of one key since they were last forgotten, and until when it is blocked. */
-    private record Count(int failures, Instant last, Instant blockedUntil) {}
 
     private final Map<String, Count> clients = new ConcurrentHashMap<>();
     private volatile Count overall = new Count(0, Instant.EPOCH, Instant.EPOCH);
@@ -56,7 +54,13 @@ public final class MemorySignInLimits implements SignInLimits {
         clients.remove(client);
     }
 
-    private static Count next(Count c, Instant now, int free, Duration forgetAfter) {
+    /**
+     * A key's count after one more failure at {@code now} ({@code c} null: none before): the first
+     * {@code free} failures cost nothing, then each blocks for a second, doubling up to
+     * {@link #MAX_WAIT}; failures are forgotten after {@code forgetAfter} without one. The rule of
+     * {@link SharedSignInLimits} too.
+     */
+    static Count next(Count c, Instant now, int free, Duration forgetAfter) {
         int failures = c == null || c.last().plus(forgetAfter).isBefore(now) ? 1 : c.failures() + 1;
         Instant blockedUntil = c == null ? Instant.EPOCH : c.blockedUntil();
         if (failures > free) {

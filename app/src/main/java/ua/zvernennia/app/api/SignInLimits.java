@@ -7,7 +7,8 @@ import java.time.Instant;
  * Failed sign-ins and failed bearer tokens, counted per client address and overall, so that
  * tokens cannot be guessed at full speed: after a few failures a client waits, each further
  * failure doubles the wait, and a flood of failures from many addresses slows everybody's
- * attempts. Kept behind this interface so that several instances could share it in the database.
+ * attempts. {@link MemorySignInLimits} counts in this process (one instance alone with an
+ * embedded database), {@link SharedSignInLimits} in the database that several instances share.
  * Implementations are thread-safe.
  */
 public interface SignInLimits {

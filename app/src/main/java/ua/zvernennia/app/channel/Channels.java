@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import ua.zvernennia.app.AppConfig;
+import ua.zvernennia.core.lease.Lease;
 
 /** The channels the app knows, and which of them the configuration turns on. */
 public final class Channels {
@@ -15,7 +16,23 @@ public final class Channels {
      * What a channel is built from: the configuration (each module takes its own slice), the
      * clock, and the terminal the demo talks through.
      */
-    public record Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {}
+    /**
+     * @param leases           the named leases of this instance (a channel that one instance at a
+     *                         time may run, such as Telegram's long polling, takes one)
+     * @param severalInstances whether several instances of the app share the database
+     */
+    public record Setting(
+            AppConfig config,
+            Clock clock,
+            BufferedReader terminalIn,
+            PrintStream terminalOut,
+            Function<String, Lease> leases,
+            boolean severalInstances) {
+        /** One process alone with its database: every lease is its own. */
+        public Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {
+            this(config, clock, terminalIn, terminalOut, Lease::always, false);
+        }
+    }
 
     /** Every channel the app can run, in the order they start; a new messenger is one more line. */
     private static final List<Function<Setting, Optional<ChannelModule>>> KNOWN =

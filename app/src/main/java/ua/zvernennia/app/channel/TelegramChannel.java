@@ -11,6 +11,7 @@ import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.engine.Bot;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.telegram.TelegramAdapter;
 import ua.zvernennia.telegram.TelegramSettings;
 import ua.zvernennia.telegram.TelegramWebhook;
@@ -22,10 +23,14 @@ import ua.zvernennia.telegram.TelegramWebhook;
 public final class TelegramChannel implements ChannelModule {
     private final TelegramAdapter adapter;
     private final boolean webhook;
+    private final Lease poller;
+    private final boolean severalInstances;
 
-    TelegramChannel(TelegramSettings settings, Clock clock) {
+    TelegramChannel(TelegramSettings settings, Clock clock, Lease poller, boolean severalInstances) {
         this.adapter = new TelegramAdapter(settings, clock);
         this.webhook = settings.webhookMode();
+        this.poller = poller;
+        this.severalInstances = severalInstances;
     }
 
     static Optional<ChannelModule> configured(Channels.Setting s) {
@@ -40,7 +45,8 @@ public final class TelegramChannel implements ChannelModule {
         if (t.webhookUrl().isPresent()) {
             settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
         }
-        return Optional.of(new TelegramChannel(settings, s.clock()));
+        return Optional.of(new TelegramChannel(
+                settings, s.clock(), s.leases().apply(TelegramAdapter.POLLER_LEASE), s.severalInstances()));
     }
 
     @Override
@@ -75,7 +81,9 @@ public final class TelegramChannel implements ChannelModule {
     @Override
     public void start(Bot bot) {
         try {
-            adapter.start(bot);
+            // Of several instances, one polls at a time (the lease's holder); in webhook mode all of
+            // them register the same secret.
+            adapter.start(bot, poller, severalInstances);
         } catch (IOException e) {
             throw new IllegalStateException("Telegram could not be started: " + e.getMessage(), e);
         }

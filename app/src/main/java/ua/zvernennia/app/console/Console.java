@@ -13,6 +13,7 @@ import ua.zvernennia.app.api.Caller;
 import ua.zvernennia.app.api.Role;
 import ua.zvernennia.app.web.ErrorAnswers;
 import ua.zvernennia.core.refusal.Refusal;
+import ua.zvernennia.core.staff.ConsoleSessions;
 
 /**
  * The console's request plumbing: sessions and their cookie, the check of a session's token through
@@ -23,9 +24,15 @@ public final class Console implements ErrorAnswers {
     static final String COOKIE = "zv_console";
     static final String LOGIN_COOKIE = "zv_console_login";
     static final String CSRF_FIELD = "_csrf";
+    /** Where sessions are shared by instances: the cookie that takes a newly issued token to the next page. */
+    static final String SECRET_COOKIE = "zv_console_secret";
+    /** A flash's secret as the database keeps it: "in the cookie". */
+    static final String SECRET_IN_COOKIE = "";
+
     private static final String SESSION = "console-session";
     private static final String CALLER = "console-caller";
     private static final int RETRY_AFTER_SECONDS = 30;
+    private static final String BASE_PATH = ConsoleRoutes.BASE;
     static final String CSP =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
                     + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -37,8 +44,18 @@ public final class Console implements ErrorAnswers {
 
     /** @param zone the city's time zone: times on the pages are its own */
     public Console(Authenticator authenticator, Clock clock, ZoneId zone) {
+        this(authenticator, Optional.empty(), clock, zone);
+    }
+
+    /**
+     * @param shared where several instances share the database: its sessions, which then are the
+     *               console's; empty: this process keeps them
+     * @param zone   the city's time zone: times on the pages are its own
+     */
+    public Console(Authenticator authenticator, Optional<ConsoleSessions> shared, Clock clock, ZoneId zone) {
         this.authenticator = authenticator;
-        this.sessions = new MemorySessions(clock);
+        this.sessions = shared.<Sessions>map(store -> new SharedSessions(store, clock))
+                .orElseGet(() -> new MemorySessions(clock));
         this.clock = clock;
         this.zone = zone;
     }
@@ -69,7 +86,7 @@ public final class Console implements ErrorAnswers {
             throw new Redirect(ConsoleRoutes.BASE + "/login");
         }
         Session s = session.get();
-        Optional<Caller> caller = authenticator.identify(s.token);
+        Optional<Caller> caller = authenticator.identifyHash(s.tokenHash);
         if (caller.isEmpty()) {
             sessions.close(s);
             throw new Redirect(ConsoleRoutes.BASE + "/login?ended=revoked");
@@ -112,7 +129,13 @@ public final class Console implements ErrorAnswers {
     /** The chrome of a page for the signed-in caller, taking the flash left for it. */
     Chrome chrome(Context ctx, String title, String section) {
         Session s = session(ctx);
-        return new Chrome(title, caller(ctx), s.csrf, section, s.takeFlash(), formats());
+        Flash flash = s.takeFlash();
+        if (flash != null && SECRET_IN_COOKIE.equals(flash.secret())) {
+            String secret = ctx.cookie(SECRET_COOKIE);
+            setCookie(ctx, SECRET_COOKIE, "", BASE_PATH, true);
+            flash = new Flash(flash.text(), flash.error(), secret == null || secret.isBlank() ? null : secret);
+        }
+        return new Chrome(title, caller(ctx), s.csrf, section, flash, formats());
     }
 
     Formats formats() {
@@ -123,8 +146,15 @@ public final class Console implements ErrorAnswers {
         return zone;
     }
 
-    /** After a form: the message for the next page, and a 303 to it. */
+    /**
+     * After a form: the message for the next page, and a 303 to it. Where sessions are shared by
+     * instances, a secret in the message (a newly issued token) goes to the next page in a one-time
+     * HttpOnly cookie, not into the database with the session.
+     */
     void done(Context ctx, String location, Flash flash) {
+        if (sessions.shared() && flash.secret() != null) {
+            setCookie(ctx, SECRET_COOKIE, flash.secret(), BASE_PATH, false);
+        }
         session(ctx).flash(flash);
         ctx.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import ua.zvernennia.core.desk.ApiTokenStore;
 
 /**
  * The console's server-side sessions, in memory: a restart signs everyone out, which is the safe
@@ -30,7 +31,7 @@ final class MemorySessions implements Sessions {
                     .min(java.util.Comparator.comparing(Session::lastSeen))
                     .ifPresent(s -> byId.remove(s.id));
         }
-        Session s = new Session(Sessions.random(), Sessions.random(), token, clock.instant());
+        Session s = new Session(Sessions.random(), Sessions.random(), ApiTokenStore.hash(token), clock.instant());
         byId.put(s.id, s);
         return s;
     }

@@ -5,9 +5,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The console's signed-in browsers. Behind this interface so that several instances could later
- * share them in the database; {@link MemorySessions} keeps them in this process. Implementations
- * are thread-safe.
+ * The console's signed-in browsers: {@link MemorySessions} keeps them in this process (one
+ * instance alone with an embedded database), {@link SharedSessions} in the database that several
+ * instances share (a sign-in on one holds on the others). Implementations are thread-safe.
  */
 interface Sessions {
     /** A new session for a browser signed in with {@code token}. */
@@ -18,6 +18,15 @@ interface Sessions {
 
     /** Ends the session. */
     void close(Session s);
+
+    /**
+     * Whether a request may land on another instance than the one that served the last: then a
+     * flash's secret (a newly issued token) travels to the next page in a one-time cookie, never
+     * into the database.
+     */
+    default boolean shared() {
+        return false;
+    }
 
     /** 256 random bits, URL-safe: session ids, CSRF tokens, one-time form values. */
     static String random() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.appeal.GeoPoint;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.core.openmap.GeocodeQueue;
 
 /**
@@ -22,18 +23,22 @@ import ua.zvernennia.core.openmap.GeocodeQueue;
  * week), else from the geocoder, never faster than one request per {@code interval}. A failure
  * is retried with growing pauses (the server's Retry-After when it gives one) and given up after
  * {@link #MAX_ATTEMPTS}; it never touches the appeal itself. Neither the place nor anything else
- * of the appeal's is logged, only its number.
+ * of the appeal's is logged, only its number. Of several instances sharing the database, the
+ * holder of the {@link #LEASE} alone asks the geocoder, so that its usage policy holds for the city.
  */
 public final class GeocodeWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GeocodeWorker.class);
     static final int MAX_ATTEMPTS = 6;
     static final Duration NOT_FOUND_KEPT = Duration.ofDays(7);
     private static final Duration IDLE = Duration.ofSeconds(1);
+    /** The lease under which one instance of several looks places up. */
+    public static final String LEASE = "geocoder";
 
     private final GeocodeQueue queue;
     private final Geocoder geocoder;
     private final Clock clock;
     private final Duration interval;
+    private final Lease lease;
     private final Thread thread;
     private volatile boolean running = true;
     private long lastRequest = Long.MIN_VALUE / 2;
@@ -46,6 +51,19 @@ public final class GeocodeWorker implements AutoCloseable {
      */
     public GeocodeWorker(
             GeocodeQueue queue, URI geocoder, String userAgent, GeoPoint centre, Duration interval, Clock clock) {
+        this(queue, geocoder, userAgent, centre, interval, clock, Lease.always(LEASE));
+    }
+
+    /** @param lease held by the one instance of several that looks places up */
+    public GeocodeWorker(
+            GeocodeQueue queue,
+            URI geocoder,
+            String userAgent,
+            GeoPoint centre,
+            Duration interval,
+            Clock clock,
+            Lease lease) {
+        this.lease = lease;
         this.queue = queue;
         this.geocoder = new Geocoder(geocoder, userAgent, centre);
         this.clock = clock;
@@ -76,6 +94,9 @@ public final class GeocodeWorker implements AutoCloseable {
 
     /** Looks one due appeal up; false when none was due. */
     boolean step() {
+        if (!lease.held()) {
+            return false;
+        }
         Instant now = clock.instant();
         Optional<GeocodeQueue.Due> next = queue.nextDue(now);
         if (next.isEmpty()) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.zvernennia.app.Periodic;
 import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.core.privacy.AccessLogStore;
 import ua.zvernennia.core.privacy.PersonalDataStore;
 
@@ -52,7 +53,15 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     public synchronized void start(Duration interval) {
+        start(interval, Lease.always("scheduled-jobs"));
+    }
+
+    /** Runs every {@code interval} while this instance holds {@code lease} (one of several instances runs it). */
+    public synchronized void start(Duration interval, Lease lease) {
         timer = Periodic.start("retention", Duration.ofMillis(1), interval, () -> {
+            if (!lease.held()) {
+                return;
+            }
             Report r = runOnce();
             if (r.appealsAnonymised() + r.messagesErased() + r.logEntriesDeleted() > 0) {
                 log.info(

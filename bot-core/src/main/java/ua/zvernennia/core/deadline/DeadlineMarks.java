@@ -24,9 +24,16 @@ public interface DeadlineMarks {
     /** Open appeals not yet marked so whose legal deadline is before {@code now}; earliest first. */
     List<WatchedAppeal> newlyPastLegalDeadline(Instant now, int limit);
 
-    void markReminded(AppealNumber number, Instant at);
+    /**
+     * Sets the mark unless it is set already; true when this call set it. Of two passes that run
+     * at once (two instances, around a takeover of the scheduled jobs), only one sets a mark, and
+     * only that one tells the staff about the appeal.
+     */
+    boolean markReminded(AppealNumber number, Instant at);
 
-    void markOverdue(AppealNumber number, Instant at);
+    /** As {@link #markReminded}. */
+    boolean markOverdue(AppealNumber number, Instant at);
 
-    void markPastLegalDeadline(AppealNumber number, Instant at);
+    /** As {@link #markReminded}. */
+    boolean markPastLegalDeadline(AppealNumber number, Instant at);
 }

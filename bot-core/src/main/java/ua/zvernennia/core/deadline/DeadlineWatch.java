@@ -70,7 +70,7 @@ public final class DeadlineWatch {
     }
 
     private interface Marker {
-        void mark(DeadlineMarks marks, AppealNumber number, Instant at);
+        boolean mark(DeadlineMarks marks, AppealNumber number, Instant at);
     }
 
     private int markAll(Instant now, Finder finder, Marker marker, String titleKey) {
@@ -86,11 +86,12 @@ public final class DeadlineWatch {
 
     private int markBatch(Stores s, Instant now, Finder finder, Marker marker, String titleKey) {
         List<WatchedAppeal> found = finder.find(s.deadlines(), now);
-        for (WatchedAppeal a : found) {
-            marker.mark(s.deadlines(), a.number(), now);
-        }
-        if (!found.isEmpty() && settings.staffChat().isPresent()) {
-            s.outbox().enqueue(settings.staffChat().get(), Reply.text(message(titleKey, found)), now, now);
+        // Only what this pass marked is told: a pass running at once elsewhere tells the rest.
+        List<WatchedAppeal> marked = found.stream()
+                .filter(a -> marker.mark(s.deadlines(), a.number(), now))
+                .toList();
+        if (!marked.isEmpty() && settings.staffChat().isPresent()) {
+            s.outbox().enqueue(settings.staffChat().get(), Reply.text(message(titleKey, marked)), now, now);
         }
         return found.size();
     }

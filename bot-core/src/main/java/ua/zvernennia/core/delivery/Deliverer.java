@@ -33,6 +33,7 @@ public final class Deliverer {
     private final java.util.concurrent.ConcurrentLinkedQueue<Outbox.SentMark> sentMarks =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private volatile Runnable repliesBehind = () -> {};
 
     public Deliverer(List<Messenger> messengers, UnitOfWork unitOfWork, Clock clock) {
         this(messengers, unitOfWork, clock, Telemetry.NONE);
@@ -51,6 +52,20 @@ public final class Deliverer {
 
     public boolean canSend(Channel channel) {
         return messengers.containsKey(channel);
+    }
+
+    /** Told when a turn's replies wait in the outbox behind another instance's (the dispatcher listens). */
+    public void whenRepliesWaitBehind(Runnable listener) {
+        this.repliesBehind = listener;
+    }
+
+    /**
+     * A turn's replies wait in the outbox behind earlier messages to the chat that another
+     * instance holds (several instances on one database): the dispatcher takes them once those
+     * are marked sent, sooner than at its next regular pass.
+     */
+    public void repliesWaitBehind() {
+        repliesBehind.run();
     }
 
     /**

@@ -25,6 +25,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService timer;
+    private final java.util.concurrent.atomic.AtomicBoolean soon = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * An extra pass after replies were left behind another instance's: by then that instance's
+     * sent marks (deferred up to 200 ms) have committed, and the chat's messages are free.
+     */
+    static final Duration SOON = Duration.ofMillis(250);
 
     public OutboxDispatcher(UnitOfWork unitOfWork, Deliverer deliverer, Clock clock, Duration interval) {
         this.unitOfWork = unitOfWork;
@@ -36,6 +42,25 @@ public final class OutboxDispatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        deliverer.whenRepliesWaitBehind(this::soon);
+    }
+
+    /** One more pass {@link #SOON}, unless one is already coming then; passes never overlap (one thread). */
+    public void soon() {
+        if (interval.compareTo(SOON) > 0 && soon.compareAndSet(false, true)) {
+            try {
+                timer.schedule(
+                        () -> {
+                            soon.set(false);
+                            safeRunOnce();
+                        },
+                        SOON.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Closing.
+                soon.set(false);
+            }
+        }
     }
 
     /** Releases what a previous run left in flight, then polls every {@code interval}. */

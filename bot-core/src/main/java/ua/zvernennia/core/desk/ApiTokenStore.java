@@ -1,6 +1,10 @@
 package ua.zvernennia.core.desk;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +39,22 @@ public interface ApiTokenStore {
     List<ApiToken> list();
 
     /** The active token with this value, if any. */
-    Optional<ApiToken> findActive(String token);
+    default Optional<ApiToken> findActive(String token) {
+        return findActiveByHash(hash(token));
+    }
+
+    /** The active token whose {@link #hash} this is, if any. */
+    Optional<ApiToken> findActiveByHash(String hash);
+
+    /** SHA-256 of the token, in hex: what is kept instead of it. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
 
     /** Revokes the token; false when there is no active token with this id. */
     boolean revoke(long id, Instant now);

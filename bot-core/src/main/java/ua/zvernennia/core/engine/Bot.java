@@ -1,7 +1,6 @@
 package ua.zvernennia.core.engine;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.chat.Inbound;
 import ua.zvernennia.core.delivery.Deliverer;
-import ua.zvernennia.core.delivery.Outbox;
-import ua.zvernennia.core.delivery.OutboxMessage;
 import ua.zvernennia.core.engine.Lane.Direct;
 import ua.zvernennia.core.engine.Lane.Entry;
 import ua.zvernennia.core.engine.Lane.Kept;
@@ -40,22 +37,16 @@ public final class Bot {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     /** Waiting inbounds a chat's lane keeps in memory; more wait in the inbox only. */
     static final int IN_MEMORY_PER_CHAT = 64;
-    /** Replies to one chat queued for in-line sending; more are left to the outbox dispatcher. */
-    static final int SEND_BACKLOG_PER_CHAT = 64;
-    /** How long the sent marks of replies the caller delivered may wait for another commit. */
-    private static final Duration MARK_DELAY = Duration.ofMillis(200);
     /** How long a lane waits before trying again a turn that storage could not commit. */
     private static final Duration STORAGE_RETRY = Duration.ofSeconds(1);
 
     private final UnitOfWork unitOfWork;
     private final ConversationEngine engine;
-    private final Deliverer deliverer;
     private final Executor executor;
     private final FloodGate flood;
     private final Telemetry telemetry;
     private final ConcurrentHashMap<ChatKey, Lane> lanes = new ConcurrentHashMap<>();
-    private final ChatLanes sends;
-    private final ConcurrentHashMap<ChatKey, Integer> sendBacklog = new ConcurrentHashMap<>();
+    private final TurnReplies replies;
 
     /** Without a flood limit. */
     public Bot(UnitOfWork unitOfWork, ConversationEngine engine, Deliverer deliverer, Executor executor) {
@@ -81,10 +72,9 @@ public final class Bot {
         this.telemetry = telemetry;
         this.unitOfWork = unitOfWork;
         this.engine = engine;
-        this.deliverer = deliverer;
         this.executor = executor;
         this.flood = new FloodGate(flood, System::nanoTime);
-        this.sends = new ChatLanes(executor);
+        this.replies = new TurnReplies(unitOfWork, deliverer, executor);
     }
 
     /**
@@ -112,21 +102,45 @@ public final class Bot {
      */
     public void resume() {
         Map<ChatKey, Integer> waiting = unitOfWork.run(s -> s.inbox().waiting());
-        waiting.forEach((chat, count) -> {
-            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
-            synchronized (lane) {
-                lane.spilled = true;
-                start(lane);
-            }
-        });
+        waiting.keySet().forEach(this::readInbox);
         if (!waiting.isEmpty()) {
             log.info("{} chats have inbounds waiting from before the start", waiting.size());
         }
     }
 
+    /**
+     * Takes up queues that have waited in the inbox since before {@code before}: where several
+     * instances share the database, those an instance left behind when it stopped mid-queue.
+     * A chat whose queue another instance is still working through is read here too, which is
+     * harmless: an inbound is taken by one of them only, in the chat's order. Returns how many
+     * chats were taken up.
+     */
+    public int takeUpLeftBehind(java.time.Instant before) {
+        Map<ChatKey, Integer> waiting = unitOfWork.run(s -> s.inbox().waitingSince(before));
+        waiting.keySet().forEach(this::readInbox);
+        if (!waiting.isEmpty()) {
+            log.info("took up the inbox queues of {} chats left waiting", waiting.size());
+        }
+        return waiting.size();
+    }
+
+    private void readInbox(ChatKey chat) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(chat, Lane::new);
+            synchronized (lane) {
+                if (lane.closed) {
+                    continue;
+                }
+                lane.spilled = true;
+                start(lane);
+                return;
+            }
+        }
+    }
+
     /** Chats with work queued or running, or replies being sent. */
     public int busyChats() {
-        return lanes.size() + sends.activeLanes();
+        return lanes.size() + replies.activeChats();
     }
 
     private CompletableFuture<Handled> handle(Inbound inbound, boolean callerDelivers) {
@@ -157,12 +171,16 @@ public final class Bot {
                 }
                 boolean idle = !lane.running && lane.waiting.isEmpty() && !lane.spilled;
                 if (idle || (callerDelivers && !lane.spilled)) {
-                    var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>());
+                    // An idle chat's turn is queued for the writer now, ahead of the records of
+                    // whatever the chat sends next (see Lane.Direct).
+                    CompletableFuture<Handled> turn =
+                            idle ? unitOfWork.submit(chat, s -> engine.handle(s, inbound)) : null;
+                    var direct = new Direct(inbound, callerDelivers, new CompletableFuture<>(), turn);
                     lane.waiting.add(direct);
                     start(lane);
                     return direct.done();
                 }
-                CompletableFuture<Long> recorded = unitOfWork.submit(s -> engine.keep(s, inbound));
+                CompletableFuture<Long> recorded = unitOfWork.submit(chat, s -> engine.keep(s, inbound));
                 if (!lane.spilled && lane.waiting.size() < IN_MEMORY_PER_CHAT) {
                     lane.waiting.add(new Kept(inbound, recorded));
                 } else {
@@ -212,7 +230,7 @@ public final class Bot {
         }
         CompletableFuture<Boolean> step;
         try {
-            step = head == null ? readBack(lane) : take(lane.chat, head);
+            step = head == null ? readBack(lane) : take(lane, head);
         } catch (RuntimeException e) {
             step = CompletableFuture.failedFuture(e);
         }
@@ -233,11 +251,11 @@ public final class Bot {
     }
 
     /** Runs one entry; completes normally when the lane may move on, exceptionally to retry it. */
-    private CompletableFuture<Boolean> take(ChatKey chat, Entry entry) {
+    private CompletableFuture<Boolean> take(Lane lane, Entry entry) {
+        ChatKey chat = lane.chat;
         if (entry instanceof Direct d) {
             Inbound inbound = d.inbound();
-            unitOfWork
-                    .submit(s -> engine.handle(s, inbound))
+            (d.turn() != null ? d.turn() : unitOfWork.submit(chat, s -> engine.handle(s, inbound)))
                     .exceptionallyCompose(error -> {
                         if (unwrap(error) instanceof StorageUnavailableException) {
                             // Not the turn's fault: the update stays unacknowledged and comes again.
@@ -248,7 +266,7 @@ public final class Bot {
                                 chat,
                                 inbound.event().getClass().getSimpleName(),
                                 error);
-                        return unitOfWork.submit(s -> engine.apologise(s, inbound));
+                        return unitOfWork.submit(chat, s -> engine.apologise(s, inbound));
                     })
                     .whenCompleteAsync(
                             (handled, error) -> {
@@ -261,8 +279,15 @@ public final class Bot {
                                         log.error("could not commit an update from {}", chat, error);
                                     }
                                     d.done().completeExceptionally(error);
+                                } else if (handled.readInbox()) {
+                                    // Recorded behind the chat's queue, which another instance works through:
+                                    // acknowledged, and this lane reads the inbox back before it retires.
+                                    synchronized (lane) {
+                                        lane.spilled = true;
+                                    }
+                                    d.done().complete(Handled.QUEUED);
                                 } else {
-                                    afterTurn(chat, handled, d.callerDelivers());
+                                    replies.afterTurn(chat, handled, d.callerDelivers());
                                     d.done().complete(handled);
                                 }
                             },
@@ -275,28 +300,29 @@ public final class Bot {
                     .thenCompose(queued -> queued == null
                             // Not recorded (not acknowledged either), or a re-delivery: nothing to do.
                             ? CompletableFuture.completedFuture(true)
-                            : turn(chat, queued));
+                            : turn(lane, queued));
         }
         if (entry instanceof Stored s) {
-            return turn(chat, s.queued());
+            return turn(lane, s.queued());
         }
         return unitOfWork
-                .submit(s -> engine.slowDown(s, chat))
+                .submit(chat, s -> engine.slowDown(s, chat))
                 .handleAsync(
                         (handled, error) -> {
                             if (error != null) {
                                 log.warn("could not tell {} to slow down", chat, error);
                             } else {
-                                afterTurn(chat, handled, false);
+                                replies.afterTurn(chat, handled, false);
                             }
                             return true;
                         },
                         executor);
     }
 
-    private CompletableFuture<Boolean> turn(ChatKey chat, Inbox.Queued queued) {
+    private CompletableFuture<Boolean> turn(Lane lane, Inbox.Queued queued) {
+        ChatKey chat = lane.chat;
         return unitOfWork
-                .submit(s -> engine.handle(s, queued))
+                .submit(chat, s -> engine.handle(s, queued))
                 .exceptionallyCompose(error -> {
                     if (unwrap(error) instanceof StorageUnavailableException) {
                         // The inbound stays in the inbox; the lane tries the turn again later.
@@ -309,11 +335,18 @@ public final class Bot {
                             chat,
                             queued.inbound().event().getClass().getSimpleName(),
                             error);
-                    return unitOfWork.submit(s -> engine.apologise(s, queued));
+                    return unitOfWork.submit(chat, s -> engine.apologise(s, queued));
                 })
                 .thenApplyAsync(
                         handled -> {
-                            afterTurn(chat, handled, false);
+                            if (handled.readInbox()) {
+                                // Not this one's turn here: another instance took it, or put an older one
+                                // first. The inbox, read back in order, says what comes next.
+                                synchronized (lane) {
+                                    lane.spilled = true;
+                                }
+                            }
+                            replies.afterTurn(chat, handled, false);
                             return true;
                         },
                         executor);
@@ -332,7 +365,7 @@ public final class Bot {
             settled = latest.isDone();
         }
         return unitOfWork
-                .submit(s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT))
+                .submit(lane.chat, s -> s.inbox().oldest(lane.chat, IN_MEMORY_PER_CHAT))
                 .thenCompose(rows -> {
                     synchronized (lane) {
                         if (!rows.isEmpty()) {
@@ -346,49 +379,6 @@ public final class Bot {
                     }
                     return latest.handle((x, e) -> true);
                 });
-    }
-
-    private void afterTurn(ChatKey chat, Handled handled, boolean callerDelivers) {
-        List<OutboxMessage> replies = handled.replies();
-        if (replies.isEmpty()) {
-            return;
-        }
-        if (callerDelivers) {
-            // Deferred, as the marks of sent replies are: it joins the next commit instead of
-            // costing one. Lost in a crash, the welcome is sent once more by the dispatcher.
-            unitOfWork.submitDeferred(
-                    s -> {
-                        s.outbox()
-                                .markSent(replies.stream()
-                                        .map(m -> new Outbox.SentMark(m.id(), null, m.createdAt()))
-                                        .toList());
-                        return null;
-                    },
-                    MARK_DELAY);
-            return;
-        }
-        int n = replies.size();
-        if (sendBacklog.merge(chat, n, Integer::sum) > SEND_BACKLOG_PER_CHAT) {
-            release(chat, n);
-            // They are in the outbox: the dispatcher sends them once their in-line lease is over.
-            log.debug("{} has a long queue of replies; {} more are left to the outbox", chat, n);
-            return;
-        }
-        sends.submit(
-                chat,
-                () -> CompletableFuture.runAsync(
-                        () -> {
-                            try {
-                                deliverer.deliverInOrder(replies);
-                            } finally {
-                                release(chat, n);
-                            }
-                        },
-                        executor));
-    }
-
-    private void release(ChatKey chat, int n) {
-        sendBacklog.compute(chat, (k, v) -> v == null || v <= n ? null : v - n);
     }
 
     private static Throwable unwrap(Throwable error) {

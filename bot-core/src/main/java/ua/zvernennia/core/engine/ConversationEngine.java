@@ -44,11 +44,19 @@ public final class ConversationEngine {
         this.staff = staff;
     }
 
-    /** Handles an inbound whose chat had nothing waiting: records it and takes its turn at once. */
+    /**
+     * Handles an inbound whose chat had nothing waiting here: records it and takes its turn at
+     * once, or, when another instance's lane is working through the chat's queue in the inbox,
+     * puts it behind the others there ({@link Handled#BEHIND}).
+     */
     public Handled handle(Stores stores, Inbound inbound) {
         Instant now = clock.instant();
         if (inbound.sourceId() != null && !stores.processed().firstTime(inbound.chat(), inbound.sourceId(), now)) {
             return Handled.DUPLICATE;
+        }
+        if (stores.inbox().hasWaiting(inbound.chat())) {
+            stores.inbox().put(inbound, now);
+            return Handled.BEHIND;
         }
         return turn(stores, inbound, now);
     }
@@ -65,15 +73,23 @@ public final class ConversationEngine {
         return stores.inbox().put(inbound, now);
     }
 
-    /** Takes the turn of an inbound that waited in the inbox, and takes it out of there. */
+    /**
+     * Takes the turn of an inbound that waited in the inbox, and takes it out of there; when it is
+     * not the chat's next (another instance took it, or put an older one), nothing is done
+     * ({@link Handled#BEHIND}).
+     */
     public Handled handle(Stores stores, Inbox.Queued queued) {
-        stores.inbox().remove(queued.id());
+        if (!stores.inbox().take(queued.inbound().chat(), queued.id())) {
+            return Handled.BEHIND;
+        }
         return turn(stores, queued.inbound(), clock.instant());
     }
 
     /** Like {@link #apologise(Stores, Inbound)} for an inbound that waited in the inbox. */
     public Handled apologise(Stores stores, Inbox.Queued queued) {
-        stores.inbox().remove(queued.id());
+        if (!stores.inbox().take(queued.inbound().chat(), queued.id())) {
+            return Handled.BEHIND;
+        }
         return sorry(stores, queued.inbound().chat(), clock.instant());
     }
 
@@ -88,7 +104,7 @@ public final class ConversationEngine {
                 .map(ConversationState::language)
                 .orElse(Texts.DEFAULT_LANGUAGE);
         Reply notice = Reply.text(Texts.of(language).get("flood.slow_down"));
-        return new Handled(List.of(stores.outbox().enqueue(chat, notice, now.plus(IN_LINE_LEASE), now)), false);
+        return queue(stores, chat, List.of(notice), now);
     }
 
     private Handled turn(Stores stores, Inbound inbound, Instant now) {
@@ -111,20 +127,30 @@ public final class ConversationEngine {
         if (!outcome.state().equals(before)) {
             stores.conversations().save(inbound.chat(), outcome.state());
         }
-        var queued = new ArrayList<OutboxMessage>(outcome.replies().size());
-        for (Reply reply : outcome.replies()) {
-            queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
+        return queue(stores, inbound.chat(), outcome.replies(), now);
+    }
+
+    /**
+     * Puts the replies in the outbox, held for the caller's in-line send; or, when earlier messages
+     * of the chat are still pending elsewhere (another instance, the dispatcher), due at once
+     * behind them, for the dispatcher to send in order.
+     */
+    private static Handled queue(Stores stores, ChatKey chat, List<Reply> replies, Instant now) {
+        if (replies.isEmpty()) {
+            return new Handled(List.of(), false);
         }
-        return new Handled(queued, false);
+        boolean inLine = stores.outbox().inLine(chat);
+        Instant notBefore = inLine ? now.plus(IN_LINE_LEASE) : now;
+        var queued = new ArrayList<OutboxMessage>(replies.size());
+        for (Reply reply : replies) {
+            queued.add(stores.outbox().enqueue(chat, reply, notBefore, now));
+        }
+        return inLine ? new Handled(queued, false) : new Handled(List.of(), false, null, false, true);
     }
 
     /** A turn of an executor's staff chat: its own small conversation, the citizens' state untouched. */
     private Handled staffTurn(Stores stores, Inbound inbound, StaffChat.Outcome outcome, Instant now) {
-        var queued = new ArrayList<OutboxMessage>(outcome.replies().size());
-        for (Reply reply : outcome.replies()) {
-            queued.add(stores.outbox().enqueue(inbound.chat(), reply, now.plus(IN_LINE_LEASE), now));
-        }
-        return new Handled(queued, false, outcome.alert());
+        return queue(stores, inbound.chat(), outcome.replies(), now).withAlert(outcome.alert());
     }
 
     /**
@@ -146,6 +172,6 @@ public final class ConversationEngine {
                 .map(ConversationState::language)
                 .orElse(Texts.DEFAULT_LANGUAGE);
         Reply sorry = Reply.text(Texts.of(language).get("error.internal"));
-        return new Handled(List.of(stores.outbox().enqueue(chat, sorry, now.plus(IN_LINE_LEASE), now)), false);
+        return queue(stores, chat, List.of(sorry), now);
     }
 }

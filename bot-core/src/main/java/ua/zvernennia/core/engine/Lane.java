@@ -10,8 +10,16 @@ final class Lane {
     /** What waits in a chat's lane. */
     sealed interface Entry {}
 
-    /** Taken at once, recorded by its own turn; {@code done} completes after that commit. */
-    record Direct(Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done) implements Entry {}
+    /**
+     * Taken at once, recorded by its own turn; {@code done} completes after that commit. The turn
+     * of an inbound whose chat was idle is queued for the writer on arrival ({@code turn}), ahead of
+     * the records of whatever the chat sends next: where several instances share the inbox, the
+     * turn looks there for another instance's queue of the chat, and must not find this lane's own
+     * later inbounds. Null when it waits behind earlier entries of the lane.
+     */
+    record Direct(
+            Inbound inbound, boolean callerDelivers, CompletableFuture<Handled> done, CompletableFuture<Handled> turn)
+            implements Entry {}
 
     /** Recorded in the inbox on arrival ({@code recorded}: its id, -1 for a re-delivery). */
     record Kept(Inbound inbound, CompletableFuture<Long> recorded) implements Entry {}

@@ -3,6 +3,7 @@ package ua.zvernennia.core.engine;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import ua.zvernennia.core.chat.ChatKey;
 
 /**
  * Port: runs work against the stores in one transaction and commits it durably. Thread-safe.
@@ -22,6 +23,17 @@ public interface UnitOfWork {
      * the storage thread: callers do their own heavy work on their own executor.
      */
     <T> CompletableFuture<T> submit(Work<T> work);
+
+    /**
+     * Like {@link #submit(Work)} for work on one chat's conversation (a turn, a record in its
+     * inbox): where several instances share the database, the work holds the chat's lock in the
+     * database until its commit, so that no two instances ever run two units of one chat at once.
+     * Where one process has the database to itself its chat lanes keep that order already, and
+     * this is {@link #submit(Work)}.
+     */
+    default <T> CompletableFuture<T> submit(ChatKey chat, Work<T> work) {
+        return submit(work);
+    }
 
     /**
      * Queues bookkeeping whose commit may wait: it joins the next transaction committed anyway

@@ -123,14 +123,14 @@ class BotTest {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "queue");
         CompletableFuture<Void> gate = new CompletableFuture<>();
         AtomicBoolean first = new AtomicBoolean(true);
-        Thread test = Thread.currentThread();
-        // The chat's first turn (taken on a pool thread) commits only when the gate opens;
-        // everything after it queues. What the test thread submits is the queued ones' records.
+        // The chat's first turn (queued for the writer as it arrives, the chat being idle) commits
+        // only when the gate opens; everything after it queues, and what is submitted next is the
+        // queued ones' records.
         UnitOfWork slowFirst = new UnitOfWork() {
             @Override
             public <T> CompletableFuture<T> submit(Work<T> work) {
                 CompletableFuture<T> done = stores.submit(work);
-                return Thread.currentThread() != test && first.getAndSet(false) ? gate.thenCompose(x -> done) : done;
+                return first.getAndSet(false) ? gate.thenCompose(x -> done) : done;
             }
         };
         var sent = new CopyOnWriteArrayList<String>();

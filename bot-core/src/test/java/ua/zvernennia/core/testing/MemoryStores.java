@@ -663,23 +663,26 @@ public final class MemoryStores implements UnitOfWork {
                     limit);
         }
 
-        private void mark(AppealNumber number, String mark, Instant at) {
-            data.marks.computeIfAbsent(number.toString(), k -> new HashMap<>()).putIfAbsent(mark, at);
+        private boolean mark(AppealNumber number, String mark, Instant at) {
+            return data.marks
+                            .computeIfAbsent(number.toString(), k -> new HashMap<>())
+                            .putIfAbsent(mark, at)
+                    == null;
         }
 
         @Override
-        public void markReminded(AppealNumber number, Instant at) {
-            mark(number, "reminded", at);
+        public boolean markReminded(AppealNumber number, Instant at) {
+            return mark(number, "reminded", at);
         }
 
         @Override
-        public void markOverdue(AppealNumber number, Instant at) {
-            mark(number, "overdue", at);
+        public boolean markOverdue(AppealNumber number, Instant at) {
+            return mark(number, "overdue", at);
         }
 
         @Override
-        public void markPastLegalDeadline(AppealNumber number, Instant at) {
-            mark(number, "legal", at);
+        public boolean markPastLegalDeadline(AppealNumber number, Instant at) {
+            return mark(number, "legal", at);
         }
     }
 }
