@@ -1,7 +1,6 @@
 package ua.zvernennia.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static ua.zvernennia.app.ChannelsTest.awaitUntil;
 
 import java.io.IOException;
@@ -25,8 +24,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ua.zvernennia.app.MenuChats.TelegramCitizen;
@@ -36,7 +33,6 @@ import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
-import ua.zvernennia.storage.Ci;
 import ua.zvernennia.telegram.FakeBotApi;
 
 /**
@@ -48,8 +44,6 @@ import ua.zvernennia.telegram.FakeBotApi;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String ADMIN = "browser-admin-token-0123456789abcdef";
     static final long CITIZEN_CHAT = 7001;
 
@@ -66,14 +60,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        // CI installs the browser (.ci/run): there a missing one is a failure, never a silent skip
-        if (Ci.running() && !installed) {
-            throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
-        }
-        assumeTrue(
-                installed,
-                "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing (apt-get install chromium chromium-driver)");
+        HeadlessChromium.requireInstalled();
         telegram = new FakeBotApi();
         var env = new HashMap<>(Map.of(
                 "DB_URL",
@@ -90,31 +77,9 @@ class ConsoleBrowserTest {
                 .json()
                 .get("token")
                 .asText();
-        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-        Files.createDirectories(screenshots);
+        screenshots = HeadlessChromium.screenshots();
 
-        // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-                "--window-size=1280,900",
-                "--lang=uk");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = HeadlessChromium.start(dir, false);
     }
 
     @AfterAll

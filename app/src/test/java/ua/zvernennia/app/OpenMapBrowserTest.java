@@ -1,7 +1,6 @@
 package ua.zvernennia.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -26,11 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ua.zvernennia.storage.Ci;
 
 /**
  * The public map in a real headless Chromium on a phone-sized screen, with the tiles from a local
@@ -56,16 +52,13 @@ class OpenMapBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed =
-                Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
-        if (Ci.running() && !installed) {
-            throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
-        }
-        assumeTrue(installed, "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing");
-        byte[] tile = PublicFormBrowserTest.png(256, 0xE4ECDC);
+        HeadlessChromium.requireInstalled();
         tiles = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tiles.createContext("/tiles/", exchange -> {
             tilesServed.incrementAndGet();
+            String[] zxy =
+                    exchange.getRequestURI().getPath().replace(".png", "").split("/");
+            byte[] tile = tile(Integer.parseInt(zxy[3]), Integer.parseInt(zxy[4]));
             exchange.getResponseHeaders().add("Content-Type", "image/png");
             exchange.sendResponseHeaders(200, tile.length);
             exchange.getResponseBody().write(tile);
@@ -133,33 +126,9 @@ class OpenMapBrowserTest {
         assertThat(api.post("/api/appeals/" + light + "/status", "{\"status\": \"IN_PROGRESS\"}")
                         .status())
                 .isEqualTo(200);
-        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-        Files.createDirectories(screenshots);
+        screenshots = HeadlessChromium.screenshots();
 
-        System.setProperty("webdriver.chrome.driver", ConsoleBrowserTest.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-                "--window-size=1280,900",
-                "--lang=uk");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browser = HeadlessChromium.start(dir, true);
     }
 
     @AfterAll
@@ -173,6 +142,46 @@ class OpenMapBrowserTest {
         if (tiles != null) {
             tiles.stop(0);
         }
+    }
+
+    /**
+     * A tile of the stub: city blocks between streets, a wide avenue every fourth street and a
+     * river, drawn from the tile's place so that neighbouring tiles join up (no internet here).
+     */
+    static byte[] tile(int x, int y) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0xF2EFE9));
+        g.fillRect(0, 0, 256, 256);
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 8; j++) {
+                long h = (x * 8L + i) * 31 + (y * 8L + j) * 17;
+                g.setColor(new java.awt.Color(Math.floorMod(h, 7) == 0 ? 0xCDEBC0 : 0xE0DCD4));
+                g.fillRect(i * 32 + 4, j * 32 + 4, 24, 24);
+            }
+        }
+        g.setColor(java.awt.Color.WHITE);
+        for (int k = 0; k < 8; k++) {
+            int w = Math.floorMod(x * 8 + k, 4) == 0 ? 6 : 3;
+            g.fillRect(k * 32 - w / 2, 0, w, 256);
+            int v = Math.floorMod(y * 8 + k, 4) == 0 ? 6 : 3;
+            g.fillRect(0, k * 32 - v / 2, 256, v);
+        }
+        g.setColor(new java.awt.Color(0xAAD3DF));
+        g.setStroke(new java.awt.BasicStroke(18));
+        int baseX = -x * 256;
+        int baseY = -y * 256;
+        for (int px = -256; px < 512; px += 8) {
+            double worldX = px - baseX;
+            int worldY = (int) (Math.sin(worldX / 700.0) * 300 + 0.45 * worldX);
+            int ty = worldY + baseY;
+            g.drawLine(px, ty, px + 8, (int) (Math.sin((worldX + 8) / 700.0) * 300 + 0.45 * (worldX + 8)) + baseY);
+        }
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private String mapAttribute(String name) {
@@ -216,15 +225,6 @@ class OpenMapBrowserTest {
                         ? null
                         : d.findElement(By.id("appeal-details")));
         assertThat(details.getText()).contains("№ " + light, "Вуличне освітлення", "У роботі", "Виконавець");
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 1100, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-        browser.executeScript("document.getElementById('open-map').scrollIntoView()");
-        Files.write(screenshots.resolve("public-map.png"), browser.getScreenshotAs(OutputType.BYTES));
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-
         // Neither the page nor anything it asked for carries what the citizens told about themselves.
         String page = browser.getPageSource();
         @SuppressWarnings("unchecked")
@@ -251,6 +251,31 @@ class OpenMapBrowserTest {
                     assertThat(body).as(url).doesNotContain(p);
                 }
             }
+        }
+
+        // A picture for the README: a laptop's window, every point of the day, one point's details.
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1100, "height", 1150, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            browser.get(base + "/public/map?period=day");
+            awaitPoints("3");
+            WebElement shown = browser.findElements(By.cssSelector("#open-map path.leaflet-interactive"))
+                    .get(0);
+            browser.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", shown);
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.id("appeal-details")).isEmpty());
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> ((Number)
+                                            browser.executeScript(
+                                                    "return document.querySelectorAll('#open-map img.leaflet-tile:not(.leaflet-tile-loaded)').length;"))
+                                    .intValue()
+                            == 0);
+            Files.write(screenshots.resolve("public-map.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         }
     }
 

@@ -1,7 +1,6 @@
 package ua.zvernennia.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -32,11 +31,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ua.zvernennia.storage.Ci;
 
 /**
  * The public web form in a real headless Chromium on a phone-sized screen, against the running
@@ -60,12 +56,7 @@ class PublicFormBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed =
-                Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER);
-        if (Ci.running() && !installed) {
-            throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are missing on CI");
-        }
-        assumeTrue(installed, "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are missing");
+        HeadlessChromium.requireInstalled();
         byte[] tile = png(256, 0xDDE8D0);
         tiles = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tiles.createContext("/tiles/", exchange -> {
@@ -90,33 +81,9 @@ class PublicFormBrowserTest {
                         "Тестові тайли")));
         base = "http://127.0.0.1:" + app.httpPort();
         api = new ApiClient(app.httpPort(), ADMIN);
-        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-        Files.createDirectories(screenshots);
+        screenshots = HeadlessChromium.screenshots();
 
-        System.setProperty("webdriver.chrome.driver", ConsoleBrowserTest.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-                "--window-size=1280,900",
-                "--lang=uk");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browser = HeadlessChromium.start(dir, true);
     }
 
     @AfterAll
