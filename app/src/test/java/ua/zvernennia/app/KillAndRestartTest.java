@@ -79,14 +79,7 @@ class KillAndRestartTest {
     }
 
     private Process launch(FakeBotApi telegram, Path log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "../config/application.conf")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile());
+        ProcessBuilder pb = TestApps.childJvm(log);
         pb.environment().put("HTTP_PORT", "0");
         pb.environment().put("DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
         pb.environment().put("CATEGORIES_FILE", "../config/categories.yaml");

@@ -299,26 +299,7 @@ class SeveralInstancesTest {
         /** The update of this step as its messenger posts it to a webhook: path, body, signature header. */
         Post post(int step) {
             if (viberUser != null) {
-                byte[] body = ApiJson.MAPPER
-                        .createObjectNode()
-                        .put("event", "message")
-                        .put("timestamp", 1700000000000L)
-                        .put("message_token", VIBER_TOKENS.incrementAndGet())
-                        .<ObjectNode>set(
-                                "sender",
-                                ApiJson.MAPPER
-                                        .createObjectNode()
-                                        .put("id", viberUser)
-                                        .put("name", "Олена")
-                                        .put("api_version", 10))
-                        .<ObjectNode>set(
-                                "message",
-                                ApiJson.MAPPER
-                                        .createObjectNode()
-                                        .put("type", "text")
-                                        .put("text", say(step)))
-                        .toString()
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] body = IsolationTest.viberText(viberUser, say(step));
                 return new Post("/viber/webhook", body, "X-Viber-Content-Signature", ViberRig.sign(body));
             }
             ObjectNode u = Updates.text(telegramChat, say(step)).put("update_id", telegram.newUpdateId());
@@ -526,14 +507,7 @@ class SeveralInstancesTest {
             port = s.getLocalPort();
         }
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "../config/application.conf")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile());
+        ProcessBuilder pb = TestApps.childJvm(log);
         Map<String, String> env = pb.environment();
         env.remove("TELEGRAM_WEBHOOK_URL");
         env.put("HTTP_PORT", Integer.toString(port));

@@ -21,6 +21,22 @@ import ua.zvernennia.telegram.FakeBotApi;
 final class TestApps {
     private TestApps() {}
 
+    /**
+     * The app as a JVM of its own ({@code Main} with the shipped configuration, run from the
+     * module's folder), its log in {@code log}; the caller adds the environment and starts it.
+     */
+    static ProcessBuilder childJvm(java.nio.file.Path log) {
+        return new ProcessBuilder(
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "../config/application.conf")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile());
+    }
+
     /** The settings that point the app's Telegram side at {@code telegram}. */
     static Map<String, String> telegram(FakeBotApi telegram) {
         return Map.of(

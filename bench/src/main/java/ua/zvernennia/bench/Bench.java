@@ -187,33 +187,27 @@ public final class Bench {
         log("%s: Viber, %d citizens through two instances' webhooks in turn", db, o.viberCitizens());
         Map<String, Double> cpu = new LinkedHashMap<>();
         Load.Window w = viber(url, db, Math.min(3, o.warmup()), o.viberSeconds(), cpu, 2);
+        twoInstancesRow(db, "viber", w, cpu, viberOne);
+        log("%s: Telegram, %d citizens through two instances' webhooks in turn", db, o.viberCitizens());
+        Map<String, Double> telegramCpu = new LinkedHashMap<>();
+        Load.Window t = telegramWebhooks(url, db, Math.min(3, o.warmup()), o.viberSeconds(), telegramCpu, 2);
+        twoInstancesRow(db, "telegram", t, telegramCpu, telegramOne);
+    }
+
+    private void twoInstancesRow(
+            String db, String messenger, Load.Window two, Map<String, Double> cpu, Load.Window one) {
         row(
                 db,
-                "viber webhooks, " + o.viberCitizens() + " citizens, 2 instances",
-                w.updatesPerSecond(),
-                w,
+                messenger + " webhooks, " + o.viberCitizens() + " citizens, 2 instances",
+                two.updatesPerSecond(),
+                two,
                 null,
                 Memory.now(),
                 Map.of(
                         "cpuMicrosPerUpdate",
                         cpu,
                         "overOneInstance",
-                        round(w.updatesPerSecond() / Math.max(1, viberOne.updatesPerSecond()), 2)));
-        log("%s: Telegram, %d citizens through two instances' webhooks in turn", db, o.viberCitizens());
-        Map<String, Double> telegramCpu = new LinkedHashMap<>();
-        Load.Window t = telegramWebhooks(url, db, Math.min(3, o.warmup()), o.viberSeconds(), telegramCpu, 2);
-        row(
-                db,
-                "telegram webhooks, " + o.viberCitizens() + " citizens, 2 instances",
-                t.updatesPerSecond(),
-                t,
-                null,
-                Memory.now(),
-                Map.of(
-                        "cpuMicrosPerUpdate",
-                        telegramCpu,
-                        "overOneInstance",
-                        round(t.updatesPerSecond() / Math.max(1, telegramOne.updatesPerSecond()), 2)));
+                        round(two.updatesPerSecond() / Math.max(1, one.updatesPerSecond()), 2)));
     }
 
     /**

@@ -367,30 +367,8 @@ class SeveralInstancesTest {
         final OutboxDispatcher dispatcher;
 
         Core(Storage storage, String name, List<Sent> delivered) {
-            Messenger recording = new Messenger() {
-                @Override
-                public Channel channel() {
-                    return Channel.TELEGRAM;
-                }
-
-                @Override
-                public Delivery send(ChatKey chat, Reply reply) {
-                    delivered.add(new Sent(name, chat, reply));
-                    return new Delivery.Sent(null);
-                }
-            };
-            Messenger viber = new Messenger() {
-                @Override
-                public Channel channel() {
-                    return Channel.VIBER;
-                }
-
-                @Override
-                public Delivery send(ChatKey chat, Reply reply) {
-                    delivered.add(new Sent(name, chat, reply));
-                    return new Delivery.Sent(null);
-                }
-            };
+            Messenger recording = new Recording(Channel.TELEGRAM, name, delivered);
+            Messenger viber = new Recording(Channel.VIBER, name, delivered);
             var deliverer = new Deliverer(List.of(recording, viber), storage.unitOfWork(), clock);
             bot = new Bot(storage.unitOfWork(), engine, deliverer, pool);
             dispatcher = new OutboxDispatcher(storage.unitOfWork(), deliverer, clock, Duration.ofMillis(50));
@@ -486,6 +464,15 @@ class SeveralInstancesTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** A messenger of {@code channel} that records what instance {@code name} sent. */
+    private record Recording(Channel channel, String name, List<Sent> delivered) implements Messenger {
+        @Override
+        public Delivery send(ChatKey chat, Reply reply) {
+            delivered.add(new Sent(name, chat, reply));
+            return new Delivery.Sent(null);
         }
     }
 }
