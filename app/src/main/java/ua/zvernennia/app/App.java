@@ -27,6 +27,7 @@ import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.media.SafeMediaFetch;
+import ua.zvernennia.app.media.SharedPhotos;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.app.register.ClassifierFile;
@@ -110,7 +111,17 @@ public final class App implements AutoCloseable {
             storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
-        channels = Channels.configured(new Channels.Setting(config, clock, demoInput, demoOutput));
+        KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
+        // The executors' photos of the work done: uploaded to Telegram, fetched by Viber from their public address.
+        SharedPhotos sharedPhotos = new SharedPhotos(
+                storage.resolutionPhotos(),
+                keptPhotos,
+                config.publicBaseUrl(),
+                config.privacy().maxPhotoBytes());
+        if (config.publicBaseUrl().isEmpty() && config.viber().enabled()) {
+            log.info("PUBLIC_BASE_URL is not set: Viber citizens get resolutions without the executors' photos");
+        }
+        channels = Channels.configured(new Channels.Setting(config, clock, demoInput, demoOutput, sharedPhotos));
         List<Messenger> messengers =
                 channels.stream().map(ChannelModule::messenger).toList();
 
@@ -167,7 +178,6 @@ public final class App implements AutoCloseable {
         Optional<String> adminToken = config.adminToken().isEmpty() && config.runsDemo()
                 ? Optional.of(TokenIssuer.newSecret())
                 : config.adminToken();
-        KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
         PhotoKeeper keeper = new PhotoKeeper(
                 storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
@@ -199,8 +209,8 @@ public final class App implements AutoCloseable {
                         config.city().zone(),
                         config.council().receivedAtMaxDaysBack()));
         seedTopics(register);
-        var endpoints =
-                new Endpoints(config, clock, storage, desk, register, adminToken, keptPhotos, webPhotos, metrics);
+        var endpoints = new Endpoints(
+                config, clock, storage, desk, register, adminToken, keptPhotos, sharedPhotos, webPhotos, metrics);
         web = WebServer.start(
                 config.httpHost(),
                 config.httpPort(),
@@ -212,7 +222,8 @@ public final class App implements AutoCloseable {
                     // these carry nearly every request.
                     channels.forEach(c -> c.routes(routes, bot));
                     endpoints.routes(routes);
-                });
+                },
+                config.privacy().maxPhotoBytes());
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
         if (config.runsDemo()) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,8 @@ public record AppConfig(
         Privacy privacy,
         Web web,
         Council council,
-        OpenMap openMap) {
+        OpenMap openMap,
+        Optional<URI> publicBaseUrl) {
 
     public enum DemoMode {
         AUTO,
@@ -225,7 +227,7 @@ public record AppConfig(
                 + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
                 + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap
-                + "]";
+                + ", publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("none") + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -289,13 +291,42 @@ public record AppConfig(
                     privacy(c),
                     web(c),
                     council(c),
-                    openMap(c));
+                    openMap(c),
+                    publicBaseUrl(c.getString("http.public-base-url")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException(
                     "configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
         }
+    }
+
+    /** An https URL without query, fragment or user, its trailing slash dropped; empty when blank. */
+    static Optional<URI> publicBaseUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        while (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null
+                || !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "http.public-base-url (PUBLIC_BASE_URL): '" + value
+                            + "' is not a public https address such as https://bot.example.ua (Viber fetches pictures over https only)");
+        }
+        return Optional.of(uri);
     }
 
     private static Council council(Config c) {

@@ -8,14 +8,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import ua.zvernennia.app.AppConfig;
+import ua.zvernennia.core.chat.ReplyPhotos;
 
 /** The channels the app knows, and which of them the configuration turns on. */
 public final class Channels {
     /**
      * What a channel is built from: the configuration (each module takes its own slice), the
-     * clock, and the terminal the demo talks through.
+     * clock, the terminal the demo talks through, and where the photos the app keeps itself (sent
+     * with resolutions) are found.
      */
-    public record Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {}
+    public record Setting(
+            AppConfig config,
+            Clock clock,
+            BufferedReader terminalIn,
+            PrintStream terminalOut,
+            ReplyPhotos replyPhotos) {
+        /** Without photos of the app's own: such a photo's reply goes as its text. */
+        public Setting(AppConfig config, Clock clock, BufferedReader terminalIn, PrintStream terminalOut) {
+            this(config, clock, terminalIn, terminalOut, ReplyPhotos.NONE);
+        }
+    }
 
     /** Every channel the app can run, in the order they start; a new messenger is one more line. */
     private static final List<Function<Setting, Optional<ChannelModule>>> KNOWN =

@@ -10,6 +10,7 @@ import ua.zvernennia.app.AppConfig;
 import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.chat.ReplyPhotos;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.telegram.TelegramAdapter;
 import ua.zvernennia.telegram.TelegramSettings;
@@ -23,8 +24,8 @@ public final class TelegramChannel implements ChannelModule {
     private final TelegramAdapter adapter;
     private final boolean webhook;
 
-    TelegramChannel(TelegramSettings settings, Clock clock) {
-        this.adapter = new TelegramAdapter(settings, clock);
+    TelegramChannel(TelegramSettings settings, Clock clock, ReplyPhotos photos) {
+        this.adapter = new TelegramAdapter(settings, clock, photos);
         this.webhook = settings.webhookMode();
     }
 
@@ -40,7 +41,7 @@ public final class TelegramChannel implements ChannelModule {
         if (t.webhookUrl().isPresent()) {
             settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
         }
-        return Optional.of(new TelegramChannel(settings, s.clock()));
+        return Optional.of(new TelegramChannel(settings, s.clock(), s.replyPhotos()));
     }
 
     @Override
