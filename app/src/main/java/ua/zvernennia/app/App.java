@@ -45,6 +45,7 @@ import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.MorningDigest;
 import ua.zvernennia.core.executor.StaffChat;
 import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.core.register.Register;
@@ -149,6 +150,18 @@ public final class App implements AutoCloseable {
                 new DeadlineSchedule(
                         new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
                         config.deadlines().checkInterval()));
+
+        config.executorDigestTime()
+                .ifPresent(at -> closeables.add(
+                        0,
+                        new DigestSchedule(
+                                new MorningDigest(
+                                        storage.unitOfWork(),
+                                        new StaffNotices(config.city().zone()),
+                                        config.city().zone(),
+                                        at),
+                                clock,
+                                DigestSchedule.INTERVAL)));
 
         RetentionJob retention = new RetentionJob(
                 storage.personalData(),

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -39,7 +40,8 @@ public record AppConfig(
         Web web,
         Council council,
         OpenMap openMap,
-        Optional<URI> publicBaseUrl) {
+        Optional<URI> publicBaseUrl,
+        Optional<LocalTime> executorDigestTime) {
 
     public enum DemoMode {
         AUTO,
@@ -227,7 +229,8 @@ public record AppConfig(
                 + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
                 + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap
-                + ", publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("none") + "]";
+                + ", publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("none") + ", executorDigestTime="
+                + executorDigestTime.map(LocalTime::toString).orElse("none") + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -292,7 +295,8 @@ public record AppConfig(
                     web(c),
                     council(c),
                     openMap(c),
-                    publicBaseUrl(c.getString("http.public-base-url")));
+                    publicBaseUrl(c.getString("http.public-base-url")),
+                    digestTime(c.getString("executors.digest-time")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
@@ -327,6 +331,19 @@ public record AppConfig(
                             + "' is not a public https address such as https://bot.example.ua (Viber fetches pictures over https only)");
         }
         return Optional.of(uri);
+    }
+
+    /** A time of day, HH:mm; empty when blank. */
+    static Optional<LocalTime> digestTime(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalTime.parse(value.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "executors.digest-time (EXECUTOR_DIGEST_TIME): '" + value + "' is not a time of day such as 08:00");
+        }
     }
 
     private static Council council(Config c) {

@@ -83,6 +83,18 @@ class AppConfigTest {
     }
 
     @Test
+    void theMorningDigestComesAtEightUnlessMovedOrTurnedOff() {
+        assertThat(AppConfig.load(SHIPPED, Map.of()).executorDigestTime()).contains(java.time.LocalTime.of(8, 0));
+        assertThat(AppConfig.load(SHIPPED, Map.of("EXECUTOR_DIGEST_TIME", "07:30"))
+                        .executorDigestTime())
+                .contains(java.time.LocalTime.of(7, 30));
+        assertThat(AppConfig.load(SHIPPED, Map.of("EXECUTOR_DIGEST_TIME", "")).executorDigestTime())
+                .isEmpty();
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("EXECUTOR_DIGEST_TIME", "8 ранку")))
+                .hasMessageContaining("EXECUTOR_DIGEST_TIME");
+    }
+
+    @Test
     void theFloodLimitDefaultsTo20In10SecondsAndCanBeChangedOrTurnedOff() {
         assertThat(AppConfig.load(SHIPPED, Map.of()).flood())
                 .isEqualTo(new FloodSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(2)));
