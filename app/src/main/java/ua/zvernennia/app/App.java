@@ -27,6 +27,7 @@ import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.media.PhotoKeeper;
 import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.media.SafeMediaFetch;
+import ua.zvernennia.app.media.SharedPhotos;
 import ua.zvernennia.app.privacy.RetentionJob;
 import ua.zvernennia.app.publicweb.WebPhotos;
 import ua.zvernennia.app.register.ClassifierFile;
@@ -44,6 +45,7 @@ import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.engine.ConversationEngine;
 import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.MorningDigest;
 import ua.zvernennia.core.executor.StaffChat;
 import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.core.lease.Lease;
@@ -114,8 +116,18 @@ public final class App implements AutoCloseable {
             storage.seedCategoriesIfEmpty(DefaultMenu.read(config.city().categoriesFile()));
         }
 
-        channels = Channels.configured(
-                new Channels.Setting(config, clock, demoInput, demoOutput, storage::lease, storage.shared()));
+        KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
+        // The executors' photos of the work done: uploaded to Telegram, fetched by Viber from their public address.
+        SharedPhotos sharedPhotos = new SharedPhotos(
+                storage.resolutionPhotos(),
+                keptPhotos,
+                config.publicBaseUrl(),
+                config.privacy().maxPhotoBytes());
+        if (config.publicBaseUrl().isEmpty() && config.viber().enabled()) {
+            log.info("PUBLIC_BASE_URL is not set: Viber citizens get resolutions without the executors' photos");
+        }
+        channels = Channels.configured(new Channels.Setting(
+                config, clock, demoInput, demoOutput, sharedPhotos, storage::lease, storage.shared()));
         List<Messenger> messengers =
                 channels.stream().map(ChannelModule::messenger).toList();
 
@@ -147,6 +159,19 @@ public final class App implements AutoCloseable {
                         new DeadlineWatch(storage.unitOfWork(), clock, deadlineSettings()),
                         config.deadlines().checkInterval(),
                         scheduled));
+
+        config.executorDigestTime()
+                .ifPresent(at -> closeables.add(
+                        0,
+                        new DigestSchedule(
+                                new MorningDigest(
+                                        storage.unitOfWork(),
+                                        new StaffNotices(config.city().zone()),
+                                        config.city().zone(),
+                                        at),
+                                clock,
+                                DigestSchedule.INTERVAL,
+                                scheduled)));
 
         RetentionJob retention = new RetentionJob(
                 storage.personalData(),
@@ -198,7 +223,6 @@ public final class App implements AutoCloseable {
         Optional<String> adminToken = config.adminToken().isEmpty() && config.runsDemo()
                 ? Optional.of(TokenIssuer.newSecret())
                 : config.adminToken();
-        KeptPhotos keptPhotos = new KeptPhotos(config.privacy().mediaDir());
         PhotoKeeper keeper = new PhotoKeeper(
                 storage.photos(), photos, keptPhotos, config.privacy().maxPhotoBytes(), clock);
         keeper.start(PHOTO_POLL);
@@ -231,8 +255,8 @@ public final class App implements AutoCloseable {
                         config.city().zone(),
                         config.council().receivedAtMaxDaysBack()));
         seedTopics(register);
-        var endpoints =
-                new Endpoints(config, clock, storage, desk, register, adminToken, keptPhotos, webPhotos, metrics);
+        var endpoints = new Endpoints(
+                config, clock, storage, desk, register, adminToken, keptPhotos, sharedPhotos, webPhotos, metrics);
         web = WebServer.start(
                 config.httpHost(),
                 config.httpPort(),
@@ -244,7 +268,8 @@ public final class App implements AutoCloseable {
                     // these carry nearly every request.
                     channels.forEach(c -> c.routes(routes, bot));
                     endpoints.routes(routes);
-                });
+                },
+                config.privacy().maxPhotoBytes());
         closeables.add(0, web);
         log.info("HTTP server listening on port {}", web.port());
         if (config.runsDemo()) {

@@ -4,9 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -38,7 +40,9 @@ public record AppConfig(
         Web web,
         Council council,
         OpenMap openMap,
-        Duration leaseTtl) {
+        Duration leaseTtl,
+        Optional<URI> publicBaseUrl,
+        Optional<LocalTime> executorDigestTime) {
 
     public enum DemoMode {
         AUTO,
@@ -226,7 +230,9 @@ public record AppConfig(
                 + (adminToken.isPresent() ? "set" : "none")
                 + ", " + deadlines + ", " + flood + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none")
                 + ", httpHost=" + httpHost.orElse("(every interface)") + ", " + privacy + ", " + web + ", " + openMap
-                + ", leaseTtl=" + leaseTtl + "]";
+                + ", leaseTtl=" + leaseTtl
+                + ", publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("none") + ", executorDigestTime="
+                + executorDigestTime.map(LocalTime::toString).orElse("none") + "]";
     }
 
     /** The terminal demo runs when asked to, or by default when no messenger is configured. */
@@ -291,12 +297,55 @@ public record AppConfig(
                     web(c),
                     council(c),
                     openMap(c),
-                    leaseTtl(c));
+                    leaseTtl(c),
+                    publicBaseUrl(c.getString("http.public-base-url")),
+                    digestTime(c.getString("executors.digest-time")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException(
                     "configuration: city.zone (CITY_ZONE) is not a time zone: " + e.getMessage(), e);
+        }
+    }
+
+    /** An https URL without query, fragment or user, its trailing slash dropped; empty when blank. */
+    static Optional<URI> publicBaseUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        while (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null
+                || !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "http.public-base-url (PUBLIC_BASE_URL): '" + value
+                            + "' is not a public https address such as https://bot.example.ua (Viber fetches pictures over https only)");
+        }
+        return Optional.of(uri);
+    }
+
+    /** A time of day, HH:mm; empty when blank. */
+    static Optional<LocalTime> digestTime(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalTime.parse(value.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "executors.digest-time (EXECUTOR_DIGEST_TIME): '" + value + "' is not a time of day such as 08:00");
         }
     }
 

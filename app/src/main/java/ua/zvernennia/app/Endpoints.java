@@ -22,6 +22,7 @@ import ua.zvernennia.app.api.ExecutorController;
 import ua.zvernennia.app.api.MemorySignInLimits;
 import ua.zvernennia.app.api.RegisterController;
 import ua.zvernennia.app.api.ReportController;
+import ua.zvernennia.app.api.ResolutionController;
 import ua.zvernennia.app.api.SharedSignInLimits;
 import ua.zvernennia.app.api.SignInLimits;
 import ua.zvernennia.app.api.StatsController;
@@ -40,6 +41,7 @@ import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
 import ua.zvernennia.app.console.TokenPages;
 import ua.zvernennia.app.media.KeptPhotos;
+import ua.zvernennia.app.media.SharedPhotos;
 import ua.zvernennia.app.open311.GeoReport;
 import ua.zvernennia.app.open311.PartnerKeys;
 import ua.zvernennia.app.open311.WebRegistration;
@@ -53,6 +55,7 @@ import ua.zvernennia.app.web.Failures;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.Resolutions;
 import ua.zvernennia.core.executor.StaffNotices;
 import ua.zvernennia.core.openmap.OpenStatisticsReader;
 import ua.zvernennia.core.register.Register;
@@ -75,6 +78,7 @@ final class Endpoints implements RouteGroup {
      * @param register   the council's register over the storage's ports
      * @param adminToken the first admin's token: {@code ADMIN_TOKEN}, or the demo's for this run
      * @param keptPhotos where the bytes of the photos kept at receipt are
+     * @param sharedPhotos the executors' photos of the work done, and their public address
      * @param webPhotos  where the web form's photos are kept
      */
     Endpoints(
@@ -85,6 +89,7 @@ final class Endpoints implements RouteGroup {
             Register register,
             Optional<String> adminToken,
             KeptPhotos keptPhotos,
+            SharedPhotos sharedPhotos,
             WebPhotos webPhotos,
             Metrics metrics) {
         var zone = config.city().zone();
@@ -124,6 +129,16 @@ final class Endpoints implements RouteGroup {
                         storage.unitOfWork(),
                         new ExecutorDesk(clock, new StaffNotices(zone)),
                         clock),
+                new ResolutionController(
+                        storage.executors(),
+                        storage.appealSearch(),
+                        storage.resolutionPhotos(),
+                        keptPhotos,
+                        storage.unitOfWork(),
+                        new Resolutions(desk, clock),
+                        sharedPhotos,
+                        clock),
+                sharedPhotos,
                 new CategoryController(storage.menuEditor(), clock),
                 new AppealController(
                         storage.appealSearch(),
@@ -132,6 +147,7 @@ final class Endpoints implements RouteGroup {
                         audit,
                         register,
                         storage.executors(),
+                        storage.resolutionPhotos(),
                         clock,
                         zone),
                 new RegisterController(register, importer),

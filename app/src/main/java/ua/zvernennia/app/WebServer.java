@@ -57,13 +57,34 @@ final class WebServer implements AutoCloseable {
             Supplier<Storage.Readiness> storage,
             RequestObserver observer,
             Consumer<RoutesConfig> routes) {
+        return start(host, port, started, storage, observer, routes, MIN_UPLOAD_BYTES);
+    }
+
+    /** The largest file of a multipart request at least: a photo of the web form. */
+    static final long MIN_UPLOAD_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * Like {@link #start(Optional, int, BooleanSupplier, Supplier, RequestObserver, Consumer)};
+     * a file of a multipart request may have {@code maxUploadBytes} (the largest photo kept, at
+     * least {@link #MIN_UPLOAD_BYTES}), a request five of them.
+     */
+    static WebServer start(
+            Optional<String> host,
+            int port,
+            BooleanSupplier started,
+            Supplier<Storage.Readiness> storage,
+            RequestObserver observer,
+            Consumer<RoutesConfig> routes,
+            long maxUploadBytes) {
+        long perFile = Math.max(MIN_UPLOAD_BYTES, maxUploadBytes);
         List<String> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
-            // The public web form's photos: up to 5 of 10 MB each.
-            config.jetty.multipartConfig.maxFileSize(10, io.javalin.config.SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(52, io.javalin.config.SizeUnit.MB);
+            // The public web form's photos and an executor's photos of the work done: up to 5 each.
+            config.jetty.multipartConfig.maxFileSize(perFile, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(
+                    perFile * 5 + 2 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.concurrency.useVirtualThreads = false;
             host.ifPresent(h -> config.jetty.host = h);
             config.jetty.port = port;

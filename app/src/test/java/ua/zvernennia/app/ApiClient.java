@@ -66,6 +66,59 @@ final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A part of a multipart/form-data body: a field (no file name) or a file. */
+    record Part(String name, String fileName, String contentType, byte[] bytes) {
+        static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static Part file(String name, String fileName, String contentType, byte[] bytes) {
+            return new Part(name, fileName, contentType, bytes);
+        }
+    }
+
+    /** Posts the parts as multipart/form-data, as a browser's form or curl -F does. */
+    Response postMultipart(String path, java.util.List<Part> parts) {
+        String boundary = "zv-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (Part p : parts) {
+            StringBuilder head = new StringBuilder("--" + boundary + "\r\n");
+            head.append("Content-Disposition: form-data; name=\"")
+                    .append(p.name())
+                    .append('"');
+            if (p.fileName() != null) {
+                head.append("; filename=\"").append(p.fileName()).append('"');
+            }
+            head.append("\r\n");
+            if (p.contentType() != null) {
+                head.append("Content-Type: ").append(p.contentType()).append("\r\n");
+            }
+            head.append("\r\n");
+            body.writeBytes(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(p.bytes());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(builder(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** An answer's status, headers and bytes (an image). */
+    record Bytes(int status, java.net.http.HttpHeaders headers, byte[] body) {}
+
+    Bytes getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (token != null) {

@@ -67,6 +67,34 @@ class AppConfigTest {
     }
 
     @Test
+    void thePublicBaseUrlIsOffByDefaultAndMustBeHttps() {
+        assertThat(AppConfig.load(SHIPPED, Map.of()).publicBaseUrl()).isEmpty();
+        assertThat(AppConfig.load(SHIPPED, Map.of("PUBLIC_BASE_URL", "https://bot.example.ua/"))
+                        .publicBaseUrl())
+                .contains(java.net.URI.create("https://bot.example.ua"));
+        assertThat(AppConfig.load(SHIPPED, Map.of("PUBLIC_BASE_URL", "https://example.ua/bot"))
+                        .publicBaseUrl())
+                .contains(java.net.URI.create("https://example.ua/bot"));
+        for (String wrong : new String[] {"http://bot.example.ua", "bot.example.ua", "https://bot.example.ua/?x=1"}) {
+            assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("PUBLIC_BASE_URL", wrong)))
+                    .as(wrong)
+                    .hasMessageContaining("PUBLIC_BASE_URL");
+        }
+    }
+
+    @Test
+    void theMorningDigestComesAtEightUnlessMovedOrTurnedOff() {
+        assertThat(AppConfig.load(SHIPPED, Map.of()).executorDigestTime()).contains(java.time.LocalTime.of(8, 0));
+        assertThat(AppConfig.load(SHIPPED, Map.of("EXECUTOR_DIGEST_TIME", "07:30"))
+                        .executorDigestTime())
+                .contains(java.time.LocalTime.of(7, 30));
+        assertThat(AppConfig.load(SHIPPED, Map.of("EXECUTOR_DIGEST_TIME", "")).executorDigestTime())
+                .isEmpty();
+        assertThatThrownBy(() -> AppConfig.load(SHIPPED, Map.of("EXECUTOR_DIGEST_TIME", "8 ранку")))
+                .hasMessageContaining("EXECUTOR_DIGEST_TIME");
+    }
+
+    @Test
     void theFloodLimitDefaultsTo20In10SecondsAndCanBeChangedOrTurnedOff() {
         assertThat(AppConfig.load(SHIPPED, Map.of()).flood())
                 .isEqualTo(new FloodSettings(20, Duration.ofSeconds(10), Duration.ofSeconds(2)));

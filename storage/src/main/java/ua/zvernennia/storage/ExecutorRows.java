@@ -3,6 +3,7 @@ package ua.zvernennia.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,27 +211,68 @@ public final class ExecutorRows implements Assignments {
     }
 
     @Override
-    public List<OpenAppeals> openAppeals(Instant now) {
-        var out = new ArrayList<OpenAppeals>();
-        for (Executor e : list()) {
-            if (!e.active() || e.staffChat() == null) {
-                continue;
-            }
-            int open = handle.createQuery(
-                            "SELECT COUNT(*) FROM appeal WHERE executor_id = :id AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO')")
-                    .bind("id", e.id())
-                    .mapTo(Integer.class)
-                    .one();
-            List<AppealNumber> overdue = handle.createQuery(
-                            "SELECT num FROM appeal WHERE executor_id = :id "
-                                    + "AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO') AND deadline_at < :now ORDER BY deadline_at")
-                    .bind("id", e.id())
-                    .bind("now", now.toEpochMilli())
-                    .map((rs, ctx) -> AppealNumber.parse(rs.getString(1)).orElseThrow())
-                    .list();
-            out.add(new OpenAppeals(e, open, overdue));
-        }
-        return out;
+    public List<Executor> digestDue(LocalDate day) {
+        return handle.createQuery("SELECT * FROM executor e WHERE e.active = :yes AND e.staff_chat IS NOT NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM executor_digest d WHERE d.executor_id = e.id AND d.digest_day = :day) "
+                        + "ORDER BY e.id")
+                .bind("yes", true)
+                .bind("day", (int) day.toEpochDay())
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    @Override
+    public boolean digestRecorded(long executorId, LocalDate day) {
+        return handle.createQuery("SELECT COUNT(*) FROM executor_digest WHERE executor_id = :id AND digest_day = :day")
+                        .bind("id", executorId)
+                        .bind("day", (int) day.toEpochDay())
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+    }
+
+    @Override
+    public void recordDigest(long executorId, LocalDate day, Instant now) {
+        handle.createUpdate("INSERT INTO executor_digest (executor_id, digest_day, sent_at) VALUES (:id, :day, :now)")
+                .bind("id", executorId)
+                .bind("day", (int) day.toEpochDay())
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    private static final String OPEN = "executor_id = :id AND status IN ('REGISTERED', 'IN_PROGRESS', 'NEEDS_INFO')";
+
+    @Override
+    public OpenAppeals openAppeals(long executorId, Instant now, int limit) {
+        int open = handle.createQuery("SELECT COUNT(*) FROM appeal WHERE " + OPEN)
+                .bind("id", executorId)
+                .mapTo(Integer.class)
+                .one();
+        int overdue = handle.createQuery("SELECT COUNT(*) FROM appeal WHERE " + OPEN + " AND deadline_at < :now")
+                .bind("id", executorId)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Integer.class)
+                .one();
+        return new OpenAppeals(
+                open,
+                overdue,
+                open(executorId, "deadline_at < :now", now, limit),
+                open(executorId, "deadline_at >= :now", now, limit));
+    }
+
+    private List<OpenAppeal> open(long executorId, String when, Instant now, int limit) {
+        return handle.createQuery("SELECT num, category_name, issue_type_name, deadline_at FROM appeal WHERE " + OPEN
+                        + " AND " + when + " ORDER BY deadline_at, num LIMIT :limit")
+                .bind("id", executorId)
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new OpenAppeal(
+                        AppealNumber.parse(rs.getString("num")).orElseThrow(),
+                        rs.getString("issue_type_name") == null
+                                ? rs.getString("category_name")
+                                : rs.getString("category_name") + " / " + rs.getString("issue_type_name"),
+                        Instant.ofEpochMilli(rs.getLong("deadline_at"))))
+                .list();
     }
 
     /** See {@link ua.zvernennia.core.executor.ExecutorStore#efficiency}. */

@@ -36,6 +36,7 @@ public final class JdbiStores implements Stores {
     private final RegisterRows register;
     private final GeocodeRows geocodes;
     private final ChatLocks locks;
+    private final ResolutionPhotoRows resolutionPhotos;
 
     /**
      * Stores that read and write the database only (readers beside the writer); {@code instance}
@@ -93,6 +94,7 @@ public final class JdbiStores implements Stores {
         this.accessLog = new AccessLogRows(handle);
         this.register = new RegisterRows(handle);
         this.geocodes = new GeocodeRows(handle, appeals.aggregates());
+        this.resolutionPhotos = new ResolutionPhotoRows(handle);
     }
 
     /** The register: channels, classification, questions, the topic mapping, report narratives and counts. */
@@ -109,6 +111,12 @@ public final class JdbiStores implements Stores {
     @Override
     public Assignments assignments() {
         return executors;
+    }
+
+    /** The photos of the work done, kept with the appeals they resolved. */
+    @Override
+    public ResolutionPhotoRows resolutionPhotos() {
+        return resolutionPhotos;
     }
 
     /** The geocoder's queue and cache, and operators' corrections of the map's points. */

@@ -21,6 +21,7 @@ import ua.zvernennia.core.desk.ApiTokenStore;
 import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.engine.StorageUnavailableException;
 import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.executor.ResolutionPhotoStore;
 import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.core.lease.LeaseKeeper;
 import ua.zvernennia.core.media.PhotoStore;
@@ -67,6 +68,7 @@ public final class Storage implements AutoCloseable {
     private final MenuEditor menuEditor = new JdbiMenuEditor(this);
     private final Open311Store open311 = new JdbiOpen311Store(this);
     private final PhotoStore photos = new JdbiPhotoStore(this);
+    private final ResolutionPhotoStore resolutionPhotos = new JdbiResolutionPhotoStore(this);
     private final PersonalDataStore personalData = new JdbiPersonalDataStore(this);
     private final RegisterStore register = new JdbiRegisterStore(this);
     private final GeocodeQueue geocodes = new JdbiGeocodeQueue(this);
@@ -398,6 +400,11 @@ public final class Storage implements AutoCloseable {
     /** Photos queued at receipt and their kept bytes. */
     public PhotoStore photos() {
         return photos;
+    }
+
+    /** The photos of the work done kept with the appeals they resolved. */
+    public ResolutionPhotoStore resolutionPhotos() {
+        return resolutionPhotos;
     }
 
     /** Erasure by phone and the retention job's batches. */

@@ -13,6 +13,7 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.chat.ReplyPhotos;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.lease.Lease;
 
@@ -40,6 +41,11 @@ public final class TelegramAdapter implements AutoCloseable {
     private TelegramWebhook webhook;
 
     public TelegramAdapter(TelegramSettings settings, Clock clock) {
+        this(settings, clock, ReplyPhotos.NONE);
+    }
+
+    /** @param photos where the photos the app keeps itself are found, to be uploaded with replies */
+    public TelegramAdapter(TelegramSettings settings, Clock clock, ReplyPhotos photos) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -60,7 +66,8 @@ public final class TelegramAdapter implements AutoCloseable {
         this.api = new BotApiHttp(http, settings, json);
         var limiter = new SendRateLimiter(
                 settings.globalPerSecond(), settings.perChatPerSecond(), settings.perChatBurst(), System::nanoTime);
-        this.messenger = new TelegramMessenger(client, limiter, settings.maxInlineWait(), TimeUnit.NANOSECONDS::sleep);
+        this.messenger = new TelegramMessenger(
+                client, limiter, settings.maxInlineWait(), TimeUnit.NANOSECONDS::sleep, Objects.requireNonNull(photos));
         this.files = new TelegramFiles(client, api);
     }
 

@@ -1,9 +1,12 @@
 package ua.zvernennia.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,7 @@ import ua.zvernennia.core.chat.Delivery;
 import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.ReplyPhotos;
 import ua.zvernennia.core.chat.TextSplitter;
 
 /**
@@ -61,12 +65,24 @@ public final class TelegramMessenger implements Messenger {
     private final SendRateLimiter limiter;
     private final long maxInlineWaitNanos;
     private final Sleeper sleeper;
+    private final ReplyPhotos photos;
 
     TelegramMessenger(TelegramClient client, SendRateLimiter limiter, Duration maxInlineWait, Sleeper sleeper) {
+        this(client, limiter, maxInlineWait, sleeper, ReplyPhotos.NONE);
+    }
+
+    /** @param photos where the photos the app keeps itself are found, to be uploaded */
+    TelegramMessenger(
+            TelegramClient client,
+            SendRateLimiter limiter,
+            Duration maxInlineWait,
+            Sleeper sleeper,
+            ReplyPhotos photos) {
         this.client = client;
         this.limiter = limiter;
         this.maxInlineWaitNanos = maxInlineWait.toNanos();
         this.sleeper = sleeper;
+        this.photos = photos;
     }
 
     @Override
@@ -81,8 +97,27 @@ public final class TelegramMessenger implements Messenger {
         }
         try {
             List<String> parts = TextSplitter.split(reply.text(), TextParts.MESSAGE);
-            if (reply.photo() != null && reply.photo().channel() == Channel.TELEGRAM) {
-                return sendPhoto(chat, reply.photo().fileId(), parts, reply.keyboard());
+            Reply.Photo photo = reply.photo();
+            if (photo != null && photo.channel() == Channel.TELEGRAM) {
+                return sendPhoto(chat, () -> new InputFile(photo.fileId()), parts, reply.keyboard());
+            }
+            if (photo != null && photo.kept() != null) {
+                Optional<ReplyPhotos.Upload> upload;
+                try {
+                    upload = photos.upload(photo.kept());
+                } catch (UncheckedIOException e) {
+                    return Delivery.retry(PASSING_FAILURE_RETRY, "the photo cannot be read now");
+                }
+                if (upload.isPresent()) {
+                    ReplyPhotos.Upload u = upload.get();
+                    // A fresh stream for each try: a call sat out after a 429 uploads again.
+                    return sendPhoto(
+                            chat,
+                            () -> new InputFile(new ByteArrayInputStream(u.bytes()), u.fileName()),
+                            parts,
+                            reply.keyboard());
+                }
+                // No longer kept: the text still goes.
             }
             if (reply.replaceRef() != null && parts.size() == 1 && reply.keyboard() instanceof Keyboard.Menu menu) {
                 Delivery edited = edit(chat, reply.replaceRef(), parts.get(0), Markups.inline(menu));
@@ -125,19 +160,27 @@ public final class TelegramMessenger implements Messenger {
     }
 
     /**
-     * The photo by its file_id (the bot's own, so Telegram sends it again without an upload),
-     * with the text as its caption when it fits one; otherwise the text follows it.
+     * The photo, by its file_id (the bot's own, so Telegram sends it again without an upload) or
+     * uploaded, with the text as its caption when it fits one; otherwise the text follows it. A
+     * photo Telegram refuses (400) does not take the text with it: that goes alone.
      */
-    private Delivery sendPhoto(ChatKey chat, String fileId, List<String> parts, Keyboard keyboard)
+    private Delivery sendPhoto(
+            ChatKey chat, java.util.function.Supplier<InputFile> file, List<String> parts, Keyboard keyboard)
             throws InterruptedException {
         boolean captioned = parts.size() == 1 && parts.get(0).length() <= CAPTION;
-        SendPhoto photo = SendPhoto.builder()
-                .chatId(chat.id())
-                .photo(new InputFile(fileId))
-                .caption(captioned ? parts.get(0) : null)
-                .replyMarkup(captioned ? Markups.of(keyboard) : null)
-                .build();
-        Attempt<Message> attempt = call(chat, "sendPhoto", () -> client.executeAsync(photo));
+        Attempt<Message> attempt = call(
+                chat,
+                "sendPhoto",
+                () -> client.executeAsync(SendPhoto.builder()
+                        .chatId(chat.id())
+                        .photo(file.get())
+                        .caption(captioned ? parts.get(0) : null)
+                        .replyMarkup(captioned ? Markups.of(keyboard) : null)
+                        .build()));
+        if (attempt.failure() != null && attempt.badRequest()) {
+            log.warn("Telegram refused a photo to {} ({}); its text goes alone", chat, attempt.failure());
+            return sendParts(chat, parts, keyboard);
+        }
         if (attempt.failure() != null) {
             return attempt.failure();
         }

@@ -18,6 +18,7 @@ import ua.zvernennia.core.chat.Delivery;
 import ua.zvernennia.core.chat.Keyboard;
 import ua.zvernennia.core.chat.Messenger;
 import ua.zvernennia.core.chat.Reply;
+import ua.zvernennia.core.chat.ReplyPhotos;
 import ua.zvernennia.core.chat.TextSplitter;
 
 /**
@@ -29,6 +30,10 @@ import ua.zvernennia.core.chat.TextSplitter;
  * current menu away. A reply that keeps the keyboard therefore repeats the one last sent to that
  * chat, remembered in memory for recent chats; after a restart such a reply goes without a
  * keyboard and the citizen can type (the core accepts a button's label as its press).
+ *
+ * <p>A photo the app keeps itself goes as a {@code picture} message that Viber fetches from the
+ * photo's public https address, with the text under it when it fits there and after it when it
+ * does not; a photo without such an address leaves the text alone.
  *
  * <p>Thread-safe.
  */
@@ -44,8 +49,12 @@ public final class ViberMessenger implements Messenger {
     private static final int REMEMBERED_CHATS = 10_000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** The longest text Viber shows under a picture; a longer one follows the picture as a message of its own. */
+    static final int PICTURE_TEXT = 120;
+
     private final ViberApi api;
     private final ViberSettings settings;
+    private final ReplyPhotos photos;
     private final Map<ChatKey, ViberKeyboards.Rendered> lastKeyboards =
             Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -55,8 +64,17 @@ public final class ViberMessenger implements Messenger {
             });
 
     public ViberMessenger(ViberApi api, ViberSettings settings) {
+        this(api, settings, ReplyPhotos.NONE);
+    }
+
+    /**
+     * @param photos where the photos the app keeps itself are found: Viber shows one as a picture
+     *               it fetches from the photo's public address; without one the text goes alone
+     */
+    public ViberMessenger(ViberApi api, ViberSettings settings, ReplyPhotos photos) {
         this.api = api;
         this.settings = settings;
+        this.photos = photos;
     }
 
     @Override
@@ -67,6 +85,19 @@ public final class ViberMessenger implements Messenger {
     @Override
     public Delivery send(ChatKey chat, Reply reply) {
         List<ObjectNode> parts = render(chat, reply.text(), reply.keyboard());
+        Optional<String> picture = reply.photo() == null || reply.photo().kept() == null
+                ? Optional.empty()
+                : photos.link(reply.photo().kept());
+        if (picture.isPresent()) {
+            if (parts.size() == 1 && reply.text().length() <= PICTURE_TEXT) {
+                // The text fits under the picture: one message, with the keyboard.
+                parts.get(0).put("type", "picture").put("media", picture.get());
+            } else {
+                ObjectNode alone = message(1);
+                alone.put("type", "picture").put("text", "").put("media", picture.get());
+                parts.add(0, alone);
+            }
+        }
         Delivery outcome = null;
         for (ObjectNode part : parts) {
             part.put("receiver", chat.id());
@@ -103,15 +134,8 @@ public final class ViberMessenger implements Messenger {
         var parts = new ArrayList<ObjectNode>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             boolean last = i == texts.size() - 1;
-            ObjectNode message = JSON.objectNode();
-            message.put(
-                    "min_api_version",
+            ObjectNode message = message(
                     last ? rendered.map(ViberKeyboards.Rendered::minApiVersion).orElse(1) : 1);
-            ObjectNode sender = message.putObject("sender");
-            sender.put("name", settings.senderName());
-            if (settings.senderAvatar() != null) {
-                sender.put("avatar", settings.senderAvatar());
-            }
             message.put("type", "text");
             message.put("text", texts.get(i));
             if (last && rendered.isPresent()) {
@@ -120,6 +144,18 @@ public final class ViberMessenger implements Messenger {
             parts.add(message);
         }
         return parts;
+    }
+
+    /** A message with the sender and the API version, its type and content to be added. */
+    private ObjectNode message(int minApiVersion) {
+        ObjectNode message = JSON.objectNode();
+        message.put("min_api_version", minApiVersion);
+        ObjectNode sender = message.putObject("sender");
+        sender.put("name", settings.senderName());
+        if (settings.senderAvatar() != null) {
+            sender.put("avatar", settings.senderAvatar());
+        }
+        return message;
     }
 
     private Optional<ViberKeyboards.Rendered> keyboardFor(ChatKey chat, Keyboard keyboard) {

@@ -31,6 +31,7 @@ import ua.zvernennia.core.desk.OperatorDesk;
 import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.executor.ExecutorDesk;
 import ua.zvernennia.core.executor.ExecutorStore;
+import ua.zvernennia.core.executor.ResolutionPhotoStore;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Classification;
 import ua.zvernennia.core.register.IntakeChannel;
@@ -110,6 +111,7 @@ public final class AppealController implements RouteGroup {
     private final AppealPhotos photos;
     private final AccessLog audit;
     private final ExecutorStore executors;
+    private final ResolutionPhotoStore resolutionPhotos;
     private final Register register;
     private final Clock clock;
     private final ZoneId zone;
@@ -118,6 +120,7 @@ public final class AppealController implements RouteGroup {
      * @param catalog  the active menu, for appeals registered by operators
      * @param audit    where reads of personal data are recorded
      * @param register the council's register: channels, receipt, classification and outcomes
+     * @param resolutionPhotos the photos of the work done that resolved appeals
      * @param zone     the city's time zone: dates in filters are its days
      */
     public AppealController(
@@ -127,9 +130,11 @@ public final class AppealController implements RouteGroup {
             AccessLog audit,
             Register register,
             ExecutorStore executors,
+            ResolutionPhotoStore resolutionPhotos,
             Clock clock,
             ZoneId zone) {
         this.executors = executors;
+        this.resolutionPhotos = resolutionPhotos;
         this.search = search;
         this.catalog = catalog;
         this.photos = photos;
@@ -221,6 +226,7 @@ public final class AppealController implements RouteGroup {
         }
         Map<String, Object> out = citizenShown ? item(found) : withoutCitizen(item(found));
         out.put("executorId", executors.executorOf(number).orElse(null));
+        out.put("resolutionPhotos", ResolutionController.urls(number, resolutionPhotos.count(number)));
         out.putAll(RegisterController.fields(register, number));
         out.put("history", history.stream().map(AppealController::historyEntry).toList());
         ctx.json(out);

@@ -10,6 +10,7 @@ import ua.zvernennia.app.AppConfig;
 import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.chat.ReplyPhotos;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.core.lease.Lease;
 import ua.zvernennia.telegram.TelegramAdapter;
@@ -26,8 +27,9 @@ public final class TelegramChannel implements ChannelModule {
     private final Lease poller;
     private final boolean severalInstances;
 
-    TelegramChannel(TelegramSettings settings, Clock clock, Lease poller, boolean severalInstances) {
-        this.adapter = new TelegramAdapter(settings, clock);
+    TelegramChannel(
+            TelegramSettings settings, Clock clock, ReplyPhotos photos, Lease poller, boolean severalInstances) {
+        this.adapter = new TelegramAdapter(settings, clock, photos);
         this.webhook = settings.webhookMode();
         this.poller = poller;
         this.severalInstances = severalInstances;
@@ -46,7 +48,11 @@ public final class TelegramChannel implements ChannelModule {
             settings = settings.withWebhookUrl(URI.create(t.webhookUrl().get()));
         }
         return Optional.of(new TelegramChannel(
-                settings, s.clock(), s.leases().apply(TelegramAdapter.POLLER_LEASE), s.severalInstances()));
+                settings,
+                s.clock(),
+                s.replyPhotos(),
+                s.leases().apply(TelegramAdapter.POLLER_LEASE),
+                s.severalInstances()));
     }
 
     @Override

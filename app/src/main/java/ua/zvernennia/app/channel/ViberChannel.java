@@ -9,6 +9,7 @@ import ua.zvernennia.app.media.PhotoSource;
 import ua.zvernennia.app.media.SafeMediaFetch;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.Messenger;
+import ua.zvernennia.core.chat.ReplyPhotos;
 import ua.zvernennia.core.engine.Bot;
 import ua.zvernennia.viber.ViberApi;
 import ua.zvernennia.viber.ViberCallbacks;
@@ -20,7 +21,9 @@ import ua.zvernennia.viber.ViberWebhook;
 /**
  * Viber: its callbacks at {@code POST /viber/webhook} (signature checked before anything is
  * read), {@code set_webhook} at start when {@code VIBER_WEBHOOK_URL} is set, and the photos
- * citizens send fetched from their media links, only from the allow-listed hosts.
+ * citizens send fetched from their media links, only from the allow-listed hosts. The photos the
+ * app sends with resolutions go as pictures Viber fetches from their public address, given
+ * {@code PUBLIC_BASE_URL}.
  */
 public final class ViberChannel implements ChannelModule {
     public static final String PATH = "/viber/webhook";
@@ -32,10 +35,10 @@ public final class ViberChannel implements ChannelModule {
     private final PhotoSource media;
     private final Clock clock;
 
-    ViberChannel(ViberSettings settings, PhotoSource media, Clock clock) {
+    ViberChannel(ViberSettings settings, PhotoSource media, Clock clock, ReplyPhotos photos) {
         this.settings = settings;
         this.api = new ViberApi(settings);
-        this.messenger = new ViberMessenger(api, settings);
+        this.messenger = new ViberMessenger(api, settings, photos);
         this.media = media;
         this.clock = clock;
     }
@@ -55,7 +58,7 @@ public final class ViberChannel implements ChannelModule {
                 null);
         AppConfig.Privacy p = s.config().privacy();
         var media = new SafeMediaFetch(SafeMediaFetch.Policy.publicHttps(p.viberMediaHosts()), p.maxPhotoBytes());
-        return Optional.of(new ViberChannel(settings, media, s.clock()));
+        return Optional.of(new ViberChannel(settings, media, s.clock(), s.replyPhotos()));
     }
 
     @Override

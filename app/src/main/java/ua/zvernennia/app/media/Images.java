@@ -61,10 +61,19 @@ public final class Images {
 
     /**
      * A JPEG at most {@link #THUMBNAIL} pixels on its longer side, or null when the JDK cannot
-     * read the picture (WebP) or it is too large to decode safely. Decodes with subsampling, so
-     * a large photo is never held in memory at full size.
+     * read the picture (WebP) or it is too large to decode safely.
      */
     public static byte[] thumbnail(byte[] bytes) {
+        return scaled(bytes, THUMBNAIL);
+    }
+
+    /**
+     * The picture as a new JPEG at most {@code maxSide} pixels on its longer side (smaller ones
+     * keep their size), without anything of the original but its pixels (no metadata); null when
+     * the JDK cannot read the picture (WebP) or it is too large to decode safely. Decodes with
+     * subsampling, so a large photo is never held in memory at full size.
+     */
+    public static byte[] scaled(byte[] bytes, int maxSide) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -78,11 +87,11 @@ public final class Images {
                 if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
                     return null;
                 }
-                int step = Math.max(1, Math.max(w, h) / (THUMBNAIL * 2));
+                int step = Math.max(1, Math.max(w, h) / (maxSide * 2));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage read = reader.read(0, param);
-                double scale = Math.min(1.0, (double) THUMBNAIL / Math.max(read.getWidth(), read.getHeight()));
+                double scale = Math.min(1.0, (double) maxSide / Math.max(read.getWidth(), read.getHeight()));
                 int tw = Math.max(1, (int) Math.round(read.getWidth() * scale));
                 int th = Math.max(1, (int) Math.round(read.getHeight() * scale));
                 BufferedImage thumb = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);

@@ -49,10 +49,15 @@ public final class KeptPhotos {
 
     /** The kept photo's bytes. */
     public byte[] read(PhotoStore.Kept kept) throws IOException {
-        if (kept.storedPath() == null) {
-            return kept.bytes();
+        return read(kept.bytes(), kept.storedPath());
+    }
+
+    /** Bytes placed by {@link #place}: those given, or else the named file's. */
+    public byte[] read(byte[] bytes, String fileName) throws IOException {
+        if (fileName == null) {
+            return bytes;
         }
-        return Files.readAllBytes(file(kept.storedPath()));
+        return Files.readAllBytes(file(fileName));
     }
 
     /** Deletes the files of erased photos (after the erasure is committed). */

@@ -93,15 +93,12 @@ public final class PhotoKeeper implements AutoCloseable {
             later(p, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return;
         }
-        if (bytes.length > maxBytes) {
-            giveUp(p, "the photo is over " + maxBytes + " bytes");
+        String problem = problem(bytes, maxBytes);
+        if (problem != null) {
+            giveUp(p, problem);
             return;
         }
         String type = Images.type(bytes);
-        if (type == null) {
-            giveUp(p, "not a JPEG, PNG, GIF or WebP picture");
-            return;
-        }
         byte[] thumbnail = Images.thumbnail(bytes);
         KeptPhotos.Placed placed;
         try {
@@ -111,6 +108,20 @@ public final class PhotoKeeper implements AutoCloseable {
             return;
         }
         store.kept(p.id(), type, bytes.length, placed.bytes(), placed.fileName(), thumbnail, clock.instant());
+    }
+
+    /**
+     * Why a photo is not kept, or null when it is: larger than {@code maxBytes}, or not a JPEG,
+     * PNG, GIF or WebP picture by its content. Every photo the app keeps passes this check.
+     */
+    public static String problem(byte[] bytes, long maxBytes) {
+        if (bytes.length > maxBytes) {
+            return "the photo is over " + maxBytes + " bytes";
+        }
+        if (Images.type(bytes) == null) {
+            return "not a JPEG, PNG, GIF or WebP picture";
+        }
+        return null;
     }
 
     private void later(PhotoStore.Pending p, String why) {

@@ -15,16 +15,41 @@ public record Reply(String text, Keyboard keyboard, String replaceRef, Photo pho
     public static final int MAX_TEXT = 8000;
 
     /**
-     * A photo a messenger already holds: {@code fileId} is its file reference in {@code channel}
-     * (a Telegram file_id can be sent again by the same bot to any chat).
+     * A photo to show with the text: one a messenger already holds, or one the app keeps itself.
+     *
+     * @param channel the messenger that holds the photo; null for a kept one
+     * @param fileId  its file reference in {@code channel} (a Telegram file_id can be sent again by
+     *                the same bot to any chat); null for a kept one
+     * @param kept    the token of a photo the app keeps (an executor's photo of the work done,
+     *                uploaded through the API), which the messenger finds through
+     *                {@link ReplyPhotos}; null for a messenger's own
      */
-    public record Photo(Channel channel, String fileId) {
+    public record Photo(Channel channel, String fileId, String kept) {
         public Photo {
-            Objects.requireNonNull(channel, "channel");
-            Objects.requireNonNull(fileId, "fileId");
-            if (fileId.isBlank() || fileId.length() > 256) {
-                throw new IllegalArgumentException("fileId must be 1..256 characters");
+            if (kept != null) {
+                if (channel != null || fileId != null) {
+                    throw new IllegalArgumentException("a kept photo is not a messenger's file");
+                }
+                if (kept.isBlank() || kept.length() > 256) {
+                    throw new IllegalArgumentException("a kept photo's token must be 1..256 characters");
+                }
+            } else {
+                Objects.requireNonNull(channel, "channel");
+                Objects.requireNonNull(fileId, "fileId");
+                if (fileId.isBlank() || fileId.length() > 256) {
+                    throw new IllegalArgumentException("fileId must be 1..256 characters");
+                }
             }
+        }
+
+        /** A photo the messenger {@code channel} holds as {@code fileId}. */
+        public Photo(Channel channel, String fileId) {
+            this(channel, fileId, null);
+        }
+
+        /** A photo the app keeps itself, by its token. */
+        public static Photo keptAs(String token) {
+            return new Photo(null, null, Objects.requireNonNull(token, "token"));
         }
     }
 

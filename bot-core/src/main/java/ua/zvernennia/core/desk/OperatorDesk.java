@@ -2,6 +2,7 @@ package ua.zvernennia.core.desk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
@@ -14,6 +15,7 @@ import ua.zvernennia.core.citizen.Citizen;
 import ua.zvernennia.core.conversation.ConversationSettings;
 import ua.zvernennia.core.conversation.ConversationState;
 import ua.zvernennia.core.conversation.StatusPush;
+import ua.zvernennia.core.conversation.Texts;
 import ua.zvernennia.core.conversation.TurnOutcome;
 import ua.zvernennia.core.deadline.AppealDeadlines;
 import ua.zvernennia.core.delivery.OutboxMessage;
@@ -37,6 +39,8 @@ public final class OperatorDesk {
      */
     public record StatusChanged(AppealNumber number, AppealStatus from, AppealStatus to, long eventId, Long outboxId) {}
 
+    private static final String UNREACHABLE = "unreachable: the citizen blocked the bot or left the messenger";
+
     private final Clock clock;
     private final ConversationSettings settings;
 
@@ -55,16 +59,22 @@ public final class OperatorDesk {
      */
     public StatusChanged changeStatus(
             Stores stores, AppealNumber number, AppealStatus to, String comment, String actor) {
-        return changeStatus(stores, number, to, comment, actor, null);
+        return changeStatus(stores, number, to, comment, actor, List.of());
     }
 
     /**
      * Like {@link #changeStatus(Stores, AppealNumber, AppealStatus, String, String)}, and the push
-     * to the citizen shows the photo (the executor's photo of the work done) where the citizen's
-     * messenger can.
+     * to the citizen shows the photos (the executor's photos of the work done) where the citizen's
+     * messenger can: each but the last in a message of its own, numbered, then the push with the
+     * last one, so that what the push asks comes last.
      */
     public StatusChanged changeStatus(
-            Stores stores, AppealNumber number, AppealStatus to, String comment, String actor, Reply.Photo photo) {
+            Stores stores,
+            AppealNumber number,
+            AppealStatus to,
+            String comment,
+            String actor,
+            List<Reply.Photo> photos) {
         String note = comment(comment);
         if (to.needsComment() && note == null) {
             throw Refusal.invalid(
@@ -80,13 +90,14 @@ public final class OperatorDesk {
             throw Refusal.conflict("cannot move " + number + " from " + from + " to " + to + ": " + why.get());
         }
         Instant now = clock.instant();
-        Long outboxId = push(stores, appeal, to, note, photo, now);
+        Long outboxId = push(stores, appeal, to, note, List.copyOf(photos), now);
         long eventId = stores.appeals().changeStatus(number, from, to, actor, note, outboxId, now);
         return new StatusChanged(number, from, to, eventId, outboxId);
     }
 
     /** The push to the citizen in the outbox (given up at once for a citizen known to be unreachable), or null. */
-    private Long push(Stores stores, Appeal appeal, AppealStatus to, String note, Reply.Photo photo, Instant now) {
+    private Long push(
+            Stores stores, Appeal appeal, AppealStatus to, String note, List<Reply.Photo> photos, Instant now) {
         ChatKey chat = appeal.chat();
         if (chat == null || !appeal.channel().isMessenger()) {
             return null;
@@ -98,10 +109,21 @@ public final class OperatorDesk {
                 .orElseGet(() -> ConversationState.fresh().withLanguage(language));
         TurnOutcome push = StatusPush.of(before, appeal.number(), to, note);
         Reply reply = push.replies().get(0);
-        OutboxMessage message = stores.outbox().enqueue(chat, photo == null ? reply : reply.withPhoto(photo), now, now);
-        if (citizen.isPresent() && !citizen.get().reachable()) {
+        boolean unreachable = citizen.isPresent() && !citizen.get().reachable();
+        Texts texts = Texts.of(before.language());
+        for (int i = 0; i < photos.size() - 1; i++) {
+            Reply photo = Reply.text(texts.get("push.photo", appeal.number().toString(), i + 1, photos.size()))
+                    .withPhoto(photos.get(i));
+            OutboxMessage m = stores.outbox().enqueue(chat, photo, now, now);
+            if (unreachable) {
+                stores.outbox().giveUp(m.id(), UNREACHABLE, now);
+            }
+        }
+        OutboxMessage message = stores.outbox()
+                .enqueue(chat, photos.isEmpty() ? reply : reply.withPhoto(photos.get(photos.size() - 1)), now, now);
+        if (unreachable) {
             // Sending would only fail again; the operator sees at once that it was not delivered.
-            stores.outbox().giveUp(message.id(), "unreachable: the citizen blocked the bot or left the messenger", now);
+            stores.outbox().giveUp(message.id(), UNREACHABLE, now);
         } else if (!push.state().equals(before)) {
             stores.conversations().save(chat, push.state());
         }

@@ -23,6 +23,11 @@ public interface Stores extends ConversationPorts {
     default ua.zvernennia.core.executor.Assignments assignments() {
         throw new UnsupportedOperationException("these stores keep no executors");
     }
+    /** The photos of the work done kept with the appeals they resolved; stores without executors have none. */
+    default ua.zvernennia.core.executor.ResolutionPhotoRecords resolutionPhotos() {
+        throw new UnsupportedOperationException("these stores keep no resolution photos");
+    }
+
     /** The council's register: channel codes, classifications, channels, the topic mapping, narratives. */
     RegisterRecords register();
 }

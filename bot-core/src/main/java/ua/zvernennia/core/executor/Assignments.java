@@ -32,9 +32,29 @@ public interface Assignments {
     /** Forgets what the staff member was asked for. */
     void forgetAwaited(String telegramChatId, String telegramUserId);
 
-    /** Open appeals of each executor with a staff chat, for the morning digest. */
-    List<OpenAppeals> openAppeals(java.time.Instant now);
+    /** Active executors with a staff chat whose morning digest of {@code day} (the city's) is not recorded yet. */
+    List<Executor> digestDue(java.time.LocalDate day);
 
-    /** An executor's open appeals at a moment: how many, and which are overdue. */
-    record OpenAppeals(Executor executor, int open, List<AppealNumber> overdue) {}
+    /** Whether the executor's digest of the day is recorded. */
+    boolean digestRecorded(long executorId, java.time.LocalDate day);
+
+    /** Records that the executor's digest of the day went out (or had nothing to tell). */
+    void recordDigest(long executorId, java.time.LocalDate day, java.time.Instant now);
+
+    /**
+     * The executor's open appeals (not RESOLVED, REJECTED or WITHDRAWN) at {@code now}: how many,
+     * how many of them past their deadline, and the first {@code limit} of each kind by deadline.
+     */
+    OpenAppeals openAppeals(long executorId, java.time.Instant now, int limit);
+
+    /** An open appeal as the digest names it: nothing personal. */
+    record OpenAppeal(AppealNumber number, String direction, java.time.Instant deadline) {}
+
+    /** An executor's open appeals at a moment (see {@link #openAppeals}). */
+    record OpenAppeals(int open, int overdue, List<OpenAppeal> overdueFirst, List<OpenAppeal> others) {
+        public OpenAppeals {
+            overdueFirst = List.copyOf(overdueFirst);
+            others = List.copyOf(others);
+        }
+    }
 }

@@ -139,7 +139,7 @@ public final class StaffChat {
                     AppealStatus.RESOLVED,
                     m.text().strip(),
                     actor,
-                    new Reply.Photo(chat.channel(), m.photoFileId()));
+                    List.of(new Reply.Photo(chat.channel(), m.photoFileId())));
         } catch (Refusal r) {
             return Outcome.say(StaffNotices.text("staff.cannot", n));
         }

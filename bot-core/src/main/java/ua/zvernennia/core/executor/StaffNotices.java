@@ -1,6 +1,7 @@
 package ua.zvernennia.core.executor;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,7 +16,7 @@ import ua.zvernennia.core.engine.Stores;
 
 /**
  * The messages an executor's field staff get in their Telegram chat: each new or reassigned
- * appeal with the buttons to act on it. They go through the outbox, in the transaction of the
+ * appeal with the buttons to act on it, and the morning digest of its open appeals. They go through the outbox, in the transaction of the
  * change, and so within Telegram's limits like every other message. Stateless and thread-safe.
  */
 public final class StaffNotices {
@@ -27,6 +28,7 @@ public final class StaffNotices {
 
     private static final ResourceBundle TEXTS = ResourceBundle.getBundle("staff");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final ZoneId zone;
 
@@ -78,5 +80,39 @@ public final class StaffNotices {
                 List.of());
         String body = t.length() > Reply.MAX_TEXT - 10 ? t.substring(0, Reply.MAX_TEXT - 10) + "…" : t.toString();
         stores.outbox().enqueue(ChatKey.of(Channel.TELEGRAM, executor.staffChat()), Reply.of(body, buttons), now, now);
+    }
+
+    /**
+     * The executor's morning digest of {@code day}: how many appeals are open and overdue, then
+     * the overdue ones and the other open ones by deadline (number, direction, deadline; nothing
+     * about the citizen), each list cut after what {@code open} holds with the rest counted.
+     */
+    public String digest(Executor executor, LocalDate day, Assignments.OpenAppeals open) {
+        StringBuilder t = new StringBuilder(text("staff.digest.title", DAY.format(day), executor.name()));
+        t.append('\n').append(text("staff.digest.counts", String.valueOf(open.open()), String.valueOf(open.overdue())));
+        if (!open.overdueFirst().isEmpty()) {
+            t.append("\n\n").append(text("staff.digest.overdue"));
+            lines(t, open.overdueFirst(), open.overdue());
+        }
+        if (!open.others().isEmpty()) {
+            t.append("\n\n").append(text("staff.digest.open"));
+            lines(t, open.others(), open.open() - open.overdue());
+        }
+        String body = t.toString();
+        return body.length() > Reply.MAX_TEXT ? body.substring(0, Reply.MAX_TEXT - 1) + "…" : body;
+    }
+
+    private void lines(StringBuilder t, List<Assignments.OpenAppeal> listed, int total) {
+        for (Assignments.OpenAppeal a : listed) {
+            t.append('\n')
+                    .append(text(
+                            "staff.digest.line",
+                            a.number().toString(),
+                            a.direction(),
+                            WHEN.format(a.deadline().atZone(zone))));
+        }
+        if (total > listed.size()) {
+            t.append('\n').append(text("staff.digest.more", String.valueOf(total - listed.size())));
+        }
     }
 }
