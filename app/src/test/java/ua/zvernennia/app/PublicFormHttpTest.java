@@ -62,6 +62,24 @@ class PublicFormHttpTest {
     }
 
     @Test
+    void aBodyThatIsNotAWellFormedFormIsTurnedAwaySayingSoAndNothingIsRegistered() throws Exception {
+        app = TestApps.start(dir, Clock.systemUTC(), Map.of("ADMIN_TOKEN", ADMIN));
+        ApiClient api = new ApiClient(app.httpPort(), ADMIN);
+        String broken = "--b0undary\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nЯма на дорозі"
+                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"\r\n";
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/public/new"))
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .POST(HttpRequest.BodyPublishers.ofString(broken))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("Форму не вдалося прочитати");
+        assertThat(api.get("/api/appeals?channel=WEB").json().get("total").asInt())
+                .isZero();
+    }
+
+    @Test
     void theFormAndItsMapComeFromTheAppItself() throws Exception {
         app = TestApps.start(dir, Clock.systemUTC(), Map.of());
         HttpResponse<String> page = get("/public/new");
