@@ -75,15 +75,14 @@ public final class ResolutionController implements RouteGroup {
             throw Refusal.invalid(
                     "body", "send multipart/form-data: a comment and one or more photo files (the field photo)");
         }
-        String comment;
-        List<UploadedFile> files;
-        try {
-            comment = ctx.formParam("comment");
-            files = new ArrayList<>(ctx.uploadedFiles("photo"));
-        } catch (Exception e) {
-            // Jetty's servlet layer throws these unchecked through Javalin, ServletException included.
-            throw unreadable(e);
+        if (!Multipart.readable(ctx)) {
+            throw Refusal.invalid(
+                    "photo",
+                    "the form could not be read: each photo may have at most " + photos.maxBytes()
+                            + " bytes, and the body must be well-formed multipart/form-data");
         }
+        String comment = ctx.formParam("comment");
+        List<UploadedFile> files = new ArrayList<>(ctx.uploadedFiles("photo"));
         // A form's empty file field comes as a part without a name or bytes.
         files.removeIf(
                 f -> f.size() == 0 && (f.filename() == null || f.filename().isBlank()));
@@ -171,20 +170,5 @@ public final class ResolutionController implements RouteGroup {
             throw Refusal.notFound("no appeal " + number);
         }
         return caller;
-    }
-
-    /**
-     * A multipart body the servlet layer would not read (a {@code ServletException}, or Jetty's
-     * {@code BadMessageException}: a file over its limit, a malformed body) is refused as such;
-     * anything else is thrown as it is.
-     */
-    private Exception unreadable(Exception e) {
-        if (Multipart.unreadable(e)) {
-            return Refusal.invalid(
-                    "photo",
-                    "the form could not be read: each photo may have at most " + photos.maxBytes()
-                            + " bytes, and the body must be well-formed multipart/form-data");
-        }
-        return e;
     }
 }

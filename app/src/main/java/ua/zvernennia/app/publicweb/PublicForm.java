@@ -23,11 +23,11 @@ import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ua.zvernennia.app.web.Multipart;
 import ua.zvernennia.app.AppConfig;
 import ua.zvernennia.app.open311.RateLimit;
 import ua.zvernennia.app.open311.WebRegistration;
 import ua.zvernennia.app.web.Failures;
+import ua.zvernennia.app.web.Multipart;
 import ua.zvernennia.app.web.RouteGroup;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.NewAppeal;
@@ -196,15 +196,9 @@ public final class PublicForm implements RouteGroup {
     }
 
     private void submit(Context ctx) {
-        try {
-            ctx.formParamMap();
-        } catch (RuntimeException e) {
-            if (!Multipart.unreadable(e)) {
-                throw e;
-            }
+        if (!Multipart.readable(ctx)) {
             log.info("web form: a body that could not be read as a form was turned away");
-            var empty = new LinkedHashMap<String, String>();
-            show(ctx, 400, empty, Map.of("form", word("unreadable")));
+            show(ctx, 400, Map.of(), Map.of("form", word("unreadable")));
             return;
         }
         var values = new LinkedHashMap<String, String>();

@@ -1,21 +1,28 @@
 package ua.zvernennia.app.web;
 
+import io.javalin.http.Context;
+
 /**
- * What reading a {@code multipart/form-data} body may throw that is the sender's doing: the
- * servlet layer's {@code ServletException}, or Jetty's {@code BadMessageException} (a file over
- * its limit, a malformed body), which Javalin lets through unchecked.
+ * Reading a {@code multipart/form-data} body. Whatever the servlet layer throws while it reads
+ * one (an {@code IOException} for a body cut short or malformed, a {@code ServletException},
+ * Jetty's {@code BadMessageException} for a file over its limit), Javalin lets through unchecked;
+ * it is always the sender's doing, never the database's, and is answered as bad input.
  */
 public final class Multipart {
     private Multipart() {}
 
-    /** Whether {@code e} (or a cause of it) says the body could not be read as a form. */
-    public static boolean unreadable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("BadMessageException") || name.equals("ServletException")) {
-                return true;
-            }
+    /**
+     * Reads the whole body as a form; false when it cannot be read as one. Afterwards the form's
+     * fields and files are at hand without further reading.
+     */
+    public static boolean readable(Context ctx) {
+        try {
+            ctx.formParamMap();
+            ctx.uploadedFileMap();
+            return true;
+        } catch (Exception e) {
+            // Kotlin throws the checked ServletException undeclared.
+            return false;
         }
-        return false;
     }
 }
