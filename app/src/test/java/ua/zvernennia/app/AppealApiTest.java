@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
@@ -79,28 +74,7 @@ class AppealApiTest {
 
     /** A citizen's appeal as the bot registers it, with their consent on record. */
     Appeal filed(ChatKey chat, String description, List<PhotoRef> photos) {
-        Instant now = Instant.now();
-        return app.storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, now, "uk");
-            photos.forEach(p -> s.media().keep(chat, p, now));
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find("lifts").orElseThrow(),
-                                    null,
-                                    description,
-                                    photos,
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone("+380501234567")),
-                            now,
-                            now.plus(Duration.ofHours(6)),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal("lifts", description).withPhotos(photos).in(app, chat);
     }
 
     static ChatKey telegramChat() {

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +26,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ua.zvernennia.app.MenuChats.TelegramCitizen;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.telegram.FakeBotApi;
@@ -337,27 +332,7 @@ class ConsoleBrowserTest {
     }
 
     Appeal filed(ChatKey chat, String category, String description, Duration deadlineIn) {
-        Instant now = Instant.now();
-        return app.storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find(category).orElseThrow(),
-                                    null,
-                                    description,
-                                    List.of(),
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone("+380501234567")),
-                            now,
-                            now.plus(deadlineIn),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal(category, description).dueIn(deadlineIn).in(app, chat);
     }
 
     void laptop() {

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ua.zvernennia.app.ChannelsTest.awaitUntil;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealStatus;
@@ -30,55 +28,18 @@ class ExecutorApiTest {
     static final String ADMIN = TokenApiTest.ADMIN;
     static final String LIFTS = "КП «Ліфтове господарство»";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningApp running = RunningApp.withTelegram(Map.of("ADMIN_TOKEN", ADMIN, "OUTBOX_POLL_INTERVAL_MS", "50"));
 
     App app;
 
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    void start(FakeBotApi telegram) {
-        var env = new java.util.HashMap<>(Map.of(
-                "DB_URL",
-                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "ADMIN_TOKEN",
-                ADMIN,
-                "OUTBOX_POLL_INTERVAL_MS",
-                "50"));
-        if (telegram != null) {
-            env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-            env.put("TELEGRAM_API_URL", telegram.url().toString());
-        }
-        app = TestApps.start(dir, Clock.systemUTC(), env);
+    @BeforeEach
+    void app() {
+        app = running.app();
     }
 
     Appeal filed(ChatKey chat, String category, String description) {
-        Instant now = Instant.now();
-        return app.storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find(category).orElseThrow(),
-                                    null,
-                                    description,
-                                    List.of(),
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone("+380501234567")),
-                            now,
-                            now.plus(Duration.ofHours(6)),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal(category, description).in(app, chat);
     }
 
     long executorNamed(ApiClient admin, String name) {
@@ -101,101 +62,88 @@ class ExecutorApiTest {
 
     @Test
     void eachExecutorSeesAndActsOnItsOwnAppealsOnly() throws Exception {
-        try (FakeBotApi telegram = new FakeBotApi()) {
-            start(telegram);
-            ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
-            ApiClient.Response water = admin.post(
-                    "/api/executors",
-                    "{\"name\": \"КП «Водоканал-2»\", \"contacts\": \"+380441234567\", \"staffChat\": \"-100777\", \"showCitizen\": true}");
-            assertThat(water.status()).isEqualTo(201);
-            long waterId = water.json().get("id").asLong();
-            // The lifts' category has an executor by name in the menu: it becomes a record when an appeal is routed.
-            Appeal lift = filed(ChatKey.of(Channel.TELEGRAM, "7001"), "lifts", "Застряг ліфт у першому підʼїзді");
-            Appeal lift2 =
-                    filed(ChatKey.of(Channel.VIBER, "viber-user-1"), "lifts", "Не працює ліфт у другому підʼїзді");
-            long liftsId = executorNamed(admin, LIFTS);
-            ApiClient lifts = tokenOf(admin, liftsId);
-            ApiClient waterWorks = tokenOf(admin, waterId);
+        FakeBotApi telegram = running.telegram();
+        ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
+        ApiClient.Response water = admin.post(
+                "/api/executors",
+                "{\"name\": \"КП «Водоканал-2»\", \"contacts\": \"+380441234567\", \"staffChat\": \"-100777\", \"showCitizen\": true}");
+        assertThat(water.status()).isEqualTo(201);
+        long waterId = water.json().get("id").asLong();
+        // The lifts' category has an executor by name in the menu: it becomes a record when an appeal is routed.
+        Appeal lift = filed(ChatKey.of(Channel.TELEGRAM, "7001"), "lifts", "Застряг ліфт у першому підʼїзді");
+        Appeal lift2 = filed(ChatKey.of(Channel.VIBER, "viber-user-1"), "lifts", "Не працює ліфт у другому підʼїзді");
+        long liftsId = executorNamed(admin, LIFTS);
+        ApiClient lifts = tokenOf(admin, liftsId);
+        ApiClient waterWorks = tokenOf(admin, waterId);
 
-            JsonNode own = lifts.get("/api/appeals").json();
-            assertThat(own.get("total").asLong()).isEqualTo(2);
-            assertThat(waterWorks.get("/api/appeals").json().get("total").asLong())
-                    .isZero();
-            // Without leave to see the citizen, the lifts' staff see the problem but not the name or phone.
-            JsonNode detail = lifts.get("/api/appeals/" + lift.number()).json();
-            assertThat(detail.get("description").asText()).isEqualTo("Застряг ліфт у першому підʼїзді");
-            assertThat(detail.has("phone")).isFalse();
-            assertThat(detail.get("executorId").asLong()).isEqualTo(liftsId);
+        JsonNode own = lifts.get("/api/appeals").json();
+        assertThat(own.get("total").asLong()).isEqualTo(2);
+        assertThat(waterWorks.get("/api/appeals").json().get("total").asLong()).isZero();
+        // Without leave to see the citizen, the lifts' staff see the problem but not the name or phone.
+        JsonNode detail = lifts.get("/api/appeals/" + lift.number()).json();
+        assertThat(detail.get("description").asText()).isEqualTo("Застряг ліфт у першому підʼїзді");
+        assertThat(detail.has("phone")).isFalse();
+        assertThat(detail.get("executorId").asLong()).isEqualTo(liftsId);
 
-            // Another executor's appeal is not there, on every route.
-            String n = lift.number().toString();
-            assertThat(waterWorks.get("/api/appeals/" + n).status()).isEqualTo(404);
-            assertThat(waterWorks
-                            .post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}")
-                            .status())
-                    .isEqualTo(404);
-            assertThat(waterWorks.get("/api/appeals/" + n + "/photos/0").status())
-                    .isEqualTo(404);
-            assertThat(waterWorks
-                            .post("/api/appeals/" + n + "/return", "{\"reason\": \"не наше\"}")
-                            .status())
-                    .isEqualTo(404);
-            // Routes of staff only are forbidden to executors.
-            assertThat(waterWorks
-                            .post(
-                                    "/api/appeals/" + n + "/executor",
-                                    "{\"executorId\": " + waterId + ", \"reason\": \"x\"}")
-                            .status())
-                    .isEqualTo(403);
-            assertThat(waterWorks
-                            .get("/api/stats?from=2020-01-01&to=2020-01-31")
-                            .status())
-                    .isEqualTo(403);
+        // Another executor's appeal is not there, on every route.
+        String n = lift.number().toString();
+        assertThat(waterWorks.get("/api/appeals/" + n).status()).isEqualTo(404);
+        assertThat(waterWorks
+                        .post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(waterWorks.get("/api/appeals/" + n + "/photos/0").status()).isEqualTo(404);
+        assertThat(waterWorks
+                        .post("/api/appeals/" + n + "/return", "{\"reason\": \"не наше\"}")
+                        .status())
+                .isEqualTo(404);
+        // Routes of staff only are forbidden to executors.
+        assertThat(waterWorks
+                        .post("/api/appeals/" + n + "/executor", "{\"executorId\": " + waterId + ", \"reason\": \"x\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(waterWorks.get("/api/stats?from=2020-01-01&to=2020-01-31").status())
+                .isEqualTo(403);
 
-            // An operator reassigns one to the water utility, with a reason kept in the history.
-            ApiClient.Response moved = admin.post(
-                    "/api/appeals/" + n + "/executor",
-                    "{\"executorId\": " + waterId + ", \"reason\": \"Протікає труба в шахті ліфта\"}");
-            assertThat(moved.status()).isEqualTo(200);
-            assertThat(lifts.get("/api/appeals/" + n).status()).isEqualTo(404);
-            assertThat(lifts.get("/api/appeals").json().get("total").asLong()).isEqualTo(1);
-            JsonNode theirs = waterWorks.get("/api/appeals/" + n).json();
-            assertThat(theirs.get("phone").asText()).isEqualTo("+380501234567");
-            JsonNode history = admin.get("/api/appeals/" + n).json().get("history");
-            JsonNode assigned = history.get(history.size() - 1);
-            assertThat(assigned.get("kind").asText()).isEqualTo("ASSIGNED");
-            assertThat(assigned.get("note").asText()).isEqualTo("КП «Водоканал-2»: Протікає труба в шахті ліфта");
-            // The staff chat gets the appeal with its buttons.
-            awaitUntil(() ->
-                    telegram.shown(-100777).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
+        // An operator reassigns one to the water utility, with a reason kept in the history.
+        ApiClient.Response moved = admin.post(
+                "/api/appeals/" + n + "/executor",
+                "{\"executorId\": " + waterId + ", \"reason\": \"Протікає труба в шахті ліфта\"}");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(lifts.get("/api/appeals/" + n).status()).isEqualTo(404);
+        assertThat(lifts.get("/api/appeals").json().get("total").asLong()).isEqualTo(1);
+        JsonNode theirs = waterWorks.get("/api/appeals/" + n).json();
+        assertThat(theirs.get("phone").asText()).isEqualTo("+380501234567");
+        JsonNode history = admin.get("/api/appeals/" + n).json().get("history");
+        JsonNode assigned = history.get(history.size() - 1);
+        assertThat(assigned.get("kind").asText()).isEqualTo("ASSIGNED");
+        assertThat(assigned.get("note").asText()).isEqualTo("КП «Водоканал-2»: Протікає труба в шахті ліфта");
+        // The staff chat gets the appeal with its buttons.
+        awaitUntil(() -> telegram.shown(-100777).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
 
-            // The water utility works on it; it may not reject or withdraw.
-            assertThat(waterWorks
-                            .post("/api/appeals/" + n + "/status", "{\"status\": \"REJECTED\", \"comment\": \"ні\"}")
-                            .status())
-                    .isEqualTo(403);
-            assertThat(waterWorks
-                            .post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}")
-                            .status())
-                    .isEqualTo(200);
-            // The lifts hand the other one back: it leaves their list for the operators' queue.
-            assertThat(lifts.post(
-                                    "/api/appeals/" + lift2.number() + "/return",
-                                    "{\"reason\": \"Це зовнішній ліфт ОСББ\"}")
-                            .status())
-                    .isEqualTo(200);
-            assertThat(lifts.get("/api/appeals").json().get("total").asLong()).isZero();
-            JsonNode queue = admin.get("/api/appeals/" + lift2.number()).json();
-            assertThat(queue.get("executorId").isNull()).isTrue();
-            JsonNode back = queue.get("history").get(queue.get("history").size() - 1);
-            assertThat(back.get("kind").asText()).isEqualTo("RETURNED");
-            assertThat(back.get("actor").asText()).isEqualTo("Бригада " + liftsId);
-        }
+        // The water utility works on it; it may not reject or withdraw.
+        assertThat(waterWorks
+                        .post("/api/appeals/" + n + "/status", "{\"status\": \"REJECTED\", \"comment\": \"ні\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(waterWorks
+                        .post("/api/appeals/" + n + "/status", "{\"status\": \"IN_PROGRESS\"}")
+                        .status())
+                .isEqualTo(200);
+        // The lifts hand the other one back: it leaves their list for the operators' queue.
+        assertThat(lifts.post("/api/appeals/" + lift2.number() + "/return", "{\"reason\": \"Це зовнішній ліфт ОСББ\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(lifts.get("/api/appeals").json().get("total").asLong()).isZero();
+        JsonNode queue = admin.get("/api/appeals/" + lift2.number()).json();
+        assertThat(queue.get("executorId").isNull()).isTrue();
+        JsonNode back = queue.get("history").get(queue.get("history").size() - 1);
+        assertThat(back.get("kind").asText()).isEqualTo("RETURNED");
+        assertThat(back.get("actor").asText()).isEqualTo("Бригада " + liftsId);
     }
 
     @Test
     void efficiencyMatchesAHandComputedSet() {
-        start(null);
         ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
         long a = admin.post("/api/executors", "{\"name\": \"Бригада А\"}")
                 .json()

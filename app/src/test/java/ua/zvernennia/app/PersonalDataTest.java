@@ -6,7 +6,6 @@ import static ua.zvernennia.app.ChannelsTest.awaitUntil;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.app.media.TestImages;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.NewAppeal;
 import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.PhotoRef;
@@ -62,27 +60,11 @@ class PersonalDataTest {
     }
 
     Appeal filed(ChatKey chat, String description, List<PhotoRef> photos) {
-        Instant now = Instant.now();
-        return app.storage().unitOfWork().run(s -> {
-            photos.forEach(p -> s.media().keep(chat, p, now));
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find("lifts").orElseThrow(),
-                                    null,
-                                    description,
-                                    photos,
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Мирослава", "Ткачук"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone(PHONE)),
-                            now,
-                            now.plus(Duration.ofHours(6)),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal("lifts", description)
+                .withPhotos(photos)
+                .by(new PersonName("Мирослава", "Ткачук"), new Phone(PHONE))
+                .withoutConsent()
+                .in(app, chat);
     }
 
     void close(Appeal a, String to) {

@@ -5,19 +5,12 @@ import static ua.zvernennia.app.ChannelsTest.awaitUntil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.telegram.FakeBotApi;
@@ -28,57 +21,18 @@ class StaffChatTest {
     static final String ADMIN = TokenApiTest.ADMIN;
     static final long STAFF_CHAT = -100777;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningApp running = RunningApp.withTelegram(Map.of("ADMIN_TOKEN", ADMIN, "OUTBOX_POLL_INTERVAL_MS", "50"));
 
     App app;
 
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    void start(FakeBotApi telegram) {
-        app = TestApps.start(
-                dir,
-                Clock.systemUTC(),
-                Map.of(
-                        "DB_URL",
-                        "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                        "ADMIN_TOKEN",
-                        ADMIN,
-                        "OUTBOX_POLL_INTERVAL_MS",
-                        "50",
-                        "TELEGRAM_BOT_TOKEN",
-                        FakeBotApi.TOKEN,
-                        "TELEGRAM_API_URL",
-                        telegram.url().toString()));
+    @BeforeEach
+    void app() {
+        app = running.app();
     }
 
     Appeal filed(ChatKey chat, String category, String description) {
-        Instant now = Instant.now();
-        return app.storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find(category).orElseThrow(),
-                                    null,
-                                    description,
-                                    List.of(),
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone("+380501234567")),
-                            now,
-                            now.plus(Duration.ofHours(6)),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal(category, description).in(app, chat);
     }
 
     static ObjectNode press(long userId, String data) {
@@ -112,78 +66,74 @@ class StaffChatTest {
 
     @Test
     void staffTakeAnAppealAndResolveItWithAPhotoAndStrangersAreRefused() throws Exception {
-        try (FakeBotApi telegram = new FakeBotApi()) {
-            start(telegram);
-            ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
-            long water = admin.post(
-                            "/api/executors", "{\"name\": \"КП «Водоканал-3»\", \"staffChat\": \"" + STAFF_CHAT + "\"}")
-                    .json()
-                    .get("id")
-                    .asLong();
-            assertThat(admin.post(
-                                    "/api/executors/" + water + "/staff",
-                                    "{\"telegramUserId\": \"501\", \"name\": \"Петро Майстер\"}")
-                            .status())
-                    .isBetween(200, 204);
-            Appeal appeal = filed(ChatKey.of(Channel.TELEGRAM, "7001"), "lifts", "Тече труба в підвалі");
-            String n = appeal.number().toString();
-            assertThat(admin.post(
-                                    "/api/appeals/" + n + "/executor",
-                                    "{\"executorId\": " + water + ", \"reason\": \"Труба\"}")
-                            .status())
-                    .isEqualTo(200);
-            awaitUntil(() ->
-                    telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
+        FakeBotApi telegram = running.telegram();
+        ApiClient admin = new ApiClient(app.httpPort(), ADMIN);
+        long water = admin.post(
+                        "/api/executors", "{\"name\": \"КП «Водоканал-3»\", \"staffChat\": \"" + STAFF_CHAT + "\"}")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(admin.post(
+                                "/api/executors/" + water + "/staff",
+                                "{\"telegramUserId\": \"501\", \"name\": \"Петро Майстер\"}")
+                        .status())
+                .isBetween(200, 204);
+        Appeal appeal = filed(ChatKey.of(Channel.TELEGRAM, "7001"), "lifts", "Тече труба в підвалі");
+        String n = appeal.number().toString();
+        assertThat(admin.post(
+                                "/api/appeals/" + n + "/executor",
+                                "{\"executorId\": " + water + ", \"reason\": \"Труба\"}")
+                        .status())
+                .isEqualTo(200);
+        awaitUntil(
+                () -> telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("Звернення № " + n)));
 
-            // A stranger's press is refused and changes nothing.
-            telegram.enqueue(List.of(press(999, "staff:take:" + n)));
-            awaitUntil(() -> telegram.calls("answerCallbackQuery").stream()
-                    .anyMatch(c -> c.params().path("text").asText().contains("не зареєстровані")));
-            assertThat(admin.get("/api/appeals/" + n).json().get("status").asText())
-                    .isEqualTo("REGISTERED");
+        // A stranger's press is refused and changes nothing.
+        telegram.enqueue(List.of(press(999, "staff:take:" + n)));
+        awaitUntil(() -> telegram.calls("answerCallbackQuery").stream()
+                .anyMatch(c -> c.params().path("text").asText().contains("не зареєстровані")));
+        assertThat(admin.get("/api/appeals/" + n).json().get("status").asText()).isEqualTo("REGISTERED");
 
-            // The staff member takes it into work.
-            telegram.enqueue(List.of(press(501, "staff:take:" + n)));
-            awaitUntil(() ->
-                    admin.get("/api/appeals/" + n).json().get("status").asText().equals("IN_PROGRESS"));
-            JsonNode taken = lastEvent(admin, n);
-            assertThat(taken.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
-            awaitUntil(() ->
-                    telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("взяв(ла) в роботу " + n)));
+        // The staff member takes it into work.
+        telegram.enqueue(List.of(press(501, "staff:take:" + n)));
+        awaitUntil(() ->
+                admin.get("/api/appeals/" + n).json().get("status").asText().equals("IN_PROGRESS"));
+        JsonNode taken = lastEvent(admin, n);
+        assertThat(taken.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
+        awaitUntil(
+                () -> telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("взяв(ла) в роботу " + n)));
 
-            // «Виконано» asks for the photo with a comment; the photo resolves the appeal.
-            telegram.enqueue(List.of(press(501, "staff:done:" + n)));
-            awaitUntil(() ->
-                    telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("надішліть фото")));
-            telegram.enqueue(List.of(photo(999, "stranger-photo", "Не моє")));
-            telegram.enqueue(List.of(photo(501, "done-photo", "Трубу замінено")));
-            awaitUntil(() ->
-                    admin.get("/api/appeals/" + n).json().get("status").asText().equals("RESOLVED"));
-            JsonNode resolved = lastEvent(admin, n);
-            assertThat(resolved.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
-            assertThat(resolved.get("note").asText()).isEqualTo("Трубу замінено");
-            // The citizen gets the resolution with the staff's photo, then the question whether it is solved.
-            awaitUntil(() -> telegram.shown(7001).stream()
-                    .anyMatch(s -> s.text().startsWith("[photo done-photo]")
-                            && s.text().contains("Трубу замінено")));
-            assertThat(telegram.calls("sendPhoto"))
-                    .allMatch(c -> c.params().path("photo").asText().equals("done-photo"));
+        // «Виконано» asks for the photo with a comment; the photo resolves the appeal.
+        telegram.enqueue(List.of(press(501, "staff:done:" + n)));
+        awaitUntil(
+                () -> telegram.shown(STAFF_CHAT).stream().anyMatch(s -> s.text().contains("надішліть фото")));
+        telegram.enqueue(List.of(photo(999, "stranger-photo", "Не моє")));
+        telegram.enqueue(List.of(photo(501, "done-photo", "Трубу замінено")));
+        awaitUntil(() ->
+                admin.get("/api/appeals/" + n).json().get("status").asText().equals("RESOLVED"));
+        JsonNode resolved = lastEvent(admin, n);
+        assertThat(resolved.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
+        assertThat(resolved.get("note").asText()).isEqualTo("Трубу замінено");
+        // The citizen gets the resolution with the staff's photo, then the question whether it is solved.
+        awaitUntil(() -> telegram.shown(7001).stream()
+                .anyMatch(s ->
+                        s.text().startsWith("[photo done-photo]") && s.text().contains("Трубу замінено")));
+        assertThat(telegram.calls("sendPhoto"))
+                .allMatch(c -> c.params().path("photo").asText().equals("done-photo"));
 
-            // «Не наша компетенція» hands another appeal back to the operators, with the reason and who did it.
-            Appeal other = filed(ChatKey.of(Channel.TELEGRAM, "7002"), "lifts", "Не працює ліфт");
-            String m = other.number().toString();
-            assertThat(admin.post(
-                                    "/api/appeals/" + m + "/executor",
-                                    "{\"executorId\": " + water + ", \"reason\": \"Вода\"}")
-                            .status())
-                    .isEqualTo(200);
-            telegram.enqueue(List.of(press(501, "staff:back:" + m)));
-            awaitUntil(() ->
-                    admin.get("/api/appeals/" + m).json().get("executorId").isNull());
-            JsonNode back = lastEvent(admin, m);
-            assertThat(back.get("kind").asText()).isEqualTo("RETURNED");
-            assertThat(back.get("note").asText()).isEqualTo("не наша компетенція");
-            assertThat(back.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
-        }
+        // «Не наша компетенція» hands another appeal back to the operators, with the reason and who did it.
+        Appeal other = filed(ChatKey.of(Channel.TELEGRAM, "7002"), "lifts", "Не працює ліфт");
+        String m = other.number().toString();
+        assertThat(admin.post(
+                                "/api/appeals/" + m + "/executor",
+                                "{\"executorId\": " + water + ", \"reason\": \"Вода\"}")
+                        .status())
+                .isEqualTo(200);
+        telegram.enqueue(List.of(press(501, "staff:back:" + m)));
+        awaitUntil(() -> admin.get("/api/appeals/" + m).json().get("executorId").isNull());
+        JsonNode back = lastEvent(admin, m);
+        assertThat(back.get("kind").asText()).isEqualTo("RETURNED");
+        assertThat(back.get("note").asText()).isEqualTo("не наша компетенція");
+        assertThat(back.get("actor").asText()).isEqualTo("Петро Майстер (tg 501)");
     }
 }

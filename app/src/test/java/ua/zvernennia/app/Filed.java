@@ -1,0 +1,83 @@
+package ua.zvernennia.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
+import ua.zvernennia.core.appeal.PhotoRef;
+import ua.zvernennia.core.chat.ChatKey;
+
+/**
+ * Appeals filed straight into a running app's storage, as the bot files them at a citizen's
+ * confirmation, for the tests of what comes after (operators, executors, erasure). The citizen
+ * is Олена Коваленко at вул. Шевченка, 5, кв. 12 unless a test says otherwise.
+ */
+record Filed(
+        String category,
+        String description,
+        List<PhotoRef> photos,
+        PersonName name,
+        Phone phone,
+        Duration deadlineIn,
+        boolean consent) {
+
+    /** An appeal of {@code category} with this description, no photos, a deadline in 6 hours. */
+    static Filed appeal(String category, String description) {
+        return new Filed(
+                category,
+                description,
+                List.of(),
+                new PersonName("Олена", "Коваленко"),
+                new Phone("+380501234567"),
+                Duration.ofHours(6),
+                true);
+    }
+
+    Filed withPhotos(List<PhotoRef> photos) {
+        return new Filed(category, description, photos, name, phone, deadlineIn, consent);
+    }
+
+    Filed by(PersonName name, Phone phone) {
+        return new Filed(category, description, photos, name, phone, deadlineIn, consent);
+    }
+
+    Filed dueIn(Duration deadlineIn) {
+        return new Filed(category, description, photos, name, phone, deadlineIn, consent);
+    }
+
+    /** Without the citizen's consent recorded first. */
+    Filed withoutConsent() {
+        return new Filed(category, description, photos, name, phone, deadlineIn, false);
+    }
+
+    /** Files it from {@code chat} in one unit of work: the consent, the photos, the appeal. */
+    Appeal in(App app, ChatKey chat) {
+        Instant now = Instant.now();
+        return app.storage().unitOfWork().run(s -> {
+            if (consent) {
+                s.citizens().recordConsent(chat, now, "uk");
+            }
+            photos.forEach(p -> s.media().keep(chat, p, now));
+            return s.appeals()
+                    .submit(
+                            new NewAppeal(
+                                    chat.channel(),
+                                    chat,
+                                    s.categories().find(category).orElseThrow(),
+                                    null,
+                                    description,
+                                    photos,
+                                    null,
+                                    "вул. Січових Стрільців, 12",
+                                    name,
+                                    "вул. Шевченка, 5, кв. 12",
+                                    phone),
+                            now,
+                            now.plus(deadlineIn),
+                            now.plus(Duration.ofDays(30)));
+        });
+    }
+}
