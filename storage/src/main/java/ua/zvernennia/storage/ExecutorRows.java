@@ -15,12 +15,18 @@ import ua.zvernennia.core.executor.Efficiency;
 import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.executor.StaffMember;
 
-/** Executors, their staff and the assignment of appeals to them. Bound to one handle; not thread-safe. */
+/**
+ * Executors, their staff and the assignment of appeals to them. An assignment moves the public
+ * map's and statistics' aggregates (they count appeals by their executor) in the same
+ * transaction. Bound to one handle; not thread-safe.
+ */
 public final class ExecutorRows implements Assignments {
     private final Handle handle;
+    private final OpenMapAggregates aggregates;
 
-    ExecutorRows(Handle handle) {
+    ExecutorRows(Handle handle, OpenMapAggregates aggregates) {
         this.handle = handle;
+        this.aggregates = aggregates;
     }
 
     public List<Executor> list() {
@@ -172,11 +178,14 @@ public final class ExecutorRows implements Assignments {
                     .bind("num", number.toString())
                     .execute();
         } else {
-            handle.createUpdate("UPDATE appeal SET executor_id = :id, executor = :name WHERE num = :num")
-                    .bind("id", executor.id())
-                    .bind("name", executor.name())
-                    .bind("num", number.toString())
-                    .execute();
+            // The aggregates count the appeal under its executor's name: they move with it.
+            aggregates.track(
+                    number.toString(),
+                    () -> handle.createUpdate("UPDATE appeal SET executor_id = :id, executor = :name WHERE num = :num")
+                            .bind("id", executor.id())
+                            .bind("name", executor.name())
+                            .bind("num", number.toString())
+                            .execute());
         }
     }
 

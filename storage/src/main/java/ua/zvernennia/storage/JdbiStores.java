@@ -53,11 +53,13 @@ public final class JdbiStores implements Stores {
         this.conversations =
                 recent == null ? conversationRows : new CachedConversationStore(conversationRows, recent, effects);
         this.citizens = recent == null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
-        this.executors = new ExecutorRows(handle);
+        var aggregates = new OpenMapAggregates(handle, zone);
+        this.executors = new ExecutorRows(handle, aggregates);
         var notices = new StaffNotices(zone);
         this.appeals = new JdbiAppealStore(
                 handle,
                 zone,
+                aggregates,
                 a -> executors
                         .route(a.number().toString(), a.categoryId(), a.issueTypeId(), a.executor())
                         .ifPresent(e -> notices.assigned(this, a, e, clock.instant())));
