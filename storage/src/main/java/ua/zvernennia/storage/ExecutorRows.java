@@ -43,6 +43,14 @@ public final class ExecutorRows implements Assignments {
                 .findOne();
     }
 
+    /** The executor of this exact name. */
+    public Optional<Executor> named(String name) {
+        return handle.createQuery("SELECT * FROM executor WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
     public Executor create(Executor e, Instant now) {
         requireFreeName(e.name(), -1);
         long id = handle.createUpdate(

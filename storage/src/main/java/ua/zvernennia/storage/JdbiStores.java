@@ -68,7 +68,7 @@ public final class JdbiStores implements Stores {
         this.processed = new JdbiProcessedUpdates(handle);
         this.inbox = new JdbiInbox(handle);
         this.apiTokens = new ApiTokens(handle);
-        this.categoryChanges = new CategoryChanges(handle, categories);
+        this.categoryChanges = new CategoryChanges(handle, categories, executors);
         this.appealSearch = new AppealSearchRows(handle, appeals);
         this.deadlines = new JdbiDeadlineMarks(handle, appeals.aggregates());
         this.media = new MediaRows(handle);

@@ -126,13 +126,17 @@ public final class Storage implements AutoCloseable {
         return new Storage(Database.open(url, user, password), clock, zone);
     }
 
-    /** Stores the menu if the database has none yet; afterwards the database is the source of truth. */
+    /**
+     * Stores the menu if the database has none yet; afterwards the database is the source of
+     * truth. Each executor the menu names becomes a record; references to executors that this
+     * database does not have (a file exported elsewhere) are dropped, their names kept.
+     */
     public boolean seedCategoriesIfEmpty(List<Category> menu) {
         if (!categories.isEmpty()) {
             return false;
         }
         unitOfWork.runUnbounded(s -> {
-            categories.replaceAll(s.handle(), menu, clock.instant());
+            s.categoryChanges().seed(menu, clock.instant());
             return null;
         });
         categories.reload();
