@@ -32,6 +32,7 @@ import ua.zvernennia.app.console.ChannelPages;
 import ua.zvernennia.app.console.Console;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.console.CouncilReportPage;
+import ua.zvernennia.app.console.ExecutorPages;
 import ua.zvernennia.app.console.ImportPage;
 import ua.zvernennia.app.console.MapPointPage;
 import ua.zvernennia.app.console.Open311KeyPages;
@@ -152,6 +153,7 @@ final class Endpoints implements RouteGroup {
                                         clock),
                                 new ImportPage(console, importer),
                                 new CategoryPages(console, storage.menuEditor(), clock),
+                                new ExecutorPages(console, storage.executors(), storage.apiTokens(), tokens, clock),
                                 new TokenPages(console, storage.apiTokens(), tokens, clock),
                                 new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
                                 new Open311KeyPages(console, partnerKeys),

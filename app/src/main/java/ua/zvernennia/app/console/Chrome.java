@@ -7,8 +7,8 @@ import ua.zvernennia.app.api.Role;
  * What every console page shows around its content: the title, who is signed in, the navigation,
  * the CSRF token for its forms, and a message left by the previous form.
  *
- * @param section the navigation entry to mark as current: appeals, new, import, categories, channels,
- *                tokens, privacy, open311, stats, reports
+ * @param section the navigation entry to mark as current: appeals, new, import, categories, executors,
+ *                channels, tokens, privacy, open311, stats, reports
  */
 public record Chrome(String title, Caller caller, String csrf, String section, Flash flash, Formats formats) {
     public boolean signedIn() {
