@@ -152,7 +152,7 @@ final class Endpoints implements RouteGroup {
                                         config.council().receivedAtMaxDaysBack(),
                                         clock),
                                 new ImportPage(console, importer),
-                                new CategoryPages(console, storage.menuEditor(), clock),
+                                new CategoryPages(console, storage.menuEditor(), storage.executors(), clock),
                                 new ExecutorPages(console, storage.executors(), storage.apiTokens(), tokens, clock),
                                 new TokenPages(console, storage.apiTokens(), tokens, clock),
                                 new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),

@@ -222,14 +222,16 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("nameEn")).sendKeys("Snow removal");
         browser.findElement(By.id("emoji")).sendKeys("❄️");
         new Select(browser.findElement(By.id("deadlineClass"))).selectByValue("SHORT");
-        browser.findElement(By.id("executor")).sendKeys("КП «Міськшляхрембуд»");
+        new Select(browser.findElement(By.id("executorId")))
+                .selectByVisibleText("Департамент благоустрою та інфраструктури");
         browser.findElement(By.id("position")).sendKeys("1");
         open(By.cssSelector("#add-category button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText())
                 .contains("Категорію «Прибирання снігу» додано");
         assertThat(browser.findElement(By.cssSelector("table.menu tbody tr:first-child"))
                         .getText())
-                .contains("❄️ Прибирання снігу");
+                .contains("❄️ Прибирання снігу")
+                .contains("Департамент благоустрою та інфраструктури");
         screenshot("categories");
 
         TelegramCitizen citizen = new TelegramCitizen(telegram, 7100).start();

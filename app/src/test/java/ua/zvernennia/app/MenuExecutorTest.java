@@ -18,7 +18,7 @@ import ua.zvernennia.core.chat.ChatKey;
 
 /**
  * The menu refers to executors by {@code executorId}: the category API, the menu file's export and
- * import (old files with executor names only included), and routing.
+ * import (old files with executor names only included), routing, and the console's menu pages.
  */
 class MenuExecutorTest {
     static final String ADMIN = "admin-token-for-menu-executor-tests-01";
@@ -238,5 +238,84 @@ class MenuExecutorTest {
             }
         }
         assertThat(refers).isTrue();
+    }
+
+    @Test
+    void anAdminPicksTheExecutorOnTheConsolesMenuPages() {
+        ApiClient admin = admin();
+        long pipes = newExecutor(admin, "КП «Аварійна служба мереж»");
+        long retired = newExecutor(admin, "КП «Старий підрядник»");
+        assertThat(admin.patch("/api/executors/" + retired, "{\"active\": false}")
+                        .status())
+                .isEqualTo(200);
+        ConsoleHttp b = new ConsoleHttp(running.app().httpPort());
+        assertThat(b.signIn(ADMIN).status()).isEqualTo(303);
+
+        ConsoleHttp.Page page = b.get("/console/categories/water");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("name=\"executorId\"")
+                .contains("<option value=\"" + pipes + "\">КП «Аварійна служба мереж»</option>")
+                .as("an inactive executor is not offered")
+                .doesNotContain("КП «Старий підрядник»");
+
+        JsonNode water = category(admin, "water");
+        var form = new java.util.LinkedHashMap<String, String>();
+        form.put("_csrf", page.csrf());
+        form.put("nameUk", water.get("nameUk").asText());
+        form.put("nameEn", water.get("nameEn").asText());
+        form.put("emoji", water.get("emoji").asText());
+        form.put("deadlineClass", water.get("deadlineClass").asText());
+        form.put("executorId", Long.toString(pipes));
+        form.put("active", "yes");
+        ConsoleHttp.Page saved = b.post("/console/categories/water", form);
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(category(admin, "water").get("executorId").asLong()).isEqualTo(pipes);
+        assertThat(category(admin, "water").get("executor").asText()).isEqualTo("КП «Аварійна служба мереж»");
+        assertThat(b.get("/console/categories/water").body())
+                .contains("<option value=\"" + pipes + "\" selected>КП «Аварійна служба мереж»</option>");
+
+        // An issue type of its own executor, and a refused choice that changes nothing.
+        ConsoleHttp.Page typed = b.post(
+                "/console/categories/water/issue-types/pipe-burst",
+                Map.of(
+                        "_csrf",
+                        page.csrf(),
+                        "nameUk",
+                        "Порив труби",
+                        "nameEn",
+                        "Burst pipe",
+                        "deadlineClass",
+                        "EMERGENCY",
+                        "executorId",
+                        Long.toString(pipes),
+                        "active",
+                        "yes"));
+        assertThat(typed.status()).isEqualTo(303);
+        assertThat(issueType(admin, "water", "pipe-burst").get("executorId").asLong())
+                .isEqualTo(pipes);
+        form.put("executorId", Long.toString(retired));
+        assertThat(b.post("/console/categories/water", form).status()).isEqualTo(303);
+        assertThat(b.get("/console/categories/water").body()).contains("оберіть активного виконавця");
+        assertThat(category(admin, "water").get("executorId").asLong()).isEqualTo(pipes);
+
+        // A new category from the menu page, with its executor.
+        ConsoleHttp.Page list = b.get("/console/categories");
+        assertThat(list.body()).contains("id=\"executorId\"");
+        ConsoleHttp.Page added = b.post(
+                "/console/categories",
+                Map.of(
+                        "_csrf",
+                        list.csrf(),
+                        "id",
+                        "snow",
+                        "nameUk",
+                        "Сніг",
+                        "deadlineClass",
+                        "SHORT",
+                        "executorId",
+                        Long.toString(pipes)));
+        assertThat(added.status()).isEqualTo(303);
+        assertThat(category(admin, "snow").get("executorId").asLong()).isEqualTo(pipes);
     }
 }
