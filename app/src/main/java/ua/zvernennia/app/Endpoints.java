@@ -106,17 +106,15 @@ final class Endpoints implements RouteGroup {
                 config.council().receivedBy(),
                 config.council().reportTitle());
 
+        var executorDesk = new ExecutorDesk(clock, new StaffNotices(zone));
+
         var api = new Api(authenticator, signIns, clients, clock);
         var console = new Console(authenticator, clock, zone);
         this.groups = List.of(
                 StartPage::register,
                 api,
                 new TokenController(storage.apiTokens(), tokens, clock, storage.executors()),
-                new ExecutorController(
-                        storage.executors(),
-                        storage.unitOfWork(),
-                        new ExecutorDesk(clock, new StaffNotices(zone)),
-                        clock),
+                new ExecutorController(storage.executors(), storage.unitOfWork(), executorDesk, clock),
                 new CategoryController(storage.menuEditor(), clock),
                 new AppealController(
                         storage.appealSearch(),
@@ -149,6 +147,9 @@ final class Endpoints implements RouteGroup {
                                         photos,
                                         audit,
                                         register,
+                                        storage.executors(),
+                                        executorDesk,
+                                        storage.unitOfWork(),
                                         config.council().receivedAtMaxDaysBack(),
                                         clock),
                                 new ImportPage(console, importer),

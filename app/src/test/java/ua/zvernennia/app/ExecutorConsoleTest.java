@@ -17,9 +17,11 @@ import ua.zvernennia.core.appeal.PersonName;
 import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
+import ua.zvernennia.core.testing.Await;
 
 /**
- * Executors in the web console: the admins' executor pages.
+ * Executors in the web console: the admins' executor pages, and an operator's reassignment with a
+ * reason.
  */
 class ExecutorConsoleTest {
     static final String ADMIN = "admin-token-for-executor-console-01";
@@ -212,5 +214,82 @@ class ExecutorConsoleTest {
         assertThat(op.get("/console/executors").status()).isEqualTo(403);
         assertThat(op.get("/console/appeals").body()).doesNotContain("href=\"/console/executors\"");
         assertThat(b.get("/console/appeals").body()).contains("href=\"/console/executors\"");
+    }
+
+    @Test
+    void anOperatorReassignsAnAppealWithAReason() {
+        ApiClient admin = admin();
+        long water = MenuExecutorTest.newExecutor(admin, "КП «Водоканал-2»");
+        assertThat(admin.patch("/api/executors/" + water, "{\"staffChat\": \"-100888\"}")
+                        .status())
+                .isEqualTo(200);
+        Appeal lift = filed("lifts", "Вода в шахті ліфта");
+        String operator = admin.post("/api/tokens", "{\"name\": \"Оператор Петренко\", \"role\": \"OPERATOR\"}")
+                .json()
+                .get("token")
+                .asText();
+        ConsoleHttp b = signedIn(operator);
+        String path = "/console/appeals/" + lift.number();
+        ConsoleHttp.Page page = b.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("id=\"assign-form\"")
+                .contains("<dd id=\"appeal-executor\">КП «Ліфтове господарство»</dd>")
+                .contains("<option value=\"" + water + "\">КП «Водоканал-2»</option>");
+
+        // No reason, no reassignment: the history must say why.
+        ConsoleHttp.Page noReason =
+                b.post(path + "/executor", Map.of("_csrf", page.csrf(), "executorId", Long.toString(water)));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Напишіть причину");
+        ConsoleHttp.Page unknown = b.post(
+                path + "/executor", Map.of("_csrf", page.csrf(), "executorId", "987654", "reason", "Інша служба"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Оберіть активного виконавця зі списку.");
+        assertThat(b.post(path + "/executor", Map.of("executorId", Long.toString(water), "reason", "без форми"))
+                        .status())
+                .isEqualTo(403);
+        long lifts = admin.get("/api/appeals/" + lift.number())
+                .json()
+                .get("executorId")
+                .asLong();
+        assertThat(executor(admin, lifts).get("name").asText()).isEqualTo("КП «Ліфтове господарство»");
+
+        ConsoleHttp.Page moved = b.post(
+                path + "/executor",
+                Map.of(
+                        "_csrf",
+                        page.csrf(),
+                        "executorId",
+                        Long.toString(water),
+                        "reason",
+                        "Протікає труба в шахті ліфта"));
+        assertThat(moved.status()).isEqualTo(303);
+        assertThat(admin.get("/api/appeals/" + lift.number())
+                        .json()
+                        .get("executorId")
+                        .asLong())
+                .isEqualTo(water);
+        JsonNode assigned = lastEvent(admin, lift);
+        assertThat(assigned.get("kind").asText()).isEqualTo("ASSIGNED");
+        assertThat(assigned.get("actor").asText()).isEqualTo("Оператор Петренко");
+        assertThat(assigned.get("note").asText()).isEqualTo("КП «Водоканал-2»: Протікає труба в шахті ліфта");
+        ConsoleHttp.Page after = b.get(path);
+        assertThat(after.body())
+                .contains("Звернення передано виконавцю «КП «Водоканал-2»»")
+                .contains("<dd id=\"appeal-executor\">КП «Водоканал-2»</dd>")
+                .contains("Передано виконавцю");
+        // The new executor's staff chat gets it.
+        Await.until(
+                "the staff chat gets the reassigned appeal",
+                () -> running.telegram().shown(-100888).stream()
+                        .anyMatch(s -> s.text().contains("Звернення № " + lift.number())));
+
+        // To the same executor again: nothing to do.
+        ConsoleHttp.Page again = b.post(
+                path + "/executor",
+                Map.of("_csrf", page.csrf(), "executorId", Long.toString(water), "reason", "Ще раз"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("Звернення вже передано цьому виконавцю.");
     }
 }
