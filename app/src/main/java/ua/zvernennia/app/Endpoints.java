@@ -39,6 +39,7 @@ import ua.zvernennia.app.console.Open311KeyPages;
 import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
 import ua.zvernennia.app.console.TokenPages;
+import ua.zvernennia.app.console.WorkPages;
 import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.open311.GeoReport;
 import ua.zvernennia.app.open311.PartnerKeys;
@@ -151,6 +152,16 @@ final class Endpoints implements RouteGroup {
                                         executorDesk,
                                         storage.unitOfWork(),
                                         config.council().receivedAtMaxDaysBack(),
+                                        clock),
+                                new WorkPages(
+                                        console,
+                                        storage.appealSearch(),
+                                        storage.executors(),
+                                        executorDesk,
+                                        storage.unitOfWork(),
+                                        register,
+                                        photos,
+                                        audit,
                                         clock),
                                 new ImportPage(console, importer),
                                 new CategoryPages(console, storage.menuEditor(), storage.executors(), clock),

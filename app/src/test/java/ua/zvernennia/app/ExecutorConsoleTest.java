@@ -20,8 +20,8 @@ import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.testing.Await;
 
 /**
- * Executors in the web console: the admins' executor pages, and an operator's reassignment with a
- * reason.
+ * Executors in the web console: the admins' executor pages, an operator's reassignment with a
+ * reason, and an executor's token that sees and acts on its own appeals only.
  */
 class ExecutorConsoleTest {
     static final String ADMIN = "admin-token-for-executor-console-01";
@@ -291,5 +291,132 @@ class ExecutorConsoleTest {
                 Map.of("_csrf", page.csrf(), "executorId", Long.toString(water), "reason", "Ще раз"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("Звернення вже передано цьому виконавцю.");
+    }
+
+    @Test
+    void anExecutorsTokenSeesAndActsOnItsOwnAppealsOnly() {
+        ApiClient admin = admin();
+        long lifts = MenuExecutorTest.category(admin, "lifts").get("executorId").asLong();
+        long water = MenuExecutorTest.category(admin, "water").get("executorId").asLong();
+        Appeal stuck = filed("lifts", "Застряг ліфт у першому підʼїзді");
+        Appeal noisy = filed("lifts", "Ліфт гуркоче між поверхами");
+        Appeal leak = filed("water", "Тече труба у підвалі будинку");
+        String token = admin.post(
+                        "/api/tokens",
+                        "{\"name\": \"Бригада ліфтів\", \"role\": \"EXECUTOR\", \"executorId\": " + lifts + "}")
+                .json()
+                .get("token")
+                .asText();
+
+        ConsoleHttp b = new ConsoleHttp(running.app().httpPort());
+        ConsoleHttp.Page in = b.signIn(token);
+        assertThat(in.status()).isEqualTo(303);
+        assertThat(in.header("Location")).isEqualTo("/console/work");
+        assertThat(b.get("/console/appeals").header("Location")).isEqualTo("/console/work");
+
+        ConsoleHttp.Page list = b.get("/console/work");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body())
+                .contains("Бригада ліфтів")
+                .contains("№ " + stuck.number())
+                .contains("№ " + noisy.number())
+                .doesNotContain(leak.number().toString())
+                .as("the operators' sections are not offered")
+                .doesNotContain("href=\"/console/appeals/new\"");
+
+        // Another executor's appeal is not there; the operators' pages are not the executor's.
+        assertThat(b.get("/console/work/" + leak.number()).status()).isEqualTo(404);
+        assertThat(b.get("/console/work/" + leak.number() + "/photos/0").status())
+                .isEqualTo(404);
+        assertThat(b.post("/console/work/" + leak.number() + "/take", Map.of("_csrf", list.csrf()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/appeals/" + leak.number())
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("REGISTERED");
+        assertThat(b.get("/console/appeals/" + leak.number()).status()).isEqualTo(403);
+        assertThat(b.get("/console/appeals/" + stuck.number()).status()).isEqualTo(403);
+        assertThat(b.get("/console/executors").status()).isEqualTo(403);
+        assertThat(b.get("/console/stats").status()).isEqualTo(403);
+
+        // Its own appeal, without the citizen's data (the admins did not allow it).
+        String path = "/console/work/" + stuck.number();
+        ConsoleHttp.Page page = b.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Застряг ліфт у першому підʼїзді")
+                .contains("вул. Січових Стрільців, 12")
+                .doesNotContain(PHONE)
+                .doesNotContain("Коваленко")
+                .contains("id=\"take-form\"");
+
+        // Into work.
+        assertThat(b.post(path + "/take", Map.of("_csrf", page.csrf())).status())
+                .isEqualTo(303);
+        JsonNode taken = admin.get("/api/appeals/" + stuck.number()).json();
+        assertThat(taken.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(lastEvent(admin, stuck).get("actor").asText()).isEqualTo("Бригада ліфтів");
+        assertThat(b.get(path).body()).doesNotContain("id=\"take-form\"");
+
+        // Resolved with a comment; none is refused.
+        ConsoleHttp.Page noComment = b.post(path + "/resolve", Map.of("_csrf", page.csrf(), "comment", "  "));
+        assertThat(noComment.status()).isEqualTo(400);
+        assertThat(noComment.body()).contains("напишіть у коментарі, що зроблено");
+        assertThat(admin.get("/api/appeals/" + stuck.number())
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(b.post(path + "/resolve", Map.of("_csrf", page.csrf(), "comment", "Замінили трос, ліфт працює"))
+                        .status())
+                .isEqualTo(303);
+        JsonNode resolved = lastEvent(admin, stuck);
+        assertThat(resolved.get("to").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("note").asText()).isEqualTo("Замінили трос, ліфт працює");
+        assertThat(resolved.get("actor").asText()).isEqualTo("Бригада ліфтів");
+        String stuckLink = "href=\"/console/work/" + stuck.number() + "\"";
+        assertThat(b.get("/console/work").body()).doesNotContain(stuckLink);
+        assertThat(b.get("/console/work?show=all").body()).contains(stuckLink);
+
+        // Handed back with a reason; none is refused.
+        String other = "/console/work/" + noisy.number();
+        ConsoleHttp.Page noReason = b.post(other + "/return", Map.of("_csrf", page.csrf(), "reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Напишіть причину");
+        ConsoleHttp.Page back =
+                b.post(other + "/return", Map.of("_csrf", page.csrf(), "reason", "Це зовнішній ліфт ОСББ"));
+        assertThat(back.status()).isEqualTo(303);
+        assertThat(back.header("Location")).isEqualTo("/console/work");
+        JsonNode queue = admin.get("/api/appeals/" + noisy.number()).json();
+        assertThat(queue.get("executorId").isNull()).isTrue();
+        JsonNode returned = lastEvent(admin, noisy);
+        assertThat(returned.get("kind").asText()).isEqualTo("RETURNED");
+        assertThat(returned.get("note").asText()).isEqualTo("Це зовнішній ліфт ОСББ");
+        assertThat(b.get(other).status()).isEqualTo(404);
+        assertThat(b.get("/console/work").body()).doesNotContain("href=\"/console/work/" + noisy.number() + "\"");
+
+        // Where the admins allow it, the executor sees the citizen; the water utility's token sees its own only.
+        assertThat(admin.patch("/api/executors/" + lifts, "{\"showCitizen\": true}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(b.get(path).body()).contains(PHONE).contains("Коваленко");
+        String waterToken = admin.post(
+                        "/api/tokens",
+                        "{\"name\": \"Бригада води\", \"role\": \"EXECUTOR\", \"executorId\": " + water + "}")
+                .json()
+                .get("token")
+                .asText();
+        ConsoleHttp w = signedIn(waterToken);
+        assertThat(w.get("/console/work/" + leak.number()).status()).isEqualTo(200);
+        assertThat(w.get(path).status()).isEqualTo(404);
+
+        // Signing out works for an executor too.
+        ConsoleHttp.Page out = b.post("/console/logout", Map.of("_csrf", page.csrf()));
+        assertThat(out.status()).isEqualTo(303);
+        assertThat(b.get("/console/work").header("Location")).isEqualTo("/console/login");
+        // An admin is no executor: the executor's pages are not an admin's.
+        assertThat(signedIn(ADMIN).get("/console/work").status()).isEqualTo(403);
     }
 }
