@@ -34,12 +34,14 @@ import ua.zvernennia.app.console.ChannelPages;
 import ua.zvernennia.app.console.Console;
 import ua.zvernennia.app.console.ConsoleRoutes;
 import ua.zvernennia.app.console.CouncilReportPage;
+import ua.zvernennia.app.console.ExecutorPages;
 import ua.zvernennia.app.console.ImportPage;
 import ua.zvernennia.app.console.MapPointPage;
 import ua.zvernennia.app.console.Open311KeyPages;
 import ua.zvernennia.app.console.PrivacyPages;
 import ua.zvernennia.app.console.StatsPage;
 import ua.zvernennia.app.console.TokenPages;
+import ua.zvernennia.app.console.WorkPages;
 import ua.zvernennia.app.media.KeptPhotos;
 import ua.zvernennia.app.media.SharedPhotos;
 import ua.zvernennia.app.open311.GeoReport;
@@ -114,6 +116,8 @@ final class Endpoints implements RouteGroup {
                 config.council().receivedBy(),
                 config.council().reportTitle());
 
+        var executorDesk = new ExecutorDesk(clock, new StaffNotices(zone));
+
         var api = new Api(authenticator, signIns, clients, clock);
         var console = new Console(
                 authenticator,
@@ -124,11 +128,7 @@ final class Endpoints implements RouteGroup {
                 StartPage::register,
                 api,
                 new TokenController(storage.apiTokens(), tokens, clock, storage.executors()),
-                new ExecutorController(
-                        storage.executors(),
-                        storage.unitOfWork(),
-                        new ExecutorDesk(clock, new StaffNotices(zone)),
-                        clock),
+                new ExecutorController(storage.executors(), storage.unitOfWork(), executorDesk, clock),
                 new ResolutionController(
                         storage.executors(),
                         storage.appealSearch(),
@@ -153,7 +153,7 @@ final class Endpoints implements RouteGroup {
                 new RegisterController(register, importer),
                 new StatsController(statistics, register, zone, storage.executors()),
                 new CouncilReportController(register, wording),
-                new ReportController(statistics, zone),
+                new ReportController(statistics, storage.executors(), zone),
                 new BackupController(backup(storage.database()), clock),
                 new CitizenController(storage.personalData(), audit, clock),
                 new AuditController(storage.accessLog(), zone),
@@ -172,14 +172,35 @@ final class Endpoints implements RouteGroup {
                                         photos,
                                         audit,
                                         register,
+                                        storage.executors(),
+                                        executorDesk,
+                                        storage.unitOfWork(),
                                         config.council().receivedAtMaxDaysBack(),
                                         clock),
+                                new WorkPages(
+                                        console,
+                                        storage.appealSearch(),
+                                        storage.executors(),
+                                        executorDesk,
+                                        storage.unitOfWork(),
+                                        register,
+                                        photos,
+                                        audit,
+                                        clock),
                                 new ImportPage(console, importer),
-                                new CategoryPages(console, storage.menuEditor(), clock),
+                                new CategoryPages(console, storage.menuEditor(), storage.executors(), clock),
+                                new ExecutorPages(console, storage.executors(), storage.apiTokens(), tokens, clock),
                                 new TokenPages(console, storage.apiTokens(), tokens, clock),
                                 new PrivacyPages(console, storage.accessLog(), storage.personalData(), audit, clock),
                                 new Open311KeyPages(console, partnerKeys),
-                                new StatsPage(console, aggregateStatistics, statistics, register, clock, zone),
+                                new StatsPage(
+                                        console,
+                                        aggregateStatistics,
+                                        statistics,
+                                        register,
+                                        storage.executors(),
+                                        clock,
+                                        zone),
                                 new CouncilReportPage(console, register, wording, clock),
                                 new ChannelPages(console, register),
                                 new MapPointPage(console, storage.mapPlaces()))),

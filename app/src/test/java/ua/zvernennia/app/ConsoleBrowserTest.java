@@ -182,14 +182,16 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("nameEn")).sendKeys("Snow removal");
         browser.findElement(By.id("emoji")).sendKeys("❄️");
         new Select(browser.findElement(By.id("deadlineClass"))).selectByValue("SHORT");
-        browser.findElement(By.id("executor")).sendKeys("КП «Міськшляхрембуд»");
+        new Select(browser.findElement(By.id("executorId")))
+                .selectByVisibleText("Департамент благоустрою та інфраструктури");
         browser.findElement(By.id("position")).sendKeys("1");
         open(By.cssSelector("#add-category button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText())
                 .contains("Категорію «Прибирання снігу» додано");
         assertThat(browser.findElement(By.cssSelector("table.menu tbody tr:first-child"))
                         .getText())
-                .contains("❄️ Прибирання снігу");
+                .contains("❄️ Прибирання снігу")
+                .contains("Департамент благоустрою та інфраструктури");
         screenshot("categories");
 
         TelegramCitizen citizen = new TelegramCitizen(telegram, 7100).start();
@@ -205,6 +207,62 @@ class ConsoleBrowserTest {
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("issued-token"))).as("shown once").isEmpty();
         screenshot("tokens");
+    }
+
+    @Test
+    void anAdminAddsAnExecutorWhoseTokenTakesAndResolvesItsOwnAppeal() throws Exception {
+        Appeal pothole =
+                filed(ChatKey.of(Channel.TELEGRAM, "7005"), "roads", "Вибоїна на тротуарі", Duration.ofHours(48));
+        signIn(ADMIN);
+        open(By.linkText("Виконавці"));
+        browser.findElement(By.id("name")).sendKeys("КП «Міськшляхрембуд»");
+        browser.findElement(By.id("contacts")).sendKeys("+380562000000, диспетчер");
+        open(By.cssSelector("#add-executor button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText())
+                .contains("Виконавця «КП «Міськшляхрембуд»» додано");
+        String page = browser.getCurrentUrl();
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        browser.findElement(By.id("staffName")).sendKeys("Петро Майстер");
+        browser.findElement(By.id("telegramUserId")).sendKeys("501");
+        open(By.cssSelector("#add-staff button[type=submit]"));
+        assertThat(browser.findElement(By.id("staff-list")).getText()).contains("Петро Майстер", "501");
+        browser.findElement(By.id("tokenName")).sendKeys("Бригада шляховиків");
+        open(By.cssSelector("#issue-executor-token button[type=submit]"));
+        String token = browser.findElement(By.id("issued-token")).getAttribute("value");
+        screenshot("executor");
+
+        // An operator gives the appeal to the new executor, with a reason.
+        browser.get(base + "/console/appeals/" + pothole.number());
+        new Select(browser.findElement(By.id("executorId"))).selectByVisibleText("КП «Міськшляхрембуд»");
+        browser.findElement(By.id("assign-reason")).sendKeys("Тротуар обслуговує шляхове підприємство");
+        open(By.cssSelector("#assign-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("appeal-executor")).getText()).isEqualTo("КП «Міськшляхрембуд»");
+
+        // The executor's token sees it, takes it into work and resolves it with a comment.
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/console/login");
+        browser.findElement(By.id("token")).sendKeys(token);
+        open(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/work");
+        assertThat(browser.findElements(By.cssSelector("#work-list tbody tr"))).hasSize(1);
+        open(By.linkText("№ " + pothole.number()));
+        assertThat(browser.findElement(By.id("work-description")).getText()).isEqualTo("Вибоїна на тротуарі");
+        assertThat(browser.findElements(By.id("work-citizen")))
+                .as("no leave to see the citizen")
+                .isEmpty();
+        open(By.cssSelector("#take-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("взято в роботу");
+        browser.findElement(By.id("comment")).sendKeys("Вибоїну засипано й заасфальтовано");
+        screenshot("work-appeal");
+        open(By.cssSelector("#resolve-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".lead .status")).getText())
+                .isEqualTo("Вирішено");
+        assertThat(api.get("/api/appeals/" + pothole.number())
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("RESOLVED");
+        assertThat(api.get("/api/executors/" + id + "/staff").json()).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.CategoryMenu;
 import ua.zvernennia.core.category.IssueType;
 import ua.zvernennia.core.category.MenuEditor.Change;
+import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.refusal.Refusal;
 
 /**
@@ -24,16 +25,25 @@ import ua.zvernennia.core.refusal.Refusal;
  * only what no appeal refers to. Run edits through {@link Storage#editMenu}, which refreshes the
  * cached menu after the commit. Bound to one handle; not thread-safe.
  *
+ * <p>Categories and issue types refer to their executor by id ({@code executorId}): an id must
+ * name an existing executor, and an active one where the reference is new; a category's executor
+ * name is kept its executor's. A category that names its executor by name only (a file or a
+ * client from before executors were records) refers to the executor of that name, which becomes
+ * a record if there is none yet, as migration V30 made records of the names there were.
+ *
  * <p>Refusals change nothing (the transaction rolls back): a {@link Refusal} NOT_FOUND for an
- * unknown id, INVALID for a bad value, CONFLICT for a menu that would break its rules.
+ * unknown id, INVALID for a bad value (an unknown or inactive executor: field {@code executorId}),
+ * CONFLICT for a menu that would break its rules.
  */
 public final class CategoryChanges {
     private final Handle handle;
     private final JdbiCategoryCatalog catalog;
+    private final ExecutorRows executors;
 
-    CategoryChanges(Handle handle, JdbiCategoryCatalog catalog) {
+    CategoryChanges(Handle handle, JdbiCategoryCatalog catalog, ExecutorRows executors) {
         this.handle = handle;
         this.catalog = catalog;
+        this.executors = executors;
     }
 
     /** The whole menu, inactive entries included, in menu order. */
@@ -44,7 +54,7 @@ public final class CategoryChanges {
     /** Adds a category at {@code position} (1-based; 0 puts it last). */
     public Category add(Category category, int position, String actor, Instant now) {
         List<Category> before = menu();
-        List<Category> after = CategoryMenu.add(CategoryMenu.renumber(before), category, position);
+        List<Category> after = settle(before, CategoryMenu.add(CategoryMenu.renumber(before), category, position), now);
         store(before, after, now);
         Category added = CategoryMenu.find(after, category.id());
         record(now, actor, "category.add", category.id(), null, null, added);
@@ -60,7 +70,8 @@ public final class CategoryChanges {
         if (!changed.id().equals(id)) {
             throw Refusal.invalid("id", "a category's id never changes; add a new category instead");
         }
-        List<Category> after = CategoryMenu.replace(current, changed.withIssueTypes(old.issueTypes()));
+        List<Category> after =
+                settle(before, CategoryMenu.replace(current, changed.withIssueTypes(old.issueTypes())), now);
         store(before, after, now);
         Category updated = CategoryMenu.find(after, id);
         record(now, actor, "category.update", id, null, old, updated);
@@ -70,7 +81,7 @@ public final class CategoryChanges {
     /** Puts the categories in the order of {@code ids}, which must name every category once. */
     public List<Category> reorder(List<String> ids, String actor, Instant now) {
         List<Category> before = menu();
-        List<Category> after = CategoryMenu.reorder(CategoryMenu.renumber(before), ids);
+        List<Category> after = settle(before, CategoryMenu.reorder(CategoryMenu.renumber(before), ids), now);
         store(before, after, now);
         record(now, actor, "category.reorder", null, null, ids(before), ids(after));
         return after;
@@ -122,8 +133,9 @@ public final class CategoryChanges {
      * gives). What the file leaves out is deleted, or deactivated where appeals refer to it, and
      * kept after the file's entries.
      */
-    public List<Category> importMenu(List<Category> imported, String actor, Instant now) {
+    public List<Category> importMenu(List<Category> file, String actor, Instant now) {
         List<Category> before = menu();
+        List<Category> imported = settle(before, file, now);
         catalog.replaceAll(handle, imported, now);
         Set<String> fileIds = imported.stream().map(Category::id).collect(Collectors.toSet());
         List<Category> written = menu();
@@ -160,9 +172,97 @@ public final class CategoryChanges {
         List<Category> before = menu();
         List<Category> current = CategoryMenu.renumber(before);
         Category changed = change.apply(CategoryMenu.find(current, categoryId));
-        List<Category> after = CategoryMenu.replace(current, changed);
+        List<Category> after = settle(before, CategoryMenu.replace(current, changed), now);
         store(before, after, now);
         return CategoryMenu.find(after, categoryId);
+    }
+
+    /**
+     * Replaces an executor's fields (see {@link ExecutorRows#update}); the categories that refer
+     * to it take its new name. False when there is no such executor.
+     */
+    public boolean updateExecutor(Executor executor) {
+        if (!executors.update(executor)) {
+            return false;
+        }
+        handle.createUpdate("UPDATE category SET executor = :name WHERE executor_id = :id")
+                .bind("name", executor.name())
+                .bind("id", executor.id())
+                .execute();
+        return true;
+    }
+
+    /**
+     * Seeds an empty database with {@code menu}: references to executors it does not have (or
+     * whose executor is inactive) are dropped, the names stay and refer to their records.
+     */
+    public void seed(List<Category> menu, Instant now) {
+        List<Category> known = menu.stream()
+                .map(c -> {
+                    Category k =
+                            c.executorId() == null || usable(c.executorId()) ? c : c.withExecutor(null, c.executor());
+                    return k.withIssueTypes(k.issueTypes().stream()
+                            .map(t -> t.executorId() == null || usable(t.executorId()) ? t : t.withExecutorId(null))
+                            .toList());
+                })
+                .toList();
+        catalog.replaceAll(handle, settle(List.of(), known, now), now);
+    }
+
+    private boolean usable(long executorId) {
+        return executors.executor(executorId).filter(Executor::active).isPresent();
+    }
+
+    /**
+     * The entries of {@code after} that differ from {@code before}, with their references to
+     * executors made good: an id names an existing executor (an active one where the reference
+     * is new) and the category takes its name; a name alone refers to the executor of that name,
+     * made a record when there is none.
+     *
+     * @throws Refusal INVALID (field {@code executorId}) for an unknown or newly chosen inactive executor
+     */
+    private List<Category> settle(List<Category> before, List<Category> after, Instant now) {
+        Map<String, Category> old = before.stream().collect(Collectors.toMap(Category::id, Function.identity()));
+        var out = new ArrayList<Category>(after.size());
+        for (Category c : after) {
+            Category was = old.get(c.id());
+            out.add(c.equals(was) ? c : settle(c, was, now));
+        }
+        return out;
+    }
+
+    private Category settle(Category c, Category was, Instant now) {
+        Category settled = c;
+        if (c.executorId() != null) {
+            Executor e = executor(c.executorId(), was == null ? null : was.executorId(), "category '" + c.id() + "'");
+            settled = c.withExecutor(e.id(), e.name());
+        } else if (!c.executor().isBlank()) {
+            Executor e = executors
+                    .named(c.executor())
+                    .orElseGet(() -> executors.create(new Executor(0, c.executor(), null, null, false, true), now));
+            settled = c.withExecutor(e.id(), e.name());
+        }
+        for (IssueType t : c.issueTypes()) {
+            if (t.executorId() != null) {
+                Long wasId = was == null
+                        ? null
+                        : was.issueType(t.id()).map(IssueType::executorId).orElse(null);
+                executor(t.executorId(), wasId, "issue type '" + t.id() + "' of category '" + c.id() + "'");
+            }
+        }
+        return settled;
+    }
+
+    private Executor executor(long id, Long was, String of) {
+        Executor e = executors
+                .executor(id)
+                .orElseThrow(() -> Refusal.invalid(
+                        "executorId", "executorId: no executor " + id + " (" + of + "); see GET /api/executors"));
+        if (!e.active() && !Long.valueOf(id).equals(was)) {
+            throw Refusal.invalid(
+                    "executorId", "executorId: executor " + id + " (" + e.name() + ") is not active (" + of + ")");
+        }
+        return e;
     }
 
     /** Writes the categories and issue types of {@code after} that differ from {@code before}. */

@@ -30,6 +30,11 @@ public final class CategoryFile {
     /** The file's shape. Order in the list is the order in the menu. */
     public record Menu(List<Entry> categories) {}
 
+    /**
+     * A category. {@code executorId} refers to an executor record and wins over {@code executor}
+     * (its name, written beside it for people to read); a file with the name alone (as files were
+     * before executors were records) refers to the executor of that name.
+     */
     public record Entry(
             String id,
             String name,
@@ -37,10 +42,13 @@ public final class CategoryFile {
             String emoji,
             DeadlineClass deadline,
             String executor,
+            Long executorId,
             Boolean active,
             List<TypeEntry> issueTypes) {}
 
-    public record TypeEntry(String id, String name, String nameEn, DeadlineClass deadline, Boolean active) {}
+    /** An issue type; {@code executorId} (optional) sends its appeals to another executor than the category's. */
+    public record TypeEntry(
+            String id, String name, String nameEn, DeadlineClass deadline, Long executorId, Boolean active) {}
 
     private CategoryFile() {}
 
@@ -82,7 +90,13 @@ public final class CategoryFile {
             int typePosition = 1;
             for (TypeEntry t : e.issueTypes() == null ? List.<TypeEntry>of() : e.issueTypes()) {
                 types.add(new IssueType(
-                        t.id(), t.name(), t.nameEn(), t.deadline(), typePosition++, t.active() == null || t.active()));
+                        t.id(),
+                        t.name(),
+                        t.nameEn(),
+                        t.deadline(),
+                        t.executorId(),
+                        typePosition++,
+                        t.active() == null || t.active()));
             }
             out.add(new Category(
                     e.id(),
@@ -91,6 +105,7 @@ public final class CategoryFile {
                     e.emoji(),
                     e.deadline(),
                     e.executor(),
+                    e.executorId(),
                     position++,
                     e.active() == null || e.active(),
                     types));
@@ -111,6 +126,7 @@ public final class CategoryFile {
                         c.emoji(),
                         c.deadlineClass(),
                         c.executor(),
+                        c.executorId(),
                         c.active() ? null : Boolean.FALSE,
                         c.issueTypes().isEmpty()
                                 ? null
@@ -120,6 +136,7 @@ public final class CategoryFile {
                                                 t.nameUk(),
                                                 t.nameEn(),
                                                 t.deadlineClass(),
+                                                t.executorId(),
                                                 t.active() ? null : Boolean.FALSE))
                                         .toList()))
                 .toList();

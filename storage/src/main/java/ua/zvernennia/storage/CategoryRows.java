@@ -11,8 +11,8 @@ final class CategoryRows {
 
     static void insert(Handle handle, Category c, Instant now) {
         handle.createUpdate(
-                        "INSERT INTO category (id, name_uk, name_en, emoji, deadline_class, executor, sort_order, active, updated_at) "
-                                + "VALUES (:id, :nameUk, :nameEn, :emoji, :deadline, :executor, :position, :active, :now)")
+                        "INSERT INTO category (id, name_uk, name_en, emoji, deadline_class, executor, executor_id, sort_order, active, updated_at) "
+                                + "VALUES (:id, :nameUk, :nameEn, :emoji, :deadline, :executor, :executorId, :position, :active, :now)")
                 .bindMethods(c)
                 .bind("deadline", c.deadlineClass().name())
                 .bind("now", now.toEpochMilli())
@@ -23,7 +23,8 @@ final class CategoryRows {
     static int update(Handle handle, Category c, Instant now) {
         return handle.createUpdate(
                         "UPDATE category SET name_uk = :nameUk, name_en = :nameEn, emoji = :emoji, deadline_class = :deadline, "
-                                + "executor = :executor, sort_order = :position, active = :active, updated_at = :now WHERE id = :id")
+                                + "executor = :executor, executor_id = :executorId, sort_order = :position, active = :active, "
+                                + "updated_at = :now WHERE id = :id")
                 .bindMethods(c)
                 .bind("deadline", c.deadlineClass().name())
                 .bind("now", now.toEpochMilli())
@@ -32,8 +33,8 @@ final class CategoryRows {
 
     static void insert(Handle handle, String categoryId, IssueType t) {
         handle.createUpdate(
-                        "INSERT INTO issue_type (category_id, id, name_uk, name_en, deadline_class, sort_order, active) "
-                                + "VALUES (:categoryId, :id, :nameUk, :nameEn, :deadline, :position, :active)")
+                        "INSERT INTO issue_type (category_id, id, name_uk, name_en, deadline_class, executor_id, sort_order, active) "
+                                + "VALUES (:categoryId, :id, :nameUk, :nameEn, :deadline, :executorId, :position, :active)")
                 .bindMethods(t)
                 .bind("categoryId", categoryId)
                 .bind(
@@ -46,7 +47,8 @@ final class CategoryRows {
     static int update(Handle handle, String categoryId, IssueType t) {
         return handle.createUpdate(
                         "UPDATE issue_type SET name_uk = :nameUk, name_en = :nameEn, deadline_class = :deadline, "
-                                + "sort_order = :position, active = :active WHERE category_id = :categoryId AND id = :id")
+                                + "executor_id = :executorId, sort_order = :position, active = :active "
+                                + "WHERE category_id = :categoryId AND id = :id")
                 .bindMethods(t)
                 .bind("categoryId", categoryId)
                 .bind(

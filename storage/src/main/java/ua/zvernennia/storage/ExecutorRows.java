@@ -16,12 +16,18 @@ import ua.zvernennia.core.executor.Efficiency;
 import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.executor.StaffMember;
 
-/** Executors, their staff and the assignment of appeals to them. Bound to one handle; not thread-safe. */
+/**
+ * Executors, their staff and the assignment of appeals to them. An assignment moves the public
+ * map's and statistics' aggregates (they count appeals by their executor) in the same
+ * transaction. Bound to one handle; not thread-safe.
+ */
 public final class ExecutorRows implements Assignments {
     private final Handle handle;
+    private final OpenMapAggregates aggregates;
 
-    ExecutorRows(Handle handle) {
+    ExecutorRows(Handle handle, OpenMapAggregates aggregates) {
         this.handle = handle;
+        this.aggregates = aggregates;
     }
 
     public List<Executor> list() {
@@ -34,6 +40,14 @@ public final class ExecutorRows implements Assignments {
     public Optional<Executor> executor(long id) {
         return handle.createQuery("SELECT * FROM executor WHERE id = :id")
                 .bind("id", id)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
+    /** The executor of this exact name. */
+    public Optional<Executor> named(String name) {
+        return handle.createQuery("SELECT * FROM executor WHERE name = :name")
+                .bind("name", name)
                 .map((rs, ctx) -> row(rs))
                 .findOne();
     }
@@ -173,11 +187,14 @@ public final class ExecutorRows implements Assignments {
                     .bind("num", number.toString())
                     .execute();
         } else {
-            handle.createUpdate("UPDATE appeal SET executor_id = :id, executor = :name WHERE num = :num")
-                    .bind("id", executor.id())
-                    .bind("name", executor.name())
-                    .bind("num", number.toString())
-                    .execute();
+            // The aggregates count the appeal under its executor's name: they move with it.
+            aggregates.track(
+                    number.toString(),
+                    () -> handle.createUpdate("UPDATE appeal SET executor_id = :id, executor = :name WHERE num = :num")
+                            .bind("id", executor.id())
+                            .bind("name", executor.name())
+                            .bind("num", number.toString())
+                            .execute());
         }
     }
 

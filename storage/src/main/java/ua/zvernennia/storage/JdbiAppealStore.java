@@ -36,15 +36,19 @@ final class JdbiAppealStore implements AppealStore {
     private final OpenMapAggregates aggregates;
 
     JdbiAppealStore(Handle handle, ZoneId zone) {
-        this(handle, zone, a -> {});
+        this(handle, zone, new OpenMapAggregates(handle, zone), a -> {});
     }
 
-    /** @param routing assigns a just-filed appeal to its executor, in the same transaction */
-    JdbiAppealStore(Handle handle, ZoneId zone, java.util.function.Consumer<Appeal> routing) {
+    /**
+     * @param aggregates the handle's aggregates, which every change of an appeal moves
+     * @param routing    assigns a just-filed appeal to its executor, in the same transaction
+     */
+    JdbiAppealStore(
+            Handle handle, ZoneId zone, OpenMapAggregates aggregates, java.util.function.Consumer<Appeal> routing) {
         this.handle = handle;
         this.zone = zone;
         this.routing = routing;
-        this.aggregates = new OpenMapAggregates(handle, zone);
+        this.aggregates = aggregates;
     }
 
     /** The public map's and statistics' aggregates, moved in this handle's transaction. */

@@ -110,6 +110,11 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
         }
     }
 
+    private static Long executorId(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long id = rs.getLong("executor_id");
+        return rs.wasNull() ? null : id;
+    }
+
     /** The whole menu as the handle's transaction sees it. */
     static List<Category> read(Handle h) {
         Map<String, List<IssueType>> types = new LinkedHashMap<>();
@@ -123,6 +128,7 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
                                     rs.getString("name_uk"),
                                     rs.getString("name_en"),
                                     deadline == null ? null : DeadlineClass.valueOf(deadline),
+                                    executorId(rs),
                                     rs.getInt("sort_order"),
                                     rs.getBoolean("active")));
                 })
@@ -137,6 +143,7 @@ public final class JdbiCategoryCatalog implements CategoryCatalog {
                         rs.getString("emoji"),
                         DeadlineClass.valueOf(rs.getString("deadline_class")),
                         rs.getString("executor"),
+                        executorId(rs),
                         rs.getInt("sort_order"),
                         rs.getBoolean("active"),
                         types.getOrDefault(rs.getString("id"), List.of())))

@@ -34,7 +34,8 @@ final class JdbiExecutorStore implements ExecutorStore {
 
     @Override
     public boolean update(Executor executor) {
-        return storage.write(s -> s.executors().update(executor));
+        // The categories that refer to it show its new name: a change of the menu.
+        return storage.editMenu(c -> c.updateExecutor(executor));
     }
 
     @Override

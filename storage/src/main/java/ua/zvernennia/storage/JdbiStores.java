@@ -73,11 +73,13 @@ public final class JdbiStores implements Stores {
         // found the citizen unreachable, an erasure): it is read every time.
         this.citizens =
                 recent == null || locks != null ? citizenRows : new CachedCitizenStore(citizenRows, recent, effects);
-        this.executors = new ExecutorRows(handle);
+        var aggregates = new OpenMapAggregates(handle, zone);
+        this.executors = new ExecutorRows(handle, aggregates);
         var notices = new StaffNotices(zone);
         this.appeals = new JdbiAppealStore(
                 handle,
                 zone,
+                aggregates,
                 a -> executors
                         .route(a.number().toString(), a.categoryId(), a.issueTypeId(), a.executor())
                         .ifPresent(e -> notices.assigned(this, a, e, clock.instant())));
@@ -86,7 +88,7 @@ public final class JdbiStores implements Stores {
         this.processed = new JdbiProcessedUpdates(handle);
         this.inbox = new JdbiInbox(handle, instance != null, locks);
         this.apiTokens = new ApiTokens(handle);
-        this.categoryChanges = new CategoryChanges(handle, categories);
+        this.categoryChanges = new CategoryChanges(handle, categories, executors);
         this.appealSearch = new AppealSearchRows(handle, appeals);
         this.deadlines = new JdbiDeadlineMarks(handle, appeals.aggregates());
         this.media = new MediaRows(handle);

@@ -229,7 +229,11 @@ public final class Storage implements AutoCloseable {
         return new Storage(Database.open(url, user, password), clock, zone, leaseTtl);
     }
 
-    /** Stores the menu if the database has none yet; afterwards the database is the source of truth. */
+    /**
+     * Stores the menu if the database has none yet; afterwards the database is the source of
+     * truth. Each executor the menu names becomes a record; references to executors that this
+     * database does not have (a file exported elsewhere) are dropped, their names kept.
+     */
     public boolean seedCategoriesIfEmpty(List<Category> menu) {
         if (!categories.isEmpty()) {
             return false;
@@ -249,7 +253,7 @@ public final class Storage implements AutoCloseable {
                     return false;
                 }
             }
-            categories.replaceAll(h, menu, clock.instant());
+            s.categoryChanges().seed(menu, clock.instant());
             return true;
         });
         categories.reload();

@@ -28,6 +28,7 @@ import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.chat.Channel;
+import ua.zvernennia.core.executor.Executor;
 import ua.zvernennia.core.openmap.Bbox;
 import ua.zvernennia.core.openmap.GeocodeQueue;
 import ua.zvernennia.core.openmap.MapFilter;
@@ -43,7 +44,7 @@ import ua.zvernennia.core.testing.TestCategories;
  * The public map's and statistics' aggregates, kept current change by change, against a full
  * recount from the appeals after a random history: filings with points, typed addresses or
  * both, status changes (reopening too), ratings, deadline marks, geocoder answers, operators'
- * corrections and anonymisation. Then the statistics read from them against the statistics read
+ * corrections, reassignments to other executors and anonymisation. Then the statistics read from them against the statistics read
  * from the appeals themselves.
  */
 class OpenMapAggregatesTest {
@@ -247,6 +248,9 @@ class OpenMapAggregatesTest {
     /** Appeals filed over the three months before {@link #NOW}, and what happened to them since. */
     private List<AppealNumber> randomHistory(Random random, int appeals) {
         List<Category> menu = TestCategories.small();
+        List<Executor> executors = storage.write(s -> List.of(
+                s.executors().create(new Executor(0, "Бригада 1", null, null, false, true), NOW),
+                s.executors().create(new Executor(0, "Бригада 2", null, null, false, true), NOW)));
         var numbers = new ArrayList<AppealNumber>();
         for (int i = 0; i < appeals; i++) {
             Category c = menu.get(random.nextInt(menu.size()));
@@ -275,7 +279,7 @@ class OpenMapAggregatesTest {
         }
         for (int step = 0; step < appeals * 4; step++) {
             AppealNumber n = numbers.get(random.nextInt(numbers.size()));
-            int what = random.nextInt(8);
+            int what = random.nextInt(9);
             storage.unitOfWork().run(s -> {
                 Appeal a = s.appeals().find(n).orElseThrow();
                 long span = Duration.between(a.createdAt(), NOW).toMinutes();
@@ -304,6 +308,11 @@ class OpenMapAggregatesTest {
                         if (a.legalDeadline().isBefore(NOW)) {
                             s.deadlines().markPastLegalDeadline(n, NOW);
                         }
+                    }
+                    case 7 -> {
+                        // Reassigned to another executor, or handed back to the operators' queue.
+                        int to = random.nextInt(3);
+                        s.assignments().assign(n, to == 2 ? null : executors.get(to));
                     }
                     case 6 ->
                         ((JdbiStores) s)

@@ -20,7 +20,10 @@ import ua.zvernennia.core.refusal.Refusal;
 /**
  * {@code /api/categories}: admins edit the category menu while the bot runs. Every change is one
  * transaction, checked as a whole menu (a bad one gets 400 or 409 and changes nothing), recorded
- * with its author, and seen by the next citizen who opens the menu on any channel.
+ * with its author, and seen by the next citizen who opens the menu on any channel. Categories and
+ * issue types refer to their executor by {@code executorId}, an executor of
+ * {@code GET /api/executors} (400 with the field otherwise); a category's {@code executor} is
+ * that executor's name.
  */
 public final class CategoryController implements RouteGroup {
     private static final int DEFAULT_CHANGES = 100;
@@ -35,6 +38,7 @@ public final class CategoryController implements RouteGroup {
             String emoji,
             DeadlineClass deadlineClass,
             String executor,
+            Long executorId,
             Integer position,
             Boolean active,
             List<NewIssueType> issueTypes) {
@@ -42,47 +46,78 @@ public final class CategoryController implements RouteGroup {
             List<IssueType> types = issueTypes == null
                     ? List.of()
                     : issueTypes.stream().map(t -> t.issueType(0)).toList();
-            return new Category(id, nameUk, nameEn, emoji, deadlineClass, executor, 0, active == null || active, types);
+            return new Category(
+                    id, nameUk, nameEn, emoji, deadlineClass, executor, executorId, 0, active == null || active, types);
         }
     }
 
     record NewIssueType(
-            String id, String nameUk, String nameEn, DeadlineClass deadlineClass, Integer position, Boolean active) {
+            String id,
+            String nameUk,
+            String nameEn,
+            DeadlineClass deadlineClass,
+            Long executorId,
+            Integer position,
+            Boolean active) {
         IssueType issueType(int at) {
-            return new IssueType(id, nameUk, nameEn, deadlineClass, at, active == null || active);
+            return new IssueType(id, nameUk, nameEn, deadlineClass, executorId, at, active == null || active);
         }
     }
 
-    /** Fields to change; absent (or null) ones stay as they are. */
+    /**
+     * Fields to change; absent (or null) ones stay as they are, but for the executor: a given
+     * {@code executorId} chooses the executor by id, {@code "executorId": null} takes the
+     * category off any executor (or names it by {@code executor} alone), and {@code executor}
+     * without {@code executorId} names it by name, as clients did before executors were records.
+     */
     record CategoryPatch(
             String nameUk,
             String nameEn,
             String emoji,
             DeadlineClass deadlineClass,
             String executor,
+            Long executorId,
             Integer position,
             Boolean active) {
-        Category applyTo(Category c) {
+        Category applyTo(Category c, boolean executorIdGiven) {
+            Long id = c.executorId();
+            String name = c.executor();
+            if (executorIdGiven) {
+                id = executorId;
+                name = executorId != null ? c.executor() : or(executor, "");
+            } else if (executor != null) {
+                id = null;
+                name = executor;
+            }
             return new Category(
                     c.id(),
                     or(nameUk, c.nameUk()),
                     or(nameEn, c.nameEn()),
                     or(emoji, c.emoji()),
                     or(deadlineClass, c.deadlineClass()),
-                    or(executor, c.executor()),
+                    name,
+                    id,
                     or(position, c.position()),
                     or(active, c.active()),
                     c.issueTypes());
         }
     }
 
-    record IssueTypePatch(String nameUk, String nameEn, DeadlineClass deadlineClass, Integer position, Boolean active) {
-        IssueType applyTo(IssueType t) {
+    /** Fields to change; absent ones stay as they are; {@code "executorId": null} sends its appeals to the category's executor. */
+    record IssueTypePatch(
+            String nameUk,
+            String nameEn,
+            DeadlineClass deadlineClass,
+            Long executorId,
+            Integer position,
+            Boolean active) {
+        IssueType applyTo(IssueType t, boolean executorIdGiven) {
             return new IssueType(
                     t.id(),
                     or(nameUk, t.nameUk()),
                     or(nameEn, t.nameEn()),
                     or(deadlineClass, t.deadlineClass()),
+                    executorIdGiven ? executorId : t.executorId(),
                     or(position, t.position()),
                     or(active, t.active()));
         }
@@ -138,9 +173,14 @@ public final class CategoryController implements RouteGroup {
 
     private void update(Context ctx) {
         CategoryPatch patch = ApiJson.body(ctx, CategoryPatch.class);
+        boolean executorIdGiven = given(ctx, "executorId");
         position(patch.position());
         String by = Caller.of(ctx).name();
-        ctx.json(menu.update(ctx.pathParam("id"), c -> Refusal.validated(() -> patch.applyTo(c)), by, clock.instant()));
+        ctx.json(menu.update(
+                ctx.pathParam("id"),
+                c -> Refusal.validated(() -> patch.applyTo(c, executorIdGiven)),
+                by,
+                clock.instant()));
     }
 
     private void reorder(Context ctx) {
@@ -163,12 +203,13 @@ public final class CategoryController implements RouteGroup {
 
     private void updateIssueType(Context ctx) {
         IssueTypePatch patch = ApiJson.body(ctx, IssueTypePatch.class);
+        boolean executorIdGiven = given(ctx, "executorId");
         position(patch.position());
         String by = Caller.of(ctx).name();
         ctx.json(menu.updateIssueType(
                 ctx.pathParam("id"),
                 ctx.pathParam("typeId"),
-                t -> Refusal.validated(() -> patch.applyTo(t)),
+                t -> Refusal.validated(() -> patch.applyTo(t, executorIdGiven)),
                 by,
                 clock.instant()));
     }
@@ -243,6 +284,11 @@ public final class CategoryController implements RouteGroup {
                 .filter(c -> c.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> Refusal.notFound("no category '" + id + "'"));
+    }
+
+    /** Whether the request's JSON object has the field, null or not. */
+    private static boolean given(Context ctx, String field) {
+        return ApiJson.body(ctx, JsonNode.class).has(field);
     }
 
     /** A requested position: none means last (0). */

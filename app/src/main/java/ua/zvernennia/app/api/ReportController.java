@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import ua.zvernennia.app.report.QuarterlyReport;
 import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.stats.DateRange;
 import ua.zvernennia.core.stats.GroupBy;
@@ -20,11 +21,16 @@ public final class ReportController implements RouteGroup {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
     private final StatisticsReader reader;
+    private final ExecutorStore executors;
     private final ZoneId zone;
 
-    /** @param zone the city's time zone: quarters are its days */
-    public ReportController(StatisticsReader reader, ZoneId zone) {
+    /**
+     * @param executors whose efficiency the report shows, as {@code GET /api/stats} does
+     * @param zone      the city's time zone: quarters are its days
+     */
+    public ReportController(StatisticsReader reader, ExecutorStore executors, ZoneId zone) {
         this.reader = reader;
+        this.executors = executors;
         this.zone = zone;
     }
 
@@ -50,7 +56,8 @@ public final class ReportController implements RouteGroup {
             throw Refusal.invalid("format", "format must be html or csv, not '" + format + "'");
         }
         DateRange range = DateRange.quarter(year, quarter, zone);
-        QuarterlyReport report = new QuarterlyReport(year, quarter, reader.read(range, GroupBy.MONTH));
+        QuarterlyReport report = new QuarterlyReport(
+                year, quarter, reader.read(range, GroupBy.MONTH), executors.efficiency(range.start(), range.end()));
         String file = "zvernennia-" + year + "-q" + quarter;
         if (f.equals("csv")) {
             ctx.contentType("text/csv; charset=utf-8")

@@ -28,6 +28,10 @@ import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.desk.AppealIntake;
 import ua.zvernennia.core.desk.AppealSearch;
 import ua.zvernennia.core.desk.OperatorDesk;
+import ua.zvernennia.core.engine.UnitOfWork;
+import ua.zvernennia.core.executor.Executor;
+import ua.zvernennia.core.executor.ExecutorDesk;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Classification;
 import ua.zvernennia.core.register.Classifier;
@@ -38,9 +42,9 @@ import ua.zvernennia.core.register.RegisterEntry;
 import ua.zvernennia.core.register.TopicMapping;
 
 /**
- * The operators' pages: the appeals list, an appeal with its history, status form and its
- * classification in the council's register, and registering an appeal that came by phone, post or
- * any other channel of the register.
+ * The operators' pages: the appeals list, an appeal with its history, status form, its executor
+ * (reassigned with a reason) and its classification in the council's register, and registering an
+ * appeal that came by phone, post or any other channel of the register.
  */
 public final class AppealPages implements RouteGroup {
     static final int PAGE_SIZE = 25;
@@ -69,6 +73,7 @@ public final class AppealPages implements RouteGroup {
      * @param allowed  the statuses an operator may move it to now
      * @param outcome  the outcome chosen in the status form when it came back refused
      * @param register the appeal in the council's register, with its classification form
+     * @param assign   its executor and the form to reassign it
      */
     public record AppealView(
             AppealSearch.Found found,
@@ -78,7 +83,8 @@ public final class AppealPages implements RouteGroup {
             AppealStatus chosen,
             String comment,
             String outcome,
-            RegisterView register) {
+            RegisterView register,
+            AssignView assign) {
         public Appeal appeal() {
             return found.appeal();
         }
@@ -124,6 +130,19 @@ public final class AppealPages implements RouteGroup {
         }
     }
 
+    /**
+     * The appeal's executor now and the form to give it to another (as sent when it came back refused).
+     *
+     * @param current   the executor it is assigned to, or null while it is in the operators' queue
+     * @param executors the active executors it may go to
+     * @param problem   why the form was refused, or null
+     */
+    public record AssignView(Executor current, List<Executor> executors, String problem, Long chosen, String reason) {
+        public boolean selected(Executor e) {
+            return Long.valueOf(e.id()).equals(chosen);
+        }
+    }
+
     /** The new appeal form, with what was typed and what does not fit. */
     public record NewView(
             Map<String, String> values,
@@ -147,6 +166,9 @@ public final class AppealPages implements RouteGroup {
     private final AppealPhotos photos;
     private final AccessLog audit;
     private final Register register;
+    private final ExecutorStore executors;
+    private final ExecutorDesk executorDesk;
+    private final UnitOfWork work;
     private final int maxDaysBack;
     private final Clock clock;
 
@@ -155,6 +177,8 @@ public final class AppealPages implements RouteGroup {
      * @param menu        the whole menu, for the list's filters
      * @param audit       where reads of personal data are recorded
      * @param register    the council's register: channels, receipt, classification, outcomes
+     * @param executors   who appeals may be assigned to
+     * @param executorDesk assigns them, in a unit of {@code work}, as the API does
      * @param maxDaysBack how far back an appeal's receipt may be dated, days
      */
     public AppealPages(
@@ -165,6 +189,9 @@ public final class AppealPages implements RouteGroup {
             AppealPhotos photos,
             AccessLog audit,
             Register register,
+            ExecutorStore executors,
+            ExecutorDesk executorDesk,
+            UnitOfWork work,
             int maxDaysBack,
             Clock clock) {
         this.console = console;
@@ -174,6 +201,9 @@ public final class AppealPages implements RouteGroup {
         this.photos = photos;
         this.audit = audit;
         this.register = register;
+        this.executors = executors;
+        this.executorDesk = executorDesk;
+        this.work = work;
         this.maxDaysBack = maxDaysBack;
         this.clock = clock;
     }
@@ -187,6 +217,7 @@ public final class AppealPages implements RouteGroup {
         app.get(BASE + "/{number}", this::details, Role.OPERATOR);
         app.post(BASE + "/{number}/status", this::changeStatus, Role.OPERATOR);
         app.post(BASE + "/{number}/classification", this::classify, Role.OPERATOR);
+        app.post(BASE + "/{number}/executor", this::assign, Role.OPERATOR);
         app.get(BASE + "/{number}/photos/{index}", this::photo, Role.OPERATOR);
     }
 
@@ -240,9 +271,22 @@ public final class AppealPages implements RouteGroup {
         details(ctx, null, null, null, null, null, null, 200);
     }
 
+    private void details(
+            Context ctx,
+            String problem,
+            AppealStatus chosen,
+            String comment,
+            String outcome,
+            ClassificationForm form,
+            String registerProblem,
+            int status) {
+        details(ctx, problem, chosen, comment, outcome, form, registerProblem, null, null, null, status);
+    }
+
     /**
      * The appeal's page; a refused status form comes back with {@code problem} and what was chosen,
-     * a refused classification with its form as sent and {@code registerProblem}.
+     * a refused classification with its form as sent and {@code registerProblem}, a refused
+     * reassignment with {@code assignProblem} and what was chosen.
      */
     private void details(
             Context ctx,
@@ -252,6 +296,9 @@ public final class AppealPages implements RouteGroup {
             String outcome,
             ClassificationForm form,
             String registerProblem,
+            String assignProblem,
+            Long assignChosen,
+            String assignReason,
             int status) {
         AppealNumber number = number(ctx);
         AppealSearch.Found found = search.find(number, clock.instant())
@@ -291,7 +338,93 @@ public final class AppealPages implements RouteGroup {
                 "appeal.jte",
                 console.chrome(ctx, "Звернення № " + number, "appeals"),
                 "view",
-                new AppealView(found, history, allowed, problem, chosen, comment, outcome, view));
+                new AppealView(
+                        found,
+                        history,
+                        allowed,
+                        problem,
+                        chosen,
+                        comment,
+                        outcome,
+                        view,
+                        assignView(number, assignProblem, assignChosen, assignReason)));
+    }
+
+    private AssignView assignView(AppealNumber number, String problem, Long chosen, String reason) {
+        List<Executor> all = executors.list();
+        Executor current = executors
+                .executorOf(number)
+                .flatMap(id -> all.stream().filter(e -> e.id() == id).findFirst())
+                .orElse(null);
+        return new AssignView(current, all.stream().filter(Executor::active).toList(), problem, chosen, reason);
+    }
+
+    /** Gives the appeal to another executor (or the first, from the operators' queue), with a reason the history keeps. */
+    private void assign(Context ctx) {
+        AppealNumber number = number(ctx);
+        String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("");
+        String raw = Optional.ofNullable(ctx.formParam("executorId")).orElse("").strip();
+        Long executorId;
+        try {
+            executorId = raw.isEmpty() ? null : Long.valueOf(raw);
+        } catch (NumberFormatException e) {
+            executorId = null;
+        }
+        if (executorId == null) {
+            details(
+                    ctx,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Labels.word("executor.problem.executorId"),
+                    null,
+                    reason,
+                    400);
+            return;
+        }
+        long to = executorId;
+        String actor = console.caller(ctx).name();
+        try {
+            work.run(s -> {
+                executorDesk.assign(s, number, to, reason, actor);
+                return null;
+            });
+            String name = executors.find(to).map(Executor::name).orElse("№ " + to);
+            console.done(
+                    ctx,
+                    BASE + "/" + number + "#h-executor",
+                    Flash.info("Звернення передано виконавцю «" + name + "»; причину записано в історію."));
+        } catch (Refusal r) {
+            String why = switch (r.kind()) {
+                case NOT_FOUND -> throw Refusal.notFound("Звернення № " + number + " не знайдено.");
+                case CONFLICT ->
+                    r.getMessage().contains("already assigned")
+                            ? Labels.word("executor.problem.same")
+                            : Labels.word("executor.problem.closed");
+                case INVALID ->
+                    r.field().filter("executorId"::equals).isPresent()
+                            ? Labels.word("executor.problem.executorId")
+                            : reason.isBlank()
+                                    ? Labels.word("executor.problem.reason")
+                                    : Labels.word("executor.problem.reason.long", ExecutorDesk.MAX_REASON);
+                default -> throw r;
+            };
+            details(
+                    ctx,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    why,
+                    to,
+                    reason,
+                    r.kind() == Refusal.Kind.CONFLICT ? 409 : 400);
+        }
     }
 
     private void changeStatus(Context ctx) {

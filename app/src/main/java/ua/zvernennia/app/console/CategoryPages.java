@@ -17,37 +17,75 @@ import ua.zvernennia.core.category.Category;
 import ua.zvernennia.core.category.DeadlineClass;
 import ua.zvernennia.core.category.IssueType;
 import ua.zvernennia.core.category.MenuEditor;
+import ua.zvernennia.core.executor.Executor;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 
 /**
  * The admins' category editor: every change goes through the same menu editor as the API, so it
  * is checked as a whole menu, recorded with its author, and seen by the next citizen who opens
- * the menu. A refused change comes back to the page with the menu's reason.
+ * the menu. A refused change comes back to the page with the menu's reason. The executor of a
+ * category or issue type is chosen from the executors' records.
  */
 public final class CategoryPages implements RouteGroup {
     private static final String BASE = ConsoleRoutes.BASE + "/categories";
     private static final int CHANGES_SHOWN = 15;
     private static final int MAX_IMPORT = 1_000_000;
 
-    /** The menu page: every category in order, the form to add one (as typed when refused), and recent changes. */
+    /**
+     * The menu page: every category in order, the form to add one (as typed when refused), recent
+     * changes, and the executors to choose from.
+     */
     public record MenuView(
-            List<Category> menu, Map<String, String> values, String problem, List<MenuEditor.Change> changes) {
+            List<Category> menu,
+            Map<String, String> values,
+            String problem,
+            List<MenuEditor.Change> changes,
+            List<Executor> executors) {
         public String value(String name) {
             return values.getOrDefault(name, "");
         }
+
+        /** The executors a new category may go to: the active ones. */
+        public List<Executor> choices() {
+            return executors.stream().filter(Executor::active).toList();
+        }
     }
 
-    /** One category with its issue types. */
-    public record CategoryView(Category category) {}
+    /** One category with its issue types, and the executors to choose from. */
+    public record CategoryView(Category category, List<Executor> executors) {
+        /** The active executors, and the one {@code current} names even when it is inactive. */
+        public List<Executor> choices(Long current) {
+            return executors.stream()
+                    .filter(e -> e.active() || Long.valueOf(e.id()).equals(current))
+                    .toList();
+        }
+
+        /** «КП «Водоканал»», with «(неактивний)» when it is; the id when there is no such executor. */
+        public String name(Long id) {
+            return executors.stream()
+                    .filter(e -> Long.valueOf(e.id()).equals(id))
+                    .findFirst()
+                    .map(CategoryPages::label)
+                    .orElse(id == null ? "" : "№ " + id);
+        }
+    }
 
     private final Console console;
     private final MenuEditor menu;
+    private final ExecutorStore executors;
     private final Clock clock;
 
-    public CategoryPages(Console console, MenuEditor menu, Clock clock) {
+    public CategoryPages(Console console, MenuEditor menu, ExecutorStore executors, Clock clock) {
         this.console = console;
         this.menu = menu;
+        this.executors = executors;
         this.clock = clock;
+    }
+
+    /** An executor as the menu's choices show it. */
+    public static String label(Executor e) {
+        return e.active() ? e.name() : e.name() + " (неактивний)";
     }
 
     @Override
@@ -75,23 +113,25 @@ public final class CategoryPages implements RouteGroup {
                 "categories.jte",
                 console.chrome(ctx, "Категорії", "categories"),
                 "view",
-                new MenuView(menu.menu(), values, problem, menu.changes(null, CHANGES_SHOWN)));
+                new MenuView(menu.menu(), values, problem, menu.changes(null, CHANGES_SHOWN), executors.list()));
     }
 
     private void add(Context ctx) {
         Map<String, String> values =
-                form(ctx, "id", "nameUk", "nameEn", "emoji", "deadlineClass", "executor", "position");
+                form(ctx, "id", "nameUk", "nameEn", "emoji", "deadlineClass", "executorId", "position");
         String by = console.caller(ctx).name();
         try {
             int position = position(values.get("position"));
             DeadlineClass deadline = deadline(values.get("deadlineClass"), false);
+            Long executorId = executorId(values.get("executorId"));
             Category category = Refusal.validated(() -> new Category(
                     values.get("id").strip(),
                     values.get("nameUk"),
                     values.get("nameEn"),
                     values.get("emoji"),
                     deadline,
-                    values.get("executor"),
+                    "",
+                    executorId,
                     0,
                     true,
                     List.of()));
@@ -110,15 +150,16 @@ public final class CategoryPages implements RouteGroup {
                 "category.jte",
                 console.chrome(ctx, "Категорія «" + c.nameUk() + "»", "categories"),
                 "view",
-                new CategoryView(c));
+                new CategoryView(c, executors.list()));
     }
 
     private void update(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, String> v = form(ctx, "nameUk", "nameEn", "emoji", "deadlineClass", "executor");
+        Map<String, String> v = form(ctx, "nameUk", "nameEn", "emoji", "deadlineClass", "executorId");
         boolean active = ctx.formParam("active") != null;
         edit(ctx, BASE + "/" + id, () -> {
             DeadlineClass deadline = deadline(v.get("deadlineClass"), false);
+            Long executorId = executorId(v.get("executorId"));
             Category changed = menu.update(
                     id,
                     old -> Refusal.validated(() -> new Category(
@@ -127,7 +168,8 @@ public final class CategoryPages implements RouteGroup {
                             v.get("nameEn"),
                             v.get("emoji"),
                             deadline,
-                            v.get("executor"),
+                            executorId == null ? "" : old.executor(),
+                            executorId,
                             old.position(),
                             active,
                             old.issueTypes())),
@@ -152,11 +194,12 @@ public final class CategoryPages implements RouteGroup {
 
     private void addIssueType(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, String> v = form(ctx, "typeId", "nameUk", "nameEn", "deadlineClass");
+        Map<String, String> v = form(ctx, "typeId", "nameUk", "nameEn", "deadlineClass", "executorId");
         edit(ctx, BASE + "/" + id, () -> {
             DeadlineClass deadline = deadline(v.get("deadlineClass"), true);
-            IssueType type = Refusal.validated(
-                    () -> new IssueType(v.get("typeId").strip(), v.get("nameUk"), v.get("nameEn"), deadline, 0, true));
+            Long executorId = executorId(v.get("executorId"));
+            IssueType type = Refusal.validated(() -> new IssueType(
+                    v.get("typeId").strip(), v.get("nameUk"), v.get("nameEn"), deadline, executorId, 0, true));
             IssueType added = menu.addIssueType(id, type, 0, console.caller(ctx).name(), clock.instant());
             return "Тип «" + added.nameUk() + "» додано.";
         });
@@ -165,15 +208,16 @@ public final class CategoryPages implements RouteGroup {
     private void updateIssueType(Context ctx) {
         String id = ctx.pathParam("id");
         String typeId = ctx.pathParam("typeId");
-        Map<String, String> v = form(ctx, "nameUk", "nameEn", "deadlineClass");
+        Map<String, String> v = form(ctx, "nameUk", "nameEn", "deadlineClass", "executorId");
         boolean active = ctx.formParam("active") != null;
         edit(ctx, BASE + "/" + id, () -> {
             DeadlineClass deadline = deadline(v.get("deadlineClass"), true);
+            Long executorId = executorId(v.get("executorId"));
             IssueType changed = menu.updateIssueType(
                     id,
                     typeId,
                     old -> Refusal.validated(() -> new IssueType(
-                            old.id(), v.get("nameUk"), v.get("nameEn"), deadline, old.position(), active)),
+                            old.id(), v.get("nameUk"), v.get("nameEn"), deadline, executorId, old.position(), active)),
                     console.caller(ctx).name(),
                     clock.instant());
             return "Тип «" + changed.nameUk() + "» збережено.";
@@ -239,7 +283,22 @@ public final class CategoryPages implements RouteGroup {
         if (r.kind() == Refusal.Kind.NOT_FOUND) {
             return "Меню не змінено: такого запису немає (" + r.getMessage() + ").";
         }
+        if (r.field().filter("executorId"::equals).isPresent()) {
+            return "Меню не змінено: оберіть активного виконавця зі списку (" + r.getMessage() + ").";
+        }
         return "Меню не змінено: " + r.getMessage();
+    }
+
+    /** The executor chosen in a form: its id, or null for none (an issue type: the category's). */
+    private static Long executorId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("executorId", "оберіть виконавця зі списку");
+        }
     }
 
     private Category find(String id) {

@@ -95,6 +95,14 @@ public final class Console implements ErrorAnswers {
         ctx.attribute(CALLER, caller.get());
         if (roles.stream()
                 .noneMatch(r -> r instanceof Role needed && caller.get().role().mayActAs(needed))) {
+            if (caller.get().isExecutor()) {
+                // An executor's token has pages of its own: its appeals.
+                if (ctx.method().name().equals("GET") && ctx.path().equals(ConsoleRoutes.BASE + "/appeals")) {
+                    throw new Redirect(WorkPages.BASE);
+                }
+                throw Refusal.forbidden(
+                        "Цей розділ — для операторів. Звернення вашого виконавця — у розділі «Мої звернення».");
+            }
             throw Refusal.forbidden("Цей розділ лише для адміністраторів.");
         }
         if (ctx.method().name().equals("POST") && !same(ctx.formParam(CSRF_FIELD), s.csrf)) {

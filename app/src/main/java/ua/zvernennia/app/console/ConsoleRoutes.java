@@ -81,7 +81,7 @@ public final class ConsoleRoutes implements RouteGroup {
         }
         app.get(BASE + "/login", ctx -> loginPage(ctx, 200, null));
         app.post(BASE + "/login", this::signIn);
-        app.post(BASE + "/logout", this::signOut, Role.OPERATOR);
+        app.post(BASE + "/logout", this::signOut, Role.OPERATOR, Role.EXECUTOR);
 
         pages.forEach(p -> p.routes(app));
 
@@ -150,7 +150,7 @@ public final class ConsoleRoutes implements RouteGroup {
                 client,
                 caller.get().name(),
                 caller.get().role());
-        ctx.redirect(BASE + "/appeals", HttpStatus.SEE_OTHER);
+        ctx.redirect(caller.get().isExecutor() ? WorkPages.BASE : BASE + "/appeals", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {

@@ -14,6 +14,8 @@ import ua.zvernennia.app.report.CouncilReport;
 import ua.zvernennia.app.report.QuarterlyReport;
 import ua.zvernennia.app.report.ReportCharts;
 import ua.zvernennia.app.web.RouteGroup;
+import ua.zvernennia.core.executor.Efficiency;
+import ua.zvernennia.core.executor.ExecutorStore;
 import ua.zvernennia.core.refusal.Refusal;
 import ua.zvernennia.core.register.Register;
 import ua.zvernennia.core.register.RegisterFigures;
@@ -24,8 +26,9 @@ import ua.zvernennia.core.stats.StatisticsReader;
 
 /**
  * The statistics page: the quarterly report's charts for a chosen period and grouping, the
- * register's breakdowns of the same period (those of {@code GET /api/stats}'s {@code register}),
- * and the report itself (HTML or CSV) a click away. The period is in the URL: it is no personal
+ * executors' efficiency and the register's breakdowns of the same period (those of
+ * {@code GET /api/stats}'s {@code efficiency} and {@code register}, from the same code), and the
+ * report itself (HTML or CSV) a click away. The period is in the URL: it is no personal
  * data, and a link to a period can be shared.
  */
 public final class StatsPage implements RouteGroup {
@@ -50,9 +53,15 @@ public final class StatsPage implements RouteGroup {
             int year,
             int quarter,
             List<Integer> years,
-            RegisterFigures register) {
+            RegisterFigures register,
+            List<Efficiency> efficiency) {
         public String colour(int i) {
             return ReportCharts.colour(i);
+        }
+
+        /** A figure of the executors' efficiency as the page writes it: «50.0», or «—» when there is none. */
+        public static String figure(Double d) {
+            return d == null ? "—" : java.math.BigDecimal.valueOf(d).toPlainString();
         }
     }
 
@@ -60,6 +69,7 @@ public final class StatsPage implements RouteGroup {
     private final StatisticsReader charts;
     private final StatisticsReader official;
     private final Register register;
+    private final ExecutorStore executors;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -67,20 +77,23 @@ public final class StatsPage implements RouteGroup {
      * @param charts   the page's figures: from the aggregates kept current as appeals change, as the
      *                 public statistics are, so that a year is drawn at once
      * @param official the quarterly report, the city's official record: counted from the appeals themselves
-     * @param register the council's register, whose breakdowns the page shows as /api/stats does
-     * @param zone     the city's time zone: the periods are its days
+     * @param register  the council's register, whose breakdowns the page shows as /api/stats does
+     * @param executors whose efficiency the page and the report show as /api/stats does
+     * @param zone      the city's time zone: the periods are its days
      */
     public StatsPage(
             Console console,
             StatisticsReader charts,
             StatisticsReader official,
             Register register,
+            ExecutorStore executors,
             Clock clock,
             ZoneId zone) {
         this.console = console;
         this.charts = charts;
         this.official = official;
         this.register = register;
+        this.executors = executors;
         this.clock = clock;
         this.zone = zone;
     }
@@ -146,15 +159,17 @@ public final class StatsPage implements RouteGroup {
                         today.getYear(),
                         quarter,
                         years,
-                        register.reports().figures(range, CouncilReport.unknownName(), CouncilReport.termNames())));
+                        register.reports().figures(range, CouncilReport.unknownName(), CouncilReport.termNames()),
+                        executors.efficiency(range.start(), range.end())));
     }
 
     private void report(Context ctx) {
         int year = number(ctx.queryParam("year"), 2000, 2100);
         int quarter = number(ctx.queryParam("quarter"), 1, 4);
         String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
+        DateRange range = DateRange.quarter(year, quarter, zone);
         QuarterlyReport report = new QuarterlyReport(
-                year, quarter, official.read(DateRange.quarter(year, quarter, zone), GroupBy.MONTH));
+                year, quarter, official.read(range, GroupBy.MONTH), executors.efficiency(range.start(), range.end()));
         String file = "zvernennia-" + year + "-q" + quarter;
         switch (format) {
             case "csv" ->

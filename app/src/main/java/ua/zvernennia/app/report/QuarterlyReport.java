@@ -12,14 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import ua.zvernennia.core.executor.Efficiency;
 import ua.zvernennia.core.stats.Statistics;
 
 /**
  * The quarterly information report on the city's work with citizens' appeals, in Ukrainian: as
  * an HTML page with inline SVG charts (to publish or print) and as CSV (one figure a row, for
  * open-data portals and spreadsheets).
+ *
+ * @param efficiency the executors' efficiency over the quarter, as {@code GET /api/stats} gives it
+ *                   ({@link ua.zvernennia.core.executor.ExecutorStore#efficiency}); worded here, not computed
  */
-public record QuarterlyReport(int year, int quarter, Statistics statistics) {
+public record QuarterlyReport(int year, int quarter, Statistics statistics, List<Efficiency> efficiency) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
     /** Excel reads a CSV file as UTF-8 only when it starts with a byte order mark. */
@@ -29,6 +33,7 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
 
     public QuarterlyReport {
         Objects.requireNonNull(statistics, "statistics");
+        efficiency = List.copyOf(efficiency);
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("quarter must be 1..4");
         }
@@ -186,10 +191,58 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
                     Html.decimal(e.onTimePercent()));
         }
         h.append("</table>\n");
+        efficiencyHtml(h);
         h.append("<footer class=\"note\"><p>")
                 .append(Html.escape(ReportTexts.get("footer")))
                 .append("</p></footer>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The executors' efficiency: one row each, the figures of {@code /api/stats}'s {@code efficiency}. */
+    private void efficiencyHtml(StringBuilder h) {
+        h.append("<h2>")
+                .append(Html.escape(ReportTexts.get("section.efficiency")))
+                .append("</h2>\n");
+        h.append("<p class=\"note\">")
+                .append(Html.escape(ReportTexts.get("efficiency.note")))
+                .append("</p>\n");
+        h.append("<table id=\"efficiency\">\n<tr>");
+        for (String key : List.of(
+                "column.executor",
+                "column.received",
+                "column.resolved",
+                "column.resolved.on.time",
+                "column.on.time.share",
+                "column.median.hours",
+                "column.reopened",
+                "column.reopened.share",
+                "column.rating")) {
+            h.append("<th>").append(Html.escape(ReportTexts.get(key))).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (Efficiency e : efficiency) {
+            h.append("<tr data-executor=\"")
+                    .append(e.executorId())
+                    .append("\"><td>")
+                    .append(Html.escape(e.executor()))
+                    .append("</td>");
+            cells(
+                    h,
+                    Html.number(e.received()),
+                    Html.number(e.resolved()),
+                    Html.number(e.resolvedOnTime()),
+                    Html.decimal(decimal(e.onTimePercent())),
+                    Html.decimal(decimal(e.medianHours())),
+                    Html.number(e.reopened()),
+                    Html.decimal(decimal(e.reopenedPercent())),
+                    Html.decimal(decimal(e.averageRating())));
+        }
+        h.append("</table>\n");
+    }
+
+    /** A figure of {@link Efficiency} as the report writes decimals; null stays null. */
+    private static BigDecimal decimal(Double d) {
+        return d == null ? null : BigDecimal.valueOf(d);
     }
 
     private static void cells(StringBuilder h, String... values) {
@@ -283,6 +336,28 @@ public record QuarterlyReport(int year, int quarter, Statistics statistics) {
                     "resolved_on_time",
                     Long.toString(e.resolvedOnTime()),
                     text(e.onTimePercent())));
+        }
+        for (Efficiency e : efficiency) {
+            String code = String.valueOf(e.executorId());
+            rows.add(List.of("efficiency", code, e.executor(), "received", Long.toString(e.received()), ""));
+            rows.add(List.of("efficiency", code, e.executor(), "resolved", Long.toString(e.resolved()), ""));
+            rows.add(List.of(
+                    "efficiency",
+                    code,
+                    e.executor(),
+                    "resolved_on_time",
+                    Long.toString(e.resolvedOnTime()),
+                    text(decimal(e.onTimePercent()))));
+            rows.add(List.of("efficiency", code, e.executor(), "median_hours", text(decimal(e.medianHours())), ""));
+            rows.add(List.of(
+                    "efficiency",
+                    code,
+                    e.executor(),
+                    "reopened",
+                    Long.toString(e.reopened()),
+                    text(decimal(e.reopenedPercent()))));
+            rows.add(List.of("efficiency", code, e.executor(), "average_rating", text(decimal(e.averageRating())), ""));
+            rows.add(List.of("efficiency", code, e.executor(), "ratings", Long.toString(e.ratings()), ""));
         }
         StringWriter out = new StringWriter();
         out.write(BOM);

@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
 /**
  * A direction of the city menu (Водоканал, Ліфти, ...), handled by one executor (a department or
  * a utility) within its deadline class.
+ *
+ * @param executor   the executor's name as appeals filed under the category are first given it;
+ *                   the storage keeps it the name of the executor {@code executorId} names
+ * @param executorId the executor (an {@code executor} record) its appeals are routed to; null when
+ *                   it refers to none, or only by a name that has no record yet
  */
 public record Category(
         String id,
@@ -16,6 +21,7 @@ public record Category(
         String emoji,
         DeadlineClass deadlineClass,
         String executor,
+        Long executorId,
         int position,
         boolean active,
         List<IssueType> issueTypes) {
@@ -48,6 +54,20 @@ public record Category(
         issueTypes = issueTypes == null ? List.of() : List.copyOf(issueTypes);
     }
 
+    /** A category that refers to its executor by name only (menus written before executors were records). */
+    public Category(
+            String id,
+            String nameUk,
+            String nameEn,
+            String emoji,
+            DeadlineClass deadlineClass,
+            String executor,
+            int position,
+            boolean active,
+            List<IssueType> issueTypes) {
+        this(id, nameUk, nameEn, emoji, deadlineClass, executor, null, position, active, issueTypes);
+    }
+
     static void requireId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException(
@@ -74,11 +94,18 @@ public record Category(
     }
 
     public Category withPosition(int newPosition) {
-        return new Category(id, nameUk, nameEn, emoji, deadlineClass, executor, newPosition, active, issueTypes);
+        return new Category(
+                id, nameUk, nameEn, emoji, deadlineClass, executor, executorId, newPosition, active, issueTypes);
     }
 
     public Category withIssueTypes(List<IssueType> newIssueTypes) {
-        return new Category(id, nameUk, nameEn, emoji, deadlineClass, executor, position, active, newIssueTypes);
+        return new Category(
+                id, nameUk, nameEn, emoji, deadlineClass, executor, executorId, position, active, newIssueTypes);
+    }
+
+    /** The same category handled by the executor {@code id} (null: none), known by {@code name}. */
+    public Category withExecutor(Long id, String name) {
+        return new Category(this.id, nameUk, nameEn, emoji, deadlineClass, name, id, position, active, issueTypes);
     }
 
     public String name(String language) {

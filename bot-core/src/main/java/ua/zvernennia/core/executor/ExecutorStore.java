@@ -23,7 +23,8 @@ public interface ExecutorStore {
     Executor create(Executor executor, Instant now);
 
     /**
-     * Replaces the executor's fields; false when there is no such executor.
+     * Replaces the executor's fields; the categories that refer to it take its new name. False
+     * when there is no such executor.
      *
      * @throws IllegalArgumentException when another executor has this name
      */
