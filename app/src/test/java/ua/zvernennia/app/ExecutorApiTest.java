@@ -51,7 +51,7 @@ class ExecutorApiTest {
         throw new AssertionError("no executor " + name);
     }
 
-    ApiClient tokenOf(ApiClient admin, long executorId) {
+    static ApiClient tokenOf(ApiClient admin, long executorId) {
         ApiClient.Response r = admin.post(
                 "/api/tokens",
                 "{\"name\": \"Бригада " + executorId + "\", \"role\": \"EXECUTOR\", \"executorId\": " + executorId
