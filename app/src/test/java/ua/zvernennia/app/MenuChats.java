@@ -7,12 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import ua.zvernennia.app.api.ApiJson;
 import ua.zvernennia.telegram.FakeBotApi;
 import ua.zvernennia.telegram.Updates;
 import ua.zvernennia.viber.FakeViberApi;
@@ -107,7 +104,6 @@ final class MenuChats {
     }
 
     static final class ViberCitizen {
-        private static final AtomicLong TOKENS = new AtomicLong(6_000_000_000_000_000_000L);
         private final FakeViberApi api;
         private final int port;
         private final String userId;
@@ -133,26 +129,7 @@ final class MenuChats {
         /** Posts a signed text message (a button press is its ActionBody) and waits for a matching reply. */
         Menu send(String text, Predicate<Menu> expected) throws Exception {
             int from = sent().size();
-            String body = ApiJson.MAPPER
-                    .createObjectNode()
-                    .put("event", "message")
-                    .put("timestamp", 1700000000000L)
-                    .put("message_token", TOKENS.incrementAndGet())
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                            "sender",
-                            ApiJson.MAPPER
-                                    .createObjectNode()
-                                    .put("id", userId)
-                                    .put("name", "Олена")
-                                    .put("api_version", 10))
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                            "message",
-                            ApiJson.MAPPER
-                                    .createObjectNode()
-                                    .put("type", "text")
-                                    .put("text", text))
-                    .toString();
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = IsolationTest.viberText(userId, text);
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/viber/webhook"))
                             .header("X-Viber-Content-Signature", ViberRig.sign(bytes))
