@@ -505,6 +505,11 @@ public final class JdbiUnitOfWork implements UnitOfWork, AutoCloseable {
     private void ensureHandle() {
         if (handle == null) {
             handle = database.jdbi().open();
+            if (database.dialect() == Dialect.SQLITE) {
+                // SQLite's driver prepares every statement afresh; the writer runs the same few
+                // hundred statements over and over.
+                CachedStatements.install(handle);
+            }
             if (instance != null) {
                 // An instance that vanished mid-transaction (a cut network, where no FIN reaches the
                 // server) would hold its chat locks until TCP keepalive noticed, hours later. The
