@@ -73,8 +73,12 @@ class TelemetryTest {
                 .get(10, TimeUnit.SECONDS);
         bot.accept(Inbound.of(blocked, new Event.Text("/start"), clock.instant(), "2"))
                 .get(10, TimeUnit.SECONDS);
-        BotTest.awaitUntil(
-                () -> reported.contains("delivery TELEGRAM SENT") && reported.contains("delivery VIBER UNREACHABLE"));
+        // Reported as the futures complete, on the threads that complete them: the caller's get()
+        // may return first.
+        BotTest.awaitUntil(() -> reported.contains("delivery TELEGRAM SENT")
+                && reported.contains("delivery VIBER UNREACHABLE")
+                && reported.contains("handled TELEGRAM")
+                && reported.contains("handled VIBER"));
 
         assertThat(reported)
                 .filteredOn(r -> !r.startsWith("delivery"))
