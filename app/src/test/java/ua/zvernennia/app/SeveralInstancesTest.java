@@ -372,13 +372,30 @@ class SeveralInstancesTest {
             List<Map<String, String>> rows =
                     rows("SELECT num, description, last_name, phone FROM appeal WHERE channel = '" + c.channel()
                             + "' AND chat_id = '" + c.chatId() + "'");
-            assertThat(rows).as("%s: one appeal", c).hasSize(1);
+            assertThat(rows)
+                    .as("%s: one appeal%s", c, rows.size() == 1 ? "" : diagnosis(c))
+                    .hasSize(1);
             assertThat(rows.get(0).get("description")).isEqualTo(DESCRIPTION + c.n);
             assertThat(rows.get(0).get("last_name")).isEqualTo("Коваленко");
             assertThat(rows.get(0).get("phone")).isEqualTo("+380501234567");
             numbers.add(rows.get(0).get("num"));
         }
         return numbers;
+    }
+
+    /** Where a citizen's conversation stands and what the bot said, with the instances' logs: for a failure. */
+    private String diagnosis(Citizen c) throws SQLException {
+        String where = "channel = '" + c.channel() + "' AND chat_id = '" + c.chatId() + "'";
+        var out = new StringBuilder("\nconversation: ")
+                .append(rows("SELECT step, draft FROM conversation WHERE " + where))
+                .append("\ninbox: ")
+                .append(rows("SELECT * FROM inbox WHERE " + where))
+                .append("\nreplies: ")
+                .append(rows("SELECT id, status, payload FROM outbox WHERE " + where + " ORDER BY id"));
+        for (Instance i : instances) {
+            out.append("\n").append(i.name()).append("'s log: ").append(tail(i.log(), 6000));
+        }
+        return out.toString();
     }
 
     /** Operators move the appeals on, each change on the other instance than the one before. */
