@@ -377,28 +377,7 @@ final class JdbiAppealStore implements AppealStore {
 
     record Row(AppealNumber number, Appeal withoutPhotos) {
         Appeal toAppeal(List<PhotoRef> photos) {
-            Appeal a = withoutPhotos;
-            return new Appeal(
-                    a.number(),
-                    a.channel(),
-                    a.chat(),
-                    a.categoryId(),
-                    a.categoryName(),
-                    a.issueTypeId(),
-                    a.issueTypeName(),
-                    a.executor(),
-                    a.description(),
-                    photos,
-                    a.point(),
-                    a.placeAddress(),
-                    a.name(),
-                    a.address(),
-                    a.phone(),
-                    a.status(),
-                    a.deadlineClass(),
-                    a.createdAt(),
-                    a.deadline(),
-                    a.legalDeadline());
+            return withoutPhotos.withPhotos(photos);
         }
     }
 

@@ -33,4 +33,54 @@ public record Appeal(
     public Appeal {
         photos = photos == null ? List.of() : List.copyOf(photos);
     }
+
+    /** The same appeal with these photos. */
+    public Appeal withPhotos(List<PhotoRef> photos) {
+        return new Appeal(
+                number,
+                channel,
+                chat,
+                categoryId,
+                categoryName,
+                issueTypeId,
+                issueTypeName,
+                executor,
+                description,
+                photos,
+                point,
+                placeAddress,
+                name,
+                address,
+                phone,
+                status,
+                deadlineClass,
+                createdAt,
+                deadline,
+                legalDeadline);
+    }
+
+    /** The same appeal in another status. */
+    public Appeal withStatus(AppealStatus status) {
+        return new Appeal(
+                number,
+                channel,
+                chat,
+                categoryId,
+                categoryName,
+                issueTypeId,
+                issueTypeName,
+                executor,
+                description,
+                photos,
+                point,
+                placeAddress,
+                name,
+                address,
+                phone,
+                status,
+                deadlineClass,
+                createdAt,
+                deadline,
+                legalDeadline);
+    }
 }

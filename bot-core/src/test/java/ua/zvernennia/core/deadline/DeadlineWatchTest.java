@@ -108,10 +108,10 @@ class DeadlineWatchTest {
     void closedAppealsAreLeftAlone() {
         for (AppealStatus closed : List.of(AppealStatus.RESOLVED, AppealStatus.REJECTED, AppealStatus.WITHDRAWN)) {
             Appeal a = file("lifts", Duration.ofHours(6), Duration.ofDays(30));
-            stores.putAppeal(withStatus(a, closed));
+            stores.putAppeal(a.withStatus(closed));
         }
         Appeal open = file("lifts", Duration.ofHours(6), Duration.ofDays(30));
-        stores.putAppeal(withStatus(open, AppealStatus.NEEDS_INFO));
+        stores.putAppeal(open.withStatus(AppealStatus.NEEDS_INFO));
         clock.advance(Duration.ofDays(40));
         assertThat(watch.runOnce()).isEqualTo(new DeadlineWatch.Pass(0, 1, 1));
         assertThat(staffMessages()).hasSize(2).allSatisfy(m -> assertThat(m).contains("№ " + open.number()));
@@ -150,29 +150,5 @@ class DeadlineWatchTest {
         assertThat(quiet.runOnce().overdue()).isEqualTo(1);
         assertThat(stores.deadlineMarks(a.number())).containsKey("overdue");
         assertThat(stores.outboxRows()).isEmpty();
-    }
-
-    static Appeal withStatus(Appeal a, AppealStatus status) {
-        return new Appeal(
-                a.number(),
-                a.channel(),
-                a.chat(),
-                a.categoryId(),
-                a.categoryName(),
-                a.issueTypeId(),
-                a.issueTypeName(),
-                a.executor(),
-                a.description(),
-                a.photos(),
-                a.point(),
-                a.placeAddress(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                status,
-                a.deadlineClass(),
-                a.createdAt(),
-                a.deadline(),
-                a.legalDeadline());
     }
 }

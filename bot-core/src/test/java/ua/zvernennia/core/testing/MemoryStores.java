@@ -389,29 +389,7 @@ public final class MemoryStores implements UnitOfWork {
             if (a == null || a.status() != from) {
                 throw new IllegalStateException("appeal " + number + " is not " + from);
             }
-            data.appeals.put(
-                    number.toString(),
-                    new Appeal(
-                            a.number(),
-                            a.channel(),
-                            a.chat(),
-                            a.categoryId(),
-                            a.categoryName(),
-                            a.issueTypeId(),
-                            a.issueTypeName(),
-                            a.executor(),
-                            a.description(),
-                            a.photos(),
-                            a.point(),
-                            a.placeAddress(),
-                            a.name(),
-                            a.address(),
-                            a.phone(),
-                            to,
-                            a.deadlineClass(),
-                            a.createdAt(),
-                            a.deadline(),
-                            a.legalDeadline()));
+            data.appeals.put(number.toString(), a.withStatus(to));
             if (to.isClosed()) {
                 data.closedAt.put(number.toString(), at);
             } else {
@@ -443,29 +421,7 @@ public final class MemoryStores implements UnitOfWork {
             Appeal a = data.appeals.get(number.toString());
             var photos = new ArrayList<>(a.photos());
             photos.add(photo);
-            data.appeals.put(
-                    number.toString(),
-                    new Appeal(
-                            a.number(),
-                            a.channel(),
-                            a.chat(),
-                            a.categoryId(),
-                            a.categoryName(),
-                            a.issueTypeId(),
-                            a.issueTypeName(),
-                            a.executor(),
-                            a.description(),
-                            photos,
-                            a.point(),
-                            a.placeAddress(),
-                            a.name(),
-                            a.address(),
-                            a.phone(),
-                            a.status(),
-                            a.deadlineClass(),
-                            a.createdAt(),
-                            a.deadline(),
-                            a.legalDeadline()));
+            data.appeals.put(number.toString(), a.withPhotos(photos));
             return photos.size() - 1;
         }
 
