@@ -26,6 +26,30 @@ public enum Dialect {
         return identity;
     }
 
+    /** The dialect of the database a handle is connected to. */
+    static Dialect of(org.jdbi.v3.core.Handle handle) {
+        try {
+            String product = handle.getConnection().getMetaData().getDatabaseProductName();
+            return switch (product.toLowerCase(Locale.ROOT)) {
+                case "h2" -> H2;
+                case "sqlite" -> SQLITE;
+                case "postgresql" -> POSTGRESQL;
+                default -> throw new IllegalStateException("unsupported database " + product);
+            };
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell the database's kind", e);
+        }
+    }
+
+    /**
+     * Whether the database has {@code INSERT ... ON CONFLICT ... DO UPDATE} (PostgreSQL, SQLite):
+     * an upsert in one statement that another transaction inserting the same key at the same
+     * moment cannot make fail.
+     */
+    boolean upserts() {
+        return this != H2;
+    }
+
     public static Dialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:h2:")) {

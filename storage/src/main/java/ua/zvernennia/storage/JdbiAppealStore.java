@@ -34,6 +34,8 @@ final class JdbiAppealStore implements AppealStore {
     private final ZoneId zone;
     private final java.util.function.Consumer<Appeal> routing;
     private final OpenMapAggregates aggregates;
+    /** Whether the database upserts in one statement; known after the first number. */
+    private Boolean upserts;
 
     JdbiAppealStore(Handle handle, ZoneId zone) {
         this(handle, zone, new OpenMapAggregates(handle, zone), a -> {});
@@ -139,8 +141,25 @@ final class JdbiAppealStore implements AppealStore {
         return saved;
     }
 
-    /** The next number of the year; the counter row's update serialises concurrent submitters. */
+    /**
+     * The next number of the year. Where the database upserts, one statement creates the year's
+     * counter or moves it on: two instances filing a year's first appeals at the same moment both
+     * get a number (the second waits for the first's row). Elsewhere (H2, one process) the counter
+     * row's update serialises the writers.
+     */
     private AppealNumber nextNumber(int year) {
+        if (upserts == null) {
+            upserts = Dialect.of(handle).upserts();
+        }
+        if (upserts) {
+            long seq = handle.createQuery("INSERT INTO appeal_counter (num_year, last_seq) VALUES (:year, 1) "
+                            + "ON CONFLICT (num_year) DO UPDATE SET last_seq = appeal_counter.last_seq + 1 "
+                            + "RETURNING last_seq")
+                    .bind("year", year)
+                    .mapTo(Long.class)
+                    .one();
+            return new AppealNumber(year, seq);
+        }
         int updated = handle.createUpdate("UPDATE appeal_counter SET last_seq = last_seq + 1 WHERE num_year = :year")
                 .bind("year", year)
                 .execute();

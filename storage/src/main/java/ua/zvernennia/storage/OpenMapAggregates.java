@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -366,7 +365,7 @@ final class OpenMapAggregates {
 
     private void upsert(Table t, List<Object> key, Values v) {
         if (onConflict == null) {
-            onConflict = !productName().contains("h2");
+            onConflict = Dialect.of(handle).upserts();
         }
         Update u;
         if (onConflict) {
@@ -423,14 +422,6 @@ final class OpenMapAggregates {
             s.bind(t.sums().get(i), v.sums()[i]);
         }
         return s;
-    }
-
-    private String productName() {
-        try {
-            return handle.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What the aggregate tables must hold, computed from every appeal: rows that are not all zero, by table. */

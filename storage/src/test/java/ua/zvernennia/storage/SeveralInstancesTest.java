@@ -24,6 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.core.appeal.Appeal;
+import ua.zvernennia.core.appeal.AppealNumber;
+import ua.zvernennia.core.appeal.NewAppeal;
+import ua.zvernennia.core.appeal.PersonName;
+import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Button;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
@@ -384,6 +388,64 @@ class SeveralInstancesTest {
     }
 
     /** The script's inbounds as the bot takes them, learnt by driving one chat step by step on a. */
+    /**
+     * A year's first appeals, filed at the same moment by two citizens on two instances: the
+     * year's number counter is created by one of them and both appeals get a number (the other
+     * instance waits for the counter, it does not fail).
+     */
+    @Test
+    void theFirstAppealsOfAYearFiledAtTheSameMomentOnTwoInstancesBothGetANumber() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int year = 2031; year < 2051; year++) {
+                Instant at = java.time.LocalDate.of(year, 3, 1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+                CountDownLatch go = new CountDownLatch(1);
+                var filed = new ArrayList<CompletableFuture<Appeal>>();
+                for (Storage on : List.of(a, b)) {
+                    ChatKey chat = ChatKey.of(Channel.VIBER, "first-of-" + year + "-" + (on == a ? "a" : "b"));
+                    NewAppeal appeal = new NewAppeal(
+                            Channel.VIBER,
+                            chat,
+                            ua.zvernennia.core.testing.TestCategories.small().get(0),
+                            null,
+                            "Третій день немає холодної води в будинку",
+                            List.of(),
+                            null,
+                            "вул. Європейська, 8",
+                            new PersonName("Олена", "Коваленко"),
+                            "вул. Європейська, 8, кв. 3",
+                            new Phone("+380671112233"));
+                    filed.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitLatch(go);
+                                return on.unitOfWork()
+                                        .submit(
+                                                chat,
+                                                s -> s.appeals()
+                                                        .submit(
+                                                                appeal,
+                                                                at,
+                                                                at.plus(Duration.ofDays(1)),
+                                                                at.plus(Duration.ofDays(15))))
+                                        .join();
+                            },
+                            pool));
+                }
+                go.countDown();
+                Set<Long> numbers = new HashSet<>();
+                for (var f : filed) {
+                    AppealNumber number =
+                            f.get(WITHIN.toSeconds(), TimeUnit.SECONDS).number();
+                    assertThat(number.year()).isEqualTo(year);
+                    numbers.add(number.sequence());
+                }
+                assertThat(numbers).as("year %d", year).containsExactlyInAnyOrder(1L, 2L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<Inbound> learn(ChatKey chat) {
         var inbounds = new ArrayList<Inbound>();
         List<Reply> last = List.of();
