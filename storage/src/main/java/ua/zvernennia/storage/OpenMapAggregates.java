@@ -162,7 +162,8 @@ final class OpenMapAggregates {
 
     private final Handle handle;
     private final ZoneId zone;
-    private Boolean onConflict;
+    /** The database's kind; known after the first statement that depends on it. */
+    private Dialect dialect;
 
     OpenMapAggregates(Handle handle, ZoneId zone) {
         this.handle = handle;
@@ -174,16 +175,33 @@ final class OpenMapAggregates {
         apply(null, read(number));
     }
 
-    /** Runs a change of the appeal and moves the aggregates by what it changed. */
+    /**
+     * Runs a change of the appeal and moves the aggregates by what it changed. Where instances
+     * share the database (PostgreSQL), reading the facts before the change locks the appeal's row
+     * until the commit, so that another instance's change of the same appeal (an operator's, the
+     * deadline control's, the geocoder's) comes wholly before or after this one and neither counts
+     * the other's difference as its own.
+     */
     <T> T track(String number, Supplier<T> change) {
-        Facts before = read(number);
+        Facts before = dialect() == Dialect.POSTGRESQL ? read(number, " FOR UPDATE OF a") : read(number);
         T result = change.get();
         apply(before, read(number));
         return result;
     }
 
+    private Dialect dialect() {
+        if (dialect == null) {
+            dialect = Dialect.of(handle);
+        }
+        return dialect;
+    }
+
     Facts read(String number) {
-        return handle.createQuery(FACTS + " WHERE a.num = :num")
+        return read(number, "");
+    }
+
+    private Facts read(String number, String lock) {
+        return handle.createQuery(FACTS + " WHERE a.num = :num" + lock)
                 .bind("num", number)
                 .map((rs, ctx) -> facts(rs))
                 .findOne()
@@ -275,6 +293,11 @@ final class OpenMapAggregates {
     }
 
     private void writePoint(Facts f, boolean exists) {
+        if (dialect().upserts()) {
+            // One statement: a rebuild on another instance may have written the point meanwhile.
+            bindPoint(handle.createUpdate(INSERT_POINT + UPSERT_POINT), f).execute();
+            return;
+        }
         if (exists) {
             handle.createUpdate("DELETE FROM map_point WHERE num = :num")
                     .bind("num", f.number())
@@ -282,6 +305,10 @@ final class OpenMapAggregates {
         }
         bindPoint(handle.createUpdate(INSERT_POINT), f).execute();
     }
+
+    private static final String UPSERT_POINT = " ON CONFLICT (num) DO UPDATE SET created_at = excluded.created_at, "
+            + "category_id = excluded.category_id, executor_key = excluded.executor_key, status = excluded.status, "
+            + "lat = excluded.lat, lon = excluded.lon, cx = excluded.cx, cy = excluded.cy";
 
     private static final String INSERT_POINT =
             "INSERT INTO map_point (num, created_at, category_id, executor_key, status, lat, lon, cx, cy) "
@@ -364,11 +391,8 @@ final class OpenMapAggregates {
     }
 
     private void upsert(Table t, List<Object> key, Values v) {
-        if (onConflict == null) {
-            onConflict = Dialect.of(handle).upserts();
-        }
         Update u;
-        if (onConflict) {
+        if (dialect().upserts()) {
             var columns = new ArrayList<String>(t.keys());
             columns.addAll(t.counts());
             columns.addAll(t.sums());

@@ -446,6 +446,92 @@ class SeveralInstancesTest {
         }
     }
 
+    /**
+     * One appeal changed at the same moment on two instances (an operator resolves it on one while
+     * the deadline control marks it overdue on the other): the public statistics and the map count
+     * each change once, as a recount from the appeals does.
+     */
+    @Test
+    void changesOfOneAppealAtTheSameMomentOnTwoInstancesAreCountedOnceEach() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Instant filed = clock.instant().minus(Duration.ofDays(3));
+            for (int round = 0; round < 40; round++) {
+                ChatKey chat = ChatKey.of(Channel.VIBER, "changed-twice-" + round);
+                NewAppeal appeal = new NewAppeal(
+                        Channel.VIBER,
+                        chat,
+                        ua.zvernennia.core.testing.TestCategories.small().get(0),
+                        null,
+                        "Третій день немає холодної води в будинку",
+                        List.of(),
+                        new ua.zvernennia.core.appeal.GeoPoint(48.46, 35.04),
+                        null,
+                        new PersonName("Олена", "Коваленко"),
+                        "вул. Європейська, 8, кв. 3",
+                        new Phone("+380671112233"));
+                AppealNumber number = a.unitOfWork()
+                        .run(s -> s.appeals()
+                                .submit(appeal, filed, filed.plus(Duration.ofDays(1)), filed.plus(Duration.ofDays(15))))
+                        .number();
+                Instant now = clock.instant();
+                CountDownLatch go = new CountDownLatch(1);
+                CompletableFuture<Long> resolved = CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(go);
+                            return a.unitOfWork()
+                                    .run(s -> s.appeals()
+                                            .changeStatus(
+                                                    number,
+                                                    ua.zvernennia.core.appeal.AppealStatus.REGISTERED,
+                                                    ua.zvernennia.core.appeal.AppealStatus.RESOLVED,
+                                                    "operator",
+                                                    null,
+                                                    null,
+                                                    now));
+                        },
+                        pool);
+                CompletableFuture<Boolean> overdue = CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(go);
+                            return b.unitOfWork().run(s -> s.deadlines().markOverdue(number, now));
+                        },
+                        pool);
+                go.countDown();
+                resolved.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+                assertThat(overdue.get(WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Map<List<Object>, List<Long>>> kept =
+                a.read(s -> counts(((JdbiStores) s).aggregates().snapshot()));
+        Map<String, Map<List<Object>, List<Long>>> recounted =
+                a.read(s -> counts(((JdbiStores) s).aggregates().recount()));
+        assertThat(kept).isEqualTo(recounted);
+        Map<String, List<Object>> points =
+                a.read(s -> ((JdbiStores) s).aggregates().points());
+        Map<String, List<Object>> pointsRecounted =
+                a.read(s -> ((JdbiStores) s).aggregates().recountPoints());
+        assertThat(points).isEqualTo(pointsRecounted);
+    }
+
+    /** The aggregates' counts by table and key (their sums of times are not compared exactly). */
+    private static Map<String, Map<List<Object>, List<Long>>> counts(
+            Map<String, Map<List<Object>, OpenMapAggregates.Values>> tables) {
+        var out = new java.util.TreeMap<String, Map<List<Object>, List<Long>>>();
+        tables.forEach((table, rows) -> {
+            var byKey = new java.util.HashMap<List<Object>, List<Long>>();
+            rows.forEach((key, v) -> {
+                if (!v.isZero()) {
+                    byKey.put(key, java.util.Arrays.stream(v.counts()).boxed().toList());
+                }
+            });
+            out.put(table, byKey);
+        });
+        return out;
+    }
+
     private List<Inbound> learn(ChatKey chat) {
         var inbounds = new ArrayList<Inbound>();
         List<Reply> last = List.of();
