@@ -141,6 +141,13 @@ public final class JdbiStores implements Stores {
         return retention;
     }
 
+    @Override
+    public void lockChat(ua.zvernennia.core.chat.ChatKey chat) {
+        if (locks != null) {
+            locks.lock(chat);
+        }
+    }
+
     /** The chat locks of the writer's transaction where several instances share the database; null otherwise. */
     ChatLocks locks() {
         return locks;

@@ -516,6 +516,90 @@ class SeveralInstancesTest {
         assertThat(points).isEqualTo(pointsRecounted);
     }
 
+    /**
+     * Two operators, on two instances, move one appeal at the same moment (a phone appeal, and a
+     * citizen's from Viber): the changes are made one after the other, the second from where the
+     * first left the appeal, or the second is refused as a conflict; never failed, each change
+     * pushed once.
+     */
+    @Test
+    void twoOperatorsMovingOneAppealAtTheSameMomentOnTwoInstancesMakeOneChange() throws Exception {
+        var desk = new ua.zvernennia.core.desk.OperatorDesk(clock, ConversationSettings.defaults());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 30; round++) {
+                ChatKey chat = round % 2 == 0 ? null : ChatKey.of(Channel.VIBER, "moved-twice-" + round);
+                NewAppeal appeal = new NewAppeal(
+                        chat == null ? Channel.PHONE : Channel.VIBER,
+                        chat,
+                        ua.zvernennia.core.testing.TestCategories.small().get(0),
+                        null,
+                        "Третій день немає холодної води в будинку",
+                        List.of(),
+                        null,
+                        "вул. Європейська, 8",
+                        new PersonName("Олена", "Коваленко"),
+                        "вул. Європейська, 8, кв. 3",
+                        new Phone("+380671112233"));
+                Instant at = clock.instant();
+                AppealNumber number = a.unitOfWork()
+                        .run(s -> s.appeals()
+                                .submit(appeal, at, at.plus(Duration.ofDays(1)), at.plus(Duration.ofDays(15))))
+                        .number();
+                CountDownLatch go = new CountDownLatch(1);
+                var moves = new ArrayList<CompletableFuture<Object>>();
+                for (var to : List.of(
+                        Map.entry(a, ua.zvernennia.core.appeal.AppealStatus.IN_PROGRESS),
+                        Map.entry(b, ua.zvernennia.core.appeal.AppealStatus.RESOLVED))) {
+                    moves.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitLatch(go);
+                                try {
+                                    return to.getKey()
+                                            .unitOfWork()
+                                            .run(s -> desk.changeStatus(
+                                                    s, number, to.getValue(), "Бригада виїхала", "operator"));
+                                } catch (ua.zvernennia.core.refusal.Refusal r) {
+                                    return r.kind();
+                                }
+                            },
+                            pool));
+                }
+                go.countDown();
+                var outcomes = new ArrayList<Object>();
+                for (var m : moves) {
+                    outcomes.add(m.get(WITHIN.toSeconds(), TimeUnit.SECONDS));
+                }
+                // One after the other (the second from where the first left it), or the second refused.
+                var changes = outcomes.stream()
+                        .filter(o -> o instanceof ua.zvernennia.core.desk.OperatorDesk.StatusChanged)
+                        .map(o -> (ua.zvernennia.core.desk.OperatorDesk.StatusChanged) o)
+                        .sorted(java.util.Comparator.comparingLong(
+                                ua.zvernennia.core.desk.OperatorDesk.StatusChanged::eventId))
+                        .toList();
+                assertThat(outcomes)
+                        .as("round %d", round)
+                        .allMatch(o -> o instanceof ua.zvernennia.core.desk.OperatorDesk.StatusChanged
+                                || o == ua.zvernennia.core.refusal.Refusal.Kind.CONFLICT);
+                assertThat(changes).as("round %d", round).isNotEmpty();
+                assertThat(changes.get(0).from()).isEqualTo(ua.zvernennia.core.appeal.AppealStatus.REGISTERED);
+                if (changes.size() == 2) {
+                    assertThat(changes.get(1).from()).isEqualTo(changes.get(0).to());
+                }
+                if (chat != null) {
+                    long pushes = a.read(s -> s.handle()
+                            .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
+                            .bind("c", chat.id())
+                            .mapTo(Long.class)
+                            .one());
+                    assertThat(pushes).as("a push for each change").isEqualTo(changes.size());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The aggregates' counts by table and key (their sums of times are not compared exactly). */
     private static Map<String, Map<List<Object>, List<Long>>> counts(
             Map<String, Map<List<Object>, OpenMapAggregates.Values>> tables) {

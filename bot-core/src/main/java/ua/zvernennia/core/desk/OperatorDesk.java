@@ -84,6 +84,11 @@ public final class OperatorDesk {
                             : "REJECTED needs a comment: the reason for the citizen");
         }
         Appeal appeal = stores.appeals().find(number).orElseThrow(() -> Refusal.notFound("no appeal " + number));
+        if (appeal.chat() != null) {
+            // The citizen's turns (a withdrawal, a reopening) change it too: read it again under their chat's lock.
+            stores.lockChat(appeal.chat());
+            appeal = stores.appeals().find(number).orElseThrow(() -> Refusal.notFound("no appeal " + number));
+        }
         AppealStatus from = appeal.status();
         Optional<String> why = from.whyOperatorCannotMoveTo(to);
         if (why.isPresent()) {
@@ -91,7 +96,14 @@ public final class OperatorDesk {
         }
         Instant now = clock.instant();
         Long outboxId = push(stores, appeal, to, note, List.copyOf(photos), now);
-        long eventId = stores.appeals().changeStatus(number, from, to, actor, note, outboxId, now);
+        long eventId;
+        try {
+            eventId = stores.appeals().changeStatus(number, from, to, actor, note, outboxId, now);
+        } catch (IllegalStateException e) {
+            // Moved first by another operator on another instance: an appeal without a chat has no
+            // lock of its own to wait for (and no push written before this).
+            throw Refusal.conflict(number + " was changed meanwhile (it is no longer " + from + "); look again");
+        }
         return new StatusChanged(number, from, to, eventId, outboxId);
     }
 

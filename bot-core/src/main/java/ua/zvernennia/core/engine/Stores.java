@@ -1,5 +1,6 @@
 package ua.zvernennia.core.engine;
 
+import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.conversation.ConversationPorts;
 import ua.zvernennia.core.conversation.ConversationStore;
 import ua.zvernennia.core.deadline.DeadlineMarks;
@@ -30,4 +31,12 @@ public interface Stores extends ConversationPorts {
 
     /** The council's register: channel codes, classifications, channels, the topic mapping, narratives. */
     RegisterRecords register();
+
+    /**
+     * Where several instances share the database, holds the chat's lock until this unit's commit,
+     * so that no turn of the chat runs meanwhile on any instance; elsewhere the one writer already
+     * does. For work that finds its chat inside (an operator's change of a citizen's appeal): it
+     * reads what it changes after taking the lock.
+     */
+    default void lockChat(ChatKey chat) {}
 }
