@@ -85,6 +85,18 @@ final class ChatLocks {
         held.addAll(chats);
     }
 
+    /**
+     * Takes a PostgreSQL advisory lock by name ("zvernennia ...", never a chat's "CHANNEL/id"),
+     * held until the transaction ends: for work that instances must do one at a time (a seed, a
+     * rebuild, a menu edit, making a record by name).
+     */
+    static void named(Handle handle, String name) {
+        handle.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))) AS l")
+                .bind("name", name)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     /** Takes the chat's lock, unless this transaction holds it already. */
     void lock(ChatKey chat) {
         if (held.add(chat)) {

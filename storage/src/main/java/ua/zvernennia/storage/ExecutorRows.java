@@ -212,6 +212,17 @@ public final class ExecutorRows implements Assignments {
                 .bind("name", executorName)
                 .mapTo(Long.class)
                 .findOne();
+        if (id.isEmpty()
+                && executorName != null
+                && !executorName.isBlank()
+                && Dialect.of(handle) == Dialect.POSTGRESQL) {
+            // Instances filing the first appeals under this name at the same moment: one makes the record.
+            ChatLocks.named(handle, "zvernennia executor " + executorName);
+            id = handle.createQuery("SELECT MIN(id) FROM executor WHERE name = :name")
+                    .bind("name", executorName)
+                    .mapTo(Long.class)
+                    .findOne();
+        }
         if (id.isEmpty() && executorName != null && !executorName.isBlank()) {
             // A menu's executor name with no record yet (the seeded menu, a category added by name):
             // it becomes a record, as the migration made records of the names there were.

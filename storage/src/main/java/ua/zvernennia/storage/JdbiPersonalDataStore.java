@@ -29,6 +29,11 @@ final class JdbiPersonalDataStore implements PersonalDataStore {
     public ErasedByPhone eraseByPhone(Phone phone, Instant now) {
         return storage.write(s -> {
             Set<ChatKey> chats = s.retention().chatsWithPhone(phone.e164());
+            if (s.locks() != null) {
+                // Where instances share the database: no turn of these chats (a withdrawal, a new
+                // appeal) runs meanwhile on another instance, so what is kept open is what is open.
+                s.locks().lockAll(chats);
+            }
             var anonymised = new ArrayList<AppealNumber>();
             var open = new LinkedHashMap<AppealNumber, String>();
             int details = 0;

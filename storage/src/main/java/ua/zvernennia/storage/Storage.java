@@ -139,11 +139,7 @@ public final class Storage implements AutoCloseable {
             long started = System.nanoTime();
             long appeals = unitOfWork.runUnbounded(s -> {
                 if (instance != null) {
-                    s.handle()
-                            .createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock("
-                                    + "hashtextextended('zvernennia aggregates', 0))) AS l")
-                            .mapTo(Integer.class)
-                            .one();
+                    ChatLocks.named(s.handle(), "zvernennia aggregates");
                     if (s.aggregates().builtFor()) {
                         return -1L;
                     }
@@ -242,10 +238,7 @@ public final class Storage implements AutoCloseable {
             Handle h = s.handle();
             if (instance != null) {
                 // Instances started together on a new database: one seeds, the others find the menu.
-                h.createQuery(
-                                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('zvernennia seed', 0))) AS l")
-                        .mapTo(Integer.class)
-                        .one();
+                ChatLocks.named(h, "zvernennia seed");
                 if (h.createQuery("SELECT COUNT(*) FROM category")
                                 .mapTo(Integer.class)
                                 .one()
@@ -306,12 +299,25 @@ public final class Storage implements AutoCloseable {
         if (now - last.atNanos() < RECENT_ATTEMPT.toNanos() && (last.fault() != null || !faultedLately)) {
             return Readiness.of(last.fault());
         }
+        return probe(wait);
+    }
+
+    /** Commits a tiny write of its own through the writer, waiting at most {@code wait}. */
+    Readiness probe(Duration wait) {
         try {
             JdbiUnitOfWork.await(
                     unitOfWork.submitJdbi(s -> {
                         Handle h = s.handle();
-                        h.execute("DELETE FROM storage_probe");
-                        h.execute("INSERT INTO storage_probe (id, checked_at) VALUES (1, ?)", clock.millis());
+                        if (database.dialect().upserts()) {
+                            // One statement: instances probing at the same moment must not fail each other.
+                            h.execute(
+                                    "INSERT INTO storage_probe (id, checked_at) VALUES (1, ?) "
+                                            + "ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                                    clock.millis());
+                        } else {
+                            h.execute("DELETE FROM storage_probe");
+                            h.execute("INSERT INTO storage_probe (id, checked_at) VALUES (1, ?)", clock.millis());
+                        }
                         return null;
                     }),
                     wait);
@@ -343,7 +349,14 @@ public final class Storage implements AutoCloseable {
      * the cached menu: the next question of every chat, on every channel, shows the change.
      */
     public <T> T editMenu(Function<CategoryChanges, T> edit) {
-        T result = write(s -> edit.apply(s.categoryChanges()));
+        T result = write(s -> {
+            if (instance != null) {
+                // Edits on several instances one at a time: each reads the menu the one before wrote,
+                // and their changes commit in the order of their ids, which the menu's version follows.
+                ChatLocks.named(s.handle(), "zvernennia menu");
+            }
+            return edit.apply(s.categoryChanges());
+        });
         categories.reload();
         return result;
     }

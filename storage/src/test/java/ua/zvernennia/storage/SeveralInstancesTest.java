@@ -600,6 +600,89 @@ class SeveralInstancesTest {
         }
     }
 
+    /**
+     * Admins on two instances add a category each at the same moment: the menu has both, in
+     * distinct places, and each instance's menu is the database's once it has looked.
+     */
+    @Test
+    void menuEditsAtTheSameMomentOnTwoInstancesAreMadeOneAfterTheOther() throws Exception {
+        a.seedCategoriesIfEmpty(ua.zvernennia.core.testing.TestCategories.small());
+        ua.zvernennia.core.category.Category model =
+                ua.zvernennia.core.testing.TestCategories.small().get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CountDownLatch go = new CountDownLatch(1);
+                var added = new ArrayList<CompletableFuture<?>>();
+                for (Storage on : List.of(a, b)) {
+                    String id = "added" + round + (on == a ? "a" : "b");
+                    var category = new ua.zvernennia.core.category.Category(
+                            id,
+                            "Нова " + id,
+                            "New " + id,
+                            "🆕",
+                            model.deadlineClass(),
+                            model.executor(),
+                            null,
+                            0,
+                            true,
+                            model.issueTypes());
+                    added.add(CompletableFuture.runAsync(
+                            () -> {
+                                awaitLatch(go);
+                                on.menuEditor().add(category, 0, "admin", clock.instant());
+                            },
+                            pool));
+                }
+                go.countDown();
+                for (var f : added) {
+                    f.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ua.zvernennia.core.category.Category> menu = a.menuEditor().menu();
+        assertThat(menu.stream().map(ua.zvernennia.core.category.Category::id))
+                .as("every category added")
+                .hasSize(ua.zvernennia.core.testing.TestCategories.small().size() + 20);
+        assertThat(menu.stream().map(ua.zvernennia.core.category.Category::position))
+                .as("each in a place of its own")
+                .doesNotHaveDuplicates();
+        for (Storage on : List.of(a, b)) {
+            on.read(s -> on.categories().refreshIfChanged(s.handle()));
+            assertThat(on.categories().all()).isEqualTo(menu);
+        }
+    }
+
+    /** Instances probing the database's readiness at the same moment are both answered ready. */
+    @Test
+    void readinessProbesAtTheSameMomentOnTwoInstancesAreBothReady() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 30; round++) {
+                CountDownLatch go = new CountDownLatch(1);
+                var probes = new ArrayList<CompletableFuture<Storage.Readiness>>();
+                for (Storage on : List.of(a, b)) {
+                    probes.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitLatch(go);
+                                return on.probe(Duration.ofSeconds(10));
+                            },
+                            pool));
+                }
+                go.countDown();
+                for (var p : probes) {
+                    assertThat(p.get(WITHIN.toSeconds(), TimeUnit.SECONDS).ready())
+                            .as("round %d: %s", round, p.get())
+                            .isTrue();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The aggregates' counts by table and key (their sums of times are not compared exactly). */
     private static Map<String, Map<List<Object>, List<Long>>> counts(
             Map<String, Map<List<Object>, OpenMapAggregates.Values>> tables) {
