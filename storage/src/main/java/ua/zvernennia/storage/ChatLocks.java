@@ -97,6 +97,17 @@ final class ChatLocks {
                 .one();
     }
 
+    /**
+     * {@link #named} where instances may share the database (PostgreSQL): before a look and a
+     * write that another instance could interleave with its own (a check for a free name, a row
+     * deleted and written again).
+     */
+    static void namedWhereShared(Handle handle, String name) {
+        if (Dialect.of(handle) == Dialect.POSTGRESQL) {
+            named(handle, name);
+        }
+    }
+
     /** Takes the chat's lock, unless this transaction holds it already. */
     void lock(ChatKey chat) {
         if (held.add(chat)) {

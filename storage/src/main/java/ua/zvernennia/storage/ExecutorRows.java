@@ -84,6 +84,7 @@ public final class ExecutorRows implements Assignments {
     }
 
     private void requireFreeName(String name, long id) {
+        ChatLocks.namedWhereShared(handle, "zvernennia executor " + name);
         boolean taken = handle.createQuery("SELECT COUNT(*) FROM executor WHERE name = :name AND id <> :id")
                         .bind("name", name)
                         .bind("id", id)
@@ -114,6 +115,7 @@ public final class ExecutorRows implements Assignments {
     }
 
     public void addStaff(StaffMember m) {
+        ChatLocks.namedWhereShared(handle, "zvernennia staff " + m.executorId() + "/" + m.telegramUserId());
         handle.createUpdate("DELETE FROM executor_staff WHERE executor_id = :id AND telegram_user_id = :user")
                 .bind("id", m.executorId())
                 .bind("user", m.telegramUserId())

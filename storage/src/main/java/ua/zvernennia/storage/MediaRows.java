@@ -38,7 +38,8 @@ public final class MediaRows implements MediaQueue {
     private static final String NO_CHAT = "-";
 
     private void queue(Channel channel, String chatId, PhotoRef photo, Instant now) {
-        // One writer: a check and an insert in its transaction cannot race within an instance.
+        // One writer per instance; instances sharing the database look and insert one at a time.
+        ChatLocks.namedWhereShared(handle, "zvernennia media " + channel.name() + "/" + photo.fileId());
         boolean known = handle.createQuery("SELECT COUNT(*) FROM media WHERE channel = :channel AND file_id = :file")
                         .bind("channel", channel.name())
                         .bind("file", photo.fileId())

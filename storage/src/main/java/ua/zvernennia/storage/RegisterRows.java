@@ -175,6 +175,7 @@ public final class RegisterRows implements RegisterRecords {
      * read-only database still opens), and {@code copy} finds a new database empty.
      */
     private void writeDefaultsIfNone(Instant at) {
+        ChatLocks.namedWhereShared(handle, "zvernennia intake channels");
         if (handle.createQuery("SELECT COUNT(*) FROM intake_channel")
                         .mapTo(Integer.class)
                         .one()
@@ -235,6 +236,7 @@ public final class RegisterRows implements RegisterRecords {
     @Override
     public void putMapping(String categoryId, String issueTypeId, String topic, Instant at) {
         String type = issueTypeId == null ? "" : issueTypeId;
+        ChatLocks.namedWhereShared(handle, "zvernennia topic " + categoryId + "/" + type);
         handle.createUpdate("DELETE FROM topic_mapping WHERE category_id = :category AND issue_type_id = :type")
                 .bind("category", categoryId)
                 .bind("type", type)
@@ -265,6 +267,7 @@ public final class RegisterRows implements RegisterRecords {
 
     @Override
     public void putNarrative(String period, String body, String actor, Instant at) {
+        ChatLocks.namedWhereShared(handle, "zvernennia narrative " + period);
         handle.createUpdate("DELETE FROM report_narrative WHERE period = :period")
                 .bind("period", period)
                 .execute();

@@ -683,6 +683,55 @@ class SeveralInstancesTest {
         }
     }
 
+    /**
+     * Admins on two instances write the same record at the same moment (a report's narrative, a
+     * topic's mapping, a new executor's name): one after the other, never failed by the other's
+     * row; a name taken meanwhile is refused as taken.
+     */
+    @Test
+    void adminWritesOfOneRecordAtTheSameMomentOnTwoInstancesAreMadeOneAfterTheOther() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 15; round++) {
+                String period = "2031-Q" + (1 + round % 4) + "-" + round;
+                String name = "КП «Світло-" + round + "»";
+                CountDownLatch go = new CountDownLatch(1);
+                var outcomes = new ArrayList<CompletableFuture<String>>();
+                for (Storage on : List.of(a, b)) {
+                    outcomes.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitLatch(go);
+                                on.write(s -> {
+                                    s.register().putNarrative(period, "Підсумки кварталу", "admin", clock.instant());
+                                    s.register()
+                                            .putMapping("water", null, "0" + (on == a ? "1" : "2"), clock.instant());
+                                    return null;
+                                });
+                                try {
+                                    on.write(s -> s.executors()
+                                            .create(
+                                                    new ua.zvernennia.core.executor.Executor(
+                                                            0, name, null, null, false, true),
+                                                    clock.instant()));
+                                    return "created";
+                                } catch (IllegalArgumentException e) {
+                                    return "taken";
+                                }
+                            },
+                            pool));
+                }
+                go.countDown();
+                var names = new ArrayList<String>();
+                for (var o : outcomes) {
+                    names.add(o.get(WITHIN.toSeconds(), TimeUnit.SECONDS));
+                }
+                assertThat(names).as("round %d", round).containsExactlyInAnyOrder("created", "taken");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The aggregates' counts by table and key (their sums of times are not compared exactly). */
     private static Map<String, Map<List<Object>, List<Long>>> counts(
             Map<String, Map<List<Object>, OpenMapAggregates.Values>> tables) {
