@@ -102,7 +102,7 @@ public final class Bench {
                     Map.of());
             double raw = Math.max(one.perSecond(), many.perSecond());
 
-            try (FakeTelegram fake = new FakeTelegram(8);
+            try (FakeTelegram fake = new FakeTelegram(o.fakeThreads());
                     TelegramPipeline pipeline =
                             new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
                 log("%s: Telegram, %d citizens flat out", db, o.citizens());
@@ -132,7 +132,8 @@ public final class Bench {
                                 cpuPerUpdate));
                 if (o.rate() > 0) {
                     log("%s: Telegram at %.0f updates/s offered", db, o.rate());
-                    Load paced = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens());
+                    Load paced =
+                            new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens(), o.inStep());
                     Load.Window p = run(fake, 1, paced, Math.min(3, o.warmup()), o.rateSeconds());
                     row(
                             db,
@@ -233,7 +234,7 @@ public final class Bench {
                         db,
                         what,
                         flooding == 1 ? ", one chat flooding " + (int) o.floodRate() + " messages/s" : ", no flood");
-                Load load = new Load(o.citizens(), Script.steps(0), true, fake, rate, o.citizens());
+                Load load = new Load(o.citizens(), Script.steps(0), true, fake, rate, o.citizens(), o.inStep());
                 Flooder flooder = flooding == 1 ? new Flooder(fake, o.floodRate()) : null;
                 pair[flooding] = run(fake, phase++, load, warmup, seconds, flooder);
             }
@@ -312,7 +313,7 @@ public final class Bench {
         log("warming up the JVM: %.0f s on a scratch %s database, not measured", o.jitWarmup(), db);
         String url = url(db, "jit-warmup");
         RawUpserts.run(url, user(db), password(db), 2, Math.min(3, o.jitWarmup() / 5));
-        try (FakeTelegram fake = new FakeTelegram(8);
+        try (FakeTelegram fake = new FakeTelegram(o.fakeThreads());
                 TelegramPipeline pipeline =
                         new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
             run(fake, 0, new Load(o.citizens(), Script.steps(0), true, fake, 0, o.citizens()), 0, o.jitWarmup());
@@ -402,7 +403,7 @@ public final class Bench {
     private Load.Window telegramWebhooks(
             String url, String db, double warmup, double seconds, Map<String, Double> cpuPerUpdate, int instances)
             throws Exception {
-        try (FakeTelegram fake = new FakeTelegram(8)) {
+        try (FakeTelegram fake = new FakeTelegram(o.fakeThreads())) {
             Map<String, String> telegram = Map.of(
                     "TELEGRAM_BOT_TOKEN", "123456:bench-webhook",
                     "TELEGRAM_API_URL", fake.url().toString(),
@@ -439,7 +440,7 @@ public final class Bench {
         String url = url(db, "public");
         java.time.ZoneId zone = java.time.ZoneId.of("Europe/Kyiv");
         int year = LocalDate.now(zone).getYear() - 1;
-        try (FakeTelegram fake = new FakeTelegram(8)) {
+        try (FakeTelegram fake = new FakeTelegram(o.fakeThreads())) {
             var env = new LinkedHashMap<String, String>(Map.of(
                     "TELEGRAM_BOT_TOKEN", "123456:bench-webhook",
                     "TELEGRAM_API_URL", fake.url().toString(),
@@ -471,7 +472,7 @@ public final class Bench {
                     run(
                             fake,
                             WEBHOOK_PHASE + 3,
-                            new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens()),
+                            new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens(), o.inStep()),
                             0,
                             o.jitWarmup());
                 }
@@ -523,7 +524,7 @@ public final class Bench {
     }
 
     private Load.Window paced(FakeTelegram fake, int phase) throws InterruptedException {
-        Load load = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens());
+        Load load = new Load(o.citizens(), Script.steps(0), true, fake, o.rate(), o.citizens(), o.inStep());
         return run(fake, phase, load, Math.min(3, o.warmup()), o.rateSeconds());
     }
 
@@ -596,7 +597,9 @@ public final class Bench {
             throws InterruptedException {
         fake.attach(load, phase);
         load.start();
-        Thread.sleep((long) (warmup * 1000));
+        // A paced run's citizens begin over a round of the appeal (see Load#spreadNanos): the
+        // warm-up begins when the last has.
+        Thread.sleep(load.spreadNanos() / 1_000_000 + (long) (warmup * 1000));
         load.window();
         Thread.sleep((long) (seconds * 1000));
         Load.Window w = load.window();
@@ -616,7 +619,7 @@ public final class Bench {
         String db = o.databases().get(0);
         String url = url(db, "conversations");
         int n = o.conversations();
-        try (FakeTelegram fake = new FakeTelegram(8);
+        try (FakeTelegram fake = new FakeTelegram(o.fakeThreads());
                 TelegramPipeline pipeline =
                         new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
             Load load = new Load(n, Script.leftInProgress(), false, fake, 0, Math.min(n, o.citizens()));
@@ -671,10 +674,10 @@ public final class Bench {
         double rate = o.appealsPerHour() / 3600.0 * Script.APPEAL.size() * 1.03;
         int citizens = Math.max(50, (int) Math.ceil(rate * 2));
         var timeline = new ArrayList<Map<String, Object>>();
-        try (FakeTelegram fake = new FakeTelegram(8);
+        try (FakeTelegram fake = new FakeTelegram(o.fakeThreads());
                 TelegramPipeline pipeline =
                         new TelegramPipeline(url, user(db), password(db), categories, fake, o.chatThreads())) {
-            Load load = new Load(citizens, Script.steps(0), true, fake, rate, citizens);
+            Load load = new Load(citizens, Script.steps(0), true, fake, rate, citizens, o.inStep());
             fake.attach(load, 0);
             load.start();
             Thread.sleep(30_000);

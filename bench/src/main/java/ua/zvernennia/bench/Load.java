@@ -67,6 +67,10 @@ final class Load implements AutoCloseable {
     private final int concurrency;
     private volatile boolean running;
     private Thread pacer;
+    private Thread starter;
+    /** Paced citizens all begin at once, and so go through the steps in step. */
+    private final boolean inStep;
+
     private Thread watchdog;
     private long windowStart;
     private long updatesAtStart;
@@ -83,6 +87,19 @@ final class Load implements AutoCloseable {
      * @param concurrency   citizens under way at a time (the rest start as others finish)
      */
     Load(int count, List<Script.Action> steps, boolean repeatAppeals, Channel channel, double rate, int concurrency) {
+        this(count, steps, repeatAppeals, channel, rate, concurrency, false);
+    }
+
+    /** As above; {@code inStep}: a paced run's citizens all begin at once (see {@link #spreadNanos}). */
+    Load(
+            int count,
+            List<Script.Action> steps,
+            boolean repeatAppeals,
+            Channel channel,
+            double rate,
+            int concurrency,
+            boolean inStep) {
+        this.inStep = inStep;
         this.citizens = new Citizen[count];
         for (int i = 0; i < count; i++) {
             citizens[i] = new Citizen(i);
@@ -113,9 +130,43 @@ final class Load implements AutoCloseable {
         watchdog = new Thread(this::watch, "bench-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        for (int i = 0; i < concurrency; i++) {
-            startNext();
+        long spread = spreadNanos();
+        if (spread == 0) {
+            for (int i = 0; i < concurrency; i++) {
+                startNext();
+            }
+            return;
         }
+        // Citizens begin one after another over a round of the appeal, so that at any moment they
+        // are at different steps of it, as a city's are; begun at once, they would stay in step
+        // (the pacer serves them in turn), and every few seconds all would file within the same
+        // half second.
+        starter = new Thread(
+                () -> {
+                    long begin = System.nanoTime();
+                    for (int i = 0; i < concurrency && running; i++) {
+                        long due = begin + spread * i / concurrency;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        startNext();
+                    }
+                },
+                "bench-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * How long the citizens of a paced run take to begin: one round of the appeal at the offered
+     * rate; none in a closed loop, or when they are to go in step.
+     */
+    long spreadNanos() {
+        if (rate <= 0 || inStep || !repeatAppeals) {
+            return 0;
+        }
+        return (long) (Script.APPEAL.size() * (double) concurrency / rate * 1e9);
     }
 
     private void startNext() {
@@ -294,6 +345,9 @@ final class Load implements AutoCloseable {
         running = false;
         if (pacer != null) {
             pacer.interrupt();
+        }
+        if (starter != null) {
+            starter.interrupt();
         }
         if (watchdog != null) {
             watchdog.interrupt();

@@ -30,7 +30,9 @@ record Options(
         double jitWarmup,
         double floodRate,
         int publicAppeals,
-        int publicThreads) {
+        int publicThreads,
+        int fakeThreads,
+        boolean inStep) {
 
     static final String USAGE = """
             java -jar bench/target/zvernennia-bench.jar [options]
@@ -51,6 +53,10 @@ record Options(
               --pg-url URL          also run on this PostgreSQL database (an empty scratch one); --pg-user U, password from PGPASSWORD;
                                     the webhook runs there also run with two instances of the app on it, in turn
               --chat-threads N      the bot's chat pool (32, as the app)
+              --fake-threads N      the threads of the fake Bot API that answer the bot's calls (8)
+              --in-step true        a paced run's citizens all begin at once and so go through the appeal in step
+                                    (every few seconds all of them file within half a second); by default (false) they
+                                    begin one after another over a round of the appeal, at different steps as a city's are
               --dir PATH            where the database files go (bench/target/bench-data)
               --out PATH            the JSON results (bench/target/results.json)
               --conversations N     instead: leave N conversations in progress and measure the heap (run with -Xmx256m), --citizens at a time
@@ -89,7 +95,9 @@ record Options(
                 "jit-warmup",
                 "flood-rate",
                 "public-appeals",
-                "public-threads");
+                "public-threads",
+                "fake-threads",
+                "in-step");
         for (String k : a.keySet()) {
             if (!known.contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);
@@ -124,6 +132,8 @@ record Options(
                 Double.parseDouble(a.getOrDefault("jit-warmup", "20")),
                 Double.parseDouble(a.getOrDefault("flood-rate", "100")),
                 Integer.parseInt(a.getOrDefault("public-appeals", "0")),
-                Integer.parseInt(a.getOrDefault("public-threads", "16")));
+                Integer.parseInt(a.getOrDefault("public-threads", "16")),
+                Integer.parseInt(a.getOrDefault("fake-threads", "8")),
+                Boolean.parseBoolean(a.getOrDefault("in-step", "false")));
     }
 }
