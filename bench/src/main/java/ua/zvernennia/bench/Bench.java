@@ -680,7 +680,8 @@ public final class Bench {
             Load load = new Load(citizens, Script.steps(0), true, fake, rate, citizens, o.inStep());
             fake.attach(load, 0);
             load.start();
-            Thread.sleep(30_000);
+            // Warm-up: 30 s once the last citizen has begun.
+            Thread.sleep(load.spreadNanos() / 1_000_000 + 30_000);
             load.window();
             Histogram all = new Histogram(60_000_000L, 3);
             long appeals = 0;

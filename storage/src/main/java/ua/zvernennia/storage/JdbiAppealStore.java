@@ -256,7 +256,7 @@ final class JdbiAppealStore implements AppealStore {
                         .bind("from", from.name())
                         .execute());
         if (changed != 1) {
-            throw new IllegalStateException("appeal " + number + " is not " + from);
+            throw new ua.zvernennia.core.appeal.StatusMovedException(number, from);
         }
         return insertEvent(new AppealEvent(0, number, at, AppealEvent.Kind.STATUS, from, to, actor, note, outboxId));
     }

@@ -177,13 +177,21 @@ final class OpenMapAggregates {
 
     /**
      * Runs a change of the appeal and moves the aggregates by what it changed. Where instances
-     * share the database (PostgreSQL), reading the facts before the change locks the appeal's row
-     * until the commit, so that another instance's change of the same appeal (an operator's, the
-     * deadline control's, the geocoder's) comes wholly before or after this one and neither counts
-     * the other's difference as its own.
+     * share the database (PostgreSQL), the appeal's row is locked until the commit before its facts
+     * are read, so that another instance's change of the same appeal (an operator's, the deadline
+     * control's, the geocoder's) comes wholly before or after this one and neither counts the
+     * other's difference as its own.
      */
     <T> T track(String number, Supplier<T> change) {
-        Facts before = dialect() == Dialect.POSTGRESQL ? read(number, " FOR UPDATE OF a") : read(number);
+        if (dialect() == Dialect.POSTGRESQL) {
+            // A statement of its own: a read that waited for the lock would still see the geocode
+            // row as it was when that read began, and the facts are read from both tables.
+            handle.createQuery("SELECT 1 FROM appeal WHERE num = :num FOR UPDATE")
+                    .bind("num", number)
+                    .mapTo(Integer.class)
+                    .findOne();
+        }
+        Facts before = read(number);
         T result = change.get();
         apply(before, read(number));
         return result;
@@ -197,11 +205,7 @@ final class OpenMapAggregates {
     }
 
     Facts read(String number) {
-        return read(number, "");
-    }
-
-    private Facts read(String number, String lock) {
-        return handle.createQuery(FACTS + " WHERE a.num = :num" + lock)
+        return handle.createQuery(FACTS + " WHERE a.num = :num")
                 .bind("num", number)
                 .map((rs, ctx) -> facts(rs))
                 .findOne()

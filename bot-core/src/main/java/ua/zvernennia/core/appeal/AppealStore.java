@@ -23,7 +23,7 @@ public interface AppealStore {
      * and clears it otherwise, and writes the change to the history. Returns the entry's id.
      *
      * @param outboxId the message telling the citizen, or null when none is sent
-     * @throws IllegalStateException when the appeal is not (or no longer) in {@code from}
+     * @throws StatusMovedException when the appeal is not (or no longer) in {@code from}
      */
     long changeStatus(
             AppealNumber number,

@@ -99,9 +99,9 @@ public final class OperatorDesk {
         long eventId;
         try {
             eventId = stores.appeals().changeStatus(number, from, to, actor, note, outboxId, now);
-        } catch (IllegalStateException e) {
+        } catch (ua.zvernennia.core.appeal.StatusMovedException e) {
             // Moved first by another operator on another instance: an appeal without a chat has no
-            // lock of its own to wait for (and no push written before this).
+            // chat lock to wait for (and no push was written for it).
             throw Refusal.conflict(number + " was changed meanwhile (it is no longer " + from + "); look again");
         }
         return new StatusChanged(number, from, to, eventId, outboxId);

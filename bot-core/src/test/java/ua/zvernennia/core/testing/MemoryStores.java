@@ -387,7 +387,7 @@ public final class MemoryStores implements UnitOfWork {
                 Instant at) {
             Appeal a = data.appeals.get(number.toString());
             if (a == null || a.status() != from) {
-                throw new IllegalStateException("appeal " + number + " is not " + from);
+                throw new ua.zvernennia.core.appeal.StatusMovedException(number, from);
             }
             data.appeals.put(number.toString(), a.withStatus(to));
             if (to.isClosed()) {
