@@ -402,18 +402,7 @@ class SeveralInstancesTest {
                 var filed = new ArrayList<CompletableFuture<Appeal>>();
                 for (Storage on : List.of(a, b)) {
                     ChatKey chat = ChatKey.of(Channel.VIBER, "first-of-" + year + "-" + (on == a ? "a" : "b"));
-                    NewAppeal appeal = new NewAppeal(
-                            Channel.VIBER,
-                            chat,
-                            ua.zvernennia.core.testing.TestCategories.small().get(0),
-                            null,
-                            "Третій день немає холодної води в будинку",
-                            List.of(),
-                            null,
-                            "вул. Європейська, 8",
-                            new PersonName("Олена", "Коваленко"),
-                            "вул. Європейська, 8, кв. 3",
-                            new Phone("+380671112233"));
+                    NewAppeal appeal = appeal(Channel.VIBER, chat, null, "вул. Європейська, 8");
                     filed.add(CompletableFuture.supplyAsync(
                             () -> {
                                 awaitLatch(go);
@@ -460,18 +449,11 @@ class SeveralInstancesTest {
                 ChatKey chat = ChatKey.of(Channel.VIBER, "changed-twice-" + round);
                 // Odd rounds: a typed address, which the geocoder answers at the same moment.
                 boolean geocoded = round % 2 == 1;
-                NewAppeal appeal = new NewAppeal(
+                NewAppeal appeal = appeal(
                         Channel.VIBER,
                         chat,
-                        ua.zvernennia.core.testing.TestCategories.small().get(0),
-                        null,
-                        "Третій день немає холодної води в будинку",
-                        List.of(),
                         geocoded ? null : new ua.zvernennia.core.appeal.GeoPoint(48.46, 35.04),
-                        geocoded ? "вул. Європейська, 8" : null,
-                        new PersonName("Олена", "Коваленко"),
-                        "вул. Європейська, 8, кв. 3",
-                        new Phone("+380671112233"));
+                        geocoded ? "вул. Європейська, 8" : null);
                 AppealNumber number = a.unitOfWork()
                         .run(s -> s.appeals()
                                 .submit(appeal, filed, filed.plus(Duration.ofDays(1)), filed.plus(Duration.ofDays(15))))
@@ -542,18 +524,8 @@ class SeveralInstancesTest {
         try {
             for (int round = 0; round < 30; round++) {
                 ChatKey chat = round % 2 == 0 ? null : ChatKey.of(Channel.VIBER, "moved-twice-" + round);
-                NewAppeal appeal = new NewAppeal(
-                        chat == null ? Channel.PHONE : Channel.VIBER,
-                        chat,
-                        ua.zvernennia.core.testing.TestCategories.small().get(0),
-                        null,
-                        "Третій день немає холодної води в будинку",
-                        List.of(),
-                        null,
-                        "вул. Європейська, 8",
-                        new PersonName("Олена", "Коваленко"),
-                        "вул. Європейська, 8, кв. 3",
-                        new Phone("+380671112233"));
+                NewAppeal appeal =
+                        appeal(chat == null ? Channel.PHONE : Channel.VIBER, chat, null, "вул. Європейська, 8");
                 Instant at = clock.instant();
                 AppealNumber number = a.unitOfWork()
                         .run(s -> s.appeals()
@@ -743,6 +715,23 @@ class SeveralInstancesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A citizen's appeal about water, at a point or at a typed address. */
+    private static NewAppeal appeal(
+            Channel channel, ChatKey chat, ua.zvernennia.core.appeal.GeoPoint point, String placeAddress) {
+        return new NewAppeal(
+                channel,
+                chat,
+                ua.zvernennia.core.testing.TestCategories.small().get(0),
+                null,
+                "Третій день немає холодної води в будинку",
+                List.of(),
+                point,
+                placeAddress,
+                new PersonName("Олена", "Коваленко"),
+                "вул. Європейська, 8, кв. 3",
+                new Phone("+380671112233"));
     }
 
     /** The aggregates' counts by table and key (their sums of times are not compared exactly). */
