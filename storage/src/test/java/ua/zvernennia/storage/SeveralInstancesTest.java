@@ -394,43 +394,26 @@ class SeveralInstancesTest {
      */
     @Test
     void theFirstAppealsOfAYearFiledAtTheSameMomentOnTwoInstancesBothGetANumber() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int year = 2031; year < 2051; year++) {
-                Instant at = java.time.LocalDate.of(year, 3, 1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
-                CountDownLatch go = new CountDownLatch(1);
-                var filed = new ArrayList<CompletableFuture<Appeal>>();
-                for (Storage on : List.of(a, b)) {
-                    ChatKey chat = ChatKey.of(Channel.VIBER, "first-of-" + year + "-" + (on == a ? "a" : "b"));
-                    NewAppeal appeal = appeal(Channel.VIBER, chat, null, "вул. Європейська, 8");
-                    filed.add(CompletableFuture.supplyAsync(
-                            () -> {
-                                awaitLatch(go);
-                                return on.unitOfWork()
-                                        .submit(
-                                                chat,
-                                                s -> s.appeals()
-                                                        .submit(
-                                                                appeal,
-                                                                at,
-                                                                at.plus(Duration.ofDays(1)),
-                                                                at.plus(Duration.ofDays(15))))
-                                        .join();
-                            },
-                            pool));
-                }
-                go.countDown();
-                Set<Long> numbers = new HashSet<>();
-                for (var f : filed) {
-                    AppealNumber number =
-                            f.get(WITHIN.toSeconds(), TimeUnit.SECONDS).number();
-                    assertThat(number.year()).isEqualTo(year);
-                    numbers.add(number.sequence());
-                }
-                assertThat(numbers).as("year %d", year).containsExactlyInAnyOrder(1L, 2L);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int year = 2031; year < 2051; year++) {
+            Instant at = java.time.LocalDate.of(year, 3, 1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+            String prefix = "first-of-" + year + "-";
+            List<AppealNumber> numbers = onBothAtOnce(on -> {
+                ChatKey chat = ChatKey.of(Channel.VIBER, prefix + (on == a ? "a" : "b"));
+                NewAppeal appeal = appeal(Channel.VIBER, chat, null, "вул. Європейська, 8");
+                return on.unitOfWork()
+                        .submit(
+                                chat,
+                                s -> s.appeals()
+                                        .submit(appeal, at, at.plus(Duration.ofDays(1)), at.plus(Duration.ofDays(15))))
+                        .join()
+                        .number();
+            });
+            assertThat(numbers.stream().map(AppealNumber::year))
+                    .as("year %d", year)
+                    .containsOnly(year);
+            assertThat(numbers.stream().map(AppealNumber::sequence))
+                    .as("year %d", year)
+                    .containsExactlyInAnyOrder(1L, 2L);
         }
     }
 
@@ -442,62 +425,44 @@ class SeveralInstancesTest {
      */
     @Test
     void changesOfOneAppealAtTheSameMomentOnTwoInstancesAreCountedOnceEach() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Instant filed = clock.instant().minus(Duration.ofDays(3));
-            for (int round = 0; round < 40; round++) {
-                ChatKey chat = ChatKey.of(Channel.VIBER, "changed-twice-" + round);
-                // Odd rounds: a typed address, which the geocoder answers at the same moment.
-                boolean geocoded = round % 2 == 1;
-                NewAppeal appeal = appeal(
-                        Channel.VIBER,
-                        chat,
-                        geocoded ? null : new ua.zvernennia.core.appeal.GeoPoint(48.46, 35.04),
-                        geocoded ? "вул. Європейська, 8" : null);
-                AppealNumber number = a.unitOfWork()
-                        .run(s -> s.appeals()
-                                .submit(appeal, filed, filed.plus(Duration.ofDays(1)), filed.plus(Duration.ofDays(15))))
-                        .number();
-                Instant now = clock.instant();
-                CountDownLatch go = new CountDownLatch(1);
-                CompletableFuture<Long> resolved = CompletableFuture.supplyAsync(
-                        () -> {
-                            awaitLatch(go);
-                            return a.unitOfWork()
-                                    .run(s -> s.appeals()
-                                            .changeStatus(
-                                                    number,
-                                                    ua.zvernennia.core.appeal.AppealStatus.REGISTERED,
-                                                    ua.zvernennia.core.appeal.AppealStatus.RESOLVED,
-                                                    "operator",
-                                                    null,
-                                                    null,
-                                                    now));
-                        },
-                        pool);
-                CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(
-                        () -> {
-                            awaitLatch(go);
-                            return b.unitOfWork().run(s -> {
-                                if (!geocoded) {
-                                    return s.deadlines().markOverdue(number, now);
-                                }
-                                ((JdbiStores) s)
-                                        .geocodes()
-                                        .answered(
-                                                number.toString(),
-                                                new ua.zvernennia.core.appeal.GeoPoint(48.47, 35.05),
-                                                now.toEpochMilli());
-                                return true;
-                            });
-                        },
-                        pool);
-                go.countDown();
-                resolved.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
-                other.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+        Instant filed = clock.instant().minus(Duration.ofDays(3));
+        for (int round = 0; round < 40; round++) {
+            ChatKey chat = ChatKey.of(Channel.VIBER, "changed-twice-" + round);
+            // Odd rounds: a typed address, which the geocoder answers at the same moment.
+            boolean geocoded = round % 2 == 1;
+            NewAppeal appeal = appeal(
+                    Channel.VIBER,
+                    chat,
+                    geocoded ? null : new ua.zvernennia.core.appeal.GeoPoint(48.46, 35.04),
+                    geocoded ? "вул. Європейська, 8" : null);
+            AppealNumber number = a.unitOfWork()
+                    .run(s -> s.appeals()
+                            .submit(appeal, filed, filed.plus(Duration.ofDays(1)), filed.plus(Duration.ofDays(15))))
+                    .number();
+            Instant now = clock.instant();
+            onBothAtOnce(on -> on.unitOfWork().run(s -> {
+                if (on == a) {
+                    s.appeals()
+                            .changeStatus(
+                                    number,
+                                    ua.zvernennia.core.appeal.AppealStatus.REGISTERED,
+                                    ua.zvernennia.core.appeal.AppealStatus.RESOLVED,
+                                    "operator",
+                                    null,
+                                    null,
+                                    now);
+                } else if (geocoded) {
+                    ((JdbiStores) s)
+                            .geocodes()
+                            .answered(
+                                    number.toString(),
+                                    new ua.zvernennia.core.appeal.GeoPoint(48.47, 35.05),
+                                    now.toEpochMilli());
+                } else {
+                    assertThat(s.deadlines().markOverdue(number, now)).isTrue();
+                }
+                return true;
+            }));
         }
         Map<String, Map<List<Object>, List<Long>>> kept =
                 a.read(s -> counts(((JdbiStores) s).aggregates().snapshot()));
@@ -520,68 +485,47 @@ class SeveralInstancesTest {
     @Test
     void twoOperatorsMovingOneAppealAtTheSameMomentOnTwoInstancesMakeOneChange() throws Exception {
         var desk = new ua.zvernennia.core.desk.OperatorDesk(clock, ConversationSettings.defaults());
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 30; round++) {
-                ChatKey chat = round % 2 == 0 ? null : ChatKey.of(Channel.VIBER, "moved-twice-" + round);
-                NewAppeal appeal =
-                        appeal(chat == null ? Channel.PHONE : Channel.VIBER, chat, null, "вул. Європейська, 8");
-                Instant at = clock.instant();
-                AppealNumber number = a.unitOfWork()
-                        .run(s -> s.appeals()
-                                .submit(appeal, at, at.plus(Duration.ofDays(1)), at.plus(Duration.ofDays(15))))
-                        .number();
-                CountDownLatch go = new CountDownLatch(1);
-                var moves = new ArrayList<CompletableFuture<Object>>();
-                for (var to : List.of(
-                        Map.entry(a, ua.zvernennia.core.appeal.AppealStatus.IN_PROGRESS),
-                        Map.entry(b, ua.zvernennia.core.appeal.AppealStatus.RESOLVED))) {
-                    moves.add(CompletableFuture.supplyAsync(
-                            () -> {
-                                awaitLatch(go);
-                                try {
-                                    return to.getKey()
-                                            .unitOfWork()
-                                            .run(s -> desk.changeStatus(
-                                                    s, number, to.getValue(), "Бригада виїхала", "operator"));
-                                } catch (ua.zvernennia.core.refusal.Refusal r) {
-                                    return r.kind();
-                                }
-                            },
-                            pool));
+        for (int round = 0; round < 30; round++) {
+            ChatKey chat = round % 2 == 0 ? null : ChatKey.of(Channel.VIBER, "moved-twice-" + round);
+            NewAppeal appeal = appeal(chat == null ? Channel.PHONE : Channel.VIBER, chat, null, "вул. Європейська, 8");
+            Instant at = clock.instant();
+            AppealNumber number = a.unitOfWork()
+                    .run(s -> s.appeals().submit(appeal, at, at.plus(Duration.ofDays(1)), at.plus(Duration.ofDays(15))))
+                    .number();
+            List<Object> outcomes = onBothAtOnce(on -> {
+                var to = on == a
+                        ? ua.zvernennia.core.appeal.AppealStatus.IN_PROGRESS
+                        : ua.zvernennia.core.appeal.AppealStatus.RESOLVED;
+                try {
+                    return on.unitOfWork().run(s -> desk.changeStatus(s, number, to, "Бригада виїхала", "operator"));
+                } catch (ua.zvernennia.core.refusal.Refusal r) {
+                    return r.kind();
                 }
-                go.countDown();
-                var outcomes = new ArrayList<Object>();
-                for (var m : moves) {
-                    outcomes.add(m.get(WITHIN.toSeconds(), TimeUnit.SECONDS));
-                }
-                // One after the other (the second from where the first left it), or the second refused.
-                var changes = outcomes.stream()
-                        .filter(o -> o instanceof ua.zvernennia.core.desk.OperatorDesk.StatusChanged)
-                        .map(o -> (ua.zvernennia.core.desk.OperatorDesk.StatusChanged) o)
-                        .sorted(java.util.Comparator.comparingLong(
-                                ua.zvernennia.core.desk.OperatorDesk.StatusChanged::eventId))
-                        .toList();
-                assertThat(outcomes)
-                        .as("round %d", round)
-                        .allMatch(o -> o instanceof ua.zvernennia.core.desk.OperatorDesk.StatusChanged
-                                || o == ua.zvernennia.core.refusal.Refusal.Kind.CONFLICT);
-                assertThat(changes).as("round %d", round).isNotEmpty();
-                assertThat(changes.get(0).from()).isEqualTo(ua.zvernennia.core.appeal.AppealStatus.REGISTERED);
-                if (changes.size() == 2) {
-                    assertThat(changes.get(1).from()).isEqualTo(changes.get(0).to());
-                }
-                if (chat != null) {
-                    long pushes = a.read(s -> s.handle()
-                            .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
-                            .bind("c", chat.id())
-                            .mapTo(Long.class)
-                            .one());
-                    assertThat(pushes).as("a push for each change").isEqualTo(changes.size());
-                }
+            });
+            // One after the other (the second from where the first left it), or the second refused.
+            var changes = outcomes.stream()
+                    .filter(o -> o instanceof ua.zvernennia.core.desk.OperatorDesk.StatusChanged)
+                    .map(o -> (ua.zvernennia.core.desk.OperatorDesk.StatusChanged) o)
+                    .sorted(java.util.Comparator.comparingLong(
+                            ua.zvernennia.core.desk.OperatorDesk.StatusChanged::eventId))
+                    .toList();
+            assertThat(outcomes)
+                    .as("round %d", round)
+                    .allMatch(o -> o instanceof ua.zvernennia.core.desk.OperatorDesk.StatusChanged
+                            || o == ua.zvernennia.core.refusal.Refusal.Kind.CONFLICT);
+            assertThat(changes).as("round %d", round).isNotEmpty();
+            assertThat(changes.get(0).from()).isEqualTo(ua.zvernennia.core.appeal.AppealStatus.REGISTERED);
+            if (changes.size() == 2) {
+                assertThat(changes.get(1).from()).isEqualTo(changes.get(0).to());
             }
-        } finally {
-            pool.shutdownNow();
+            if (chat != null) {
+                long pushes = a.read(s -> s.handle()
+                        .createQuery("SELECT COUNT(*) FROM outbox WHERE chat_id = :c")
+                        .bind("c", chat.id())
+                        .mapTo(Long.class)
+                        .one());
+                assertThat(pushes).as("a push for each change").isEqualTo(changes.size());
+            }
         }
     }
 
@@ -594,38 +538,23 @@ class SeveralInstancesTest {
         a.seedCategoriesIfEmpty(ua.zvernennia.core.testing.TestCategories.small());
         ua.zvernennia.core.category.Category model =
                 ua.zvernennia.core.testing.TestCategories.small().get(0);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 10; round++) {
-                CountDownLatch go = new CountDownLatch(1);
-                var added = new ArrayList<CompletableFuture<?>>();
-                for (Storage on : List.of(a, b)) {
-                    String id = "added" + round + (on == a ? "a" : "b");
-                    var category = new ua.zvernennia.core.category.Category(
-                            id,
-                            "Нова " + id,
-                            "New " + id,
-                            "🆕",
-                            model.deadlineClass(),
-                            model.executor(),
-                            null,
-                            0,
-                            true,
-                            model.issueTypes());
-                    added.add(CompletableFuture.runAsync(
-                            () -> {
-                                awaitLatch(go);
-                                on.menuEditor().add(category, 0, "admin", clock.instant());
-                            },
-                            pool));
-                }
-                go.countDown();
-                for (var f : added) {
-                    f.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 10; round++) {
+            String added = "added" + round;
+            onBothAtOnce(on -> {
+                String id = added + (on == a ? "a" : "b");
+                var category = new ua.zvernennia.core.category.Category(
+                        id,
+                        "Нова " + id,
+                        "New " + id,
+                        "🆕",
+                        model.deadlineClass(),
+                        model.executor(),
+                        null,
+                        0,
+                        true,
+                        model.issueTypes());
+                return on.menuEditor().add(category, 0, "admin", clock.instant());
+            });
         }
         List<ua.zvernennia.core.category.Category> menu = a.menuEditor().menu();
         assertThat(menu.stream().map(ua.zvernennia.core.category.Category::id))
@@ -643,28 +572,10 @@ class SeveralInstancesTest {
     /** Instances probing the database's readiness at the same moment are both answered ready. */
     @Test
     void readinessProbesAtTheSameMomentOnTwoInstancesAreBothReady() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 30; round++) {
-                CountDownLatch go = new CountDownLatch(1);
-                var probes = new ArrayList<CompletableFuture<Storage.Readiness>>();
-                for (Storage on : List.of(a, b)) {
-                    probes.add(CompletableFuture.supplyAsync(
-                            () -> {
-                                awaitLatch(go);
-                                return on.probe(Duration.ofSeconds(10));
-                            },
-                            pool));
-                }
-                go.countDown();
-                for (var p : probes) {
-                    assertThat(p.get(WITHIN.toSeconds(), TimeUnit.SECONDS).ready())
-                            .as("round %d: %s", round, p.get())
-                            .isTrue();
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 30; round++) {
+            assertThat(onBothAtOnce(on -> on.probe(Duration.ofSeconds(10))))
+                    .as("round %d", round)
+                    .allMatch(Storage.Readiness::ready);
         }
     }
 
@@ -675,43 +586,49 @@ class SeveralInstancesTest {
      */
     @Test
     void adminWritesOfOneRecordAtTheSameMomentOnTwoInstancesAreMadeOneAfterTheOther() throws Exception {
+        for (int round = 0; round < 15; round++) {
+            String period = "2031-Q" + (1 + round % 4) + "-" + round;
+            String name = "КП «Світло-" + round + "»";
+            List<String> outcomes = onBothAtOnce(on -> {
+                on.write(s -> {
+                    s.register().putNarrative(period, "Підсумки кварталу", "admin", clock.instant());
+                    s.register().putMapping("water", null, "0" + (on == a ? "1" : "2"), clock.instant());
+                    return null;
+                });
+                try {
+                    on.write(s -> s.executors()
+                            .create(
+                                    new ua.zvernennia.core.executor.Executor(0, name, null, null, false, true),
+                                    clock.instant()));
+                    return "created";
+                } catch (IllegalArgumentException e) {
+                    return "taken";
+                }
+            });
+            assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder("created", "taken");
+        }
+    }
+
+    /** Runs {@code work} on both instances at the same moment, each on a thread of its own; what each returned, a's first. */
+    private <T> List<T> onBothAtOnce(java.util.function.Function<Storage, T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            for (int round = 0; round < 15; round++) {
-                String period = "2031-Q" + (1 + round % 4) + "-" + round;
-                String name = "КП «Світло-" + round + "»";
-                CountDownLatch go = new CountDownLatch(1);
-                var outcomes = new ArrayList<CompletableFuture<String>>();
-                for (Storage on : List.of(a, b)) {
-                    outcomes.add(CompletableFuture.supplyAsync(
-                            () -> {
-                                awaitLatch(go);
-                                on.write(s -> {
-                                    s.register().putNarrative(period, "Підсумки кварталу", "admin", clock.instant());
-                                    s.register()
-                                            .putMapping("water", null, "0" + (on == a ? "1" : "2"), clock.instant());
-                                    return null;
-                                });
-                                try {
-                                    on.write(s -> s.executors()
-                                            .create(
-                                                    new ua.zvernennia.core.executor.Executor(
-                                                            0, name, null, null, false, true),
-                                                    clock.instant()));
-                                    return "created";
-                                } catch (IllegalArgumentException e) {
-                                    return "taken";
-                                }
-                            },
-                            pool));
-                }
-                go.countDown();
-                var names = new ArrayList<String>();
-                for (var o : outcomes) {
-                    names.add(o.get(WITHIN.toSeconds(), TimeUnit.SECONDS));
-                }
-                assertThat(names).as("round %d", round).containsExactlyInAnyOrder("created", "taken");
+            CountDownLatch go = new CountDownLatch(1);
+            var done = new ArrayList<CompletableFuture<T>>();
+            for (Storage on : List.of(a, b)) {
+                done.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(go);
+                            return work.apply(on);
+                        },
+                        pool));
             }
+            go.countDown();
+            var out = new ArrayList<T>();
+            for (var f : done) {
+                out.add(f.get(WITHIN.toSeconds(), TimeUnit.SECONDS));
+            }
+            return out;
         } finally {
             pool.shutdownNow();
         }
