@@ -609,6 +609,55 @@ class SeveralInstancesTest {
         }
     }
 
+    /**
+     * Two instances at the same moment: two chats send one photo (one download queued), an admin
+     * adds one staff member to an executor (one row), admins add intake channels to a register
+     * that has only its defaults to come (the defaults written once, both channels added).
+     */
+    @Test
+    void photosStaffAndChannelsAddedAtTheSameMomentOnTwoInstancesAreWrittenOnce() throws Exception {
+        long executor = a.write(s -> s.executors()
+                        .create(
+                                new ua.zvernennia.core.executor.Executor(0, "КП «Ліфтсервіс»", null, null, false, true),
+                                clock.instant()))
+                .id();
+        for (int round = 0; round < 15; round++) {
+            var photo = new ua.zvernennia.core.appeal.PhotoRef("file-" + round, "unique-" + round);
+            String user = Long.toString(100_000 + round);
+            String code = "HOTLINE_" + round;
+            onBothAtOnce(on -> on.write(s -> {
+                s.media().keep(ChatKey.of(Channel.TELEGRAM, on == a ? "7001" : "7002"), photo, clock.instant());
+                s.executors().addStaff(new ua.zvernennia.core.executor.StaffMember(executor, user, "Іван"));
+                s.register()
+                        .addChannel(
+                                new ua.zvernennia.core.register.IntakeChannel(
+                                        code + (on == a ? "A" : "B"), "Гаряча лінія", "Телефон", false, false, true, 0),
+                                clock.instant());
+                return null;
+            }));
+            String file = photo.fileId();
+            long downloads = a.read(s -> s.handle()
+                    .createQuery("SELECT COUNT(*) FROM media WHERE file_id = :f")
+                    .bind("f", file)
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(downloads).as("round %d: one download", round).isEqualTo(1L);
+            long staff = a.read(s -> s.executors().staff(executor).stream()
+                    .filter(m -> m.telegramUserId().equals(user))
+                    .count());
+            assertThat(staff).as("round %d: one staff member", round).isEqualTo(1L);
+        }
+        List<String> codes = a.read(s -> s.register().channels().stream()
+                .map(ua.zvernennia.core.register.IntakeChannel::code)
+                .toList());
+        assertThat(codes).doesNotHaveDuplicates();
+        assertThat(codes)
+                .containsAll(ua.zvernennia.core.register.IntakeChannel.DEFAULTS.stream()
+                        .map(ua.zvernennia.core.register.IntakeChannel::code)
+                        .toList());
+        assertThat(codes).hasSize(ua.zvernennia.core.register.IntakeChannel.DEFAULTS.size() + 30);
+    }
+
     /** Runs {@code work} on both instances at the same moment, each on a thread of its own; what each returned, a's first. */
     private <T> List<T> onBothAtOnce(java.util.function.Function<Storage, T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
