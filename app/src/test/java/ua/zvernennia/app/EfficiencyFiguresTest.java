@@ -23,9 +23,6 @@ import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealNumber;
 import ua.zvernennia.core.appeal.AppealStatus;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
@@ -59,26 +56,12 @@ class EfficiencyFiguresTest {
     List<AppealNumber> file(long executorId, Instant t0, List<Story> stories) {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "8301");
         return running.app().storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, t0, "uk");
             var out = new ArrayList<AppealNumber>();
             for (Story story : stories) {
-                Appeal a = s.appeals()
-                        .submit(
-                                new NewAppeal(
-                                        chat.channel(),
-                                        chat,
-                                        s.categories().find("lifts").orElseThrow(),
-                                        null,
-                                        "Не працює ліфт, підʼїзд " + (out.size() + 1),
-                                        List.of(),
-                                        null,
-                                        "вул. Січових Стрільців, 12",
-                                        new PersonName("Олена", "Коваленко"),
-                                        "вул. Шевченка, 5, кв. 12",
-                                        new Phone("+380501234567")),
-                                t0,
-                                t0.plus(Duration.ofHours(10)),
-                                t0.plus(Duration.ofDays(30)));
+                Appeal a = Filed.appeal("lifts", "Не працює ліфт, підʼїзд " + (out.size() + 1))
+                        .at(t0)
+                        .dueIn(Duration.ofHours(10))
+                        .in(s, chat);
                 s.assignments()
                         .assign(a.number(), s.assignments().executor(executorId).orElseThrow());
                 tell(s, a.number(), t0, story);

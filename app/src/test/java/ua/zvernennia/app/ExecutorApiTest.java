@@ -15,9 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealEvent;
 import ua.zvernennia.core.appeal.AppealStatus;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.appeal.Rating;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
@@ -156,25 +153,11 @@ class ExecutorApiTest {
         //  3 resolved after 4 h, then reopened by the citizen (open again);  4 still open.
         List<String> numbers = new ArrayList<>();
         app.storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, t0, "uk");
             for (int i = 0; i < 4; i++) {
-                Appeal ap = s.appeals()
-                        .submit(
-                                new NewAppeal(
-                                        chat.channel(),
-                                        chat,
-                                        s.categories().find("lifts").orElseThrow(),
-                                        null,
-                                        "Опис номер " + i,
-                                        List.of(),
-                                        null,
-                                        "вул. Січових Стрільців, 12",
-                                        new PersonName("Олена", "Коваленко"),
-                                        "вул. Шевченка, 5, кв. 12",
-                                        new Phone("+380501234567")),
-                                t0,
-                                t0.plus(Duration.ofHours(10)),
-                                t0.plus(Duration.ofDays(30)));
+                Appeal ap = Filed.appeal("lifts", "Опис номер " + i)
+                        .at(t0)
+                        .dueIn(Duration.ofHours(10))
+                        .in(s, chat);
                 s.assignments().assign(ap.number(), s.assignments().executor(a).orElseThrow());
                 numbers.add(ap.number().toString());
             }

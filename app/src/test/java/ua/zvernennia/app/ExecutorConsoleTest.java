@@ -3,18 +3,12 @@ package ua.zvernennia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.testing.Await;
@@ -42,28 +36,7 @@ class ExecutorConsoleTest {
     }
 
     Appeal filed(String category, String description) {
-        Instant now = Instant.now();
-        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "8201");
-        return running.app().storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find(category).orElseThrow(),
-                                    null,
-                                    description,
-                                    List.of(),
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone(PHONE)),
-                            now,
-                            now.plus(Duration.ofHours(6)),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal(category, description).in(running.app(), ChatKey.of(Channel.TELEGRAM, "8201"));
     }
 
     static JsonNode executor(ApiClient admin, long id) {

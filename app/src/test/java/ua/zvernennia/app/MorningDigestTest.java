@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ua.zvernennia.core.appeal.Appeal;
 import ua.zvernennia.core.appeal.AppealStatus;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 import ua.zvernennia.core.executor.MorningDigest;
@@ -67,24 +64,10 @@ class MorningDigestTest {
     Appeal filed(long executorId, String category, String description, Instant at, Instant deadline) {
         ChatKey chat = ChatKey.of(Channel.TELEGRAM, "7100");
         return app.storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, at, "uk");
-            Appeal a = s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find(category).orElseThrow(),
-                                    null,
-                                    description,
-                                    List.of(),
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone("+380501234567")),
-                            at,
-                            deadline,
-                            at.plus(Duration.ofDays(30)));
+            Appeal a = Filed.appeal(category, description)
+                    .at(at)
+                    .dueIn(Duration.between(at, deadline))
+                    .in(s, chat);
             s.assignments()
                     .assign(a.number(), s.assignments().executor(executorId).orElseThrow());
             return a;
