@@ -18,6 +18,7 @@ import ua.zvernennia.core.engine.Stores;
  */
 record Filed(
         String category,
+        String issueType,
         String description,
         List<PhotoRef> photos,
         PersonName name,
@@ -30,6 +31,7 @@ record Filed(
     static Filed appeal(String category, String description) {
         return new Filed(
                 category,
+                null,
                 description,
                 List.of(),
                 new PersonName("Олена", "Коваленко"),
@@ -40,25 +42,30 @@ record Filed(
     }
 
     Filed withPhotos(List<PhotoRef> photos) {
-        return new Filed(category, description, photos, name, phone, deadlineIn, consent, at);
+        return new Filed(category, issueType, description, photos, name, phone, deadlineIn, consent, at);
     }
 
     Filed by(PersonName name, Phone phone) {
-        return new Filed(category, description, photos, name, phone, deadlineIn, consent, at);
+        return new Filed(category, issueType, description, photos, name, phone, deadlineIn, consent, at);
     }
 
     Filed dueIn(Duration deadlineIn) {
-        return new Filed(category, description, photos, name, phone, deadlineIn, consent, at);
+        return new Filed(category, issueType, description, photos, name, phone, deadlineIn, consent, at);
+    }
+
+    /** Of this issue type of its category. */
+    Filed ofType(String issueType) {
+        return new Filed(category, issueType, description, photos, name, phone, deadlineIn, consent, at);
     }
 
     /** Filed at {@code at} (its deadline {@link #deadlineIn} after it) instead of now. */
     Filed at(Instant at) {
-        return new Filed(category, description, photos, name, phone, deadlineIn, consent, at);
+        return new Filed(category, issueType, description, photos, name, phone, deadlineIn, consent, at);
     }
 
     /** Without the citizen's consent recorded first. */
     Filed withoutConsent() {
-        return new Filed(category, description, photos, name, phone, deadlineIn, false, at);
+        return new Filed(category, issueType, description, photos, name, phone, deadlineIn, false, at);
     }
 
     /** Files it from {@code chat} in one unit of work: the consent, the photos, the appeal. */
@@ -79,7 +86,7 @@ record Filed(
                                 chat.channel(),
                                 chat,
                                 s.categories().find(category).orElseThrow(),
-                                null,
+                                issueType,
                                 description,
                                 photos,
                                 null,

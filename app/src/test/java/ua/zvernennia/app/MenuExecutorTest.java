@@ -3,16 +3,10 @@ package ua.zvernennia.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ua.zvernennia.core.appeal.Appeal;
-import ua.zvernennia.core.appeal.NewAppeal;
-import ua.zvernennia.core.appeal.PersonName;
-import ua.zvernennia.core.appeal.Phone;
 import ua.zvernennia.core.chat.Channel;
 import ua.zvernennia.core.chat.ChatKey;
 
@@ -60,28 +54,9 @@ class MenuExecutorTest {
     }
 
     Appeal filed(String category, String issueType) {
-        Instant now = Instant.now();
-        ChatKey chat = ChatKey.of(Channel.TELEGRAM, "8101");
-        return running.app().storage().unitOfWork().run(s -> {
-            s.citizens().recordConsent(chat, now, "uk");
-            return s.appeals()
-                    .submit(
-                            new NewAppeal(
-                                    chat.channel(),
-                                    chat,
-                                    s.categories().find(category).orElseThrow(),
-                                    issueType,
-                                    "Тече вода з труби біля будинку",
-                                    List.of(),
-                                    null,
-                                    "вул. Січових Стрільців, 12",
-                                    new PersonName("Олена", "Коваленко"),
-                                    "вул. Шевченка, 5, кв. 12",
-                                    new Phone("+380501234567")),
-                            now,
-                            now.plus(Duration.ofHours(6)),
-                            now.plus(Duration.ofDays(30)));
-        });
+        return Filed.appeal(category, "Тече вода з труби біля будинку")
+                .ofType(issueType)
+                .in(running.app(), ChatKey.of(Channel.TELEGRAM, "8101"));
     }
 
     @Test
